@@ -1,0 +1,65 @@
+import * as fontkit from 'fontkit';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * The fonts every PDF uses, shipped with the app (Roboto from the pdfmake
+ * package, Apache License 2.0: Latin incl. Turkish, Polish and Vietnamese,
+ * Greek, Cyrillic). Never system fonts: a letter must print the same on every
+ * desk.
+ */
+const require = createRequire(__filename);
+
+const FILES = {
+  normal: 'Roboto-Regular.ttf',
+  bold: 'Roboto-Medium.ttf',
+  italics: 'Roboto-Italic.ttf',
+  bolditalics: 'Roboto-MediumItalic.ttf',
+} as const;
+
+export type FontStyle = keyof typeof FILES;
+
+export const FONT_FAMILY = 'Roboto';
+
+export interface LoadedFonts {
+  /** File name → bytes, for pdfmake's virtual file system. */
+  files: Record<string, Buffer>;
+  /** pdfmake font descriptor naming those files. */
+  descriptors: Record<string, Record<FontStyle, string>>;
+  /** True when every style can print this code point. */
+  canPrint(codePoint: number): boolean;
+}
+
+let loaded: LoadedFonts | undefined;
+
+/** Reads the font files once per process; later documents reuse them. */
+export function loadFonts(): LoadedFonts {
+  if (loaded) return loaded;
+  const files: Record<string, Buffer> = {};
+  const faces: fontkit.Font[] = [];
+  for (const file of Object.values(FILES)) {
+    const bytes = fs.readFileSync(require.resolve(`pdfmake/fonts/Roboto/${file}`));
+    files[file] = bytes;
+    faces.push(fontkit.create(bytes) as fontkit.Font);
+  }
+  loaded = {
+    files,
+    descriptors: { [FONT_FAMILY]: { ...FILES } },
+    canPrint: (codePoint) => faces.every((face) => face.hasGlyphForCodePoint(codePoint)),
+  };
+  return loaded;
+}
+
+/** Characters that are layout, not glyphs: line breaks and tabs. */
+const LAYOUT_CHARACTERS = new Set(['\n', '\r', '\t']);
+
+/** The distinct characters of `text` the shipped fonts cannot print. */
+export function unprintableCharacters(text: string): string[] {
+  const fonts = loadFonts();
+  const missing = new Set<string>();
+  for (const character of text) {
+    if (LAYOUT_CHARACTERS.has(character)) continue;
+    if (!fonts.canPrint(character.codePointAt(0) ?? 0)) missing.add(character);
+  }
+  return [...missing];
+}

@@ -1,0 +1,38 @@
+/**
+ * What a DIN 5008 letter says, already resolved to printable strings. The
+ * documents service fills it from settings, client and form values; the
+ * layout decides only where things go.
+ */
+export interface LetterContent {
+  /** PDF metadata title, e.g. the subject. */
+  title: string;
+  /** The sending office: printed in the letterhead and footer. */
+  sender: {
+    organization: string;
+    department: string;
+    street: string;
+    postalCode: string;
+    city: string;
+    room: string;
+    phone: string;
+    email: string;
+    web: string;
+    hours: string;
+  };
+  /** One line for the Zusatz- und Vermerkzone, e.g. `Kreis Düren · Postfach · 52348 Düren`. */
+  returnAddress: string;
+  /** At most 6 lines for the Anschriftzone, top-down. */
+  recipientLines: string[];
+  /** Information block rows (label, value), printed from x 125 mm, top 50 mm; empty values are left out. */
+  infoBlock: Array<{ label: string; value: string }>;
+  subject: string;
+  salutation: string;
+  /** Free text; blank lines separate paragraphs. */
+  body: string;
+  closing: string;
+  /** Name and title under the closing. */
+  signature: string[];
+  /** Time the PDF is said to be created (drafts: now; final: finalization time). */
+  creationDate: Date;
+  author: string;
+}

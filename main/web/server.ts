@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { ApiResult, ErrorCode } from '../../shared/api/errors';
+import type { Core } from '../core/core';
+import { dispatch } from '../core/api/dispatch';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../content-security-policy';
+import { checkRequest } from './request-guard';
+import { resolveStaticFile } from './static-files';
+
+export interface WebHostOptions {
+  core: Core;
+  /** 0 picks any free port. */
+  port: number;
+  token: string;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+}
+
+export interface WebHost {
+  /** The interface the server is bound to: always loopback. */
+  address: string;
+  port: number;
+  /** The address to open, with the token in the fragment (never sent to the server). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Large enough for imports and logos sent as base64; bounded so a runaway request cannot exhaust memory. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  unknown_method: 404,
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  consent_missing: 409,
+  unprintable_text: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  internal: 500,
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function sendJson(response: http.ServerResponse, status: number, body: ApiResult<unknown>): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function fail(response: http.ServerResponse, status: number, code: ErrorCode, message: string): void {
+  sendJson(response, status, { ok: false, error: { code, message } });
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function handleApi(core: Core, request: http.IncomingMessage, response: http.ServerResponse, method: string): Promise<void> {
+  if (request.method !== 'POST') return fail(response, 405, 'invalid_input', 'Die Schnittstelle nimmt nur POST-Anfragen an.');
+  const body = await readBody(request);
+  if (body === null) return fail(response, 413, 'invalid_input', 'Die Anfrage ist zu groß.');
+  let input: unknown = {};
+  if (body.trim() !== '') {
+    try {
+      input = JSON.parse(body);
+    } catch {
+      return fail(response, 400, 'invalid_input', 'Die Anfrage ist kein gültiges JSON.');
+    }
+  }
+  const result = await dispatch(core, method, input);
+  sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result);
+}
+
+function serveStatic(staticDir: string, request: http.IncomingMessage, response: http.ServerResponse): void {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, SECURITY_HEADERS).end();
+    return;
+  }
+  const found = resolveStaticFile(staticDir, request.url ?? '/');
+  if (!found) {
+    response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Nicht gefunden');
+    return;
+  }
+  // Hashed assets may be cached; index.html must not be, so an update takes effect.
+  const cache = path.basename(found.file) === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable';
+  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': found.contentType, 'Cache-Control': cache });
+  if (request.method === 'HEAD') response.end();
+  else fs.createReadStream(found.file).pipe(response);
+}
+
+/** Starts the browser host's HTTP server on 127.0.0.1 only. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const staticDir = path.resolve(options.staticDir);
+  let port = options.port;
+  const server = http.createServer((request, response) => {
+    const refusal = checkRequest({ url: request.url ?? '/', headers: request.headers }, { port, token: options.token });
+    if (refusal) return fail(response, refusal.status, refusal.code, refusal.message);
+    const url = request.url ?? '/';
+    if (url.startsWith('/api/')) {
+      handleApi(options.core, request, response, url.slice('/api/'.length).split('?')[0] ?? '').catch((error: unknown) => {
+        console.error('[lotse] request failed:', error);
+        if (!response.headersSent) fail(response, 500, 'internal', 'Ein interner Fehler ist aufgetreten.');
+      });
+      return;
+    }
+    serveStatic(staticDir, request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
+  return {
+    address: bound.address,
+    port,
+    url: `http://127.0.0.1:${port}/#token=${options.token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/core/api/dispatch';
+import type { Core } from '../../main/core/core';
+import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+
+let core: Core;
+let dispose: () => void;
+
+beforeEach(() => {
+  ({ core, dispose } = openTestCore());
+});
+afterEach(() => dispose());
+
+function countRows(table: string): number {
+  return (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+describe('dispatch', () => {
+  it('answers an unknown method with unknown_method', async () => {
+    const result = await dispatch(core, 'clients.explode', {});
+    expect(result).toEqual({ ok: false, error: { code: 'unknown_method', message: expect.stringContaining('clients.explode') } });
+  });
+
+  it('does not treat inherited object keys as methods', async () => {
+    const result = await dispatch(core, 'constructor', {});
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('unknown_method');
+  });
+
+  it('answers a malformed input with invalid_input, German messages per field path, and writes nothing', async () => {
+    const result = await dispatch(core, 'clients.create', {
+      familyName: '',
+      birthDate: '1990-02-30',
+      address: { street: 'x', postalCode: '123', city: 'Düren' },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.fields).toMatchObject({
+      familyName: 'Bitte ausfüllen.',
+      birthDate: expect.stringContaining('gültiges Datum'),
+      'address.postalCode': 'Bitte eine fünfstellige Postleitzahl angeben.',
+      givenName: 'Bitte ausfüllen.',
+    });
+    expect(countRows('clients')).toBe(0);
+  });
+
+  it('refuses control characters that cannot be printed', async () => {
+    const result = await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: 'Mül\u0007ler' });
+    expect(!result.ok && result.error.fields?.familyName).toContain('Steuerzeichen');
+    expect(countRows('clients')).toBe(0);
+  });
+
+  it('refuses a birth date in the future with a message at the field', async () => {
+    const result = await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, birthDate: '2030-01-01' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { birthDate: expect.stringContaining('Zukunft') } } });
+    expect(countRows('clients')).toBe(0);
+  });
+
+  it('creates a client and returns the record with its id', async () => {
+    const result = await dispatch(core, 'clients.create', SAMPLE_CLIENT);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ ...SAMPLE_CLIENT, id: expect.any(String) });
+    const fetched = await dispatch(core, 'clients.get', { id: (result.value as { id: string }).id });
+    expect(fetched).toEqual(result);
+  });
+
+  it('answers an unknown id with not_found', async () => {
+    const result = await dispatch(core, 'clients.get', { id: 'does-not-exist' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('turns an unexpected failure into internal without leaking the stack, and rolls back', async () => {
+    core.db.exec('CREATE TRIGGER sabotage AFTER INSERT ON clients BEGIN SELECT RAISE(ABORT, \'secret detail\'); END');
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      const result = await dispatch(core, 'clients.create', SAMPLE_CLIENT);
+      expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(JSON.stringify(result)).not.toContain('secret detail');
+    } finally {
+      console.error = originalError;
+    }
+    core.db.exec('DROP TRIGGER sabotage');
+    expect(countRows('clients')).toBe(0);
+    expect(countRows('clients_search')).toBe(0);
+  });
+
+  it('refuses document values the template does not know, and writes nothing', async () => {
+    const created = await dispatch(core, 'clients.create', SAMPLE_CLIENT);
+    const clientId = created.ok ? (created.value as { id: string }).id : '';
+    const result = await dispatch(core, 'documents.create', {
+      templateId: 'free-letter',
+      clientId,
+      values: { subject: 'Einladung', body: '', extra: 'x' },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { 'values.extra': expect.any(String), 'values.body': expect.stringContaining('Bitte ausfüllen') } },
+    });
+    expect(countRows('documents')).toBe(0);
+  });
+
+  it('describes the contract as JSON Schema', async () => {
+    const result = await dispatch(core, 'app.describe', {});
+    expect(result.ok).toBe(true);
+    const methods = result.ok ? (result.value as { methods: Record<string, { input: { properties?: object } }> }).methods : {};
+    expect(Object.keys(methods)).toEqual(expect.arrayContaining(['app.info', 'clients.create', 'documents.render']));
+    expect(methods['clients.create']?.input.properties).toHaveProperty('familyName');
+  });
+
+  it('reports version, schema and host in app.info', async () => {
+    const result = await dispatch(core, 'app.info', {});
+    expect(result).toEqual({ ok: true, value: { version: '0.0.0-test', schemaVersion: 10, dataDir: core.dataDir, host: 'browser' } });
+  });
+});
