@@ -1,0 +1,330 @@
+import * as fontkit from 'fontkit';
+import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { FONT_FAMILY, loadFonts } from '../fonts';
+import type { LetterContent } from './letter-content';
+
+/**
+ * DIN 5008 Form B business letter (DESIGN.md §6). Every coordinate below is
+ * in mm from the top-left corner of the A4 sheet, as the standard states
+ * them; `mm()` turns them into the points pdfmake works in.
+ *
+ * Page 1 is built from two parts:
+ * - the letterhead, the address field and the fold marks sit at fixed
+ *   positions (`absolutePosition` / `background`): they must meet the window
+ *   of a DL envelope whatever the text says;
+ * - everything else flows. The flow starts at the top of the information
+ *   block, next to an empty column as tall as the rest of the address field,
+ *   so the subject lands below whichever of the two ends lower, and a long
+ *   body continues on pages that start near the top.
+ *
+ * User strings only ever go into `text` nodes, which pdfmake prints
+ * literally.
+ */
+
+/** Millimetres to PDF points (1 pt = 1/72 inch). */
+export const mm = (x: number): number => (x * 72) / 25.4;
+
+const A4_WIDTH = 210;
+
+/** DIN 5008: left margin 25 mm, right margin 20 mm. */
+const MARGIN_LEFT = 25;
+const MARGIN_RIGHT = 20;
+const TEXT_RIGHT = A4_WIDTH - MARGIN_RIGHT; // 190
+/** Following pages start near the top; the letterhead is on page 1 only. */
+const MARGIN_TOP = 20;
+/**
+ * Room for the footer: 5 mm gap, page number, rule and three contact lines
+ * at 7.5 pt end at about 285 mm; a wrapped line or two still fits above the
+ * edge most printers cannot print. pdfmake silently drops a footer that does
+ * not fit (the tests look for it on every page).
+ */
+const MARGIN_BOTTOM = 32;
+/** The footer's first line starts this far below the end of the text area. */
+const FOOTER_GAP = 5;
+
+/** Letterhead: the top 45 mm of page 1 belong to the sender; ours spans x 105–190 from y 14. */
+const LETTERHEAD_TOP = 14;
+const LETTERHEAD_LEFT = 105;
+
+/** Address field (Form B): x 20–105, y 45–90; text is indented 5 mm, from x 25. */
+const ADDRESS_FIELD = { left: 20, right: 105, top: 45, bottom: 90 };
+const ADDRESS_TEXT_LEFT = 25;
+const ADDRESS_TEXT_WIDTH = ADDRESS_FIELD.right - ADDRESS_TEXT_LEFT; // 80 mm
+/** Zusatz- und Vermerkzone 45–62.7 (5 lines at 8 pt), filled bottom-up; Anschriftzone 62.7–90 (27.3 mm), top-down. */
+const ANSCHRIFTZONE_TOP = 62.7;
+const RETURN_ADDRESS_SIZE = 8;
+const RECIPIENT_MAX_LINES = 6;
+/**
+ * 10 pt: six Roboto lines take 6 × 11.72 pt = 24.8 mm of the zone's 27.3 mm;
+ * 11 pt would need 27.28 mm, with no room for rounding.
+ */
+const RECIPIENT_SIZE = 10;
+
+/**
+ * Information block: from x 125, top 50. DIN 5008 allows up to 75 mm (to
+ * x 200), but we stop at the right text margin, x 190 (65 mm): the block then
+ * lines up with the body text and stays clear of the unprintable edge of
+ * office printers.
+ */
+const INFO_BLOCK = { left: 125, top: 50, right: TEXT_RIGHT };
+/** Label column: "Ansprechpartnerin" is 23 mm at 8 pt; longer labels wrap inside it. */
+const INFO_LABEL_WIDTH = 29;
+const INFO_LABEL_SIZE = 8;
+const INFO_VALUE_SIZE = 10;
+
+/** Fold marks (Form B) at 105 and 210 mm, punch mark at 148.5 mm (middle of A4), near the left edge. */
+const FOLD_MARKS_Y = [105, 210];
+const PUNCH_MARK_Y = 148.5;
+const MARK_LEFT = 3.5;
+const FOLD_MARK_LENGTH = 5;
+const PUNCH_MARK_LENGTH = 7;
+const MARK_LINE_WIDTH = 0.5; // pt: 0.25 pt all but vanishes on office laser printers
+
+const BODY_SIZE = 11;
+const FOOTER_SIZE = 7.5;
+/** "Kommunales Integrationszentrum" is 40 mm at 7.5 pt; the other three columns share the rest. */
+const FOOTER_FIRST_COLUMN = 44;
+const FOOTER_COLUMN_GAP = 4;
+const GREY = '#444444';
+
+/** Height of one line in points, as pdfmake lays it out (ascent − descent + line gap). */
+function lineHeight(fontSize: number): number {
+  const face = regularFace();
+  return ((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * fontSize;
+}
+
+let face: fontkit.Font | undefined;
+function regularFace(): fontkit.Font {
+  if (!face) {
+    const bytes = loadFonts().files['Roboto-Regular.ttf'];
+    if (!bytes) throw new Error('Roboto-Regular.ttf is not among the shipped fonts');
+    face = fontkit.create(bytes) as fontkit.Font;
+  }
+  return face;
+}
+
+/** Width of `text` in mm in the regular face, as pdfmake measures it (kerning included). */
+function textWidthMm(text: string, fontSize: number): number {
+  const f = regularFace();
+  return (((f.layout(text).advanceWidth / f.unitsPerEm) * fontSize) * 25.4) / 72;
+}
+
+/** A line in the address field must not wrap: collapse line breaks and tabs into spaces. */
+function singleLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ');
+}
+
+/**
+ * True when `line` fits the 80 mm of the address field at `fontSize`. Lines
+ * that do not are cut (see `fitAddressLine`); callers can warn beforehand.
+ */
+export function addressLineFits(line: string, fontSize = RECIPIENT_SIZE): boolean {
+  // 0.5 mm to spare for rounding between fontkit here and pdfkit in pdfmake.
+  return textWidthMm(singleLine(line), fontSize) <= ADDRESS_TEXT_WIDTH - 0.5;
+}
+
+/**
+ * Nothing may leave the window or wrap inside it: an over-long line is cut
+ * and ends in "…" (a shortened line still reaches the mail room; a wrapped
+ * one can push the postcode out of the window).
+ */
+function fitAddressLine(line: string, fontSize: number): string {
+  const text = singleLine(line);
+  if (addressLineFits(text, fontSize)) return text;
+  const characters = [...text];
+  while (characters.length > 0 && !addressLineFits(`${characters.join('').trimEnd()}…`, fontSize)) {
+    characters.pop();
+  }
+  return `${characters.join('').trimEnd()}…`;
+}
+
+/**
+ * Organisation and department, right-aligned above the information block.
+ * An absolutely positioned node keeps the full text width, so a column fixes
+ * the width (and with it the right edge at 190 mm).
+ */
+function letterhead(sender: LetterContent['sender']): Content {
+  return {
+    absolutePosition: { x: mm(LETTERHEAD_LEFT), y: mm(LETTERHEAD_TOP) },
+    columns: [
+      {
+        width: mm(TEXT_RIGHT - LETTERHEAD_LEFT),
+        alignment: 'right',
+        stack: [
+          { text: sender.organization, fontSize: 16, bold: true },
+          { text: sender.department, fontSize: 10, color: GREY, margin: [0, 2, 0, 0] },
+        ],
+      },
+    ],
+  };
+}
+
+/** The return address: one 8 pt line whose baseline sits just above the Anschriftzone (bottom-up). */
+function returnAddress(text: string): Content {
+  const top = mm(ANSCHRIFTZONE_TOP) - lineHeight(RETURN_ADDRESS_SIZE);
+  return {
+    absolutePosition: { x: mm(ADDRESS_TEXT_LEFT), y: top },
+    text: fitAddressLine(text, RETURN_ADDRESS_SIZE),
+    fontSize: RETURN_ADDRESS_SIZE,
+    noWrap: true,
+  };
+}
+
+/** The recipient: at most six lines, top-down from 62.7 mm. */
+function recipient(lines: string[]): Content {
+  return {
+    absolutePosition: { x: mm(ADDRESS_TEXT_LEFT), y: mm(ANSCHRIFTZONE_TOP) },
+    stack: lines.slice(0, RECIPIENT_MAX_LINES).map((line) => ({
+      text: fitAddressLine(line, RECIPIENT_SIZE),
+      noWrap: true,
+    })),
+    fontSize: RECIPIENT_SIZE,
+  };
+}
+
+/** Label/value rows; rows without a value are left out. */
+function infoBlock(rows: LetterContent['infoBlock']): Content | null {
+  const shown = rows.filter((row) => row.value.trim() !== '');
+  if (shown.length === 0) return null;
+  return {
+    table: {
+      widths: [mm(INFO_LABEL_WIDTH), '*'],
+      body: shown.map((row) => [
+        // The label's smaller size would sit high: drop it to the value's baseline.
+        { text: row.label, fontSize: INFO_LABEL_SIZE, color: GREY, margin: [0, 1.8, 0, 0] },
+        { text: row.value, fontSize: INFO_VALUE_SIZE },
+      ]),
+    },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      paddingLeft: () => 0,
+      paddingRight: (column) => (column === 0 ? mm(2) : 0),
+      paddingTop: () => 0,
+      paddingBottom: () => 1,
+    },
+  };
+}
+
+/**
+ * First flow element of page 1, starting at the information block's top
+ * (50 mm): an empty column as tall as the rest of the address field (to
+ * 90 mm) beside the information block, so what follows starts below the
+ * lower of the two.
+ */
+function addressFieldAndInfoBlock(rows: LetterContent['infoBlock']): Content {
+  // An empty stack is exactly as tall as its margin: here 50 → 90 mm.
+  const spacer: Content = { stack: [], margin: [0, mm(ADDRESS_FIELD.bottom - INFO_BLOCK.top), 0, 0] };
+  const info = infoBlock(rows);
+  return {
+    margin: [0, mm(INFO_BLOCK.top - MARGIN_TOP), 0, 0],
+    columnGap: 0,
+    columns: [
+      { width: mm(INFO_BLOCK.left - MARGIN_LEFT), stack: [spacer] },
+      { width: '*', stack: info ? [info] : [] },
+    ],
+  };
+}
+
+/** Blank lines separate paragraphs; single line breaks stay line breaks. */
+function paragraphs(body: string): Content[] {
+  const normalized = body.replace(/\r\n?/g, '\n').replace(/^\s*\n|\n\s*$/g, '');
+  if (normalized.trim() === '') return [];
+  return normalized.split(/\n[ \t]*\n\s*/).map((paragraph) => ({
+    text: paragraph,
+    margin: [0, 0, 0, lineHeight(BODY_SIZE)],
+  }));
+}
+
+/** The letter text: subject two blank lines below the address field / information block. */
+function letterText(content: LetterContent): Content[] {
+  const blankLine = lineHeight(BODY_SIZE);
+  return [
+    { text: content.subject, bold: true, margin: [0, 2 * blankLine, 0, blankLine] },
+    { text: content.salutation, margin: [0, 0, 0, blankLine] },
+    ...paragraphs(content.body),
+    // Three blank lines between closing and name leave room to sign.
+    { text: content.closing, margin: [0, 0, 0, 3 * blankLine] },
+    ...content.signature.map((line): ContentText => ({ text: line })),
+  ];
+}
+
+/** Fold marks and punch mark at the left edge, page 1 only. */
+function marks(): Content {
+  const line = (y: number, length: number) => ({
+    type: 'line' as const,
+    x1: mm(MARK_LEFT),
+    y1: mm(y),
+    x2: mm(MARK_LEFT + length),
+    y2: mm(y),
+    lineWidth: MARK_LINE_WIDTH,
+    lineColor: 'black',
+  });
+  return {
+    canvas: [...FOLD_MARKS_Y.map((y) => line(y, FOLD_MARK_LENGTH)), line(PUNCH_MARK_Y, PUNCH_MARK_LENGTH)],
+  };
+}
+
+/**
+ * Page number, a thin rule and the sender's details in four columns (who,
+ * where, when, how to reach), on every page.
+ */
+function footer(sender: LetterContent['sender'], currentPage: number, pageCount: number): Content {
+  const lines = (entries: Array<ContentText | false>): Content[] =>
+    entries.filter((entry): entry is ContentText => entry !== false && String(entry.text).trim() !== '');
+  const labelled = (label: string, value: string): ContentText | false =>
+    value.trim() !== '' && { text: [{ text: `${label} `, color: GREY }, { text: value }] };
+  const width = mm(TEXT_RIGHT - MARGIN_LEFT);
+  return {
+    margin: [mm(MARGIN_LEFT), mm(FOOTER_GAP), mm(MARGIN_RIGHT), 0],
+    fontSize: FOOTER_SIZE,
+    stack: [
+      { text: `Seite ${currentPage} von ${pageCount}`, alignment: 'right', fontSize: 8, margin: [0, 0, 0, 3] },
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: '#999999' }] },
+      {
+        margin: [0, 3, 0, 0],
+        columnGap: mm(FOOTER_COLUMN_GAP),
+        columns: [
+          { width: mm(FOOTER_FIRST_COLUMN), stack: lines([{ text: sender.organization }, { text: sender.department }]) },
+          {
+            width: '*',
+            stack: lines([{ text: sender.street }, { text: `${sender.postalCode} ${sender.city}` }, { text: sender.room }]),
+          },
+          {
+            width: '*',
+            stack: sender.hours.trim() !== '' ? [{ text: 'Sprechzeiten', color: GREY }, { text: sender.hours }] : [],
+          },
+          {
+            width: '*',
+            stack: lines([labelled('Telefon', sender.phone), labelled('E-Mail', sender.email), { text: sender.web }]),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The pdfmake document definition of a DIN 5008 Form B letter. */
+export function din5008Letter(content: LetterContent): TDocumentDefinitions {
+  return {
+    pageSize: 'A4',
+    pageMargins: [mm(MARGIN_LEFT), mm(MARGIN_TOP), mm(MARGIN_RIGHT), mm(MARGIN_BOTTOM)],
+    language: 'de-DE',
+    info: {
+      title: content.title,
+      author: content.author,
+      subject: content.subject,
+      creationDate: content.creationDate,
+    },
+    defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE },
+    background: (currentPage) => (currentPage === 1 ? marks() : null),
+    footer: (currentPage, pageCount) => footer(content.sender, currentPage, pageCount),
+    content: [
+      letterhead(content.sender),
+      returnAddress(content.returnAddress),
+      recipient(content.recipientLines),
+      addressFieldAndInfoBlock(content.infoBlock),
+      ...letterText(content),
+    ],
+  };
+}
