@@ -2,10 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/{unit,db,pdf}/**/*.test.ts'],
+    // Tests live in test/, or as *.test.ts beside the code they test.
+    include: ['test/{unit,db,pdf}/**/*.test.ts', '{main,renderer,shared}/**/*.test.ts'],
     environment: 'node',
     // PDF tests run poppler and qpdf on real files; a cold font load takes a moment.
     testTimeout: 30_000,
     pool: 'forks',
+    // The JSON report feeds the one summary line of .ci/run.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });

@@ -1,0 +1,84 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface LotseHost {
+  /** The address printed at start, with the token fragment. */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  output(): string;
+}
+
+/** Starts `node dist/start.cjs --browser …` (what `npm start` runs after building) and waits for its URL line. */
+export async function startBrowserHost(dataDir: string): Promise<{ host: LotseHost; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['dist/start.cjs', '--browser', '--no-open', '--port', '0', '--data-dir', dataDir], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not print its URL:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const line = output.split('\n').find((candidate) => candidate.startsWith('http://127.0.0.1:'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    process: child,
+    host: { url, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), dataDir, output: () => output },
+  };
+}
+
+export async function stopBrowserHost(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+/**
+ * Each test file gets its own host and data dir; every request any page
+ * makes is recorded so tests can assert that Lotse stays on loopback.
+ */
+export const test = base.extend<{ requests: string[] }, { lotse: LotseHost }>({
+  lotse: [
+    async ({}, use) => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-'));
+      const { host, process: child } = await startBrowserHost(dataDir);
+      await use(host);
+      await stopBrowserHost(child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  requests: async ({ context }, use) => {
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    await use(requests);
+  },
+});
+
+/** Requests that left the app's own origin (blob: and data: URLs are local by construction). */
+export function foreignRequests(requests: string[], origin: string): string[] {
+  return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+}
+
+export async function openApp(page: Page, lotse: LotseHost): Promise<void> {
+  await page.goto(lotse.url);
+  await expect(page.getByRole('navigation')).toBeVisible();
+}
+
+export { expect };

@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installedElectronBinary } from '../../main/electron-binary';
+import { expect, test } from './fixtures';
+
+const projectDir = fileURLToPath(new URL('../..', import.meta.url));
+
+test.describe('npm start', () => {
+  test('falls back to the browser host with a one-line reason where Electron cannot be had, and stops cleanly on SIGTERM', async () => {
+    test.skip(installedElectronBinary(projectDir) !== null, 'An Electron binary is installed here: npm start launches Electron (covered by electron.spec.ts).');
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-start-'));
+    const child = spawn(process.execPath, ['dist/start.cjs', '--no-open', '--port', '0', '--data-dir', dataDir], { cwd: projectDir });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    await expect.poll(() => output, { timeout: 30_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/m);
+
+    const fallback = output.split('\n').filter((line) => line.includes('Browser-Modus'));
+    expect(fallback[0]).toMatch(/^Electron ist hier nicht verfügbar \(.+\); Lotse startet im Browser-Modus\.$/);
+    expect(fs.existsSync(path.join(dataDir, 'lotse.lock'))).toBe(true);
+
+    const exitCode = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exitCode).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'lotse.lock'))).toBe(false);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('refuses an unknown flag with the usage line', async () => {
+    const child = spawn(process.execPath, ['dist/start.cjs', '--browsr'], { cwd: projectDir });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(exitCode).toBe(2);
+    expect(output).toContain('Unbekannte Angabe „--browsr“');
+    expect(output).toContain('Aufruf: npm start');
+  });
+});
