@@ -1,0 +1,253 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../shared/api/contract';
+import { call } from '../../api';
+import { currentLanguage, LANGUAGES, setLanguage } from '../../i18n';
+import { AppInfo } from '../../ui/AppInfo';
+import { ErrorAlert, fieldError, firstErrorField } from '../../ui/ErrorAlert';
+import { Field } from '../../ui/Field';
+import { PageHeading } from '../../ui/PageHeading';
+import { useAsync } from '../../ui/use-async';
+
+type OfficeKey = Exclude<keyof Settings['office'], 'postbox'>;
+type CounselorKey = keyof Settings['counselor'];
+type PostboxKey = keyof NonNullable<Settings['office']['postbox']>;
+
+type LabelKey =
+  | 'organization'
+  | 'department'
+  | 'street'
+  | 'postalCode'
+  | 'city'
+  | 'room'
+  | 'officePhone'
+  | 'officeEmail'
+  | 'web'
+  | 'hours'
+  | 'postboxLabel'
+  | 'postboxPostalCode'
+  | 'postboxCity'
+  | 'counselorName'
+  | 'counselorTitle'
+  | 'counselorPhone'
+  | 'counselorEmail';
+
+interface FieldSpec<K extends string> {
+  key: K;
+  label: LabelKey;
+  type?: 'text' | 'email' | 'tel' | 'url';
+  size?: 'short' | 'medium' | 'full';
+  required?: boolean;
+  max?: number;
+  numeric?: boolean;
+}
+
+const OFFICE_FIELDS: ReadonlyArray<FieldSpec<OfficeKey>> = [
+  { key: 'organization', label: 'organization', required: true, max: 200 },
+  { key: 'department', label: 'department', max: 200 },
+  { key: 'street', label: 'street', max: 200, size: 'medium' },
+  { key: 'postalCode', label: 'postalCode', size: 'short', max: 5, numeric: true },
+  { key: 'city', label: 'city', max: 100, size: 'medium' },
+  { key: 'room', label: 'room', max: 100, size: 'medium' },
+  { key: 'phone', label: 'officePhone', type: 'tel', max: 60, size: 'medium' },
+  { key: 'email', label: 'officeEmail', type: 'email', max: 200, size: 'medium' },
+  { key: 'web', label: 'web', type: 'url', max: 200, size: 'medium' },
+  { key: 'hours', label: 'hours', max: 300 },
+];
+
+const POSTBOX_FIELDS: ReadonlyArray<FieldSpec<PostboxKey>> = [
+  { key: 'label', label: 'postboxLabel', max: 100, size: 'medium' },
+  { key: 'postalCode', label: 'postboxPostalCode', size: 'short', max: 5, numeric: true },
+  { key: 'city', label: 'postboxCity', max: 100, size: 'medium' },
+];
+
+const COUNSELOR_FIELDS: ReadonlyArray<FieldSpec<CounselorKey>> = [
+  { key: 'name', label: 'counselorName', max: 200, size: 'medium' },
+  { key: 'title', label: 'counselorTitle', max: 200, size: 'medium' },
+  { key: 'phone', label: 'counselorPhone', type: 'tel', max: 60, size: 'medium' },
+  { key: 'email', label: 'counselorEmail', type: 'email', max: 200, size: 'medium' },
+];
+
+/** Every field path in form order, for moving focus to the first error. */
+const FIELD_ORDER = [
+  ...OFFICE_FIELDS.map((field) => `office.${field.key}`),
+  ...POSTBOX_FIELDS.map((field) => `office.postbox.${field.key}`),
+  ...COUNSELOR_FIELDS.map((field) => `counselor.${field.key}`),
+];
+
+const inputId = (path: string) => `settings-${path.replace(/\./g, '-')}`;
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const [settings, reload] = useAsync(() => call('settings.get', {}), []);
+  return (
+    <>
+      <PageHeading title={t('settings.title')}>{t('settings.title')}</PageHeading>
+      {settings.status === 'loading' ? <p className="busy">{t('common.loading')}</p> : null}
+      {settings.status === 'error' ? <ErrorAlert error={settings.error} onRetry={reload} /> : null}
+      {settings.status === 'ready' ? <LetterheadForm initial={settings.value} /> : null}
+      <LanguageChoice />
+      <AppInfo headingLevel={2} />
+    </>
+  );
+}
+
+function LetterheadForm({ initial }: { initial: Settings }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Settings>(initial);
+  // Kept while the box is unticked, so ticking it again brings the entries back.
+  const [postbox, setPostbox] = useState(initial.office.postbox ?? { label: 'Postfach', postalCode: '', city: '' });
+  const [usePostbox, setUsePostbox] = useState(initial.office.postbox !== null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+
+  const setOffice = (key: OfficeKey) => (value: string) => {
+    setSaved(false);
+    setValues((current) => ({ ...current, office: { ...current.office, [key]: value } }));
+  };
+  const setCounselor = (key: CounselorKey) => (value: string) => {
+    setSaved(false);
+    setValues((current) => ({ ...current, counselor: { ...current.counselor, [key]: value } }));
+  };
+  const setPostboxField = (key: PostboxKey) => (value: string) => {
+    setSaved(false);
+    setPostbox((current) => ({ ...current, [key]: value }));
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    setSaved(false);
+    setError(null);
+    try {
+      const next = await call('settings.update', {
+        office: { ...values.office, postbox: usePostbox ? postbox : null },
+        counselor: values.counselor,
+      });
+      setValues(next);
+      if (next.office.postbox) setPostbox(next.office.postbox);
+      setSaved(true);
+    } catch (caught) {
+      setError(caught);
+      const first = firstErrorField(caught, FIELD_ORDER);
+      if (first) window.setTimeout(() => document.getElementById(inputId(first))?.focus(), 0);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function renderField<K extends string>(
+    prefix: string,
+    spec: FieldSpec<K>,
+    value: string,
+    onChange: (value: string) => void,
+  ) {
+    const path = `${prefix}.${spec.key}`;
+    return (
+      <Field
+        key={path}
+        id={inputId(path)}
+        label={t(`settings.${spec.label}`)}
+        type={spec.type ?? 'text'}
+        value={value}
+        onChange={onChange}
+        error={fieldError(error, path)}
+        required={spec.required ?? false}
+        maxLength={spec.max}
+        size={spec.size ?? 'full'}
+        inputMode={spec.numeric ? 'numeric' : undefined}
+      />
+    );
+  }
+
+  return (
+    <section className="panel">
+      <h2 id="letterhead-heading">{t('settings.letterheadHeading')}</h2>
+      <p className="muted">{t('settings.letterheadIntro')}</p>
+      <p className="muted">{t('common.requiredNote')}</p>
+      <form noValidate onSubmit={submit} className="form">
+        {error ? <ErrorAlert error={error} shownFields={FIELD_ORDER} /> : null}
+        <fieldset className="fieldset">
+          <legend>{t('settings.officeLegend')}</legend>
+          <div className="form-grid">
+            {OFFICE_FIELDS.map((spec) => renderField('office', spec, values.office[spec.key], setOffice(spec.key)))}
+          </div>
+          <div className="checkbox">
+            <input
+              id="settings-use-postbox"
+              type="checkbox"
+              checked={usePostbox}
+              onChange={(event) => {
+                setSaved(false);
+                setUsePostbox(event.target.checked);
+              }}
+            />
+            <label htmlFor="settings-use-postbox">{t('settings.usePostbox')}</label>
+          </div>
+          {usePostbox ? (
+            <fieldset className="fieldset fieldset--nested">
+              <legend>{t('settings.postboxLegend')}</legend>
+              <div className="form-grid form-grid--three">
+                {POSTBOX_FIELDS.map((spec) =>
+                  renderField('office.postbox', spec, postbox[spec.key], setPostboxField(spec.key)),
+                )}
+              </div>
+            </fieldset>
+          ) : null}
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t('settings.counselorLegend')}</legend>
+          <div className="form-grid">
+            {COUNSELOR_FIELDS.map((spec) =>
+              renderField('counselor', spec, values.counselor[spec.key], setCounselor(spec.key)),
+            )}
+          </div>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" aria-disabled={saving}>
+            {t('common.save')}
+          </button>
+          <span role="status" className="form-status">
+            {saving ? t('common.saving') : saved ? t('settings.saved') : ''}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function LanguageChoice() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? currentLanguage();
+  return (
+    <section className="panel">
+      <h2>{t('settings.languageHeading')}</h2>
+      <div className="field">
+        <label htmlFor="settings-language" className="field-label">
+          {t('settings.languageLabel')}
+        </label>
+        <p id="settings-language-note" className="field-hint">
+          {t('settings.languageNote')}
+        </p>
+        <select
+          id="settings-language"
+          className="field-control field-control--short"
+          value={language}
+          aria-describedby="settings-language-note"
+          onChange={(event) => {
+            const chosen = LANGUAGES.find((code) => code === event.target.value);
+            if (chosen) void setLanguage(chosen);
+          }}
+        >
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {t(`languages.${code}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </section>
+  );
+}

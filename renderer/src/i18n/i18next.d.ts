@@ -1,0 +1,9 @@
+import type { de } from './de';
+
+// Keys are checked at compile time against the German catalogue.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof de };
+  }
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { isApiCallError } from '../api';
+
+interface ErrorAlertProps {
+  error: unknown;
+  /** Field paths whose messages are shown next to their inputs and need not be repeated here. */
+  shownFields?: readonly string[];
+  onRetry?: () => void;
+}
+
+/**
+ * Shows a failed call: the core's German message as given, plus field
+ * messages that have no input on this screen (e.g. `client.name` when the
+ * client's name cannot be printed).
+ */
+export function ErrorAlert({ error, shownFields = [], onRetry }: ErrorAlertProps) {
+  const { t } = useTranslation();
+  const message = isApiCallError(error) ? error.message : t('common.unexpected');
+  const otherFields = isApiCallError(error)
+    ? Object.entries(error.fields).filter(([path]) => !shownFields.includes(path))
+    : [];
+  return (
+    <div className="alert alert--error" role="alert">
+      <p className="alert-title">{t('common.errorHeading')}</p>
+      <p>{message}</p>
+      {otherFields.length > 0 ? (
+        <ul className="alert-list">
+          {otherFields.map(([path, fieldMessage]) => (
+            <li key={path}>{fieldMessage}</li>
+          ))}
+        </ul>
+      ) : null}
+      {onRetry ? (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The first field (in form order) that has a message, so focus can go there. */
+export function firstErrorField(error: unknown, order: readonly string[]): string | undefined {
+  if (!isApiCallError(error)) return undefined;
+  return order.find((path) => error.fields[path] !== undefined);
+}
+
+export function fieldError(error: unknown, path: string): string | undefined {
+  return isApiCallError(error) ? error.fields[path] : undefined;
+}

@@ -1,0 +1,54 @@
+import type { Client } from '../../../shared/api/contract';
+import { formatGermanDate } from '../../../shared/domain/iso-date';
+
+/** Calendar dates print as dd.mm.yyyy, as in German letters, whatever the interface language. */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? formatGermanDate(iso) : '';
+}
+
+const TIMESTAMP_FORMAT = new Intl.DateTimeFormat('de-DE', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : TIMESTAMP_FORMAT.format(date);
+}
+
+/** The local calendar date of a timestamp, as `YYYY-MM-DD`. */
+export function localIsoDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "Anna Müller", as in a letter's address. */
+export function fullName(client: Pick<Client, 'givenName' | 'familyName'>): string {
+  return [client.givenName, client.familyName].filter((part) => part.trim() !== '').join(' ');
+}
+
+/** "Müller, Anna", as in a sorted list. */
+export function listName(client: Pick<Client, 'givenName' | 'familyName'>): string {
+  return [client.familyName, client.givenName].filter((part) => part.trim() !== '').join(', ');
+}
+
+export function addressLines(client: Pick<Client, 'address'>): string[] {
+  const { street, postalCode, city } = client.address;
+  return [street, [postalCode, city].filter((part) => part.trim() !== '').join(' ')].filter((line) => line.trim() !== '');
+}
+
+/** A name that every file system accepts: no path separators, reserved or control characters. */
+export function safeFileNamePart(text: string): string {
+  const cleaned = text
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\u0000-\u001F\u007F]/g, '_')
+    .replace(/\s+/g, '_')
+    .replace(/^[.\s_]+|[.\s_]+$/g, '')
+    .slice(0, 80);
+  return cleaned === '' ? 'ohne-Namen' : cleaned;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref, sectionOf, type Route } from './router';
+
+describe('hash routes', () => {
+  it('parses every screen', () => {
+    expect(parseRoute('')).toEqual({ name: 'start' });
+    expect(parseRoute('#/')).toEqual({ name: 'start' });
+    expect(parseRoute('#/clients')).toEqual({ name: 'clients', focusNew: false });
+    expect(parseRoute('#/clients/new')).toEqual({ name: 'clients', focusNew: true });
+    expect(parseRoute('#/clients/a%2Fb')).toEqual({ name: 'client', id: 'a/b' });
+    expect(parseRoute('#/clients/c1/letter')).toEqual({ name: 'letter', clientId: 'c1' });
+    expect(parseRoute('#/documents/d1')).toEqual({ name: 'document', id: 'd1' });
+    expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
+    expect(parseRoute('#/nowhere')).toEqual({ name: 'notFound' });
+    expect(parseRoute('#/clients/%E0')).toEqual({ name: 'notFound' });
+  });
+
+  it('never takes the token fragment for a route', () => {
+    expect(parseRoute('#token=abc')).toEqual({ name: 'start' });
+  });
+
+  it('round-trips through routeHref', () => {
+    const routes: Route[] = [
+      { name: 'start' },
+      { name: 'clients', focusNew: true },
+      { name: 'client', id: 'x y' },
+      { name: 'letter', clientId: 'c1' },
+      { name: 'documents' },
+      { name: 'document', id: 'd1' },
+      { name: 'network' },
+      { name: 'templates' },
+      { name: 'settings' },
+    ];
+    for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+
+  it('marks the area of sub-pages', () => {
+    expect(sectionOf({ name: 'letter', clientId: 'c1' })).toBe('clients');
+    expect(sectionOf({ name: 'document', id: 'd1' })).toBe('documents');
+  });
+});

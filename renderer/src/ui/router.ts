@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Hash routes (`#/clients/<id>`): they work the same under
+ * http://127.0.0.1:PORT/ and lotse://app/ and never ask a host for a page.
+ * Only fragments that begin with `#/` are routes; the launch token
+ * (`#token=…`) is taken and removed before the app starts, and other
+ * fragments (the skip link's `#main`) leave the current route alone.
+ */
+export type Route =
+  | { name: 'start' }
+  | { name: 'clients'; focusNew: boolean }
+  | { name: 'client'; id: string }
+  | { name: 'letter'; clientId: string }
+  | { name: 'documents' }
+  | { name: 'document'; id: string }
+  | { name: 'network' }
+  | { name: 'templates' }
+  | { name: 'settings' }
+  | { name: 'notFound' };
+
+/** The areas of the main navigation. */
+export type Section = 'start' | 'clients' | 'documents' | 'network' | 'templates' | 'settings';
+
+export function isRouteHash(hash: string): boolean {
+  return hash === '' || hash === '#' || hash.startsWith('#/');
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    const decoded = decodeURIComponent(segment);
+    return decoded.length > 0 && decoded.length <= 64 ? decoded : null;
+  } catch {
+    return null;
+  }
+}
+
+export function parseRoute(hash: string): Route {
+  if (!isRouteHash(hash)) return { name: 'start' };
+  const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+  const parts = path.split('/').filter((part) => part !== '');
+  const [area, second, third] = parts;
+  if (parts.length === 0) return { name: 'start' };
+  switch (area) {
+    case 'clients': {
+      if (second === undefined) return { name: 'clients', focusNew: false };
+      if (second === 'new' && third === undefined) return { name: 'clients', focusNew: true };
+      const id = decodeSegment(second);
+      if (id === null || parts.length > 3) return { name: 'notFound' };
+      if (third === undefined) return { name: 'client', id };
+      return third === 'letter' ? { name: 'letter', clientId: id } : { name: 'notFound' };
+    }
+    case 'documents': {
+      if (second === undefined) return { name: 'documents' };
+      const id = decodeSegment(second);
+      return id !== null && third === undefined ? { name: 'document', id } : { name: 'notFound' };
+    }
+    case 'network':
+    case 'templates':
+    case 'settings':
+      return parts.length === 1 ? { name: area } : { name: 'notFound' };
+    default:
+      return { name: 'notFound' };
+  }
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'start':
+      return '#/';
+    case 'clients':
+      return route.focusNew ? '#/clients/new' : '#/clients';
+    case 'client':
+      return `#/clients/${encodeURIComponent(route.id)}`;
+    case 'letter':
+      return `#/clients/${encodeURIComponent(route.clientId)}/letter`;
+    case 'document':
+      return `#/documents/${encodeURIComponent(route.id)}`;
+    case 'notFound':
+      return '#/';
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'client':
+    case 'letter':
+    case 'clients':
+      return 'clients';
+    case 'document':
+    case 'documents':
+      return 'documents';
+    case 'notFound':
+      return null;
+    default:
+      return route.name;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route).slice(1);
+}
+
+/**
+ * The current route and a counter that grows with every navigation, so
+ * screens know when to move focus to their heading (not on first load).
+ */
+export function useRoute(): { route: Route; hash: string; navigations: number } {
+  const [state, setState] = useState(() => ({
+    hash: isRouteHash(window.location.hash) ? window.location.hash : '#/',
+    navigations: 0,
+  }));
+  useEffect(() => {
+    const onHashChange = () => {
+      const hash = window.location.hash;
+      if (!isRouteHash(hash)) return;
+      setState((previous) => (previous.hash === hash ? previous : { hash, navigations: previous.navigations + 1 }));
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  return { route: parseRoute(state.hash), hash: state.hash, navigations: state.navigations };
+}
