@@ -1,35 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { CONTENT_SECURITY_POLICY_HEADER } from '../content-security-policy';
+import { contentTypeFor, rendererResponseHeaders, resolveRendererFile } from '../renderer-files';
 import { APP_HOST, APP_SCHEME } from './security';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /**
  * Maps `lotse://app/<path>` to a file inside rendererDir, or undefined for
@@ -44,30 +15,12 @@ export function resolveAppFile(rendererDir: string, requestUrl: string): string 
     return undefined;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username !== '' || url.password !== '') return undefined;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return undefined;
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return undefined;
-  const relative = pathname.replace(/^\/+/, '') || 'index.html';
-  const root = path.resolve(rendererDir);
-  const file = path.resolve(root, relative);
-  const inside = path.relative(root, file);
-  if (inside === '' || path.isAbsolute(inside) || inside.split(path.sep)[0] === '..') return undefined;
-  return file;
+  return resolveRendererFile(rendererDir, url.pathname);
 }
 
 /** Headers on every response of the app scheme, errors included. */
 export function appResponseHeaders(contentType: string): Record<string, string> {
-  return {
-    'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  };
+  return { ...rendererResponseHeaders(contentType), 'Cache-Control': 'no-cache' };
 }
 
 export interface AppProtocolHandlerOptions {

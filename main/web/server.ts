@@ -5,9 +5,8 @@ import path from 'node:path';
 import type { ApiResult, ErrorCode } from '../../shared/api/errors';
 import type { Core } from '../core/core';
 import { dispatch } from '../core/api/dispatch';
-import { CONTENT_SECURITY_POLICY_HEADER } from '../content-security-policy';
+import { contentTypeFor, rendererResponseHeaders, resolveRendererFile } from '../renderer-files';
 import { checkRequest } from './request-guard';
-import { resolveStaticFile } from './static-files';
 
 export interface WebHostOptions {
   core: Core;
@@ -42,17 +41,18 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   internal: 500,
 };
 
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
+/** The renderer's headers plus what only a web server needs: no framing, no cross-origin use. */
+function headers(contentType: string): Record<string, string> {
+  return {
+    ...rendererResponseHeaders(contentType),
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+  };
+}
 
 function sendJson(response: http.ServerResponse, status: number, body: ApiResult<unknown>): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.writeHead(status, { ...headers('application/json; charset=utf-8'), 'Cache-Control': 'no-store' });
   response.end(JSON.stringify(body));
 }
 
@@ -88,20 +88,15 @@ async function handleApi(core: Core, request: http.IncomingMessage, response: ht
 }
 
 function serveStatic(staticDir: string, request: http.IncomingMessage, response: http.ServerResponse): void {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, SECURITY_HEADERS).end();
-    return;
-  }
-  const found = resolveStaticFile(staticDir, request.url ?? '/');
-  if (!found) {
-    response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Nicht gefunden');
-    return;
-  }
+  const plain = (status: number, text: string) => response.writeHead(status, headers('text/plain; charset=utf-8')).end(text);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return void plain(405, 'Methode nicht erlaubt');
+  const file = resolveRendererFile(staticDir, (request.url ?? '/').split(/[?#]/)[0] ?? '/');
+  if (file === undefined || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return void plain(404, 'Nicht gefunden');
   // Hashed assets may be cached; index.html must not be, so an update takes effect.
-  const cache = path.basename(found.file) === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable';
-  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': found.contentType, 'Cache-Control': cache });
+  const cache = path.basename(file) === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable';
+  response.writeHead(200, { ...headers(contentTypeFor(file)), 'Cache-Control': cache });
   if (request.method === 'HEAD') response.end();
-  else fs.createReadStream(found.file).pipe(response);
+  else fs.createReadStream(file).pipe(response);
 }
 
 /** Starts the browser host's HTTP server on 127.0.0.1 only. */

@@ -130,6 +130,11 @@ export const contract = {
     }),
     output: DocumentSchema,
   },
+  'documents.update': {
+    input: z.object({ id, values: z.record(z.string(), z.unknown()) }),
+    output: DocumentSchema,
+  },
+  'documents.get': { input: z.object({ id }), output: DocumentSchema },
   'documents.list': {
     input: z.object({ clientId: id.optional() }),
     output: list(DocumentSchema),

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../main/content-security-policy';
-import { contentTypeFor, createAppProtocolHandler, resolveAppFile } from '../../main/electron/app-protocol';
+import { createAppProtocolHandler, resolveAppFile } from '../../main/electron/app-protocol';
+import { contentTypeFor } from '../../main/renderer-files';
 
 let base: string;
 let rendererDir: string;

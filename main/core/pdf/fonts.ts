@@ -26,6 +26,8 @@ export interface LoadedFonts {
   files: Record<string, Buffer>;
   /** pdfmake font descriptor naming those files. */
   descriptors: Record<string, Record<FontStyle, string>>;
+  /** The regular face, parsed, for layouts that measure text (address lines must not wrap). */
+  regular: fontkit.Font;
   /** True when every style can print this code point. */
   canPrint(codePoint: number): boolean;
 }
@@ -36,16 +38,17 @@ let loaded: LoadedFonts | undefined;
 export function loadFonts(): LoadedFonts {
   if (loaded) return loaded;
   const files: Record<string, Buffer> = {};
-  const faces: fontkit.Font[] = [];
-  for (const file of Object.values(FILES)) {
+  const faces = {} as Record<FontStyle, fontkit.Font>;
+  for (const [style, file] of Object.entries(FILES) as Array<[FontStyle, string]>) {
     const bytes = fs.readFileSync(require.resolve(`pdfmake/fonts/Roboto/${file}`));
     files[file] = bytes;
-    faces.push(fontkit.create(bytes) as fontkit.Font);
+    faces[style] = fontkit.create(bytes) as fontkit.Font;
   }
   loaded = {
     files,
     descriptors: { [FONT_FAMILY]: { ...FILES } },
-    canPrint: (codePoint) => faces.every((face) => face.hasGlyphForCodePoint(codePoint)),
+    regular: faces.normal,
+    canPrint: (codePoint) => Object.values(faces).every((face) => face.hasGlyphForCodePoint(codePoint)),
   };
   return loaded;
 }

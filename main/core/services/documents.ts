@@ -64,11 +64,23 @@ export function createDocument(
   )();
 }
 
+/** Changes the values of a draft; the template version it was made with stays. */
+export function updateDocument(core: Core, id: string, values: Record<string, unknown>): LotseDocument {
+  const document = getDocument(core, id);
+  if (document.status !== 'draft') {
+    throw new DomainError('conflict', 'Ein endgültiges Dokument wird nicht mehr geändert. Für eine Korrektur bitte ein neues Dokument anlegen.');
+  }
+  const clean = validateValues(formById(document.templateId), values);
+  const updated = core.db.transaction(() => queries.updateDraftValues(core.db, id, clean, core.now().toISOString()))();
+  if (!updated) throw notFound('Das Dokument');
+  return updated;
+}
+
 export function listDocuments(core: Core, clientId?: string): LotseDocument[] {
   return queries.listDocuments(core.db, clientId);
 }
 
-function getDocument(core: Core, id: string): LotseDocument {
+export function getDocument(core: Core, id: string): LotseDocument {
   const document = queries.getDocument(core.db, id);
   if (!document) throw notFound('Das Dokument');
   return document;
@@ -119,19 +131,29 @@ function letterContent(document: LotseDocument, client: Client, settings: Settin
   };
 }
 
+interface PrintedText {
+  /** Field path, as in invalid_input errors. */
+  path: string;
+  /** What the counselor calls it. */
+  label: string;
+  text: string;
+}
+
 /**
  * The pdfmake fonts have no fallback: a character they lack would print as an
  * empty box without warning. Refuse before rendering and name the field.
  */
-function assertPrintable(parts: Record<string, string>): void {
+function assertPrintable(parts: PrintedText[]): void {
   const fields: FieldErrors = {};
-  for (const [label, text] of Object.entries(parts)) {
+  const labels: string[] = [];
+  for (const { path, label, text } of parts) {
     const missing = unprintableCharacters(text);
-    if (missing.length > 0) fields[label] = `Diese Zeichen können nicht gedruckt werden: ${missing.join(' ')}`;
+    if (missing.length === 0) continue;
+    fields[path] = `${label}: Diese Zeichen kann die Schrift nicht drucken: ${missing.join(' ')}`;
+    labels.push(label);
   }
-  if (Object.keys(fields).length > 0) {
-    const names = Object.keys(fields).join(', ');
-    throw new DomainError('unprintable_text', `Der Brief enthält Zeichen, die die Schrift nicht darstellen kann (${names}).`, fields);
+  if (labels.length > 0) {
+    throw new DomainError('unprintable_text', `Der Brief enthält Zeichen, die die Schrift nicht drucken kann (${labels.join(', ')}).`, fields);
   }
 }
 
@@ -141,10 +163,11 @@ export async function renderDocument(core: Core, id: string): Promise<RenderedPd
   if (form.layout !== 'letter') throw new DomainError('invalid_input', `Die Vorlage „${form.title}“ kann noch nicht gedruckt werden.`);
   const client = getClient(core, document.clientId);
   const content = letterContent(document, client, getSettings(core), core.now());
-  assertPrintable({
-    ...Object.fromEntries(Object.entries(document.values).map(([key, value]) => [`values.${key}`, String(value)])),
-    'client.name': content.recipientLines.join('\n'),
-  });
+  assertPrintable([
+    ...fieldsOf(form).map((field) => ({ path: `values.${field.id}`, label: field.label, text: String(document.values[field.id] ?? '') })),
+    { path: 'recipient', label: 'Anschrift der Empfänger*in', text: content.recipientLines.join('\n') },
+    { path: 'settings', label: 'Briefkopf (Einstellungen)', text: [content.returnAddress, ...Object.values(content.sender), ...content.infoBlock.map((row) => row.value), ...content.signature].join('\n') },
+  ]);
   const { bytes, sha256, pages } = await renderPdf(din5008Letter(content));
   return { pdfBase64: bytes.toString('base64'), sha256, pages };
 }

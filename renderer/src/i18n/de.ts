@@ -159,7 +159,6 @@ export const de = {
     statusDraft: 'Entwurf',
     statusFinal: 'Endgültig',
     documentTitle: 'Dokument',
-    notFound: 'Dieses Dokument gibt es nicht (mehr).',
     backToDocuments: 'Zurück zu den Dokumenten',
   },
   templateNames: {

@@ -156,7 +156,6 @@ export const en: MessageCatalogue = {
     statusDraft: 'Draft',
     statusFinal: 'Final',
     documentTitle: 'Document',
-    notFound: 'This document does not exist (any more).',
     backToDocuments: 'Back to documents',
   },
   templateNames: {

@@ -49,6 +49,14 @@ export function insertDocument(db: Db, document: NewDocument, now: string): Lots
   return toDocument(row);
 }
 
+/** Changes a draft's values; a final document is never changed (returns undefined). */
+export function updateDraftValues(db: Db, id: string, values: Record<string, unknown>, now: string): LotseDocument | undefined {
+  const row = db
+    .prepare(`UPDATE documents SET field_values = ?, updated_at = ? WHERE id = ? AND status = 'draft' RETURNING *`)
+    .get(JSON.stringify(values), now, id) as DocumentRow | undefined;
+  return row && toDocument(row);
+}
+
 export function getDocument(db: Db, id: string): LotseDocument | undefined {
   const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
   return row && toDocument(row);

@@ -1,4 +1,4 @@
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FONT_FAMILY, loadFonts } from '../fonts';
 import type { LetterContent } from './letter-content';
@@ -93,14 +93,8 @@ function lineHeight(fontSize: number): number {
   return ((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * fontSize;
 }
 
-let face: fontkit.Font | undefined;
 function regularFace(): fontkit.Font {
-  if (!face) {
-    const bytes = loadFonts().files['Roboto-Regular.ttf'];
-    if (!bytes) throw new Error('Roboto-Regular.ttf is not among the shipped fonts');
-    face = fontkit.create(bytes) as fontkit.Font;
-  }
-  return face;
+  return loadFonts().regular;
 }
 
 /** Width of `text` in mm in the regular face, as pdfmake measures it (kerning included). */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, LotseDocument, RenderedPdf } from '../../../../shared/api/contract';
-import { ApiCallError, call } from '../../api';
+import { call } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatTimestamp, listName, localIsoDate, safeFileNamePart } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
@@ -19,11 +19,8 @@ interface Loaded {
 export function DocumentScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const templateName = useTemplateName();
-  // There is no documents.get yet: the list holds every document's data.
   const [loaded, reload] = useAsync(async (): Promise<Loaded> => {
-    const { items } = await call('documents.list', {});
-    const document = items.find((item) => item.id === id);
-    if (!document) throw new ApiCallError({ code: 'not_found', message: t('documents.notFound') });
+    const document = await call('documents.get', { id });
     const client = await call('clients.get', { id: document.clientId });
     return { document, client };
   }, [id]);

@@ -49,8 +49,10 @@ function LetterForm({ client }: { client: Client }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [pdf, setPdf] = useState<RenderedPdf | null>(null);
-  // The document made from the current text: creating again with unchanged text only renders it again.
-  const [created, setCreated] = useState<{ id: string; subject: string; body: string } | null>(null);
+  // The draft made from this form: later changes update it rather than leaving a trail of drafts.
+  const [draftId, setDraftId] = useState<string | null>(null);
+  // The text the preview shows, to say when the form has moved on from it.
+  const [previewed, setPreviewed] = useState<{ subject: string; body: string } | null>(null);
   const [fileName, setFileName] = useState('');
 
   // Fetch the viewer's code while the letter is being written, not after "PDF erstellen".
@@ -58,7 +60,6 @@ function LetterForm({ client }: { client: Client }) {
     void loadPdfJs();
   }, []);
 
-  const changedSinceCreated = created !== null && (created.subject !== subject || created.body !== body);
   const recipient = [fullName(client), ...addressLines(client)];
 
   async function submit(event: FormEvent) {
@@ -68,17 +69,14 @@ function LetterForm({ client }: { client: Client }) {
     setError(null);
     setPdf(null);
     try {
-      let documentId = created && !changedSinceCreated ? created.id : null;
-      if (documentId === null) {
-        const document = await call('documents.create', {
-          templateId: freeLetter.id,
-          clientId: client.id,
-          values: { subject, body },
-        });
-        documentId = document.id;
-        setCreated({ id: document.id, subject, body });
-      }
-      const rendered = await call('documents.render', { id: documentId });
+      const values = { subject, body };
+      const document =
+        draftId === null
+          ? await call('documents.create', { templateId: freeLetter.id, clientId: client.id, values })
+          : await call('documents.update', { id: draftId, values });
+      setDraftId(document.id);
+      const rendered = await call('documents.render', { id: document.id });
+      setPreviewed(values);
       setFileName(`${t('preview.fileNamePrefix')}-${safeFileNamePart(client.familyName)}-${todayIso()}.pdf`);
       setPdf(rendered);
     } catch (caught) {
@@ -131,7 +129,7 @@ function LetterForm({ client }: { client: Client }) {
             rows={14}
             maxLength={maxOf('body')}
           />
-          {changedSinceCreated && pdf ? <p className="muted">{t('letter.edited')}</p> : null}
+          {pdf && previewed && (previewed.subject !== subject || previewed.body !== body) ? <p className="muted">{t('letter.edited')}</p> : null}
           <div className="form-actions">
             <button type="submit" className="button button--primary" aria-disabled={busy}>
               {t('letter.create')}

@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/core/api/dispatch';
+import type { Core } from '../../main/core/core';
+import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+
+let core: Core;
+let dataDir: string;
+let dispose: () => void;
+beforeEach(() => {
+  ({ core, dataDir, dispose } = openTestCore());
+});
+afterEach(() => dispose());
+
+async function ok<T>(method: string, input: unknown): Promise<T> {
+  const result = await dispatch(core, method, input);
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+async function letterTo(familyName: string, values: Record<string, string>): Promise<{ id: string }> {
+  const client = await ok<{ id: string }>('clients.create', { ...SAMPLE_CLIENT, familyName });
+  return ok('documents.create', { templateId: 'free-letter', clientId: client.id, values });
+}
+
+function pdfText(base64: string): string {
+  const file = path.join(dataDir, 'letter.pdf');
+  fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+describe('documents.render (free-letter)', () => {
+  it('renders the letter to the client with letterhead and counselor from settings', async () => {
+    const document = await letterTo('Ivanova-Şahin', { subject: 'Ihr Termin am 3. Dezember', body: 'bitte kommen Sie um 10 Uhr.' });
+    const rendered = await ok<{ pdfBase64: string; sha256: string; pages: number }>('documents.render', { id: document.id });
+    const bytes = Buffer.from(rendered.pdfBase64, 'base64');
+    expect(rendered.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(rendered.pages).toBe(1);
+    const text = pdfText(rendered.pdfBase64);
+    expect(text).toContain('Ayşe Ivanova-Şahin');
+    expect(text).toContain('Hauptstraße 5');
+    expect(text).toContain('Ihr Termin am 3. Dezember');
+    expect(text).toContain('Kommunales Integrationszentrum');
+    expect(text).toContain('Kreis Düren · Postfach · 52348 Düren');
+    expect(text).toContain('25.11.2026');
+  });
+
+  it('uses the letterhead saved in settings', async () => {
+    const settings = await ok<{ office: object; counselor: object }>('settings.get', {});
+    await ok('settings.update', {
+      ...settings,
+      office: { ...settings.office, department: 'job-com, Team Zuwanderung', room: 'Zimmer 225 (Haus D)' },
+      counselor: { ...settings.counselor, name: 'Carsten Muschenich' },
+    });
+    const document = await letterTo('Öztürk', { subject: 'Einladung', body: 'Text' });
+    const text = pdfText((await ok<{ pdfBase64: string }>('documents.render', { id: document.id })).pdfBase64);
+    expect(text).toContain('job-com, Team Zuwanderung');
+    expect(text).toContain('Zimmer 225 (Haus D)');
+    expect(text).toContain('Carsten Muschenich');
+  });
+
+  it('refuses text the fonts cannot print, naming the field, instead of printing empty boxes', async () => {
+    const document = await letterTo('Müller', { subject: 'Glückwunsch 🎉', body: 'مرحبا' });
+    const result = await dispatch(core, 'documents.render', { id: document.id });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unprintable_text',
+        message: expect.stringContaining('Betreff, Text'),
+        fields: { 'values.subject': expect.stringContaining('🎉'), 'values.body': expect.stringMatching(/^Text: .*م/) },
+      },
+    });
+  });
+
+  it('updates a draft instead of making another one', async () => {
+    const document = await letterTo('Müller', { subject: 'Entwurf', body: 'eins' });
+    const updated = await ok<{ id: string; values: object }>('documents.update', { id: document.id, values: { subject: 'Einladung', body: 'zwei' } });
+    expect(updated).toMatchObject({ id: document.id, values: { subject: 'Einladung', body: 'zwei' } });
+    expect(await ok('documents.get', { id: document.id })).toEqual(updated);
+    expect((await ok<{ items: unknown[] }>('documents.list', {})).items).toHaveLength(1);
+    const text = pdfText((await ok<{ pdfBase64: string }>('documents.render', { id: document.id })).pdfBase64);
+    expect(text).toContain('Einladung');
+    expect(text).not.toContain('Entwurf');
+  });
+
+  it('refuses to update a final document', async () => {
+    const document = await letterTo('Müller', { subject: 'Entwurf', body: 'eins' });
+    core.db.prepare("UPDATE documents SET status = 'final' WHERE id = ?").run(document.id);
+    const result = await dispatch(core, 'documents.update', { id: document.id, values: { subject: 'Neu', body: 'zwei' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await ok('documents.get', { id: document.id })).toMatchObject({ values: { subject: 'Entwurf' } });
+  });
+});
