@@ -26,19 +26,22 @@ export const isoDate = z.string().refine(isIsoDate, { message: 'Bitte ein gülti
 const timestamp = z.string();
 const id = z.string().min(1).max(64);
 
+/** Optional text: may be left out by callers and is then stored empty. */
+const optionalText = (max: number) => text(max).default('');
+
 export const AddressSchema = z.object({
-  street: text(200),
-  postalCode: z.string().regex(/^(\d{5})?$/),
-  city: text(100),
+  street: optionalText(200),
+  postalCode: z.string().regex(/^(\d{5})?$/).default(''),
+  city: optionalText(100),
 });
 
 export const ClientInputSchema = z.object({
   familyName: requiredText(200),
-  givenName: text(200),
+  givenName: optionalText(200),
   birthDate: isoDate.nullable().default(null),
   residenceStatus: z.enum(RESIDENCE_STATUS_CODES).nullable().default(null),
   residenceValidUntil: isoDate.nullable().default(null),
-  address: AddressSchema,
+  address: AddressSchema.default({ street: '', postalCode: '', city: '' }),
 });
 
 export const ClientSchema = ClientInputSchema.extend({

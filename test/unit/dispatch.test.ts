@@ -40,8 +40,9 @@ describe('dispatch', () => {
       familyName: 'Bitte ausfüllen.',
       birthDate: expect.stringContaining('gültiges Datum'),
       'address.postalCode': 'Bitte eine fünfstellige Postleitzahl angeben.',
-      givenName: 'Bitte ausfüllen.',
     });
+    // Optional fields may be left out; they are not reported.
+    expect(result.error.fields).not.toHaveProperty('givenName');
     expect(countRows('clients')).toBe(0);
   });
 
@@ -55,6 +56,11 @@ describe('dispatch', () => {
     const result = await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, birthDate: '2030-01-01' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { birthDate: expect.stringContaining('Zukunft') } } });
     expect(countRows('clients')).toBe(0);
+  });
+
+  it('stores optional fields left out as empty', async () => {
+    const result = await dispatch(core, 'clients.create', { familyName: 'Nießen' });
+    expect(result).toMatchObject({ ok: true, value: { familyName: 'Nießen', givenName: '', birthDate: null, address: { street: '', postalCode: '', city: '' } } });
   });
 
   it('creates a client and returns the record with its id', async () => {
