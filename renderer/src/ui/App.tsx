@@ -7,15 +7,14 @@ import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { DocumentScreen } from '../features/documents/DocumentScreen';
 import { DocumentsScreen } from '../features/documents/DocumentsScreen';
 import { LetterScreen } from '../features/letters/LetterScreen';
-import { NetworkScreen } from '../features/network/NetworkScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StartScreen } from '../features/start/StartScreen';
-import { TemplatesScreen } from '../features/templates/TemplatesScreen';
 import { AppContext, type AppContextValue } from './app-context';
 import { Navigation } from './Navigation';
 import { NotConnected } from './NotConnected';
 import { NotFoundScreen } from './NotFoundScreen';
 import { navigate, routeHref, sectionOf, useRoute, type Route } from './router';
+import { ComingLaterScreen } from './ComingLaterScreen';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -32,9 +31,9 @@ function Screen({ route }: { route: Route }) {
     case 'document':
       return <DocumentScreen id={route.id} />;
     case 'network':
-      return <NetworkScreen />;
+      return <ComingLaterScreen area="network" />;
     case 'templates':
-      return <TemplatesScreen />;
+      return <ComingLaterScreen area="templates" />;
     case 'settings':
       return <SettingsScreen />;
     case 'notFound':
