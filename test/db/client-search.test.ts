@@ -1,21 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, searchClients, updateClient } from '../../main/core/services/clients';
+import { parseClientQuery } from '../../main/core/db/queries/clients';
 import type { Core } from '../../main/core/core';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { clientInput, openTestCore } from '../support/core';
 
 let core: Core;
 let dispose: () => void;
 beforeEach(() => {
   ({ core, dispose } = openTestCore());
-  for (const [familyName, givenName] of [
-    ['Müller', 'Ayşe'],
-    ['Nießen', 'Silke'],
-    ['Nguyễn', 'Văn An'],
-    ['Yılmaz', 'Şükrü'],
-    ['Schmidt', 'Peter'],
-  ] as const) {
-    createClient(core, { ...SAMPLE_CLIENT, familyName, givenName });
-  }
+  createClient(core, clientInput({ familyName: 'Müller', givenName: 'Ayşe', birthDate: '1990-03-12', customerNumber: 'KD 123 456' }));
+  createClient(core, clientInput({ familyName: 'Nießen', givenName: 'Silke', birthDate: '1975-01-30', fileNumber: 'KI-2026/0815' }));
+  createClient(core, clientInput({ familyName: 'Nguyễn', givenName: 'Văn An', birthDate: '2001-11-05', bgNumber: '35401BG0012345' }));
+  createClient(core, clientInput({ familyName: 'Yılmaz', givenName: 'Şükrü', birthDate: null }));
+  createClient(core, clientInput({ familyName: 'Ivanova', givenName: 'Olena', otherNames: ['Іванова', 'Iwanowa'], birthDate: null }));
+  createClient(core, clientInput({ familyName: 'Schmidt', givenName: 'Peter', birthDate: null }));
 });
 afterEach(() => dispose());
 
@@ -32,24 +30,50 @@ describe('client search', () => {
     ['Nguyen', 'Nguyễn'],
     ['Nguyễn', 'Nguyễn'],
     ['Sukru', 'Yılmaz'],
+    ['Şükrü', 'Yılmaz'],
     ['yilmaz sukru', 'Yılmaz'],
-  ])('finds by %s', (query, expected) => {
+    ['Іванова', 'Ivanova'],
+    ['Iwanowa', 'Ivanova'],
+  ])('finds by the name %s', (query, expected) => {
     expect(familyNamesFor(query)).toEqual([expected]);
   });
 
-  it('treats FTS5 syntax typed by the user as plain text', () => {
+  it.each([
+    ['12.03.1990', 'Müller'],
+    ['1990-03-12', 'Müller'],
+    ['5.11.2001', 'Nguyễn'],
+    ['KD 123 456', 'Müller'],
+    ['kd123', 'Müller'],
+    ['KI-2026/0815', 'Nießen'],
+    ['ki2026', 'Nießen'],
+    ['35401BG0012345', 'Nguyễn'],
+  ])('finds by the date or number %s', (query, expected) => {
+    expect(familyNamesFor(query)).toEqual([expected]);
+  });
+
+  it('reads dates, numbers and names apart', () => {
+    expect(parseClientQuery('1.2.1990')).toEqual({ kind: 'birthDate', date: '1990-02-01' });
+    expect(parseClientQuery('  ')).toEqual({ kind: 'recent' });
+    expect(parseClientQuery('KD-12')).toEqual({ kind: 'text', nameTerms: ['kd'], numberKey: 'kd12' });
+    expect(parseClientQuery('Müller')).toEqual({ kind: 'text', nameTerms: ['muller'], numberKey: '' });
+  });
+
+  it('treats FTS5 and GLOB syntax typed by the user as plain text', () => {
     expect(familyNamesFor('"Müller" OR *')).toEqual([]);
     expect(familyNamesFor('NEAR(')).toEqual([]);
+    expect(familyNamesFor('1*')).toEqual([]);
   });
 
-  it('follows a rename', () => {
+  it('follows a rename and a changed number', () => {
     const [schmidt] = searchClients(core, 'Schmidt', 1);
-    updateClient(core, schmidt!.id, { ...SAMPLE_CLIENT, familyName: 'Schmitz', givenName: 'Peter' });
+    updateClient(core, schmidt!.id, clientInput({ familyName: 'Schmitz', givenName: 'Peter', birthDate: null, fileNumber: 'AZ-77' }));
     expect(familyNamesFor('Schmidt')).toEqual([]);
     expect(familyNamesFor('Schmitz')).toEqual(['Schmitz']);
+    expect(familyNamesFor('AZ-77')).toEqual(['Schmitz']);
   });
 
-  it('lists recent clients for an empty query', () => {
-    expect(familyNamesFor('')).toHaveLength(5);
+  it('lists recent clients for an empty query, up to the limit', () => {
+    expect(familyNamesFor('')).toHaveLength(6);
+    expect(searchClients(core, '', 2)).toHaveLength(2);
   });
 });

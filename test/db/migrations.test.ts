@@ -8,6 +8,7 @@ import { openDatabase } from '../../main/core/db/open';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../main/core/db/migrations';
 import type { Migration } from '../../main/core/db/migrations/migration';
 import { makeTempDir } from '../support/temp-dir';
+import { RESIDENCE_STATUS_CODES } from '../../shared/domain/residence-status';
 
 const temps: Array<() => void> = [];
 function tempDir(): string {
@@ -109,5 +110,28 @@ describe('store', () => {
     expect(fs.readFileSync(path.join(dir, 'lotse.lock'), 'utf8')).toBe(String(process.pid));
     core.close();
     expect(fs.existsSync(path.join(dir, 'lotse.lock'))).toBe(false);
+  });
+
+  it('brings a schema-10 store up to date, keeping its clients and seeding the residence statuses', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'lotse.sqlite');
+    const old = openDatabase(file, { backupDir: path.join(dir, 'backups'), migrations: MIGRATIONS.slice(0, 1) });
+    const insert = old.prepare(
+      `INSERT INTO clients (id, family_name, given_name, birth_date, residence_status, residence_valid_until, street, postal_code, city, created_at, updated_at)
+       VALUES (?, ?, '', NULL, ?, NULL, '', '', '', 't', 't')`,
+    );
+    insert.run('a', 'Müller', 'p104c');
+    insert.run('b', 'Schmidt', 'unbekannt');
+    old.close();
+
+    const db = openDatabase(file, { backupDir: path.join(dir, 'backups') });
+    expect(db.prepare('SELECT id, residence_status, details FROM clients ORDER BY id').all()).toEqual([
+      { id: 'a', residence_status: 'p104c', details: '{}' },
+      { id: 'b', residence_status: 'sonstiges', details: '{}' },
+    ]);
+    const statuses = db.prepare('SELECT code FROM residence_statuses ORDER BY position').pluck().all();
+    expect(statuses).toEqual([...RESIDENCE_STATUS_CODES]);
+    db.close();
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toHaveLength(1);
   });
 });

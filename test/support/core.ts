@@ -1,4 +1,6 @@
 import { openCore, type Core } from '../../main/core/core';
+import type { ClientInput, MethodInput } from '../../shared/api/contract';
+import { ClientInputSchema } from '../../shared/api/schemas/client';
 import { makeTempDir } from './temp-dir';
 
 /** A real core on a real SQLite file in a temp dir, with a fixed clock. */
@@ -15,7 +17,8 @@ export function openTestCore(now = new Date('2026-11-25T10:00:00Z')): { core: Co
   };
 }
 
-export const SAMPLE_CLIENT = {
+/** What a caller might send to clients.create: only some fields, the rest default. */
+export const SAMPLE_CLIENT: MethodInput<'clients.create'> = {
   familyName: 'Müller',
   givenName: 'Ayşe',
   birthDate: '1990-03-12',
@@ -23,3 +26,8 @@ export const SAMPLE_CLIENT = {
   residenceValidUntil: null,
   address: { street: 'Hauptstraße 5', postalCode: '52349', city: 'Düren' },
 };
+
+/** A complete client record as services take it, with the schema's defaults filled in. */
+export function clientInput(overrides: MethodInput<'clients.create'> | Partial<MethodInput<'clients.create'>> = {}): ClientInput {
+  return ClientInputSchema.parse({ ...SAMPLE_CLIENT, ...overrides });
+}

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
+import { SCHEMA_VERSION } from '../../main/core/db/open';
 import type { Core } from '../../main/core/core';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
 
@@ -118,6 +119,6 @@ describe('dispatch', () => {
 
   it('reports version, schema and host in app.info', async () => {
     const result = await dispatch(core, 'app.info', {});
-    expect(result).toEqual({ ok: true, value: { version: '0.0.0-test', schemaVersion: 10, dataDir: core.dataDir, host: 'browser' } });
+    expect(result).toEqual({ ok: true, value: { version: '0.0.0-test', schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: 'browser' } });
   });
 });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../main/web/server';
+import { SCHEMA_VERSION } from '../../main/core/db/open';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../main/content-security-policy';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { makeTempDir } from '../support/temp-dir';
@@ -67,7 +68,7 @@ describe('browser host', () => {
   it('answers with the token', async () => {
     const reply = await request('/api/app.info', { headers: auth, body: '{}' });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { host: 'browser', schemaVersion: 10 } });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { host: 'browser', schemaVersion: SCHEMA_VERSION } });
   });
 
   it('refuses a foreign Host header with 403 even with the token (DNS rebinding)', async () => {

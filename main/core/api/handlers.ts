@@ -1,8 +1,13 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
 import type { Core } from '../core';
 import { appInfo, describeContract } from '../services/app';
+import { listAudit } from '../services/audit';
+import { exportClient } from '../services/client-export';
 import * as clients from '../services/clients';
+import * as consents from '../services/consents';
+import { listDeadlines } from '../services/deadlines';
 import * as documents from '../services/documents';
+import * as residenceStatuses from '../services/residence-statuses';
 import * as settings from '../services/settings';
 
 export type Handler<M extends MethodName> = (core: Core, input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -17,6 +22,18 @@ export const handlers: Handlers = {
   'clients.update': (core, { id, ...input }) => clients.updateClient(core, id, input),
   'clients.get': (core, { id }) => clients.getClient(core, id),
   'clients.search': (core, { query, limit }) => ({ items: clients.searchClients(core, query, limit) }),
+  'clients.erase': (core, { id }) => {
+    clients.eraseClient(core, id);
+    return { erased: true };
+  },
+  'clients.export': (core, { id }) => exportClient(core, id),
+  'residenceStatuses.list': (core) => ({ items: residenceStatuses.listResidenceStatuses(core) }),
+  'residenceStatuses.update': (core, input) => residenceStatuses.updateResidenceStatus(core, input),
+  'consents.create': (core, input) => consents.createConsent(core, input),
+  'consents.revoke': (core, { id, revokedOn }) => consents.revokeConsent(core, id, revokedOn),
+  'consents.list': (core, { clientId, date }) => ({ items: consents.listConsents(core, clientId, date) }),
+  'consents.covers': (core, input) => consents.consentCovers(core, input),
+  'deadlines.list': (core, { date }) => ({ items: listDeadlines(core, date) }),
   'documents.create': (core, input) => documents.createDocument(core, input),
   'documents.update': (core, { id, values }) => documents.updateDocument(core, id, values),
   'documents.get': (core, { id }) => documents.getDocument(core, id),
@@ -24,4 +41,5 @@ export const handlers: Handlers = {
   'documents.render': (core, { id }) => documents.renderDocument(core, id),
   'settings.get': (core) => settings.getSettings(core),
   'settings.update': (core, input) => settings.updateSettings(core, input),
+  'audit.list': (core, { limit }) => ({ items: listAudit(core, limit) }),
 };

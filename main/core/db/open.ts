@@ -46,6 +46,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten, not just unlinked: an erased client must
+    // leave no trace in the file (GDPR Art. 17).
+    db.pragma('secure_delete = ON');
     const pending = migrations.filter((migration) => migration.version > existingVersion);
     if (pending.length > 0 && existingVersion > 0) {
       backUpBeforeMigration(db, options.backupDir, existingVersion, (options.now ?? (() => new Date()))());

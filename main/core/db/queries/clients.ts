@@ -1,5 +1,4 @@
 import type { Client, ClientInput } from '../../../../shared/api/contract';
-import type { ResidenceStatusCode } from '../../../../shared/domain/residence-status';
 import { foldedVariants, foldName, words } from '../../../../shared/domain/fold';
 import type { Db } from '../open';
 
@@ -14,58 +13,101 @@ interface ClientRow {
   street: string;
   postal_code: string;
   city: string;
+  details: string;
   created_at: string;
   updated_at: string;
 }
 
+/** The part of the record kept in the `details` JSON column. */
+type ClientDetails = Omit<ClientInput, 'familyName' | 'givenName' | 'birthDate' | 'residenceStatus' | 'residenceValidUntil' | 'address'>;
+
+/** What a row written before a field existed reads as. */
+const EMPTY_DETAILS: ClientDetails = {
+  otherNames: [],
+  sex: null,
+  birthPlace: '',
+  nationalities: [],
+  phone: '',
+  email: '',
+  preferredContact: null,
+  languages: [],
+  customerNumber: '',
+  bgNumber: '',
+  fileNumber: '',
+  counselingFields: [],
+  germanLevel: { level: null, certificate: '', certificateDate: null },
+  education: '',
+  qualifications: [],
+  notes: '',
+};
+
 function toClient(row: ClientRow): Client {
+  const details = { ...EMPTY_DETAILS, ...(JSON.parse(row.details) as Partial<ClientDetails>) };
   return {
     id: row.id,
     familyName: row.family_name,
     givenName: row.given_name,
     birthDate: row.birth_date,
-    residenceStatus: row.residence_status as ResidenceStatusCode | null,
+    residenceStatus: row.residence_status,
     residenceValidUntil: row.residence_valid_until,
     address: { street: row.street, postalCode: row.postal_code, city: row.city },
+    ...details,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
 function columns(input: ClientInput) {
+  const { familyName, givenName, birthDate, residenceStatus, residenceValidUntil, address, ...details } = input;
   return {
-    family_name: input.familyName,
-    given_name: input.givenName,
-    birth_date: input.birthDate,
-    residence_status: input.residenceStatus,
-    residence_valid_until: input.residenceValidUntil,
-    street: input.address.street,
-    postal_code: input.address.postalCode,
-    city: input.address.city,
+    family_name: familyName,
+    given_name: givenName,
+    birth_date: birthDate,
+    residence_status: residenceStatus,
+    residence_valid_until: residenceValidUntil,
+    street: address.street,
+    postal_code: address.postalCode,
+    city: address.city,
+    details: JSON.stringify(details),
   };
+}
+
+/** Numbers as the search compares them: `KD-123 45` → `kd12345`. */
+export function numberKey(value: string): string {
+  return foldName(value).replace(/[^a-z0-9]/g, '');
 }
 
 /** Every folded spelling of the client's names, as one space-separated text for FTS5. */
 function searchText(input: ClientInput): string {
-  return [input.familyName, input.givenName].flatMap(foldedVariants).join(' ');
+  return [input.familyName, input.givenName, ...input.otherNames].flatMap(foldedVariants).join(' ');
 }
 
-function writeSearchEntry(db: Db, rowid: number, input: ClientInput): void {
+function writeSearchEntries(db: Db, rowid: number, id: string, input: ClientInput): void {
   db.prepare('DELETE FROM clients_search WHERE rowid = ?').run(rowid);
   db.prepare('INSERT INTO clients_search (rowid, names) VALUES (?, ?)').run(rowid, searchText(input));
+  db.prepare('DELETE FROM client_search_keys WHERE client_id = ?').run(id);
+  const insertKey = db.prepare('INSERT INTO client_search_keys (client_id, kind, key) VALUES (?, ?, ?)');
+  for (const [kind, value] of [
+    ['customer', input.customerNumber],
+    ['bg', input.bgNumber],
+    ['file', input.fileNumber],
+  ] as const) {
+    const key = numberKey(value);
+    if (key !== '') insertKey.run(id, kind, key);
+  }
 }
 
 export function insertClient(db: Db, id: string, input: ClientInput, now: string): Client {
   const row = db
     .prepare(
       `INSERT INTO clients (id, family_name, given_name, birth_date, residence_status, residence_valid_until,
-                            street, postal_code, city, created_at, updated_at)
+                            street, postal_code, city, details, created_at, updated_at)
        VALUES (@id, @family_name, @given_name, @birth_date, @residence_status, @residence_valid_until,
-               @street, @postal_code, @city, @now, @now)
+               @street, @postal_code, @city, @details, @now, @now)
        RETURNING *`,
     )
     .get({ id, now, ...columns(input) }) as ClientRow;
-  writeSearchEntry(db, row.rowid, input);
+  writeSearchEntries(db, row.rowid, id, input);
   return toClient(row);
 }
 
@@ -74,12 +116,12 @@ export function updateClient(db: Db, id: string, input: ClientInput, now: string
     .prepare(
       `UPDATE clients SET family_name = @family_name, given_name = @given_name, birth_date = @birth_date,
               residence_status = @residence_status, residence_valid_until = @residence_valid_until,
-              street = @street, postal_code = @postal_code, city = @city, updated_at = @now
+              street = @street, postal_code = @postal_code, city = @city, details = @details, updated_at = @now
        WHERE id = @id
        RETURNING *`,
     )
     .get({ id, now, ...columns(input) }) as ClientRow | undefined;
-  if (row) writeSearchEntry(db, row.rowid, input);
+  if (row) writeSearchEntries(db, row.rowid, id, input);
   return row && toClient(row);
 }
 
@@ -89,25 +131,97 @@ export function getClient(db: Db, id: string): Client | undefined {
 }
 
 /**
- * Each word of the query must be the start of some indexed name form; an
- * empty query lists the most recently changed clients.
+ * Removes the client's row and search entries; documents, consents and
+ * number keys go with it (ON DELETE CASCADE). Returns false when there was
+ * no such client.
+ */
+export function deleteClient(db: Db, id: string): boolean {
+  const row = db.prepare('SELECT rowid FROM clients WHERE id = ?').get(id) as { rowid: number } | undefined;
+  if (!row) return false;
+  db.prepare('DELETE FROM clients_search WHERE rowid = ?').run(row.rowid);
+  db.prepare('DELETE FROM clients WHERE id = ?').run(id);
+  return true;
+}
+
+/**
+ * FTS5 keeps a deleted term's key in its index pages until they are merged;
+ * merging now leaves the erased names nowhere in the file.
+ */
+export function compactSearchIndex(db: Db): void {
+  db.prepare("INSERT INTO clients_search (clients_search) VALUES ('optimize')").run();
+}
+
+export type ClientQuery =
+  | { kind: 'recent' }
+  | { kind: 'birthDate'; date: string }
+  | { kind: 'text'; nameTerms: string[]; numberKey: string };
+
+/** Reads what the counselor typed: a date, or names and/or a number. */
+export function parseClientQuery(query: string): ClientQuery {
+  const trimmed = query.trim();
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  if (german) return { kind: 'birthDate', date: `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}` };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return { kind: 'birthDate', date: trimmed };
+  const nameTerms = words(foldName(trimmed)).filter((word) => /\p{L}/u.test(word));
+  const key = /\d/.test(trimmed) ? numberKey(trimmed) : '';
+  if (nameTerms.length === 0 && key === '') return { kind: 'recent' };
+  return { kind: 'text', nameTerms, numberKey: key };
+}
+
+function rowsToClients(rows: ClientRow[]): Client[] {
+  return rows.map(toClient);
+}
+
+/**
+ * Clients matching the query: a birth date finds by date; otherwise every
+ * name word must begin some indexed spelling, and a query with digits also
+ * finds customer, BG and file numbers that begin with it. Number matches come
+ * first: they are exact. An empty query lists the most recently changed.
  */
 export function searchClients(db: Db, query: string, limit: number): Client[] {
-  const terms = words(foldName(query));
-  if (terms.length === 0) {
-    const rows = db.prepare('SELECT * FROM clients ORDER BY updated_at DESC LIMIT ?').all(limit) as ClientRow[];
-    return rows.map(toClient);
+  const parsed = parseClientQuery(query);
+  if (parsed.kind === 'recent') {
+    return rowsToClients(db.prepare('SELECT * FROM clients ORDER BY updated_at DESC LIMIT ?').all(limit) as ClientRow[]);
   }
-  // Quoted terms keep FTS5 operators typed by the user (AND, NEAR, -) inert.
-  const match = terms.map((term) => `"${term.replace(/"/g, '""')}"*`).join(' ');
-  const rows = db
-    .prepare(
-      `SELECT clients.* FROM clients_search
-       JOIN clients ON clients.rowid = clients_search.rowid
-       WHERE clients_search MATCH ?
-       ORDER BY clients_search.rank, clients.family_name, clients.given_name
-       LIMIT ?`,
-    )
-    .all(match, limit) as ClientRow[];
-  return rows.map(toClient);
+  if (parsed.kind === 'birthDate') {
+    return rowsToClients(
+      db.prepare('SELECT * FROM clients WHERE birth_date = ? ORDER BY family_name, given_name LIMIT ?').all(parsed.date, limit) as ClientRow[],
+    );
+  }
+  const found: Client[] = [];
+  const seen = new Set<string>();
+  const add = (rows: ClientRow[]) => {
+    for (const row of rows) {
+      if (seen.has(row.id) || found.length >= limit) continue;
+      seen.add(row.id);
+      found.push(toClient(row));
+    }
+  };
+  if (parsed.numberKey !== '') {
+    // Keys hold only [a-z0-9], so GLOB's wildcards cannot come from the user; a prefix GLOB uses the index.
+    add(
+      db
+        .prepare(
+          `SELECT DISTINCT clients.* FROM client_search_keys keys JOIN clients ON clients.id = keys.client_id
+           WHERE keys.key GLOB ? ORDER BY clients.family_name, clients.given_name LIMIT ?`,
+        )
+        .all(`${parsed.numberKey}*`, limit) as ClientRow[],
+    );
+  }
+  if (parsed.nameTerms.length > 0) {
+    // Quoted terms keep FTS5 operators typed by the user (AND, NEAR, -) inert.
+    const match = parsed.nameTerms.map((term) => `"${term.replace(/"/g, '""')}"*`).join(' ');
+    add(
+      db
+        .prepare(
+          `SELECT clients.* FROM clients_search
+           JOIN clients ON clients.rowid = clients_search.rowid
+           WHERE clients_search MATCH ?
+           ORDER BY clients_search.rank, clients.family_name, clients.given_name
+           LIMIT ?`,
+        )
+        .all(match, limit) as ClientRow[],
+    );
+  }
+  return found;
 }

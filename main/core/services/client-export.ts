@@ -1,0 +1,43 @@
+import { strToU8, zipSync } from 'fflate';
+import { todayIso } from '../../../shared/domain/iso-date';
+import type { Core } from '../core';
+import { listAuditEntries } from '../db/queries/audit';
+import { listConsents } from '../db/queries/consents';
+import { listDocuments } from '../db/queries/documents';
+import { getClient } from './clients';
+import { renderDocument } from './documents';
+
+function safeFileNamePart(text: string): string {
+  return text.normalize('NFC').replace(/[^\p{L}\p{N}-]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'Klientin';
+}
+
+/**
+ * GDPR Art. 15: everything Lotse holds about the person as one ZIP: a JSON
+ * file with the record, consents, documents and their audit lines, and each
+ * document as the PDF it prints as.
+ */
+export async function exportClient(core: Core, id: string): Promise<{ fileName: string; zipBase64: string }> {
+  const client = getClient(core, id);
+  const today = todayIso(core.now());
+  const documents = listDocuments(core.db, id);
+  const files: Record<string, Uint8Array> = {};
+  const pdfNames: Record<string, string> = {};
+  for (const [index, document] of documents.entries()) {
+    const rendered = await renderDocument(core, document.id);
+    const name = `dokumente/${String(index + 1).padStart(3, '0')}-${document.templateId}-${document.createdAt.slice(0, 10)}.pdf`;
+    files[name] = Buffer.from(rendered.pdfBase64, 'base64');
+    pdfNames[document.id] = name;
+  }
+  const record = {
+    format: 'lotse-auskunft',
+    formatVersion: 1,
+    exportedAt: core.now().toISOString(),
+    client,
+    consents: listConsents(core.db, id, today),
+    documents: documents.map((document) => ({ ...document, pdf: pdfNames[document.id] ?? null })),
+    audit: listAuditEntries(core.db, 10_000, id),
+  };
+  files['klientin.json'] = strToU8(JSON.stringify(record, null, 2));
+  const zip = zipSync(files, { mtime: core.now() });
+  return { fileName: `Auskunft-${safeFileNamePart(client.familyName)}-${today}.zip`, zipBase64: Buffer.from(zip).toString('base64') };
+}

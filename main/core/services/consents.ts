@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { Consent, ConsentInput } from '../../../shared/api/contract';
+import type { FieldErrors } from '../../../shared/api/errors';
+import { todayIso } from '../../../shared/domain/iso-date';
+import type { Core } from '../core';
+import * as queries from '../db/queries/consents';
+import { DomainError, notFound } from '../errors';
+import { currentCounselor, recordAudit } from './audit';
+import { getClient } from './clients';
+
+function checkDates(core: Core, input: ConsentInput): void {
+  const today = todayIso(core.now());
+  const fields: FieldErrors = {};
+  if (input.signedOn !== null && input.signedOn > today) fields.signedOn = 'Das Datum der Unterschrift liegt in der Zukunft.';
+  if (input.validUntil !== null && input.signedOn !== null && input.validUntil < input.signedOn) {
+    fields.validUntil = 'Das Ende der Gültigkeit liegt vor der Unterschrift.';
+  }
+  if (Object.keys(fields).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
+}
+
+/** Records a consent; one without `signedOn` is prepared but covers nothing until signed. */
+export function createConsent(core: Core, input: ConsentInput): Consent {
+  checkDates(core, input);
+  getClient(core, input.clientId);
+  const id = randomUUID();
+  return core.db.transaction(() => {
+    queries.insertConsent(core.db, id, input, currentCounselor(core), core.now().toISOString());
+    recordAudit(core, {
+      action: 'consents.create',
+      subjectType: 'consent',
+      subjectId: id,
+      clientId: input.clientId,
+      details: { recipients: input.recipients.length, signed: input.signedOn !== null },
+    });
+    return getConsent(core, id);
+  })();
+}
+
+function getConsent(core: Core, id: string): Consent {
+  const consent = queries.getConsent(core.db, id, todayIso(core.now()));
+  if (!consent) throw notFound('Die Einwilligung');
+  return consent;
+}
+
+/** Revocation works for the future (DOMAIN.md): from `revokedOn` on, the consent covers nothing. */
+export function revokeConsent(core: Core, id: string, revokedOn: string | undefined): Consent {
+  const today = todayIso(core.now());
+  const date = revokedOn ?? today;
+  return core.db.transaction(() => {
+    const consent = getConsent(core, id);
+    if (consent.revokedOn !== null) {
+      throw new DomainError('conflict', `Diese Einwilligung wurde bereits am ${consent.revokedOn} widerrufen.`);
+    }
+    if (date > today) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', { revokedOn: 'Der Widerruf kann nicht in der Zukunft liegen.' });
+    if (consent.signedOn !== null && date < consent.signedOn) {
+      throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', { revokedOn: 'Der Widerruf liegt vor der Unterschrift.' });
+    }
+    queries.setConsentRevoked(core.db, id, date);
+    recordAudit(core, { action: 'consents.revoke', subjectType: 'consent', subjectId: id, clientId: consent.clientId, details: { revokedOn: date } });
+    return getConsent(core, id);
+  })();
+}
+
+export function listConsents(core: Core, clientId: string, date: string | undefined): Consent[] {
+  getClient(core, clientId);
+  return queries.listConsents(core.db, clientId, date ?? todayIso(core.now()));
+}
+
+/**
+ * The question later steps ask before data leave the office: does a valid
+ * consent cover this recipient for this client on this day?
+ */
+export function consentCovers(
+  core: Core,
+  query: { clientId: string; partnerId?: string; recipientName?: string; date?: string },
+): { covered: boolean; consentIds: string[] } {
+  const consentIds = queries.coveringConsentIds(core.db, {
+    clientId: query.clientId,
+    partnerId: query.partnerId ?? null,
+    recipientName: query.recipientName?.trim() ? query.recipientName : null,
+    date: query.date ?? todayIso(core.now()),
+  });
+  return { covered: consentIds.length > 0, consentIds };
+}

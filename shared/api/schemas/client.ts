@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { COUNSELING_FIELDS } from '../../domain/counseling-fields';
+import { id, isoDate, optionalDate, optionalEmail, optionalPhone, optionalText, postalCode, requiredText, timestamp, uniqueList } from './common';
+
+export const SEXES = ['female', 'male', 'diverse', 'unspecified'] as const;
+export const CONTACT_CHANNELS = ['phone', 'email', 'letter', 'in-person', 'messenger'] as const;
+export const GERMAN_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+
+export const AddressSchema = z.object({
+  street: optionalText(200),
+  postalCode,
+  city: optionalText(100),
+});
+
+export const LanguageSchema = z.object({
+  language: requiredText(100),
+  interpreterNeeded: z.boolean().default(false),
+});
+
+export const QualificationSchema = z.object({
+  /** The title as the certificate states it, in its own language and script. */
+  titleOriginal: optionalText(300),
+  titleGerman: optionalText(300),
+  country: optionalText(100),
+  year: z.number().int().min(1900).max(2100).nullable().default(null),
+  /** e.g. Hochschulabschluss, Berufsausbildung */
+  kind: optionalText(100),
+  /** Referenzberuf: the German occupation the recognition is measured against. */
+  referenceOccupation: optionalText(200),
+  /** Reglementierter Beruf: recognition is required to work in it. null = not known yet. */
+  regulated: z.boolean().nullable().default(null),
+});
+
+export const GermanLevelSchema = z.object({
+  level: z.enum(GERMAN_LEVELS).nullable().default(null),
+  certificate: optionalText(200),
+  certificateDate: optionalDate,
+});
+
+/** A residence status code: one of the rows of `residenceStatuses.list`. */
+export const residenceStatusCode = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
+export const ClientInputSchema = z.object({
+  familyName: requiredText(200),
+  givenName: optionalText(200),
+  /** Other spellings and the names in the original script (e.g. Cyrillic, Arabic). */
+  otherNames: z.array(requiredText(200)).max(10).default([]),
+  sex: z.enum(SEXES).nullable().default(null),
+  birthDate: optionalDate,
+  birthPlace: optionalText(200),
+  nationalities: z.array(requiredText(100)).max(5).default([]),
+  address: AddressSchema.default({ street: '', postalCode: '', city: '' }),
+  phone: optionalPhone,
+  email: optionalEmail,
+  preferredContact: z.enum(CONTACT_CHANNELS).nullable().default(null),
+  languages: z.array(LanguageSchema).max(10).default([]),
+  /** Job-centre numbers: Kundennummer and BG-Nummer (Bedarfsgemeinschaft). */
+  customerNumber: optionalText(30),
+  bgNumber: optionalText(30),
+  /** Aktenzeichen of the office. */
+  fileNumber: optionalText(50),
+  counselingFields: uniqueList(z.enum(COUNSELING_FIELDS), COUNSELING_FIELDS.length),
+  germanLevel: GermanLevelSchema.default({ level: null, certificate: '', certificateDate: null }),
+  education: optionalText(2000),
+  qualifications: z.array(QualificationSchema).max(10).default([]),
+  residenceStatus: residenceStatusCode.nullable().default(null),
+  residenceValidUntil: optionalDate,
+  notes: optionalText(20000),
+});
+
+export const ClientSchema = ClientInputSchema.extend({
+  id,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const ClientUpdateSchema = ClientInputSchema.extend({ id });
+
+export const ClientExportSchema = z.object({
+  fileName: z.string(),
+  zipBase64: z.string(),
+});
+
+export const ResidenceStatusSchema = z.object({
+  code: residenceStatusCode,
+  label: requiredText(200),
+  /** Whether a permit of this kind runs out (and so feeds the deadline list). */
+  expires: z.boolean(),
+  /** How many days before expiry the deadline list shows it. */
+  reminderLeadDays: z.number().int().min(0).max(730),
+  /** What the counselor should do before expiry (legal text: editable, with its Stand). */
+  reminderText: optionalText(1000),
+  /** Date of the legal state the label and reminder describe. */
+  stand: isoDate,
+});
+
+export type Client = z.output<typeof ClientSchema>;
+export type ClientInput = z.output<typeof ClientInputSchema>;
+export type ResidenceStatus = z.output<typeof ResidenceStatusSchema>;

@@ -1,0 +1,152 @@
+import { strFromU8, unzipSync } from 'fflate';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/core/api/dispatch';
+import type { Core } from '../../main/core/core';
+import { foldedVariants } from '../../shared/domain/fold';
+import { openTestCore } from '../support/core';
+
+/** A name that occurs nowhere else, so finding its bytes means a leftover. */
+const FAMILY_NAME = 'Zyxwäbcq';
+const OTHER_NAME = 'Зыхвабцк';
+const NOTE = 'Vertraulich: Qwpmvtrx';
+
+let core: Core;
+let dataDir: string;
+let dispose: () => void;
+beforeEach(() => {
+  ({ core, dataDir, dispose } = openTestCore());
+});
+afterEach(() => dispose());
+
+async function ok<T>(method: string, input: unknown): Promise<T> {
+  const result = await dispatch(core, method, input);
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+/** A client with something in every place a person's data can end up. */
+async function clientWithEverything(): Promise<string> {
+  const client = await ok<{ id: string }>('clients.create', {
+    familyName: FAMILY_NAME,
+    givenName: 'Ayşe',
+    otherNames: [OTHER_NAME],
+    birthDate: '1990-03-12',
+    customerNumber: 'KD-99887766',
+    notes: NOTE,
+    residenceStatus: 'p104c',
+    residenceValidUntil: '2026-12-20',
+    address: { street: 'Hauptstraße 5', postalCode: '52349', city: 'Düren' },
+  });
+  await ok('clients.update', { ...(await ok<object>('clients.get', { id: client.id })), id: client.id, givenName: 'Ayşe Nur' });
+  await ok('consents.create', {
+    clientId: client.id,
+    recipients: [{ name: 'Jugendmigrationsdienst' }],
+    purposes: [`Beratung von ${FAMILY_NAME}`],
+    dataCategories: ['identity'],
+    signedOn: '2026-11-20',
+  });
+  const document = await ok<{ id: string }>('documents.create', {
+    templateId: 'free-letter',
+    clientId: client.id,
+    values: { subject: `Einladung für Frau ${FAMILY_NAME}`, body: 'Bitte kommen Sie.' },
+  });
+  await ok('documents.render', { id: document.id });
+  return client.id;
+}
+
+function databaseBytes(): Buffer {
+  return Buffer.concat(
+    ['lotse.sqlite', 'lotse.sqlite-wal']
+      .map((file) => path.join(dataDir, file))
+      .filter((file) => fs.existsSync(file))
+      .map((file) => fs.readFileSync(file)),
+  );
+}
+
+/** Every form the name could be stored in: as typed, folded for search, in UTF-16. */
+function traces(): Buffer[] {
+  const forms = [FAMILY_NAME, OTHER_NAME, NOTE, 'KD-99887766', 'kd99887766', ...foldedVariants(FAMILY_NAME), ...foldedVariants(OTHER_NAME)];
+  return forms.flatMap((form) => [Buffer.from(form, 'utf8'), Buffer.from(form, 'utf16le')]);
+}
+
+describe('clients.erase', () => {
+  it('checks itself: before the erasure the name is in the file', async () => {
+    await clientWithEverything();
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = databaseBytes();
+    expect(traces().some((trace) => bytes.includes(trace))).toBe(true);
+  });
+
+  it('removes the person and everything attached, leaving no trace of the name in the file', async () => {
+    const id = await clientWithEverything();
+    expect(await ok('clients.erase', { id })).toEqual({ erased: true });
+
+    for (const table of ['clients', 'documents', 'consents', 'consent_recipients', 'client_search_keys']) {
+      expect(core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    }
+    expect((await ok<{ items: unknown[] }>('clients.search', { query: FAMILY_NAME })).items).toEqual([]);
+    expect(await dispatch(core, 'clients.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    // The audit trail keeps only that an erasure happened.
+    const audit = (await ok<{ items: Array<{ action: string; subjectId: string | null }> }>('audit.list', {})).items;
+    expect(audit.map((entry) => entry.action)).toEqual(['clients.erase']);
+    expect(audit[0]?.subjectId).toBeNull();
+    expect(JSON.stringify(audit)).not.toContain(id);
+
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    core.db.exec('VACUUM');
+    const bytes = databaseBytes();
+    for (const trace of traces()) expect(bytes.includes(trace), `found ${trace.toString('utf8')}`).toBe(false);
+  });
+
+  it('leaves the file clean even without a VACUUM, as the app runs', async () => {
+    const id = await clientWithEverything();
+    await ok('clients.erase', { id });
+    const bytes = databaseBytes();
+    for (const trace of traces()) expect(bytes.includes(trace), `found ${trace.toString('utf8')}`).toBe(false);
+  });
+
+  it('leaves other clients alone', async () => {
+    const keep = await ok<{ id: string }>('clients.create', { familyName: 'Bleibt' });
+    const id = await clientWithEverything();
+    await ok('clients.erase', { id });
+    expect(await ok('clients.get', { id: keep.id })).toMatchObject({ familyName: 'Bleibt' });
+    expect((await ok<{ items: unknown[] }>('clients.search', { query: 'Bleibt' })).items).toHaveLength(1);
+  });
+
+  it('answers an unknown id with not_found and changes nothing', async () => {
+    await clientWithEverything();
+    const result = await dispatch(core, 'clients.erase', { id: 'nobody' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(core.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
+  });
+});
+
+describe('clients.export', () => {
+  it('gives one ZIP with everything held about the person and the documents as PDFs', async () => {
+    const id = await clientWithEverything();
+    const other = await ok<{ id: string }>('clients.create', { familyName: 'Andere' });
+    const exported = await ok<{ fileName: string; zipBase64: string }>('clients.export', { id });
+    expect(exported.fileName).toBe(`Auskunft-${FAMILY_NAME}-2026-11-25.zip`);
+
+    const files = unzipSync(Buffer.from(exported.zipBase64, 'base64'));
+    const names = Object.keys(files).sort();
+    expect(names).toEqual(['dokumente/001-free-letter-2026-11-25.pdf', 'klientin.json']);
+    expect(strFromU8(files['dokumente/001-free-letter-2026-11-25.pdf']!.subarray(0, 5))).toBe('%PDF-');
+
+    const record = JSON.parse(strFromU8(files['klientin.json']!));
+    expect(record.client).toMatchObject({ id, familyName: FAMILY_NAME, otherNames: [OTHER_NAME], notes: NOTE, customerNumber: 'KD-99887766' });
+    expect(record.consents).toHaveLength(1);
+    expect(record.consents[0]).toMatchObject({ recipients: [{ name: 'Jugendmigrationsdienst' }], state: 'valid' });
+    expect(record.documents).toHaveLength(1);
+    expect(record.documents[0]).toMatchObject({ values: { subject: `Einladung für Frau ${FAMILY_NAME}` }, pdf: 'dokumente/001-free-letter-2026-11-25.pdf' });
+    expect(record.audit.map((entry: { action: string }) => entry.action).sort()).toEqual([
+      'clients.create',
+      'clients.update',
+      'consents.create',
+    ]);
+    expect(JSON.stringify(record)).not.toContain(other.id);
+  });
+});
