@@ -34,7 +34,7 @@ export const migration0010: Migration = {
         content = '',
         contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '2 3'
+        prefix = '1 2 3'
       );
 
       CREATE TABLE documents (

@@ -168,6 +168,21 @@ export function parseClientQuery(query: string): ClientQuery {
   return { kind: 'text', nameTerms, numberKey: key };
 }
 
+function nameMatches(db: Db, terms: string[], prefix: boolean, limit: number): ClientRow[] {
+  // Quoted terms keep FTS5 operators typed by the user (AND, NEAR, -) inert.
+  const match = terms.map((term) => `"${term.replace(/"/g, '""')}"${prefix ? '*' : ''}`).join(' ');
+  return db
+    .prepare(
+      `SELECT * FROM clients WHERE rowid IN (
+         SELECT rowid FROM clients_search WHERE clients_search MATCH ? LIMIT ?)`,
+    )
+    .all(match, limit) as ClientRow[];
+}
+
+function sortByName(rows: ClientRow[]): ClientRow[] {
+  return rows.sort((a, b) => a.family_name.localeCompare(b.family_name, 'de') || a.given_name.localeCompare(b.given_name, 'de'));
+}
+
 function rowsToClients(rows: ClientRow[]): Client[] {
   return rows.map(toClient);
 }
@@ -200,28 +215,24 @@ export function searchClients(db: Db, query: string, limit: number): Client[] {
   if (parsed.numberKey !== '') {
     // Keys hold only [a-z0-9], so GLOB's wildcards cannot come from the user; a prefix GLOB uses the index.
     add(
-      db
-        .prepare(
-          `SELECT DISTINCT clients.* FROM client_search_keys keys JOIN clients ON clients.id = keys.client_id
-           WHERE keys.key GLOB ? ORDER BY clients.family_name, clients.given_name LIMIT ?`,
-        )
-        .all(`${parsed.numberKey}*`, limit) as ClientRow[],
+      sortByName(
+        db
+          .prepare(
+            `SELECT * FROM clients WHERE id IN (
+               SELECT client_id FROM client_search_keys WHERE key GLOB ? LIMIT ?)`,
+          )
+          .all(`${parsed.numberKey}*`, limit) as ClientRow[],
+      ),
     );
   }
   if (parsed.nameTerms.length > 0) {
-    // Quoted terms keep FTS5 operators typed by the user (AND, NEAR, -) inert.
-    const match = parsed.nameTerms.map((term) => `"${term.replace(/"/g, '""')}"*`).join(' ');
-    add(
-      db
-        .prepare(
-          `SELECT clients.* FROM clients_search
-           JOIN clients ON clients.rowid = clients_search.rowid
-           WHERE clients_search MATCH ?
-           ORDER BY clients_search.rank, clients.family_name, clients.given_name
-           LIMIT ?`,
-        )
-        .all(match, limit) as ClientRow[],
-    );
+    // Whole-word matches first (typing "Ali" should show Ali before Alina), then prefix matches.
+    // Both stop at the limit inside FTS5: ranking every match of a short prefix over 100,000
+    // clients costs tens of milliseconds, so the page is sorted by name afterwards instead.
+    for (const prefix of [false, true]) {
+      if (found.length >= limit) break;
+      add(sortByName(nameMatches(db, parsed.nameTerms, prefix, limit)));
+    }
   }
   return found;
 }
