@@ -7,16 +7,21 @@ import { isIsoDate } from '../../domain/iso-date';
  */
 
 /**
- * Text as people type it. Control characters other than tab and line breaks
- * are refused: they cannot be printed and hide content from the reader.
+ * Control characters (C0 and C1, but not tab and line breaks) and the bidi
+ * overrides and isolates: they cannot be printed, and the overrides can make
+ * a name read differently from what is stored.
  */
+const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+/** Half of a UTF-16 surrogate pair: SQLite would store U+FFFD instead, silently changing the text. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Text as people type it, refusing what cannot be printed or stored as typed. */
 export const text = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), {
-      message: 'Enthält Steuerzeichen, die nicht gedruckt werden können.',
-    });
+    .refine((value) => !INVISIBLE_CONTROLS.test(value), { message: 'Enthält Steuerzeichen, die nicht gedruckt werden können.' })
+    .refine((value) => !LONE_SURROGATE.test(value), { message: 'Enthält ein unvollständiges Zeichen (ungültige Kodierung).' });
 
 export const requiredText = (max: number) =>
   text(max).refine((value) => value.trim().length > 0, { message: 'Bitte ausfüllen.' });

@@ -25,9 +25,13 @@ interface RecipientRow {
   name: string;
 }
 
-/** A recipient named without a directory entry is matched by its folded name. */
+/**
+ * A recipient named without a directory entry is matched by its folded
+ * name. Folding both sides down to plain vowels also makes the German
+ * transliterations equal: Müller, Mueller and Muller give one key.
+ */
 export function recipientKey(name: string): string {
-  return foldName(name).replace(/\s+/g, ' ').trim();
+  return foldName(name).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u').replace(/\s+/g, ' ').trim();
 }
 
 /** What a consent is worth on `date`: only a signed, unexpired, unrevoked one covers anything. */
