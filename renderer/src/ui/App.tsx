@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'reac
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../shared/api/contract';
 import { call, isApiCallError } from '../api';
+import { ClientEditScreen } from '../features/clients/ClientEditScreen';
 import { ClientScreen } from '../features/clients/ClientScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { DocumentScreen } from '../features/documents/DocumentScreen';
@@ -24,6 +25,8 @@ function Screen({ route }: { route: Route }) {
       return <ClientsScreen focusNew={route.focusNew} />;
     case 'client':
       return <ClientScreen id={route.id} />;
+    case 'clientEdit':
+      return <ClientEditScreen id={route.id} />;
     case 'letter':
       return <LetterScreen clientId={route.clientId} />;
     case 'documents':

@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 interface FieldProps {
   id: string;
   label: string;
+  /**
+   * Said after the visible label but not shown, to tell repeated rows apart
+   * ("Titel (deutsch)" in "Abschluss 2").
+   */
+  labelSuffix?: string | undefined;
   value: string;
   onChange(value: string): void;
   error?: string | undefined;
@@ -11,11 +16,15 @@ interface FieldProps {
   type?: 'text' | 'date' | 'email' | 'tel' | 'url' | 'search';
   multiline?: boolean;
   rows?: number;
-  maxLength?: number;
+  maxLength?: number | undefined;
   autoComplete?: string;
-  inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'url';
+  inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'url' | undefined;
   /** Narrow input for short values (PLZ). */
   size?: 'short' | 'medium' | 'full';
+  /** `auto` for names and free text that may be written right to left (Arabic, Persian). */
+  dir?: 'auto' | undefined;
+  /** Extra class for the wrapper, e.g. to place it in a row. */
+  className?: string | undefined;
 }
 
 /**
@@ -26,6 +35,7 @@ interface FieldProps {
 export function Field({
   id,
   label,
+  labelSuffix,
   value,
   onChange,
   error,
@@ -38,6 +48,8 @@ export function Field({
   autoComplete,
   inputMode,
   size = 'full',
+  dir,
+  className,
 }: FieldProps) {
   const { t } = useTranslation();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -49,16 +61,18 @@ export function Field({
     value,
     required,
     maxLength,
+    dir,
     autoComplete: autoComplete ?? 'off',
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
     className: `field-control field-control--${size}${error ? ' field-control--invalid' : ''}`,
   } as const;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <div className="field-label-row">
         <label htmlFor={id} className="field-label">
           {label}
+          {labelSuffix ? <span className="visually-hidden"> {labelSuffix}</span> : null}
         </label>
         {required ? (
           <span className="field-required" aria-hidden="true">

@@ -9,6 +9,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/clients/new')).toEqual({ name: 'clients', focusNew: true });
     expect(parseRoute('#/clients/a%2Fb')).toEqual({ name: 'client', id: 'a/b' });
     expect(parseRoute('#/clients/c1/letter')).toEqual({ name: 'letter', clientId: 'c1' });
+    expect(parseRoute('#/clients/c1/edit')).toEqual({ name: 'clientEdit', id: 'c1' });
+    expect(parseRoute('#/clients/c1/other')).toEqual({ name: 'notFound' });
     expect(parseRoute('#/documents/d1')).toEqual({ name: 'document', id: 'd1' });
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
     expect(parseRoute('#/nowhere')).toEqual({ name: 'notFound' });
@@ -25,6 +27,7 @@ describe('hash routes', () => {
       { name: 'clients', focusNew: true },
       { name: 'client', id: 'x y' },
       { name: 'letter', clientId: 'c1' },
+      { name: 'clientEdit', id: 'c/1' },
       { name: 'documents' },
       { name: 'document', id: 'd1' },
       { name: 'network' },
@@ -36,6 +39,7 @@ describe('hash routes', () => {
 
   it('marks the area of sub-pages', () => {
     expect(sectionOf({ name: 'letter', clientId: 'c1' })).toBe('clients');
+    expect(sectionOf({ name: 'clientEdit', id: 'c1' })).toBe('clients');
     expect(sectionOf({ name: 'document', id: 'd1' })).toBe('documents');
   });
 });

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'start' }
   | { name: 'clients'; focusNew: boolean }
   | { name: 'client'; id: string }
+  | { name: 'clientEdit'; id: string }
   | { name: 'letter'; clientId: string }
   | { name: 'documents' }
   | { name: 'document'; id: string }
@@ -48,6 +49,7 @@ export function parseRoute(hash: string): Route {
       const id = decodeSegment(second);
       if (id === null || parts.length > 3) return { name: 'notFound' };
       if (third === undefined) return { name: 'client', id };
+      if (third === 'edit') return { name: 'clientEdit', id };
       return third === 'letter' ? { name: 'letter', clientId: id } : { name: 'notFound' };
     }
     case 'documents': {
@@ -72,6 +74,8 @@ export function routeHref(route: Route): string {
       return route.focusNew ? '#/clients/new' : '#/clients';
     case 'client':
       return `#/clients/${encodeURIComponent(route.id)}`;
+    case 'clientEdit':
+      return `#/clients/${encodeURIComponent(route.id)}/edit`;
     case 'letter':
       return `#/clients/${encodeURIComponent(route.clientId)}/letter`;
     case 'document':
@@ -86,6 +90,7 @@ export function routeHref(route: Route): string {
 export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'client':
+    case 'clientEdit':
     case 'letter':
     case 'clients':
       return 'clients';

@@ -76,11 +76,15 @@ export function ClientSearch() {
           <ul className="result-list">
             {items.map((client) => (
               <li key={client.id} className="result-item">
-                <a href={routeHref({ name: 'client', id: client.id })} className="result-link">
+                <a href={routeHref({ name: 'client', id: client.id })} className="result-link" dir="auto">
                   {listName(client)}
                 </a>
                 <span className="result-meta">
-                  {[client.birthDate ? t('clients.born', { date: formatDate(client.birthDate) }) : '', client.address.city]
+                  {[
+                    client.birthDate ? t('clients.born', { date: formatDate(client.birthDate) }) : '',
+                    client.address.city,
+                    client.fileNumber ? t('clients.fileNumber', { number: client.fileNumber }) : '',
+                  ]
                     .filter((part) => part !== '')
                     .join(' · ')}
                 </span>

@@ -1,21 +1,26 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppContext } from '../../ui/app-context';
+import { fullName } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
+import { ClientForm } from './ClientForm';
 import { ClientSearch } from './ClientSearch';
-import { NewClientForm } from './NewClientForm';
 
-/** Search on the left; "Neue Klient*in" opens the form beside it (`#/clients/new` opens it at once). */
+/** "Neue Klient*in" opens the full form above the search (`#/clients/new` opens it at once). */
 export function ClientsScreen({ focusNew }: { focusNew: boolean }) {
   const { t } = useTranslation();
+  const { navigateWithNotice } = useAppContext();
   const [formOpen, setFormOpen] = useState(focusNew);
   // Each press moves focus into the form, also when it is open already.
   const [focusRequest, setFocusRequest] = useState(focusNew ? 1 : 0);
+  const newButton = useRef<HTMLButtonElement>(null);
 
   return (
     <>
       <PageHeading title={t('clients.title')}>{t('clients.title')}</PageHeading>
       <div className="toolbar">
         <button
+          ref={newButton}
           type="button"
           className="button button--primary"
           onClick={() => {
@@ -26,10 +31,24 @@ export function ClientsScreen({ focusNew }: { focusNew: boolean }) {
           {t('clients.newButton')}
         </button>
       </div>
-      <div className={formOpen ? 'columns' : undefined}>
-        <ClientSearch />
-        {formOpen ? <NewClientForm focusRequest={focusRequest} onCancel={() => setFormOpen(false)} /> : null}
-      </div>
+      {formOpen ? (
+        <section className="panel" aria-labelledby="new-client-heading">
+          <h2 id="new-client-heading">{t('clients.newHeading')}</h2>
+          <p className="muted">{t('clients.newIntro')}</p>
+          <ClientForm
+            initial={null}
+            headingLevel={3}
+            focusRequest={focusRequest}
+            onSaved={(client) => navigateWithNotice({ name: 'client', id: client.id }, t('clients.created', { name: fullName(client) }))}
+            onCancel={() => {
+              setFormOpen(false);
+              // The form and the focus in it are gone: continue from the button that opened it.
+              window.setTimeout(() => newButton.current?.focus(), 0);
+            }}
+          />
+        </section>
+      ) : null}
+      <ClientSearch />
     </>
   );
 }

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/api/contract';
-import { call } from '../../api';
+import { ApiCallError, call } from '../../api';
 import { currentLanguage, LANGUAGES, setLanguage } from '../../i18n';
 import { AppInfo } from '../../ui/AppInfo';
 import { ErrorAlert, fieldError, firstErrorField } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { PageHeading } from '../../ui/PageHeading';
 import { useAsync } from '../../ui/use-async';
+import { ResidenceStatusSettings } from './ResidenceStatusSettings';
 
 type OfficeKey = Exclude<keyof Settings['office'], 'postbox'>;
 type CounselorKey = keyof Settings['counselor'];
@@ -68,11 +69,14 @@ const COUNSELOR_FIELDS: ReadonlyArray<FieldSpec<CounselorKey>> = [
   { key: 'email', label: 'counselorEmail', type: 'email', max: 200, size: 'medium' },
 ];
 
+const LEAD_DAYS_PATH = 'deadlines.consentLeadDays';
+
 /** Every field path in form order, for moving focus to the first error. */
 const FIELD_ORDER = [
   ...OFFICE_FIELDS.map((field) => `office.${field.key}`),
   ...POSTBOX_FIELDS.map((field) => `office.postbox.${field.key}`),
   ...COUNSELOR_FIELDS.map((field) => `counselor.${field.key}`),
+  LEAD_DAYS_PATH,
 ];
 
 const inputId = (path: string) => `settings-${path.replace(/\./g, '-')}`;
@@ -86,6 +90,7 @@ export function SettingsScreen() {
       {settings.status === 'loading' ? <p className="busy">{t('common.loading')}</p> : null}
       {settings.status === 'error' ? <ErrorAlert error={settings.error} onRetry={reload} /> : null}
       {settings.status === 'ready' ? <LetterheadForm initial={settings.value} /> : null}
+      <ResidenceStatusSettings />
       <LanguageChoice />
       <AppInfo headingLevel={2} />
     </>
@@ -98,6 +103,8 @@ function LetterheadForm({ initial }: { initial: Settings }) {
   // Kept while the box is unticked, so ticking it again brings the entries back.
   const [postbox, setPostbox] = useState(initial.office.postbox ?? { label: 'Postfach', postalCode: '', city: '' });
   const [usePostbox, setUsePostbox] = useState(initial.office.postbox !== null);
+  // As typed; checked for digits before the call.
+  const [leadDays, setLeadDays] = useState(String(initial.deadlines.consentLeadDays));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -115,24 +122,34 @@ function LetterheadForm({ initial }: { initial: Settings }) {
     setPostbox((current) => ({ ...current, [key]: value }));
   };
 
+  function showError(caught: unknown) {
+    setError(caught);
+    const first = firstErrorField(caught, FIELD_ORDER);
+    if (first) window.setTimeout(() => document.getElementById(inputId(first))?.focus(), 0);
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
-    setSaving(true);
     setSaved(false);
+    if (!/^\d{1,3}$/.test(leadDays.trim())) {
+      showError(new ApiCallError({ code: 'invalid_input', message: t('common.checkInput'), fields: { [LEAD_DAYS_PATH]: t('settings.leadDaysInvalid') } }));
+      return;
+    }
+    setSaving(true);
     setError(null);
     try {
       const next = await call('settings.update', {
         office: { ...values.office, postbox: usePostbox ? postbox : null },
         counselor: values.counselor,
+        deadlines: { consentLeadDays: Number(leadDays.trim()) },
       });
       setValues(next);
       if (next.office.postbox) setPostbox(next.office.postbox);
+      setLeadDays(String(next.deadlines.consentLeadDays));
       setSaved(true);
     } catch (caught) {
-      setError(caught);
-      const first = firstErrorField(caught, FIELD_ORDER);
-      if (first) window.setTimeout(() => document.getElementById(inputId(first))?.focus(), 0);
+      showError(caught);
     } finally {
       setSaving(false);
     }
@@ -204,6 +221,23 @@ function LetterheadForm({ initial }: { initial: Settings }) {
               renderField('counselor', spec, values.counselor[spec.key], setCounselor(spec.key)),
             )}
           </div>
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t('settings.deadlinesLegend')}</legend>
+          <Field
+            id={inputId(LEAD_DAYS_PATH)}
+            label={t('settings.consentLeadDays')}
+            hint={t('settings.consentLeadDaysHint')}
+            value={leadDays}
+            onChange={(value) => {
+              setSaved(false);
+              setLeadDays(value);
+            }}
+            error={fieldError(error, LEAD_DAYS_PATH)}
+            inputMode="numeric"
+            maxLength={3}
+            size="short"
+          />
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={saving}>

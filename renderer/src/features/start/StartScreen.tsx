@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AppInfo } from '../../ui/AppInfo';
 import { PageHeading } from '../../ui/PageHeading';
 import { routeHref, type Route } from '../../ui/router';
+import { DeadlineList } from './DeadlineList';
 
 const ACTIONS: ReadonlyArray<{ route: Route; label: 'newClient' | 'findClient' | 'documents' | 'settings' }> = [
   { route: { name: 'clients', focusNew: true }, label: 'newClient' },
@@ -16,6 +17,8 @@ export function StartScreen() {
     <>
       <PageHeading title={t('nav.start')}>{t('start.title')}</PageHeading>
       <p className="lead">{t('start.intro')}</p>
+
+      <DeadlineList />
 
       <section>
         <h2 id="start-actions">{t('start.actionsHeading')}</h2>

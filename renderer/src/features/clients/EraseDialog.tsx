@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../../shared/api/contract';
+import { call } from '../../api';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Field } from '../../ui/Field';
+import { fullName } from '../../ui/format';
+
+/** Typed names match whatever the spacing, case or Unicode form. */
+function comparable(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
+}
+
+interface EraseDialogProps {
+  client: Client;
+  /** Escape or "Abbrechen": the caller returns focus to the button that opened the dialog. */
+  onCancel(): void;
+  onErased(): void;
+}
+
+/**
+ * A modal <dialog>: the page behind it is inert, Escape cancels. Erasing
+ * cannot be undone, so the family name must be typed before the button
+ * works.
+ */
+export function EraseDialog({ client, onCancel, onErased }: EraseDialogProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [typed, setTyped] = useState('');
+  const [erasing, setErasing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  // Set once the dialog is on its way out, so cancel, close and the button never report twice.
+  const leaving = useRef(false);
+  const matches = comparable(typed) !== '' && comparable(typed) === comparable(client.familyName);
+  const name = fullName(client) || client.familyName;
+
+  const cancel = () => {
+    if (leaving.current || erasing) return;
+    leaving.current = true;
+    onCancel();
+  };
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  async function erase(event: FormEvent) {
+    event.preventDefault();
+    if (!matches || erasing) return;
+    setErasing(true);
+    setError(null);
+    try {
+      await call('clients.erase', { id: client.id });
+      leaving.current = true;
+      onErased();
+    } catch (caught) {
+      setError(caught);
+      setErasing(false);
+    }
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="erase-dialog-heading"
+      aria-describedby="erase-dialog-text"
+      onKeyDown={(event) => {
+        // The page behind is inert already; this keeps Tab from leaving for the browser's own controls.
+        if (event.key !== 'Tab') return;
+        const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('input, button, a[href]')].filter(
+          (element) => !element.hasAttribute('disabled'),
+        );
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        if (!first || !last) return;
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }}
+      onCancel={(event) => {
+        // Escape: close through the caller, which puts focus back where it was.
+        event.preventDefault();
+        cancel();
+      }}
+      // Should the browser close the dialog itself (it may ignore preventDefault on repeated Escape), it counts as
+      // cancel; a close that was followed by showModal again (StrictMode's second effect run) does not.
+      onClose={() => {
+        if (!ref.current?.open) cancel();
+      }}
+    >
+      <form noValidate onSubmit={erase} className="form">
+        <h2 id="erase-dialog-heading" className="dialog-heading">
+          {t('erase.title', { name })}
+        </h2>
+        <div id="erase-dialog-text">
+          <p>{t('erase.what')}</p>
+          <p>{t('erase.log')}</p>
+        </div>
+        <p className="muted">{t('erase.exportFirst')}</p>
+        {error ? <ErrorAlert error={error} /> : null}
+        <Field
+          id="erase-confirm-name"
+          label={t('erase.confirmLabel')}
+          hint={t('erase.confirmHint', { familyName: client.familyName })}
+          value={typed}
+          onChange={setTyped}
+          maxLength={200}
+          dir="auto"
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button--danger" disabled={!matches || erasing}>
+            {t('erase.confirm')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={cancel} disabled={erasing}>
+            {t('common.cancel')}
+          </button>
+          <span role="status" className="busy">
+            {erasing ? t('erase.erasing') : ''}
+          </span>
+        </div>
+      </form>
+    </dialog>
+  );
+}
