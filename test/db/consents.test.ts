@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { AuditEntry, Client, Consent, MethodInput } from '../../shared/api/contract';
-import type { ApiError, ApiResult } from '../../shared/api/errors';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { valueOf, errorOf, countRows } from '../support/results';
 
 /**
  * Consents (DOMAIN.md "Consent and data protection"): recorded per client
@@ -21,19 +21,8 @@ let dispose: () => void;
 let client: Client;
 let otherClient: Client;
 
-function valueOf<T>(result: ApiResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
-function errorOf(result: ApiResult<unknown>): ApiError {
-  if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
-function countRows(table: string): number {
-  return (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-}
 
 const RECIPIENT_JMD = 'Jugendmigrationsdienst Düren';
 const RECIPIENT_FOUNDATION = 'Müller-Stiftung für Bildung';
@@ -101,7 +90,7 @@ describe('consents.create and consents.list', () => {
     const listed = await list(client.id);
     expect(listed).toEqual([consent]);
     expect(await list(otherClient.id)).toEqual([]);
-    expect(countRows('consent_recipients')).toBe(3);
+    expect(countRows(core, 'consent_recipients')).toBe(3);
   });
 
   it('derives the state for the day asked for', async () => {
@@ -263,23 +252,23 @@ describe('consents.create refuses', () => {
   ];
 
   it.each(refusals)('%s, and writes nothing', async (_name, overrides, field, message) => {
-    const auditBefore = countRows('audit');
+    const auditBefore = countRows(core, 'audit');
     const error = errorOf(await dispatch(core, 'consents.create', consentInput(overrides)));
     expect(error.code).toBe('invalid_input');
     expect(Object.keys(error.fields ?? {})).toEqual([field]);
     expect(error.fields?.[field]).toMatch(message);
-    expect(countRows('consents')).toBe(0);
-    expect(countRows('consent_recipients')).toBe(0);
-    expect(countRows('audit')).toBe(auditBefore);
+    expect(countRows(core, 'consents')).toBe(0);
+    expect(countRows(core, 'consent_recipients')).toBe(0);
+    expect(countRows(core, 'audit')).toBe(auditBefore);
   });
 
   it('an unknown client with not_found, and writes nothing', async () => {
-    const auditBefore = countRows('audit');
+    const auditBefore = countRows(core, 'audit');
     const error = errorOf(await dispatch(core, 'consents.create', consentInput({ clientId: 'no-such-client' })));
     expect(error.code).toBe('not_found');
-    expect(countRows('consents')).toBe(0);
-    expect(countRows('consent_recipients')).toBe(0);
-    expect(countRows('audit')).toBe(auditBefore);
+    expect(countRows(core, 'consents')).toBe(0);
+    expect(countRows(core, 'consent_recipients')).toBe(0);
+    expect(countRows(core, 'audit')).toBe(auditBefore);
   });
 });
 

@@ -6,6 +6,7 @@ import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import { foldedVariants } from '../../shared/domain/fold';
 import { openTestCore } from '../support/core';
+import { callOk } from '../support/results';
 
 /** A name that occurs nowhere else, so finding its bytes means a leftover. */
 const FAMILY_NAME = 'Zyxwäbcq';
@@ -20,15 +21,10 @@ beforeEach(() => {
 });
 afterEach(() => dispose());
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const result = await dispatch(core, method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 /** A client with something in every place a person's data can end up. */
 async function clientWithEverything(): Promise<string> {
-  const client = await ok<{ id: string }>('clients.create', {
+  const client = await callOk<{ id: string }>(core, 'clients.create', {
     familyName: FAMILY_NAME,
     givenName: 'Ayşe',
     otherNames: [OTHER_NAME],
@@ -39,20 +35,20 @@ async function clientWithEverything(): Promise<string> {
     residenceValidUntil: '2026-12-20',
     address: { street: 'Hauptstraße 5', postalCode: '52349', city: 'Düren' },
   });
-  await ok('clients.update', { ...(await ok<object>('clients.get', { id: client.id })), id: client.id, givenName: 'Ayşe Nur' });
-  await ok('consents.create', {
+  await callOk(core, 'clients.update', { ...(await callOk<object>(core, 'clients.get', { id: client.id })), id: client.id, givenName: 'Ayşe Nur' });
+  await callOk(core, 'consents.create', {
     clientId: client.id,
     recipients: [{ name: 'Jugendmigrationsdienst' }],
     purposes: [`Beratung von ${FAMILY_NAME}`],
     dataCategories: ['identity'],
     signedOn: '2026-11-20',
   });
-  const document = await ok<{ id: string }>('documents.create', {
+  const document = await callOk<{ id: string }>(core, 'documents.create', {
     templateId: 'free-letter',
     clientId: client.id,
     values: { subject: `Einladung für Frau ${FAMILY_NAME}`, body: 'Bitte kommen Sie.' },
   });
-  await ok('documents.render', { id: document.id });
+  await callOk(core, 'documents.render', { id: document.id });
   return client.id;
 }
 
@@ -81,16 +77,16 @@ describe('clients.erase', () => {
 
   it('removes the person and everything attached, leaving no trace of the name in the file', async () => {
     const id = await clientWithEverything();
-    expect(await ok('clients.erase', { id })).toEqual({ erased: true });
+    expect(await callOk(core, 'clients.erase', { id })).toEqual({ erased: true });
 
     for (const table of ['clients', 'documents', 'consents', 'consent_recipients', 'client_search_keys']) {
       expect(core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
     }
-    expect((await ok<{ items: unknown[] }>('clients.search', { query: FAMILY_NAME })).items).toEqual([]);
+    expect((await callOk<{ items: unknown[] }>(core, 'clients.search', { query: FAMILY_NAME })).items).toEqual([]);
     expect(await dispatch(core, 'clients.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     // The audit trail keeps only that an erasure happened.
-    const audit = (await ok<{ items: Array<{ action: string; subjectId: string | null }> }>('audit.list', {})).items;
+    const audit = (await callOk<{ items: Array<{ action: string; subjectId: string | null }> }>(core, 'audit.list', {})).items;
     expect(audit.map((entry) => entry.action)).toEqual(['clients.erase']);
     expect(audit[0]?.subjectId).toBeNull();
     expect(JSON.stringify(audit)).not.toContain(id);
@@ -103,17 +99,17 @@ describe('clients.erase', () => {
 
   it('leaves the file clean even without a VACUUM, as the app runs', async () => {
     const id = await clientWithEverything();
-    await ok('clients.erase', { id });
+    await callOk(core, 'clients.erase', { id });
     const bytes = databaseBytes();
     for (const trace of traces()) expect(bytes.includes(trace), `found ${trace.toString('utf8')}`).toBe(false);
   });
 
   it('leaves other clients alone', async () => {
-    const keep = await ok<{ id: string }>('clients.create', { familyName: 'Bleibt' });
+    const keep = await callOk<{ id: string }>(core, 'clients.create', { familyName: 'Bleibt' });
     const id = await clientWithEverything();
-    await ok('clients.erase', { id });
-    expect(await ok('clients.get', { id: keep.id })).toMatchObject({ familyName: 'Bleibt' });
-    expect((await ok<{ items: unknown[] }>('clients.search', { query: 'Bleibt' })).items).toHaveLength(1);
+    await callOk(core, 'clients.erase', { id });
+    expect(await callOk(core, 'clients.get', { id: keep.id })).toMatchObject({ familyName: 'Bleibt' });
+    expect((await callOk<{ items: unknown[] }>(core, 'clients.search', { query: 'Bleibt' })).items).toHaveLength(1);
   });
 
   it('answers an unknown id with not_found and changes nothing', async () => {
@@ -127,8 +123,8 @@ describe('clients.erase', () => {
 describe('clients.export', () => {
   it('gives one ZIP with everything held about the person and the documents as PDFs', async () => {
     const id = await clientWithEverything();
-    const other = await ok<{ id: string }>('clients.create', { familyName: 'Andere' });
-    const exported = await ok<{ fileName: string; zipBase64: string }>('clients.export', { id });
+    const other = await callOk<{ id: string }>(core, 'clients.create', { familyName: 'Andere' });
+    const exported = await callOk<{ fileName: string; zipBase64: string }>(core, 'clients.export', { id });
     expect(exported.fileName).toBe(`Auskunft-${FAMILY_NAME}-2026-11-25.zip`);
 
     const files = unzipSync(Buffer.from(exported.zipBase64, 'base64'));

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { callOk } from '../support/results';
 
 let core: Core;
 let dataDir: string;
@@ -15,15 +16,10 @@ beforeEach(() => {
 });
 afterEach(() => dispose());
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const result = await dispatch(core, method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 async function letterTo(familyName: string, values: Record<string, string>): Promise<{ id: string }> {
-  const client = await ok<{ id: string }>('clients.create', { ...SAMPLE_CLIENT, familyName });
-  return ok('documents.create', { templateId: 'free-letter', clientId: client.id, values });
+  const client = await callOk<{ id: string }>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName });
+  return callOk(core, 'documents.create', { templateId: 'free-letter', clientId: client.id, values });
 }
 
 function pdfText(base64: string): string {
@@ -35,7 +31,7 @@ function pdfText(base64: string): string {
 describe('documents.render (free-letter)', () => {
   it('renders the letter to the client with letterhead and counselor from settings', async () => {
     const document = await letterTo('Ivanova-Şahin', { subject: 'Ihr Termin am 3. Dezember', body: 'bitte kommen Sie um 10 Uhr.' });
-    const rendered = await ok<{ pdfBase64: string; sha256: string; pages: number }>('documents.render', { id: document.id });
+    const rendered = await callOk<{ pdfBase64: string; sha256: string; pages: number }>(core, 'documents.render', { id: document.id });
     const bytes = Buffer.from(rendered.pdfBase64, 'base64');
     expect(rendered.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(rendered.pages).toBe(1);
@@ -49,14 +45,14 @@ describe('documents.render (free-letter)', () => {
   });
 
   it('uses the letterhead saved in settings', async () => {
-    const settings = await ok<{ office: object; counselor: object }>('settings.get', {});
-    await ok('settings.update', {
+    const settings = await callOk<{ office: object; counselor: object }>(core, 'settings.get', {});
+    await callOk(core, 'settings.update', {
       ...settings,
       office: { ...settings.office, department: 'job-com, Team Zuwanderung', room: 'Zimmer 225 (Haus D)' },
       counselor: { ...settings.counselor, name: 'Carsten Muschenich' },
     });
     const document = await letterTo('Öztürk', { subject: 'Einladung', body: 'Text' });
-    const text = pdfText((await ok<{ pdfBase64: string }>('documents.render', { id: document.id })).pdfBase64);
+    const text = pdfText((await callOk<{ pdfBase64: string }>(core, 'documents.render', { id: document.id })).pdfBase64);
     expect(text).toContain('job-com, Team Zuwanderung');
     expect(text).toContain('Zimmer 225 (Haus D)');
     expect(text).toContain('Carsten Muschenich');
@@ -77,11 +73,11 @@ describe('documents.render (free-letter)', () => {
 
   it('updates a draft instead of making another one', async () => {
     const document = await letterTo('Müller', { subject: 'Entwurf', body: 'eins' });
-    const updated = await ok<{ id: string; values: object }>('documents.update', { id: document.id, values: { subject: 'Einladung', body: 'zwei' } });
+    const updated = await callOk<{ id: string; values: object }>(core, 'documents.update', { id: document.id, values: { subject: 'Einladung', body: 'zwei' } });
     expect(updated).toMatchObject({ id: document.id, values: { subject: 'Einladung', body: 'zwei' } });
-    expect(await ok('documents.get', { id: document.id })).toEqual(updated);
-    expect((await ok<{ items: unknown[] }>('documents.list', {})).items).toHaveLength(1);
-    const text = pdfText((await ok<{ pdfBase64: string }>('documents.render', { id: document.id })).pdfBase64);
+    expect(await callOk(core, 'documents.get', { id: document.id })).toEqual(updated);
+    expect((await callOk<{ items: unknown[] }>(core, 'documents.list', {})).items).toHaveLength(1);
+    const text = pdfText((await callOk<{ pdfBase64: string }>(core, 'documents.render', { id: document.id })).pdfBase64);
     expect(text).toContain('Einladung');
     expect(text).not.toContain('Entwurf');
   });
@@ -91,6 +87,6 @@ describe('documents.render (free-letter)', () => {
     core.db.prepare("UPDATE documents SET status = 'final' WHERE id = ?").run(document.id);
     const result = await dispatch(core, 'documents.update', { id: document.id, values: { subject: 'Neu', body: 'zwei' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await ok('documents.get', { id: document.id })).toMatchObject({ values: { subject: 'Entwurf' } });
+    expect(await callOk(core, 'documents.get', { id: document.id })).toMatchObject({ values: { subject: 'Entwurf' } });
   });
 });

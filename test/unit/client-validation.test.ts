@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { Client } from '../../shared/api/contract';
-import type { ApiError, ApiResult } from '../../shared/api/errors';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { valueOf, errorOf, countRows } from '../support/results';
 
 /**
  * Every validation rule of the client record (schema in
@@ -22,19 +22,8 @@ beforeEach(() => {
 });
 afterEach(() => dispose());
 
-function countRows(table: string): number {
-  return (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-}
 
-function valueOf<T>(result: ApiResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
-function errorOf(result: ApiResult<unknown>): ApiError {
-  if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
 async function createSample(overrides: Record<string, unknown> = {}): Promise<Client> {
   return valueOf<Client>(await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, ...overrides }));
@@ -125,21 +114,21 @@ const RULES: Rule[] = [
 
 describe('client validation: every rule refuses with a German message at the field and writes nothing', () => {
   it.each(RULES.map((rule) => [rule.name, rule] as const))('clients.create refuses %s', async (_name, rule) => {
-    const auditBefore = countRows('audit');
+    const auditBefore = countRows(core, 'audit');
     const error = errorOf(await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, ...rule.overrides }));
     expect(error.code).toBe('invalid_input');
     expect(error.message).toBe('Bitte die Eingaben prüfen.');
     expect(Object.keys(error.fields ?? {})).toEqual([rule.field]);
     expect(error.fields?.[rule.field]).toMatch(rule.message);
-    expect(countRows('clients')).toBe(0);
-    expect(countRows('clients_search')).toBe(0);
-    expect(countRows('client_search_keys')).toBe(0);
-    expect(countRows('audit')).toBe(auditBefore);
+    expect(countRows(core, 'clients')).toBe(0);
+    expect(countRows(core, 'clients_search')).toBe(0);
+    expect(countRows(core, 'client_search_keys')).toBe(0);
+    expect(countRows(core, 'audit')).toBe(auditBefore);
   });
 
   it.each(RULES.map((rule) => [rule.name, rule] as const))('clients.update refuses %s and keeps the record as it was', async (_name, rule) => {
     const stored = await createSample({ customerNumber: 'KD 123 456', notes: 'Erstgespräch am 20.11.' });
-    const auditBefore = countRows('audit');
+    const auditBefore = countRows(core, 'audit');
     const rowBefore = core.db.prepare('SELECT * FROM clients WHERE id = ?').get(stored.id);
     const error = errorOf(await dispatch(core, 'clients.update', { ...SAMPLE_CLIENT, familyName: 'Geändert', ...rule.overrides, id: stored.id }));
     expect(error.code).toBe('invalid_input');
@@ -147,8 +136,8 @@ describe('client validation: every rule refuses with a German message at the fie
     expect(error.fields?.[rule.field]).toMatch(rule.message);
     expect(valueOf<Client>(await dispatch(core, 'clients.get', { id: stored.id }))).toEqual(stored);
     expect(core.db.prepare('SELECT * FROM clients WHERE id = ?').get(stored.id)).toEqual(rowBefore);
-    expect(countRows('clients')).toBe(1);
-    expect(countRows('audit')).toBe(auditBefore);
+    expect(countRows(core, 'clients')).toBe(1);
+    expect(countRows(core, 'audit')).toBe(auditBefore);
   });
 });
 
@@ -173,7 +162,7 @@ describe('client validation: what is allowed', () => {
     expect(client.familyName).toHaveLength(200);
     expect(client.notes).toHaveLength(20000);
     expect(client.qualifications).toHaveLength(10);
-    expect(countRows('clients')).toBe(1);
+    expect(countRows(core, 'clients')).toBe(1);
   });
 
   it('accepts a birth date of today and a real leap day', async () => {
@@ -212,7 +201,7 @@ describe('client validation: what is allowed', () => {
     );
     expect(error.code).toBe('invalid_input');
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['birthDate', 'germanLevel.certificateDate', 'qualifications.0.year', 'residenceStatus']);
-    expect(countRows('clients')).toBe(0);
+    expect(countRows(core, 'clients')).toBe(0);
   });
 
   it('reports every schema problem at once', async () => {
@@ -225,7 +214,7 @@ describe('client validation: what is allowed', () => {
       }),
     );
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['address.postalCode', 'email', 'familyName', 'sex']);
-    expect(countRows('clients')).toBe(0);
+    expect(countRows(core, 'clients')).toBe(0);
   });
 
   it('stores hostile but valid text and reads it back byte-identical', async () => {
@@ -256,7 +245,7 @@ describe('client validation: what is allowed', () => {
     expect(Buffer.from(fetched.notes, 'utf8').equals(Buffer.from(longNotes, 'utf8'))).toBe(true);
     const row = core.db.prepare('SELECT family_name, given_name FROM clients WHERE id = ?').get(created.id) as { family_name: string; given_name: string };
     expect(row).toEqual({ family_name: hostile.familyName, given_name: hostile.givenName });
-    expect(countRows('clients')).toBe(1);
+    expect(countRows(core, 'clients')).toBe(1);
   });
 });
 
@@ -265,7 +254,7 @@ describe('client validation: lengths count characters, not UTF-16 units', () => 
     expect((await createSample({ familyName: '😀'.repeat(200) })).familyName).toBe('😀'.repeat(200));
     const error = errorOf(await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: '😀'.repeat(201) }));
     expect(error.fields).toEqual({ familyName: 'Höchstens 200 Zeichen erlaubt.' });
-    expect(countRows('clients')).toBe(1);
+    expect(countRows(core, 'clients')).toBe(1);
   });
 });
 
@@ -276,7 +265,7 @@ describe('client validation: text that cannot be printed or stored as typed', ()
       const result = await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, familyName });
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { familyName: expect.stringMatching(/Steuerzeichen/) } } });
     }
-    expect(countRows('clients')).toBe(0);
+    expect(countRows(core, 'clients')).toBe(0);
   });
 
   // A lone surrogate (reachable through JSON) would be stored as U+FFFD.
@@ -284,7 +273,7 @@ describe('client validation: text that cannot be printed or stored as typed', ()
     const familyName = 'Mül\uD800ler';
     const result = await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, familyName });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { familyName: expect.stringMatching(/unvollständiges Zeichen/) } } });
-    expect(countRows('clients')).toBe(0);
+    expect(countRows(core, 'clients')).toBe(0);
   });
 
   it('refuses bidi overrides, which make a name read differently from what is stored', async () => {
@@ -324,7 +313,7 @@ describe('clients.update: nothing half saved', () => {
   it('answers an update of an unknown id with not_found and writes nothing', async () => {
     const error = errorOf(await dispatch(core, 'clients.update', { ...SAMPLE_CLIENT, id: 'nope' }));
     expect(error.code).toBe('not_found');
-    expect(countRows('clients')).toBe(0);
-    expect(countRows('audit')).toBe(0);
+    expect(countRows(core, 'clients')).toBe(0);
+    expect(countRows(core, 'audit')).toBe(0);
   });
 });

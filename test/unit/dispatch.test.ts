@@ -3,6 +3,7 @@ import { dispatch } from '../../main/core/api/dispatch';
 import { SCHEMA_VERSION } from '../../main/core/db/open';
 import type { Core } from '../../main/core/core';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { countRows } from '../support/results';
 
 let core: Core;
 let dispose: () => void;
@@ -12,9 +13,6 @@ beforeEach(() => {
 });
 afterEach(() => dispose());
 
-function countRows(table: string): number {
-  return (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-}
 
 describe('dispatch', () => {
   it('answers an unknown method with unknown_method', async () => {
@@ -44,19 +42,19 @@ describe('dispatch', () => {
     });
     // Optional fields may be left out; they are not reported.
     expect(result.error.fields).not.toHaveProperty('givenName');
-    expect(countRows('clients')).toBe(0);
+    expect(countRows(core, 'clients')).toBe(0);
   });
 
   it('refuses control characters that cannot be printed', async () => {
     const result = await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: 'Mül\u0007ler' });
     expect(!result.ok && result.error.fields?.familyName).toContain('Steuerzeichen');
-    expect(countRows('clients')).toBe(0);
+    expect(countRows(core, 'clients')).toBe(0);
   });
 
   it('refuses a birth date in the future with a message at the field', async () => {
     const result = await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, birthDate: '2030-01-01' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { birthDate: expect.stringContaining('Zukunft') } } });
-    expect(countRows('clients')).toBe(0);
+    expect(countRows(core, 'clients')).toBe(0);
   });
 
   it('stores optional fields left out as empty', async () => {
@@ -90,8 +88,8 @@ describe('dispatch', () => {
       console.error = originalError;
     }
     core.db.exec('DROP TRIGGER sabotage');
-    expect(countRows('clients')).toBe(0);
-    expect(countRows('clients_search')).toBe(0);
+    expect(countRows(core, 'clients')).toBe(0);
+    expect(countRows(core, 'clients_search')).toBe(0);
   });
 
   it('refuses document values the template does not know, and writes nothing', async () => {
@@ -106,7 +104,7 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'invalid_input', fields: { 'values.extra': expect.any(String), 'values.body': expect.stringContaining('Bitte ausfüllen') } },
     });
-    expect(countRows('documents')).toBe(0);
+    expect(countRows(core, 'documents')).toBe(0);
   });
 
   it('describes the contract as JSON Schema', async () => {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { FieldFrame } from './FieldFrame';
 
 interface FieldProps {
   id: string;
@@ -27,11 +27,7 @@ interface FieldProps {
   className?: string | undefined;
 }
 
-/**
- * A labelled input. The label text is the field's whole accessible name
- * (the * for required fields stays outside it), and an error message is
- * tied to the input with aria-describedby.
- */
+/** A labelled text input or textarea (see FieldFrame). */
 export function Field({
   id,
   label,
@@ -51,50 +47,24 @@ export function Field({
   dir,
   className,
 }: FieldProps) {
-  const { t } = useTranslation();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    name: id,
-    value,
-    required,
-    maxLength,
-    dir,
-    autoComplete: autoComplete ?? 'off',
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
-    className: `field-control field-control--${size}${error ? ' field-control--invalid' : ''}`,
-  } as const;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <div className="field-label-row">
-        <label htmlFor={id} className="field-label">
-          {label}
-          {labelSuffix ? <span className="visually-hidden"> {labelSuffix}</span> : null}
-        </label>
-        {required ? (
-          <span className="field-required" aria-hidden="true">
-            {t('common.requiredMark')}
-          </span>
-        ) : null}
-      </div>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-      {multiline ? (
-        <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
-      ) : (
-        <input {...common} type={type} inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
-      )}
-    </div>
+    <FieldFrame id={id} label={label} labelSuffix={labelSuffix} error={error} hint={hint} required={required} className={className}>
+      {(control) => {
+        const common = {
+          ...control,
+          value,
+          required,
+          maxLength,
+          dir,
+          autoComplete: autoComplete ?? 'off',
+          className: `${control.className} field-control--${size}`,
+        };
+        return multiline ? (
+          <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
+        ) : (
+          <input {...common} type={type} inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
+        );
+      }}
+    </FieldFrame>
   );
 }

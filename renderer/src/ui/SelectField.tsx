@@ -1,3 +1,5 @@
+import { FieldFrame } from './FieldFrame';
+
 interface SelectFieldProps<V extends string> {
   id: string;
   label: string;
@@ -25,45 +27,25 @@ export function SelectField<V extends string>({
   size = 'medium',
   className,
 }: SelectFieldProps<V>) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <div className="field-label-row">
-        <label htmlFor={id} className="field-label">
-          {label}
-          {labelSuffix ? <span className="visually-hidden"> {labelSuffix}</span> : null}
-        </label>
-      </div>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={id}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`field-control field-control--${size}${error ? ' field-control--invalid' : ''}`}
-        onChange={(event) => {
-          const chosen = options.find((option) => option.value === event.target.value);
-          if (chosen) onChange(chosen.value);
-        }}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldFrame id={id} label={label} labelSuffix={labelSuffix} error={error} hint={hint} className={className}>
+      {(control) => (
+        <select
+          {...control}
+          value={value}
+          className={`${control.className} field-control--${size}`}
+          onChange={(event) => {
+            const chosen = options.find((option) => option.value === event.target.value);
+            if (chosen) onChange(chosen.value);
+          }}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

@@ -24,6 +24,7 @@ import {
   type Regulated,
 } from './client-draft';
 import { useResidenceStatuses } from './residence-statuses';
+import { FormActions } from '../../ui/FormActions';
 
 const MAX_OTHER_NAMES = 10;
 const MAX_NATIONALITIES = 5;
@@ -413,19 +414,7 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
         </>,
       )}
 
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={saving}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        {saving ? (
-          <span className="busy" role="status">
-            {t('common.saving')}
-          </span>
-        ) : null}
-      </div>
+      <FormActions submitLabel={t('common.save')} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { pathsToFormRows, withoutRow, type RowMaps } from '../../ui/field-errors
 import { focusSoon } from '../../ui/focus';
 import { TextRows } from '../../ui/TextRows';
 import { RecipientsField, type RecipientDraft } from './RecipientsField';
+import { FormActions } from '../../ui/FormActions';
 
 type DataCategory = (typeof DATA_CATEGORIES)[number];
 type Exchange = (typeof EXCHANGE_DIRECTIONS)[number];
@@ -286,19 +287,7 @@ export function ConsentForm({ clientId, onCreated, onCancel }: ConsentFormProps)
         maxLength={2000}
         dir="auto"
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={saving}>
-          {t('consents.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        {saving ? (
-          <span className="busy" role="status">
-            {t('common.saving')}
-          </span>
-        ) : null}
-      </div>
+      <FormActions submitLabel={t('consents.save')} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { formatDate, formatTimestamp } from '../../ui/format';
 import { focusSoon } from '../../ui/focus';
 import { useAsync } from '../../ui/use-async';
 import { ConsentForm } from './ConsentForm';
+import { FormActions } from '../../ui/FormActions';
 
 /** The client's consents, "Einwilligung erfassen" and "Widerrufen" for those that are valid. */
 export function ConsentSection({ clientId }: { clientId: string }) {
@@ -241,14 +242,7 @@ function RevokeForm({ consent, heading, onRevoked, onCancel }: { consent: Consen
         error={fieldError(error, 'revokedOn')}
         size="short"
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary button--small" aria-disabled={saving}>
-          {t('consents.revokeSave')}
-        </button>
-        <button type="button" className="button button--secondary button--small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('consents.revokeSave')} saving={saving} onCancel={onCancel} small />
     </form>
   );
 }

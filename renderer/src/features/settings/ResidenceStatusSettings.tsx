@@ -8,6 +8,7 @@ import { Field } from '../../ui/Field';
 import { focusSoon } from '../../ui/focus';
 import { formatDate } from '../../ui/format';
 import { useAsync } from '../../ui/use-async';
+import { FormActions } from '../../ui/FormActions';
 
 const FIELD_ORDER = ['label', 'stand', 'expires', 'reminderLeadDays', 'reminderText'];
 
@@ -180,19 +181,14 @@ function StatusRow({ initial }: { initial: ResidenceStatus }) {
           rows={3}
           maxLength={1000}
         />
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button--secondary button--small"
-            aria-disabled={saving}
-            aria-label={t('statuses.save', { label: saved.label })}
-          >
-            {t('common.save')}
-          </button>
-          <span role="status" className="form-status">
-            {saving ? t('common.saving') : done ? t('statuses.saved') : ''}
-          </span>
-        </div>
+        <FormActions
+          submitLabel={t('common.save')}
+          submitAccessibleName={t('statuses.save', { label: saved.label })}
+          saving={saving}
+          doneMessage={done && t('statuses.saved')}
+          variant="secondary"
+          small
+        />
       </form>
     </details>
   );

@@ -9,6 +9,7 @@ import { Field } from '../../ui/Field';
 import { PageHeading } from '../../ui/PageHeading';
 import { useAsync } from '../../ui/use-async';
 import { ResidenceStatusSettings } from './ResidenceStatusSettings';
+import { FormActions } from '../../ui/FormActions';
 
 type OfficeKey = Exclude<keyof Settings['office'], 'postbox'>;
 type CounselorKey = keyof Settings['counselor'];
@@ -239,14 +240,7 @@ function LetterheadForm({ initial }: { initial: Settings }) {
             size="short"
           />
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" aria-disabled={saving}>
-            {t('common.save')}
-          </button>
-          <span role="status" className="form-status">
-            {saving ? t('common.saving') : saved ? t('settings.saved') : ''}
-          </span>
-        </div>
+        <FormActions submitLabel={t('common.save')} saving={saving} doneMessage={saved && t('settings.saved')} />
       </form>
     </section>
   );
