@@ -5,6 +5,7 @@ import { id, isoDate, list, text } from './schemas/common';
 import { ConsentInputSchema, ConsentSchema } from './schemas/consent';
 import { DeadlineSchema } from './schemas/deadline';
 import { DocumentSchema, RenderedPdfSchema } from './schemas/document';
+import { PartnerImportInputSchema, PartnerImportResultSchema, PartnerInputSchema, PartnerListInputSchema, PartnerSchema } from './schemas/partner';
 import { SettingsSchema } from './schemas/settings';
 
 /**
@@ -65,6 +66,24 @@ export const contract = {
     output: z.object({ covered: z.boolean(), consentIds: z.array(id) }),
   },
 
+  'partners.create': { input: PartnerInputSchema, output: PartnerSchema },
+  'partners.update': { input: PartnerInputSchema.extend({ id }), output: PartnerSchema },
+  'partners.get': { input: z.object({ id }), output: PartnerSchema },
+  'partners.list': { input: PartnerListInputSchema, output: list(PartnerSchema) },
+  /** Archived partners leave the lists and pickers but stay for the documents and consents that name them. */
+  'partners.archive': { input: z.object({ id, archived: z.boolean().default(true) }), output: PartnerSchema },
+  /** Only for entries nothing refers to; others are archived. */
+  'partners.delete': { input: z.object({ id }), output: z.object({ deleted: z.literal(true) }) },
+  /** The directory as HSDS JSON, to share between desks. */
+  'partners.export': { input: noInput, output: z.object({ content: z.string(), fileName: z.string() }) },
+  /** HSDS JSON (from another Lotse or any HSDS source) or a simple CSV list; a preview unless `apply`. */
+  'partners.import': { input: PartnerImportInputSchema, output: PartnerImportResultSchema },
+  /** The DIN 5008 address block a letter to this partner carries. */
+  'partners.addressBlock': {
+    input: z.object({ id, contactId: id.optional() }),
+    output: z.object({ lines: z.array(z.string()), shortened: z.array(z.string()) }),
+  },
+
   /** What is due: permits running out, consents running out, follow-ups. Sorted by date. */
   'deadlines.list': { input: z.object({ date: isoDate.optional() }), output: list(DeadlineSchema) },
 
@@ -112,6 +131,8 @@ export type { Consent, ConsentInput, ConsentState } from './schemas/consent';
 export type { Deadline } from './schemas/deadline';
 export type { LotseDocument, RenderedPdf } from './schemas/document';
 export type { Settings } from './schemas/settings';
+export type { Partner, PartnerInput, PartnerImportResult } from './schemas/partner';
+export { IMPORT_ACTIONS, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
 export { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from './schemas/client';
 export { CONSENT_STATES, DATA_CATEGORIES, EXCHANGE_DIRECTIONS } from './schemas/consent';
 export { DEADLINE_KINDS } from './schemas/deadline';

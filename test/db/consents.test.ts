@@ -27,7 +27,8 @@ let otherClient: Client;
 const RECIPIENT_JMD = 'Jugendmigrationsdienst Düren';
 const RECIPIENT_FOUNDATION = 'Müller-Stiftung für Bildung';
 const RECIPIENT_VHS = 'VHS Rur-Eifel';
-const VHS_PARTNER_ID = 'partner-vhs-rur-eifel';
+// Seeded in the network directory (migration 0030).
+const VHS_PARTNER_ID = 'seed-vhs-rur-eifel';
 const PURPOSE = 'Vermittlung in einen Integrationskurs und Abstimmung der Kursplätze';
 const NOTES = 'Formular auf Arabisch erklärt, Kopie ausgehändigt';
 
@@ -134,7 +135,7 @@ describe('consents.covers', () => {
     await createConsent();
     expect((await covers({ clientId: client.id, recipientName: 'Caritas Düren' })).covered).toBe(false);
     expect((await covers({ clientId: client.id, recipientName: 'Jugendmigrationsdienst' })).covered).toBe(false);
-    expect((await covers({ clientId: client.id, partnerId: 'partner-caritas' })).covered).toBe(false);
+    expect((await covers({ clientId: client.id, partnerId: 'seed-mbe' })).covered).toBe(false);
     expect(await covers({ clientId: otherClient.id, recipientName: RECIPIENT_JMD })).toEqual({ covered: false, consentIds: [] });
     expect((await covers({ clientId: otherClient.id, partnerId: VHS_PARTNER_ID })).covered).toBe(false);
   });
@@ -269,6 +270,20 @@ describe('consents.create refuses', () => {
     expect(countRows(core, 'consents')).toBe(0);
     expect(countRows(core, 'consent_recipients')).toBe(0);
     expect(countRows(core, 'audit')).toBe(auditBefore);
+  });
+});
+
+describe('consents name partners of the directory', () => {
+  it('refuses a recipient whose partnerId is not in the directory, and writes nothing', async () => {
+    const error = errorOf(await dispatch(core, 'consents.create', consentInput({ recipients: [{ partnerId: 'no-such-partner', name: 'Irgendwer' }] })));
+    expect(error).toMatchObject({ code: 'invalid_input', fields: { 'recipients.0.partnerId': expect.stringContaining('Netzwerk') } });
+    expect(countRows(core, 'consents')).toBe(0);
+  });
+
+  it('keeps a partner that a consent names from being deleted; it can be archived', async () => {
+    await createConsent();
+    expect(errorOf(await dispatch(core, 'partners.delete', { id: VHS_PARTNER_ID }))).toMatchObject({ code: 'conflict' });
+    expect(valueOf(await dispatch(core, 'partners.archive', { id: VHS_PARTNER_ID }))).toMatchObject({ archived: true });
   });
 });
 

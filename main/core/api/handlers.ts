@@ -7,6 +7,8 @@ import * as clients from '../services/clients';
 import * as consents from '../services/consents';
 import { listDeadlines } from '../services/deadlines';
 import * as documents from '../services/documents';
+import { exportPartners, importPartners } from '../services/partner-exchange';
+import * as partners from '../services/partners';
 import * as residenceStatuses from '../services/residence-statuses';
 import * as settings from '../services/settings';
 
@@ -33,6 +35,18 @@ export const handlers: Handlers = {
   'consents.revoke': (core, { id, revokedOn }) => consents.revokeConsent(core, id, revokedOn),
   'consents.list': (core, { clientId, date }) => ({ items: consents.listConsents(core, clientId, date) }),
   'consents.covers': (core, input) => consents.consentCovers(core, input),
+  'partners.create': (core, input) => partners.createPartner(core, input),
+  'partners.update': (core, { id, ...input }) => partners.updatePartner(core, id, input),
+  'partners.get': (core, { id }) => partners.getPartner(core, id),
+  'partners.list': (core, filter) => ({ items: partners.listPartners(core, filter) }),
+  'partners.archive': (core, { id, archived }) => partners.archivePartner(core, id, archived),
+  'partners.delete': (core, { id }) => {
+    partners.deletePartner(core, id);
+    return { deleted: true };
+  },
+  'partners.export': (core) => exportPartners(core),
+  'partners.import': (core, input) => importPartners(core, input),
+  'partners.addressBlock': (core, { id, contactId }) => partners.partnerAddressBlock(core, id, contactId),
   'deadlines.list': (core, { date }) => ({ items: listDeadlines(core, date) }),
   'documents.create': (core, input) => documents.createDocument(core, input),
   'documents.update': (core, { id, values }) => documents.updateDocument(core, id, values),

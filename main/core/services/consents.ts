@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../../shared/api/errors';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import * as queries from '../db/queries/consents';
+import { getPartner as getPartnerRecord } from '../db/queries/partners';
 import { DomainError, notFound } from '../errors';
 import { currentCounselor, recordAudit } from './audit';
 import { getClient } from './clients';
@@ -18,10 +19,23 @@ function checkDates(core: Core, input: ConsentInput): void {
   if (Object.keys(fields).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
 }
 
+/** A recipient picked from the directory must be in it: the consent gate asks by its id. */
+function checkRecipients(core: Core, input: ConsentInput): void {
+  const today = todayIso(core.now());
+  const fields: FieldErrors = {};
+  input.recipients.forEach((recipient, index) => {
+    if (recipient.partnerId !== null && !getPartnerRecord(core.db, recipient.partnerId, today)) {
+      fields[`recipients.${index}.partnerId`] = 'Diese Partnerstelle gibt es im Netzwerk nicht.';
+    }
+  });
+  if (Object.keys(fields).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
+}
+
 /** Records a consent; one without `signedOn` is prepared but covers nothing until signed. */
 export function createConsent(core: Core, input: ConsentInput): Consent {
   checkDates(core, input);
   getClient(core, input.clientId);
+  checkRecipients(core, input);
   const id = randomUUID();
   return core.db.transaction(() => {
     queries.insertConsent(core.db, id, input, currentCounselor(core), core.now().toISOString());

@@ -7,10 +7,12 @@ import type { Core } from '../core';
 import * as queries from '../db/queries/documents';
 import { DomainError, notFound } from '../errors';
 import { unprintableCharacters } from '../pdf/fonts';
+import { addressBlock } from '../pdf/address-block';
 import { din5008Letter } from '../pdf/layouts/din5008-letter';
 import type { LetterContent } from '../pdf/layouts/letter-content';
 import { renderPdf } from '../pdf/render';
 import { getClient } from './clients';
+import { getPartner, partnerAddressBlock } from './partners';
 import { getSettings } from './settings';
 
 function formById(templateId: string): FormDefinition {
@@ -48,6 +50,7 @@ export function createDocument(
   const form = formById(input.templateId);
   const values = validateValues(form, input.values);
   getClient(core, input.clientId);
+  if (input.partnerId !== null) getPartner(core, input.partnerId);
   return core.db.transaction(() =>
     queries.insertDocument(
       core.db,
@@ -97,15 +100,18 @@ function returnAddressOf(office: Settings['office']): string {
   return joinNonEmpty([office.organization, ...place], ' · ');
 }
 
-function clientAddressLines(client: Client): string[] {
-  return [
-    joinNonEmpty([client.givenName, client.familyName], ' '),
-    client.address.street,
-    joinNonEmpty([client.address.postalCode, client.address.city], ' '),
-  ].filter((line) => line.trim() !== '');
+/** To the partner the document names, else to the client: the address block either way. */
+function recipientLines(core: Core, document: LotseDocument, client: Client): string[] {
+  if (document.partnerId !== null) return partnerAddressBlock(core, document.partnerId).lines;
+  return addressBlock({
+    name: joinNonEmpty([client.givenName, client.familyName], ' '),
+    street: client.address.street,
+    postalCode: client.address.postalCode,
+    city: client.address.city,
+  }).lines;
 }
 
-function letterContent(document: LotseDocument, client: Client, settings: Settings, now: Date): LetterContent {
+function letterContent(document: LotseDocument, recipient: string[], settings: Settings, now: Date): LetterContent {
   const { office, counselor } = settings;
   const values = document.values as Record<string, string>;
   const subject = values.subject ?? '';
@@ -114,7 +120,7 @@ function letterContent(document: LotseDocument, client: Client, settings: Settin
     author: joinNonEmpty([counselor.name, office.organization], ', '),
     sender: { ...office },
     returnAddress: returnAddressOf(office),
-    recipientLines: clientAddressLines(client),
+    recipientLines: recipient,
     infoBlock: [
       { label: 'Ansprechpartner/-in', value: counselor.name },
       { label: 'Zimmer', value: office.room },
@@ -162,7 +168,7 @@ export async function renderDocument(core: Core, id: string): Promise<RenderedPd
   const form = formById(document.templateId);
   if (form.layout !== 'letter') throw new DomainError('invalid_input', `Die Vorlage „${form.title}“ kann noch nicht gedruckt werden.`);
   const client = getClient(core, document.clientId);
-  const content = letterContent(document, client, getSettings(core), core.now());
+  const content = letterContent(document, recipientLines(core, document, client), getSettings(core), core.now());
   assertPrintable([
     ...fieldsOf(form).map((field) => ({ path: `values.${field.id}`, label: field.label, text: String(document.values[field.id] ?? '') })),
     { path: 'recipient', label: 'Anschrift der Empfänger*in', text: content.recipientLines.join('\n') },

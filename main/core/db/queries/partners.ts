@@ -1,0 +1,104 @@
+import type { Partner, PartnerInput } from '../../../../shared/api/contract';
+import { partnerMatchKey } from '../../../../shared/domain/partner-key';
+import type { Db } from '../open';
+
+/** A partner as stored: ids on every service and contact. */
+export type StoredPartnerRecord = PartnerInput & {
+  services: Array<PartnerInput['services'][number] & { id: string }>;
+  contacts: Array<PartnerInput['contacts'][number] & { id: string }>;
+};
+
+interface PartnerRow {
+  id: string;
+  assured_date: string | null;
+  archived: number;
+  record: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Verified within the last 12 months, checked longer ago, or never checked. */
+export function verificationOf(assuredDate: string | null, today: string): Partner['verification'] {
+  if (assuredDate === null) return 'unverified';
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  return assuredDate < yearAgo ? 'stale' : 'verified';
+}
+
+function toPartner(row: PartnerRow, today: string): Partner {
+  const record = JSON.parse(row.record) as StoredPartnerRecord;
+  return {
+    ...record,
+    id: row.id,
+    archived: row.archived === 1,
+    verification: verificationOf(record.assuredDate, today),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function columns(record: StoredPartnerRecord) {
+  return {
+    name: record.name,
+    name_key: partnerMatchKey(record.name, record.department),
+    postal_code: record.address.postalCode,
+    assured_date: record.assuredDate,
+    record: JSON.stringify(record),
+  };
+}
+
+export function insertPartner(db: Db, id: string, record: StoredPartnerRecord, archived: boolean, now: string): void {
+  db.prepare(
+    `INSERT INTO partners (id, name, name_key, postal_code, assured_date, archived, record, created_at, updated_at)
+     VALUES (@id, @name, @name_key, @postal_code, @assured_date, @archived, @record, @now, @now)`,
+  ).run({ id, archived: archived ? 1 : 0, now, ...columns(record) });
+}
+
+export function updatePartner(db: Db, id: string, record: StoredPartnerRecord, now: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE partners SET name = @name, name_key = @name_key, postal_code = @postal_code, assured_date = @assured_date,
+                record = @record, updated_at = @now WHERE id = @id`,
+      )
+      .run({ id, now, ...columns(record) }).changes === 1
+  );
+}
+
+export function setPartnerArchived(db: Db, id: string, archived: boolean, now: string): boolean {
+  return db.prepare('UPDATE partners SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, now, id).changes === 1;
+}
+
+export function deletePartner(db: Db, id: string): boolean {
+  return db.prepare('DELETE FROM partners WHERE id = ?').run(id).changes === 1;
+}
+
+export function getPartner(db: Db, id: string, today: string): Partner | undefined {
+  const row = db.prepare('SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
+  return row && toPartner(row, today);
+}
+
+/** The whole directory, sorted by name: a few hundred entries at most, filtered by the caller. */
+export function listPartners(db: Db, today: string, includeArchived: boolean): Partner[] {
+  const rows = db
+    .prepare(`SELECT * FROM partners ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY name COLLATE NOCASE, id`)
+    .all() as PartnerRow[];
+  return rows.map((row) => toPartner(row, today));
+}
+
+/** Ids of entries with this folded name (and department) and postcode. */
+export function partnerIdsByNameAndPostcode(db: Db, name: string, department: string, postalCode: string): string[] {
+  return db
+    .prepare('SELECT id FROM partners WHERE name_key = ? AND postal_code = ? ORDER BY created_at')
+    .pluck()
+    .all(partnerMatchKey(name, department), postalCode) as string[];
+}
+
+/** How many documents and consents name the partner: such an entry is archived, never deleted. */
+export function partnerReferenceCount(db: Db, id: string): number {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM documents WHERE partner_id = ?) + (SELECT count(*) FROM consent_recipients WHERE partner_id = ?)`,
+    )
+    .pluck()
+    .get(id, id) as number;
+}

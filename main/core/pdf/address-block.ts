@@ -1,0 +1,117 @@
+import { addressLineFits } from './layouts/din5008-letter';
+
+/**
+ * The DIN 5008 Anschriftzone holds at most six lines of about 80 mm. This
+ * turns a recipient into those lines, for every letter Lotse writes: long
+ * names wrap at word boundaries, and when the lines are more than six, the
+ * least needed part is shortened first, in a fixed order, and the counselor
+ * is told what was left out. The delivery lines (street or post box, postcode
+ * and city) are never touched. A word is never cut without a visible mark.
+ */
+
+export const MAX_ADDRESS_LINES = 6;
+
+export interface AddressRecipient {
+  /** The organization or the person's full name. */
+  name: string;
+  /** Department or team of an organization. */
+  department?: string;
+  /** A person to whose attention the letter goes ("z. Hd."). */
+  attention?: string;
+  street: string;
+  postbox?: { label: string; postalCode: string; city: string } | null;
+  postalCode: string;
+  city: string;
+}
+
+export interface AddressBlock {
+  lines: string[];
+  /** What was shortened or left out to fit, in German, for a note to the counselor. */
+  shortened: string[];
+}
+
+type Fits = (line: string) => boolean;
+
+/** Breaks a word that is wider than the line into pieces, each ending in a hyphen but the last. */
+function breakLongWord(word: string, fits: Fits): string[] {
+  const pieces: string[] = [];
+  let rest = [...word];
+  while (rest.length > 0 && !fits(rest.join(''))) {
+    let take = rest.length - 1;
+    while (take > 1 && !fits(`${rest.slice(0, take).join('')}-`)) take -= 1;
+    pieces.push(`${rest.slice(0, take).join('')}-`);
+    rest = rest.slice(take);
+  }
+  if (rest.length > 0) pieces.push(rest.join(''));
+  return pieces;
+}
+
+/** Greedy word wrap at spaces; words wider than a line are hyphenated visibly. */
+export function wrapWords(text: string, fits: Fits): string[] {
+  const lines: string[] = [];
+  // After a hyphenated piece of a broken word, its next piece must start the next line.
+  let lastWasBrokenPiece = false;
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean)) {
+    const pieces = fits(word) ? [word] : breakLongWord(word, fits);
+    pieces.forEach((piece, index) => {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && !lastWasBrokenPiece && fits(`${last} ${piece}`)) lines[lines.length - 1] = `${last} ${piece}`;
+      else lines.push(piece);
+      lastWasBrokenPiece = index < pieces.length - 1;
+    });
+  }
+  return lines;
+}
+
+/** Keeps the first `count` lines; a cut shows as "…" after the last whole word that fits. */
+function truncateLines(lines: string[], count: number, fits: Fits): string[] {
+  if (lines.length <= count) return lines;
+  const kept = lines.slice(0, count);
+  const words = (kept[count - 1] ?? '').split(' ');
+  while (words.length > 1 && !fits(`${words.join(' ')} …`)) words.pop();
+  kept[count - 1] = `${words.join(' ')} …`;
+  return kept;
+}
+
+interface Part {
+  key: 'name' | 'department' | 'attention';
+  lines: string[];
+}
+
+/**
+ * Reductions in the order they are tried: a shortened department before a
+ * shortened contact before a shortened name; dropping whole parts only after
+ * that. Each says what it did, for the note to the counselor.
+ */
+const REDUCTIONS: Array<{ part: Part['key']; keep: number; note: string }> = [
+  { part: 'department', keep: 1, note: 'Abteilung gekürzt' },
+  { part: 'attention', keep: 1, note: 'Ansprechperson gekürzt' },
+  { part: 'name', keep: 2, note: 'Name auf zwei Zeilen gekürzt' },
+  { part: 'department', keep: 0, note: 'Abteilung weggelassen' },
+  { part: 'attention', keep: 0, note: 'Ansprechperson weggelassen' },
+  { part: 'name', keep: 1, note: 'Name auf eine Zeile gekürzt' },
+];
+
+export function addressBlock(recipient: AddressRecipient, fits: Fits = (line) => addressLineFits(line)): AddressBlock {
+  const wrap = (text: string | undefined) => (text && text.trim() !== '' ? wrapWords(text, fits) : []);
+  const parts: Part[] = [
+    { key: 'name', lines: wrap(recipient.name) },
+    { key: 'department', lines: wrap(recipient.department) },
+    { key: 'attention', lines: wrap(recipient.attention ? `z. Hd. ${recipient.attention}` : undefined) },
+  ];
+  const postbox = recipient.postbox ?? null;
+  const delivery = [
+    ...wrap(postbox ? postbox.label : recipient.street),
+    ...wrap([postbox ? postbox.postalCode : recipient.postalCode, postbox ? postbox.city : recipient.city].filter((part) => part.trim() !== '').join(' ')),
+  ];
+  const shortened: string[] = [];
+  const total = () => parts.reduce((sum, part) => sum + part.lines.length, 0) + delivery.length;
+  for (const reduction of REDUCTIONS) {
+    if (total() <= MAX_ADDRESS_LINES) break;
+    const part = parts.find((candidate) => candidate.key === reduction.part)!;
+    if (part.lines.length <= reduction.keep) continue;
+    part.lines = reduction.keep === 0 ? [] : truncateLines(part.lines, reduction.keep, fits);
+    shortened.push(reduction.note);
+  }
+  return { lines: [...parts.flatMap((part) => part.lines), ...delivery].slice(0, MAX_ADDRESS_LINES), shortened };
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { MethodInput, Partner, PartnerInput } from '../../../shared/api/contract';
+import { foldName } from '../../../shared/domain/fold';
+import { todayIso } from '../../../shared/domain/iso-date';
+import type { Core } from '../core';
+import * as queries from '../db/queries/partners';
+import type { StoredPartnerRecord } from '../db/queries/partners';
+import { DomainError, notFound } from '../errors';
+import { addressBlock, type AddressBlock } from '../pdf/address-block';
+import { recordAudit } from './audit';
+
+/** Gives every service and contact an id, keeping the ones it has. */
+export function withIds(input: PartnerInput): StoredPartnerRecord {
+  return {
+    ...input,
+    services: input.services.map((service) => ({ ...service, id: service.id ?? randomUUID() })),
+    contacts: input.contacts.map((contact) => ({ ...contact, id: contact.id ?? randomUUID() })),
+  };
+}
+
+function today(core: Core): string {
+  return todayIso(core.now());
+}
+
+export function getPartner(core: Core, id: string): Partner {
+  const partner = queries.getPartner(core.db, id, today(core));
+  if (!partner) throw notFound('Die Partnerstelle');
+  return partner;
+}
+
+function audit(core: Core, action: string, id: string, details: Record<string, unknown> = {}): void {
+  recordAudit(core, { action, subjectType: 'partner', subjectId: id, clientId: null, details });
+}
+
+export function createPartner(core: Core, input: PartnerInput): Partner {
+  const id = randomUUID();
+  return core.db.transaction(() => {
+    queries.insertPartner(core.db, id, withIds(input), false, core.now().toISOString());
+    audit(core, 'partners.create', id);
+    return getPartner(core, id);
+  })();
+}
+
+export function updatePartner(core: Core, id: string, input: PartnerInput): Partner {
+  return core.db.transaction(() => {
+    if (!queries.updatePartner(core.db, id, withIds(input), core.now().toISOString())) throw notFound('Die Partnerstelle');
+    audit(core, 'partners.update', id);
+    return getPartner(core, id);
+  })();
+}
+
+export function archivePartner(core: Core, id: string, archived: boolean): Partner {
+  return core.db.transaction(() => {
+    if (!queries.setPartnerArchived(core.db, id, archived, core.now().toISOString())) throw notFound('Die Partnerstelle');
+    audit(core, 'partners.archive', id, { archived });
+    return getPartner(core, id);
+  })();
+}
+
+/** Only an entry nothing refers to may go; documents and consents keep naming the others. */
+export function deletePartner(core: Core, id: string): void {
+  core.db.transaction(() => {
+    if (queries.partnerReferenceCount(core.db, id) > 0) {
+      throw new DomainError(
+        'conflict',
+        'Auf diese Partnerstelle beziehen sich Dokumente oder Einwilligungen. Sie kann nicht gelöscht, aber archiviert werden.',
+      );
+    }
+    if (!queries.deletePartner(core.db, id)) throw notFound('Die Partnerstelle');
+    audit(core, 'partners.delete', id);
+  })();
+}
+
+function matchesText(partner: Partner, folded: string): boolean {
+  const haystack = [partner.name, partner.department, partner.description, partner.address.city, ...partner.services.map((service) => service.name)]
+    .map(foldName)
+    .join(' ');
+  return folded.split(' ').every((word) => haystack.includes(word));
+}
+
+/** The directory, filtered: text in names, departments, descriptions and services; field, language, verification. */
+export function listPartners(core: Core, filter: MethodInput<'partners.list'>): Partner[] {
+  const folded = foldName(filter.query ?? '').replace(/\s+/g, ' ').trim();
+  const language = foldName(filter.language ?? '').trim();
+  return queries.listPartners(core.db, today(core), filter.includeArchived ?? false).filter(
+    (partner) =>
+      (folded === '' || matchesText(partner, folded)) &&
+      (filter.counselingField === undefined ||
+        partner.counselingFields.includes(filter.counselingField) ||
+        partner.services.some((service) => service.counselingFields.includes(filter.counselingField!))) &&
+      (language === '' || partner.services.some((service) => service.languages.some((spoken) => foldName(spoken).includes(language)))) &&
+      (filter.verification === undefined || partner.verification === filter.verification),
+  );
+}
+
+/** The address block of a letter to the partner, to the attention of one of its contacts if given. */
+export function partnerAddressBlock(core: Core, id: string, contactId?: string): AddressBlock {
+  const partner = getPartner(core, id);
+  const contact = contactId === undefined ? undefined : partner.contacts.find((candidate) => candidate.id === contactId);
+  if (contactId !== undefined && !contact) throw notFound('Die Ansprechperson');
+  return addressBlock({
+    name: partner.name,
+    department: partner.department,
+    attention: contact?.name,
+    street: partner.address.street,
+    postbox: partner.postbox,
+    postalCode: partner.address.postalCode,
+    city: partner.address.city,
+  });
+}

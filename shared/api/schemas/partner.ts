@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { COUNSELING_FIELDS } from '../../domain/counseling-fields';
+import { id, optionalDate, optionalEmail, optionalPhone, optionalText, postalCode, requiredText, text, timestamp, uniqueList } from './common';
+
+/**
+ * The network directory, shaped after the Open Referral Human Services Data
+ * Specification (HSDS, DOMAIN.md): an organization with its services, its
+ * place (address, post box, opening hours) and its contacts. Lotse keeps one
+ * place per organization: a letter goes to one address.
+ */
+
+export const SERVICE_STATUSES = ['active', 'inactive', 'defunct'] as const;
+
+export const PartnerServiceSchema = z.object({
+  id: id.optional(),
+  name: requiredText(200),
+  description: optionalText(2000),
+  status: z.enum(SERVICE_STATUSES).default('active'),
+  counselingFields: uniqueList(z.enum(COUNSELING_FIELDS), COUNSELING_FIELDS.length),
+  /** Who may come, e.g. "12 bis 27 Jahre". Ages where known, for filters. */
+  eligibility: optionalText(1000),
+  minimumAge: z.number().int().min(0).max(120).nullable().default(null),
+  maximumAge: z.number().int().min(0).max(120).nullable().default(null),
+  languages: z.array(requiredText(100)).max(30).default([]),
+  fees: optionalText(500),
+  /** How to apply or be referred. */
+  applicationProcess: optionalText(1000),
+});
+
+export const PartnerContactSchema = z.object({
+  id: id.optional(),
+  name: requiredText(200),
+  /** Role or title, e.g. "Teamleitung". */
+  role: optionalText(200),
+  phone: optionalPhone,
+  email: optionalEmail,
+});
+
+const PartnerAddressSchema = z.object({ street: optionalText(200), postalCode, city: optionalText(100) });
+
+export const PartnerInputSchema = z.object({
+  name: requiredText(200),
+  /** Department or team that letters are addressed to, e.g. "Team Zuwanderung". */
+  department: optionalText(200),
+  description: optionalText(2000),
+  counselingFields: uniqueList(z.enum(COUNSELING_FIELDS), COUNSELING_FIELDS.length),
+  address: PartnerAddressSchema.default({ street: '', postalCode: '', city: '' }),
+  /** Letters go to the post box where one is given (DIN 5008: post box instead of street). */
+  postbox: z.object({ label: requiredText(100), postalCode, city: requiredText(100) }).nullable().default(null),
+  openingHours: optionalText(500),
+  phone: optionalPhone,
+  email: optionalEmail,
+  website: optionalText(300),
+  services: z.array(PartnerServiceSchema).max(30).default([]),
+  contacts: z.array(PartnerContactSchema).max(30).default([]),
+  notes: optionalText(5000),
+  /** When the entry was last checked against the agency itself; null = never (unverified). */
+  assuredDate: optionalDate,
+  assuredBy: optionalText(200),
+});
+
+/** Unverified: never checked. Stale: last checked more than 12 months ago. */
+export const VERIFICATION_STATES = ['verified', 'stale', 'unverified'] as const;
+
+export const PartnerSchema = PartnerInputSchema.extend({
+  id,
+  services: z.array(PartnerServiceSchema.extend({ id })),
+  contacts: z.array(PartnerContactSchema.extend({ id })),
+  archived: z.boolean(),
+  verification: z.enum(VERIFICATION_STATES),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const PartnerListInputSchema = z.object({
+  query: text(200).default(''),
+  counselingField: z.enum(COUNSELING_FIELDS).optional(),
+  language: text(100).optional(),
+  verification: z.enum(VERIFICATION_STATES).optional(),
+  includeArchived: z.boolean().default(false),
+});
+
+export const IMPORT_FORMATS = ['hsds', 'csv'] as const;
+export const IMPORT_ACTIONS = ['new', 'changed', 'unchanged'] as const;
+
+export const PartnerImportInputSchema = z.object({
+  content: z.string().max(20_000_000),
+  format: z.enum(IMPORT_FORMATS).default('hsds'),
+  /** false: only say what would happen (the preview); true: do it. */
+  apply: z.boolean().default(false),
+});
+
+export const PartnerImportResultSchema = z.object({
+  applied: z.boolean(),
+  items: z.array(
+    z.object({
+      action: z.enum(IMPORT_ACTIONS),
+      name: z.string(),
+      /** The directory entry it matched (changed, unchanged) or became (new, once applied). */
+      partnerId: id.nullable(),
+      /** How it was matched: by id, or by name and postcode. */
+      matchedBy: z.enum(['id', 'name-postcode']).nullable(),
+    }),
+  ),
+  counts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+});
+
+export type Partner = z.output<typeof PartnerSchema>;
+export type PartnerInput = z.output<typeof PartnerInputSchema>;
+export type PartnerImportResult = z.output<typeof PartnerImportResultSchema>;
