@@ -50,3 +50,13 @@ export function foldedVariants(text: string): string[] {
 export function words(folded: string): string[] {
   return folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
 }
+
+/**
+ * A key under which German spelling variants meet: folded, then ae/oe/ue
+ * reduced to the plain vowel, so Düren, Dueren and Duren, or Müller, Mueller
+ * and Muller, give one key. For matching names of agencies, where a false
+ * match costs little and a missed one means a duplicate.
+ */
+export function looseKey(text: string): string {
+  return foldName(text).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u').replace(/\s+/g, ' ').trim();
+}

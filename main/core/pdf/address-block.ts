@@ -10,6 +10,8 @@ import { addressLineFits } from './layouts/din5008-letter';
  */
 
 export const MAX_ADDRESS_LINES = 6;
+/** Street (or post box) and postcode with place: two lines each at most, so a name line always remains. */
+const DELIVERY_LINE_MAX = 2;
 
 export interface AddressRecipient {
   /** The organization or the person's full name. */
@@ -63,13 +65,23 @@ export function wrapWords(text: string, fits: Fits): string[] {
   return lines;
 }
 
-/** Keeps the first `count` lines; a cut shows as "…" after the last whole word that fits. */
+/**
+ * Keeps the first `count` lines; a cut shows as " …" after the last whole
+ * word that fits with it. A line with no such word (one long hyphenated word)
+ * keeps the start of that word that fits before the " …".
+ */
 function truncateLines(lines: string[], count: number, fits: Fits): string[] {
   if (lines.length <= count) return lines;
   const kept = lines.slice(0, count);
   const words = (kept[count - 1] ?? '').split(' ');
-  while (words.length > 1 && !fits(`${words.join(' ')} …`)) words.pop();
-  kept[count - 1] = `${words.join(' ')} …`;
+  while (words.length > 0 && (words[words.length - 1]!.endsWith('-') || !fits(`${words.join(' ')} …`))) words.pop();
+  if (words.length > 0) {
+    kept[count - 1] = `${words.join(' ')} …`;
+  } else {
+    const letters = [...(kept[count - 1] ?? '').replace(/-$/, '')];
+    while (letters.length > 1 && !fits(`${letters.join('')} …`)) letters.pop();
+    kept[count - 1] = `${letters.join('')} …`;
+  }
   return kept;
 }
 
@@ -89,7 +101,6 @@ const REDUCTIONS: Array<{ part: Part['key']; keep: number; note: string }> = [
   { part: 'name', keep: 2, note: 'Name auf zwei Zeilen gekürzt' },
   { part: 'department', keep: 0, note: 'Abteilung weggelassen' },
   { part: 'attention', keep: 0, note: 'Ansprechperson weggelassen' },
-  { part: 'name', keep: 1, note: 'Name auf eine Zeile gekürzt' },
 ];
 
 export function addressBlock(recipient: AddressRecipient, fits: Fits = (line) => addressLineFits(line)): AddressBlock {
@@ -100,11 +111,21 @@ export function addressBlock(recipient: AddressRecipient, fits: Fits = (line) =>
     { key: 'attention', lines: wrap(recipient.attention ? `z. Hd. ${recipient.attention}` : undefined) },
   ];
   const postbox = recipient.postbox ?? null;
-  const delivery = [
-    ...wrap(postbox ? postbox.label : recipient.street),
-    ...wrap([postbox ? postbox.postalCode : recipient.postalCode, postbox ? postbox.city : recipient.city].filter((part) => part.trim() !== '').join(' ')),
-  ];
   const shortened: string[] = [];
+  // The delivery lines are kept whole, but an absurdly long street or place may take two lines each at most.
+  const deliveryLine = (text: string, note: string) => {
+    const lines = wrap(text);
+    if (lines.length <= DELIVERY_LINE_MAX) return lines;
+    shortened.push(note);
+    return truncateLines(lines, DELIVERY_LINE_MAX, fits);
+  };
+  const delivery = [
+    ...deliveryLine(postbox ? postbox.label : recipient.street, postbox ? 'Postfach gekürzt' : 'Straße gekürzt'),
+    ...deliveryLine(
+      [postbox ? postbox.postalCode : recipient.postalCode, postbox ? postbox.city : recipient.city].filter((part) => part.trim() !== '').join(' '),
+      'Ort gekürzt',
+    ),
+  ];
   const total = () => parts.reduce((sum, part) => sum + part.lines.length, 0) + delivery.length;
   for (const reduction of REDUCTIONS) {
     if (total() <= MAX_ADDRESS_LINES) break;
@@ -113,5 +134,6 @@ export function addressBlock(recipient: AddressRecipient, fits: Fits = (line) =>
     part.lines = reduction.keep === 0 ? [] : truncateLines(part.lines, reduction.keep, fits);
     shortened.push(reduction.note);
   }
-  return { lines: [...parts.flatMap((part) => part.lines), ...delivery].slice(0, MAX_ADDRESS_LINES), shortened };
+  // Delivery takes at most four lines and the name at most two after the reductions: six at most.
+  return { lines: [...parts.flatMap((part) => part.lines), ...delivery], shortened };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { PartnerImportResult, PartnerInput } from '../../../shared/api/contract';
+import type { Partner, PartnerImportResult, PartnerInput } from '../../../shared/api/contract';
+import { looseKey } from '../../../shared/domain/fold';
 import { germanIssueMessage } from '../../../shared/api/german-messages';
 import { PartnerInputSchema } from '../../../shared/api/schemas/partner';
 import { todayIso } from '../../../shared/domain/iso-date';
@@ -204,10 +205,13 @@ function parseHsds(content: string): Incoming[] {
   const contacts = byOrganization(pkg.contacts);
   const schedules = new Map(asList<HsdsSchedule>(pkg.schedules).map((schedule) => [schedule.location_id, schedule.description]));
 
+  const seenIds = new Set<string>();
   return pkg.organizations.map((organization, index) => {
     if (organization === null || typeof organization !== 'object' || typeof organization.id !== 'string' || organization.id === '') {
       refuse(`Eintrag ${index + 1} in „organizations“ hat keine id.`);
     }
+    if (seenIds.has(organization.id)) refuse(`Die Datei enthält die Organisation mit der id „${organization.id}“ zweimal.`);
+    seenIds.add(organization.id);
     const location = locations.get(organization.id)?.[0];
     const address = (type: HsdsAddress['address_type']) => asList<HsdsAddress>(location?.addresses).find((candidate) => candidate.address_type === type);
     const physical = address('physical');
@@ -260,17 +264,32 @@ function parseHsds(content: string): Incoming[] {
   });
 }
 
-/** RFC 4180 fields, with `;` (German spreadsheets) or `,` as separator. */
-export function parseCsvRows(content: string): string[][] {
+/** One record of a CSV file and the line of the file it starts on, for messages. */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/** RFC 4180 fields, with `;` (German spreadsheets) or `,` as separator; blank records are skipped. */
+export function parseCsvRows(content: string): CsvRecord[] {
   const text = content.replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const separator = firstLine.includes(';') ? ';' : ',';
-  const rows: string[][] = [];
+  const records: CsvRecord[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  const endRecord = () => {
+    row.push(field);
+    if (row.some((cell) => cell.trim() !== '')) records.push({ line: recordLine, cells: row });
+    row = [];
+    field = '';
+  };
   for (let index = 0; index < text.length; index += 1) {
     const character = text[index]!;
+    const lineBreak = character === '\n' || (character === '\r' && text[index + 1] !== '\n');
     if (quoted) {
       if (character === '"' && text[index + 1] === '"') {
         field += '"';
@@ -281,17 +300,17 @@ export function parseCsvRows(content: string): string[][] {
     else if (character === separator) {
       row.push(field);
       field = '';
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
+    } else if (character === '\r' || character === '\n') {
+      if (lineBreak) {
+        endRecord();
+        recordLine = line + 1;
+      }
     } else field += character;
+    if (lineBreak) line += 1;
   }
   if (quoted) refuse('Die CSV-Datei endet mitten in einem Feld in Anführungszeichen.');
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows.filter((cells) => cells.some((cell) => cell.trim() !== ''));
+  if (field !== '' || row.length > 0) endRecord();
+  return records;
 }
 
 const CSV_COLUMNS: Record<string, 'name' | 'street' | 'postalCode' | 'city' | 'phone' | 'email'> = {
@@ -324,13 +343,12 @@ const CSV_COLUMNS: Record<string, 'name' | 'street' | 'postalCode' | 'city' | 'p
 function parseCsv(content: string): Incoming[] {
   const [header, ...rows] = parseCsvRows(content);
   if (!header) refuse('Die CSV-Datei ist leer.');
-  const columns = header.map((cell) => CSV_COLUMNS[cell.trim().toLocaleLowerCase('de-DE')]);
+  const columns = header.cells.map((cell) => CSV_COLUMNS[cell.trim().toLocaleLowerCase('de-DE')]);
   if (!columns.includes('name')) {
     refuse('Die CSV-Datei braucht eine Kopfzeile mit den Spalten Name, Straße, PLZ, Ort, Telefon, E-Mail (mindestens „Name“).');
   }
-  return rows.map((cells, index) => {
+  return rows.map(({ cells, line }) => {
     const value = (column: string) => (cells[columns.indexOf(column as never)] ?? '').trim();
-    const line = index + 2;
     const fields = {
       name: value('name'),
       address: { street: value('street'), postalCode: value('postalCode'), city: value('city') },
@@ -367,8 +385,25 @@ function sameRecord(a: StoredPartnerRecord, b: StoredPartnerRecord): boolean {
 }
 
 /**
+ * The one entry an incoming one can only mean, where name, department and
+ * postcode do not match exactly: the same name (spelling variants allowed),
+ * the same department unless the file has none (a CSV list), and the same
+ * postcode unless the entry has none yet (the seeds). Ambiguous: none.
+ */
+function soleLooseMatch(directory: Partner[], entry: Incoming, claimed: Set<string>): string | undefined {
+  const candidates = directory.filter(
+    (partner) =>
+      !claimed.has(partner.id) &&
+      looseKey(partner.name) === looseKey(entry.name) &&
+      (entry.department === '' || looseKey(partner.department) === looseKey(entry.department)) &&
+      (partner.address.postalCode === '' || partner.address.postalCode === entry.postalCode),
+  );
+  return candidates.length === 1 ? candidates[0]!.id : undefined;
+}
+
+/**
  * Matches each incoming entry to the directory (by id, else by name with
- * department and postcode), says what is new, changed or unchanged, and
+ * department and postcode, else by soleLooseMatch), says what is new, changed or unchanged, and
  * with `apply` writes it all in one transaction. A file with any invalid
  * entry changes nothing. Matching the same file twice finds everything
  * unchanged the second time, so nothing is ever duplicated.
@@ -379,11 +414,13 @@ export function importPartners(core: Core, input: { content: string; format: 'hs
   return core.db.transaction(() => {
     const items: PartnerImportResult['items'] = [];
     const claimed = new Set<string>();
+    const directory = queries.listPartners(core.db, today, true);
     for (const entry of incoming) {
       const byId = entry.id !== null ? queries.getPartner(core.db, entry.id, today) : undefined;
       const byName = byId
         ? undefined
-        : queries.partnerIdsByNameAndPostcode(core.db, entry.name, entry.department, entry.postalCode).find((id) => !claimed.has(id));
+        : (queries.partnerIdsByNameAndPostcode(core.db, entry.name, entry.department, entry.postalCode).find((id) => !claimed.has(id)) ??
+          soleLooseMatch(directory, entry, claimed));
       const existingId = byId?.id ?? byName ?? null;
       const existing = existingId !== null ? queries.getPartner(core.db, existingId, today) : undefined;
       const existingRecord = existing ? (storedRecordOf(existing) as StoredPartnerRecord) : null;

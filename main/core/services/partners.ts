@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MethodInput, Partner, PartnerInput } from '../../../shared/api/contract';
-import { foldName } from '../../../shared/domain/fold';
+import { looseKey } from '../../../shared/domain/fold';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import * as queries from '../db/queries/partners';
@@ -71,24 +71,28 @@ export function deletePartner(core: Core, id: string): void {
   })();
 }
 
-function matchesText(partner: Partner, folded: string): boolean {
+function matchesText(partner: Partner, words: string[]): boolean {
   const haystack = [partner.name, partner.department, partner.description, partner.address.city, ...partner.services.map((service) => service.name)]
-    .map(foldName)
+    .map(looseKey)
     .join(' ');
-  return folded.split(' ').every((word) => haystack.includes(word));
+  return words.every((word) => haystack.includes(word));
+}
+
+/** Services that still run: a closed one no longer makes an agency a place to refer to. */
+function activeServices(partner: Partner): Partner['services'] {
+  return partner.services.filter((service) => service.status === 'active');
 }
 
 /** The directory, filtered: text in names, departments, descriptions and services; field, language, verification. */
 export function listPartners(core: Core, filter: MethodInput<'partners.list'>): Partner[] {
-  const folded = foldName(filter.query ?? '').replace(/\s+/g, ' ').trim();
-  const language = foldName(filter.language ?? '').trim();
+  const words = looseKey(filter.query ?? '').split(' ').filter(Boolean);
+  const language = looseKey(filter.language ?? '');
+  const field = filter.counselingField;
   return queries.listPartners(core.db, today(core), filter.includeArchived ?? false).filter(
     (partner) =>
-      (folded === '' || matchesText(partner, folded)) &&
-      (filter.counselingField === undefined ||
-        partner.counselingFields.includes(filter.counselingField) ||
-        partner.services.some((service) => service.counselingFields.includes(filter.counselingField!))) &&
-      (language === '' || partner.services.some((service) => service.languages.some((spoken) => foldName(spoken).includes(language)))) &&
+      (words.length === 0 || matchesText(partner, words)) &&
+      (field === undefined || partner.counselingFields.includes(field) || activeServices(partner).some((service) => service.counselingFields.includes(field))) &&
+      (language === '' || activeServices(partner).some((service) => service.languages.some((spoken) => looseKey(spoken).includes(language)))) &&
       (filter.verification === undefined || partner.verification === filter.verification),
   );
 }

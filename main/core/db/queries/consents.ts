@@ -1,5 +1,5 @@
 import type { Consent, ConsentInput, ConsentState } from '../../../../shared/api/contract';
-import { foldName } from '../../../../shared/domain/fold';
+import { looseKey } from '../../../../shared/domain/fold';
 import type { Db } from '../open';
 
 interface ConsentRow {
@@ -25,13 +25,9 @@ interface RecipientRow {
   name: string;
 }
 
-/**
- * A recipient named without a directory entry is matched by its folded
- * name. Folding both sides down to plain vowels also makes the German
- * transliterations equal: Müller, Mueller and Muller give one key.
- */
+/** A recipient named without a directory entry is matched by its name, loosely (looseKey). */
 export function recipientKey(name: string): string {
-  return foldName(name).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u').replace(/\s+/g, ' ').trim();
+  return looseKey(name);
 }
 
 /** What a consent is worth on `date`: only a signed, unexpired, unrevoked one covers anything. */
