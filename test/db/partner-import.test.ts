@@ -133,7 +133,7 @@ describe('HSDS export from one store, import into another', () => {
     const aPartners = await list(a.core);
     expect(preview.applied).toBe(false);
     expect(preview.counts).toEqual({ new: aPartners.length, changed: 0, unchanged: 0 });
-    expect(preview.items).toEqual(aPartners.map((partner) => ({ action: 'new', name: partner.name, partnerId: null, matchedBy: null })));
+    expect(preview.items).toEqual(aPartners.map((partner) => ({ action: 'new', name: partner.name, department: partner.department, partnerId: null, matchedBy: null })));
     expect(await list(b.core)).toEqual([]);
     expect(await importLines(b.core)).toEqual([]);
   });
@@ -162,7 +162,7 @@ describe('HSDS export from one store, import into another', () => {
     b.clock.setTime(Date.parse('2026-12-01T08:00:00Z'));
     const again = await importFile(b.core, exported, { apply: true });
     expect(again.counts).toEqual({ new: 0, changed: 0, unchanged: before.length });
-    expect(again.items).toEqual(before.map((partner) => ({ action: 'unchanged', name: partner.name, partnerId: partner.id, matchedBy: 'id' })));
+    expect(again.items).toEqual(before.map((partner) => ({ action: 'unchanged', name: partner.name, department: partner.department, partnerId: partner.id, matchedBy: 'id' })));
     expect(await list(b.core)).toEqual(before);
     const lines = await importLines(b.core);
     expect(lines.map((line) => line.details)).toEqual([
@@ -181,7 +181,7 @@ describe('HSDS export from one store, import into another', () => {
     const preview = await importFile(b.core, changedText);
     expect(preview.counts).toEqual({ new: 0, changed: 1, unchanged: before.length - 1 });
     expect(preview.items.filter((item) => item.action === 'changed')).toEqual([
-      { action: 'changed', name: CARITAS.name, partnerId: caritas.id, matchedBy: 'id' },
+      { action: 'changed', name: CARITAS.name, department: CARITAS.department ?? '', partnerId: caritas.id, matchedBy: 'id' },
     ]);
     expect(await list(b.core)).toEqual(before);
 
@@ -209,7 +209,7 @@ describe('HSDS export from one store, import into another', () => {
 
     const same = await importFile(b.core, JSON.stringify(file));
     const item = same.items.find((candidate) => candidate.name === CARITAS.name);
-    expect(item).toEqual({ action: 'unchanged', name: CARITAS.name, partnerId: caritas.id, matchedBy: 'name-postcode' });
+    expect(item).toEqual({ action: 'unchanged', name: CARITAS.name, department: CARITAS.department ?? '', partnerId: caritas.id, matchedBy: 'name-postcode' });
     expect(same.counts).toEqual({ new: 0, changed: 0, unchanged: before.length });
 
     file.organizations.find((organization) => organization.id === 'other-desk-caritas')!.phones = [{ number: '02421 5555' }];
@@ -217,6 +217,7 @@ describe('HSDS export from one store, import into another', () => {
     expect(changed.items.find((candidate) => candidate.name === CARITAS.name)).toEqual({
       action: 'changed',
       name: CARITAS.name,
+      department: CARITAS.department,
       partnerId: caritas.id,
       matchedBy: 'name-postcode',
     });
@@ -253,8 +254,8 @@ describe('HSDS export from one store, import into another', () => {
     };
     const preview = await importFile(b.core, JSON.stringify(both));
     expect(preview.items).toEqual([
-      { action: 'unchanged', name: CARITAS.name, partnerId: caritas.id, matchedBy: 'name-postcode' },
-      { action: 'new', name: CARITAS.name, partnerId: null, matchedBy: null },
+      { action: 'unchanged', name: CARITAS.name, department: CARITAS.department ?? '', partnerId: caritas.id, matchedBy: 'name-postcode' },
+      { action: 'new', name: CARITAS.name, department: CARITAS.department ?? '', partnerId: null, matchedBy: null },
     ]);
     const applied = await importFile(b.core, JSON.stringify(both), { apply: true });
     expect(applied.items[1]).toMatchObject({ action: 'new', partnerId: 'desk-3-caritas' });
@@ -472,7 +473,7 @@ describe('CSV import', () => {
     });
     const text = `${HEADER}\nVolkshochschule Rur-Eifel;Violengasse 2;52349;Düren;02421 4940;info@vhs-rur-eifel.de\n`;
     const preview = await importFile(store.core, text, { format: 'csv' });
-    expect(preview.items).toEqual([{ action: 'changed', name: 'Volkshochschule Rur-Eifel', partnerId: 'seed-vhs-rur-eifel', matchedBy: 'name-postcode' }]);
+    expect(preview.items).toEqual([{ action: 'changed', name: 'Volkshochschule Rur-Eifel', department: '', partnerId: 'seed-vhs-rur-eifel', matchedBy: 'name-postcode' }]);
 
     const before = await list(store.core);
     store.clock.setTime(Date.parse('2026-12-01T08:00:00Z'));
@@ -494,7 +495,7 @@ describe('CSV import', () => {
   it('fills in the address of a seeded entry that has no postcode yet, instead of adding a second one', async () => {
     const text = 'Name;Straße;PLZ;Ort\nVolkshochschule Rur-Eifel;Violengasse 2;52349;Düren\n';
     const result = await importFile(store.core, text, { format: 'csv', apply: true });
-    expect(result.items).toEqual([{ action: 'changed', name: 'Volkshochschule Rur-Eifel', partnerId: 'seed-vhs-rur-eifel', matchedBy: 'name-postcode' }]);
+    expect(result.items).toEqual([{ action: 'changed', name: 'Volkshochschule Rur-Eifel', department: '', partnerId: 'seed-vhs-rur-eifel', matchedBy: 'name-postcode' }]);
     expect((await list(store.core)).filter((partner) => partner.name === 'Volkshochschule Rur-Eifel')).toHaveLength(1);
   });
 

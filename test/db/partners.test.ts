@@ -140,6 +140,12 @@ describe('partners.create, get and update', () => {
     expect(await callOk(core, 'partners.get', { id: partner.id })).toEqual(updated);
   });
 
+  it('refuses an age range whose minimum is above its maximum, at the service', async () => {
+    const error = errorOf(await dispatch(core, 'partners.create', { name: 'Alter', services: [{ name: 'x', minimumAge: 30, maximumAge: 20 }] }));
+    expect(error).toMatchObject({ code: 'invalid_input', fields: { 'services.0.maximumAge': 'Das Höchstalter liegt unter dem Mindestalter.' } });
+    expect(countRows(core, 'partners')).toBe(13);
+  });
+
   it('refuses invalid input with the field paths and stores nothing', async () => {
     const before = countRows(core, 'partners');
     const error = errorOf(

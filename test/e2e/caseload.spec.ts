@@ -270,8 +270,10 @@ test.describe('caseload: people with several names, permits that run out, consen
     await expect(page.getByText('Für diese Klient*in ist noch keine Einwilligung erfasst.')).toBeVisible();
 
     await page.getByRole('button', { name: 'Einwilligung erfassen' }).click();
-    await expect(page.getByLabel('Empfänger 1', { exact: true })).toBeFocused();
-    await page.getByLabel('Empfänger 1', { exact: true }).fill('Jugendmigrationsdienst');
+    // The recipient is picked from the network directory: the seeded youth migration service.
+    const recipient = page.getByLabel('Empfänger 1', { exact: true });
+    await expect(recipient).toBeFocused();
+    await recipient.selectOption({ label: 'Jugendmigrationsdienst (JMD) – SkF Düren' });
     await page.getByLabel('Zweck 1', { exact: true }).fill('Vermittlung in einen Berufssprachkurs');
     await page.getByLabel('Unterschrieben am', { exact: true }).fill(isoDay());
     // Without a data category the core refuses; the message stands at the group and nothing is lost.
@@ -279,7 +281,7 @@ test.describe('caseload: people with several names, permits that run out, consen
     const dataGroup = page.getByRole('group', { name: 'Datenarten' });
     await expect(dataGroup).toBeFocused();
     await expect(dataGroup.getByText('Bitte mindestens eine Datenart wählen.')).toBeVisible();
-    await expect(page.getByLabel('Empfänger 1', { exact: true })).toHaveValue('Jugendmigrationsdienst');
+    await expect(recipient).toHaveValue('seed-jmd');
 
     await page.getByLabel('Personalien (Name, Geburtsdatum, Staatsangehörigkeit)').check();
     await page.getByLabel('Kontaktdaten (Anschrift, Telefon, E-Mail)').check();
@@ -291,14 +293,15 @@ test.describe('caseload: people with several names, permits that run out, consen
     await page.screenshot({ path: testInfo.outputPath('consent-form.png'), fullPage: true });
     await page.getByRole('button', { name: 'Einwilligung speichern' }).click();
 
-    const consent = page.getByRole('article', { name: 'Einwilligung für Jugendmigrationsdienst' });
+    const consent = page.getByRole('article', { name: 'Einwilligung für Jugendmigrationsdienst (JMD)' });
     await expect(consent).toBeVisible();
     await expect(consent).toContainText('gültig');
     await expect(consent).toContainText(germanDate(isoDay()));
     await expect(consent).toContainText('Vermittlung in einen Berufssprachkurs');
     await expect(consent).toContainText('gegenseitig');
     await expect(consent).toContainText('nicht eingeschlossen');
-    expect(await api(page, lotse, 'consents.covers', { clientId: client.id, recipientName: 'Jugendmigrationsdienst' })).toMatchObject({
+    expect(await api(page, lotse, 'consents.covers', { clientId: client.id, partnerId: 'seed-jmd' })).toMatchObject({ covered: true });
+    expect(await api(page, lotse, 'consents.covers', { clientId: client.id, recipientName: 'Jugendmigrationsdienst (JMD)' })).toMatchObject({
       covered: true,
     });
     await expectNoSeriousA11yViolations(page, 'Einwilligungen');
@@ -313,9 +316,7 @@ test.describe('caseload: people with several names, permits that run out, consen
     await consent.getByRole('button', { name: 'Widerruf speichern' }).click();
     await expect(consent).toContainText(`widerrufen am ${germanDate(isoDay())}`);
     await expect(consent.getByRole('button', { name: /^Widerrufen/ })).toHaveCount(0);
-    expect(await api(page, lotse, 'consents.covers', { clientId: client.id, recipientName: 'Jugendmigrationsdienst' })).toMatchObject({
-      covered: false,
-    });
+    expect(await api(page, lotse, 'consents.covers', { clientId: client.id, partnerId: 'seed-jmd' })).toMatchObject({ covered: false });
     expect(foreignRequests(requests, lotse.origin)).toEqual([]);
   });
 

@@ -429,7 +429,7 @@ export function importPartners(core: Core, input: { content: string; format: 'hs
       if (existingId !== null && existingRecord) {
         claimed.add(existingId);
         const unchanged = sameRecord(existingRecord, next) && !archivedChanges;
-        items.push({ action: unchanged ? 'unchanged' : 'changed', name: next.name, partnerId: existingId, matchedBy: byId ? 'id' : 'name-postcode' });
+        items.push({ action: unchanged ? 'unchanged' : 'changed', name: next.name, department: next.department, partnerId: existingId, matchedBy: byId ? 'id' : 'name-postcode' });
         if (input.apply && !unchanged) {
           queries.updatePartner(core.db, existingId, next, core.now().toISOString());
           if (archivedChanges) queries.setPartnerArchived(core.db, existingId, entry.archived!, core.now().toISOString());
@@ -439,7 +439,7 @@ export function importPartners(core: Core, input: { content: string; format: 'hs
         const id = entry.id ?? randomUUID();
         if (input.apply) queries.insertPartner(core.db, id, next, entry.archived ?? false, core.now().toISOString());
         claimed.add(id);
-        items.push({ action: 'new', name: next.name, partnerId: input.apply ? id : null, matchedBy: null });
+        items.push({ action: 'new', name: next.name, department: next.department, partnerId: input.apply ? id : null, matchedBy: null });
       }
     }
     const counts = { new: 0, changed: 0, unchanged: 0 };

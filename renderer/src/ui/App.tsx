@@ -8,6 +8,9 @@ import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { DocumentScreen } from '../features/documents/DocumentScreen';
 import { DocumentsScreen } from '../features/documents/DocumentsScreen';
 import { LetterScreen } from '../features/letters/LetterScreen';
+import { NetworkScreen } from '../features/network/NetworkScreen';
+import { PartnerEditScreen } from '../features/network/PartnerEditScreen';
+import { PartnerScreen } from '../features/network/PartnerScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StartScreen } from '../features/start/StartScreen';
 import { AppContext, type AppContextValue } from './app-context';
@@ -34,7 +37,13 @@ function Screen({ route }: { route: Route }) {
     case 'document':
       return <DocumentScreen id={route.id} />;
     case 'network':
-      return <ComingLaterScreen area="network" />;
+      return <NetworkScreen />;
+    case 'partner':
+      return <PartnerScreen id={route.id} />;
+    case 'partnerEdit':
+      return <PartnerEditScreen id={route.id} />;
+    case 'partnerNew':
+      return <PartnerEditScreen id={null} />;
     case 'templates':
       return <ComingLaterScreen area="templates" />;
     case 'settings':

@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from './PageHeading';
 
 /**
- * An area that a later version fills (the partner directory, template
- * editing). It says so plainly instead of showing controls that do nothing.
+ * An area that a later version fills (template editing). It says so
+ * plainly instead of showing controls that do nothing.
  */
-export function ComingLaterScreen({ area }: { area: 'network' | 'templates' }) {
+export function ComingLaterScreen({ area }: { area: 'templates' }) {
   const { t } = useTranslation();
   return (
     <>

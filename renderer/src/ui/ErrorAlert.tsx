@@ -16,8 +16,9 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, shownFields = [], onRetry }: ErrorAlertProps) {
   const { t } = useTranslation();
   const message = isApiCallError(error) ? error.message : t('common.unexpected');
+  // A field message that only repeats the main message (a refused file as a whole) is said once.
   const otherFields = isApiCallError(error)
-    ? Object.entries(error.fields).filter(([path]) => !shownFields.includes(path))
+    ? Object.entries(error.fields).filter(([path, fieldMessage]) => !shownFields.includes(path) && fieldMessage !== message)
     : [];
   return (
     <div className="alert alert--error" role="alert">

@@ -13,6 +13,11 @@ describe('hash routes', () => {
     expect(parseRoute('#/clients/c1/other')).toEqual({ name: 'notFound' });
     expect(parseRoute('#/documents/d1')).toEqual({ name: 'document', id: 'd1' });
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
+    expect(parseRoute('#/network')).toEqual({ name: 'network' });
+    expect(parseRoute('#/network/new')).toEqual({ name: 'partnerNew' });
+    expect(parseRoute('#/network/p1')).toEqual({ name: 'partner', id: 'p1' });
+    expect(parseRoute('#/network/p1/edit')).toEqual({ name: 'partnerEdit', id: 'p1' });
+    expect(parseRoute('#/network/p1/other')).toEqual({ name: 'notFound' });
     expect(parseRoute('#/nowhere')).toEqual({ name: 'notFound' });
     expect(parseRoute('#/clients/%E0')).toEqual({ name: 'notFound' });
   });
@@ -31,6 +36,9 @@ describe('hash routes', () => {
       { name: 'documents' },
       { name: 'document', id: 'd1' },
       { name: 'network' },
+      { name: 'partner', id: 'p 1' },
+      { name: 'partnerEdit', id: 'p/1' },
+      { name: 'partnerNew' },
       { name: 'templates' },
       { name: 'settings' },
     ];
@@ -41,5 +49,7 @@ describe('hash routes', () => {
     expect(sectionOf({ name: 'letter', clientId: 'c1' })).toBe('clients');
     expect(sectionOf({ name: 'clientEdit', id: 'c1' })).toBe('clients');
     expect(sectionOf({ name: 'document', id: 'd1' })).toBe('documents');
+    expect(sectionOf({ name: 'partner', id: 'p1' })).toBe('network');
+    expect(sectionOf({ name: 'partnerNew' })).toBe('network');
   });
 });

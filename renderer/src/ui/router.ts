@@ -16,6 +16,9 @@ export type Route =
   | { name: 'documents' }
   | { name: 'document'; id: string }
   | { name: 'network' }
+  | { name: 'partner'; id: string }
+  | { name: 'partnerEdit'; id: string }
+  | { name: 'partnerNew' }
   | { name: 'templates' }
   | { name: 'settings' }
   | { name: 'notFound' };
@@ -57,7 +60,14 @@ export function parseRoute(hash: string): Route {
       const id = decodeSegment(second);
       return id !== null && third === undefined ? { name: 'document', id } : { name: 'notFound' };
     }
-    case 'network':
+    case 'network': {
+      if (second === undefined) return { name: 'network' };
+      if (second === 'new' && third === undefined) return { name: 'partnerNew' };
+      const id = decodeSegment(second);
+      if (id === null || parts.length > 3) return { name: 'notFound' };
+      if (third === undefined) return { name: 'partner', id };
+      return third === 'edit' ? { name: 'partnerEdit', id } : { name: 'notFound' };
+    }
     case 'templates':
     case 'settings':
       return parts.length === 1 ? { name: area } : { name: 'notFound' };
@@ -80,6 +90,12 @@ export function routeHref(route: Route): string {
       return `#/clients/${encodeURIComponent(route.clientId)}/letter`;
     case 'document':
       return `#/documents/${encodeURIComponent(route.id)}`;
+    case 'partner':
+      return `#/network/${encodeURIComponent(route.id)}`;
+    case 'partnerEdit':
+      return `#/network/${encodeURIComponent(route.id)}/edit`;
+    case 'partnerNew':
+      return '#/network/new';
     case 'notFound':
       return '#/';
     default:
@@ -97,6 +113,10 @@ export function sectionOf(route: Route): Section | null {
     case 'document':
     case 'documents':
       return 'documents';
+    case 'partner':
+    case 'partnerEdit':
+    case 'partnerNew':
+      return 'network';
     case 'notFound':
       return null;
     default:

@@ -51,7 +51,17 @@ export const PartnerInputSchema = z.object({
   phone: optionalPhone,
   email: optionalEmail,
   website: optionalText(300),
-  services: z.array(PartnerServiceSchema).max(30).default([]),
+  services: z
+    .array(PartnerServiceSchema)
+    .max(30)
+    .superRefine((services, context) =>
+      services.forEach((service, index) => {
+        if (service.minimumAge !== null && service.maximumAge !== null && service.minimumAge > service.maximumAge) {
+          context.addIssue({ code: 'custom', path: [index, 'maximumAge'], message: 'Das Höchstalter liegt unter dem Mindestalter.' });
+        }
+      }),
+    )
+    .default([]),
   contacts: z.array(PartnerContactSchema).max(30).default([]),
   notes: optionalText(5000),
   /** When the entry was last checked against the agency itself; null = never (unverified). */
@@ -96,6 +106,8 @@ export const PartnerImportResultSchema = z.object({
     z.object({
       action: z.enum(IMPORT_ACTIONS),
       name: z.string(),
+      /** Tells apart entries of one name ("Kreis Düren": Integrationszentrum, Ausländerbehörde). */
+      department: z.string(),
       /** The directory entry it matched (changed, unchanged) or became (new, once applied). */
       partnerId: id.nullable(),
       /** How it was matched: by id, or by name and postcode. */

@@ -8,6 +8,8 @@ import { ErrorAlert, fieldError, firstErrorField } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { pathsToFormRows, withoutRow } from '../../ui/field-errors';
 import { focusSoon } from '../../ui/focus';
+import { GroupFieldset } from '../../ui/GroupFieldset';
+import { RepeatedGroups } from '../../ui/RepeatedGroups';
 import { SelectField } from '../../ui/SelectField';
 import { TextRows } from '../../ui/TextRows';
 import {
@@ -419,22 +421,6 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
   );
 }
 
-/** A nested group with its own legend; messages about the group as a whole stand under the legend. */
-function GroupFieldset({ id, legend, error, children }: { id: string; legend: string; error?: string | undefined; children: ReactNode }) {
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <fieldset id={`${id}-group`} className={`fieldset${error ? ' fieldset--invalid' : ''}`} aria-describedby={errorId} tabIndex={-1}>
-      <legend>{legend}</legend>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-      {children}
-    </fieldset>
-  );
-}
-
 interface RowsProps<T> {
   rows: readonly T[];
   onChange(rows: T[]): void;
@@ -551,83 +537,49 @@ function QualificationRows({ rows, onChange, onRemove, errorOf }: RowsProps<Qual
     referenceOccupation: { max: 200 },
   };
   return (
-    <fieldset
-      id={`${id}-group`}
-      className={`fieldset fieldset--rows${groupError ? ' fieldset--invalid' : ''}`}
-      aria-describedby={groupError ? `${id}-error` : `${id}-hint`}
-      tabIndex={-1}
-    >
-      <legend>{t('clientFields.qualifications')}</legend>
-      <p id={`${id}-hint`} className="field-hint">
-        {t('clientForm.qualificationsHint')}
-      </p>
-      {groupError ? (
-        <p id={`${id}-error`} className="field-error">
-          {groupError}
-        </p>
-      ) : null}
-      {rows.map((row, index) => {
-        const item = t('clientForm.qualification', { n: index + 1 });
-        return (
-          <fieldset key={index} className="fieldset fieldset--nested">
-            <legend>{item}</legend>
-            <div className="form-grid form-grid--three">
-              {QUALIFICATION_TEXT_KEYS.map((key) => (
-                <Field
-                  key={key}
-                  id={inputId(`qualifications.${index}.${key}`)}
-                  label={t(`clientFields.${key}`)}
-                  labelSuffix={`(${item})`}
-                  value={row[key]}
-                  onChange={(value) => onChange(replaceRow(rows, index, { ...row, [key]: value }))}
-                  error={errorOf(`qualifications.${index}.${key}`)}
-                  maxLength={sizes[key].max}
-                  inputMode={sizes[key].numeric ? 'numeric' : undefined}
-                  dir={sizes[key].dir}
-                />
-              ))}
-              <SelectField
-                id={inputId(`qualifications.${index}.regulated`)}
-                label={t('clientFields.regulated')}
-                labelSuffix={`(${item})`}
-                value={row.regulated}
-                options={regulatedOptions}
-                onChange={(regulated) => onChange(replaceRow(rows, index, { ...row, regulated }))}
-                error={errorOf(`qualifications.${index}.regulated`)}
-                size="full"
-              />
-            </div>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => {
-                onRemove(index);
-                onChange(rows.filter((_, at) => at !== index));
-                focusAfterRemoval('qualifications', index, rows.length, 'titleOriginal');
-              }}
-            >
-              {t('common.removeRow', { item })}
-            </button>
-          </fieldset>
-        );
-      })}
-      {rows.length < MAX_QUALIFICATIONS ? (
-        <button
-          id={`${id}-add`}
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => {
-            onChange([...rows, { ...EMPTY_QUALIFICATION }]);
-            focusSoon(inputId(`qualifications.${rows.length}.titleOriginal`));
-          }}
-        >
-          {t('clientForm.addQualification')}
-        </button>
-      ) : (
-        <p id={`${id}-add`} className="field-hint" tabIndex={-1}>
-          {t('common.maxRows', { count: MAX_QUALIFICATIONS })}
-        </p>
+    <RepeatedGroups
+      id={id}
+      legend={t('clientFields.qualifications')}
+      hint={t('clientForm.qualificationsHint')}
+      groupError={groupError}
+      itemLabel={(n) => t('clientForm.qualification', { n })}
+      addLabel={t('clientForm.addQualification')}
+      items={rows}
+      max={MAX_QUALIFICATIONS}
+      firstControlId={(index) => inputId(`qualifications.${index}.titleOriginal`)}
+      onAdd={() => onChange([...rows, { ...EMPTY_QUALIFICATION }])}
+      onRemove={(index) => {
+        onRemove(index);
+        onChange(rows.filter((_, at) => at !== index));
+      }}
+      renderItem={(row, index, item) => (
+        <div className="form-grid form-grid--three">
+          {QUALIFICATION_TEXT_KEYS.map((key) => (
+            <Field
+              key={key}
+              id={inputId(`qualifications.${index}.${key}`)}
+              label={t(`clientFields.${key}`)}
+              labelSuffix={`(${item})`}
+              value={row[key]}
+              onChange={(value) => onChange(replaceRow(rows, index, { ...row, [key]: value }))}
+              error={errorOf(`qualifications.${index}.${key}`)}
+              maxLength={sizes[key].max}
+              inputMode={sizes[key].numeric ? 'numeric' : undefined}
+              dir={sizes[key].dir}
+            />
+          ))}
+          <SelectField
+            id={inputId(`qualifications.${index}.regulated`)}
+            label={t('clientFields.regulated')}
+            labelSuffix={`(${item})`}
+            value={row.regulated}
+            options={regulatedOptions}
+            onChange={(regulated) => onChange(replaceRow(rows, index, { ...row, regulated }))}
+            error={errorOf(`qualifications.${index}.regulated`)}
+            size="full"
+          />
+        </div>
       )}
-    </fieldset>
+    />
   );
 }

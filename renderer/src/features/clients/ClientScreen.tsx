@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, ResidenceStatus } from '../../../../shared/api/contract';
 import { todayIso } from '../../../../shared/domain/iso-date';
@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { useAppContext } from '../../ui/app-context';
 import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Fact, TextList } from '../../ui/Facts';
 import { addressLines, formatDate, fullName } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { navigate, routeHref } from '../../ui/router';
@@ -104,31 +105,6 @@ export function ClientScreen({ id }: { id: string }) {
         </>
       ) : null}
     </>
-  );
-}
-
-/** One term and its description; empty values show a dash, so it is clear that nothing is recorded. */
-function Fact({ term, children, wide = false }: { term: string; children: ReactNode; wide?: boolean }) {
-  const { t } = useTranslation();
-  const empty = children === null || children === undefined || children === '' || (Array.isArray(children) && children.length === 0);
-  return (
-    <div className={wide ? 'facts-wide' : undefined}>
-      <dt>{term}</dt>
-      <dd>{empty ? t('common.none') : children}</dd>
-    </div>
-  );
-}
-
-function TextList({ items }: { items: readonly string[] }) {
-  if (items.length === 0) return null;
-  return (
-    <ul className="plain-list">
-      {items.map((item, index) => (
-        <li key={index}>
-          <bdi>{item}</bdi>
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { fullName } from '../../ui/format';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 /** Typed names match whatever the spacing, case or Unicode form. */
 function comparable(text: string): string {
@@ -19,13 +20,11 @@ interface EraseDialogProps {
 }
 
 /**
- * A modal <dialog>: the page behind it is inert, Escape cancels. Erasing
- * cannot be undone, so the family name must be typed before the button
- * works.
+ * Erasing cannot be undone, so the family name must be typed before the
+ * button works.
  */
 export function EraseDialog({ client, onCancel, onErased }: EraseDialogProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState('');
   const [erasing, setErasing] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -39,12 +38,6 @@ export function EraseDialog({ client, onCancel, onErased }: EraseDialogProps) {
     leaving.current = true;
     onCancel();
   };
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   async function erase(event: FormEvent) {
     event.preventDefault();
@@ -62,39 +55,7 @@ export function EraseDialog({ client, onCancel, onErased }: EraseDialogProps) {
   }
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="erase-dialog-heading"
-      aria-describedby="erase-dialog-text"
-      onKeyDown={(event) => {
-        // The page behind is inert already; this keeps Tab from leaving for the browser's own controls.
-        if (event.key !== 'Tab') return;
-        const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('input, button, a[href]')].filter(
-          (element) => !element.hasAttribute('disabled'),
-        );
-        const first = focusable[0];
-        const last = focusable[focusable.length - 1];
-        if (!first || !last) return;
-        if (event.shiftKey && document.activeElement === first) {
-          event.preventDefault();
-          last.focus();
-        } else if (!event.shiftKey && document.activeElement === last) {
-          event.preventDefault();
-          first.focus();
-        }
-      }}
-      onCancel={(event) => {
-        // Escape: close through the caller, which puts focus back where it was.
-        event.preventDefault();
-        cancel();
-      }}
-      // Should the browser close the dialog itself (it may ignore preventDefault on repeated Escape), it counts as
-      // cancel; a close that was followed by showModal again (StrictMode's second effect run) does not.
-      onClose={() => {
-        if (!ref.current?.open) cancel();
-      }}
-    >
+    <ModalDialog id="erase-dialog" onCancel={cancel}>
       <form noValidate onSubmit={erase} className="form">
         <h2 id="erase-dialog-heading" className="dialog-heading">
           {t('erase.title', { name })}
@@ -126,6 +87,6 @@ export function EraseDialog({ client, onCancel, onErased }: EraseDialogProps) {
           </span>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

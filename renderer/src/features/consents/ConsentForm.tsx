@@ -8,7 +8,7 @@ import { Field } from '../../ui/Field';
 import { pathsToFormRows, withoutRow, type RowMaps } from '../../ui/field-errors';
 import { focusSoon } from '../../ui/focus';
 import { TextRows } from '../../ui/TextRows';
-import { RecipientsField, type RecipientDraft } from './RecipientsField';
+import { EMPTY_RECIPIENT, RecipientsField, type RecipientDraft } from './RecipientsField';
 import { FormActions } from '../../ui/FormActions';
 
 type DataCategory = (typeof DATA_CATEGORIES)[number];
@@ -31,7 +31,7 @@ const MAX_RECIPIENTS = 20;
 const MAX_PURPOSES = 10;
 
 const EMPTY: ConsentDraft = {
-  recipients: [{ partnerId: null, name: '' }],
+  recipients: [EMPTY_RECIPIENT],
   purposes: [''],
   dataCategories: [],
   healthData: false,
@@ -43,17 +43,26 @@ const EMPTY: ConsentDraft = {
   notes: '',
 };
 
-/** `recipients.1.name` → the input of row 2; other paths → `consent-<path>`. */
+/**
+ * `recipients.1` → the select of row 2, `recipients.1.name` → its text input
+ * (where "Andere Stelle" is chosen); other paths → `consent-<path>`.
+ */
 export function consentInputId(path: string): string {
   const recipient = /^recipients\.(\d+)(\.name)?$/.exec(path);
-  if (recipient) return `consent-recipients-${recipient[1]}`;
+  if (recipient) return `consent-recipients-${recipient[1]}${recipient[2] ? '-name' : ''}`;
   return `consent-${path.replace(/\./g, '-')}`;
+}
+
+/** Where focus goes when a path's own input is not there: a recipient's select, or the group. */
+function fallbackInputId(path: string): string {
+  const recipient = /^recipients\.(\d+)/.exec(path);
+  return recipient ? `consent-recipients-${recipient[1]}` : `${consentInputId(path)}-group`;
 }
 
 function fieldOrder(draft: ConsentDraft): string[] {
   return [
     'recipients',
-    ...draft.recipients.flatMap((_, index) => [`recipients.${index}`, `recipients.${index}.name`]),
+    ...draft.recipients.flatMap((_, index) => [`recipients.${index}`, `recipients.${index}.partnerId`, `recipients.${index}.name`]),
     'purposes',
     ...draft.purposes.map((_, index) => `purposes.${index}`),
     'dataCategories',
@@ -69,11 +78,13 @@ function fieldOrder(draft: ConsentDraft): string[] {
 
 function toInput(clientId: string, draft: ConsentDraft): { input: ConsentInput; rowMaps: RowMaps } {
   const recipientMap: number[] = [];
-  const recipients = draft.recipients.filter((recipient, index) => {
-    const keep = recipient.name.trim() !== '' || recipient.partnerId !== null;
-    if (keep) recipientMap.push(index);
-    return keep;
-  });
+  const recipients = draft.recipients
+    .filter((recipient, index) => {
+      const keep = recipient.name.trim() !== '' || recipient.partnerId !== null;
+      if (keep) recipientMap.push(index);
+      return keep;
+    })
+    .map(({ partnerId, name }) => ({ partnerId, name }));
   const purposeMap: number[] = [];
   const purposes = draft.purposes.filter((purpose, index) => {
     const keep = purpose.trim() !== '';
@@ -127,7 +138,7 @@ export function ConsentForm({ clientId, onCreated, onCancel }: ConsentFormProps)
       const mapped = pathsToFormRows(caught, rowMaps);
       setError(mapped);
       const first = firstErrorField(mapped, order);
-      if (first) focusSoon(consentInputId(first), `${consentInputId(first)}-group`);
+      if (first) focusSoon(consentInputId(first), fallbackInputId(first));
     }
   }
 
