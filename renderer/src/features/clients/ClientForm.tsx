@@ -27,6 +27,7 @@ import {
 } from './client-draft';
 import { useResidenceStatuses } from './residence-statuses';
 import { FormActions } from '../../ui/FormActions';
+import { AddressFields } from '../../ui/AddressFields';
 
 const MAX_OTHER_NAMES = 10;
 const MAX_NATIONALITIES = 5;
@@ -205,38 +206,13 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
             max={MAX_NATIONALITIES}
             maxLength={100}
           />
-          <GroupFieldset id={inputId('address')} legend={t('clientFields.address')} error={errorOf('address')}>
-            <Field
-              id={inputId('address.street')}
-              label={t('clientFields.street')}
-              value={draft.address.street}
-              onChange={(street) => update({ address: { ...draft.address, street } })}
-              error={errorOf('address.street')}
-              maxLength={200}
-              size="medium"
-            />
-            <div className="form-row">
-              <Field
-                id={inputId('address.postalCode')}
-                label={t('clientFields.postalCode')}
-                value={draft.address.postalCode}
-                onChange={(postalCode) => update({ address: { ...draft.address, postalCode } })}
-                error={errorOf('address.postalCode')}
-                inputMode="numeric"
-                maxLength={5}
-                size="short"
-              />
-              <Field
-                id={inputId('address.city')}
-                label={t('clientFields.city')}
-                value={draft.address.city}
-                onChange={(city) => update({ address: { ...draft.address, city } })}
-                error={errorOf('address.city')}
-                maxLength={100}
-                size="medium"
-              />
-            </div>
-          </GroupFieldset>
+          <AddressFields
+            idOf={inputId}
+            legend={t('clientFields.address')}
+            value={draft.address}
+            onChange={(address) => update({ address })}
+            errorOf={errorOf}
+          />
           <div className="form-grid form-grid--three">
             <Field
               id={inputId('phone')}

@@ -12,6 +12,7 @@ import { FormActions } from '../../ui/FormActions';
 import { GroupFieldset } from '../../ui/GroupFieldset';
 import { RepeatedGroups } from '../../ui/RepeatedGroups';
 import { SelectField } from '../../ui/SelectField';
+import { AddressFields } from '../../ui/AddressFields';
 import {
   draftFromPartner,
   draftToInput,
@@ -168,38 +169,13 @@ export function PartnerForm({ initial, onSaved, onCancel }: PartnerFormProps) {
         'partner-form-reach',
         t('partnerForm.reachLegend'),
         <>
-          <GroupFieldset id={inputId('address')} legend={t('partnerFields.address')} error={errorOf('address')}>
-            <Field
-              id={inputId('address.street')}
-              label={t('partnerFields.street')}
-              value={draft.address.street}
-              onChange={(street) => update({ address: { ...draft.address, street } })}
-              error={errorOf('address.street')}
-              maxLength={200}
-              size="medium"
-            />
-            <div className="form-row">
-              <Field
-                id={inputId('address.postalCode')}
-                label={t('partnerFields.postalCode')}
-                value={draft.address.postalCode}
-                onChange={(postalCode) => update({ address: { ...draft.address, postalCode } })}
-                error={errorOf('address.postalCode')}
-                inputMode="numeric"
-                maxLength={5}
-                size="short"
-              />
-              <Field
-                id={inputId('address.city')}
-                label={t('partnerFields.city')}
-                value={draft.address.city}
-                onChange={(city) => update({ address: { ...draft.address, city } })}
-                error={errorOf('address.city')}
-                maxLength={100}
-                size="medium"
-              />
-            </div>
-          </GroupFieldset>
+          <AddressFields
+            idOf={inputId}
+            legend={t('partnerFields.address')}
+            value={draft.address}
+            onChange={(address) => update({ address })}
+            errorOf={errorOf}
+          />
           <Checkbox
             id={inputId('usePostbox')}
             label={t('partnerForm.usePostbox')}
