@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldMessages, messageIds } from './FieldMessages';
 
 export interface FieldFrameProps {
   id: string;
@@ -34,8 +35,7 @@ export interface FieldControlProps {
  */
 export function FieldFrame({ id, label, labelSuffix, error, hint, required = false, className, children }: FieldFrameProps) {
   const { t } = useTranslation();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const { describedBy } = messageIds(id, hint, error);
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <div className="field-label-row">
@@ -49,21 +49,12 @@ export function FieldFrame({ id, label, labelSuffix, error, hint, required = fal
           </span>
         ) : null}
       </div>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       {children({
         id,
         name: id,
         'aria-invalid': error ? true : undefined,
-        'aria-describedby': [errorId, hintId].filter(Boolean).join(' ') || undefined,
+        'aria-describedby': describedBy,
         className: `field-control${error ? ' field-control--invalid' : ''}`,
       })}
     </div>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FieldMessages, messageIds } from './FieldMessages';
 
 interface GroupFieldsetProps {
   /** Base id: the fieldset is `${id}-group` (focus goes there for a message about the whole group), the message `${id}-error`. */
@@ -12,26 +13,16 @@ interface GroupFieldsetProps {
 
 /** A nested group with its own legend; messages about the group as a whole stand under the legend. */
 export function GroupFieldset({ id, legend, error, hint, className, children }: GroupFieldsetProps) {
-  const errorId = error ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
+  const { describedBy } = messageIds(id, hint, error);
   return (
     <fieldset
       id={`${id}-group`}
       className={`fieldset${error ? ' fieldset--invalid' : ''}${className ? ` ${className}` : ''}`}
-      aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+      aria-describedby={describedBy}
       tabIndex={-1}
     >
       <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       {children}
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES, type Client } from '../../../../shared/api/contract';
 import { COUNSELING_FIELDS, type CounselingField } from '../../../../shared/domain/counseling-fields';
@@ -28,6 +28,7 @@ import {
 import { useResidenceStatuses } from './residence-statuses';
 import { FormActions } from '../../ui/FormActions';
 import { AddressFields } from '../../ui/AddressFields';
+import { FormSection } from '../../ui/FormSection';
 
 const MAX_OTHER_NAMES = 10;
 const MAX_NATIONALITIES = 5;
@@ -96,17 +97,6 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
     }
   }
 
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const section = (id: string, title: string, children: ReactNode) => (
-    <fieldset className="form-section">
-      <legend className="form-section-legend">
-        <Heading id={`${id}-heading`} className="form-section-heading">
-          {title}
-        </Heading>
-      </legend>
-      {children}
-    </fieldset>
-  );
 
   const statusOptions = [
     { value: '', label: t('common.notRecorded') },
@@ -121,10 +111,7 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
       <p className="muted">{t('common.requiredNote')}</p>
       {error ? <ErrorAlert error={error} shownFields={order} /> : null}
 
-      {section(
-        'client-form-base',
-        t('clientForm.baseLegend'),
-        <>
+      <FormSection id="client-form-base" title={t('clientForm.baseLegend')} headingLevel={headingLevel}>
           <div className="form-grid">
             <Field
               id={inputId('familyName')}
@@ -299,13 +286,9 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
             maxLength={20000}
             dir="auto"
           />
-        </>,
-      )}
+      </FormSection>
 
-      {section(
-        'client-form-residence',
-        t('clientForm.residenceLegend'),
-        <>
+      <FormSection id="client-form-residence" title={t('clientForm.residenceLegend')} headingLevel={headingLevel}>
           {statuses.status === 'error' ? <ErrorAlert error={statuses.error} onRetry={reloadStatuses} /> : null}
           <div className="form-grid">
             <SelectField
@@ -327,13 +310,9 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
               error={errorOf('residenceValidUntil')}
             />
           </div>
-        </>,
-      )}
+      </FormSection>
 
-      {section(
-        'client-form-language',
-        t('clientForm.languageLegend'),
-        <>
+      <FormSection id="client-form-language" title={t('clientForm.languageLegend')} headingLevel={headingLevel}>
           <LanguageRows
             rows={draft.languages}
             onChange={(languages) => update({ languages })}
@@ -389,8 +368,7 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
             onRemove={removeRowErrors('qualifications')}
             errorOf={errorOf}
           />
-        </>,
-      )}
+      </FormSection>
 
       <FormActions submitLabel={t('common.save')} saving={saving} onCancel={onCancel} />
     </form>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERVICE_STATUSES, type Partner } from '../../../../shared/api/contract';
 import { COUNSELING_FIELDS, type CounselingField } from '../../../../shared/domain/counseling-fields';
@@ -26,6 +26,7 @@ import {
   type PartnerDraft,
   type ServiceDraft,
 } from './partner-draft';
+import { FormSection } from '../../ui/FormSection';
 
 const MAX_SERVICES = 30;
 const MAX_CONTACTS = 30;
@@ -87,26 +88,13 @@ export function PartnerForm({ initial, onSaved, onCancel }: PartnerFormProps) {
     }
   }
 
-  const section = (id: string, title: string, children: ReactNode) => (
-    <fieldset className="form-section">
-      <legend className="form-section-legend">
-        <h2 id={`${id}-heading`} className="form-section-heading">
-          {title}
-        </h2>
-      </legend>
-      {children}
-    </fieldset>
-  );
 
   return (
     <form noValidate onSubmit={submit} className="form partner-form">
       <p className="muted">{t('common.requiredNote')}</p>
       {error ? <ErrorAlert error={error} shownFields={order} /> : null}
 
-      {section(
-        'partner-form-base',
-        t('partnerForm.baseLegend'),
-        <>
+      <FormSection id="partner-form-base" title={t('partnerForm.baseLegend')}>
           <div className="form-grid">
             <Field
               id={inputId('name')}
@@ -162,13 +150,9 @@ export function PartnerForm({ initial, onSaved, onCancel }: PartnerFormProps) {
             maxLength={5000}
             dir="auto"
           />
-        </>,
-      )}
+      </FormSection>
 
-      {section(
-        'partner-form-reach',
-        t('partnerForm.reachLegend'),
-        <>
+      <FormSection id="partner-form-reach" title={t('partnerForm.reachLegend')}>
           <AddressFields
             idOf={inputId}
             legend={t('partnerFields.address')}
@@ -259,34 +243,27 @@ export function PartnerForm({ initial, onSaved, onCancel }: PartnerFormProps) {
               maxLength={300}
             />
           </div>
-        </>,
-      )}
+      </FormSection>
 
-      {section(
-        'partner-form-services',
-        t('partnerForm.servicesLegend'),
+      <FormSection id="partner-form-services" title={t('partnerForm.servicesLegend')}>
         <ServiceGroups
           rows={draft.services}
           onChange={(services) => update({ services })}
           onRemove={(index) => setError((current: unknown) => withoutRow(current, 'services', index))}
           errorOf={errorOf}
-        />,
-      )}
+        />
+      </FormSection>
 
-      {section(
-        'partner-form-contacts',
-        t('partnerForm.contactsLegend'),
+      <FormSection id="partner-form-contacts" title={t('partnerForm.contactsLegend')}>
         <ContactGroups
           rows={draft.contacts}
           onChange={(contacts) => update({ contacts })}
           onRemove={(index) => setError((current: unknown) => withoutRow(current, 'contacts', index))}
           errorOf={errorOf}
-        />,
-      )}
+        />
+      </FormSection>
 
-      {section(
-        'partner-form-verification',
-        t('partnerForm.verificationLegend'),
+      <FormSection id="partner-form-verification" title={t('partnerForm.verificationLegend')}>
         <div className="form-grid">
           <Field
             id={inputId('assuredDate')}
@@ -305,8 +282,8 @@ export function PartnerForm({ initial, onSaved, onCancel }: PartnerFormProps) {
             error={errorOf('assuredBy')}
             maxLength={200}
           />
-        </div>,
-      )}
+        </div>
+      </FormSection>
 
       <FormActions submitLabel={t('common.save')} saving={saving} onCancel={onCancel} />
     </form>

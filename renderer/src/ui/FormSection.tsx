@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+
+/** A top-level part of a long form: a fieldset whose legend is a heading, so it shows in the page outline. */
+export function FormSection({ id, title, headingLevel = 2, children }: { id: string; title: string; headingLevel?: 2 | 3; children: ReactNode }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <fieldset className="form-section">
+      <legend className="form-section-legend">
+        <Heading id={`${id}-heading`} className="form-section-heading">
+          {title}
+        </Heading>
+      </legend>
+      {children}
+    </fieldset>
+  );
+}
