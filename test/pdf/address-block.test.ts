@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { addressLineFits } from '../../main/core/pdf/layouts/din5008-letter';
 import type { Partner } from '../../shared/api/contract';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk } from '../support/results';
+import { pdfWords, type PdfWord } from '../support/pdf-words';
 
 /**
  * The DIN 5008 address block (DESIGN.md §6: Anschriftzone of six lines, text
@@ -390,43 +390,16 @@ describe('addressBlock with a 20-character measure (deterministic)', () => {
 // ---------------------------------------------------------------------------
 // End to end: a letter to a partner, read back from the PDF.
 
-const PT_TO_MM = 25.4 / 72;
 const EPS = 0.01;
 const ZONE = { left: 25, right: 105, top: 62.7, bottom: 90 };
 
-interface Word {
-  text: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
 
-function decodeEntities(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-f]+));/gi, (m, name: string, dec?: string, hex?: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[name.toLowerCase()] ?? m;
-  });
-}
 
-/** Word boxes of page 1, in mm from the top-left corner, from `pdftotext -bbox`. */
-function page1Words(file: string): Word[] {
-  const xhtml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
-  const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
-  return [...xhtml.matchAll(re)].map((m) => ({
-    x0: Number(m[1]) * PT_TO_MM,
-    y0: Number(m[2]) * PT_TO_MM,
-    x1: Number(m[3]) * PT_TO_MM,
-    y1: Number(m[4]) * PT_TO_MM,
-    text: decodeEntities(m[5] ?? ''),
-  }));
-}
 
 /** Words grouped into lines by their top edge, top-down, each line left to right. */
-function linesOf(words: Word[]): string[] {
+function linesOf(words: PdfWord[]): string[] {
   const sorted = [...words].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
-  const lines: Word[][] = [];
+  const lines: PdfWord[][] = [];
   for (const word of sorted) {
     const current = lines.at(-1);
     if (current && Math.abs(current[0]!.y0 - word.y0) < 1) current.push(word);
@@ -472,7 +445,7 @@ describe('a letter to a partner carries the address block in the Anschriftzone',
     const file = path.join(dataDir, 'partner-letter.pdf');
     fs.writeFileSync(file, Buffer.from(rendered.pdfBase64, 'base64'));
 
-    const words = page1Words(file);
+    const words = pdfWords(file, 1);
     const inZone = words.filter(
       (w) => w.x1 > ZONE.left - 5 + EPS && w.x0 < ZONE.right - EPS && w.y0 >= ZONE.top - EPS && w.y0 < ZONE.bottom - EPS,
     );

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
 import type { LetterContent } from '../../main/core/pdf/layouts/letter-content';
 import { renderPdf } from '../../main/core/pdf/render';
+import { pdfWords, type PdfWord } from '../support/pdf-words';
 
 /**
  * Checks the DIN 5008 Form B geometry on the rendered PDF with poppler and
@@ -13,7 +14,6 @@ import { renderPdf } from '../../main/core/pdf/render';
  * marks end up on paper.
  */
 
-const PT_TO_MM = 25.4 / 72;
 /** pdftotext prints coordinates with six decimals; allow for float rounding, nothing more. */
 const EPS = 0.01;
 
@@ -68,44 +68,8 @@ function sampleContent(overrides: Partial<LetterContent> = {}): LetterContent {
 // ---------------------------------------------------------------------------
 // Tools
 
-interface Word {
-  page: number;
-  text: string;
-  /** mm from the top-left corner of the page */
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
 
-function decodeEntities(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-f]+));/gi, (m, name: string, dec?: string, hex?: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[name.toLowerCase()] ?? m;
-  });
-}
 
-/** Word boxes of every page, from `pdftotext -bbox` (points → mm). */
-function words(file: string): Word[] {
-  const xhtml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-  const result: Word[] = [];
-  const pages = xhtml.split(/<page /).slice(1);
-  pages.forEach((pageXml, index) => {
-    const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
-    for (const m of pageXml.matchAll(re)) {
-      result.push({
-        page: index + 1,
-        x0: Number(m[1]) * PT_TO_MM,
-        y0: Number(m[2]) * PT_TO_MM,
-        x1: Number(m[3]) * PT_TO_MM,
-        y1: Number(m[4]) * PT_TO_MM,
-        text: decodeEntities(m[5] ?? ''),
-      });
-    }
-  });
-  return result;
-}
 
 function text(file: string, page?: number): string {
   const range = page ? ['-f', String(page), '-l', String(page)] : [];
@@ -151,7 +115,7 @@ function darkRows(image: Gray, x0: number, x1: number, threshold = 128): number[
 }
 
 /** The boxes of `phrase`'s words as they follow each other on `page`. */
-function findPhrase(all: Word[], phrase: string, page = 1): Word[] {
+function findPhrase(all: PdfWord[], phrase: string, page = 1): PdfWord[] {
   const wanted = phrase.split(/\s+/).filter(Boolean);
   const onPage = all.filter((w) => w.page === page);
   for (let i = 0; i + wanted.length <= onPage.length; i++) {
@@ -165,7 +129,7 @@ function sorted(list: string[]): string[] {
 }
 
 const tokens = (lines: string[]) => lines.flatMap((l) => l.split(/\s+/).filter(Boolean));
-const overlaps = (a: Word, b: Word) => a.x0 < b.x1 - EPS && b.x0 < a.x1 - EPS && a.y0 < b.y1 - EPS && b.y0 < a.y1 - EPS;
+const overlaps = (a: PdfWord, b: PdfWord) => a.x0 < b.x1 - EPS && b.x0 < a.x1 - EPS && a.y0 < b.y1 - EPS && b.y0 < a.y1 - EPS;
 
 // ---------------------------------------------------------------------------
 
@@ -188,12 +152,12 @@ describe('DIN 5008 Form B letter', () => {
   const content = sampleContent();
   let file: string;
   let pages: number;
-  let all: Word[];
-  let page1: Word[];
+  let all: PdfWord[];
+  let page1: PdfWord[];
 
   beforeAll(async () => {
     ({ file, pages } = await renderToFile(content, 'sample.pdf'));
-    all = words(file);
+    all = pdfWords(file);
     page1 = all.filter((w) => w.page === 1);
   });
 
@@ -262,7 +226,7 @@ describe('DIN 5008 Form B letter', () => {
       ],
     });
     const { file: longFile } = await renderToFile(long, 'long-recipient.pdf');
-    const p1 = words(longFile).filter((w) => w.page === 1);
+    const p1 = pdfWords(longFile).filter((w) => w.page === 1);
     const inWindow = p1.filter((w) => w.x1 > 20 && w.x0 < 105 && w.y1 > 62.7 + EPS && w.y0 < 90);
     for (const w of inWindow) {
       expect(w.x1, w.text).toBeLessThanOrEqual(105 + EPS);
@@ -388,7 +352,7 @@ describe('DIN 5008 letter with a long body', () => {
       expect(pageText).toContain(`Seite ${page} von ${pages}`);
       expect(pageText.match(/Seite \d+ von \d+/g)).toHaveLength(1);
     }
-    const all = words(file);
+    const all = pdfWords(file);
     for (let page = 1; page <= pages; page++) {
       const footerTop = findPhrase(all, `Seite ${page} von ${pages}`, page)[0]!.y0;
       const body = all.filter((w) => w.page === page && w.y0 < footerTop);
