@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusSoon } from './focus';
+import { FieldMessages, messageIds } from './FieldMessages';
 
 interface RepeatedGroupsProps<T> {
   /** Base id: the group is `${id}-group`, its message `${id}-error`, the add button `${id}-add`. */
@@ -48,27 +49,17 @@ export function RepeatedGroups<T>({
   renderItem,
 }: RepeatedGroupsProps<T>) {
   const { t } = useTranslation();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = groupError ? `${id}-error` : undefined;
+  const { describedBy } = messageIds(id, hint, groupError);
   const addId = `${id}-add`;
   return (
     <fieldset
       id={`${id}-group`}
       className={`fieldset fieldset--rows${legendHidden ? ' fieldset--plain' : ''}${groupError ? ' fieldset--invalid' : ''}`}
-      aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+      aria-describedby={describedBy}
       tabIndex={-1}
     >
       <legend className={legendHidden ? 'visually-hidden' : undefined}>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {groupError ? (
-        <p id={errorId} className="field-error">
-          {groupError}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={groupError} />
       {items.map((item, index) => {
         const label = itemLabel(index + 1);
         return (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from './Field';
 import { focusSoon } from './focus';
+import { FieldMessages, messageIds } from './FieldMessages';
 
 interface TextRowsProps {
   /** Base id: rows are `${id}-0`, `${id}-1` …, the group `${id}-group`, the add button `${id}-add`. */
@@ -48,9 +49,7 @@ export function TextRows({
   size = 'medium',
 }: TextRowsProps) {
   const { t } = useTranslation();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = groupError ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const { describedBy } = messageIds(id, hint, groupError);
 
   const add = () => {
     onChange([...values, '']);
@@ -71,16 +70,7 @@ export function TextRows({
       tabIndex={-1}
     >
       <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {groupError ? (
-        <p id={errorId} className="field-error">
-          {groupError}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={groupError} />
       {values.length > 0 ? (
         <ol className="rows">
           {values.map((value, index) => (

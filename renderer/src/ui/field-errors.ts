@@ -39,3 +39,17 @@ export function withoutRow(error: unknown, group: string, removed: number): unkn
   }
   return new ApiCallError({ code: error.code, message: error.message, fields });
 }
+
+export const isBlank = (text: string) => text.trim() === '';
+
+/** Rows that were left out of the call: added and never filled in. The map says which form row each sent row is. */
+export function keepFilled<T>(rows: readonly T[], isEmpty: (row: T) => boolean): { kept: T[]; map: number[] } {
+  const kept: T[] = [];
+  const map: number[] = [];
+  rows.forEach((row, index) => {
+    if (isEmpty(row)) return;
+    kept.push(row);
+    map.push(index);
+  });
+  return { kept, map };
+}

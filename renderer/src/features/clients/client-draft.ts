@@ -2,6 +2,7 @@ import type { Client, ClientInput } from '../../../../shared/api/contract';
 import { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from '../../../../shared/api/contract';
 import type { CounselingField } from '../../../../shared/domain/counseling-fields';
 import type { RowMaps } from '../../ui/field-errors';
+import { isBlank, keepFilled } from '../../ui/field-errors';
 
 export type Sex = (typeof SEXES)[number];
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
@@ -129,23 +130,11 @@ export function draftFromClient(client: Client): ClientDraft {
   };
 }
 
-const isBlank = (text: string) => text.trim() === '';
 
 function isEmptyQualification(row: QualificationDraft): boolean {
   return Object.entries(row).every(([key, value]) => (key === 'regulated' ? value === '' : isBlank(value)));
 }
 
-/** Rows that were left out of the call: added and never filled in. The map says which form row each sent row is. */
-function keepFilled<T>(rows: readonly T[], isEmpty: (row: T) => boolean): { kept: T[]; map: number[] } {
-  const kept: T[] = [];
-  const map: number[] = [];
-  rows.forEach((row, index) => {
-    if (isEmpty(row)) return;
-    kept.push(row);
-    map.push(index);
-  });
-  return { kept, map };
-}
 
 export const YEAR_PATTERN = /^\d{4}$/;
 

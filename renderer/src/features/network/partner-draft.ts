@@ -3,6 +3,7 @@ import { SERVICE_STATUSES } from '../../../../shared/api/contract';
 import type { CounselingField } from '../../../../shared/domain/counseling-fields';
 import { ApiCallError, isApiCallError } from '../../api';
 import type { RowMaps } from '../../ui/field-errors';
+import { isBlank, keepFilled } from '../../ui/field-errors';
 
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 export type PartnerCallInput = MethodInput<'partners.create'>;
@@ -135,7 +136,6 @@ export function partnerToInput(partner: Partner): MethodInput<'partners.update'>
   return input;
 }
 
-const isBlank = (text: string) => text.trim() === '';
 
 function isEmptyService(row: ServiceDraft): boolean {
   return (
@@ -150,16 +150,6 @@ function isEmptyContact(row: ContactDraft): boolean {
   return row.id === null && [row.name, row.role, row.phone, row.email].every(isBlank);
 }
 
-function keepFilled<T>(rows: readonly T[], isEmpty: (row: T) => boolean): { kept: T[]; map: number[] } {
-  const kept: T[] = [];
-  const map: number[] = [];
-  rows.forEach((row, index) => {
-    if (isEmpty(row)) return;
-    kept.push(row);
-    map.push(index);
-  });
-  return { kept, map };
-}
 
 const AGE_PATTERN = /^\d{1,3}$/;
 
