@@ -4,9 +4,17 @@ import { ClientExportSchema, ClientInputSchema, ClientSchema, ClientUpdateSchema
 import { id, isoDate, list, text } from './schemas/common';
 import { ConsentInputSchema, ConsentSchema } from './schemas/consent';
 import { DeadlineSchema } from './schemas/deadline';
-import { DocumentSchema, RenderedPdfSchema } from './schemas/document';
+import {
+  DisclosureSchema,
+  DocumentListFilterSchema,
+  DocumentSchema,
+  FinalizeInputSchema,
+  REFERRAL_STATUSES,
+  RenderedPdfSchema,
+} from './schemas/document';
 import { PartnerImportInputSchema, PartnerImportResultSchema, PartnerInputSchema, PartnerListInputSchema, PartnerSchema } from './schemas/partner';
 import { SettingsSchema } from './schemas/settings';
+import { TemplateRefSchema, TemplateSchema, TemplateSummarySchema, TemplateUpdateSchema } from './schemas/template';
 
 /**
  * The API contract (DESIGN.md §2): one map from method name to input and
@@ -54,6 +62,8 @@ export const contract = {
     input: z.object({ id, revokedOn: isoDate.optional() }),
     output: ConsentSchema,
   },
+  /** The printed form came back signed: from this day on the consent covers its recipients. */
+  'consents.sign': { input: z.object({ id, signedOn: isoDate }), output: ConsentSchema },
   'consents.list': { input: z.object({ clientId: id, date: isoDate.optional() }), output: list(ConsentSchema) },
   /** Does a valid consent cover this recipient for this client on this day (default today)? */
   'consents.covers': {
@@ -87,25 +97,45 @@ export const contract = {
   /** What is due: permits running out, consents running out, follow-ups. Sorted by date. */
   'deadlines.list': { input: z.object({ date: isoDate.optional() }), output: list(DeadlineSchema) },
 
+  'templates.list': { input: noInput, output: list(TemplateSummarySchema) },
+  /** The newest version, or the one named (documents keep the version they were made with). */
+  'templates.get': { input: TemplateRefSchema, output: TemplateSchema },
+  /** Saves the office's wording as a new version. */
+  'templates.update': { input: TemplateUpdateSchema, output: TemplateSchema },
+  /** A new version with the shipped wording again. */
+  'templates.restore': { input: z.object({ id: z.string().min(1).max(100) }), output: TemplateSchema },
+
+  /** A draft, prefilled from the client, the partner, the settings and a covering consent; `values` given win. */
   'documents.create': {
     input: z.object({
       templateId: z.string().min(1).max(100),
       clientId: id,
       partnerId: id.nullable().default(null),
-      values: z.record(z.string(), z.unknown()),
+      values: z.record(z.string(), z.unknown()).default({}),
+      /** A final document this one corrects: its values are the starting point. */
+      correctsId: id.optional(),
     }),
     output: DocumentSchema,
   },
+  /** Autosave of a draft: incomplete values are kept, wrong ones refused. */
   'documents.update': {
-    input: z.object({ id, values: z.record(z.string(), z.unknown()) }),
+    input: z.object({ id, values: z.record(z.string(), z.unknown()), partnerId: id.nullable().optional() }),
     output: DocumentSchema,
   },
   'documents.get': { input: z.object({ id }), output: DocumentSchema },
-  'documents.list': {
-    input: z.object({ clientId: id.optional() }),
-    output: list(DocumentSchema),
-  },
+  'documents.list': { input: DocumentListFilterSchema, output: list(DocumentSchema) },
+  /** Which personal fields would reach the recipient, and whether a consent covers each. */
+  'documents.disclosure': { input: z.object({ id }), output: DisclosureSchema },
+  /** Freezes the document; refused with `consent_missing` where the consent gate applies and nothing covers it. */
+  'documents.finalize': { input: FinalizeInputSchema, output: DocumentSchema },
+  /** A draft as it stands, or a final document exactly as it was finalized. */
   'documents.render': { input: z.object({ id }), output: RenderedPdfSchema },
+  'documents.setStatus': {
+    input: z.object({ id, referralStatus: z.enum(REFERRAL_STATUSES), followUpDate: isoDate.nullable().default(null) }),
+    output: DocumentSchema,
+  },
+  /** Drafts only: a final document is kept (a correction replaces it). */
+  'documents.discard': { input: z.object({ id }), output: z.object({ discarded: z.literal(true) }) },
 
   'settings.get': { input: noInput, output: SettingsSchema },
   'settings.update': { input: SettingsSchema, output: SettingsSchema },
@@ -129,11 +159,12 @@ export type { AuditEntry } from './schemas/audit';
 export type { Client, ClientInput, ResidenceStatus } from './schemas/client';
 export type { Consent, ConsentInput, ConsentState } from './schemas/consent';
 export type { Deadline } from './schemas/deadline';
-export type { LotseDocument, RenderedPdf } from './schemas/document';
+export type { Disclosure, DocumentListFilter, LegalBasis, LotseDocument, ReferralStatus, RenderedPdf } from './schemas/document';
+export { DOCUMENT_STATUSES, REFERRAL_STATUSES } from './schemas/document';
+export type { Template, TemplateSummary, TemplateUpdate } from './schemas/template';
 export type { Settings } from './schemas/settings';
 export type { Partner, PartnerInput, PartnerImportResult } from './schemas/partner';
 export { IMPORT_ACTIONS, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
 export { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from './schemas/client';
 export { CONSENT_STATES, DATA_CATEGORIES, EXCHANGE_DIRECTIONS } from './schemas/consent';
 export { DEADLINE_KINDS } from './schemas/deadline';
-export { DOCUMENT_STATUSES } from './schemas/document';

@@ -43,6 +43,8 @@ export const CONSENT_STATES = ['unsigned', 'valid', 'expired', 'revoked'] as con
 export const ConsentSchema = ConsentInputSchema.extend({
   id,
   revokedOn: isoDate.nullable(),
+  /** The printed consent form it was made from, where it was. */
+  documentId: id.nullable(),
   /** The counselor who recorded it (from the settings at that moment). */
   recordedBy: z.string(),
   createdAt: timestamp,

@@ -1,18 +1,89 @@
 import { z } from 'zod';
-import { id, timestamp } from './common';
+import { id, isoDate, requiredText, timestamp } from './common';
 
+/** `draft`: autosaved, editable. `final`: frozen; a correction is a new document linked to it. */
 export const DOCUMENT_STATUSES = ['draft', 'final'] as const;
+
+/** A referral's way: erstellt → übergeben → Rückmeldung erhalten → abgeschlossen (labels in the UI). */
+export const REFERRAL_STATUSES = ['created', 'handed-over', 'feedback-received', 'closed'] as const;
+
+/**
+ * Why personal data may go to the recipient: a consent that covers it, or
+ * another legal basis the counselor names with a reason (e.g. a transfer to
+ * another Sozialleistungsträger), which the audit trail keeps.
+ */
+export const LegalBasisSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('consent'), consentId: id, signedOn: isoDate }),
+  z.object({ kind: z.literal('other'), basis: requiredText(300), reason: requiredText(2000) }),
+]);
 
 export const DocumentSchema = z.object({
   id,
   templateId: z.string(),
   templateVersion: z.number().int(),
+  templateTitle: z.string(),
   clientId: id,
+  clientName: z.string(),
   partnerId: id.nullable(),
+  partnerName: z.string(),
   values: z.record(z.string(), z.unknown()),
+  /** Fields whose value still is what was prefilled from the client, partner, settings or consent. */
+  prefilled: z.array(z.string()),
   status: z.enum(DOCUMENT_STATUSES),
   createdAt: timestamp,
   updatedAt: timestamp,
+  finalizedAt: timestamp.nullable(),
+  /** Of the final PDF: every reprint has these bytes. */
+  sha256: z.string().nullable(),
+  /** The final document this one corrects, and the one that corrected this. */
+  correctsId: id.nullable(),
+  correctedById: id.nullable(),
+  referralStatus: z.enum(REFERRAL_STATUSES).nullable(),
+  followUpDate: isoDate.nullable(),
+  legalBasis: LegalBasisSchema.nullable(),
+  /** Personal fields the counselor left out before finalizing (data minimisation). */
+  omittedFields: z.array(z.string()),
+  /** For a consent form: the consent record its finalization created. */
+  consentId: id.nullable(),
+});
+
+export const DocumentListFilterSchema = z.object({
+  clientId: id.optional(),
+  partnerId: id.optional(),
+  templateId: z.string().max(100).optional(),
+  status: z.enum(DOCUMENT_STATUSES).optional(),
+  referralStatus: z.enum(REFERRAL_STATUSES).optional(),
+  /** Created on or after / on or before (YYYY-MM-DD). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+/** One personal field that would reach the recipient, for the data-minimisation preview. */
+export const DisclosureItemSchema = z.object({
+  fieldId: z.string(),
+  label: z.string(),
+  /** Consent category (or `health`) the field belongs to. */
+  kind: z.string(),
+  /** As it would print. */
+  value: z.string(),
+  /** Whether the covering consent names this category. */
+  covered: z.boolean(),
+});
+
+export const DisclosureSchema = z.object({
+  consentGate: z.boolean(),
+  consent: z
+    .object({ id, signedOn: isoDate, validUntil: isoDate.nullable(), dataCategories: z.array(z.string()), healthData: z.boolean() })
+    .nullable(),
+  items: z.array(DisclosureItemSchema),
+});
+
+export const FinalizeInputSchema = z.object({
+  id,
+  /** Personal fields to leave out of the final document. */
+  omitFields: z.array(z.string().max(60)).max(200).default([]),
+  /** Another legal basis, where no consent covers the recipient. */
+  otherLegalBasis: z.object({ basis: requiredText(300), reason: requiredText(2000) }).optional(),
 });
 
 export const RenderedPdfSchema = z.object({
@@ -23,3 +94,7 @@ export const RenderedPdfSchema = z.object({
 
 export type LotseDocument = z.output<typeof DocumentSchema>;
 export type RenderedPdf = z.output<typeof RenderedPdfSchema>;
+export type LegalBasis = z.output<typeof LegalBasisSchema>;
+export type Disclosure = z.output<typeof DisclosureSchema>;
+export type DocumentListFilter = z.output<typeof DocumentListFilterSchema>;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];

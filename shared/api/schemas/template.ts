@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { FormDefinitionSchema } from '../../forms/definition';
+import { isoDate, requiredText, text, timestamp } from './common';
+
+/** Where a template version's text came from: as shipped, or edited by the office. */
+export const TEMPLATE_SOURCES = ['built-in', 'office'] as const;
+
+export const TemplateVersionSchema = z.object({
+  version: z.number().int().positive(),
+  source: z.enum(TEMPLATE_SOURCES),
+  savedAt: timestamp,
+  /** The counselor who saved it (from the settings at that moment); empty for shipped versions. */
+  savedBy: z.string(),
+});
+
+export const TemplateSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  layout: FormDefinitionSchema.shape.layout,
+  recipient: FormDefinitionSchema.shape.recipient,
+  /** The newest version: new documents use it. */
+  version: z.number().int().positive(),
+  source: z.enum(TEMPLATE_SOURCES),
+  savedAt: timestamp,
+  /** The oldest "Stand" among its text blocks: how current its legal wording is. */
+  oldestStand: isoDate.nullable(),
+});
+
+export const TemplateSchema = TemplateSummarySchema.extend({
+  definition: FormDefinitionSchema,
+  versions: z.array(TemplateVersionSchema),
+});
+
+/**
+ * An office edit: labels of fields and sections, text blocks with their
+ * Stand, the letter's subject, salutation and closing. Structure (which
+ * fields exist) is the shipped definition's; a save makes a new version.
+ */
+export const TemplateUpdateSchema = z.object({
+  id: z.string().min(1).max(100),
+  /** The version the edit started from: a newer one saved meanwhile is a conflict, not overwritten. */
+  baseVersion: z.number().int().positive(),
+  title: requiredText(300).optional(),
+  labels: z.record(z.string(), requiredText(300)).default({}),
+  blocks: z.record(z.string(), z.object({ text: text(20000), stand: isoDate })).default({}),
+  letter: z.object({ subject: text(300), salutation: text(300), closing: text(300) }).optional(),
+});
+
+export const TemplateRefSchema = z.object({ id: z.string().min(1).max(100), version: z.number().int().positive().optional() });
+
+export type TemplateSummary = z.output<typeof TemplateSummarySchema>;
+export type Template = z.output<typeof TemplateSchema>;
+export type TemplateUpdate = z.output<typeof TemplateUpdateSchema>;

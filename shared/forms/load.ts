@@ -1,0 +1,162 @@
+import { isInputField, FormDefinitionSchema, type FieldDefinition, type FormDefinition } from './definition';
+import { germanIssueMessage } from '../api/german-messages';
+import { placeholdersIn } from './placeholders';
+import { PREFILL_SOURCES, type PrefillKind } from './prefill';
+
+/** A definition that cannot be used; the message names the template and the field. */
+export class FormDefinitionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FormDefinitionError';
+  }
+}
+
+/** Which prefill kinds each field type accepts. */
+const PREFILL_KINDS_FOR: Partial<Record<FieldDefinition['type'], PrefillKind[]>> = {
+  text: ['text'],
+  textarea: ['text'],
+  date: ['date'],
+  checkbox: ['flag'],
+  multiselect: ['codes'],
+  partner: ['partner'],
+};
+
+/**
+ * The fields a consent form must have for its finalization to pre-create the
+ * consent record (main/core/services/consent-forms.ts reads them by these ids;
+ * `recipients` has a column `name`, `purposes` a column `purpose`).
+ */
+export const CONSENT_RECORD_FIELDS: Readonly<Record<string, FieldDefinition['type']>> = {
+  recipients: 'lines',
+  purposes: 'lines',
+  dataCategories: 'multiselect',
+  healthData: 'checkbox',
+  exchange: 'select',
+  validUntil: 'date',
+  explainedIn: 'text',
+  interpreter: 'text',
+};
+
+/** Placeholders print text: a list of codes or a partner id would print as codes. */
+const PRINTABLE_KINDS: PrefillKind[] = ['text', 'date', 'flag'];
+
+/**
+ * Parses and checks a form definition, from the code (built-ins) or the
+ * store (office versions): structure, unique ids, prefill paths, conditions,
+ * sums, placeholders. Throws FormDefinitionError naming the template and
+ * the field at fault.
+ */
+export function loadFormDefinition(source: unknown): FormDefinition {
+  const templateName = describeSource(source);
+  const parsed = FormDefinitionSchema.safeParse(source, { error: germanIssueMessage });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? pathDescription(source, issue.path) : '';
+    throw new FormDefinitionError(`Vorlage ${templateName}${where}: ${issue?.message ?? 'ungültig'}.`);
+  }
+  const form = parsed.data;
+  const problems: string[] = [];
+  const fail = (field: string, message: string) => problems.push(`Vorlage ${templateName}, Feld „${field}“: ${message}`);
+
+  const seen = new Set<string>();
+  const sectionIds = new Set<string>();
+  for (const section of form.sections) {
+    if (sectionIds.has(section.id)) problems.push(`Vorlage ${templateName}: Der Abschnitt „${section.id}“ ist doppelt.`);
+    sectionIds.add(section.id);
+    for (const field of section.fields) {
+      if (seen.has(field.id)) fail(field.id, 'Die Kennung kommt mehrfach vor.');
+      seen.add(field.id);
+    }
+  }
+  const inputs = new Map(form.sections.flatMap((section) => section.fields.filter(isInputField).map((field) => [field.id, field] as const)));
+
+  const checkCondition = (owner: string, condition: { field: string } | undefined) => {
+    if (condition && !inputs.has(condition.field)) fail(owner, `Die Bedingung nennt das Feld „${condition.field}“, das es nicht gibt.`);
+  };
+  const checkPlaceholders = (owner: string, text: string) => {
+    for (const name of unknownPlaceholders(form, text)) fail(owner, `Der Platzhalter „{{${name}}}“ benennt nichts, was gedruckt werden kann.`);
+  };
+
+  for (const section of form.sections) {
+    checkCondition(section.id, section.showIf);
+    for (const field of section.fields) {
+      if (field.type === 'block') {
+        checkPlaceholders(field.id, field.text);
+        checkCondition(field.id, field.showIf);
+        continue;
+      }
+      if (!isInputField(field)) continue;
+      checkCondition(field.id, field.showIf);
+      if (field.prefill !== undefined) {
+        const source = PREFILL_SOURCES[field.prefill];
+        if (!source) fail(field.id, `Die Vorbelegung „${field.prefill}“ gibt es nicht.`);
+        else if (!(PREFILL_KINDS_FOR[field.type] ?? []).includes(source.kind)) {
+          fail(field.id, `Die Vorbelegung „${field.prefill}“ passt nicht zum Feldtyp „${field.type}“.`);
+        }
+      }
+      if (field.type === 'lines') {
+        for (const row of field.rows ?? []) {
+          for (const key of Object.keys(row)) {
+            if (!field.columns.some((column) => column.id === key)) fail(field.id, `Eine vorgegebene Zeile nennt die Spalte „${key}“, die es nicht gibt.`);
+          }
+        }
+      }
+      if (field.type === 'money' && field.sumOf) {
+        const lines = inputs.get(field.sumOf.field);
+        const column = lines?.type === 'lines' ? lines.columns.find((entry) => entry.id === field.sumOf?.column) : undefined;
+        if (column?.type !== 'money') fail(field.id, `Die Summe nennt keine Betragsspalte („${field.sumOf.field}.${field.sumOf.column}“).`);
+      }
+    }
+  }
+
+  if (form.letter) {
+    checkPlaceholders('letter.subject', form.letter.subject);
+    checkPlaceholders('letter.salutation', form.letter.salutation);
+    checkPlaceholders('letter.closing', form.letter.closing);
+  } else if (form.layout === 'letter') {
+    problems.push(`Vorlage ${templateName}: Ein Brief braucht Betreff, Anrede und Grußformel („letter“).`);
+  }
+  if (form.effect === 'consent-record') {
+    for (const [fieldId, type] of Object.entries(CONSENT_RECORD_FIELDS)) {
+      if (inputs.get(fieldId)?.type !== type) fail(fieldId, `Eine Einwilligungsvorlage braucht das Feld „${fieldId}“ vom Typ „${type}“.`);
+    }
+  }
+  if (form.consentGate && form.recipient !== 'partner') {
+    problems.push(`Vorlage ${templateName}: Die Einwilligungsprüfung gilt nur für Schreiben an Partner.`);
+  }
+  if (problems.length > 0) throw new FormDefinitionError(problems.join('\n'));
+  return form;
+}
+
+/** Placeholders in `text` that name neither a printable prefill path nor an input field of the form. */
+export function unknownPlaceholders(form: FormDefinition, text: string): string[] {
+  // Rows print as tables, not inside a sentence.
+  const inline = new Set(form.sections.flatMap((section) => section.fields.filter((field) => isInputField(field) && field.type !== 'lines').map((field) => field.id)));
+  return placeholdersIn(text).filter((name) => {
+    const source = PREFILL_SOURCES[name];
+    return source ? !PRINTABLE_KINDS.includes(source.kind) : !inline.has(name);
+  });
+}
+
+function describeSource(source: unknown): string {
+  if (typeof source === 'object' && source !== null) {
+    const { id, title } = source as { id?: unknown; title?: unknown };
+    if (typeof title === 'string' && typeof id === 'string') return `„${title}“ (${id})`;
+    if (typeof id === 'string') return `„${id}“`;
+  }
+  return '(ohne Kennung)';
+}
+
+/** `sections.1.fields.3.type` → `, Feld „birthDate“ (sections.1.fields.3.type)` where the field has an id. */
+function pathDescription(source: unknown, path: PropertyKey[]): string {
+  let node: unknown = source;
+  let fieldId: string | undefined;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) break;
+    node = (node as Record<PropertyKey, unknown>)[key];
+    const id = typeof node === 'object' && node !== null ? (node as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') fieldId = id;
+  }
+  const dotted = path.map(String).join('.');
+  return fieldId ? `, Feld „${fieldId}“ (${dotted})` : dotted ? ` (${dotted})` : '';
+}

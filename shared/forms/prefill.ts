@@ -1,0 +1,155 @@
+import type { Client, Consent, Partner, Settings } from '../api/contract';
+
+/**
+ * Where prefilled values and placeholders come from: a fixed set of paths
+ * (`client.birthDate`, `settings.office.phone` …). A definition may only name
+ * these; `loadFormDefinition` refuses any other path, naming the template and
+ * the field, so a typo never silently prints an empty line.
+ */
+
+/** What a document is about when it is created or printed. */
+export interface PrefillContext {
+  client: Client;
+  /** The recipient partner, where the document has one. */
+  partner: Partner | null;
+  settings: Settings;
+  /** The valid consent covering the partner (the newest), where there is one. */
+  consent: Consent | null;
+  /** Label of the client's residence status (statuses are data). */
+  residenceStatusLabel: string;
+  /** `YYYY-MM-DD` */
+  today: string;
+}
+
+/**
+ * `text`: a string; `date`: `YYYY-MM-DD` or ''; `flag`: a boolean; `codes`:
+ * a list of codes (for multiselect fields with those codes as options);
+ * `partner`: a partner id.
+ */
+export type PrefillKind = 'text' | 'date' | 'flag' | 'codes' | 'partner';
+
+interface PrefillSource {
+  kind: PrefillKind;
+  resolve: (context: PrefillContext) => string | boolean | string[];
+}
+
+const join = (parts: Array<string | null | undefined>, separator: string): string =>
+  parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(separator);
+
+const text = (resolve: (context: PrefillContext) => string | null | undefined): PrefillSource => ({
+  kind: 'text',
+  resolve: (context) => resolve(context) ?? '',
+});
+const date = (resolve: (context: PrefillContext) => string | null | undefined): PrefillSource => ({
+  kind: 'date',
+  resolve: (context) => resolve(context) ?? '',
+});
+
+function addressLine(address: { street: string; postalCode: string; city: string }): string {
+  return join([address.street, join([address.postalCode, address.city], ' ')], ', ');
+}
+
+const firstQualification = (context: PrefillContext) => context.client.qualifications[0];
+
+const SEX_LABELS: Record<NonNullable<Client['sex']>, string> = {
+  female: 'weiblich',
+  male: 'männlich',
+  diverse: 'divers',
+  unspecified: 'ohne Angabe',
+};
+
+const CONTACT_LABELS: Record<NonNullable<Client['preferredContact']>, string> = {
+  phone: 'Telefon',
+  email: 'E-Mail',
+  letter: 'Brief',
+  'in-person': 'persönlich',
+  messenger: 'Messenger',
+};
+
+/** How to reach the client: the preferred channel first, then phone and e-mail. */
+function howToReach(client: Client): string {
+  const preferred = client.preferredContact ? `bevorzugt: ${CONTACT_LABELS[client.preferredContact]}` : '';
+  return join([preferred, client.phone && `Tel. ${client.phone}`, client.email], '; ');
+}
+
+export const PREFILL_SOURCES: Readonly<Record<string, PrefillSource>> = {
+  today: date((c) => c.today),
+
+  'client.fullName': text((c) => join([c.client.givenName, c.client.familyName], ' ')),
+  'client.familyName': text((c) => c.client.familyName),
+  'client.givenName': text((c) => c.client.givenName),
+  'client.birthDate': date((c) => c.client.birthDate),
+  'client.birthPlace': text((c) => c.client.birthPlace),
+  'client.sex': text((c) => (c.client.sex ? SEX_LABELS[c.client.sex] : '')),
+  'client.nationalities': text((c) => c.client.nationalities.join(', ')),
+  'client.addressLine': text((c) => addressLine(c.client.address)),
+  'client.address.street': text((c) => c.client.address.street),
+  'client.address.postalCode': text((c) => c.client.address.postalCode),
+  'client.address.city': text((c) => c.client.address.city),
+  'client.phone': text((c) => c.client.phone),
+  'client.email': text((c) => c.client.email),
+  'client.howToReach': text((c) => howToReach(c.client)),
+  'client.languages': text((c) => c.client.languages.map((entry) => entry.language).join(', ')),
+  'client.interpreterNeeded': { kind: 'flag', resolve: (c) => c.client.languages.some((entry) => entry.interpreterNeeded) },
+  'client.interpreterLanguages': text((c) =>
+    c.client.languages
+      .filter((entry) => entry.interpreterNeeded)
+      .map((entry) => entry.language)
+      .join(', '),
+  ),
+  'client.customerNumber': text((c) => c.client.customerNumber),
+  'client.bgNumber': text((c) => c.client.bgNumber),
+  'client.fileNumber': text((c) => c.client.fileNumber),
+  'client.residenceStatus': text((c) => c.residenceStatusLabel),
+  'client.residenceValidUntil': date((c) => c.client.residenceValidUntil),
+  'client.counselingFields': { kind: 'codes', resolve: (c) => [...c.client.counselingFields] },
+  'client.germanLevel': text((c) => c.client.germanLevel.level ?? ''),
+  'client.germanCertificate': text((c) => c.client.germanLevel.certificate),
+  'client.germanCertificateDate': date((c) => c.client.germanLevel.certificateDate),
+  'client.education': text((c) => c.client.education),
+  'client.qualification.titleOriginal': text((c) => firstQualification(c)?.titleOriginal),
+  'client.qualification.titleGerman': text((c) => firstQualification(c)?.titleGerman),
+  'client.qualification.country': text((c) => firstQualification(c)?.country),
+  'client.qualification.year': text((c) => {
+    const year = firstQualification(c)?.year;
+    return year === null || year === undefined ? '' : String(year);
+  }),
+  'client.qualification.kind': text((c) => firstQualification(c)?.kind),
+  'client.qualification.referenceOccupation': text((c) => firstQualification(c)?.referenceOccupation),
+  'client.qualification.regulated': { kind: 'flag', resolve: (c) => firstQualification(c)?.regulated === true },
+
+  'partner.id': { kind: 'partner', resolve: (c) => c.partner?.id ?? '' },
+  'partner.name': text((c) => join([c.partner?.name, c.partner?.department], ', ')),
+  'partner.addressLine': text((c) => (c.partner ? addressLine(c.partner.address) : '')),
+  'partner.phone': text((c) => c.partner?.phone),
+  'partner.email': text((c) => c.partner?.email),
+
+  'settings.office.organization': text((c) => c.settings.office.organization),
+  'settings.office.department': text((c) => c.settings.office.department),
+  'settings.office.addressLine': text((c) =>
+    addressLine({ street: c.settings.office.street, postalCode: c.settings.office.postalCode, city: c.settings.office.city }),
+  ),
+  'settings.office.room': text((c) => c.settings.office.room),
+  'settings.office.phone': text((c) => c.settings.office.phone),
+  'settings.office.email': text((c) => c.settings.office.email),
+  'settings.office.hours': text((c) => c.settings.office.hours),
+  'settings.office.web': text((c) => c.settings.office.web),
+  'settings.counselor.name': text((c) => c.settings.counselor.name),
+  'settings.counselor.title': text((c) => c.settings.counselor.title),
+  'settings.counselor.phone': text((c) => c.settings.counselor.phone || c.settings.office.phone),
+  'settings.counselor.email': text((c) => c.settings.counselor.email || c.settings.office.email),
+
+  'consent.signedOn': date((c) => c.consent?.signedOn),
+  'consent.validUntil': date((c) => c.consent?.validUntil),
+  'consent.purposes': text((c) => c.consent?.purposes.join('; ')),
+};
+
+export function isPrefillPath(path: string): boolean {
+  return Object.prototype.hasOwnProperty.call(PREFILL_SOURCES, path);
+}
+
+export function resolvePrefill(path: string, context: PrefillContext): string | boolean | string[] {
+  const source = PREFILL_SOURCES[path];
+  if (!source) throw new Error(`Unknown prefill path ${path}`);
+  return source.resolve(context);
+}
