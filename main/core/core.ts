@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lockDataDir } from './data-dir';
 import { openDatabase, type Db } from './db/open';
+import { ensureBuiltInTemplates } from './services/templates';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -40,6 +41,7 @@ export function openCore(options: CoreOptions): Core {
       nativeBinding: options.nativeBinding,
       now,
     });
+    ensureBuiltInTemplates(db, now().toISOString());
   } catch (error) {
     lock.release();
     throw error;

@@ -126,7 +126,7 @@ export const RESIDENCE_104C_CRITERIA: ReadonlyArray<{ id: string; title: string;
 export const residence104cChecklist: FormDefinitionSource = {
   id: 'residence-104c-checklist',
   version: 1,
-  title: 'Checkliste § 104c → § 25a / § 25b AufenthG',
+  title: 'Checkliste § 104c zu § 25a / § 25b AufenthG',
   description: 'Voraussetzungen für den Übergang vom Chancen-Aufenthaltsrecht in eine Aufenthaltserlaubnis nach § 25a oder § 25b AufenthG, je Voraussetzung mit Nachweis, nächstem Schritt und Frist.',
   layout: 'form',
   recipient: 'none',

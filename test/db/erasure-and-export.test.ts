@@ -142,6 +142,7 @@ describe('clients.export', () => {
       'clients.create',
       'clients.update',
       'consents.create',
+      'documents.create',
     ]);
     expect(JSON.stringify(record)).not.toContain(other.id);
   });

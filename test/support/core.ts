@@ -31,3 +31,13 @@ export const SAMPLE_CLIENT: MethodInput<'clients.create'> = {
 export function clientInput(overrides: MethodInput<'clients.create'> | Partial<MethodInput<'clients.create'>> = {}): ClientInput {
   return ClientInputSchema.parse({ ...SAMPLE_CLIENT, ...overrides });
 }
+
+/**
+ * Opens a core again on a data dir a test core used before (close that one
+ * first: the dir is locked while it is open), with the same fixed clock as
+ * openTestCore by default. The caller closes it; the test core's dispose
+ * still removes the dir.
+ */
+export function reopenCore(dataDir: string, now = new Date('2026-11-25T10:00:00Z')): Core {
+  return openCore({ dataDir, host: 'browser', version: '0.0.0-test', now: () => now });
+}

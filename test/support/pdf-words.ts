@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeTempDir } from './temp-dir';
 
 const PT_TO_MM = 25.4 / 72;
 
@@ -38,4 +41,16 @@ export function pdfWords(file: string, page?: number): PdfWord[] {
         text: decodeEntities(m[5] ?? ''),
       })),
     );
+}
+
+/** The text of a PDF given as base64, read back with `pdftotext`, every run of white space folded to one space. */
+export function pdfText(base64: string): string {
+  const temp = makeTempDir('lotse-pdf-');
+  try {
+    const file = path.join(temp.dir, 'document.pdf');
+    fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    temp.cleanup();
+  }
 }

@@ -11,6 +11,7 @@ import { exportPartners, importPartners } from '../services/partner-exchange';
 import * as partners from '../services/partners';
 import * as residenceStatuses from '../services/residence-statuses';
 import * as settings from '../services/settings';
+import * as templates from '../services/templates';
 
 export type Handler<M extends MethodName> = (core: Core, input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
@@ -33,6 +34,7 @@ export const handlers: Handlers = {
   'residenceStatuses.update': (core, input) => residenceStatuses.updateResidenceStatus(core, input),
   'consents.create': (core, input) => consents.createConsent(core, input),
   'consents.revoke': (core, { id, revokedOn }) => consents.revokeConsent(core, id, revokedOn),
+  'consents.sign': (core, { id, signedOn }) => consents.signConsent(core, id, signedOn),
   'consents.list': (core, { clientId, date }) => ({ items: consents.listConsents(core, clientId, date) }),
   'consents.covers': (core, input) => consents.consentCovers(core, input),
   'partners.create': (core, input) => partners.createPartner(core, input),
@@ -48,11 +50,22 @@ export const handlers: Handlers = {
   'partners.import': (core, input) => importPartners(core, input),
   'partners.addressBlock': (core, { id, contactId }) => partners.partnerAddressBlock(core, id, contactId),
   'deadlines.list': (core, { date }) => ({ items: listDeadlines(core, date) }),
+  'templates.list': (core) => ({ items: templates.listTemplates(core) }),
+  'templates.get': (core, { id, version }) => templates.getTemplate(core, id, version),
+  'templates.update': (core, input) => templates.updateTemplate(core, input),
+  'templates.restore': (core, { id }) => templates.restoreTemplate(core, id),
   'documents.create': (core, input) => documents.createDocument(core, input),
-  'documents.update': (core, { id, values }) => documents.updateDocument(core, id, values),
+  'documents.update': (core, { id, values, partnerId }) => documents.updateDocument(core, id, values, partnerId),
   'documents.get': (core, { id }) => documents.getDocument(core, id),
-  'documents.list': (core, { clientId }) => ({ items: documents.listDocuments(core, clientId) }),
+  'documents.list': (core, filter) => ({ items: documents.listDocuments(core, filter) }),
+  'documents.disclosure': (core, { id }) => documents.documentDisclosure(core, id),
+  'documents.finalize': (core, input) => documents.finalizeDocument(core, input),
   'documents.render': (core, { id }) => documents.renderDocument(core, id),
+  'documents.setStatus': (core, { id, referralStatus, followUpDate }) => documents.setReferralStatus(core, id, referralStatus, followUpDate),
+  'documents.discard': (core, { id }) => {
+    documents.discardDocument(core, id);
+    return { discarded: true };
+  },
   'settings.get': (core) => settings.getSettings(core),
   'settings.update': (core, input) => settings.updateSettings(core, input),
   'audit.list': (core, { limit }) => ({ items: listAudit(core, limit) }),

@@ -19,7 +19,7 @@ function safeFileNamePart(text: string): string {
 export async function exportClient(core: Core, id: string): Promise<{ fileName: string; zipBase64: string }> {
   const client = getClient(core, id);
   const today = todayIso(core.now());
-  const documents = listDocuments(core.db, id);
+  const documents = listDocuments(core.db, { clientId: id });
   const files: Record<string, Uint8Array> = {};
   const pdfNames: Record<string, string> = {};
   for (const [index, document] of documents.entries()) {

@@ -82,7 +82,7 @@ export function searchClients(core: Core, query: string, limit: number): Client[
  */
 export function eraseClient(core: Core, id: string): void {
   core.db.transaction(() => {
-    const documents = listDocuments(core.db, id).length;
+    const documents = listDocuments(core.db, { clientId: id }).length;
     const consents = listConsents(core.db, id, todayIso(core.now())).length;
     deleteAuditEntriesOfClient(core.db, id);
     if (!queries.deleteClient(core.db, id)) throw notFound('Die Klient*in');

@@ -31,21 +31,37 @@ function checkRecipients(core: Core, input: ConsentInput): void {
   if (Object.keys(fields).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
 }
 
-/** Records a consent; one without `signedOn` is prepared but covers nothing until signed. */
-export function createConsent(core: Core, input: ConsentInput): Consent {
+/**
+ * Records a consent; one without `signedOn` is prepared but covers nothing
+ * until signed. `documentId`: the printed consent form it comes from.
+ */
+export function createConsent(core: Core, input: ConsentInput, documentId: string | null = null): Consent {
   checkDates(core, input);
   getClient(core, input.clientId);
   checkRecipients(core, input);
   const id = randomUUID();
   return core.db.transaction(() => {
-    queries.insertConsent(core.db, id, input, currentCounselor(core), core.now().toISOString());
+    queries.insertConsent(core.db, id, input, currentCounselor(core), core.now().toISOString(), documentId);
     recordAudit(core, {
       action: 'consents.create',
       subjectType: 'consent',
       subjectId: id,
       clientId: input.clientId,
-      details: { recipients: input.recipients.length, signed: input.signedOn !== null },
+      details: { recipients: input.recipients.length, signed: input.signedOn !== null, ...(documentId ? { documentId } : {}) },
     });
+    return getConsent(core, id);
+  })();
+}
+
+/** The printed form came back signed on `signedOn`: from then on the consent covers its recipients. */
+export function signConsent(core: Core, id: string, signedOn: string): Consent {
+  return core.db.transaction(() => {
+    const consent = getConsent(core, id);
+    if (consent.signedOn !== null) throw new DomainError('conflict', `Diese Einwilligung ist bereits seit ${consent.signedOn} unterschrieben.`);
+    if (consent.revokedOn !== null) throw new DomainError('conflict', 'Eine widerrufene Einwilligung kann nicht mehr unterschrieben werden.');
+    checkDates(core, { ...consent, signedOn });
+    queries.setConsentSigned(core.db, id, signedOn);
+    recordAudit(core, { action: 'consents.sign', subjectType: 'consent', subjectId: id, clientId: consent.clientId, details: { signedOn } });
     return getConsent(core, id);
   })();
 }

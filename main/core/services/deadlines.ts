@@ -4,6 +4,8 @@ import type { Core } from '../core';
 import { consentsEndingBetween } from '../db/queries/consents';
 import type { Db } from '../db/open';
 import { getSettings } from './settings';
+import { templateDefinition } from './templates';
+import { followUpsUntil } from '../db/queries/documents';
 
 /** Expired consents stay on the list this long: time to renew one that is still needed. */
 const EXPIRED_CONSENT_DAYS_SHOWN = 30;
@@ -67,10 +69,27 @@ function consentDeadlines(core: Core, today: string): Deadline[] {
   }));
 }
 
+/** Referrals are followed up this many days ahead: time to call before the date, not after. */
+const FOLLOW_UP_LEAD_DAYS = 7;
+
+/** Referrals not yet closed whose follow-up date has come (or comes within the lead time). */
+function followUpDeadlines(core: Core, today: string): Deadline[] {
+  return followUpsUntil(core.db, addDays(today, FOLLOW_UP_LEAD_DAYS)).map((row) => ({
+    clientId: row.client_id,
+    clientName: row.client_name,
+    kind: 'follow-up',
+    dueDate: row.follow_up_date,
+    overdue: row.follow_up_date < today,
+    subject: [templateDefinition(core, row.template_id, row.template_version).title, row.partner_name ?? ''].filter((part) => part !== '').join(' · '),
+    reminder: '',
+    sourceId: row.id,
+  }));
+}
+
 /** Everything due, earliest first. */
 export function listDeadlines(core: Core, date: string | undefined): Deadline[] {
   const today = date ?? todayIso(core.now());
-  return [...residenceDeadlines(core.db, today), ...consentDeadlines(core, today)].sort(
+  return [...residenceDeadlines(core.db, today), ...consentDeadlines(core, today), ...followUpDeadlines(core, today)].sort(
     (a, b) => a.dueDate.localeCompare(b.dueDate) || a.clientName.localeCompare(b.clientName, 'de'),
   );
 }

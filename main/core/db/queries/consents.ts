@@ -17,6 +17,7 @@ interface ConsentRow {
   notes: string;
   recorded_by: string;
   created_at: string;
+  document_id: string | null;
 }
 
 interface RecipientRow {
@@ -50,6 +51,7 @@ function toConsent(row: ConsentRow, recipients: RecipientRow[], date: string): C
     signedOn: row.signed_on,
     validUntil: row.valid_until,
     revokedOn: row.revoked_on,
+    documentId: row.document_id,
     explainedIn: row.explained_in,
     interpreter: row.interpreter,
     notes: row.notes,
@@ -72,11 +74,12 @@ function recipientsOf(db: Db, consentIds: string[]): Map<string, RecipientRow[]>
   return byConsent;
 }
 
-export function insertConsent(db: Db, id: string, input: ConsentInput, recordedBy: string, now: string): void {
+/** `documentId`: the printed consent form the record was made from, if any. */
+export function insertConsent(db: Db, id: string, input: ConsentInput, recordedBy: string, now: string, documentId: string | null = null): void {
   db.prepare(
     `INSERT INTO consents (id, client_id, purposes, data_categories, health_data, exchange, signed_on, valid_until,
-                           revoked_on, explained_in, interpreter, notes, recorded_by, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
+                           revoked_on, explained_in, interpreter, notes, recorded_by, created_at, document_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     input.clientId,
@@ -91,9 +94,14 @@ export function insertConsent(db: Db, id: string, input: ConsentInput, recordedB
     input.notes,
     recordedBy,
     now,
+    documentId,
   );
   const insertRecipient = db.prepare('INSERT INTO consent_recipients (consent_id, position, partner_id, name, name_key) VALUES (?, ?, ?, ?, ?)');
   input.recipients.forEach((recipient, position) => insertRecipient.run(id, position, recipient.partnerId, recipient.name, recipientKey(recipient.name)));
+}
+
+export function setConsentSigned(db: Db, id: string, signedOn: string): void {
+  db.prepare('UPDATE consents SET signed_on = ? WHERE id = ?').run(signedOn, id);
 }
 
 export function setConsentRevoked(db: Db, id: string, revokedOn: string): void {

@@ -1,72 +1,216 @@
-import type { LotseDocument } from '../../../../shared/api/contract';
+import type { DocumentListFilter, LegalBasis, LotseDocument, ReferralStatus } from '../../../../shared/api/contract';
 import type { Db } from '../open';
 
 interface DocumentRow {
   id: string;
   template_id: string;
   template_version: number;
+  template_title: string | null;
   client_id: string;
+  client_name: string;
   partner_id: string | null;
+  partner_name: string | null;
   field_values: string;
+  prefilled: string;
   status: LotseDocument['status'];
   created_at: string;
   updated_at: string;
+  finalized_at: string | null;
+  pdf_sha256: string | null;
+  corrects_id: string | null;
+  corrected_by_id: string | null;
+  referral_status: ReferralStatus | null;
+  follow_up_date: string | null;
+  legal_basis: string | null;
+  omitted_fields: string;
+  consent_id: string | null;
 }
+
+/** Documents with what lists show beside them: client, partner, template title, the correction that replaced one. */
+const SELECT_DOCUMENTS = `
+  SELECT d.id, d.template_id, d.template_version, d.client_id, d.partner_id, d.field_values, d.prefilled, d.status,
+         d.created_at, d.updated_at, d.finalized_at, d.pdf_sha256, d.corrects_id, d.referral_status, d.follow_up_date,
+         d.legal_basis, d.omitted_fields, d.consent_id,
+         trim(c.given_name || ' ' || c.family_name) AS client_name,
+         p.name AS partner_name,
+         (SELECT json_extract(t.definition, '$.title') FROM template_versions t
+           WHERE t.template_id = d.template_id AND t.version = d.template_version) AS template_title,
+         (SELECT x.id FROM documents x WHERE x.corrects_id = d.id ORDER BY x.created_at DESC LIMIT 1) AS corrected_by_id
+  FROM documents d
+  JOIN clients c ON c.id = d.client_id
+  LEFT JOIN partners p ON p.id = d.partner_id`;
 
 function toDocument(row: DocumentRow): LotseDocument {
   return {
     id: row.id,
     templateId: row.template_id,
     templateVersion: row.template_version,
+    templateTitle: row.template_title ?? row.template_id,
     clientId: row.client_id,
+    clientName: row.client_name,
     partnerId: row.partner_id,
+    partnerName: row.partner_name ?? '',
     values: JSON.parse(row.field_values) as Record<string, unknown>,
+    prefilled: JSON.parse(row.prefilled) as string[],
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    finalizedAt: row.finalized_at,
+    sha256: row.pdf_sha256,
+    correctsId: row.corrects_id,
+    correctedById: row.corrected_by_id,
+    referralStatus: row.referral_status,
+    followUpDate: row.follow_up_date,
+    legalBasis: row.legal_basis === null ? null : (JSON.parse(row.legal_basis) as LegalBasis),
+    omittedFields: JSON.parse(row.omitted_fields) as string[],
+    consentId: row.consent_id,
   };
 }
 
-export type NewDocument = Pick<LotseDocument, 'id' | 'templateId' | 'templateVersion' | 'clientId' | 'partnerId' | 'values'>;
-
-export function insertDocument(db: Db, document: NewDocument, now: string): LotseDocument {
-  const row = db
-    .prepare(
-      `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, field_values, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?)
-       RETURNING *`,
-    )
-    .get(
-      document.id,
-      document.templateId,
-      document.templateVersion,
-      document.clientId,
-      document.partnerId,
-      JSON.stringify(document.values),
-      now,
-      now,
-    ) as DocumentRow;
-  return toDocument(row);
+export interface NewDocument {
+  id: string;
+  templateId: string;
+  templateVersion: number;
+  clientId: string;
+  partnerId: string | null;
+  values: Record<string, unknown>;
+  prefilled: string[];
+  correctsId: string | null;
 }
 
-/** Changes a draft's values; a final document is never changed (returns undefined). */
-export function updateDraftValues(db: Db, id: string, values: Record<string, unknown>, now: string): LotseDocument | undefined {
-  const row = db
-    .prepare(`UPDATE documents SET field_values = ?, updated_at = ? WHERE id = ? AND status = 'draft' RETURNING *`)
-    .get(JSON.stringify(values), now, id) as DocumentRow | undefined;
-  return row && toDocument(row);
+export function insertDocument(db: Db, document: NewDocument, now: string): void {
+  db.prepare(
+    `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, field_values, prefilled, status,
+                            corrects_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+  ).run(
+    document.id,
+    document.templateId,
+    document.templateVersion,
+    document.clientId,
+    document.partnerId,
+    JSON.stringify(document.values),
+    JSON.stringify(document.prefilled),
+    document.correctsId,
+    now,
+    now,
+  );
+}
+
+/** Changes a draft; a final document is never changed (returns false). */
+export function updateDraft(
+  db: Db,
+  id: string,
+  draft: { values: Record<string, unknown>; prefilled: string[]; partnerId: string | null },
+  now: string,
+): boolean {
+  return (
+    db
+      .prepare(`UPDATE documents SET field_values = ?, prefilled = ?, partner_id = ?, updated_at = ? WHERE id = ? AND status = 'draft'`)
+      .run(JSON.stringify(draft.values), JSON.stringify(draft.prefilled), draft.partnerId, now, id).changes === 1
+  );
+}
+
+export interface Finalization {
+  values: Record<string, unknown>;
+  finalizedAt: string;
+  sha256: string;
+  snapshot: unknown;
+  legalBasis: LegalBasis | null;
+  omittedFields: string[];
+  referralStatus: ReferralStatus | null;
+  consentId: string | null;
+}
+
+/**
+ * Draft → final, only if the draft is still the one that was rendered
+ * (`updatedAt`): an autosave that slipped in between makes this return false.
+ */
+export function finalizeDraft(db: Db, id: string, updatedAt: string, final: Finalization): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE documents SET status = 'final', field_values = @values, finalized_at = @finalizedAt, pdf_sha256 = @sha256,
+                final_snapshot = @snapshot, legal_basis = @legalBasis, omitted_fields = @omitted, referral_status = @referralStatus,
+                consent_id = @consentId, updated_at = @finalizedAt
+         WHERE id = @id AND status = 'draft' AND updated_at = @updatedAt`,
+      )
+      .run({
+        id,
+        updatedAt,
+        values: JSON.stringify(final.values),
+        finalizedAt: final.finalizedAt,
+        sha256: final.sha256,
+        snapshot: JSON.stringify(final.snapshot),
+        legalBasis: final.legalBasis === null ? null : JSON.stringify(final.legalBasis),
+        omitted: JSON.stringify(final.omittedFields),
+        referralStatus: final.referralStatus,
+        consentId: final.consentId,
+      }).changes === 1
+  );
+}
+
+export function finalSnapshot(db: Db, id: string): unknown {
+  const snapshot = db.prepare('SELECT final_snapshot FROM documents WHERE id = ?').pluck().get(id) as string | null | undefined;
+  return snapshot ? (JSON.parse(snapshot) as unknown) : null;
+}
+
+export function setReferralStatus(db: Db, id: string, status: ReferralStatus, followUpDate: string | null, now: string): void {
+  db.prepare('UPDATE documents SET referral_status = ?, follow_up_date = ?, updated_at = ? WHERE id = ?').run(status, followUpDate, now, id);
+}
+
+export function deleteDraft(db: Db, id: string): boolean {
+  return db.prepare(`DELETE FROM documents WHERE id = ? AND status = 'draft'`).run(id).changes === 1;
 }
 
 export function getDocument(db: Db, id: string): LotseDocument | undefined {
-  const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+  const row = db.prepare(`${SELECT_DOCUMENTS} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
   return row && toDocument(row);
 }
 
-export function listDocuments(db: Db, clientId?: string): LotseDocument[] {
-  const rows = (
-    clientId === undefined
-      ? db.prepare('SELECT * FROM documents ORDER BY created_at DESC').all()
-      : db.prepare('SELECT * FROM documents WHERE client_id = ? ORDER BY created_at DESC').all(clientId)
-  ) as DocumentRow[];
+export function listDocuments(db: Db, filter: DocumentListFilter): LotseDocument[] {
+  const rows = db
+    .prepare(
+      `${SELECT_DOCUMENTS}
+       WHERE (@clientId IS NULL OR d.client_id = @clientId)
+         AND (@partnerId IS NULL OR d.partner_id = @partnerId)
+         AND (@templateId IS NULL OR d.template_id = @templateId)
+         AND (@status IS NULL OR d.status = @status)
+         AND (@referralStatus IS NULL OR d.referral_status = @referralStatus)
+         AND (@from IS NULL OR date(d.created_at, 'localtime') >= @from)
+         AND (@to IS NULL OR date(d.created_at, 'localtime') <= @to)
+       ORDER BY d.created_at DESC, d.id`,
+    )
+    .all({
+      clientId: filter.clientId ?? null,
+      partnerId: filter.partnerId ?? null,
+      templateId: filter.templateId ?? null,
+      status: filter.status ?? null,
+      referralStatus: filter.referralStatus ?? null,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+    }) as DocumentRow[];
   return rows.map(toDocument);
+}
+
+export interface FollowUpRow {
+  id: string;
+  client_id: string;
+  client_name: string;
+  follow_up_date: string;
+  template_id: string;
+  template_version: number;
+  partner_name: string | null;
+}
+
+/** Referrals not yet closed whose follow-up date is on or before `until`. */
+export function followUpsUntil(db: Db, until: string): FollowUpRow[] {
+  return db
+    .prepare(
+      `SELECT d.id, d.client_id, trim(c.given_name || ' ' || c.family_name) AS client_name, d.follow_up_date,
+              d.template_id, d.template_version, p.name AS partner_name
+       FROM documents d JOIN clients c ON c.id = d.client_id LEFT JOIN partners p ON p.id = d.partner_id
+       WHERE d.follow_up_date IS NOT NULL AND d.follow_up_date <= ? AND d.referral_status IS NOT 'closed'`,
+    )
+    .all(until) as FollowUpRow[];
 }

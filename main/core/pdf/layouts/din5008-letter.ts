@@ -1,6 +1,7 @@
 import type * as fontkit from 'fontkit';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FONT_FAMILY, loadFonts } from '../fonts';
+import { keepHeadingsWithText } from './form-parts';
 import type { LetterContent } from './letter-content';
 
 /**
@@ -220,8 +221,12 @@ function addressFieldAndInfoBlock(rows: LetterContent['infoBlock']): Content {
   };
 }
 
-/** Blank lines separate paragraphs; single line breaks stay line breaks. */
-function paragraphs(body: string): Content[] {
+/** The width of the letter text, in mm (25–190). */
+export const LETTER_TEXT_WIDTH = TEXT_RIGHT - MARGIN_LEFT;
+export const LETTER_BODY_SIZE = BODY_SIZE;
+
+/** Blank lines separate paragraphs; single line breaks stay line breaks. Each paragraph is followed by a blank line. */
+export function paragraphs(body: string): Content[] {
   const normalized = body.replace(/\r\n?/g, '\n').replace(/^\s*\n|\n\s*$/g, '');
   if (normalized.trim() === '') return [];
   return normalized.split(/\n[ \t]*\n\s*/).map((paragraph) => ({
@@ -236,7 +241,7 @@ function letterText(content: LetterContent): Content[] {
   return [
     { text: content.subject, bold: true, margin: [0, 2 * blankLine, 0, blankLine] },
     { text: content.salutation, margin: [0, 0, 0, blankLine] },
-    ...paragraphs(content.body),
+    ...(typeof content.body === 'string' ? paragraphs(content.body) : content.body),
     // Three blank lines between closing and name leave room to sign.
     { text: content.closing, margin: [0, 0, 0, 3 * blankLine] },
     ...content.signature.map((line): ContentText => ({ text: line })),
@@ -263,7 +268,7 @@ function marks(): Content {
  * Page number, a thin rule and the sender's details in four columns (who,
  * where, when, how to reach), on every page.
  */
-function footer(sender: LetterContent['sender'], currentPage: number, pageCount: number): Content {
+function footer(sender: LetterContent['sender'], reference: string, currentPage: number, pageCount: number): Content {
   const lines = (entries: Array<ContentText | false>): Content[] =>
     entries.filter((entry): entry is ContentText => entry !== false && String(entry.text).trim() !== '');
   const labelled = (label: string, value: string): ContentText | false =>
@@ -273,7 +278,14 @@ function footer(sender: LetterContent['sender'], currentPage: number, pageCount:
     margin: [mm(MARGIN_LEFT), mm(FOOTER_GAP), mm(MARGIN_RIGHT), 0],
     fontSize: FOOTER_SIZE,
     stack: [
-      { text: `Seite ${currentPage} von ${pageCount}`, alignment: 'right', fontSize: 8, margin: [0, 0, 0, 3] },
+      {
+        margin: [0, 0, 0, 3],
+        columnGap: mm(FOOTER_COLUMN_GAP),
+        columns: [
+          { width: '*', text: reference, fontSize: 6.5, color: GREY, margin: [0, 1, 0, 0] },
+          { width: 'auto', text: `Seite ${currentPage} von ${pageCount}`, alignment: 'right', fontSize: 8 },
+        ],
+      },
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: '#999999' }] },
       {
         margin: [0, 3, 0, 0],
@@ -312,7 +324,8 @@ export function din5008Letter(content: LetterContent): TDocumentDefinitions {
     },
     defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE },
     background: (currentPage) => (currentPage === 1 ? marks() : null),
-    footer: (currentPage, pageCount) => footer(content.sender, currentPage, pageCount),
+    footer: (currentPage, pageCount) => footer(content.sender, content.reference ?? '', currentPage, pageCount),
+    pageBreakBefore: keepHeadingsWithText,
     content: [
       letterhead(content.sender),
       returnAddress(content.returnAddress),

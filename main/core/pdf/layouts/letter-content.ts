@@ -1,7 +1,10 @@
+import type { Content } from 'pdfmake/interfaces';
+
 /**
- * What a DIN 5008 letter says, already resolved to printable strings. The
- * documents service fills it from settings, client and form values; the
- * layout decides only where things go.
+ * What a DIN 5008 letter says, already resolved to printable strings.
+ * `printDocument` fills it (through `letterContent` in ../letter-assembly)
+ * from the settings and the form's values; the layout decides only where
+ * things go.
  */
 export interface LetterContent {
   /** PDF metadata title, e.g. the subject. */
@@ -27,12 +30,18 @@ export interface LetterContent {
   infoBlock: Array<{ label: string; value: string }>;
   subject: string;
   salutation: string;
-  /** Free text; blank lines separate paragraphs. */
-  body: string;
+  /**
+   * Free text (blank lines separate paragraphs), or the body already laid
+   * out as pdfmake content (a form's sections: paragraphs, label/value rows,
+   * tables) for the text width of 165 mm. User strings only in `text` nodes.
+   */
+  body: string | Content[];
   closing: string;
   /** Name and title under the closing. */
   signature: string[];
   /** Time the PDF is said to be created (drafts: now; final: finalization time). */
   creationDate: Date;
   author: string;
+  /** Small print identifying the document (form and version), on every page next to the page number. */
+  reference?: string;
 }

@@ -1,0 +1,275 @@
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Settings } from '../../../../shared/api/contract';
+import { FONT_FAMILY } from '../fonts';
+import type { PrintItem, PrintSection } from '../printed-form';
+import {
+  blockContent,
+  checkEntry,
+  EMPTY_LINE,
+  GREY,
+  keepHeadingsWithText,
+  LIGHT_GREY,
+  linesTable,
+  mm,
+  officeBox,
+  signatureContent,
+  splitParagraphs,
+  writingLines,
+} from './form-parts';
+
+/**
+ * A form on A4 (DESIGN.md §5, layout `form`): the office's letterhead, the
+ * form's title and reference, the recipient where there is one, then each
+ * section as a titled block. Unlike a letter, a form prints its blank fields
+ * too, as lines to write on, and every option of a choice with its box:
+ * forms are filled in and checked by hand. Everything flows: long text and
+ * long tables continue on the next page, the footer (`Seite x von y` and
+ * the reference) is on every page.
+ */
+
+export interface FormLayoutContent {
+  /** PDF metadata title and the large heading. */
+  title: string;
+  /** Small print identifying the document (form and version). */
+  reference: string;
+  /** The printed date, `dd.mm.yyyy`. */
+  date: string;
+  office: Settings['office'];
+  /** Address lines of the recipient; none: no "An:" block. */
+  recipientLines: string[];
+  sections: PrintSection[];
+  creationDate: Date;
+  author: string;
+}
+
+const A4_WIDTH = 210;
+const MARGIN = { left: 25, right: 20, top: 20, bottom: 22 };
+const WIDTH = mm(A4_WIDTH - MARGIN.left - MARGIN.right);
+const BODY_SIZE = 10;
+const LABEL_SIZE = 9;
+const SMALL_SIZE = 9;
+const LABEL_WIDTH = mm(58);
+/** Room the label column keeps to its right. */
+const LABEL_GAP = mm(3);
+/** Widths are in points throughout (see `checkEntry` on `*` columns). */
+const VALUE_WIDTH = WIDTH - LABEL_WIDTH - LABEL_GAP;
+/** Space between the elements of a section. */
+const ITEM_GAP = mm(3);
+const RULE = '#777777';
+/** Extra height above the line of a blank field, for handwriting. */
+const WRITE_IN_ROOM = mm(3.5);
+
+const join = (parts: Array<string | null | undefined>, separator: string) =>
+  parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(separator);
+
+function letterhead(office: Settings['office']): Content {
+  const contact = [
+    join([office.street, join([office.postalCode, office.city], ' ')], ' · '),
+    office.room,
+    join([office.phone && `Telefon ${office.phone}`, office.email && `E-Mail ${office.email}`], ' · '),
+    office.web,
+    office.hours && `Sprechzeiten ${office.hours}`,
+  ].filter((line) => line.trim() !== '');
+  return {
+    stack: [
+      {
+        columnGap: mm(6),
+        columns: [
+          {
+            width: WIDTH - mm(75) - mm(6),
+            stack: [
+              { text: office.organization, fontSize: 13, bold: true },
+              ...(office.department.trim() !== '' ? [{ text: office.department, fontSize: 10, color: GREY, margin: [0, 1, 0, 0] as [number, number, number, number] }] : []),
+            ],
+          },
+          { width: mm(75), stack: contact.map((line) => ({ text: line, fontSize: 7.5, color: GREY, alignment: 'right' as const })) },
+        ],
+      },
+      { canvas: [{ type: 'line', x1: 0, y1: mm(2.5), x2: WIDTH, y2: mm(2.5), lineWidth: 0.7, lineColor: RULE }] },
+    ],
+  };
+}
+
+function titleBlock(content: FormLayoutContent): Content {
+  return {
+    margin: [0, mm(5), 0, mm(2)],
+    stack: [
+      { text: content.title, fontSize: 16, bold: true },
+      {
+        margin: [0, 2, 0, 0],
+        columnGap: mm(6),
+        columns: [
+          { width: WIDTH - mm(32) - mm(6), text: content.reference, fontSize: 7.5, color: LIGHT_GREY },
+          { width: mm(32), text: `Datum: ${content.date}`, fontSize: 9, alignment: 'right' },
+        ],
+      },
+    ],
+  };
+}
+
+function recipientBlock(lines: string[]): Content[] {
+  if (lines.length === 0) return [];
+  return [
+    {
+      margin: [0, mm(3), 0, 0],
+      columnGap: mm(3),
+      columns: [
+        { width: mm(10), text: 'An:', bold: true, fontSize: BODY_SIZE },
+        { width: WIDTH - mm(10) - mm(3), stack: lines.map((line) => ({ text: line, fontSize: BODY_SIZE })) },
+      ],
+    },
+  ];
+}
+
+function sectionHeading(title: string): Content[] {
+  return [
+    { text: title, fontSize: 11.5, bold: true, headlineLevel: 1, margin: [0, mm(5), 0, 1] },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: WIDTH, y2: 0, lineWidth: 0.8, lineColor: 'black' }], margin: [0, 0, 0, mm(2)] },
+  ];
+}
+
+type RowItem = Extract<PrintItem, { kind: 'value' | 'choice' | 'checkbox' }>;
+
+/** Options of a choice, ticked where chosen; many options in two columns. */
+function choiceContent(item: Extract<PrintItem, { kind: 'choice' }>): Content {
+  const entry = (width: number) => (option: { label: string; chosen: boolean }): Content => ({
+    stack: [checkEntry(option.label, option.chosen, BODY_SIZE, width)],
+    margin: [0, 0, 0, 2],
+  });
+  if (item.options.length <= 6) return { stack: item.options.map(entry(VALUE_WIDTH)) };
+  const half = Math.ceil(item.options.length / 2);
+  const gap = mm(4);
+  const column = (VALUE_WIDTH - gap) / 2;
+  return {
+    columnGap: gap,
+    columns: [
+      { width: column, stack: item.options.slice(0, half).map(entry(column)) },
+      { width: column, stack: item.options.slice(half).map(entry(column)) },
+    ],
+  };
+}
+
+/**
+ * Label and value side by side; the value stands on a line (an empty line
+ * where nothing is filled in, to write on). Rows may break across pages: a
+ * long value continues on the next one.
+ */
+function rowsTable(items: RowItem[]): Content {
+  const body = items.map((item): TableCell[] => {
+    switch (item.kind) {
+      case 'checkbox':
+        return [{ colSpan: 2, stack: [checkEntry(item.label, item.checked, BODY_SIZE, WIDTH)], margin: [0, 2, 0, 0] }, {}];
+      case 'choice':
+        return [
+          { text: item.label, fontSize: LABEL_SIZE, color: GREY, margin: [0, 1, 0, 0] },
+          { ...(choiceContent(item) as object), margin: [0, 1, 0, 0] } as TableCell,
+        ];
+      case 'value': {
+        // A blank value leaves room to write above its line; the label moves down with it.
+        const room = item.text.trim() === '' ? WRITE_IN_ROOM : 0;
+        return [
+          { text: item.label, fontSize: LABEL_SIZE, color: GREY, margin: [0, 1 + room, 0, 0] },
+          { text: room ? EMPTY_LINE : item.text, fontSize: BODY_SIZE, border: [false, false, false, true], margin: [0, room, 0, 0] },
+        ];
+      }
+    }
+  });
+  return {
+    margin: [0, 0, 0, ITEM_GAP],
+    table: {
+      widths: [LABEL_WIDTH, VALUE_WIDTH],
+      body,
+    },
+    layout: {
+      defaultBorder: false,
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0,
+      hLineColor: () => RULE,
+      paddingLeft: () => 0,
+      paddingRight: (column: number) => (column === 0 ? LABEL_GAP : 0),
+      paddingTop: () => 3.5,
+      paddingBottom: () => 1.5,
+    },
+  };
+}
+
+function itemContent(item: Exclude<PrintItem, RowItem>, section: PrintSection): Content[] {
+  const ownLabel = (label: string | null) => label !== null && label.trim() !== '' && label !== section.title;
+  // A label stays with what it labels (see keepHeadingsWithText).
+  const label = (text: string): Content => ({ text, fontSize: LABEL_SIZE, color: GREY, margin: [0, 0, 0, 2], headlineLevel: 1 });
+  const spaced = (content: Content): Content => ({ stack: [content], margin: [0, 0, 0, ITEM_GAP] });
+  switch (item.kind) {
+    case 'paragraphs':
+      return splitParagraphs(item.text).map((paragraph) => ({ text: paragraph, fontSize: BODY_SIZE, margin: [0, 0, 0, ITEM_GAP] }));
+    case 'long-text': {
+      const paragraphs = splitParagraphs(item.text);
+      if (paragraphs.length === 0) return [label(item.label), spaced(writingLines(4, WIDTH, mm(7.5)))];
+      return [
+        label(item.label),
+        ...paragraphs.map((paragraph): Content => ({ text: paragraph, fontSize: BODY_SIZE, margin: [0, 0, 0, 4] })),
+        { canvas: [{ type: 'line', x1: 0, y1: 0, x2: WIDTH, y2: 0, lineWidth: 0.5, lineColor: RULE }], margin: [0, 0, 0, ITEM_GAP] },
+      ];
+    }
+    case 'lines':
+      return [...(ownLabel(item.label) ? [label(item.label)] : []), spaced(linesTable(item, { fontSize: SMALL_SIZE, width: WIDTH, form: true }))];
+    case 'block':
+      return [spaced(blockContent(item, { fontSize: 9.5, showLabel: ownLabel(item.label) }))];
+    case 'signature':
+      return [spaced(signatureContent(item, { fontSize: BODY_SIZE, width: WIDTH, showLabel: ownLabel(item.label) }))];
+    case 'office-box':
+      return [spaced(officeBox(item, { fontSize: BODY_SIZE, width: WIDTH }))];
+  }
+}
+
+function sectionContent(section: PrintSection): Content[] {
+  const content: Content[] = sectionHeading(section.title);
+  let rows: RowItem[] = [];
+  const flush = () => {
+    if (rows.length > 0) content.push(rowsTable(rows));
+    rows = [];
+  };
+  for (const item of section.items) {
+    if (item.kind === 'value' || item.kind === 'choice' || item.kind === 'checkbox') {
+      rows.push(item);
+      continue;
+    }
+    flush();
+    content.push(...itemContent(item, section));
+  }
+  flush();
+  return content;
+}
+
+function footer(reference: string, currentPage: number, pageCount: number): Content {
+  return {
+    margin: [mm(MARGIN.left), mm(6), mm(MARGIN.right), 0],
+    stack: [
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: WIDTH, y2: 0, lineWidth: 0.5, lineColor: RULE }] },
+      {
+        margin: [0, 3, 0, 0],
+        columnGap: mm(4),
+        columns: [
+          { width: '*', text: reference, fontSize: 7, color: LIGHT_GREY },
+          { width: 'auto', text: `Seite ${currentPage} von ${pageCount}`, fontSize: 8 },
+        ],
+      },
+    ],
+  };
+}
+
+/** The pdfmake document definition of a form. */
+export function formLayout(content: FormLayoutContent): TDocumentDefinitions {
+  return {
+    pageSize: 'A4',
+    pageMargins: [mm(MARGIN.left), mm(MARGIN.top), mm(MARGIN.right), mm(MARGIN.bottom)],
+    language: 'de-DE',
+    info: { title: content.title, author: content.author, subject: content.title, creationDate: content.creationDate },
+    defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE },
+    // Continuation pages name the form at the top.
+    header: (currentPage) =>
+      currentPage > 1 ? { text: content.title, fontSize: 7.5, color: LIGHT_GREY, margin: [mm(MARGIN.left), mm(10), mm(MARGIN.right), 0] } : null,
+    footer: (currentPage, pageCount) => footer(content.reference, currentPage, pageCount),
+    pageBreakBefore: keepHeadingsWithText,
+    content: [letterhead(content.office), titleBlock(content), ...recipientBlock(content.recipientLines), ...content.sections.flatMap(sectionContent)],
+  };
+}

@@ -1,0 +1,306 @@
+import type { Column, Content, ContentCanvas, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ColumnDefinition } from '../../../../shared/forms/definition';
+import { displayValue } from '../../../../shared/forms/values';
+import { loadFonts } from '../fonts';
+import type { PrintItem } from '../printed-form';
+
+/**
+ * Building blocks both layouts print form content with: check boxes drawn as
+ * vectors (Roboto has no ☐/☒ glyphs, and a missing glyph prints as nothing),
+ * tables of repeated rows with their total, text blocks with their "Stand",
+ * lines to sign on and the receiving office's box. Sizes are in points;
+ * every user string goes into a `text` node and prints literally.
+ */
+
+/** Millimetres to PDF points. */
+export const mm = (x: number): number => (x * 72) / 25.4;
+
+export const GREY = '#444444';
+export const LIGHT_GREY = '#666666';
+const RULE = '#777777';
+const HEADER_FILL = '#eeeeee';
+/** A non-breaking space: an empty cell that still takes one line of height. */
+export const EMPTY_LINE = '\u00A0';
+
+/** Height of one line of Roboto at `fontSize`, as pdfmake lays it out. */
+export function lineHeight(fontSize: number): number {
+  const face = loadFonts().regular;
+  return ((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * fontSize;
+}
+
+/** Distance from the top of a line to its baseline. */
+function ascent(fontSize: number): number {
+  const face = loadFonts().regular;
+  return (face.ascent / face.unitsPerEm) * fontSize;
+}
+
+/** Blank lines separate paragraphs; single line breaks stay line breaks. */
+export function splitParagraphs(text: string): string[] {
+  const normalized = text.replace(/\r\n?/g, '\n').replace(/^\s*\n|\n\s*$/g, '');
+  if (normalized.trim() === '') return [];
+  return normalized.split(/\n[ \t]*\n\s*/);
+}
+
+/** A square of `size` points, crossed when `checked`, sitting on the baseline of text at `fontSize`. */
+export function checkBox(checked: boolean, fontSize: number): ContentCanvas {
+  const size = Math.round(fontSize * 0.8 * 10) / 10;
+  const top = Math.max(0, ascent(fontSize) - size + fontSize * 0.05);
+  const inset = size * 0.2;
+  return {
+    canvas: [
+      { type: 'rect', x: 0, y: top, w: size, h: size, lineWidth: 0.8, lineColor: 'black' },
+      ...(checked
+        ? [
+            { type: 'line' as const, x1: inset, y1: top + inset, x2: size - inset, y2: top + size - inset, lineWidth: 1.2, lineColor: 'black' },
+            { type: 'line' as const, x1: size - inset, y1: top + inset, x2: inset, y2: top + size - inset, lineWidth: 1.2, lineColor: 'black' },
+          ]
+        : []),
+    ],
+  };
+}
+
+/**
+ * A box followed by its label, the label wrapping beside the box, in `width`
+ * points. Widths are always given in points: pdfmake widens a `*` column to
+ * its longest word, past the page edge, but breaks a word that is wider than
+ * a fixed column.
+ */
+export function checkEntry(label: string, checked: boolean, fontSize: number, width: number): Content {
+  const box = fontSize * 0.8 + 1;
+  const gap = fontSize * 0.5;
+  return {
+    columnGap: gap,
+    columns: [
+      { width: box, stack: [checkBox(checked, fontSize)] },
+      { width: width - box - gap, text: label, fontSize },
+    ],
+  };
+}
+
+/** Horizontal lines to write on, `count` of them, `gap` points apart, across `width`. */
+export function writingLines(count: number, width: number, gap = mm(8)): ContentCanvas {
+  return {
+    canvas: Array.from({ length: count }, (_, index) => ({
+      type: 'line' as const,
+      x1: 0,
+      y1: gap * (index + 1),
+      x2: width,
+      y2: gap * (index + 1),
+      lineWidth: 0.5,
+      lineColor: RULE,
+    })),
+  };
+}
+
+export const NO_LINES: CustomTableLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: () => 0,
+  paddingRight: () => 0,
+  paddingTop: () => 0,
+  paddingBottom: () => 0,
+};
+
+/** Cell padding left and right, and the rule width of the grid. */
+const GRID_PADDING = 3;
+const GRID_RULE = 0.5;
+
+const GRID: CustomTableLayout = {
+  hLineWidth: () => GRID_RULE,
+  vLineWidth: () => GRID_RULE,
+  hLineColor: () => RULE,
+  vLineColor: () => RULE,
+  paddingLeft: () => GRID_PADDING,
+  paddingRight: () => GRID_PADDING,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};
+
+type LinesItem = Extract<PrintItem, { kind: 'lines' }>;
+
+const FIXED_COLUMN_MM: Partial<Record<ColumnDefinition['type'], number>> = { money: 26, number: 18, date: 22, checkbox: 14 };
+
+/** Column widths in points (see `checkEntry`): dates, numbers, amounts and boxes fixed, text columns share the rest. */
+function columnWidths(columns: ColumnDefinition[], width: number): number[] {
+  const content = width - columns.length * 2 * GRID_PADDING - (columns.length + 1) * GRID_RULE;
+  const fixed = columns.map((column) => FIXED_COLUMN_MM[column.type]);
+  const fixedSum = fixed.reduce<number>((sum, value) => sum + mm(value ?? 0), 0);
+  const stars = fixed.filter((value) => value === undefined).length;
+  // Too many fixed columns for the page (or none to stretch): share the width evenly.
+  if (stars === 0 || fixedSum > content * 0.7) return columns.map(() => content / columns.length);
+  return fixed.map((value) => (value === undefined ? (content - fixedSum) / stars : mm(value)));
+}
+
+/**
+ * Repeated rows as a table: a header row (repeated on every page the table
+ * reaches), one row per entry and the computed total in bold. Forms print at
+ * least three rows so that there is room to write by hand.
+ */
+export function linesTable(item: LinesItem, options: { fontSize: number; width: number; form: boolean }): ContentTable {
+  const { fontSize, form } = options;
+  const columns = item.field.columns;
+  const alignOf = (column: ColumnDefinition) => (column.type === 'money' || column.type === 'number' ? 'right' : 'left');
+  const header: TableCell[] = columns.map((column) => ({ text: column.label, bold: true, fontSize: fontSize - 1, fillColor: HEADER_FILL, alignment: alignOf(column) }));
+  const cell = (column: ColumnDefinition, value: unknown): TableCell => {
+    if (column.type === 'checkbox') return { stack: [checkBox(value === true, fontSize)], alignment: 'center' };
+    const text = displayValue(column, (value ?? null) as Parameters<typeof displayValue>[1]);
+    return { text: text === '' ? EMPTY_LINE : text, alignment: alignOf(column) };
+  };
+  const rows: TableCell[][] = item.rows.map(({ row }) => columns.map((column) => cell(column, row[column.id])));
+  const blankRows = form ? Math.max(0, 3 - rows.length) : 0;
+  for (let i = 0; i < blankRows; i++) rows.push(columns.map(() => ({ text: EMPTY_LINE })));
+  const body: TableCell[][] = [header, ...rows];
+  // Forms: a row with something left to fill in is tall enough to write in by hand.
+  const writeIn = new Set<number>();
+  if (form) {
+    item.rows.forEach(({ row }, index) => {
+      if (columns.some((column) => column.type !== 'checkbox' && (row[column.id] ?? '') === '')) writeIn.add(index + 1);
+    });
+    for (let i = 0; i < blankRows; i++) writeIn.add(1 + item.rows.length + i);
+  }
+  if (item.total) {
+    const index = Math.max(0, columns.findIndex((column) => column.id === item.total!.column));
+    const total: TableCell[] = columns.map(() => ({ text: '' }));
+    if (index === 0) {
+      total[0] = { text: `${item.total.label}: ${item.total.text}`, bold: true, colSpan: columns.length };
+    } else {
+      total[0] = { text: item.total.label, bold: true, colSpan: index, alignment: 'right' };
+      total[index] = { text: item.total.text, bold: true, alignment: 'right' };
+    }
+    body.push(total);
+  }
+  // Rows are kept whole only when every cell is short: a row taller than a page would lose its rest.
+  const short = item.rows.every(({ row }) => Object.values(row).every((value) => typeof value !== 'string' || value.length <= 200));
+  return {
+    fontSize,
+    table: {
+      headerRows: 1,
+      // The header stays with the first row, unless that row may be too tall to keep whole.
+      keepWithHeaderRows: short ? 1 : 0,
+      dontBreakRows: short,
+      widths: columnWidths(columns, options.width),
+      heights: (row: number) => (writeIn.has(row) ? mm(6.5) : 0),
+      body,
+    },
+    layout: {
+      ...GRID,
+      hLineWidth: (index: number) => (item.total && index === body.length - 1 ? 1 : 0.5),
+    },
+  };
+}
+
+/** A text block (legal wording) with its placeholders filled, and its "Stand". */
+export function blockContent(
+  item: Extract<PrintItem, { kind: 'block' }>,
+  options: { fontSize: number; showLabel: boolean; labelStyle?: { fontSize: number; bold: boolean; color: string } },
+): Content {
+  const { fontSize } = options;
+  const labelStyle = options.labelStyle ?? { fontSize, bold: true, color: 'black' };
+  const paragraphs = splitParagraphs(item.text);
+  return {
+    stack: [
+      ...(options.showLabel && item.label ? [{ text: item.label, ...labelStyle, margin: [0, 0, 0, 1] as [number, number, number, number], headlineLevel: 1 }] : []),
+      ...paragraphs.map((paragraph, index) => ({
+        text: paragraph,
+        fontSize,
+        margin: [0, 0, 0, index === paragraphs.length - 1 ? 0 : fontSize * 0.5] as [number, number, number, number],
+      })),
+      ...(item.stand ? [{ text: `Stand: ${item.stand}`, fontSize: 7.5, color: LIGHT_GREY, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
+    ],
+  };
+}
+
+/**
+ * Lines to sign on: for each signer, a short line for place and date and a
+ * longer one for the signature, captions below. Kept together on one page.
+ */
+export function signatureContent(item: Extract<PrintItem, { kind: 'signature' }>, options: { fontSize: number; width: number; showLabel: boolean }): Content {
+  const placeWidth = Math.min(mm(60), options.width * 0.38);
+  const gap = mm(8);
+  const signWidth = options.width - placeWidth - gap;
+  const signLine = (width: number, caption: string): Column => ({
+    width,
+    stack: [
+      { canvas: [{ type: 'line', x1: 0, y1: mm(14), x2: width, y2: mm(14), lineWidth: 0.7, lineColor: 'black' }] },
+      { text: caption, fontSize: options.fontSize - 2, color: GREY, margin: [0, 2, 0, 0] },
+    ],
+  });
+  return {
+    unbreakable: true,
+    stack: [
+      ...(options.showLabel && item.label ? [{ text: item.label, bold: true, fontSize: options.fontSize }] : []),
+      ...item.signers.map(
+        (signer): Content => ({
+          columnGap: gap,
+          margin: [0, 0, 0, mm(3)],
+          columns: [signLine(placeWidth, 'Ort, Datum'), signLine(signWidth, signer)],
+        }),
+      ),
+    ],
+  };
+}
+
+/** A framed box the receiving office fills in: its title, then each line's caption with a line to write on. */
+export function officeBox(item: Extract<PrintItem, { kind: 'office-box' }>, options: { fontSize: number; width: number }): Content {
+  const { fontSize } = options;
+  const labelWidth = Math.min(mm(55), options.width * 0.4);
+  // Inside the frame (1 pt rules, 6 pt padding); each caption column keeps 4 pt to its right.
+  const inner = options.width - 2 * 6 - 2 * 1;
+  // Kept on one page when it surely fits one: pdfmake keeps only the first page of a taller unbreakable block.
+  const charsPerLine = labelWidth / ((fontSize - 1) * 0.55);
+  const estimate = item.lines.reduce((sum, line) => sum + Math.max(mm(8), Math.ceil(line.length / charsPerLine) * lineHeight(fontSize - 1) + mm(4)), 3 * lineHeight(fontSize));
+  return {
+    unbreakable: estimate < mm(180),
+    table: {
+      widths: [inner],
+      body: [
+        [
+          {
+            stack: [
+              { text: item.label, bold: true, fontSize, margin: [0, 0, 0, 4] },
+              {
+                table: {
+                  widths: [labelWidth, inner - labelWidth - 2 * 4],
+                  body: item.lines.map((line): TableCell[] => [
+                    { text: line, fontSize: fontSize - 1, border: [false, false, false, false], margin: [0, mm(4), 0, 0] },
+                    { text: EMPTY_LINE, border: [false, false, false, true], borderColor: [RULE, RULE, RULE, RULE], margin: [0, mm(4), 0, 0] },
+                  ]),
+                },
+                layout: {
+                  hLineWidth: () => 0.5,
+                  vLineWidth: () => 0,
+                  hLineColor: () => RULE,
+                  paddingLeft: () => 0,
+                  paddingRight: () => 4,
+                  paddingTop: () => 0,
+                  paddingBottom: () => 1,
+                  defaultBorder: false,
+                },
+              },
+            ],
+          },
+        ],
+      ],
+    },
+    layout: {
+      hLineWidth: () => 1,
+      vLineWidth: () => 1,
+      paddingLeft: () => 6,
+      paddingRight: () => 6,
+      paddingTop: () => 5,
+      paddingBottom: () => 8,
+    },
+  };
+}
+
+/**
+ * pdfmake 0.3 asks before each node whether to break the page there (its
+ * typings still describe 0.2's arguments). A heading (`headlineLevel: 1`)
+ * that would start in the last 30 mm of the text area moves to the next page
+ * with what follows it, instead of standing alone at the bottom.
+ */
+export const keepHeadingsWithText = ((node: { headlineLevel?: number; startPosition?: { verticalRatio?: number; pageInnerHeight?: number } }) => {
+  const position = node.startPosition;
+  if (node.headlineLevel !== 1 || !position?.pageInnerHeight || position.verticalRatio === undefined) return false;
+  return (1 - position.verticalRatio) * position.pageInnerHeight < mm(30);
+}) as unknown as TDocumentDefinitions['pageBreakBefore'];

@@ -1,0 +1,111 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { FormDefinition } from '../../../shared/forms/definition';
+import type { PrefillContext } from '../../../shared/forms/prefill';
+import type { FormValues } from '../../../shared/forms/values';
+import { unprintableCharacters } from './fonts';
+import { din5008Letter } from './layouts/din5008-letter';
+import { formLayout } from './layouts/form-layout';
+import { letterBody } from './layouts/letter-body';
+import { letterContent, printedDate } from './letter-assembly';
+import { fileNumberField, filledTemplate, printedForm, settingsText, type PrintedText, type PrintSource } from './printed-form';
+
+export type { PrintedText } from './printed-form';
+
+/**
+ * One document to print: a form definition with its values, turned into a
+ * pdfmake document definition by the form's layout (`letter`: DIN 5008
+ * Form B; `form`: an A4 form), plus every user or settings string that will
+ * be printed, so the caller can check the fonts cover them before rendering
+ * (`unprintableTexts`).
+ */
+export interface PrintJob {
+  form: FormDefinition;
+  /** Clean values (`validateFormValues`); fields in `omittedFields` are already blanked. */
+  values: FormValues;
+  /** Personal fields left out for data minimisation: not printed at all, not even their label. */
+  omittedFields: string[];
+  /** Placeholders and the letterhead (`context.settings.office` / `counselor`). */
+  context: PrefillContext;
+  /** The address block for the window (at most 6 lines); [] when there is no recipient. */
+  recipientLines: string[];
+  partnerName: (id: string) => string;
+  /** PDF creation date and the printed date. */
+  creationDate: Date;
+  /** Small print identifying the document, e.g. `Freier Brief · Vorlage free-letter, Version 1`. */
+  reference: string;
+}
+
+export function printDocument(job: PrintJob): { definition: TDocumentDefinitions; texts: PrintedText[] } {
+  const source: PrintSource = {
+    form: job.form,
+    values: job.values,
+    omittedFields: job.omittedFields,
+    context: job.context,
+    partnerName: job.partnerName,
+  };
+  const { settings } = job.context;
+  const recipient: PrintedText[] = job.recipientLines.length > 0 ? [{ path: 'recipient', label: 'Anschrift der Empfänger*in', text: job.recipientLines.join('\n') }] : [];
+
+  if (job.form.layout === 'letter') {
+    const parts = job.form.letter ?? { subject: '', salutation: 'Guten Tag,', closing: 'Mit freundlichen Grüßen' };
+    const printed = printedForm(source, 'letter', [job.reference]);
+    const fileField = fileNumberField(job.form, job.values, new Set(job.omittedFields));
+    const content = letterContent({
+      settings,
+      recipientLines: job.recipientLines,
+      subject: filledTemplate(parts.subject, source) || job.form.title,
+      salutation: filledTemplate(parts.salutation, source),
+      closing: filledTemplate(parts.closing, source),
+      body: letterBody(printed.sections),
+      fileNumber: fileField ? String(job.values[fileField.id] ?? '') : '',
+      creationDate: job.creationDate,
+      fallbackTitle: job.form.title,
+      reference: job.reference,
+    });
+    const letterParts = [parts.subject, parts.salutation, parts.closing].map((text) => templatePart(text, source)).filter((text) => text.trim() !== '');
+    return {
+      definition: din5008Letter(content),
+      texts: [
+        ...printed.texts.filter((entry) => entry.path !== 'template'),
+        ...recipient,
+        settingsText(settings),
+        ...printed.texts.filter((entry) => entry.path === 'template'),
+        ...(letterParts.length > 0 ? [{ path: 'template.letter', label: 'Betreff, Anrede und Gruß', text: letterParts.join('\n') }] : []),
+      ],
+    };
+  }
+
+  const printed = printedForm(source, 'form', [job.reference]);
+  const definition = formLayout({
+    title: job.form.title,
+    reference: job.reference,
+    date: printedDate(job.creationDate),
+    office: settings.office,
+    recipientLines: job.recipientLines,
+    sections: printed.sections,
+    creationDate: job.creationDate,
+    author: [settings.counselor.name, settings.office.organization].filter((part) => part.trim() !== '').join(', '),
+  });
+  return {
+    definition,
+    texts: [
+      ...printed.texts.filter((entry) => entry.path !== 'template'),
+      ...recipient,
+      settingsText(settings),
+      ...printed.texts.filter((entry) => entry.path === 'template'),
+    ],
+  };
+}
+
+/** A letter part with only the case data filled in: the values it names are checked under their own paths. */
+function templatePart(text: string, source: PrintSource): string {
+  return filledTemplate(text, { ...source, values: {} });
+}
+
+/** The printed texts the shipped fonts cannot print, with the characters missing (empty when all print). */
+export function unprintableTexts(texts: PrintedText[]): Array<PrintedText & { missing: string[] }> {
+  return texts.flatMap((entry) => {
+    const missing = unprintableCharacters(entry.text);
+    return missing.length > 0 ? [{ ...entry, missing }] : [];
+  });
+}

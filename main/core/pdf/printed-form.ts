@@ -1,0 +1,328 @@
+import type { Settings } from '../../../shared/api/contract';
+import { formatGermanDate } from '../../../shared/domain/iso-date';
+import {
+  isInputField,
+  type BlockDefinition,
+  type FieldDefinition,
+  type FormDefinition,
+  type InputFieldDefinition,
+  type LinesFieldDefinition,
+  type SectionDefinition,
+} from '../../../shared/forms/definition';
+import { fillText, type FillSources } from '../../../shared/forms/fill';
+import { fillPlaceholders, placeholdersIn } from '../../../shared/forms/placeholders';
+import type { PrefillContext } from '../../../shared/forms/prefill';
+import {
+  displayValue,
+  formatMoney,
+  conditionHolds,
+  isBlankValue,
+  isFieldShown,
+  withComputedValues,
+  type FormValues,
+  type LineRow,
+} from '../../../shared/forms/values';
+
+/**
+ * What of a form prints, decided once for both layouts: which sections and
+ * fields take part (conditions, data minimisation, print style), the values
+ * as they read on paper, and every string that will reach the PDF (for the
+ * glyph check before rendering). The layouts only decide where things go.
+ *
+ * Letters leave out what is blank (a letter has no empty rows); forms print
+ * blank fields as writing lines, because they are filled or checked by hand.
+ */
+
+export type PrintMode = 'letter' | 'form';
+
+/** A string that will be printed, by where it comes from (a field path as in `invalid_input` errors). */
+export interface PrintedText {
+  path: string;
+  /** What the counselor calls it. */
+  label: string;
+  text: string;
+}
+
+type ChoiceField = Extract<InputFieldDefinition, { type: 'select' | 'multiselect' }>;
+type MoneyField = Extract<InputFieldDefinition, { type: 'money' }>;
+
+export interface PrintedRow {
+  /** Index in the stored rows (paths name it). */
+  index: number;
+  row: LineRow;
+}
+
+export type PrintItem =
+  /** A label and one short value (blank in forms: a writing line). */
+  | { kind: 'value'; label: string; text: string }
+  /** A label over long text (textarea); blank in forms: several writing lines. */
+  | { kind: 'long-text'; label: string; text: string }
+  /** Text as paragraphs without a label (`print: 'paragraphs'`). */
+  | { kind: 'paragraphs'; text: string }
+  /** Every option with a box, ticked where chosen (forms only; letters print the chosen labels as a value). */
+  | { kind: 'choice'; label: string; options: Array<{ label: string; chosen: boolean }> }
+  | { kind: 'checkbox'; label: string; checked: boolean }
+  | {
+      kind: 'lines';
+      label: string;
+      field: LinesFieldDefinition;
+      rows: PrintedRow[];
+      /** A computed money field that sums a column of these rows: printed as the table's last row. */
+      total: { label: string; column: string; text: string } | null;
+    }
+  | { kind: 'block'; label: string | null; text: string; stand: string | null }
+  | { kind: 'signature'; label: string | null; signers: string[] }
+  | { kind: 'office-box'; label: string; lines: string[] };
+
+export interface PrintSection {
+  id: string;
+  title: string;
+  items: PrintItem[];
+}
+
+export interface PrintedForm {
+  sections: PrintSection[];
+  /** Values by field path, in form order, then template wording: what the glyph check looks at. */
+  texts: PrintedText[];
+}
+
+export interface PrintSource {
+  form: FormDefinition;
+  values: FormValues;
+  omittedFields: string[];
+  context: PrefillContext;
+  partnerName: (id: string) => string;
+}
+
+function isBlankRow(row: LineRow): boolean {
+  return Object.values(row).every((cell) => isBlankValue(cell));
+}
+
+/**
+ * Fields a letter prints in its information block instead of its body: the
+ * client's file number ("Unser Zeichen").
+ */
+export function fileNumberField(form: FormDefinition, values: FormValues, omitted: ReadonlySet<string>): InputFieldDefinition | null {
+  for (const section of form.sections) {
+    for (const field of section.fields) {
+      if (!isInputField(field) || field.prefill !== 'client.fileNumber' || omitted.has(field.id)) continue;
+      if (!isFieldShown(section, field, values)) continue;
+      const value = values[field.id];
+      if (typeof value === 'string' && value.trim() !== '') return field;
+    }
+  }
+  return null;
+}
+
+/**
+ * Template text (blocks, letter parts) with its placeholders filled. The
+ * values typed into the form are inserted as they are, never read again for
+ * placeholders (`fillPlaceholders` replaces in one pass).
+ */
+export function filledTemplate(text: string, source: PrintSource, options: { gap?: string } = {}): string {
+  const sources = fillSources(source, source.values);
+  if (!options.gap) return fillText(text, sources);
+  // Forms are completed by hand: what is still empty becomes a gap to write in (but not what was left out on purpose).
+  const omitted = new Set(source.omittedFields);
+  return fillPlaceholders(text, (name) => {
+    const filled = fillText(`{{${name}}}`, sources);
+    return filled.trim() === '' && !omitted.has(name) ? options.gap! : filled;
+  });
+}
+
+/** What a blank placeholder prints as in a form. */
+const WRITE_IN_GAP = '_______________';
+
+function fillSources(source: PrintSource, values: FormValues): FillSources {
+  return { form: source.form, values, context: source.context, partnerName: source.partnerName };
+}
+
+/**
+ * Template text with only the prefill paths filled (form fields left empty):
+ * what the template itself and the case data add, for the glyph check. The
+ * fields it names are checked under their own paths.
+ */
+function templateOnly(text: string, source: PrintSource): string {
+  return fillText(text, fillSources(source, {}));
+}
+
+export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateTexts: string[] = []): PrintedForm {
+  const { form } = source;
+  const omitted = new Set(source.omittedFields);
+  const values = withComputedValues(form, source.values);
+  const letter = mode === 'letter';
+  const inputs = new Map<string, { section: SectionDefinition; field: InputFieldDefinition }>();
+  for (const section of form.sections) {
+    for (const field of section.fields) if (isInputField(field)) inputs.set(field.id, { section, field });
+  }
+  const takesPart = (section: SectionDefinition, field: FieldDefinition) => isFieldShown(section, field, values) && !(isInputField(field) && omitted.has(field.id));
+
+  // The letter's file number goes to the information block.
+  const inInfoBlock = letter ? fileNumberField(form, values, omitted)?.id : undefined;
+
+  // Sums that print as the total row of the table they add up.
+  const totals = new Map<string, MoneyField>();
+  for (const { section, field } of inputs.values()) {
+    if (field.type !== 'money' || !field.sumOf || field.print === 'none' || !takesPart(section, field)) continue;
+    const lines = inputs.get(field.sumOf.field);
+    if (lines && lines.field.type === 'lines' && lines.field.print !== 'none' && takesPart(lines.section, lines.field) && !totals.has(lines.field.id)) totals.set(lines.field.id, field);
+  }
+
+  const valueTexts = new Map<string, PrintedText[]>();
+  const templateTexts: string[] = [form.title, ...extraTemplateTexts];
+  const blockTexts: PrintedText[] = [];
+  const printedValue = (field: InputFieldDefinition, text: string) => {
+    valueTexts.set(field.id, [{ path: `values.${field.id}`, label: field.label, text }]);
+  };
+
+  function itemOf(field: FieldDefinition): PrintItem | null {
+    const showLabel = (label: string) => (label.trim() === '' ? null : label);
+    switch (field.type) {
+      case 'block': {
+        const text = filledTemplate(field.text, source, letter ? {} : { gap: WRITE_IN_GAP });
+        if (letter && text.trim() === '') return null;
+        addBlockText(field);
+        return { kind: 'block', label: showLabel(field.label), text, stand: field.stand ? formatGermanDate(field.stand) : null };
+      }
+      case 'signature':
+        templateTexts.push(field.label, ...field.signers);
+        return { kind: 'signature', label: showLabel(field.label), signers: field.signers };
+      case 'office-box':
+        templateTexts.push(field.label, ...field.lines);
+        return { kind: 'office-box', label: field.label, lines: field.lines };
+      default:
+        return inputItem(field);
+    }
+  }
+
+  function addBlockText(block: BlockDefinition): void {
+    templateTexts.push(block.label);
+    blockTexts.push({ path: `template.${block.id}`, label: block.label, text: templateOnly(block.text, source) });
+  }
+
+  function inputItem(field: InputFieldDefinition): PrintItem | null {
+    const print = field.print ?? 'labelled';
+    if (print === 'none' || field.id === inInfoBlock) return null;
+    if (field.type === 'money' && field.sumOf && totals.get(field.sumOf.field)?.id === field.id) {
+      // Printed with its table (see the lines case); the table may come later in the form.
+      return null;
+    }
+    const value = values[field.id];
+    switch (field.type) {
+      case 'lines': {
+        const rows = (Array.isArray(value) ? (value as LineRow[]) : [])
+          .map((row, index) => ({ index, row }))
+          .filter(({ row }) => !letter || !isBlankRow(row));
+        const sum = totals.get(field.id);
+        const total = sum ? { label: sum.label, column: sum.sumOf!.column, text: formatMoney(typeof values[sum.id] === 'number' ? (values[sum.id] as number) : 0) } : null;
+        if (letter && rows.length === 0) return null;
+        templateTexts.push(field.label, ...field.columns.map((column) => column.label));
+        const cells: PrintedText[] = [];
+        for (const { index, row } of rows) {
+          for (const column of field.columns) {
+            const text = displayValue(column, row[column.id] ?? null);
+            if (column.type !== 'checkbox' && text !== '') {
+              cells.push({ path: `values.${field.id}.${index}.${column.id}`, label: `${field.label}, Zeile ${index + 1}, ${column.label}`, text });
+            }
+          }
+        }
+        valueTexts.set(field.id, cells);
+        if (sum && total) {
+          templateTexts.push(sum.label);
+          valueTexts.set(sum.id, [{ path: `values.${sum.id}`, label: sum.label, text: total.text }]);
+        }
+        return { kind: 'lines', label: field.label, field, rows, total };
+      }
+      case 'checkbox': {
+        const checked = value === true;
+        if (letter && !checked) return null;
+        templateTexts.push(field.label);
+        return { kind: 'checkbox', label: field.label, checked };
+      }
+      case 'select':
+      case 'multiselect': {
+        const text = displayValue(field, value, source.partnerName);
+        if (letter || print === 'paragraphs') return scalarItem(field, text);
+        const chosen = new Set(Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : []);
+        templateTexts.push(field.label, ...field.options.map((option) => option.label));
+        const options = choiceOptions(field, chosen);
+        // Each chosen option prints on its own, next to its box.
+        const chosenLabels = options.filter((option) => option.chosen).map((option) => option.label);
+        if (chosenLabels.length > 0) printedValue(field, chosenLabels.join('\n'));
+        return { kind: 'choice', label: field.label, options };
+      }
+      default:
+        return scalarItem(field, displayValue(field, value, source.partnerName));
+    }
+  }
+
+  function scalarItem(field: InputFieldDefinition, text: string): PrintItem | null {
+    const blank = text.trim() === '';
+    if (letter && blank) return null;
+    if (!blank) printedValue(field, text);
+    const print = field.print ?? 'labelled';
+    if (print === 'paragraphs' && !blank) return { kind: 'paragraphs', text };
+    templateTexts.push(field.label);
+    // Forms: a blank paragraphs field gets its label and writing lines, to be filled by hand.
+    if (field.type === 'textarea' || print === 'paragraphs') return { kind: 'long-text', label: field.label, text };
+    return { kind: 'value', label: field.label, text };
+  }
+
+  const sections: PrintSection[] = [];
+  for (const section of form.sections) {
+    if (!conditionHolds(section.showIf, values)) continue;
+    const items: PrintItem[] = [];
+    for (const field of section.fields) {
+      if (!takesPart(section, field)) continue;
+      const item = itemOf(field);
+      if (item) items.push(item);
+    }
+    if (items.length === 0) continue;
+    // A section of paragraphs only (the body of a letter) prints without its title.
+    if (items.some((item) => item.kind !== 'paragraphs')) templateTexts.push(section.title);
+    sections.push({ id: section.id, title: section.title, items });
+  }
+
+  // Values that print through placeholders (letter parts, blocks) although their field prints nothing itself.
+  const templates = [...extraTemplateTexts, ...form.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' ? [field.text] : [])))];
+  if (form.letter && letter) templates.push(form.letter.subject, form.letter.salutation, form.letter.closing);
+  for (const name of templates.flatMap((text) => placeholdersIn(text))) {
+    const entry = inputs.get(name);
+    if (!entry || valueTexts.has(name) || omitted.has(name)) continue;
+    const text = displayValue(entry.field, values[name], source.partnerName);
+    if (text !== '') printedValue(entry.field, text);
+  }
+
+  const texts: PrintedText[] = [];
+  for (const { field } of inputs.values()) texts.push(...(valueTexts.get(field.id) ?? []).filter((entry) => entry.text !== ''));
+  texts.push(...blockTexts.filter((entry) => entry.text.trim() !== ''));
+  texts.push({ path: 'template', label: `Vorlage „${form.title}“`, text: templateTexts.filter((text) => text.trim() !== '').join('\n') });
+  return { sections, texts };
+}
+
+function choiceOptions(field: ChoiceField, chosen: ReadonlySet<string>): Array<{ label: string; chosen: boolean }> {
+  return field.options.map((option) => ({ label: option.label, chosen: chosen.has(option.value) }));
+}
+
+/** The letterhead strings (office and counselor) as one entry for the glyph check. */
+export function settingsText(settings: Settings): PrintedText {
+  const { office, counselor } = settings;
+  const parts = [
+    office.organization,
+    office.department,
+    office.street,
+    office.postalCode,
+    office.city,
+    office.room,
+    office.phone,
+    office.email,
+    office.web,
+    office.hours,
+    ...(office.postbox ? [office.postbox.label, office.postbox.postalCode, office.postbox.city] : []),
+    counselor.name,
+    counselor.title,
+    counselor.phone,
+    counselor.email,
+  ];
+  return { path: 'settings', label: 'Briefkopf (Einstellungen)', text: parts.filter((part) => part.trim() !== '').join('\n') };
+}

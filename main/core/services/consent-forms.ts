@@ -1,0 +1,63 @@
+import type { Consent, LotseDocument } from '../../../shared/api/contract';
+import { DATA_CATEGORIES, EXCHANGE_DIRECTIONS } from '../../../shared/api/contract';
+import { germanIssueMessage } from '../../../shared/api/german-messages';
+import { ConsentInputSchema } from '../../../shared/api/schemas/consent';
+import { looseKey } from '../../../shared/domain/fold';
+import { todayIso } from '../../../shared/domain/iso-date';
+import type { FormValues, LineRow } from '../../../shared/forms/values';
+import { listPartners } from '../db/queries/partners';
+import type { Core } from '../core';
+import { DomainError } from '../errors';
+import { createConsent } from './consents';
+
+/**
+ * A printed consent form (`effect: 'consent-record'`) pre-creates the consent
+ * it asks for: its recipients, purposes and kinds of data, unsigned. It
+ * covers nothing until the counselor marks it signed (`consents.sign`).
+ * The form's field ids are the ones the loader requires for this effect
+ * (CONSENT_RECORD_FIELDS in shared/forms/load.ts).
+ */
+
+function textColumn(rows: FormValues[string] | undefined, column: string): string[] {
+  if (!Array.isArray(rows)) return [];
+  return (rows as LineRow[]).map((row) => row[column]).filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+}
+
+/** A recipient typed or picked by name is tied to its directory entry when exactly one entry has that name. */
+function directoryIdFor(core: Core, name: string): string | null {
+  const key = looseKey(name);
+  const matches = listPartners(core.db, todayIso(core.now()), false).filter(
+    (partner) => looseKey(partner.name) === key || looseKey(`${partner.name}, ${partner.department}`) === key,
+  );
+  return matches.length === 1 ? (matches[0]?.id ?? null) : null;
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export function createConsentFromForm(core: Core, document: LotseDocument, values: FormValues): Consent {
+  const categories = Array.isArray(values.dataCategories) ? (values.dataCategories as string[]) : [];
+  const parsed = ConsentInputSchema.safeParse(
+    {
+    clientId: document.clientId,
+    recipients: textColumn(values.recipients, 'name').map((name) => ({ partnerId: directoryIdFor(core, name), name })),
+    purposes: textColumn(values.purposes, 'purpose'),
+    dataCategories: DATA_CATEGORIES.filter((category) => categories.includes(category)),
+    healthData: values.healthData === true,
+    exchange: oneOf(EXCHANGE_DIRECTIONS, values.exchange, 'one-way'),
+    signedOn: null,
+    validUntil: typeof values.validUntil === 'string' && values.validUntil !== '' ? values.validUntil : null,
+    explainedIn: typeof values.explainedIn === 'string' ? values.explainedIn : '',
+    interpreter: typeof values.interpreter === 'string' ? values.interpreter : '',
+    notes: '',
+    },
+    { error: germanIssueMessage },
+  );
+  if (!parsed.success) {
+    // The form's required fields make this rare; a consent must still never be recorded half.
+    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [`values.${issue.path.join('.')}`, issue.message]));
+    throw new DomainError('invalid_input', 'Die Einwilligung kann so nicht erfasst werden. Bitte Empfänger, Zwecke und Datenarten prüfen.', fields);
+  }
+  return createConsent(core, parsed.data, document.id);
+}

@@ -1,0 +1,206 @@
+import type { Template, TemplateSummary, TemplateUpdate } from '../../../shared/api/contract';
+import type { FieldErrors } from '../../../shared/api/errors';
+import { BUILT_IN_FORMS, FormDefinitionError, loadFormDefinition, type FormDefinition } from '../../../shared/forms';
+import { unknownPlaceholders } from '../../../shared/forms/load';
+import type { Core } from '../core';
+import type { Db } from '../db/open';
+import * as queries from '../db/queries/templates';
+import { DomainError, notFound } from '../errors';
+import { currentCounselor, recordAudit } from './audit';
+
+/**
+ * The form catalogue (DESIGN.md §5): each template's versions live in the
+ * store. The shipped definitions are written there as version 1 when first
+ * seen; an office edit adds a version; documents keep the version they were
+ * made with, so an edit never changes a letter already written.
+ */
+
+/** Stored versions never change, so a parsed one can be reused for every document that names it. */
+const parsedVersions = new WeakMap<Db, Map<string, FormDefinition>>();
+
+function parseStored(db: Db, row: queries.TemplateVersionRow): FormDefinition {
+  let cache = parsedVersions.get(db);
+  if (!cache) parsedVersions.set(db, (cache = new Map()));
+  const key = `${row.template_id}@${row.version}`;
+  let form = cache.get(key);
+  if (!form) {
+    form = loadFormDefinition(JSON.parse(row.definition));
+    cache.set(key, form);
+  }
+  return form;
+}
+
+/** The shipped definition with a stored version number, as JSON: equal texts give equal strings. */
+function shippedJson(form: FormDefinition, version: number): string {
+  return JSON.stringify({ ...form, version });
+}
+
+/**
+ * Writes each shipped definition the store lacks, and a new version when an
+ * update of the app ships new wording for a template the office has not
+ * edited since (an office edit stays; "restore" brings the shipped text).
+ */
+export function ensureBuiltInTemplates(db: Db, now: string): void {
+  db.transaction(() => {
+    for (const form of Object.values(BUILT_IN_FORMS)) {
+      const latest = queries.templateVersion(db, form.id);
+      if (latest === undefined) {
+        queries.insertTemplateVersion(db, { template_id: form.id, version: 1, source: 'built-in', definition: shippedJson(form, 1), saved_at: now, saved_by: '' });
+        continue;
+      }
+      if (latest.source !== 'built-in') continue;
+      const shippedAgain = queries.latestBuiltInVersion(db, form.id);
+      if (shippedAgain && shippedAgain.definition === shippedJson(form, shippedAgain.version)) continue;
+      const version = latest.version + 1;
+      queries.insertTemplateVersion(db, { template_id: form.id, version, source: 'built-in', definition: shippedJson(form, version), saved_at: now, saved_by: '' });
+    }
+  })();
+}
+
+/** A template's definition: the newest version, or the one a document names. */
+export function templateDefinition(core: Core, templateId: string, version?: number): FormDefinition {
+  const row = queries.templateVersion(core.db, templateId, version);
+  if (!row) {
+    throw version === undefined
+      ? new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', { templateId: `Die Vorlage „${templateId}“ gibt es nicht.` })
+      : notFound(`Die Version ${version} der Vorlage „${templateId}“`);
+  }
+  return parseStored(core.db, row);
+}
+
+function oldestStand(form: FormDefinition): string | null {
+  const stands = form.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' && field.stand ? [field.stand] : [])));
+  return stands.length === 0 ? null : stands.sort()[0] ?? null;
+}
+
+function summaryOf(row: queries.TemplateVersionRow, form: FormDefinition): TemplateSummary {
+  return {
+    id: form.id,
+    title: form.title,
+    description: form.description,
+    layout: form.layout,
+    recipient: form.recipient,
+    version: row.version,
+    source: row.source,
+    savedAt: row.saved_at,
+    oldestStand: oldestStand(form),
+  };
+}
+
+export function listTemplates(core: Core): TemplateSummary[] {
+  return queries
+    .latestTemplateVersions(core.db)
+    .map((row) => summaryOf(row, parseStored(core.db, row)))
+    .sort((a, b) => a.title.localeCompare(b.title, 'de'));
+}
+
+export function getTemplate(core: Core, id: string, version?: number): Template {
+  const row = queries.templateVersion(core.db, id, version);
+  if (!row) throw notFound(`Die Vorlage „${id}“`);
+  const definition = parseStored(core.db, row);
+  return {
+    ...summaryOf(row, definition),
+    definition,
+    versions: queries.templateVersionList(core.db, id).map((entry) => ({
+      version: entry.version,
+      source: entry.source,
+      savedAt: entry.saved_at,
+      savedBy: entry.saved_by,
+    })),
+  };
+}
+
+/** Applies the office's wording to a copy of the definition; keys it does not know are errors, not ignored. */
+function applyEdit(form: FormDefinition, edit: TemplateUpdate, errors: FieldErrors): FormDefinition {
+  const next = structuredClone(form);
+  if (edit.title !== undefined) next.title = edit.title;
+  if (edit.letter) {
+    if (!next.letter) errors.letter = 'Diese Vorlage ist kein Brief.';
+    else next.letter = { ...edit.letter };
+  }
+  // Keys: a section or field id, `field.column` for a column of rows, `field.option` for a choice.
+  const relabel = new Map<string, (label: string) => void>();
+  for (const section of next.sections) {
+    relabel.set(section.id, (label) => (section.title = label));
+    for (const field of section.fields) {
+      relabel.set(field.id, (label) => (field.label = label));
+      if (field.type === 'lines') for (const column of field.columns) relabel.set(`${field.id}.${column.id}`, (label) => (column.label = label));
+      if (field.type === 'select' || field.type === 'multiselect') {
+        for (const option of field.options) relabel.set(`${field.id}.${option.value}`, (label) => (option.label = label));
+      }
+    }
+  }
+  for (const [key, label] of Object.entries(edit.labels)) {
+    const apply = relabel.get(key);
+    if (apply) apply(label);
+    else errors[`labels.${key}`] = `Die Vorlage hat kein Feld „${key}“.`;
+  }
+  const blocks = new Map(next.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' ? [[field.id, field] as const] : []))));
+  for (const [key, block] of Object.entries(edit.blocks)) {
+    const target = blocks.get(key);
+    if (!target) {
+      errors[`blocks.${key}`] = `Die Vorlage hat keinen Textbaustein „${key}“.`;
+      continue;
+    }
+    target.text = block.text;
+    target.stand = block.stand;
+    const unknown = unknownPlaceholders(next, block.text);
+    if (unknown.length > 0) errors[`blocks.${key}.text`] = placeholderMessage(unknown);
+  }
+  if (next.letter) {
+    for (const part of ['subject', 'salutation', 'closing'] as const) {
+      const unknown = unknownPlaceholders(next, next.letter[part]);
+      if (unknown.length > 0) errors[`letter.${part}`] = placeholderMessage(unknown);
+    }
+  }
+  return next;
+}
+
+function placeholderMessage(names: string[]): string {
+  return `Diese Platzhalter benennen nichts: ${names.map((name) => `{{${name}}}`).join(', ')}.`;
+}
+
+function saveVersion(core: Core, form: FormDefinition, source: 'built-in' | 'office', action: string): Template {
+  return core.db.transaction(() => {
+    const latest = queries.templateVersion(core.db, form.id);
+    const version = (latest?.version ?? 0) + 1;
+    queries.insertTemplateVersion(core.db, {
+      template_id: form.id,
+      version,
+      source,
+      definition: JSON.stringify({ ...form, version }),
+      saved_at: core.now().toISOString(),
+      saved_by: currentCounselor(core),
+    });
+    recordAudit(core, { action, subjectType: 'template', subjectId: form.id, clientId: null, details: { version } });
+    return getTemplate(core, form.id);
+  })();
+}
+
+/** Saves the office's labels and text blocks as a new version. */
+export function updateTemplate(core: Core, edit: TemplateUpdate): Template {
+  const latest = getTemplate(core, edit.id);
+  if (latest.version !== edit.baseVersion) {
+    throw new DomainError(
+      'conflict',
+      `Die Vorlage wurde inzwischen geändert (jetzt Version ${latest.version}, bearbeitet wurde Version ${edit.baseVersion}). Bitte neu laden und die Änderung erneut eintragen.`,
+    );
+  }
+  const errors: FieldErrors = {};
+  const next = applyEdit(latest.definition, edit, errors);
+  if (Object.keys(errors).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', errors);
+  try {
+    loadFormDefinition(next);
+  } catch (error) {
+    if (error instanceof FormDefinitionError) throw new DomainError('invalid_input', error.message);
+    throw error;
+  }
+  return saveVersion(core, next, 'office', 'templates.update');
+}
+
+/** A new version with the wording the app ships. */
+export function restoreTemplate(core: Core, id: string): Template {
+  const shipped = BUILT_IN_FORMS[id];
+  if (!shipped) throw notFound(`Die mitgelieferte Vorlage „${id}“`);
+  return saveVersion(core, shipped, 'built-in', 'templates.restore');
+}
