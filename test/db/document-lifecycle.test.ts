@@ -271,6 +271,27 @@ describe('the consent gate', () => {
       omittedFields: [],
     });
     expect(final.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Drafted before the consent existed: the final letter refers to the consent it went out under.
+    expect(final.values.consentSignedOn).toBe(TODAY);
+    expect(await renderedText(core, final.id)).toContain('25.11.2026');
+  });
+
+  it('prefills the consent of a new partner when the draft changes its recipient, keeping what was typed', async () => {
+    const form = await finalConsentForm(vhs.name, ['identity', 'contact', 'residence', 'language-education', 'counseling']);
+    await call('consents.sign', { id: form.consentId, signedOn: '2026-11-20' });
+    const letter = await referral();
+    expect(letter.values.consentSignedOn).toBe('2026-11-20');
+    expect(letter.prefilled).toContain('consentSignedOn');
+
+    const moved = valueOf<LotseDocument>(
+      await dispatch(core, 'documents.update', { id: letter.id, values: { ...letter.values, request: 'Bitte um einen Termin.' }, partnerId: COURSE_PROVIDER }),
+    );
+    expect(moved).toMatchObject({ partnerId: COURSE_PROVIDER, values: { consentSignedOn: '', request: 'Bitte um einen Termin.' } });
+    expect(moved.prefilled).not.toContain('consentSignedOn');
+
+    const back = valueOf<LotseDocument>(await dispatch(core, 'documents.update', { id: letter.id, values: moved.values, partnerId: VHS }));
+    expect(back.values.consentSignedOn).toBe('2026-11-20');
+    expect(back.prefilled).toContain('consentSignedOn');
   });
 
   it('refuses personal data the consent does not name, and finalizes when those fields are left out', async () => {

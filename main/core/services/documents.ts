@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/api/contract';
 import type { FieldErrors } from '../../../shared/api/errors';
 import { todayIso } from '../../../shared/domain/iso-date';
-import { inputFieldsOf, type FormDefinition } from '../../../shared/forms';
+import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../shared/forms';
 import { prefilledValues } from '../../../shared/forms/fill';
 import type { PrefillContext } from '../../../shared/forms/prefill';
 import { blankValue, displayValue, isBlankValue, validateFormValues, type FormValues } from '../../../shared/forms/values';
@@ -140,6 +140,38 @@ export function createDocument(
   })();
 }
 
+/** Whether a field's prefill comes from the recipient (the partner or the consent that covers it). */
+function dependsOnPartner(field: InputFieldDefinition): boolean {
+  return field.prefill?.startsWith('partner.') === true || field.prefill?.startsWith('consent.') === true;
+}
+
+/**
+ * Values that depend on the recipient (the partner and the consent covering
+ * it) and still are as prefilled, or empty, are prefilled again: after the
+ * partner changed, and at finalization (a consent signed since the draft was
+ * made is the one the letter refers to). What the counselor typed stays.
+ */
+function refreshRecipientValues(
+  core: Core,
+  form: FormDefinition,
+  clientId: string,
+  partnerId: string | null,
+  draft: { values: FormValues; prefilled: string[] },
+): { values: FormValues; prefilled: string[] } {
+  const fresh = prefilledValues(form, prefillContext(core, getClient(core, clientId), partnerOrNull(core, partnerId)));
+  const refreshed = new Set(
+    inputFieldsOf(form)
+      .filter((field) => dependsOnPartner(field) && (draft.prefilled.includes(field.id) || isBlankValue(draft.values[field.id])))
+      .map((field) => field.id),
+  );
+  const values = { ...draft.values };
+  for (const fieldId of refreshed) values[fieldId] = fresh.values[fieldId] ?? values[fieldId] ?? '';
+  return {
+    values,
+    prefilled: [...draft.prefilled.filter((key) => !refreshed.has(key)), ...fresh.prefilled.filter((key) => refreshed.has(key))],
+  };
+}
+
 /** Autosave: a draft keeps incomplete values; wrong ones are refused. A field stays "prefilled" while unchanged. */
 export function updateDocument(core: Core, id: string, values: Record<string, unknown>, partnerId: string | null | undefined): LotseDocument {
   const document = getDraft(core, id);
@@ -147,19 +179,14 @@ export function updateDocument(core: Core, id: string, values: Record<string, un
   const nextPartnerId = partnerId === undefined ? document.partnerId : partnerId;
   checkRecipient(form, nextPartnerId);
   if (nextPartnerId !== null) getPartner(core, nextPartnerId);
-  let clean = checkedValues(core, form, values, false);
-  let prefilled = document.prefilled.filter((key) => isDeepStrictEqual(document.values[key], clean[key]));
-  if (nextPartnerId !== document.partnerId) {
-    // Values still as prefilled from the old partner (or its consent) follow the new one.
-    const fresh = prefilledValues(form, prefillContext(core, getClient(core, document.clientId), partnerOrNull(core, nextPartnerId)));
-    const follows = inputFieldsOf(form).filter(
-      (field) => (field.prefill?.startsWith('partner.') || field.prefill?.startsWith('consent.')) && (prefilled.includes(field.id) || isBlankValue(clean[field.id])),
-    );
-    clean = { ...clean, ...Object.fromEntries(follows.map((field) => [field.id, fresh.values[field.id] ?? blankValue(field)])) };
-    prefilled = [...new Set([...prefilled.filter((key) => !follows.some((field) => field.id === key)), ...fresh.prefilled.filter((key) => follows.some((field) => field.id === key))])];
-  }
+  const clean = checkedValues(core, form, values, false);
+  const unchanged = document.prefilled.filter((key) => isDeepStrictEqual(document.values[key], clean[key]));
+  const draft =
+    nextPartnerId === document.partnerId
+      ? { values: clean, prefilled: unchanged }
+      : refreshRecipientValues(core, form, document.clientId, nextPartnerId, { values: clean, prefilled: unchanged });
   core.db.transaction(() => {
-    if (!queries.updateDraft(core.db, id, { values: clean, prefilled, partnerId: nextPartnerId }, core.now().toISOString())) {
+    if (!queries.updateDraft(core.db, id, { ...draft, partnerId: nextPartnerId }, core.now().toISOString())) {
       throw notFound('Der Entwurf');
     }
   })();
@@ -366,7 +393,11 @@ export async function finalizeDocument(
   const document = getDraft(core, input.id);
   const form = templateDefinition(core, document.templateId, document.templateVersion);
   if (form.recipient === 'partner' && document.partnerId === null) invalid({ partnerId: 'Bitte die Empfänger*in aus dem Netzwerk wählen.' });
-  const values = omitFields(form, checkedValues(core, form, document.values, true), input.omitFields);
+  const current = refreshRecipientValues(core, form, document.clientId, document.partnerId, {
+    values: document.values as FormValues,
+    prefilled: document.prefilled,
+  });
+  const values = omitFields(form, checkedValues(core, form, current.values, true), input.omitFields);
   const legalBasis = legalBasisFor(core, form, document, values, input.otherLegalBasis);
   const finalizedAt = core.now();
   const snapshot = liveSnapshot(core, form, document);
