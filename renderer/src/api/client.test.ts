@@ -99,3 +99,14 @@ describe('launch token', () => {
     expect(takeToken(environment('#token=<script>').env)).toBeNull();
   });
 });
+
+describe('requests that must outlive the page', () => {
+  it('go with keepalive when small enough, as normal requests otherwise', async () => {
+    const fetchImpl = vi.fn<FetchLike>(() => jsonResponse(200, { ok: true, value: {} }));
+    const api = createApiClient(httpTransport('ab', fetchImpl));
+    await api.call('documents.update', { id: 'd1', values: { body: 'kurz' } }, { keepalive: true });
+    await api.call('documents.update', { id: 'd1', values: { body: 'x'.repeat(70_000) } }, { keepalive: true });
+    await api.call('documents.update', { id: 'd1', values: {} });
+    expect(fetchImpl.mock.calls.map(([, init]) => init.keepalive)).toEqual([true, undefined, undefined]);
+  });
+});

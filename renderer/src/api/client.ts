@@ -1,19 +1,19 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import { ApiCallError } from './api-call-error';
 import { browserTokenEnvironment, takeToken } from './token';
-import { electronTransport, httpTransport, type Transport, type TransportKind } from './transport';
+import { electronTransport, httpTransport, type CallOptions, type Transport, type TransportKind } from './transport';
 
 export interface ApiClient {
   readonly kind: TransportKind;
   /** Resolves with the method's value; a refusal is thrown as ApiCallError with the core's German message. */
-  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  call<M extends MethodName>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<MethodOutput<M>>;
 }
 
 export function createApiClient(transport: Transport): ApiClient {
   return {
     kind: transport.kind,
-    async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      const result = await transport.call(method, input);
+    async call<M extends MethodName>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<MethodOutput<M>> {
+      const result = await transport.call(method, input, options);
       if (!result.ok) throw ApiCallError.fromApiError(result.error);
       // The host validated the value against the contract's output schema before sending it.
       return result.value as MethodOutput<M>;
@@ -39,9 +39,9 @@ export function setApiClient(client: ApiClient | null): void {
   current = client;
 }
 
-export function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export function call<M extends MethodName>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<MethodOutput<M>> {
   if (!current) {
     return Promise.reject(new ApiCallError({ code: 'network', message: 'Lotse ist nicht verbunden.' }));
   }
-  return current.call(method, input);
+  return current.call(method, input, options);
 }

@@ -16,13 +16,21 @@ declare global {
 
 export type TransportKind = 'electron' | 'http';
 
+export interface CallOptions {
+  /**
+   * The page is closing (autosave on `pagehide`): the request must outlive
+   * it. HTTP sends it with `keepalive`; IPC messages leave at once anyway.
+   */
+  keepalive?: boolean;
+}
+
 /**
  * Carries one call to a host and brings back its ApiResult. Failures below
  * the API (no answer, garbled answer) are thrown as ApiCallError.
  */
 export interface Transport {
   readonly kind: TransportKind;
-  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  call(method: string, input: unknown, options?: CallOptions): Promise<ApiResult<unknown>>;
 }
 
 // German like every message the core sends: the counselor reads them as they are.
@@ -77,6 +85,9 @@ export function electronTransport(bridge: LotseBridge): Transport {
   };
 }
 
+/** Bytes of body a keepalive request may carry (browsers allow 64 KiB for all of a page's keepalive requests together). */
+const KEEPALIVE_LIMIT = 60_000;
+
 export type FetchLike = (url: string, init: RequestInit) => Promise<Pick<Response, 'json' | 'status'>>;
 
 /**
@@ -87,15 +98,18 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Pick<Respons
 export function httpTransport(token: string, fetchImpl: FetchLike = (url, init) => fetch(url, init)): Transport {
   return {
     kind: 'http',
-    async call(method, input) {
+    async call(method, input, options) {
       let response: Pick<Response, 'json' | 'status'>;
+      const requestBody = JSON.stringify(input ?? {});
       try {
         response = await fetchImpl(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
+          body: requestBody,
           cache: 'no-store',
           credentials: 'omit',
+          // Browsers refuse keepalive bodies over 64 KiB; a longer draft goes as a normal request and may be cut off.
+          ...(options?.keepalive && new TextEncoder().encode(requestBody).length < KEEPALIVE_LIMIT ? { keepalive: true } : {}),
         });
       } catch {
         throw new ApiCallError({ code: 'network', message: TRANSPORT_MESSAGES.unreachable });

@@ -7,18 +7,19 @@ import { ClientScreen } from '../features/clients/ClientScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { DocumentScreen } from '../features/documents/DocumentScreen';
 import { DocumentsScreen } from '../features/documents/DocumentsScreen';
-import { LetterScreen } from '../features/letters/LetterScreen';
+import { NewDocumentScreen } from '../features/documents/NewDocumentScreen';
 import { NetworkScreen } from '../features/network/NetworkScreen';
 import { PartnerEditScreen } from '../features/network/PartnerEditScreen';
 import { PartnerScreen } from '../features/network/PartnerScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StartScreen } from '../features/start/StartScreen';
+import { TemplateScreen } from '../features/templates/TemplateScreen';
+import { TemplatesScreen } from '../features/templates/TemplatesScreen';
 import { AppContext, type AppContextValue } from './app-context';
 import { Navigation } from './Navigation';
 import { NotConnected } from './NotConnected';
 import { NotFoundScreen } from './NotFoundScreen';
 import { navigate, routeHref, sectionOf, useRoute, type Route } from './router';
-import { ComingLaterScreen } from './ComingLaterScreen';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -30,8 +31,8 @@ function Screen({ route }: { route: Route }) {
       return <ClientScreen id={route.id} />;
     case 'clientEdit':
       return <ClientEditScreen id={route.id} />;
-    case 'letter':
-      return <LetterScreen clientId={route.clientId} />;
+    case 'documentNew':
+      return <NewDocumentScreen clientId={route.clientId} />;
     case 'documents':
       return <DocumentsScreen />;
     case 'document':
@@ -45,7 +46,9 @@ function Screen({ route }: { route: Route }) {
     case 'partnerNew':
       return <PartnerEditScreen id={null} />;
     case 'templates':
-      return <ComingLaterScreen area="templates" />;
+      return <TemplatesScreen />;
+    case 'template':
+      return <TemplateScreen id={route.id} />;
     case 'settings':
       return <SettingsScreen />;
     case 'notFound':

@@ -1,21 +1,11 @@
-import { FieldFrame } from './FieldFrame';
+import { FieldFrame, type FrameProps } from './FieldFrame';
 
-interface FieldProps {
-  id: string;
-  label: string;
-  /**
-   * Said after the visible label but not shown, to tell repeated rows apart
-   * ("Titel (deutsch)" in "Abschluss 2").
-   */
-  labelSuffix?: string | undefined;
+interface FieldProps extends FrameProps {
   value: string;
   onChange(value: string): void;
-  error?: string | undefined;
-  hint?: string | undefined;
-  required?: boolean;
   type?: 'text' | 'date' | 'email' | 'tel' | 'url' | 'search';
   multiline?: boolean;
-  rows?: number;
+  rows?: number | undefined;
   maxLength?: number | undefined;
   autoComplete?: string;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'url' | undefined;
@@ -23,20 +13,13 @@ interface FieldProps {
   size?: 'short' | 'medium' | 'full';
   /** `auto` for names and free text that may be written right to left (Arabic, Persian). */
   dir?: 'auto' | undefined;
-  /** Extra class for the wrapper, e.g. to place it in a row. */
-  className?: string | undefined;
+  readOnly?: boolean;
 }
 
 /** A labelled text input or textarea (see FieldFrame). */
 export function Field({
-  id,
-  label,
-  labelSuffix,
   value,
   onChange,
-  error,
-  hint,
-  required = false,
   type = 'text',
   multiline = false,
   rows = 8,
@@ -45,10 +28,12 @@ export function Field({
   inputMode,
   size = 'full',
   dir,
-  className,
+  readOnly,
+  ...frame
 }: FieldProps) {
+  const required = frame.required ?? false;
   return (
-    <FieldFrame id={id} label={label} labelSuffix={labelSuffix} error={error} hint={hint} required={required} className={className}>
+    <FieldFrame {...frame}>
       {(control) => {
         const common = {
           ...control,
@@ -56,6 +41,7 @@ export function Field({
           required,
           maxLength,
           dir,
+          readOnly,
           autoComplete: autoComplete ?? 'off',
           className: `${control.className} field-control--${size}`,
         };

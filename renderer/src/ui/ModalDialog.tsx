@@ -7,6 +7,8 @@ interface ModalDialogProps {
   onCancel(): void;
   /** The control that takes focus on opening (else the first one): "Abbrechen" where the first would destroy something. */
   initialFocusId?: string;
+  /** `dialog--wide`, `dialog--neutral` (no warning colour: the action is not destructive). */
+  className?: string;
   children: ReactNode;
 }
 
@@ -15,7 +17,7 @@ interface ModalDialogProps {
  * inside. The caller renders it while it should be open and gives it a
  * heading (`${id}-heading`) and a description (`${id}-text`).
  */
-export function ModalDialog({ id, onCancel, initialFocusId, children }: ModalDialogProps) {
+export function ModalDialog({ id, onCancel, initialFocusId, className, children }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -31,7 +33,7 @@ export function ModalDialog({ id, onCancel, initialFocusId, children }: ModalDia
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       aria-labelledby={`${id}-heading`}
       aria-describedby={`${id}-text`}
       onKeyDown={(event) => {

@@ -1,34 +1,16 @@
-import { FieldFrame } from './FieldFrame';
+import { FieldFrame, type FrameProps } from './FieldFrame';
 
-interface SelectFieldProps<V extends string> {
-  id: string;
-  label: string;
-  /** Said after the visible label but not shown (see Field). */
-  labelSuffix?: string | undefined;
+interface SelectFieldProps<V extends string> extends FrameProps {
   value: V;
   options: ReadonlyArray<{ value: V; label: string }>;
   onChange(value: V): void;
-  error?: string | undefined;
-  hint?: string | undefined;
   size?: 'short' | 'medium' | 'full';
-  className?: string | undefined;
 }
 
 /** A labelled native select: keyboard and screen readers know it without help. */
-export function SelectField<V extends string>({
-  id,
-  label,
-  labelSuffix,
-  value,
-  options,
-  onChange,
-  error,
-  hint,
-  size = 'medium',
-  className,
-}: SelectFieldProps<V>) {
+export function SelectField<V extends string>({ value, options, onChange, size = 'medium', ...frame }: SelectFieldProps<V>) {
   return (
-    <FieldFrame id={id} label={label} labelSuffix={labelSuffix} error={error} hint={hint} className={className}>
+    <FieldFrame {...frame}>
       {(control) => (
         <select
           {...control}

@@ -12,7 +12,7 @@ export type Route =
   | { name: 'clients'; focusNew: boolean }
   | { name: 'client'; id: string }
   | { name: 'clientEdit'; id: string }
-  | { name: 'letter'; clientId: string }
+  | { name: 'documentNew'; clientId: string }
   | { name: 'documents' }
   | { name: 'document'; id: string }
   | { name: 'network' }
@@ -20,6 +20,7 @@ export type Route =
   | { name: 'partnerEdit'; id: string }
   | { name: 'partnerNew' }
   | { name: 'templates' }
+  | { name: 'template'; id: string }
   | { name: 'settings' }
   | { name: 'notFound' };
 
@@ -53,7 +54,8 @@ export function parseRoute(hash: string): Route {
       if (id === null || parts.length > 3) return { name: 'notFound' };
       if (third === undefined) return { name: 'client', id };
       if (third === 'edit') return { name: 'clientEdit', id };
-      return third === 'letter' ? { name: 'letter', clientId: id } : { name: 'notFound' };
+      // `letter` was the address of the one free letter before there were templates to choose from.
+      return third === 'new-document' || third === 'letter' ? { name: 'documentNew', clientId: id } : { name: 'notFound' };
     }
     case 'documents': {
       if (second === undefined) return { name: 'documents' };
@@ -68,7 +70,11 @@ export function parseRoute(hash: string): Route {
       if (third === undefined) return { name: 'partner', id };
       return third === 'edit' ? { name: 'partnerEdit', id } : { name: 'notFound' };
     }
-    case 'templates':
+    case 'templates': {
+      if (second === undefined) return { name: 'templates' };
+      const id = decodeSegment(second);
+      return id !== null && third === undefined ? { name: 'template', id } : { name: 'notFound' };
+    }
     case 'settings':
       return parts.length === 1 ? { name: area } : { name: 'notFound' };
     default:
@@ -86,8 +92,8 @@ export function routeHref(route: Route): string {
       return `#/clients/${encodeURIComponent(route.id)}`;
     case 'clientEdit':
       return `#/clients/${encodeURIComponent(route.id)}/edit`;
-    case 'letter':
-      return `#/clients/${encodeURIComponent(route.clientId)}/letter`;
+    case 'documentNew':
+      return `#/clients/${encodeURIComponent(route.clientId)}/new-document`;
     case 'document':
       return `#/documents/${encodeURIComponent(route.id)}`;
     case 'partner':
@@ -96,6 +102,8 @@ export function routeHref(route: Route): string {
       return `#/network/${encodeURIComponent(route.id)}/edit`;
     case 'partnerNew':
       return '#/network/new';
+    case 'template':
+      return `#/templates/${encodeURIComponent(route.id)}`;
     case 'notFound':
       return '#/';
     default:
@@ -107,7 +115,7 @@ export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'client':
     case 'clientEdit':
-    case 'letter':
+    case 'documentNew':
     case 'clients':
       return 'clients';
     case 'document':
@@ -117,6 +125,8 @@ export function sectionOf(route: Route): Section | null {
     case 'partnerEdit':
     case 'partnerNew':
       return 'network';
+    case 'template':
+      return 'templates';
     case 'notFound':
       return null;
     default:

@@ -7,6 +7,7 @@ import { useAppContext } from '../../ui/app-context';
 import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Fact, TextList } from '../../ui/Facts';
+import { focusSoon } from '../../ui/focus';
 import { addressLines, formatDate, fullName } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { navigate, routeHref } from '../../ui/router';
@@ -57,8 +58,8 @@ export function ClientScreen({ id }: { id: string }) {
             <button type="button" className="button button--primary" onClick={() => navigate({ name: 'clientEdit', id })}>
               {t('client.edit')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => navigate({ name: 'letter', clientId: id })}>
-              {t('client.writeLetter')}
+            <button type="button" className="button button--secondary" onClick={() => navigate({ name: 'documentNew', clientId: id })}>
+              {t('client.newDocument')}
             </button>
             <button type="button" className="button button--secondary" onClick={exportData} aria-disabled={exportState.status === 'busy'}>
               {t('client.export')}
@@ -78,15 +79,25 @@ export function ClientScreen({ id }: { id: string }) {
           <LanguageAndQualification client={client.value} />
           <ConsentSection clientId={id} />
 
-          <section className="panel">
-            <h2 id="client-documents-heading">{t('client.documentsHeading')}</h2>
+          <section className="panel" aria-labelledby="client-documents-heading">
+            <h2 id="client-documents-heading" tabIndex={-1}>
+              {t('client.documentsHeading')}
+            </h2>
             {documents.status === 'loading' ? <p className="busy">{t('common.loading')}</p> : null}
             {documents.status === 'error' ? <ErrorAlert error={documents.error} onRetry={reloadDocuments} /> : null}
             {documents.status === 'ready' && documents.value.items.length === 0 ? (
               <p className="muted">{t('client.noDocuments')}</p>
             ) : null}
             {documents.status === 'ready' && documents.value.items.length > 0 ? (
-              <DocumentTable documents={documents.value.items} caption={t('client.documentsHeading')} />
+              <DocumentTable
+                documents={documents.value.items}
+                withClient={false}
+                caption={t('client.documentsHeading')}
+                onDiscarded={() => {
+                  reloadDocuments();
+                  focusSoon('client-documents-heading');
+                }}
+              />
             ) : null}
           </section>
 

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/api/contract';
 import { call } from '../../api';
+import { DialogActions } from '../../ui/DialogActions';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { fullName } from '../../ui/format';
@@ -75,17 +76,15 @@ export function EraseDialog({ client, onCancel, onErased }: EraseDialogProps) {
           maxLength={200}
           dir="auto"
         />
-        <div className="form-actions">
-          <button type="submit" className="button button--danger" disabled={!matches || erasing}>
-            {t('erase.confirm')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={cancel} disabled={erasing}>
-            {t('common.cancel')}
-          </button>
-          <span role="status" className="busy">
-            {erasing ? t('erase.erasing') : ''}
-          </span>
-        </div>
+        <DialogActions
+          id="erase-dialog"
+          confirmLabel={t('erase.confirm')}
+          variant="danger"
+          busy={erasing}
+          busyLabel={t('erase.erasing')}
+          blocked={!matches || erasing}
+          onCancel={cancel}
+        />
       </form>
     </ModalDialog>
   );

@@ -10,6 +10,7 @@ import { focusSoon } from '../../ui/focus';
 import { TextRows } from '../../ui/TextRows';
 import { EMPTY_RECIPIENT, RecipientsField, type RecipientDraft } from './RecipientsField';
 import { FormActions } from '../../ui/FormActions';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 type DataCategory = (typeof DATA_CATEGORIES)[number];
 type Exchange = (typeof EXCHANGE_DIRECTIONS)[number];
@@ -222,34 +223,14 @@ export function ConsentForm({ clientId, onCreated, onCancel }: ConsentFormProps)
           describedBy="consent-health-note"
         />
       </fieldset>
-      <fieldset
-        id="consent-exchange-group"
-        className={`fieldset${exchangeError ? ' fieldset--invalid' : ''}`}
-        aria-describedby={exchangeError ? 'consent-exchange-error' : undefined}
-        tabIndex={-1}
-      >
-        <legend>{t('consents.exchangeLegend')}</legend>
-        {exchangeError ? (
-          <p id="consent-exchange-error" className="field-error">
-            {exchangeError}
-          </p>
-        ) : null}
-        <div className="radio-group">
-          {EXCHANGE_DIRECTIONS.map((direction) => (
-            <div key={direction} className="radio">
-              <input
-                id={`consent-exchange-${direction}`}
-                type="radio"
-                name="consent-exchange"
-                value={direction}
-                checked={draft.exchange === direction}
-                onChange={() => update({ exchange: direction })}
-              />
-              <label htmlFor={`consent-exchange-${direction}`}>{t(`exchange.${direction}`)}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <RadioGroup
+        id="consent-exchange"
+        legend={t('consents.exchangeLegend')}
+        value={draft.exchange}
+        options={EXCHANGE_DIRECTIONS.map((direction) => ({ value: direction, label: t(`exchange.${direction}`) }))}
+        onChange={(exchange) => update({ exchange })}
+        error={exchangeError}
+      />
       <div className="form-grid">
         <Field
           id="consent-signedOn"

@@ -7,6 +7,7 @@ import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { formatDate, formatTimestamp } from '../../ui/format';
 import { focusSoon } from '../../ui/focus';
+import { routeHref } from '../../ui/router';
 import { useAsync } from '../../ui/use-async';
 import { ConsentForm } from './ConsentForm';
 import { FormActions } from '../../ui/FormActions';
@@ -35,8 +36,8 @@ export function ConsentSection({ clientId }: { clientId: string }) {
             <li key={consent.id}>
               <ConsentItem
                 consent={consent}
-                onRevoked={() => {
-                  setMessage(t('consents.revoked'));
+                onChanged={(done) => {
+                  setMessage(done);
                   reload();
                   focusSoon(`consent-${consent.id}-heading`);
                 }}
@@ -90,10 +91,14 @@ function StateBadge({ consent }: { consent: Consent }) {
   return <span className={`status status--${consent.state}`}>{text}</span>;
 }
 
-function ConsentItem({ consent, onRevoked }: { consent: Consent; onRevoked(): void }) {
+function ConsentItem({ consent, onChanged }: { consent: Consent; onChanged(message: string): void }) {
   const { t } = useTranslation();
-  const [revoking, setRevoking] = useState(false);
-  const revokeButton = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState(false);
+  const actionButton = useRef<HTMLButtonElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    window.setTimeout(() => actionButton.current?.focus(), 0);
+  };
   const heading = t('consents.itemHeading', { recipients: recipientNames(consent) });
   const none = t('common.none');
   return (
@@ -167,6 +172,14 @@ function ConsentItem({ consent, onRevoked }: { consent: Consent; onRevoked(): vo
           <dt>{t('consents.recordedBy')}</dt>
           <dd>{t('consents.recordedByValue', { name: consent.recordedBy || none, date: formatTimestamp(consent.createdAt) })}</dd>
         </div>
+        {consent.documentId ? (
+          <div>
+            <dt>{t('consents.form')}</dt>
+            <dd>
+              <a href={routeHref({ name: 'document', id: consent.documentId })}>{t('consents.openForm')}</a>
+            </dd>
+          </div>
+        ) : null}
         {consent.notes.trim() !== '' ? (
           <div>
             <dt>{t('consents.notes')}</dt>
@@ -176,28 +189,44 @@ function ConsentItem({ consent, onRevoked }: { consent: Consent; onRevoked(): vo
           </div>
         ) : null}
       </dl>
-      {consent.state === 'valid' ? (
-        revoking ? (
-          <RevokeForm
-            consent={consent}
-            heading={heading}
-            onRevoked={onRevoked}
-            onCancel={() => {
-              setRevoking(false);
-              window.setTimeout(() => revokeButton.current?.focus(), 0);
-            }}
-          />
+      {consent.state === 'valid' || consent.state === 'unsigned' ? (
+        editing ? (
+          consent.state === 'valid' ? (
+            <ConsentDateForm
+              inputId={`consent-${consent.id}-revokedOn`}
+              heading={heading}
+              label={t('consents.revokedOnLabel')}
+              hint={t('consents.revokedOnHint')}
+              path="revokedOn"
+              submitLabel={t('consents.revokeSave')}
+              submit={(revokedOn) => call('consents.revoke', { id: consent.id, ...(revokedOn ? { revokedOn } : {}) })}
+              onDone={() => onChanged(t('consents.revoked'))}
+              onCancel={stopEditing}
+            />
+          ) : (
+            <ConsentDateForm
+              inputId={`consent-${consent.id}-signedOn`}
+              heading={heading}
+              label={t('consents.signedOn')}
+              hint={t('consents.signHint')}
+              path="signedOn"
+              submitLabel={t('consents.signSave')}
+              submit={(signedOn) => call('consents.sign', { id: consent.id, signedOn })}
+              onDone={() => onChanged(t('consents.signed'))}
+              onCancel={stopEditing}
+            />
+          )
         ) : (
           <button
-            ref={revokeButton}
+            ref={actionButton}
             type="button"
             className="button button--secondary button--small"
             onClick={() => {
-              setRevoking(true);
-              focusSoon(`consent-${consent.id}-revokedOn`);
+              setEditing(true);
+              focusSoon(`consent-${consent.id}-${consent.state === 'valid' ? 'revokedOn' : 'signedOn'}`);
             }}
           >
-            {t('consents.revoke')}
+            {consent.state === 'valid' ? t('consents.revoke') : t('consents.markSigned')}
             <span className="visually-hidden"> ({heading})</span>
           </button>
         )
@@ -206,21 +235,34 @@ function ConsentItem({ consent, onRevoked }: { consent: Consent; onRevoked(): vo
   );
 }
 
-function RevokeForm({ consent, heading, onRevoked, onCancel }: { consent: Consent; heading: string; onRevoked(): void; onCancel(): void }) {
-  const { t } = useTranslation();
-  const [revokedOn, setRevokedOn] = useState(todayIso());
+interface ConsentDateFormProps {
+  inputId: string;
+  /** The consent's heading, said after the label to tell the consents apart. */
+  heading: string;
+  label: string;
+  hint: string;
+  /** The path of the date in the core's messages (`revokedOn`, `signedOn`). */
+  path: string;
+  submitLabel: string;
+  submit(date: string): Promise<unknown>;
+  onDone(): void;
+  onCancel(): void;
+}
+
+/** One date and a save button: the day a consent was revoked, or signed. */
+function ConsentDateForm({ inputId, heading, label, hint, path, submitLabel, submit, onDone, onCancel }: ConsentDateFormProps) {
+  const [date, setDate] = useState(todayIso());
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const inputId = `consent-${consent.id}-revokedOn`;
 
-  async function submit(event: FormEvent) {
+  async function save(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
     setSaving(true);
     setError(null);
     try {
-      await call('consents.revoke', { id: consent.id, ...(revokedOn ? { revokedOn } : {}) });
-      onRevoked();
+      await submit(date);
+      onDone();
     } catch (caught) {
       setError(caught);
       setSaving(false);
@@ -229,20 +271,20 @@ function RevokeForm({ consent, heading, onRevoked, onCancel }: { consent: Consen
   }
 
   return (
-    <form noValidate onSubmit={submit} className="form revoke-form">
-      {error ? <ErrorAlert error={error} shownFields={['revokedOn']} /> : null}
+    <form noValidate onSubmit={save} className="form revoke-form">
+      {error ? <ErrorAlert error={error} shownFields={[path]} /> : null}
       <Field
         id={inputId}
         type="date"
-        label={t('consents.revokedOnLabel')}
+        label={label}
         labelSuffix={`(${heading})`}
-        hint={t('consents.revokedOnHint')}
-        value={revokedOn}
-        onChange={setRevokedOn}
-        error={fieldError(error, 'revokedOn')}
+        hint={hint}
+        value={date}
+        onChange={setDate}
+        error={fieldError(error, path)}
         size="short"
       />
-      <FormActions submitLabel={t('consents.revokeSave')} saving={saving} onCancel={onCancel} small />
+      <FormActions submitLabel={submitLabel} saving={saving} onCancel={onCancel} small />
     </form>
   );
 }

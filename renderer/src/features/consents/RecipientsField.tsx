@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { Partner } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { Field } from '../../ui/Field';
 import { focusSoon } from '../../ui/focus';
 import { SelectField } from '../../ui/SelectField';
 import { useAsync } from '../../ui/use-async';
+import { partnerChoices } from '../network/partner-choices';
 
 /**
  * A recipient row: a partner of the directory (`partnerId` and its name),
@@ -29,10 +29,6 @@ interface RecipientsFieldProps {
   onRemove(index: number): void;
   errorOf(path: string): string | undefined;
   max: number;
-}
-
-export function partnerOptionLabel(partner: Pick<Partner, 'name' | 'department'>): string {
-  return partner.department.trim() !== '' ? `${partner.name} – ${partner.department}` : partner.name;
 }
 
 /**
@@ -96,13 +92,9 @@ export function RecipientsField({ id, value, onChange, onRemove, errorOf, max }:
             const error = errorOf(`recipients.${index}.name`) ?? errorOf(`recipients.${index}.partnerId`) ?? errorOf(`recipients.${index}`);
             const options = [
               { value: '', label: t('consents.recipientChoose') },
-              ...known.map((partner) => ({ value: partner.id, label: partnerOptionLabel(partner) })),
+              ...partnerChoices(known, { id: row.partnerId, name: row.name }, (name) => t('consents.recipientArchived', { name })),
+              { value: OTHER, label: t('consents.recipientOther') },
             ];
-            // A partner archived since it was chosen stays visible as chosen.
-            if (row.partnerId !== null && !known.some((partner) => partner.id === row.partnerId)) {
-              options.push({ value: row.partnerId, label: t('consents.recipientArchived', { name: row.name }) });
-            }
-            options.push({ value: OTHER, label: t('consents.recipientOther') });
             return (
               <li key={index} className="row">
                 <SelectField

@@ -1,78 +1,117 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client, LotseDocument } from '../../../../shared/api/contract';
-import { formatTimestamp, listName } from '../../ui/format';
+import type { LotseDocument } from '../../../../shared/api/contract';
+import { call } from '../../api';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatDate, formatTimestamp } from '../../ui/format';
 import { routeHref } from '../../ui/router';
-
-export function documentSubject(document: LotseDocument): string {
-  const subject = document.values.subject;
-  return typeof subject === 'string' ? subject.trim() : '';
-}
-
-export function useTemplateName(): (templateId: string) => string {
-  const { t, i18n } = useTranslation();
-  return (templateId) => {
-    const key = `templateNames.${templateId}`;
-    return i18n.exists(key) ? t(key as 'templateNames.free-letter') : templateId;
-  };
-}
+import { documentSubject, documentTitle } from './document-labels';
 
 interface DocumentTableProps {
   documents: readonly LotseDocument[];
-  /** Names per client id; without it the client column is left out (a client's own page). */
-  clients?: ReadonlyMap<string, Client | null>;
+  /** Leaves out the client column (a client's own page). */
+  withClient: boolean;
   caption: string;
+  /** A draft was discarded: the list is out of date. */
+  onDiscarded(): void;
 }
 
-/** Documents with their subject as link to show them again. */
-export function DocumentTable({ documents, clients, caption }: DocumentTableProps) {
+/** Documents with their form, recipient, status and date; drafts can be discarded here. */
+export function DocumentTable({ documents, withClient, caption, onDiscarded }: DocumentTableProps) {
   const { t } = useTranslation();
-  const templateName = useTemplateName();
+  const [discarding, setDiscarding] = useState<LotseDocument | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table documents-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('documents.subject')}</th>
-            <th scope="col">{t('documents.template')}</th>
-            {clients ? <th scope="col">{t('documents.client')}</th> : null}
-            <th scope="col">{t('documents.created')}</th>
+            <th scope="col">{t('documents.document')}</th>
+            {withClient ? <th scope="col">{t('documents.client')}</th> : null}
+            <th scope="col">{t('documents.recipient')}</th>
             <th scope="col">{t('documents.status')}</th>
+            <th scope="col">{t('documents.date')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('documents.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {documents.map((document) => {
-            const client = clients?.get(document.clientId);
+            const title = documentTitle(document);
+            const subject = documentSubject(document);
             return (
               <tr key={document.id}>
-                <td>
+                <td className="document-cell">
                   <a href={routeHref({ name: 'document', id: document.id })}>
-                    {documentSubject(document) || t('documents.untitled')}
+                    {document.templateTitle}
+                    {subject ? (
+                      <span className="line document-subject" dir="auto">
+                        {subject}
+                      </span>
+                    ) : null}
                   </a>
                 </td>
-                <td>{templateName(document.templateId)}</td>
-                {clients ? (
+                {withClient ? (
                   <td>
-                    {client ? (
-                      <a href={routeHref({ name: 'client', id: client.id })}>{listName(client)}</a>
-                    ) : client === null ? (
-                      <span className="muted">{t('documents.unknownClient')}</span>
-                    ) : (
-                      <span className="muted">{t('common.loading')}</span>
-                    )}
+                    <a href={routeHref({ name: 'client', id: document.clientId })}>
+                      <bdi>{document.clientName}</bdi>
+                    </a>
                   </td>
                 ) : null}
-                <td>{formatTimestamp(document.createdAt)}</td>
+                <td>{document.partnerName ? <bdi>{document.partnerName}</bdi> : t('common.none')}</td>
                 <td>
                   <span className={`status status--${document.status}`}>
                     {document.status === 'final' ? t('documents.statusFinal') : t('documents.statusDraft')}
                   </span>
+                  {document.referralStatus ? (
+                    <span className="status status--block status--referral">{t(`referralStatuses.${document.referralStatus}`)}</span>
+                  ) : null}
+                  {document.followUpDate ? (
+                    <span className="line muted">{t('documents.followUpOn', { date: formatDate(document.followUpDate) })}</span>
+                  ) : null}
+                </td>
+                <td className="nowrap">{formatTimestamp(document.finalizedAt ?? document.updatedAt)}</td>
+                <td>
+                  {document.status === 'draft' ? (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={(event) => {
+                        opener.current = event.currentTarget;
+                        setDiscarding(document);
+                      }}
+                    >
+                      {t('documents.discard')}
+                      <span className="visually-hidden"> ({title})</span>
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {discarding ? (
+        <ConfirmDialog
+          id="discard-dialog"
+          title={t('discard.title')}
+          text={t('discard.textNamed', { title: documentTitle(discarding), client: discarding.clientName })}
+          confirmLabel={t('discard.confirm')}
+          busyLabel={t('discard.busy')}
+          onConfirm={async () => {
+            await call('documents.discard', { id: discarding.id });
+            setDiscarding(null);
+            onDiscarded();
+          }}
+          onCancel={() => {
+            setDiscarding(null);
+            window.setTimeout(() => opener.current?.focus(), 0);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,216 @@
+import { useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LotseDocument, RenderedPdf } from '../../../../shared/api/contract';
+import type { FieldErrors } from '../../../../shared/api/errors';
+import { validateFormValues, withComputedValues, type FieldValue } from '../../../../shared/forms/values';
+import { call } from '../../api';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { focusSoon } from '../../ui/focus';
+import { PdfPreview } from '../../ui/pdf/PdfPreview';
+import { useAppContext } from '../../ui/app-context';
+import { routeHref } from '../../ui/router';
+import { prefillContext, type DocumentSources } from './document-context';
+import { editorValues, inputIdOfPath, partnerFollowingFields, pathsInFormOrder, sameValue, shownErrors, withoutFieldErrors } from './document-form';
+import { pdfFileName } from './document-labels';
+import { DocumentSections } from './DocumentSections';
+import { FinalizeDialog } from './FinalizeDialog';
+import { RECIPIENT_INPUT_ID, RecipientPicker } from './RecipientPicker';
+import { SaveState } from './SaveState';
+import { useDraftAutosave, type DraftSnapshot } from './use-draft-autosave';
+
+interface DocumentEditorProps {
+  document: LotseDocument;
+  sources: DocumentSources;
+  onFinalized(document: LotseDocument): void;
+}
+
+type Preview = { status: 'none' } | { status: 'busy' } | { status: 'ready'; pdf: RenderedPdf } | { status: 'error'; error: unknown };
+
+/** A draft as an input screen built from its form; every change is saved on its own. */
+export function DocumentEditor({ document, sources, onFinalized }: DocumentEditorProps) {
+  const { t } = useTranslation();
+  const { navigateWithNotice } = useAppContext();
+  const form = sources.template.definition;
+  const [draft, setDraft] = useState<DraftSnapshot>(() => ({ values: editorValues(form, document.values), partnerId: document.partnerId }));
+  const latest = useRef(draft);
+  const [prefilled, setPrefilled] = useState<ReadonlySet<string>>(() => new Set(document.prefilled));
+  // Once finalizing was tried, required fields are checked as they are filled in.
+  const [complete, setComplete] = useState(false);
+  const [blocked, setBlocked] = useState(false);
+  const [preview, setPreview] = useState<Preview>({ status: 'none' });
+  const [dialog, setDialog] = useState<'finalize' | 'discard' | null>(null);
+  const finalizeButton = useRef<HTMLButtonElement>(null);
+  const discardButton = useRef<HTMLButtonElement>(null);
+  const savedPartner = useRef(document.partnerId);
+  const { autosave, status, serverErrors, setServerErrors } = useDraftAutosave(document.id, (saved, sent) => {
+    // A new recipient brings its own prefilled values (address, consent date); take them where nothing was typed since.
+    if (sent.partnerId === savedPartner.current) return;
+    savedPartner.current = sent.partnerId;
+    const follows = partnerFollowingFields(form);
+    const current = latest.current;
+    const adopted = follows.filter((id) => sameValue(current.values[id], sent.values[id]) && id in saved.values);
+    if (adopted.length > 0) {
+      latest.current = { ...current, values: { ...current.values, ...Object.fromEntries(adopted.map((id) => [id, saved.values[id] as FieldValue])) } };
+      setDraft(latest.current);
+    }
+    setPrefilled((previous) => new Set([...[...previous].filter((id) => !follows.includes(id)), ...saved.prefilled.filter((id) => follows.includes(id))]));
+  });
+
+  const values = useMemo(() => withComputedValues(form, draft.values), [form, draft.values]);
+  const errors: FieldErrors = useMemo(() => {
+    const live = validateFormValues(form, draft.values, { complete }).errors;
+    const recipient: FieldErrors = complete && form.recipient === 'partner' && draft.partnerId === null ? { partnerId: t('documentEditor.recipientMissing') } : {};
+    return shownErrors(form, values, { ...live, ...recipient, ...serverErrors });
+  }, [form, draft, values, complete, serverErrors, t]);
+  const context = useMemo(() => prefillContext(sources, draft.partnerId), [sources, draft.partnerId]);
+
+  const commit = (next: DraftSnapshot) => {
+    latest.current = next;
+    setDraft(next);
+    autosave.change(next);
+  };
+
+  const changeField = (fieldId: string, value: FieldValue) => {
+    setPrefilled((current) => (current.has(fieldId) ? new Set([...current].filter((id) => id !== fieldId)) : current));
+    setServerErrors((current) => withoutFieldErrors(current, fieldId));
+    commit({ ...latest.current, values: { ...latest.current.values, [fieldId]: value } });
+  };
+
+  const changeRecipient = (partnerId: string | null) => {
+    setServerErrors(({ partnerId: _dropped, ...rest }) => rest);
+    commit({ ...latest.current, partnerId });
+    void autosave.flush();
+  };
+
+  const focusFirst = (found: FieldErrors) => {
+    const first = found.partnerId ? 'partnerId' : pathsInFormOrder(form, found)[0];
+    const target = first === 'partnerId' ? RECIPIENT_INPUT_ID : first ? inputIdOfPath(form, first) : null;
+    if (target) focusSoon(target);
+  };
+
+  const startFinalize = () => {
+    setComplete(true);
+    const missing = validateFormValues(form, latest.current.values, { complete: true }).errors;
+    if (form.recipient === 'partner' && latest.current.partnerId === null) missing.partnerId = t('documentEditor.recipientMissing');
+    const found = shownErrors(form, withComputedValues(form, latest.current.values), { ...missing, ...serverErrors });
+    if (Object.keys(found).length > 0) {
+      setBlocked(true);
+      focusFirst(found);
+      return;
+    }
+    setBlocked(false);
+    setDialog('finalize');
+  };
+
+  async function showPreview() {
+    if (preview.status === 'busy') return;
+    setPreview({ status: 'busy' });
+    try {
+      await autosave.settle();
+      setPreview({ status: 'ready', pdf: await call('documents.render', { id: document.id }) });
+    } catch (caught) {
+      setPreview({ status: 'error', error: caught });
+    }
+  }
+
+  const closeDialog = (button: RefObject<HTMLButtonElement | null>) => {
+    setDialog(null);
+    window.setTimeout(() => button.current?.focus(), 0);
+  };
+
+  return (
+    <div className="editor">
+      <div className="editor-bar">
+        <span className="status status--draft">{t('documents.statusDraft')}</span>
+        <SaveState status={status} onRetry={() => void autosave.flush()} />
+        {document.correctsId ? (
+          <p className="editor-corrects">
+            {t('documentEditor.corrects')} <a href={routeHref({ name: 'document', id: document.correctsId })}>{t('finalDocument.openCorrected')}</a>
+          </p>
+        ) : null}
+      </div>
+      <form
+        noValidate
+        className="form editor-form"
+        onSubmit={(event) => event.preventDefault()}
+        // Leaving a field saves at once, not only after the pause.
+        onBlur={() => void autosave.flush()}
+      >
+        <p className="muted">{t('documentEditor.requiredNote')}</p>
+        {blocked && Object.keys(errors).length > 0 ? (
+          <div className="alert alert--error" role="alert">
+            <p className="alert-title">{t('documentEditor.incompleteTitle')}</p>
+            <p>{t('documentEditor.incomplete', { count: Object.keys(errors).length })}</p>
+          </div>
+        ) : null}
+        <RecipientPicker
+          recipient={form.recipient}
+          client={sources.client}
+          partners={sources.partners}
+          partnerId={draft.partnerId}
+          partnerName={document.partnerName}
+          onChange={changeRecipient}
+          error={errors.partnerId}
+        />
+        <DocumentSections
+          form={form}
+          values={values}
+          onChange={changeField}
+          errorAt={(path) => errors[path]}
+          prefilled={prefilled}
+          partners={sources.partners}
+          context={context}
+        />
+      </form>
+      <div className="toolbar toolbar--wrap editor-actions">
+        <button type="button" className="button button--secondary" onClick={showPreview} aria-disabled={preview.status === 'busy'}>
+          {t('documentEditor.preview')}
+        </button>
+        <button ref={finalizeButton} type="button" className="button button--primary" onClick={startFinalize}>
+          {t('documentEditor.finalize')}
+        </button>
+        <button ref={discardButton} type="button" className="button button--danger-outline toolbar-end" onClick={() => setDialog('discard')}>
+          {t('documentEditor.discard')}
+        </button>
+      </div>
+      {preview.status === 'error' ? <ErrorAlert error={preview.error} onRetry={showPreview} /> : null}
+      {preview.status !== 'none' ? (
+        <PdfPreview
+          busy={preview.status === 'busy'}
+          pdf={preview.status === 'ready' ? preview.pdf : null}
+          fileName={pdfFileName(document, t('documentEditor.draftFileSuffix'))}
+        />
+      ) : null}
+      {dialog === 'finalize' ? (
+        <FinalizeDialog
+          document={{ ...document, partnerId: draft.partnerId, partnerName: context.partner?.name ?? document.partnerName }}
+          saveDraft={() => autosave.settle()}
+          onFinalized={onFinalized}
+          onFieldErrors={(found) => {
+            setDialog(null);
+            setServerErrors(found);
+            setBlocked(true);
+            focusFirst(found);
+          }}
+          onCancel={() => closeDialog(finalizeButton)}
+        />
+      ) : null}
+      {dialog === 'discard' ? (
+        <ConfirmDialog
+          id="discard-dialog"
+          title={t('discard.title')}
+          text={t('discard.text')}
+          confirmLabel={t('discard.confirm')}
+          busyLabel={t('discard.busy')}
+          onConfirm={async () => {
+            await call('documents.discard', { id: document.id });
+            autosave.abandon();
+            navigateWithNotice({ name: 'client', id: document.clientId }, t('discard.done'));
+          }}
+          onCancel={() => closeDialog(discardButton)}
+        />
+      ) : null}
+    </div>
+  );
+}

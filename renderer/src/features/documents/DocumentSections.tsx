@@ -1,0 +1,57 @@
+import type { Partner } from '../../../../shared/api/contract';
+import { isInputField, type FormDefinition } from '../../../../shared/forms/definition';
+import { fillText } from '../../../../shared/forms/fill';
+import type { PrefillContext } from '../../../../shared/forms/prefill';
+import { isFieldShown, type FieldValue, type FormValues } from '../../../../shared/forms/values';
+import { FormSection } from '../../ui/FormSection';
+import { DocumentField } from './DocumentField';
+import { TextBlock } from './TextBlock';
+
+interface DocumentSectionsProps {
+  form: FormDefinition;
+  /** With computed sums filled in. */
+  values: FormValues;
+  onChange(fieldId: string, value: FieldValue): void;
+  errorAt(path: string): string | undefined;
+  prefilled: ReadonlySet<string>;
+  partners: readonly Partner[];
+  context: PrefillContext;
+}
+
+/** The input screen of a form, section by section, as its definition describes it; conditions apply as values change. */
+export function DocumentSections({ form, values, onChange, errorAt, prefilled, partners, context }: DocumentSectionsProps) {
+  const partnerName = (id: string) => partners.find((partner) => partner.id === id)?.name ?? '';
+  const labelOf = (fieldId: string) => form.sections.flatMap((section) => section.fields).find((field) => field.id === fieldId)?.label;
+  return (
+    <>
+      {form.sections.map((section) => {
+        const fields = section.fields.filter((field) => isFieldShown(section, field, values));
+        if (fields.length === 0) return null;
+        return (
+          <FormSection key={section.id} id={`doc-section-${section.id}`} title={section.title}>
+            {fields.map((field) =>
+              isInputField(field) ? (
+                <DocumentField
+                  key={field.id}
+                  field={field}
+                  value={values[field.id]}
+                  onChange={(value) => onChange(field.id, value)}
+                  errorAt={errorAt}
+                  prefilled={prefilled.has(field.id)}
+                  partners={partners}
+                  sumSourceLabel={field.type === 'money' && field.sumOf ? labelOf(field.sumOf.field) : undefined}
+                />
+              ) : (
+                <TextBlock
+                  key={field.id}
+                  element={field}
+                  text={field.type === 'block' ? fillText(field.text, { form, values, context, partnerName }) : ''}
+                />
+              ),
+            )}
+          </FormSection>
+        );
+      })}
+    </>
+  );
+}
