@@ -211,7 +211,7 @@ export const referralLetter: FormDefinitionSource = {
           id: 'consentVersion',
           type: 'text',
           label: 'Fassung der Einwilligung',
-          help: 'Formular und Fassung, z. B. „Einwilligung in die Datenübermittlung, Fassung 1“.',
+          help: 'Formular und Fassung, z. B. „Einwilligung in die Übermittlung personenbezogener Daten, Version 1“ (steht in der Fußzeile des Formulars).',
           max: 100,
         },
         {

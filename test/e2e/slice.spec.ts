@@ -1,13 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, foreignRequests, openApp, test } from './fixtures';
 
 const HOSTILE_GIVEN_NAME = '<script>alert("x")</script> Văn';
 
+/**
+ * The README shows this screen (test/e2e/screenshots/letter.png). Every run
+ * takes it into test-results; `LOTSE_UPDATE_README_SCREENSHOT=1` also
+ * replaces the committed file, so an ordinary run leaves the tree clean.
+ */
+const README_SCREENSHOT = fileURLToPath(new URL('screenshots/letter.png', import.meta.url));
+
 test.describe('the first slice: client → search → letter as PDF', () => {
   test('a counselor creates a client, finds them and prints a letter to them', async ({ page, lotse, requests }, testInfo) => {
+    // Seven axe runs and a PDF: about 45 s when the whole suite shares the two cores.
+    test.setTimeout(120_000);
     await openApp(page, lotse);
     // The token travels in the fragment once and is then removed from the address bar.
     expect(page.url()).not.toContain('token=');
@@ -32,23 +42,29 @@ test.describe('the first slice: client → search → letter as PDF', () => {
     // Found by a spelling without diacritics.
     await page.getByRole('navigation').getByRole('link', { name: 'Klient*innen' }).click();
     await page.getByLabel('Suche').fill('Nguyen');
-    const result = page.getByRole('link', { name: /Nguyễn/ }).first();
+    // Other spec files share this host and have their own Nguyễn: take this one.
+    const result = page.getByRole('link', { name: `Nguyễn, ${HOSTILE_GIVEN_NAME}`, exact: true }).first();
     await expect(result).toBeVisible();
     await result.click();
 
-    await page.getByRole('button', { name: 'Brief schreiben' }).click();
-    await page.getByLabel('Betreff').fill('Einladung zur Informationsveranstaltung');
-    await page.getByLabel('Text').fill('wir laden Sie herzlich ein.\n\nBitte bringen Sie Ihren Ausweis mit.');
+    // A letter is a document of the form "Freier Brief": chosen on the client's page, written in the editor.
+    await page.getByRole('button', { name: 'Neues Dokument', exact: true }).click();
+    await page.getByRole('group', { name: 'Vorlage', exact: true }).getByRole('radio', { name: 'Freier Brief', exact: true }).check();
+    await page.getByRole('button', { name: 'Dokument anlegen', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Freier Brief');
+    await page.getByLabel('Betreff', { exact: true }).fill('Einladung zur Informationsveranstaltung');
+    await page.getByLabel('Text', { exact: true }).fill('wir laden Sie herzlich ein.\n\nBitte bringen Sie Ihren Ausweis mit.');
     await expectNoSeriousA11yViolations(page, 'Brief');
-    await page.getByRole('button', { name: 'PDF erstellen' }).click();
+    await page.getByRole('button', { name: 'Vorschau', exact: true }).click();
 
     const preview = page.getByRole('region', { name: 'Vorschau' });
-    await expect(preview.locator('canvas').first()).toBeVisible();
+    await expect(preview.locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+    await expect(preview).toHaveAttribute('aria-busy', 'false');
     await expectNoSeriousA11yViolations(page, 'Vorschau');
     await page.screenshot({ path: testInfo.outputPath('preview.png'), fullPage: true });
 
     const downloadPromise = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'PDF speichern' }).click();
+    await preview.getByRole('button', { name: 'PDF speichern' }).click();
     const download = await downloadPromise;
     const saved = testInfo.outputPath('brief.pdf');
     await download.saveAs(saved);
@@ -58,8 +74,44 @@ test.describe('the first slice: client → search → letter as PDF', () => {
     expect(text).toContain('<script>alert("x")</script>');
     expect(text).toContain('Einladung zur Informationsveranstaltung');
     expect(text).toContain('Kommunales Integrationszentrum');
-    expect(path.extname(download.suggestedFilename())).toBe('.pdf');
+    // A draft's PDF says so in its name: Freier_Brief-<Name>-<date>-Entwurf.pdf.
+    expect(download.suggestedFilename()).toMatch(/^Freier_Brief-.+-\d{4}-\d{2}-\d{2}-Entwurf\.pdf$/);
+    expect(download.suggestedFilename()).toContain('Nguy');
+    // Still a draft: printing a preview does not finalize.
+    await expect(page.getByRole('button', { name: 'Fertigstellen', exact: true })).toBeVisible();
 
+    expect(foreignRequests(requests, lotse.origin)).toEqual([]);
+  });
+
+  test('the README screenshot: a letter to a client, written and previewed', async ({ page, lotse, requests }, testInfo) => {
+    await openApp(page, lotse);
+    const response = await page.request.post(`${lotse.origin}/api/clients.create`, {
+      headers: { Authorization: `Bearer ${lotse.token}` },
+      data: { familyName: 'Nguyễn', givenName: 'Thị Lan', address: { street: 'Kölnstraße 12', postalCode: '52351', city: 'Düren' } },
+    });
+    const client = ((await response.json()) as { value: { id: string } }).value;
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/clients/${encodeURIComponent(client.id)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thị Lan Nguyễn');
+    await page.getByRole('button', { name: 'Neues Dokument', exact: true }).click();
+    await page.getByRole('group', { name: 'Vorlage', exact: true }).getByRole('radio', { name: 'Freier Brief', exact: true }).check();
+    await page.getByRole('button', { name: 'Dokument anlegen', exact: true }).click();
+    await page.getByLabel('Betreff', { exact: true }).fill('Einladung zur Informationsveranstaltung Anerkennung');
+    await page
+      .getByLabel('Text', { exact: true })
+      .fill('wir laden Sie herzlich zu unserer Informationsveranstaltung am 10.12.2026 um 10 Uhr in Zimmer 68 ein.\n\nBitte bringen Sie Ihre Zeugnisse mit.');
+    await expect(page.getByRole('status').filter({ hasText: /^Gespeichert \d{2}:\d{2}$/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Vorschau', exact: true }).click();
+    const preview = page.getByRole('region', { name: 'Vorschau' });
+    await expect(preview.locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+    await expect(preview).toHaveAttribute('aria-busy', 'false');
+    // Moving the pointer away: no hover state in the picture.
+    await page.mouse.move(0, 0);
+    const shot = testInfo.outputPath('letter.png');
+    await page.screenshot({ path: shot, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
+    if (process.env.LOTSE_UPDATE_README_SCREENSHOT === '1') fs.copyFileSync(shot, README_SCREENSHOT);
+    expect(fs.existsSync(README_SCREENSHOT), `${path.basename(README_SCREENSHOT)} for the README`).toBe(true);
     expect(foreignRequests(requests, lotse.origin)).toEqual([]);
   });
 
