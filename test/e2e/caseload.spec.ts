@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, foreignRequests, openApp, test, type LotseHost } from './fixtures';
+import { expect, foreignRequests, germanDate, isoDay, openApp, test, type LotseHost } from './fixtures';
 
 /**
  * The caseload issue's "done when": hostile names and long notes shown as
@@ -19,18 +19,6 @@ const CYRILLIC_SPELLING = 'Иванова';
 const NOTE_LINE = 'Termin am 12.03.: „wichtig“ <b>fett</b> "doppelt" \'einfach\' & <i>kursiv</i> </p><img src=x onerror=alert(2)>\n';
 const NOTES = NOTE_LINE.repeat(Math.ceil(5000 / NOTE_LINE.length)).slice(0, 5000);
 
-/** Today (or a day relative to it) in the local time zone, as the host and the browser see it. */
-function isoDay(offsetDays = 0): string {
-  const date = new Date();
-  date.setDate(date.getDate() + offsetDays);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function germanDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}.${month}.${year}`;
-}
 
 /** A call straight to the browser host, as another script would make it. */
 async function api<M extends MethodName>(page: Page, lotse: LotseHost, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {

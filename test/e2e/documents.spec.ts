@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, foreignRequests, openApp, test, type LotseHost } from './fixtures';
+import { expect, foreignRequests, germanDate, isoDay, openApp, test, type LotseHost } from './fixtures';
 
 /**
  * The documents issue's "done when", through the UI: each of the six
@@ -42,18 +42,6 @@ const TITLES = {
 
 const FORMS_DIR = fileURLToPath(new URL('../../test-results/forms', import.meta.url));
 
-/** Today (or a day relative to it) in the local time zone, as the host and the browser see it. */
-function isoDay(offsetDays = 0): string {
-  const date = new Date();
-  date.setDate(date.getDate() + offsetDays);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function germanDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}.${month}.${year}`;
-}
 
 type ApiAnswer = { ok: boolean; value?: unknown; error?: { code: string; message: string; fields?: Record<string, string> } };
 

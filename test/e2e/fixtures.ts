@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { todayIso } from '../../shared/domain/iso-date';
 
 export interface LotseHost {
   /** The address printed at start, with the token fragment. */
@@ -81,4 +82,12 @@ export async function openApp(page: Page, lotse: LotseHost): Promise<void> {
   await expect(page.getByRole('navigation')).toBeVisible();
 }
 
+/** Today (or a day relative to it) in the local time zone, as the host and the browser see it. */
+export function isoDay(offsetDays = 0): string {
+  const date = new Date();
+  date.setDate(date.getDate() + offsetDays);
+  return todayIso(date);
+}
+
+export { formatGermanDate as germanDate } from '../../shared/domain/iso-date';
 export { expect };
