@@ -7,6 +7,7 @@ import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
 import type { LetterContent } from '../../main/core/pdf/layouts/letter-content';
 import { renderPdf } from '../../main/core/pdf/render';
 import { pdfWords, type PdfWord } from '../support/pdf-words';
+import { HOSTILE, sampleLetterContent } from './sample-letter';
 
 /**
  * Checks the DIN 5008 Form B geometry on the rendered PDF with poppler and
@@ -16,54 +17,6 @@ import { pdfWords, type PdfWord } from '../support/pdf-words';
 
 /** pdftotext prints coordinates with six decimals; allow for float rounding, nothing more. */
 const EPS = 0.01;
-
-const HOSTILE = [
-  '<script>alert(1)</script>',
-  `Sie sagte: "Nein" und 'doch' – „so“ ‚oder‘ »so«.`,
-  '{{client.fullName}} ${process.env.HOME} %s &amp; \\) ( \\n',
-];
-
-function sampleContent(overrides: Partial<LetterContent> = {}): LetterContent {
-  return {
-    title: 'Ihr Antrag auf Beratung',
-    author: 'Maria Schmitz',
-    sender: {
-      organization: 'Kreis Düren',
-      department: 'Kommunales Integrationszentrum',
-      street: 'Bismarckstr. 16',
-      postalCode: '52351',
-      city: 'Düren',
-      room: 'Raum 2.14',
-      phone: '02421 22-1234',
-      email: 'ki@kreis-dueren.de',
-      web: 'www.kreis-dueren.de',
-      hours: 'Mo–Do 8:30–12:00 Uhr',
-    },
-    returnAddress: 'Kreis Düren · Bismarckstr. 16 · 52351 Düren',
-    recipientLines: ['Frau', 'Ayşe Yılmaz-Nguyễn', 'Hauptstraße 5', '52349 Düren'],
-    infoBlock: [
-      { label: 'Ihr Zeichen', value: 'AZ-77/2025' },
-      { label: 'Ihre Nachricht vom', value: '' },
-      { label: 'Unser Zeichen', value: 'KI-2025-0815' },
-      { label: 'Ansprechpartnerin', value: 'Maria Schmitz' },
-      { label: 'Telefon', value: '02421 22-1234' },
-      { label: 'Datum', value: '12.03.2025' },
-    ],
-    subject: 'Ihr Antrag auf Beratung vom 3. März 2025',
-    salutation: 'Sehr geehrte Frau Yılmaz-Nguyễn,',
-    body: [
-      'vielen Dank für Ihren Antrag. Wir haben ihn geprüft.\nDiese Zeile folgt nach einem einfachen Zeilenumbruch.',
-      ...HOSTILE,
-      ...Array.from({ length: 22 }, (_, i) =>
-        `Absatz ${i + 1}: Bitte bringen Sie zum Termin Ihren Pass, Ihre Meldebescheinigung und, falls vorhanden, Ihre Zeugnisse mit. Wir beraten Sie gern.`,
-      ),
-    ].join('\n\n'),
-    closing: 'Mit freundlichen Grüßen',
-    signature: ['Maria Schmitz', 'Integrationsberaterin'],
-    creationDate: new Date('2025-03-12T09:30:00Z'),
-    ...overrides,
-  };
-}
 
 // ---------------------------------------------------------------------------
 // Tools
@@ -149,7 +102,7 @@ async function renderToFile(content: LetterContent, name: string) {
 }
 
 describe('DIN 5008 Form B letter', () => {
-  const content = sampleContent();
+  const content = sampleLetterContent();
   let file: string;
   let pages: number;
   let all: PdfWord[];
@@ -214,7 +167,7 @@ describe('DIN 5008 Form B letter', () => {
   });
 
   it('keeps six long recipient lines inside the zone and drops a seventh', async () => {
-    const long = sampleContent({
+    const long = sampleLetterContent({
       recipientLines: [
         'Herrn Dr.',
         'Maximilian-Alexander Schmidt-Hohenberg-Württemberg-Langname',
@@ -343,7 +296,7 @@ describe('DIN 5008 Form B letter', () => {
 describe('DIN 5008 letter with a long body', () => {
   it('numbers every page "Seite x von N" with N = the rendered page count', async () => {
     const body = Array.from({ length: 120 }, (_, i) => `Absatz ${i + 1}: ${'Dies ist ein Satz zum Füllen der Seite. '.repeat(3)}`).join('\n\n');
-    const { file, pages } = await renderToFile(sampleContent({ body }), 'long.pdf');
+    const { file, pages } = await renderToFile(sampleLetterContent({ body }), 'long.pdf');
     expect(pages).toBeGreaterThanOrEqual(3);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));

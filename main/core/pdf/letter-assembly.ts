@@ -56,6 +56,7 @@ export interface LetterParts {
   /** PDF title when the subject is empty. */
   fallbackTitle?: string;
   reference?: string;
+  keywords?: string;
 }
 
 /** A letter's content: the parts the form gives, the rest from the settings. */
@@ -75,5 +76,6 @@ export function letterContent(parts: LetterParts): LetterContent {
     signature: [counselor.name, counselor.title].filter((line) => line.trim() !== ''),
     creationDate: parts.creationDate,
     ...(parts.reference !== undefined ? { reference: parts.reference } : {}),
+    ...(parts.keywords !== undefined ? { keywords: parts.keywords } : {}),
   };
 }

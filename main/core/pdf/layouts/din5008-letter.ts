@@ -320,6 +320,7 @@ export function din5008Letter(content: LetterContent): TDocumentDefinitions {
       title: content.title,
       author: content.author,
       subject: content.subject,
+      keywords: content.keywords ?? 'Brief',
       creationDate: content.creationDate,
     },
     defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE },

@@ -40,6 +40,8 @@ export interface FormLayoutContent {
   sections: PrintSection[];
   creationDate: Date;
   author: string;
+  /** PDF metadata keywords, comma-separated (default `Formular`). */
+  keywords?: string;
 }
 
 const A4_WIDTH = 210;
@@ -263,7 +265,7 @@ export function formLayout(content: FormLayoutContent): TDocumentDefinitions {
     pageSize: 'A4',
     pageMargins: [mm(MARGIN.left), mm(MARGIN.top), mm(MARGIN.right), mm(MARGIN.bottom)],
     language: 'de-DE',
-    info: { title: content.title, author: content.author, subject: content.title, creationDate: content.creationDate },
+    info: { title: content.title, author: content.author, subject: content.title, keywords: content.keywords ?? 'Formular', creationDate: content.creationDate },
     defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE },
     // Continuation pages name the form at the top.
     header: (currentPage) =>

@@ -42,6 +42,8 @@ export interface LetterContent {
   /** Time the PDF is said to be created (drafts: now; final: finalization time). */
   creationDate: Date;
   author: string;
+  /** PDF metadata keywords, comma-separated (default `Brief`). */
+  keywords?: string;
   /** Small print identifying the document (form and version), on every page next to the page number. */
   reference?: string;
 }
