@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
- * The fonts every PDF uses, shipped with the app (Roboto from the pdfmake
- * package, Apache License 2.0: Latin incl. Turkish, Polish and Vietnamese,
- * Greek, Cyrillic). Never system fonts: a letter must print the same on every
- * desk.
+ * The fonts every PDF uses, shipped with the app: Roboto (3.014, the files
+ * the pdfmake package carries) in four faces, regular, medium as bold,
+ * italic and medium italic. Latin incl. Turkish, Polish and Vietnamese,
+ * Greek, Cyrillic. Licence: SIL Open Font License 1.1, as the fonts' own name
+ * table says (LICENSES/Roboto-OFL-1.1.txt; earlier Roboto releases were
+ * Apache 2.0); a test pins it. Never system fonts: a letter must print the
+ * same on every desk.
  */
 const require = createRequire(__filename);
 
@@ -51,6 +54,22 @@ export function loadFonts(): LoadedFonts {
     canPrint: (codePoint) => Object.values(faces).every((face) => face.hasGlyphForCodePoint(codePoint)),
   };
   return loaded;
+}
+
+/**
+ * Scripts written right to left, and the marks that switch direction.
+ * pdfmake lays out every line left to right and does no Arabic shaping: such
+ * text would print reversed and unjoined even with a font that has the
+ * glyphs. Refused with its own message, before the glyph check.
+ */
+const RIGHT_TO_LEFT =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}\u200F\u202B\u202E\u2067]/u;
+
+/** The distinct right-to-left characters of `text` (see RIGHT_TO_LEFT). */
+export function rightToLeftCharacters(text: string): string[] {
+  const found = new Set<string>();
+  for (const character of text) if (RIGHT_TO_LEFT.test(character)) found.add(character);
+  return [...found];
 }
 
 /** Characters that are layout, not glyphs: line breaks and tabs. */

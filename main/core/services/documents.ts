@@ -24,8 +24,8 @@ import { getPartner as findPartner } from '../db/queries/partners';
 import { getResidenceStatus } from '../db/queries/residence-statuses';
 import { DomainError, notFound } from '../errors';
 import { addressBlock } from '../pdf/address-block';
-import { unprintableCharacters } from '../pdf/fonts';
-import { printDocument, type PrintedText } from '../pdf/print-document';
+import { assertPrintable } from '../pdf/print-check';
+import { printDocument } from '../pdf/print-document';
 import { renderPdf } from '../pdf/render';
 import { recordAudit } from './audit';
 import { getClient } from './clients';
@@ -282,24 +282,6 @@ function liveSnapshot(core: Core, form: FormDefinition, document: LotseDocument)
     recipientLines: recipientLines(core, form, document.partnerId, client),
     partnerNames: partnerNamesOf(core, form, document.values as FormValues),
   };
-}
-
-/**
- * The pdfmake fonts have no fallback: a character they lack would print as an
- * empty box without warning. Refuse before rendering and name the field.
- */
-function assertPrintable(texts: PrintedText[]): void {
-  const fields: FieldErrors = {};
-  const labels: string[] = [];
-  for (const { path, label, text } of texts) {
-    const missing = unprintableCharacters(text);
-    if (missing.length === 0) continue;
-    fields[path] = `${label}: Diese Zeichen kann die Schrift nicht drucken: ${missing.join(' ')}`;
-    labels.push(label);
-  }
-  if (labels.length > 0) {
-    throw new DomainError('unprintable_text', `Das Dokument enthält Zeichen, die die Schrift nicht drucken kann (${labels.join(', ')}).`, fields);
-  }
 }
 
 async function renderWith(
