@@ -196,13 +196,32 @@ describe('DIN 5008 Form B letter', () => {
     for (const row of shown) {
       for (const w of [...findPhrase(page1, row.label), ...findPhrase(page1, row.value)]) {
         expect(w.x0, w.text).toBeGreaterThanOrEqual(125 - EPS);
-        expect(w.x1, w.text).toBeLessThanOrEqual(190 + EPS);
+        // DIN 5008: at most 75 mm wide, to x 200.
+        expect(w.x1, w.text).toBeLessThanOrEqual(200 + EPS);
         expect(w.y0, w.text).toBeGreaterThanOrEqual(50 - EPS);
       }
     }
     const firstRow = [...findPhrase(page1, 'Ihr Zeichen'), ...findPhrase(page1, 'AZ-77/2025')];
     expect(Math.min(...firstRow.map((w) => w.y0))).toBeCloseTo(50, 1);
     expect(page1.some((w) => w.text === 'Nachricht')).toBe(false);
+  });
+
+  it('keeps a long e-mail address on one line of the information block, smaller where it must', async () => {
+    const emails = ['silke.niessen@kreis-dueren.de', 'integrationsbuero@kreis-dueren.de'];
+    const infoBlock = [...content.infoBlock.slice(0, 4), { label: 'E-Mail', value: emails[0]! }, { label: 'E-Mail', value: emails[1]! }, ...content.infoBlock.slice(4)];
+    const { file: mailFile } = await renderToFile(sampleLetterContent({ infoBlock }), 'long-mail.pdf');
+    const words = pdfWords(mailFile, 1);
+    const heights: number[] = [];
+    for (const email of emails) {
+      const word = words.find((w) => w.text === email);
+      expect(word, email).toBeDefined();
+      expect(word!.x0).toBeGreaterThanOrEqual(125 - EPS);
+      expect(word!.x1).toBeLessThanOrEqual(200 + EPS);
+      heights.push(word!.y1 - word!.y0);
+    }
+    const date = words.find((w) => w.text === '12.03.2025')!;
+    expect(heights[0]).toBeLessThan(date.y1 - date.y0);
+    expect(heights[1]).toBeLessThan(heights[0]!);
   });
 
   it('puts the subject two blank lines below the address field and the information block', () => {
@@ -256,10 +275,12 @@ describe('DIN 5008 Form B letter', () => {
   });
 
   it('draws fold and punch marks on page 1 only', () => {
-    const [first, second] = [rasterize(file, 1, 72, dir), rasterize(file, 2, 72, dir)];
-    const rows1 = darkRows(first, 3, 9);
-    const rows2 = darkRows(second, 3, 9);
-    const pxMm = 25.4 / 72;
+    // 100 dpi: one pixel is 0.254 mm, the 0.5 pt marks are about two pixel rows.
+    const DPI = 100;
+    const [first, second] = [rasterize(file, 1, DPI, dir), rasterize(file, 2, DPI, dir)];
+    const rows1 = darkRows(first, 3.5, 8.5);
+    const rows2 = darkRows(second, 0, 20);
+    const pxMm = 25.4 / DPI;
     for (const y of [105, 148.5, 210]) {
       expect(rows1.some((r) => Math.abs(r - y) <= pxMm), `mark at ${y} mm; dark rows: ${rows1.join(', ')}`).toBe(true);
     }
@@ -267,12 +288,12 @@ describe('DIN 5008 Form B letter', () => {
     expect(rows1.every((r) => [105, 148.5, 210].some((y) => Math.abs(r - y) <= pxMm))).toBe(true);
     expect(rows2).toEqual([]);
     // The punch mark is the longer one.
-    const rowAt = (y: number) => Math.round((y / 25.4) * 72 - 0.5);
+    const rowAt = (y: number) => Math.round((y / 25.4) * DPI - 0.5);
     const darkWidth = (image: Gray, y: number) => {
       let count = 0;
       for (const dy of [-1, 0, 1]) {
         let n = 0;
-        for (let x = 0; x < Math.round((20 / 25.4) * 72); x++) if ((image.pixels[(rowAt(y) + dy) * image.width + x] ?? 255) < 128) n++;
+        for (let x = 0; x < Math.round((20 / 25.4) * DPI); x++) if ((image.pixels[(rowAt(y) + dy) * image.width + x] ?? 255) < 128) n++;
         count = Math.max(count, n);
       }
       return count;

@@ -23,6 +23,8 @@ export function sampleLetterContent(overrides: Partial<LetterContent> = {}): Let
       email: 'ki@kreis-dueren.de',
       web: 'www.kreis-dueren.de',
       hours: 'Mo–Do 8:30–12:00 Uhr',
+      contact: 'Frau Silke Nießen',
+      logo: null,
     },
     returnAddress: 'Kreis Düren · Bismarckstr. 16 · 52351 Düren',
     recipientLines: ['Frau', 'Ayşe Yılmaz-Nguyễn', 'Hauptstraße 5', '52349 Düren'],
@@ -45,6 +47,7 @@ export function sampleLetterContent(overrides: Partial<LetterContent> = {}): Let
     ].join('\n\n'),
     closing: 'Mit freundlichen Grüßen',
     signature: ['Maria Schmitz', 'Integrationsberaterin'],
+    attachments: ['Merkblatt Anerkennung', 'Antrag auf Kostenübernahme'],
     creationDate: new Date('2025-03-12T09:30:00Z'),
     ...overrides,
   };
