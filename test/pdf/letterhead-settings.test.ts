@@ -148,6 +148,21 @@ describe('settings with letterhead', () => {
     expect(words.find((w) => w.text === 'Kontakt')).toBeDefined();
   });
 
+  it('prints the logo on forms too, left of the organisation', async () => {
+    await callOk(core, 'settings.update', withOffice({ logo: png(sampleLogoPng(320, 160)), contact: 'Frau Silke Nießen' }));
+    const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
+    const form = await callOk<{ id: string }>(core, 'documents.create', { templateId: 'recognition-cost-application', clientId: client.id, values: {} });
+    const file = write((await callOk<RenderedPdf>(core, 'documents.render', { id: form.id })).pdfBase64);
+    expectValidPdfWithEmbeddedFonts(file);
+    expect(pictures(imagesIn(file))).toHaveLength(1);
+    // 30 × 15 mm at the top left of the text area (x 25–55), the organisation right of it.
+    const page = rasterize(file, 1, 100);
+    expect(darkShare(page, 26, 21, 54, 34, 200)).toBeGreaterThan(0.2);
+    const organisation = pdfWords(file, 1).find((w) => w.text === 'Kreis')!;
+    expect(organisation.x0).toBeGreaterThan(55);
+    expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('Ansprechperson Frau Silke Nießen');
+  });
+
   it('prints a JPEG logo too', async () => {
     const page = await renderPdf(din5008Letter(sampleLetterContent()));
     await callOk(core, 'settings.update', withOffice({ logo: jpeg(makeJpeg(page.bytes, 120)) }));
