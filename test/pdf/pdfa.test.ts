@@ -12,7 +12,7 @@ import { makeTempDir } from '../support/temp-dir';
 import { callOk } from '../support/results';
 import { runInChildProcess } from './child-process';
 import { expectValidPdfWithEmbeddedFonts } from './print-support';
-import { sampleLetterContent } from './sample-letter';
+import { LETTERS_BEFORE, sampleLetterContent } from './sample-letter';
 
 /**
  * PDF/A-2b (DESIGN.md §6) read back from the bytes: version, output intent,
@@ -153,6 +153,25 @@ describe('deterministic output', () => {
     const again = await renderPdf(din5008Letter(sampleLetterContent()));
     expect(again.bytes.equals(here.bytes)).toBe(true);
     expect(runInChildProcess('render-letter.ts')).toBe(here.sha256);
+  });
+
+  it('gives the same bytes after other documents as first thing in a fresh process', async () => {
+    // In separate processes, so that what this test file rendered before cannot warm the fonts.
+    const fresh = runInChildProcess('render-letter.ts');
+    expect(runInChildProcess('render-letter.ts', ['--after-others'])).toBe(fresh);
+    // And in this process, after the same letters.
+    for (const content of LETTERS_BEFORE()) await renderPdf(din5008Letter(content));
+    const warm = await renderPdf(din5008Letter(sampleLetterContent()));
+    expect(execFileSync('pdftotext', [write(warm.bytes), '-'], { encoding: 'utf8' })).toContain('Ihr Antrag auf Beratung vom 3. März 2025');
+    expect(warm.sha256).toBe(fresh);
+  });
+
+  it('renders documents asked for at the same time one after the other, each as if alone', async () => {
+    const contents = [sampleLetterContent(), sampleLetterContent({ subject: 'Grüße aus Düren', body: 'Kurz.' }), sampleLetterContent({ subject: 'Einladung zur Beratung' })];
+    const alone = [];
+    for (const content of contents) alone.push((await renderPdf(din5008Letter(content))).sha256);
+    const together = await Promise.all(contents.map((content) => renderPdf(din5008Letter(content))));
+    expect(together.map((rendered) => rendered.sha256)).toEqual(alone);
   });
 
   it('reprints a final document byte-identically in another process, on another day', async () => {

@@ -52,3 +52,14 @@ export function sampleLetterContent(overrides: Partial<LetterContent> = {}): Let
     ...overrides,
   };
 }
+
+/**
+ * Letters whose bold text has "ü" but no "u": printing them makes pdfkit's
+ * subsetter create the glyph "u" as a part of "ü", without a code point. The
+ * sample letter printed after them (bold "u" in its subject) must still read
+ * "u" and give the bytes it gives in a fresh process (fonts.ts, forgetGlyphs).
+ */
+export const LETTERS_BEFORE = (): LetterContent[] => [
+  sampleLetterContent({ subject: 'Grüße vom Rhein', title: 'Grüße', body: 'Kurz.', attachments: ['Übersicht'] }),
+  sampleLetterContent({ subject: 'Öffnungszeiten über Pfingsten', body: 'Ähnlich wie üblich.' }),
+];

@@ -1,4 +1,4 @@
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -12,6 +12,57 @@ import { createRequire } from 'node:module';
  * same on every desk.
  */
 const require = createRequire(__filename);
+
+type Fontkit = typeof fontkit;
+
+/**
+ * Parsing a font is most of the cost of a short letter (DESIGN.md §8): pdfkit
+ * calls `fontkit.create(bytes)` for every face of every document, and
+ * fontkit decodes the tables anew each time. The font bytes are the same
+ * Buffers every time (pdfmake's virtual file system hands out what
+ * loadFonts wrote), so the parsed font is kept per Buffer and handed out
+ * again: its tables and shaping lookups are read once per process.
+ *
+ * What a parsed font must not carry from one document to the next is its
+ * glyph cache: a glyph object keeps the code points of the text it was first
+ * made for (or none, when the subsetter made it as part of a composite such
+ * as "ü"), and pdfkit writes those into the PDF's ToUnicode map. A glyph made
+ * while printing one letter would change what the next letter's text reads
+ * as. So `forgetGlyphs` empties the glyph caches before each document (and
+ * render.ts renders one document at a time), and these parsed fonts serve
+ * pdfkit only: the layouts measure text with faces of their own
+ * (`loadFonts().regular`). Then each document's glyphs come from its own
+ * text, as with fresh fonts; the cross-process test compares a warm render
+ * with a fresh process's bytes.
+ *
+ * pdfkit takes fontkit by `require('fontkit')` when it is first loaded; this
+ * puts the sharing wrapper into Node's module cache first, so pdfkit (loaded
+ * by render.ts after this module) gets it. Anything else gets fontkit as is.
+ */
+const parsedForPdfkit = new WeakMap<Uint8Array, fontkit.Font>();
+const pdfkitFonts = new Set<fontkit.Font>();
+const originalFontkit = require('fontkit') as Fontkit;
+
+function sharedCreate(buffer: Uint8Array, postscriptName?: string): ReturnType<Fontkit['create']> {
+  if (postscriptName !== undefined) return originalFontkit.create(buffer as Buffer, postscriptName);
+  let font = parsedForPdfkit.get(buffer);
+  if (!font) {
+    font = originalFontkit.create(buffer as Buffer) as fontkit.Font;
+    parsedForPdfkit.set(buffer, font);
+    pdfkitFonts.add(font);
+  }
+  return font;
+}
+
+const fontkitModule = require.cache[require.resolve('fontkit')];
+if (fontkitModule && fontkitModule.exports === originalFontkit) {
+  fontkitModule.exports = Object.create(originalFontkit, { create: { value: sharedCreate, enumerable: true } }) as Fontkit;
+}
+
+/** Empties the glyph caches of the fonts pdfkit shares (see above); render.ts calls it before each document. */
+export function forgetGlyphs(): void {
+  for (const font of pdfkitFonts) (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+}
 
 const FILES = {
   normal: 'Roboto-Regular.ttf',
@@ -45,7 +96,7 @@ export function loadFonts(): LoadedFonts {
   for (const [style, file] of Object.entries(FILES) as Array<[FontStyle, string]>) {
     const bytes = fs.readFileSync(require.resolve(`pdfmake/fonts/Roboto/${file}`));
     files[file] = bytes;
-    faces[style] = fontkit.create(bytes) as fontkit.Font;
+    faces[style] = originalFontkit.create(bytes) as fontkit.Font;
   }
   loaded = {
     files,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { loadFonts } from './fonts';
+import { forgetGlyphs, loadFonts } from './fonts';
 
 /**
  * The pdfkit document pdfmake 0.3 hands out before it is ended (`getStream`).
@@ -115,13 +115,28 @@ function collect(doc: PdfKitDocument): Promise<Buffer> {
  * other time or random bytes, so the same definition gives the same bytes in
  * any process.
  */
-export async function renderPdf(definition: TDocumentDefinitions): Promise<RenderedPdfBytes> {
+export function renderPdf(definition: TDocumentDefinitions): Promise<RenderedPdfBytes> {
+  const run = queue.then(() => renderNow(definition));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * One document at a time: the fonts pdfkit shares start each document with
+ * empty glyph caches (fonts.ts, forgetGlyphs), and no other document may lay
+ * out text between that and its end. Rendering is synchronous work apart
+ * from a few awaits, so a queue costs nothing.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+async function renderNow(definition: TDocumentDefinitions): Promise<RenderedPdfBytes> {
   const creationDate = definition.info?.creationDate;
   if (!(creationDate instanceof Date) || Number.isNaN(creationDate.getTime())) {
     // Without it pdfkit takes the clock, and no reprint would match its original.
     throw new Error('renderPdf: info.creationDate fehlt');
   }
   configurePdfmake();
+  forgetGlyphs();
   let pages = 0;
   const userFooter = definition.footer;
   const info = Object.fromEntries(
