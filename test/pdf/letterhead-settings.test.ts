@@ -201,6 +201,19 @@ describe('settings with letterhead', () => {
     const reprint = await callOk<RenderedPdf>(core, 'documents.render', { id: draft.id });
     expect(reprint.sha256).toBe(final.sha256);
     expect(imagesIn(write(reprint.pdfBase64))[0]).toMatch(/image\s+320\s+160/);
+
+    // The snapshot names the logo by its hash; the bytes are stored once however many letters use it.
+    const second = await callOk<{ id: string }>(core, 'documents.create', { templateId: 'free-letter', clientId: client.id, values: { subject: 'Zweiter', body: 'Text.' } });
+    await callOk(core, 'settings.update', withOffice({ logo: png(sampleLogoPng()) }));
+    await callOk(core, 'documents.finalize', { id: second.id, omitFields: [] });
+    const snapshots = core.db.prepare('SELECT final_snapshot FROM documents WHERE final_snapshot IS NOT NULL').pluck().all() as string[];
+    expect(snapshots).toHaveLength(2);
+    const base64 = sampleLogoPng().toString('base64');
+    for (const snapshot of snapshots) {
+      expect(snapshot).not.toContain(base64.slice(0, 200));
+      expect(JSON.parse(snapshot).context.settings.office.logo).toEqual({ mimeType: 'image/png', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    }
+    expect(core.db.prepare("SELECT count(*) FROM settings WHERE key LIKE 'letterhead-logo:%'").pluck().get()).toBe(1);
   });
 });
 

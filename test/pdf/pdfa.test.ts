@@ -8,6 +8,7 @@ import { renderPdf } from '../../main/core/pdf/render';
 import { SAMPLE_SETTINGS } from '../../main/core/services/settings';
 import type { LotseDocument, RenderedPdf } from '../../shared/api/contract';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { sampleLogoPng } from '../support/images';
 import { makeTempDir } from '../support/temp-dir';
 import { callOk } from '../support/results';
 import { runInChildProcess } from './child-process';
@@ -181,6 +182,8 @@ describe('deterministic output', () => {
     let inProcess: RenderedPdf;
     try {
       const { core } = test;
+      // With a logo: the snapshot names it by hash, the other process reads the bytes from the store.
+      await callOk(core, 'settings.update', { ...SAMPLE_SETTINGS, office: { ...SAMPLE_SETTINGS.office, logo: { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') } } });
       const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
       const draft = await callOk<{ id: string }>(core, 'documents.create', {
         templateId: 'free-letter',
