@@ -7,6 +7,7 @@ import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
 import type { LetterContent } from '../../main/core/pdf/layouts/letter-content';
 import { renderPdf } from '../../main/core/pdf/render';
 import { pdfWords, type PdfWord } from '../support/pdf-words';
+import { sampleLogoPng } from '../support/images';
 import { HOSTILE, sampleLetterContent } from './sample-letter';
 
 /**
@@ -164,6 +165,26 @@ describe('DIN 5008 Form B letter', () => {
     for (let i = 1; i < lineTops.length; i++) expect(lineTops[i]!).toBeGreaterThan(lineTops[i - 1]! + 3);
     // Return address bottom-up: its line ends right at the Anschriftzone.
     expect(Math.max(...vermerk.map((w) => w.y1))).toBeGreaterThan(62.7 - 1.5);
+  });
+
+  it('keeps even the longest organisation and department above the window, with or without a logo', async () => {
+    const long = sampleLetterContent({
+      sender: {
+        ...sampleLetterContent().sender,
+        organization: 'Kreis Düren, Der Landrat, Amt für Demografie, Kreisentwicklung, Bildung und Integration, Kommunales Integrationszentrum und Kommunales Integrationsmanagement für das ganze Kreisgebiet',
+        department: 'Team Zuwanderung, Anerkennungsberatung, Sprachkurse, Ausbildung und Arbeitsmarkt, Duldung und Gestattung, Aufenthaltstitel nach § 104c, § 25a und § 25b AufenthG, Sprechstunden',
+      },
+    });
+    for (const logo of [null, { dataUrl: `data:image/png;base64,${sampleLogoPng().toString('base64')}`, width: 320, height: 160 }]) {
+      const { file: headFile } = await renderToFile({ ...long, sender: { ...long.sender, logo } }, `long-letterhead-${logo ? 'logo' : 'plain'}.pdf`);
+      const words = pdfWords(headFile, 1);
+      const head = words.filter((w) => long.sender.organization.includes(w.text) || long.sender.department.includes(w.text)).filter((w) => w.y0 < 45);
+      expect(head.length).toBeGreaterThan(30);
+      expect(Math.max(...head.map((w) => w.y1)), logo ? 'with logo' : 'without logo').toBeLessThan(45);
+      // Nothing but the return address and the recipient in the window.
+      const inWindow = words.filter((w) => w.x1 > 20 && w.x0 < 105 && w.y1 > 45 && w.y0 < 90);
+      expect(sorted(inWindow.map((w) => w.text))).toEqual(sorted(tokens([long.returnAddress, ...long.recipientLines])));
+    }
   });
 
   it('keeps six long recipient lines inside the zone and drops a seventh', async () => {
