@@ -138,7 +138,10 @@ export const contract = {
   'documents.discard': { input: z.object({ id }), output: z.object({ discarded: z.literal(true) }) },
 
   'settings.get': { input: noInput, output: SettingsSchema },
+  /** Refused with `invalid_input` on `office.logo` when the logo is no usable PNG/JPEG (type, ≤ 500 KB, ≤ 4000 × 4000 px, not damaged). */
   'settings.update': { input: SettingsSchema, output: SettingsSchema },
+  /** A short sample letter with the letterhead of `settings` (unsaved entries) or of the stored settings. */
+  'settings.previewLetterhead': { input: z.object({ settings: SettingsSchema.optional() }), output: RenderedPdfSchema },
 
   'audit.list': { input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }), output: list(AuditEntrySchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -162,7 +165,7 @@ export type { Deadline } from './schemas/deadline';
 export type { Disclosure, DocumentListFilter, LegalBasis, LotseDocument, ReferralStatus, RenderedPdf } from './schemas/document';
 export { DOCUMENT_STATUSES, REFERRAL_STATUSES } from './schemas/document';
 export type { Template, TemplateSummary, TemplateUpdate } from './schemas/template';
-export type { Settings } from './schemas/settings';
+export type { Logo, Settings } from './schemas/settings';
 export type { Partner, PartnerInput, PartnerImportResult } from './schemas/partner';
 export { IMPORT_ACTIONS, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
 export { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from './schemas/client';

@@ -168,7 +168,22 @@ export const FormDefinitionSchema = z.object({
   tracksReferral: z.boolean().default(false),
   effect: z.enum(FORM_EFFECTS).optional(),
   /** Letter parts; placeholders allowed (`{{subject}}` takes the field `subject`). */
-  letter: z.object({ subject: label, salutation: label, closing: label }).optional(),
+  letter: z
+    .object({
+      subject: label,
+      salutation: label,
+      closing: label,
+      /** A text field printed as "Ihr Zeichen" in the information block instead of in the body. */
+      yourReference: identifier.optional(),
+      /**
+       * A lines field printed as the "Anlagen" list under the signature
+       * instead of in the body: its text column, one line per row, and the
+       * checkbox column that marks a row as enclosed (rows not ticked are
+       * not in the envelope, so not listed).
+       */
+      attachments: z.object({ field: identifier, text: identifier, enclosed: identifier.optional() }).optional(),
+    })
+    .optional(),
   sections: z.array(SectionSchema).min(1).max(60),
 });
 

@@ -113,6 +113,20 @@ export function loadFormDefinition(source: unknown): FormDefinition {
     checkPlaceholders('letter.subject', form.letter.subject);
     checkPlaceholders('letter.salutation', form.letter.salutation);
     checkPlaceholders('letter.closing', form.letter.closing);
+    const { yourReference, attachments } = form.letter;
+    if (yourReference !== undefined && inputs.get(yourReference)?.type !== 'text') {
+      fail('letter.yourReference', `„Ihr Zeichen“ nennt kein Textfeld („${yourReference}“).`);
+    }
+    if (attachments) {
+      const lines = inputs.get(attachments.field);
+      const columns = lines?.type === 'lines' ? lines.columns : [];
+      if (lines?.type !== 'lines') fail('letter.attachments', `Die Anlagen nennen kein Feld mit Zeilen („${attachments.field}“).`);
+      else if (columns.find((column) => column.id === attachments.text)?.type !== 'text') {
+        fail('letter.attachments', `Die Anlagen nennen keine Textspalte („${attachments.field}.${attachments.text}“).`);
+      } else if (attachments.enclosed !== undefined && columns.find((column) => column.id === attachments.enclosed)?.type !== 'checkbox') {
+        fail('letter.attachments', `Die Anlagen nennen keine Ankreuzspalte („${attachments.field}.${attachments.enclosed}“).`);
+      }
+    }
   } else if (form.layout === 'letter') {
     problems.push(`Vorlage ${templateName}: Ein Brief braucht Betreff, Anrede und Grußformel („letter“).`);
   }

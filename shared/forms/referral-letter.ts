@@ -22,12 +22,21 @@ export const referralLetter: FormDefinitionSource = {
     subject: 'Überleitung: {{clientName}}',
     salutation: 'Sehr geehrte Damen und Herren,',
     closing: 'Mit freundlichen Grüßen',
+    yourReference: 'yourReference',
+    attachments: { field: 'attachments', text: 'title', enclosed: 'enclosed' },
   },
   sections: [
     {
       id: 'introduction',
       title: 'Einleitung',
       fields: [
+        {
+          id: 'yourReference',
+          type: 'text',
+          label: 'Ihr Zeichen',
+          help: 'Zeichen oder Aktenzeichen der Stelle, falls sie eines genannt hat; steht im Brief rechts oben.',
+          max: 100,
+        },
         {
           id: 'introText',
           type: 'block',
@@ -173,7 +182,7 @@ export const referralLetter: FormDefinitionSource = {
           id: 'attachments',
           type: 'lines',
           label: 'Anlagen',
-          help: 'Jede Unterlage einzeln; „beigefügt“ ankreuzen, wenn sie dem Brief beiliegt.',
+          help: 'Jede Unterlage einzeln; „beigefügt“ ankreuzen, wenn sie dem Brief beiliegt. Im Brief steht unter der Unterschrift, was beiliegt.',
           maxRows: 20,
           columns: [
             { id: 'title', type: 'text', label: 'Unterlage', required: true, max: 200 },

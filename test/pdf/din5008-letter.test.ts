@@ -7,6 +7,8 @@ import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
 import type { LetterContent } from '../../main/core/pdf/layouts/letter-content';
 import { renderPdf } from '../../main/core/pdf/render';
 import { pdfWords, type PdfWord } from '../support/pdf-words';
+import { sampleLogoPng } from '../support/images';
+import { HOSTILE, sampleLetterContent } from './sample-letter';
 
 /**
  * Checks the DIN 5008 Form B geometry on the rendered PDF with poppler and
@@ -16,54 +18,6 @@ import { pdfWords, type PdfWord } from '../support/pdf-words';
 
 /** pdftotext prints coordinates with six decimals; allow for float rounding, nothing more. */
 const EPS = 0.01;
-
-const HOSTILE = [
-  '<script>alert(1)</script>',
-  `Sie sagte: "Nein" und 'doch' – „so“ ‚oder‘ »so«.`,
-  '{{client.fullName}} ${process.env.HOME} %s &amp; \\) ( \\n',
-];
-
-function sampleContent(overrides: Partial<LetterContent> = {}): LetterContent {
-  return {
-    title: 'Ihr Antrag auf Beratung',
-    author: 'Maria Schmitz',
-    sender: {
-      organization: 'Kreis Düren',
-      department: 'Kommunales Integrationszentrum',
-      street: 'Bismarckstr. 16',
-      postalCode: '52351',
-      city: 'Düren',
-      room: 'Raum 2.14',
-      phone: '02421 22-1234',
-      email: 'ki@kreis-dueren.de',
-      web: 'www.kreis-dueren.de',
-      hours: 'Mo–Do 8:30–12:00 Uhr',
-    },
-    returnAddress: 'Kreis Düren · Bismarckstr. 16 · 52351 Düren',
-    recipientLines: ['Frau', 'Ayşe Yılmaz-Nguyễn', 'Hauptstraße 5', '52349 Düren'],
-    infoBlock: [
-      { label: 'Ihr Zeichen', value: 'AZ-77/2025' },
-      { label: 'Ihre Nachricht vom', value: '' },
-      { label: 'Unser Zeichen', value: 'KI-2025-0815' },
-      { label: 'Ansprechpartnerin', value: 'Maria Schmitz' },
-      { label: 'Telefon', value: '02421 22-1234' },
-      { label: 'Datum', value: '12.03.2025' },
-    ],
-    subject: 'Ihr Antrag auf Beratung vom 3. März 2025',
-    salutation: 'Sehr geehrte Frau Yılmaz-Nguyễn,',
-    body: [
-      'vielen Dank für Ihren Antrag. Wir haben ihn geprüft.\nDiese Zeile folgt nach einem einfachen Zeilenumbruch.',
-      ...HOSTILE,
-      ...Array.from({ length: 22 }, (_, i) =>
-        `Absatz ${i + 1}: Bitte bringen Sie zum Termin Ihren Pass, Ihre Meldebescheinigung und, falls vorhanden, Ihre Zeugnisse mit. Wir beraten Sie gern.`,
-      ),
-    ].join('\n\n'),
-    closing: 'Mit freundlichen Grüßen',
-    signature: ['Maria Schmitz', 'Integrationsberaterin'],
-    creationDate: new Date('2025-03-12T09:30:00Z'),
-    ...overrides,
-  };
-}
 
 // ---------------------------------------------------------------------------
 // Tools
@@ -149,7 +103,7 @@ async function renderToFile(content: LetterContent, name: string) {
 }
 
 describe('DIN 5008 Form B letter', () => {
-  const content = sampleContent();
+  const content = sampleLetterContent();
   let file: string;
   let pages: number;
   let all: PdfWord[];
@@ -213,8 +167,28 @@ describe('DIN 5008 Form B letter', () => {
     expect(Math.max(...vermerk.map((w) => w.y1))).toBeGreaterThan(62.7 - 1.5);
   });
 
+  it('keeps even the longest organisation and department above the window, with or without a logo', async () => {
+    const long = sampleLetterContent({
+      sender: {
+        ...sampleLetterContent().sender,
+        organization: 'Kreis Düren, Der Landrat, Amt für Demografie, Kreisentwicklung, Bildung und Integration, Kommunales Integrationszentrum und Kommunales Integrationsmanagement für das ganze Kreisgebiet',
+        department: 'Team Zuwanderung, Anerkennungsberatung, Sprachkurse, Ausbildung und Arbeitsmarkt, Duldung und Gestattung, Aufenthaltstitel nach § 104c, § 25a und § 25b AufenthG, Sprechstunden',
+      },
+    });
+    for (const logo of [null, { dataUrl: `data:image/png;base64,${sampleLogoPng().toString('base64')}`, width: 320, height: 160 }]) {
+      const { file: headFile } = await renderToFile({ ...long, sender: { ...long.sender, logo } }, `long-letterhead-${logo ? 'logo' : 'plain'}.pdf`);
+      const words = pdfWords(headFile, 1);
+      const head = words.filter((w) => long.sender.organization.includes(w.text) || long.sender.department.includes(w.text)).filter((w) => w.y0 < 45);
+      expect(head.length).toBeGreaterThan(30);
+      expect(Math.max(...head.map((w) => w.y1)), logo ? 'with logo' : 'without logo').toBeLessThan(45);
+      // Nothing but the return address and the recipient in the window.
+      const inWindow = words.filter((w) => w.x1 > 20 && w.x0 < 105 && w.y1 > 45 && w.y0 < 90);
+      expect(sorted(inWindow.map((w) => w.text))).toEqual(sorted(tokens([long.returnAddress, ...long.recipientLines])));
+    }
+  });
+
   it('keeps six long recipient lines inside the zone and drops a seventh', async () => {
-    const long = sampleContent({
+    const long = sampleLetterContent({
       recipientLines: [
         'Herrn Dr.',
         'Maximilian-Alexander Schmidt-Hohenberg-Württemberg-Langname',
@@ -243,13 +217,32 @@ describe('DIN 5008 Form B letter', () => {
     for (const row of shown) {
       for (const w of [...findPhrase(page1, row.label), ...findPhrase(page1, row.value)]) {
         expect(w.x0, w.text).toBeGreaterThanOrEqual(125 - EPS);
-        expect(w.x1, w.text).toBeLessThanOrEqual(190 + EPS);
+        // DIN 5008: at most 75 mm wide, to x 200.
+        expect(w.x1, w.text).toBeLessThanOrEqual(200 + EPS);
         expect(w.y0, w.text).toBeGreaterThanOrEqual(50 - EPS);
       }
     }
     const firstRow = [...findPhrase(page1, 'Ihr Zeichen'), ...findPhrase(page1, 'AZ-77/2025')];
     expect(Math.min(...firstRow.map((w) => w.y0))).toBeCloseTo(50, 1);
     expect(page1.some((w) => w.text === 'Nachricht')).toBe(false);
+  });
+
+  it('keeps a long e-mail address on one line of the information block, smaller where it must', async () => {
+    const emails = ['silke.niessen@kreis-dueren.de', 'integrationsbuero@kreis-dueren.de'];
+    const infoBlock = [...content.infoBlock.slice(0, 4), { label: 'E-Mail', value: emails[0]! }, { label: 'E-Mail', value: emails[1]! }, ...content.infoBlock.slice(4)];
+    const { file: mailFile } = await renderToFile(sampleLetterContent({ infoBlock }), 'long-mail.pdf');
+    const words = pdfWords(mailFile, 1);
+    const heights: number[] = [];
+    for (const email of emails) {
+      const word = words.find((w) => w.text === email);
+      expect(word, email).toBeDefined();
+      expect(word!.x0).toBeGreaterThanOrEqual(125 - EPS);
+      expect(word!.x1).toBeLessThanOrEqual(200 + EPS);
+      heights.push(word!.y1 - word!.y0);
+    }
+    const date = words.find((w) => w.text === '12.03.2025')!;
+    expect(heights[0]).toBeLessThan(date.y1 - date.y0);
+    expect(heights[1]).toBeLessThan(heights[0]!);
   });
 
   it('puts the subject two blank lines below the address field and the information block', () => {
@@ -303,10 +296,12 @@ describe('DIN 5008 Form B letter', () => {
   });
 
   it('draws fold and punch marks on page 1 only', () => {
-    const [first, second] = [rasterize(file, 1, 72, dir), rasterize(file, 2, 72, dir)];
-    const rows1 = darkRows(first, 3, 9);
-    const rows2 = darkRows(second, 3, 9);
-    const pxMm = 25.4 / 72;
+    // 100 dpi: one pixel is 0.254 mm, the 0.5 pt marks are about two pixel rows.
+    const DPI = 100;
+    const [first, second] = [rasterize(file, 1, DPI, dir), rasterize(file, 2, DPI, dir)];
+    const rows1 = darkRows(first, 3.5, 8.5);
+    const rows2 = darkRows(second, 0, 20);
+    const pxMm = 25.4 / DPI;
     for (const y of [105, 148.5, 210]) {
       expect(rows1.some((r) => Math.abs(r - y) <= pxMm), `mark at ${y} mm; dark rows: ${rows1.join(', ')}`).toBe(true);
     }
@@ -314,12 +309,12 @@ describe('DIN 5008 Form B letter', () => {
     expect(rows1.every((r) => [105, 148.5, 210].some((y) => Math.abs(r - y) <= pxMm))).toBe(true);
     expect(rows2).toEqual([]);
     // The punch mark is the longer one.
-    const rowAt = (y: number) => Math.round((y / 25.4) * 72 - 0.5);
+    const rowAt = (y: number) => Math.round((y / 25.4) * DPI - 0.5);
     const darkWidth = (image: Gray, y: number) => {
       let count = 0;
       for (const dy of [-1, 0, 1]) {
         let n = 0;
-        for (let x = 0; x < Math.round((20 / 25.4) * 72); x++) if ((image.pixels[(rowAt(y) + dy) * image.width + x] ?? 255) < 128) n++;
+        for (let x = 0; x < Math.round((20 / 25.4) * DPI); x++) if ((image.pixels[(rowAt(y) + dy) * image.width + x] ?? 255) < 128) n++;
         count = Math.max(count, n);
       }
       return count;
@@ -343,7 +338,7 @@ describe('DIN 5008 Form B letter', () => {
 describe('DIN 5008 letter with a long body', () => {
   it('numbers every page "Seite x von N" with N = the rendered page count', async () => {
     const body = Array.from({ length: 120 }, (_, i) => `Absatz ${i + 1}: ${'Dies ist ein Satz zum Füllen der Seite. '.repeat(3)}`).join('\n\n');
-    const { file, pages } = await renderToFile(sampleContent({ body }), 'long.pdf');
+    const { file, pages } = await renderToFile(sampleLetterContent({ body }), 'long.pdf');
     expect(pages).toBeGreaterThanOrEqual(3);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(new RegExp(`^Pages:\\s+${pages}$`, 'm'));

@@ -59,15 +59,45 @@ describe('documents.render (free-letter)', () => {
   });
 
   it('refuses text the fonts cannot print, naming the field, instead of printing empty boxes', async () => {
-    const document = await letterTo('Müller', { subject: 'Glückwunsch 🎉', body: 'مرحبا' });
+    const document = await letterTo('Müller', { subject: 'Glückwunsch 🎉', body: 'Text mit ☐ Kästchen' });
     const result = await dispatch(core, 'documents.render', { id: document.id });
     expect(result).toMatchObject({
       ok: false,
       error: {
         code: 'unprintable_text',
         message: expect.stringContaining('Betreff, Text'),
-        fields: { 'values.subject': expect.stringContaining('🎉'), 'values.body': expect.stringMatching(/^Text: .*م/) },
+        fields: { 'values.subject': expect.stringContaining('🎉'), 'values.body': expect.stringMatching(/^Text: .*☐/) },
       },
+    });
+  });
+
+  it('refuses right-to-left script with its own message, naming the field', async () => {
+    const document = await letterTo('Müller', { subject: 'Einladung 🎉', body: 'مرحبا، نراكم يوم الاثنين' });
+    const result = await dispatch(core, 'documents.render', { id: document.id });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unprintable_text',
+        message: 'Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt (Text). Das Dokument enthält Zeichen, die die Schrift nicht drucken kann (Betreff).',
+        fields: {
+          'values.body': 'Text: Rechts-nach-links-Schrift (z. B. Arabisch, Hebräisch) wird im PDF noch nicht unterstützt.',
+          'values.subject': expect.stringContaining('🎉'),
+        },
+      },
+    });
+  });
+
+  it('names the client field when the client\'s name is in Hebrew script or has a character the fonts lack', async () => {
+    const hebrew = await letterTo('כהן', { subject: 'Einladung', body: 'Text' });
+    const rtl = await dispatch(core, 'documents.render', { id: hebrew.id });
+    expect(rtl).toMatchObject({ ok: false, error: { code: 'unprintable_text', fields: { recipient: expect.stringContaining('Rechts-nach-links-Schrift') } } });
+    expect((rtl as { error: { message: string } }).error.message).toMatch(/^Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt \(Anschrift der Empfänger\*in\)\.$/);
+
+    const klingon = await letterTo('Nguyễn\u{F8D0}', { subject: 'Einladung', body: 'Text' });
+    const missing = await dispatch(core, 'documents.render', { id: klingon.id });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'unprintable_text', message: expect.stringContaining('Anschrift der Empfänger*in'), fields: { recipient: expect.stringContaining('U+F8D0') } },
     });
   });
 

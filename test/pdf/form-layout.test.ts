@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrintJob } from '../../main/core/pdf/print-document';
-import { loadFormDefinition, type FormDefinitionSource } from '../../shared/forms';
+import { printDocument, type PrintJob } from '../../main/core/pdf/print-document';
+import { BUILT_IN_FORMS, loadFormDefinition, type FormDefinitionSource } from '../../shared/forms';
 import { prefilledValues } from '../../shared/forms/fill';
 import { validateFormValues, type FormValues, type LineRow } from '../../shared/forms/values';
 import {
@@ -14,6 +14,7 @@ import {
   expectValidPdfWithEmbeddedFonts,
   findPhrase,
   flat,
+  flatText,
   partnerLines,
   rasterize,
   renderJob,
@@ -21,6 +22,8 @@ import {
   SAMPLE_PARTNER,
   type RenderedFile,
 } from './print-support';
+import { sampleLogoPng } from '../support/images';
+import type { PdfWord } from '../support/pdf-words';
 
 /**
  * Form definitions printed through printDocument and rendered with pdfmake,
@@ -372,6 +375,157 @@ describe('form layout: long values', () => {
     // A word wider than the column is broken, not cut: its pieces give it back.
     expect(out.flat.replace(/ /g, '')).toContain(token);
     expect(out.flat).toContain('zweite');
+  });
+});
+
+describe('form layout: long text in every kind of element', () => {
+  const words = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
+  const form = loadFormDefinition({
+    id: 'long-everything',
+    version: 1,
+    title: 'Antrag mit sehr langen Texten in jedem Element, damit nichts abgeschnitten wird oder sich überlagert',
+    layout: 'form',
+    recipient: 'none',
+    sections: [
+      {
+        id: 'main',
+        title: 'Ein Abschnitt mit einem Titel, der so lang ist, dass er auf zwei Zeilen umbrechen muss, ohne die Linie darunter zu überdecken',
+        fields: [
+          { id: 'story', type: 'textarea', label: 'Begründung', max: 20000 },
+          { id: 'consent', type: 'checkbox', label: words('Kästchenlabel', 18).join(' ') },
+          {
+            id: 'choice',
+            type: 'multiselect',
+            label: 'Auswahl mit langen Optionen',
+            options: Array.from({ length: 8 }, (_, i) => ({ value: `o${i}`, label: words(`Option${i}Wort`, 12).join(' ') })),
+          },
+          { id: 'legal', type: 'block', label: 'Rechtlicher Hinweis', text: words('Hinweiswort', 400).join(' '), stand: '2026-11-01' },
+          { id: 'signatures', type: 'signature', label: 'Unterschriften', signers: ['Antragstellende Person mit einem sehr langen Namen der Rolle', 'Beratungsfachkraft'] },
+          {
+            id: 'decision',
+            type: 'office-box',
+            label: 'Vom Jobcenter auszufüllen: Entscheidung',
+            lines: ['Eingang am', words('Entscheidungsvermerk', 12).join(' '), 'Bewilligter Betrag', 'Datum, Unterschrift'],
+          },
+        ],
+      },
+    ],
+  });
+  const story = Array.from({ length: 30 }, (_, i) => words(`Absatz${i + 1}Wort`, 40).join(' ')).join('\n\n');
+  let out: RenderedFile;
+  beforeAll(async () => {
+    const { values, errors } = validateFormValues(form, { story, consent: true, choice: ['o1', 'o6'] }, { complete: false });
+    expect(errors).toEqual({});
+    out = await renderJob({ ...allTypesJob(), form, values, recipientLines: [], reference: 'Lange Texte · Vorlage long-everything, Version 1' }, path.join(dir, 'long-everything.pdf'));
+  });
+
+  it('prints every word of every element, none outside the margins or on top of another', () => {
+    expectValidPdfWithEmbeddedFonts(out.file);
+    expect(out.pages).toBeGreaterThan(2);
+    expectNoOverlapInsideMargins(out.words, out.pages);
+    const printed = new Set(out.words.map((w) => w.text));
+    const expected = [
+      ...Array.from({ length: 30 }, (_, i) => words(`Absatz${i + 1}Wort`, 40)).flat(),
+      ...words('Kästchenlabel', 18),
+      ...Array.from({ length: 8 }, (_, i) => words(`Option${i}Wort`, 12)).flat(),
+      ...words('Hinweiswort', 400),
+      ...words('Entscheidungsvermerk', 12),
+    ];
+    const missing = expected.filter((word) => !printed.has(word));
+    expect(missing).toEqual([]);
+    for (let page = 1; page <= out.pages; page++) expect(flatText(out.file, page)).toContain(`Seite ${page} von ${out.pages}`);
+  });
+
+  it('keeps the body above the footer, on every page', () => {
+    for (let page = 1; page <= out.pages; page++) {
+      const footer = findPhrase(out.words, `Seite ${page} von ${out.pages}`, page)[0]!;
+      const body = out.words.filter((w) => w.page === page && w.y1 < footer.y0 - 3 && w.y0 > 15);
+      expect(body.length, `page ${page}`).toBeGreaterThan(0);
+      const inFooterBand = out.words.filter((w) => w.page === page && w.y0 > 297 - 22 && w.y0 < footer.y0 - 3);
+      expect(inFooterBand.map((w) => w.text), `page ${page}`).toEqual([]);
+    }
+  });
+
+  it('keeps each signature line with its caption, and the decision box whole, on one page', () => {
+    const caption = out.words.find((w) => w.text === 'Beratungsfachkraft')!;
+    const place = out.words.filter((w) => w.text === 'Ort,' && w.page === caption.page);
+    expect(place).toHaveLength(2);
+    const box = out.words.filter((w) => ['Eingang', 'Bewilligter', 'Entscheidungsvermerk12'].includes(w.text) || w.text === 'Vom');
+    expect(new Set(box.map((w) => w.page)).size).toBe(1);
+    // The box's frame: dark pixels left and right of its captions, from its title to its last line.
+    const page = rasterize(out.file, box[0]!.page, 100);
+    const top = Math.min(...box.map((w) => w.y0));
+    const bottom = Math.max(...box.map((w) => w.y1));
+    // A 1 pt rule is one or two pixel columns of the five looked at, over the whole height.
+    expect(darkShare(page, 24.6, top, 25.6, bottom, 160)).toBeGreaterThanOrEqual(0.19);
+    expect(darkShare(page, 189.4, top, 190.4, bottom, 160)).toBeGreaterThanOrEqual(0.19);
+    // Nothing dark between the frame and the captions: the captions are inside, not on the rule.
+    expect(darkShare(page, 26.2, top, 27.2, bottom, 160)).toBe(0);
+  });
+
+  it('keeps short label/value rows whole and lets only long values break', () => {
+    const form = loadFormDefinition({
+      id: 'rows',
+      version: 1,
+      title: 'Zeilen',
+      layout: 'form',
+      recipient: 'none',
+      sections: [
+        {
+          id: 'main',
+          title: 'Angaben',
+          fields: [
+            { id: 'a', type: 'text', label: 'Kurz' },
+            { id: 'b', type: 'text', label: 'Lang', max: 20000 },
+            { id: 'c', type: 'checkbox', label: 'Kästchen' },
+          ],
+        },
+      ],
+    });
+    const { definition } = printDocument({ ...allTypesJob(), form, values: { a: 'x', b: 'Wort '.repeat(300), c: true }, recipientLines: [] });
+    const tables: Array<{ dontBreakRows?: boolean; body: unknown[][] }> = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (node && typeof node === 'object') {
+        const table = (node as { table?: { dontBreakRows?: boolean; body: unknown[][]; widths?: unknown[] } }).table;
+        if (table?.widths?.length === 2) tables.push(table);
+        Object.values(node).forEach(visit);
+      }
+    };
+    visit(definition.content);
+    const texts = (table: { body: unknown[][] }) => JSON.stringify(table.body);
+    expect(tables.map((table) => [table.dontBreakRows, texts(table).includes('Kurz'), texts(table).includes('Lang'), texts(table).includes('Kästchen')])).toEqual([
+      [true, true, false, false],
+      [false, false, true, false],
+      [true, false, false, true],
+    ]);
+  });
+
+  it('leaves no writing line without its label at the foot of a page (prefilled cost application with a logo)', async () => {
+    // Here the page break once fell between the label of "Zuständige Stelle" and its line.
+    const context = sampleContext();
+    context.settings = { ...context.settings, office: { ...context.settings.office, contact: 'Frau Silke Nießen', logo: { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') } } };
+    const form = BUILT_IN_FORMS['recognition-cost-application']!;
+    const out = await renderJob({ ...allTypesJob(), form, values: {}, context, recipientLines: [], reference: 'Antrag · Vorlage recognition-cost-application, Version 1' }, path.join(dir, 'cost-logo.pdf'));
+    for (let number = 1; number < out.pages; number++) {
+      const page = rasterize(out.file, number, 100);
+      const footer = findPhrase(out.words, `Seite ${number} von ${out.pages}`, number)[0]!;
+      const lowest = Math.max(...out.words.filter((w) => w.page === number && w.y1 < footer.y0 - 4).map((w) => w.y1));
+      // Below the last word of the page and above the footer's rule: nothing drawn in the value column.
+      expect(darkShare(page, 100, lowest + 2.5, 185, footer.y0 - 4, 200), `page ${number}`).toBe(0);
+    }
+  });
+
+  it('draws the ticked box crossed and the unticked ones empty, as vectors', () => {
+    const label = out.words.find((w) => w.text === 'Kästchenlabel1')!;
+    const page = rasterize(out.file, label.page, 100);
+    // The box sits left of its label, on the first line.
+    expect(darkShare(page, label.x0 - 6, label.y0, label.x0 - 1, label.y1, 160)).toBeGreaterThan(0.15);
+    const ticked = out.words.find((w) => w.text === 'Option1Wort1')!;
+    const unticked = out.words.find((w) => w.text === 'Option2Wort1')!;
+    const boxShare = (w: PdfWord) => darkShare(rasterize(out.file, w.page, 100), w.x0 - 5.5, w.y0, w.x0 - 1.5, w.y1, 160);
+    expect(boxShare(ticked)).toBeGreaterThan(boxShare(unticked) + 0.1);
+    expect(out.flat).not.toMatch(/[☐☑☒]/);
   });
 });
 

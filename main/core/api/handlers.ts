@@ -68,5 +68,6 @@ export const handlers: Handlers = {
   },
   'settings.get': (core) => settings.getSettings(core),
   'settings.update': (core, input) => settings.updateSettings(core, input),
+  'settings.previewLetterhead': (core, input) => settings.previewLetterhead(core, input.settings),
   'audit.list': (core, { limit }) => ({ items: listAudit(core, limit) }),
 };

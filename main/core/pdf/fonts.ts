@@ -1,14 +1,68 @@
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
- * The fonts every PDF uses, shipped with the app (Roboto from the pdfmake
- * package, Apache License 2.0: Latin incl. Turkish, Polish and Vietnamese,
- * Greek, Cyrillic). Never system fonts: a letter must print the same on every
- * desk.
+ * The fonts every PDF uses, shipped with the app: Roboto (3.014, the files
+ * the pdfmake package carries) in four faces, regular, medium as bold,
+ * italic and medium italic. Latin incl. Turkish, Polish and Vietnamese,
+ * Greek, Cyrillic. Licence: SIL Open Font License 1.1, as the fonts' own name
+ * table says (LICENSES/Roboto-OFL-1.1.txt; earlier Roboto releases were
+ * Apache 2.0); a test pins it. Never system fonts: a letter must print the
+ * same on every desk.
  */
 const require = createRequire(__filename);
+
+type Fontkit = typeof fontkit;
+
+/**
+ * Parsing a font is most of the cost of a short letter (DESIGN.md §8): pdfkit
+ * calls `fontkit.create(bytes)` for every face of every document, and
+ * fontkit decodes the tables anew each time. The font bytes are the same
+ * Buffers every time (pdfmake's virtual file system hands out what
+ * loadFonts wrote), so the parsed font is kept per Buffer and handed out
+ * again: its tables and shaping lookups are read once per process.
+ *
+ * What a parsed font must not carry from one document to the next is its
+ * glyph cache: a glyph object keeps the code points of the text it was first
+ * made for (or none, when the subsetter made it as part of a composite such
+ * as "ü"), and pdfkit writes those into the PDF's ToUnicode map. A glyph made
+ * while printing one letter would change what the next letter's text reads
+ * as. So `forgetGlyphs` empties the glyph caches before each document (and
+ * render.ts renders one document at a time), and these parsed fonts serve
+ * pdfkit only: the layouts measure text with faces of their own
+ * (`loadFonts().regular`). Then each document's glyphs come from its own
+ * text, as with fresh fonts; the cross-process test compares a warm render
+ * with a fresh process's bytes.
+ *
+ * pdfkit takes fontkit by `require('fontkit')` when it is first loaded; this
+ * puts the sharing wrapper into Node's module cache first, so pdfkit (loaded
+ * by render.ts after this module) gets it. Anything else gets fontkit as is.
+ */
+const parsedForPdfkit = new WeakMap<Uint8Array, fontkit.Font>();
+const pdfkitFonts = new Set<fontkit.Font>();
+const originalFontkit = require('fontkit') as Fontkit;
+
+function sharedCreate(buffer: Uint8Array, postscriptName?: string): ReturnType<Fontkit['create']> {
+  if (postscriptName !== undefined) return originalFontkit.create(buffer as Buffer, postscriptName);
+  let font = parsedForPdfkit.get(buffer);
+  if (!font) {
+    font = originalFontkit.create(buffer as Buffer) as fontkit.Font;
+    parsedForPdfkit.set(buffer, font);
+    pdfkitFonts.add(font);
+  }
+  return font;
+}
+
+const fontkitModule = require.cache[require.resolve('fontkit')];
+if (fontkitModule && fontkitModule.exports === originalFontkit) {
+  fontkitModule.exports = Object.create(originalFontkit, { create: { value: sharedCreate, enumerable: true } }) as Fontkit;
+}
+
+/** Empties the glyph caches of the fonts pdfkit shares (see above); render.ts calls it before each document. */
+export function forgetGlyphs(): void {
+  for (const font of pdfkitFonts) (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+}
 
 const FILES = {
   normal: 'Roboto-Regular.ttf',
@@ -42,7 +96,7 @@ export function loadFonts(): LoadedFonts {
   for (const [style, file] of Object.entries(FILES) as Array<[FontStyle, string]>) {
     const bytes = fs.readFileSync(require.resolve(`pdfmake/fonts/Roboto/${file}`));
     files[file] = bytes;
-    faces[style] = fontkit.create(bytes) as fontkit.Font;
+    faces[style] = originalFontkit.create(bytes) as fontkit.Font;
   }
   loaded = {
     files,
@@ -51,6 +105,22 @@ export function loadFonts(): LoadedFonts {
     canPrint: (codePoint) => Object.values(faces).every((face) => face.hasGlyphForCodePoint(codePoint)),
   };
   return loaded;
+}
+
+/**
+ * Scripts written right to left, and the marks that switch direction.
+ * pdfmake lays out every line left to right and does no Arabic shaping: such
+ * text would print reversed and unjoined even with a font that has the
+ * glyphs. Refused with its own message, before the glyph check.
+ */
+const RIGHT_TO_LEFT =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}\u200F\u202B\u202E\u2067]/u;
+
+/** The distinct right-to-left characters of `text` (see RIGHT_TO_LEFT). */
+export function rightToLeftCharacters(text: string): string[] {
+  const found = new Set<string>();
+  for (const character of text) if (RIGHT_TO_LEFT.test(character)) found.add(character);
+  return [...found];
 }
 
 /** Characters that are layout, not glyphs: line breaks and tabs. */

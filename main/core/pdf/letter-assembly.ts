@@ -2,6 +2,7 @@ import type { Content } from 'pdfmake/interfaces';
 import type { Settings } from '../../../shared/api/contract';
 import { formatGermanDate, todayIso } from '../../../shared/domain/iso-date';
 import type { LetterContent } from './layouts/letter-content';
+import { printableLogo } from './logo';
 
 /**
  * The parts of a DIN 5008 letter that come from the settings rather than the
@@ -26,15 +27,17 @@ export function printedDate(date: Date): string {
 }
 
 /**
- * Information block rows in DIN 5008 order: our file number (where the
- * document has one), the counselor, room, phone, e-mail, date. The layout
- * leaves out rows without a value.
+ * Information block rows in DIN 5008 order: the recipient's reference and
+ * our file number (where the document has them), the counselor (else the
+ * office's contact), room, phone, e-mail, date. The layout leaves out rows
+ * without a value.
  */
-export function infoBlockRows(settings: Settings, options: { fileNumber: string; date: Date }): LetterContent['infoBlock'] {
+export function infoBlockRows(settings: Settings, options: { yourReference?: string; fileNumber: string; date: Date }): LetterContent['infoBlock'] {
   const { office, counselor } = settings;
   return [
+    { label: 'Ihr Zeichen', value: options.yourReference ?? '' },
     { label: 'Unser Zeichen', value: options.fileNumber },
-    { label: 'Ansprechpartner/-in', value: counselor.name },
+    { label: 'Ansprechpartner/-in', value: counselor.name || office.contact },
     { label: 'Zimmer', value: office.room },
     { label: 'Telefon', value: counselor.phone || office.phone },
     { label: 'E-Mail', value: counselor.email || office.email },
@@ -50,12 +53,17 @@ export interface LetterParts {
   closing: string;
   /** Free text or laid-out content (see `LetterContent.body`). */
   body: string | Content[];
+  /** "Ihr Zeichen": the recipient's reference; '' or left out for none. */
+  yourReference?: string;
   /** "Unser Zeichen"; '' for none. */
   fileNumber: string;
+  /** The "Anlagen" list under the signature; none: no list. */
+  attachments?: string[];
   creationDate: Date;
   /** PDF title when the subject is empty. */
   fallbackTitle?: string;
   reference?: string;
+  keywords?: string;
 }
 
 /** A letter's content: the parts the form gives, the rest from the settings. */
@@ -64,16 +72,31 @@ export function letterContent(parts: LetterParts): LetterContent {
   return {
     title: parts.subject.trim() !== '' ? parts.subject : (parts.fallbackTitle ?? ''),
     author: joinNonEmpty([counselor.name, office.organization], ', '),
-    sender: { ...office },
+    sender: {
+      organization: office.organization,
+      department: office.department,
+      street: office.street,
+      postalCode: office.postalCode,
+      city: office.city,
+      room: office.room,
+      phone: office.phone,
+      email: office.email,
+      web: office.web,
+      hours: office.hours,
+      contact: office.contact,
+      logo: office.logo ? printableLogo(office.logo) : null,
+    },
     returnAddress: returnAddressOf(office),
     recipientLines: parts.recipientLines,
-    infoBlock: infoBlockRows(parts.settings, { fileNumber: parts.fileNumber, date: parts.creationDate }),
+    infoBlock: infoBlockRows(parts.settings, { yourReference: parts.yourReference ?? '', fileNumber: parts.fileNumber, date: parts.creationDate }),
     subject: parts.subject,
     salutation: parts.salutation,
     body: parts.body,
     closing: parts.closing,
     signature: [counselor.name, counselor.title].filter((line) => line.trim() !== ''),
+    attachments: (parts.attachments ?? []).filter((line) => line.trim() !== ''),
     creationDate: parts.creationDate,
     ...(parts.reference !== undefined ? { reference: parts.reference } : {}),
+    ...(parts.keywords !== undefined ? { keywords: parts.keywords } : {}),
   };
 }

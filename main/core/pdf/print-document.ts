@@ -44,6 +44,7 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
     partnerName: job.partnerName,
   };
   const { settings } = job.context;
+  const keywords = (kind: string) => [kind, job.form.title, `Vorlage ${job.form.id} Version ${job.form.version}`, 'Lotse'].join(', ');
   const recipient: PrintedText[] = job.recipientLines.length > 0 ? [{ path: 'recipient', label: 'Anschrift der Empfänger*in', text: job.recipientLines.join('\n') }] : [];
 
   if (job.form.layout === 'letter') {
@@ -57,10 +58,13 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
       salutation: filledTemplate(parts.salutation, source),
       closing: filledTemplate(parts.closing, source),
       body: letterBody(printed.sections),
+      yourReference: printed.letter.yourReference,
       fileNumber: fileField ? String(job.values[fileField.id] ?? '') : '',
+      attachments: printed.letter.attachments,
       creationDate: job.creationDate,
       fallbackTitle: job.form.title,
       reference: job.reference,
+      keywords: keywords('Brief'),
     });
     const letterParts = [parts.subject, parts.salutation, parts.closing].map((text) => templatePart(text, source)).filter((text) => text.trim() !== '');
     return {
@@ -85,6 +89,7 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
     sections: printed.sections,
     creationDate: job.creationDate,
     author: [settings.counselor.name, settings.office.organization].filter((part) => part.trim() !== '').join(', '),
+    keywords: keywords('Formular'),
   });
   return {
     definition,

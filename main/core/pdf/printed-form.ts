@@ -82,6 +82,8 @@ export interface PrintSection {
 
 export interface PrintedForm {
   sections: PrintSection[];
+  /** Letters: what prints outside the body (see `letter.yourReference` / `letter.attachments` of the definition). */
+  letter: { yourReference: string; attachments: string[] };
   /** Values by field path, in form order, then template wording: what the glyph check looks at. */
   texts: PrintedText[];
 }
@@ -159,6 +161,10 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
 
   // The letter's file number goes to the information block.
   const inInfoBlock = letter ? fileNumberField(form, values, omitted)?.id : undefined;
+  // So do the recipient's reference, and the enclosures go under the signature.
+  const outsideBody = new Set<string>(
+    letter && form.letter ? [form.letter.yourReference, form.letter.attachments?.field].filter((id): id is string => id !== undefined) : [],
+  );
 
   // Sums that print as the total row of the table they add up.
   const totals = new Map<string, MoneyField>();
@@ -202,7 +208,7 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
 
   function inputItem(field: InputFieldDefinition): PrintItem | null {
     const print = field.print ?? 'labelled';
-    if (print === 'none' || field.id === inInfoBlock) return null;
+    if (print === 'none' || field.id === inInfoBlock || outsideBody.has(field.id)) return null;
     if (field.type === 'money' && field.sumOf && totals.get(field.sumOf.field)?.id === field.id) {
       // Printed with its table (see the lines case); the table may come later in the form.
       return null;
@@ -283,6 +289,37 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
     sections.push({ id: section.id, title: section.title, items });
   }
 
+  const letterParts = { yourReference: '', attachments: [] as string[] };
+  if (letter && form.letter) {
+    const reference = form.letter.yourReference === undefined ? undefined : inputs.get(form.letter.yourReference);
+    if (reference && takesPart(reference.section, reference.field)) {
+      const text = displayValue(reference.field, values[reference.field.id], source.partnerName).trim();
+      if (text !== '') {
+        printedValue(reference.field, text);
+        letterParts.yourReference = text;
+        templateTexts.push('Ihr Zeichen');
+      }
+    }
+    const spec = form.letter.attachments;
+    const lines = spec === undefined ? undefined : inputs.get(spec.field);
+    if (spec && lines && lines.field.type === 'lines' && takesPart(lines.section, lines.field)) {
+      const column = lines.field.columns.find((entry) => entry.id === spec.text);
+      const rows = Array.isArray(values[lines.field.id]) ? (values[lines.field.id] as LineRow[]) : [];
+      const cells: PrintedText[] = [];
+      rows.forEach((row, index) => {
+        if (!column || (spec.enclosed !== undefined && row[spec.enclosed] !== true)) return;
+        const text = displayValue(column, row[column.id] ?? null).trim();
+        if (text === '') return;
+        letterParts.attachments.push(text);
+        cells.push({ path: `values.${lines.field.id}.${index}.${column.id}`, label: `${lines.field.label}, Zeile ${index + 1}, ${column.label}`, text });
+      });
+      if (cells.length > 0) {
+        valueTexts.set(lines.field.id, cells);
+        templateTexts.push('Anlagen');
+      }
+    }
+  }
+
   // Values that print through placeholders (letter parts, blocks) although their field prints nothing itself.
   const templates = [...extraTemplateTexts, ...form.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' ? [field.text] : [])))];
   if (form.letter && letter) templates.push(form.letter.subject, form.letter.salutation, form.letter.closing);
@@ -297,7 +334,7 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
   for (const { field } of inputs.values()) texts.push(...(valueTexts.get(field.id) ?? []).filter((entry) => entry.text !== ''));
   texts.push(...blockTexts.filter((entry) => entry.text.trim() !== ''));
   texts.push({ path: 'template', label: `Vorlage „${form.title}“`, text: templateTexts.filter((text) => text.trim() !== '').join('\n') });
-  return { sections, texts };
+  return { sections, letter: letterParts, texts };
 }
 
 function choiceOptions(field: ChoiceField, chosen: ReadonlySet<string>): Array<{ label: string; chosen: boolean }> {
@@ -318,6 +355,7 @@ export function settingsText(settings: Settings): PrintedText {
     office.email,
     office.web,
     office.hours,
+    office.contact,
     ...(office.postbox ? [office.postbox.label, office.postbox.postalCode, office.postbox.city] : []),
     counselor.name,
     counselor.title,

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type {
   Client,
+  Logo,
   Consent,
   Disclosure,
   DocumentListFilter,
@@ -22,10 +23,11 @@ import * as queries from '../db/queries/documents';
 import { coveringConsentIds, getConsent } from '../db/queries/consents';
 import { getPartner as findPartner } from '../db/queries/partners';
 import { getResidenceStatus } from '../db/queries/residence-statuses';
+import { readSetting, writeSetting } from '../db/queries/settings';
 import { DomainError, notFound } from '../errors';
 import { addressBlock } from '../pdf/address-block';
-import { unprintableCharacters } from '../pdf/fonts';
-import { printDocument, type PrintedText } from '../pdf/print-document';
+import { assertPrintable } from '../pdf/print-check';
+import { printDocument } from '../pdf/print-document';
 import { renderPdf } from '../pdf/render';
 import { recordAudit } from './audit';
 import { getClient } from './clients';
@@ -284,24 +286,6 @@ function liveSnapshot(core: Core, form: FormDefinition, document: LotseDocument)
   };
 }
 
-/**
- * The pdfmake fonts have no fallback: a character they lack would print as an
- * empty box without warning. Refuse before rendering and name the field.
- */
-function assertPrintable(texts: PrintedText[]): void {
-  const fields: FieldErrors = {};
-  const labels: string[] = [];
-  for (const { path, label, text } of texts) {
-    const missing = unprintableCharacters(text);
-    if (missing.length === 0) continue;
-    fields[path] = `${label}: Diese Zeichen kann die Schrift nicht drucken: ${missing.join(' ')}`;
-    labels.push(label);
-  }
-  if (labels.length > 0) {
-    throw new DomainError('unprintable_text', `Das Dokument enthält Zeichen, die die Schrift nicht drucken kann (${labels.join(', ')}).`, fields);
-  }
-}
-
 async function renderWith(
   form: FormDefinition,
   document: LotseDocument,
@@ -324,12 +308,47 @@ async function renderWith(
   return { pdfBase64: bytes.toString('base64'), sha256, pages };
 }
 
+/**
+ * The letterhead logo is part of a final document's snapshot, but up to
+ * 500 KB in every one of them would make the store grow by the logo per
+ * letter. The snapshot keeps `{ mimeType, sha256 }` instead; the bytes are
+ * kept once per distinct logo in the settings table under `letterhead-logo:`
+ * and the hash, never changed or removed (a reprint needs them; a logo is no
+ * personal data). Snapshots written before keep their bytes and still print.
+ */
+interface StoredLogo {
+  mimeType: Logo['mimeType'];
+  sha256: string;
+}
+
+const LOGO_KEY = 'letterhead-logo:';
+
+function storedSnapshot(core: Core, snapshot: FinalSnapshot): unknown {
+  const logo = snapshot.context.settings.office.logo;
+  if (logo === null) return snapshot;
+  const sha256 = createHash('sha256').update(Buffer.from(logo.dataBase64, 'base64')).digest('hex');
+  if (readSetting(core.db, LOGO_KEY + sha256) === undefined) writeSetting(core.db, LOGO_KEY + sha256, logo);
+  const reference: StoredLogo = { mimeType: logo.mimeType, sha256 };
+  const { settings } = snapshot.context;
+  return { ...snapshot, context: { ...snapshot.context, settings: { ...settings, office: { ...settings.office, logo: reference } } } };
+}
+
+function loadedSnapshot(core: Core, stored: unknown): FinalSnapshot {
+  const snapshot = stored as FinalSnapshot;
+  const logo = snapshot.context.settings.office.logo as Logo | StoredLogo | null | undefined;
+  if (!logo || !('sha256' in logo)) return snapshot;
+  const bytes = readSetting(core.db, LOGO_KEY + logo.sha256) as Logo | undefined;
+  if (!bytes) throw new Error(`letterhead logo ${logo.sha256} of a final document is missing`);
+  const { settings } = snapshot.context;
+  return { ...snapshot, context: { ...snapshot.context, settings: { ...settings, office: { ...settings.office, logo: bytes } } } };
+}
+
 /** A draft as it stands today, or a final document from its frozen snapshot: the same bytes every time. */
 export async function renderDocument(core: Core, id: string): Promise<RenderedPdf> {
   const document = getDocument(core, id);
   const form = templateDefinition(core, document.templateId, document.templateVersion);
   if (document.status === 'draft') return renderWith(form, document, document.values as FormValues, liveSnapshot(core, form, document), core.now());
-  const snapshot = queries.finalSnapshot(core.db, id) as FinalSnapshot;
+  const snapshot = loadedSnapshot(core, queries.finalSnapshot(core.db, id));
   return renderWith(form, document, document.values as FormValues, snapshot, new Date(document.finalizedAt ?? document.updatedAt));
 }
 
@@ -409,7 +428,7 @@ export async function finalizeDocument(
       values,
       finalizedAt: finalizedAt.toISOString(),
       sha256: pdf.sha256,
-      snapshot,
+      snapshot: storedSnapshot(core, snapshot),
       legalBasis,
       omittedFields: frozen.omittedFields,
       referralStatus: form.tracksReferral ? 'created' : null,

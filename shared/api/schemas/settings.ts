@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { optionalEmail, optionalPhone, postalCode, requiredText, text } from './common';
 
+/**
+ * The letterhead logo, PNG or JPEG, as base64. The core reads the file
+ * itself before storing it (type by its first bytes, at most 500 KB and
+ * 4000 × 4000 pixels, not damaged) and says in German what is wrong; the
+ * length limit here only keeps absurd requests out.
+ */
+export const LogoSchema = z.object({
+  mimeType: z.enum(['image/png', 'image/jpeg']),
+  dataBase64: z.string().min(1).max(8_000_000),
+});
+
 const OfficeSchema = z.object({
   organization: requiredText(200),
   department: text(200),
@@ -14,8 +25,13 @@ const OfficeSchema = z.object({
   email: optionalEmail,
   web: text(200),
   hours: text(300),
+  /** Whom to ask at the office when the counselor is not named (e.g. the team lead); added later, so optional. */
+  contact: text(200).default(''),
+  /** Printed in the letterhead (at most 40 × 20 mm); added later, so optional. */
+  logo: LogoSchema.nullable().default(null),
 });
 
+/** The counselor: named in the information block and under the signature (name, then title). */
 const CounselorSchema = z.object({
   name: text(200),
   title: text(200),
@@ -35,3 +51,4 @@ export const SettingsSchema = z.object({
 });
 
 export type Settings = z.output<typeof SettingsSchema>;
+export type Logo = z.output<typeof LogoSchema>;

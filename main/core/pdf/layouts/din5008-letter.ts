@@ -1,6 +1,7 @@
 import type * as fontkit from 'fontkit';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FONT_FAMILY, loadFonts } from '../fonts';
+import { fittedLogoSize } from '../logo';
 import { keepHeadingsWithText } from './form-parts';
 import type { LetterContent } from './letter-content';
 
@@ -43,9 +44,19 @@ const MARGIN_BOTTOM = 32;
 /** The footer's first line starts this far below the end of the text area. */
 const FOOTER_GAP = 5;
 
-/** Letterhead: the top 45 mm of page 1 belong to the sender; ours spans x 105–190 from y 14. */
+/**
+ * Letterhead: the top 45 mm of page 1 belong to the sender. Organisation and
+ * department stand right-aligned at x 190 from y 14; with a logo, the logo
+ * takes the top right corner (at most 40 × 20 mm, from y 12) and the text
+ * moves left of it, aligned to its right edge 5 mm before the logo.
+ */
 const LETTERHEAD_TOP = 14;
 const LETTERHEAD_LEFT = 105;
+/** With a logo the text may start at the left margin: "Kommunales Integrationszentrum" at 16 pt needs about 90 mm. */
+const LETTERHEAD_LEFT_WITH_LOGO = 25;
+const LOGO_BOX = { width: 40, height: 20 };
+const LOGO_TOP = 12;
+const LOGO_GAP = 5;
 
 /** Address field (Form B): x 20–105, y 45–90; text is indented 5 mm, from x 25. */
 const ADDRESS_FIELD = { left: 20, right: 105, top: 45, bottom: 90 };
@@ -62,16 +73,20 @@ const RECIPIENT_MAX_LINES = 6;
 const RECIPIENT_SIZE = 10;
 
 /**
- * Information block: from x 125, top 50. DIN 5008 allows up to 75 mm (to
- * x 200), but we stop at the right text margin, x 190 (65 mm): the block then
- * lines up with the body text and stays clear of the unprintable edge of
- * office printers.
+ * Information block: from x 125, top 50, up to x 200 (the 75 mm DIN 5008
+ * allows; 10 mm from the edge is inside what office printers print). The
+ * text column ends at 190; the block reaches 10 mm further so that an e-mail
+ * address such as `silke.niessen@kreis-dueren.de` stays on one line.
  */
-const INFO_BLOCK = { left: 125, top: 50, right: TEXT_RIGHT };
-/** Label column: "Ansprechpartnerin" is 23 mm at 8 pt; longer labels wrap inside it. */
-const INFO_LABEL_WIDTH = 29;
+const INFO_BLOCK = { left: 125, top: 50, right: 200 };
+/** Label column: "Ansprechpartner/-in" is 25.2 mm at 8 pt; longer labels wrap inside it. */
+const INFO_LABEL_WIDTH = 26;
+/** Space between label and value. */
+const INFO_LABEL_GAP = 2;
 const INFO_LABEL_SIZE = 8;
-const INFO_VALUE_SIZE = 10;
+/** Values print at 10 pt, smaller (down to 8 pt) where that keeps a long one on one line. */
+const INFO_VALUE_SIZES = [10, 9.5, 9, 8.5, 8];
+const INFO_VALUE_WIDTH = INFO_BLOCK.right - INFO_BLOCK.left - INFO_LABEL_WIDTH - INFO_LABEL_GAP;
 
 /** Fold marks (Form B) at 105 and 210 mm, punch mark at 148.5 mm (middle of A4), near the left edge. */
 const FOLD_MARKS_Y = [105, 210];
@@ -133,25 +148,75 @@ function fitAddressLine(line: string, fontSize: number): string {
   return `${characters.join('').trimEnd()}…`;
 }
 
+/** Lines `text` takes at `fontSize` in `width` mm, wrapped at spaces (5 % to spare: the bold face is a little wider than the regular one measured). */
+function wrappedLines(text: string, fontSize: number, width: number): number {
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    lines += 1;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (line !== '' && textWidthMm(candidate, fontSize) * 1.05 > width) {
+        lines += 1;
+        line = word;
+      } else {
+        line = candidate;
+      }
+      // A single word wider than the line breaks into pieces.
+      lines += Math.max(0, Math.ceil((textWidthMm(line, fontSize) * 1.05) / width) - 1);
+    }
+  }
+  return lines;
+}
+
+/** The largest size at which `text` takes at most `maxLines` lines; the smallest otherwise. */
+function fittingSize(text: string, sizes: number[], width: number, maxLines: number): number {
+  return sizes.find((size) => wrappedLines(text, size, width) <= maxLines) ?? sizes[sizes.length - 1]!;
+}
+
 /**
- * Organisation and department, right-aligned above the information block.
- * An absolutely positioned node keeps the full text width, so a column fixes
- * the width (and with it the right edge at 190 mm).
+ * Organisation and department, right-aligned above the information block,
+ * and the logo where there is one. Each takes at most two lines, smaller
+ * where it must, so that even the longest names the settings allow end
+ * above 45 mm, where the window begins. An absolutely positioned node keeps the
+ * full text width, so a column fixes the width (and with it the right edge).
  */
-function letterhead(sender: LetterContent['sender']): Content {
-  return {
-    absolutePosition: { x: mm(LETTERHEAD_LEFT), y: mm(LETTERHEAD_TOP) },
+function letterhead(sender: LetterContent['sender']): Content[] {
+  const logo = sender.logo ? fittedLogoSize(sender.logo, LOGO_BOX) : null;
+  const textRight = logo ? TEXT_RIGHT - logo.width - LOGO_GAP : TEXT_RIGHT;
+  const textLeft = logo ? LETTERHEAD_LEFT_WITH_LOGO : LETTERHEAD_LEFT;
+  const text: Content = {
+    absolutePosition: { x: mm(textLeft), y: mm(LETTERHEAD_TOP) },
     columns: [
       {
-        width: mm(TEXT_RIGHT - LETTERHEAD_LEFT),
+        width: mm(textRight - textLeft),
         alignment: 'right',
         stack: [
-          { text: sender.organization, fontSize: 16, bold: true },
-          { text: sender.department, fontSize: 10, color: GREY, margin: [0, 2, 0, 0] },
+          { text: sender.organization, fontSize: fittingSize(sender.organization, [16, 14, 12, 10, 9], textRight - textLeft, 2), bold: true },
+          ...(sender.department.trim() !== ''
+            ? [
+                {
+                  text: sender.department,
+                  fontSize: fittingSize(sender.department, [10, 9, 8, 7], textRight - textLeft, 2),
+                  color: GREY,
+                  margin: [0, 2, 0, 0] as [number, number, number, number],
+                },
+              ]
+            : []),
         ],
       },
     ],
   };
+  if (!sender.logo || !logo) return [text];
+  return [
+    text,
+    {
+      absolutePosition: { x: mm(TEXT_RIGHT - logo.width), y: mm(LOGO_TOP) },
+      image: 'logo',
+      width: mm(logo.width),
+      height: mm(logo.height),
+    },
+  ];
 }
 
 /** The return address: one 8 pt line whose baseline sits just above the Anschriftzone (bottom-up). */
@@ -177,24 +242,32 @@ function recipient(lines: string[]): Content {
   };
 }
 
+/** The largest of INFO_VALUE_SIZES at which `value` fits its column on one line (0.5 mm spare); the smallest, wrapping, otherwise. */
+function infoValueSize(value: string): number {
+  const sizes = INFO_VALUE_SIZES;
+  return sizes.find((size) => value.split('\n').every((line) => textWidthMm(line, size) <= INFO_VALUE_WIDTH - 0.5)) ?? sizes[sizes.length - 1]!;
+}
+
 /** Label/value rows; rows without a value are left out. */
 function infoBlock(rows: LetterContent['infoBlock']): Content | null {
   const shown = rows.filter((row) => row.value.trim() !== '');
   if (shown.length === 0) return null;
   return {
     table: {
-      widths: [mm(INFO_LABEL_WIDTH), '*'],
+      widths: [mm(INFO_LABEL_WIDTH), mm(INFO_VALUE_WIDTH)],
       body: shown.map((row) => [
         // The label's smaller size would sit high: drop it to the value's baseline.
         { text: row.label, fontSize: INFO_LABEL_SIZE, color: GREY, margin: [0, 1.8, 0, 0] },
-        { text: row.value, fontSize: INFO_VALUE_SIZE },
+        { text: row.value, fontSize: infoValueSize(row.value) },
       ]),
     },
+    // The flow ends at x 190; the block may reach x 200.
+    margin: [0, 0, -mm(INFO_BLOCK.right - TEXT_RIGHT), 0],
     layout: {
       hLineWidth: () => 0,
       vLineWidth: () => 0,
       paddingLeft: () => 0,
-      paddingRight: (column) => (column === 0 ? mm(2) : 0),
+      paddingRight: (column) => (column === 0 ? mm(INFO_LABEL_GAP) : 0),
       paddingTop: () => 0,
       paddingBottom: () => 1,
     },
@@ -235,6 +308,22 @@ export function paragraphs(body: string): Content[] {
   }));
 }
 
+/**
+ * The enclosures, one blank line below the signature block (DIN 5008):
+ * "Anlage" or "Anlagen" in bold, then one line each. Kept together, and with
+ * the signature when the page must break.
+ */
+function attachmentsList(attachments: string[]): Content[] {
+  if (attachments.length === 0) return [];
+  return [
+    {
+      unbreakable: attachments.length <= 20,
+      margin: [0, lineHeight(BODY_SIZE), 0, 0],
+      stack: [{ text: attachments.length === 1 ? 'Anlage' : 'Anlagen', bold: true }, ...attachments.map((line): ContentText => ({ text: line }))],
+    },
+  ];
+}
+
 /** The letter text: subject two blank lines below the address field / information block. */
 function letterText(content: LetterContent): Content[] {
   const blankLine = lineHeight(BODY_SIZE);
@@ -242,9 +331,15 @@ function letterText(content: LetterContent): Content[] {
     { text: content.subject, bold: true, margin: [0, 2 * blankLine, 0, blankLine] },
     { text: content.salutation, margin: [0, 0, 0, blankLine] },
     ...(typeof content.body === 'string' ? paragraphs(content.body) : content.body),
-    // Three blank lines between closing and name leave room to sign.
-    { text: content.closing, margin: [0, 0, 0, 3 * blankLine] },
-    ...content.signature.map((line): ContentText => ({ text: line })),
+    // Closing, room to sign (three blank lines), name and title stay on one page: a signature alone at the top of a page reads as forged.
+    {
+      unbreakable: true,
+      stack: [
+        { text: content.closing, margin: [0, 0, 0, 3 * blankLine] },
+        ...content.signature.map((line): ContentText => ({ text: line })),
+      ],
+    },
+    ...attachmentsList(content.attachments ?? []),
   ];
 }
 
@@ -302,7 +397,7 @@ function footer(sender: LetterContent['sender'], reference: string, currentPage:
           },
           {
             width: '*',
-            stack: lines([labelled('Telefon', sender.phone), labelled('E-Mail', sender.email), { text: sender.web }]),
+            stack: lines([labelled('Kontakt', sender.contact), labelled('Telefon', sender.phone), labelled('E-Mail', sender.email), { text: sender.web }]),
           },
         ],
       },
@@ -320,14 +415,16 @@ export function din5008Letter(content: LetterContent): TDocumentDefinitions {
       title: content.title,
       author: content.author,
       subject: content.subject,
+      keywords: content.keywords ?? 'Brief',
       creationDate: content.creationDate,
     },
     defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE },
     background: (currentPage) => (currentPage === 1 ? marks() : null),
     footer: (currentPage, pageCount) => footer(content.sender, content.reference ?? '', currentPage, pageCount),
     pageBreakBefore: keepHeadingsWithText,
+    ...(content.sender.logo ? { images: { logo: content.sender.logo.dataUrl } } : {}),
     content: [
-      letterhead(content.sender),
+      ...letterhead(content.sender),
       returnAddress(content.returnAddress),
       recipient(content.recipientLines),
       addressFieldAndInfoBlock(content.infoBlock),

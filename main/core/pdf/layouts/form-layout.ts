@@ -1,6 +1,7 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Settings } from '../../../../shared/api/contract';
 import { FONT_FAMILY } from '../fonts';
+import { fittedLogoSize, printableLogo } from '../logo';
 import type { PrintItem, PrintSection } from '../printed-form';
 import {
   blockContent,
@@ -40,6 +41,8 @@ export interface FormLayoutContent {
   sections: PrintSection[];
   creationDate: Date;
   author: string;
+  /** PDF metadata keywords, comma-separated (default `Formular`). */
+  keywords?: string;
 }
 
 const A4_WIDTH = 210;
@@ -62,6 +65,11 @@ const WRITE_IN_ROOM = mm(3.5);
 const join = (parts: Array<string | null | undefined>, separator: string) =>
   parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(separator);
 
+/** The logo on a form: left of the organisation, at most 30 × 15 mm (a form's letterhead is one band, not a letter's 45 mm). */
+const FORM_LOGO_BOX = { width: 30, height: 15 };
+/** Between logo, organisation and contact lines. */
+const LETTERHEAD_GAP = mm(6);
+
 function letterhead(office: Settings['office']): Content {
   const contact = [
     join([office.street, join([office.postalCode, office.city], ' ')], ' · '),
@@ -69,14 +77,18 @@ function letterhead(office: Settings['office']): Content {
     join([office.phone && `Telefon ${office.phone}`, office.email && `E-Mail ${office.email}`], ' · '),
     office.web,
     office.hours && `Sprechzeiten ${office.hours}`,
+    office.contact && `Ansprechperson ${office.contact}`,
   ].filter((line) => line.trim() !== '');
+  const logo = office.logo ? fittedLogoSize(printableLogo(office.logo), FORM_LOGO_BOX) : null;
+  const logoColumns: Column[] = logo ? [{ width: mm(logo.width), stack: [{ image: 'logo', width: mm(logo.width), height: mm(logo.height) }] }] : [];
   return {
     stack: [
       {
-        columnGap: mm(6),
+        columnGap: LETTERHEAD_GAP,
         columns: [
+          ...logoColumns,
           {
-            width: WIDTH - mm(75) - mm(6),
+            width: WIDTH - mm(75) - LETTERHEAD_GAP - (logo ? mm(logo.width) + LETTERHEAD_GAP : 0),
             stack: [
               { text: office.organization, fontSize: 13, bold: true },
               ...(office.department.trim() !== '' ? [{ text: office.department, fontSize: 10, color: GREY, margin: [0, 1, 0, 0] as [number, number, number, number] }] : []),
@@ -150,11 +162,39 @@ function choiceContent(item: Extract<PrintItem, { kind: 'choice' }>): Content {
 }
 
 /**
- * Label and value side by side; the value stands on a line (an empty line
- * where nothing is filled in, to write on). Rows may break across pages: a
- * long value continues on the next one.
+ * A row short enough to be kept whole on one page. A row split by the page
+ * break leaves its writing line on one page and its label on the next; only
+ * a value that may be too long for a page is allowed to run over.
  */
-function rowsTable(items: RowItem[]): Content {
+function keptWhole(item: RowItem): boolean {
+  switch (item.kind) {
+    case 'value':
+      return item.text.length <= 600 && item.text.split('\n').length <= 12;
+    case 'choice':
+      return item.options.length <= 40;
+    case 'checkbox':
+      return true;
+  }
+}
+
+/**
+ * Label and value side by side; the value stands on a line (an empty line
+ * where nothing is filled in, to write on). Short rows are never split by a
+ * page break; a long value continues on the next page, in a table of its own
+ * that may break (see keptWhole).
+ */
+function rowsTables(items: RowItem[]): Content[] {
+  const runs: Array<{ whole: boolean; items: RowItem[] }> = [];
+  for (const item of items) {
+    const whole = keptWhole(item);
+    const last = runs[runs.length - 1];
+    if (last && last.whole === whole) last.items.push(item);
+    else runs.push({ whole, items: [item] });
+  }
+  return runs.map((run, index) => rowsTable(run.items, run.whole, index === runs.length - 1));
+}
+
+function rowsTable(items: RowItem[], keepRowsWhole: boolean, last: boolean): Content {
   const body = items.map((item): TableCell[] => {
     switch (item.kind) {
       case 'checkbox':
@@ -175,9 +215,10 @@ function rowsTable(items: RowItem[]): Content {
     }
   });
   return {
-    margin: [0, 0, 0, ITEM_GAP],
+    margin: [0, 0, 0, last ? ITEM_GAP : 0],
     table: {
       widths: [LABEL_WIDTH, VALUE_WIDTH],
+      dontBreakRows: keepRowsWhole,
       body,
     },
     layout: {
@@ -225,7 +266,7 @@ function sectionContent(section: PrintSection): Content[] {
   const content: Content[] = sectionHeading(section.title);
   let rows: RowItem[] = [];
   const flush = () => {
-    if (rows.length > 0) content.push(rowsTable(rows));
+    if (rows.length > 0) content.push(...rowsTables(rows));
     rows = [];
   };
   for (const item of section.items) {
@@ -263,13 +304,14 @@ export function formLayout(content: FormLayoutContent): TDocumentDefinitions {
     pageSize: 'A4',
     pageMargins: [mm(MARGIN.left), mm(MARGIN.top), mm(MARGIN.right), mm(MARGIN.bottom)],
     language: 'de-DE',
-    info: { title: content.title, author: content.author, subject: content.title, creationDate: content.creationDate },
+    info: { title: content.title, author: content.author, subject: content.title, keywords: content.keywords ?? 'Formular', creationDate: content.creationDate },
     defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE },
     // Continuation pages name the form at the top.
     header: (currentPage) =>
       currentPage > 1 ? { text: content.title, fontSize: 7.5, color: LIGHT_GREY, margin: [mm(MARGIN.left), mm(10), mm(MARGIN.right), 0] } : null,
     footer: (currentPage, pageCount) => footer(content.reference, currentPage, pageCount),
     pageBreakBefore: keepHeadingsWithText,
+    ...(content.office.logo ? { images: { logo: printableLogo(content.office.logo).dataUrl } } : {}),
     content: [letterhead(content.office), titleBlock(content), ...recipientBlock(content.recipientLines), ...content.sections.flatMap(sectionContent)],
   };
 }

@@ -21,6 +21,10 @@ export interface LetterContent {
     email: string;
     web: string;
     hours: string;
+    /** Whom to ask at the office (footer); '' for none. */
+    contact: string;
+    /** Printed at the top right of page 1, within 40 × 20 mm; sizes in pixels, to keep its proportions. */
+    logo: { dataUrl: string; width: number; height: number } | null;
   };
   /** One line for the Zusatz- und Vermerkzone, e.g. `Kreis Düren · Postfach · 52348 Düren`. */
   returnAddress: string;
@@ -39,9 +43,13 @@ export interface LetterContent {
   closing: string;
   /** Name and title under the closing. */
   signature: string[];
+  /** What goes with the letter ("Anlagen"), one entry each; none: no list. */
+  attachments?: string[];
   /** Time the PDF is said to be created (drafts: now; final: finalization time). */
   creationDate: Date;
   author: string;
+  /** PDF metadata keywords, comma-separated (default `Brief`). */
+  keywords?: string;
   /** Small print identifying the document (form and version), on every page next to the page number. */
   reference?: string;
 }

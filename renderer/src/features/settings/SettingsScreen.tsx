@@ -1,17 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../shared/api/contract';
+import type { Logo, RenderedPdf, Settings } from '../../../../shared/api/contract';
 import { ApiCallError, call } from '../../api';
 import { currentLanguage, LANGUAGES, setLanguage } from '../../i18n';
 import { AppInfo } from '../../ui/AppInfo';
 import { ErrorAlert, fieldError, firstErrorField } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
+import { FieldFrame } from '../../ui/FieldFrame';
 import { PageHeading } from '../../ui/PageHeading';
 import { useAsync } from '../../ui/use-async';
 import { ResidenceStatusSettings } from './ResidenceStatusSettings';
 import { FormActions } from '../../ui/FormActions';
+import { PdfPreview } from '../../ui/pdf/PdfPreview';
 
-type OfficeKey = Exclude<keyof Settings['office'], 'postbox'>;
+type OfficeKey = Exclude<keyof Settings['office'], 'postbox' | 'logo'>;
 type CounselorKey = keyof Settings['counselor'];
 type PostboxKey = keyof NonNullable<Settings['office']['postbox']>;
 
@@ -26,6 +28,7 @@ type LabelKey =
   | 'officeEmail'
   | 'web'
   | 'hours'
+  | 'contact'
   | 'postboxLabel'
   | 'postboxPostalCode'
   | 'postboxCity'
@@ -55,6 +58,7 @@ const OFFICE_FIELDS: ReadonlyArray<FieldSpec<OfficeKey>> = [
   { key: 'email', label: 'officeEmail', type: 'email', max: 200, size: 'medium' },
   { key: 'web', label: 'web', type: 'url', max: 200, size: 'medium' },
   { key: 'hours', label: 'hours', max: 300 },
+  { key: 'contact', label: 'contact', max: 200, size: 'medium' },
 ];
 
 const POSTBOX_FIELDS: ReadonlyArray<FieldSpec<PostboxKey>> = [
@@ -71,16 +75,32 @@ const COUNSELOR_FIELDS: ReadonlyArray<FieldSpec<CounselorKey>> = [
 ];
 
 const LEAD_DAYS_PATH = 'deadlines.consentLeadDays';
+const LOGO_PATH = 'office.logo';
+/** What the core accepts (main/core/pdf/logo.ts); checked here too, to say so before sending the file. */
+const LOGO_MAX_BYTES = 500 * 1024;
+const LOGO_TYPES: ReadonlyArray<Logo['mimeType']> = ['image/png', 'image/jpeg'];
 
 /** Every field path in form order, for moving focus to the first error. */
 const FIELD_ORDER = [
   ...OFFICE_FIELDS.map((field) => `office.${field.key}`),
+  LOGO_PATH,
+  `${LOGO_PATH}.mimeType`,
+  `${LOGO_PATH}.dataBase64`,
   ...POSTBOX_FIELDS.map((field) => `office.postbox.${field.key}`),
   ...COUNSELOR_FIELDS.map((field) => `counselor.${field.key}`),
   LEAD_DAYS_PATH,
 ];
 
 const inputId = (path: string) => `settings-${path.replace(/\./g, '-')}`;
+
+/** Bytes as base64, in slices: a spread of half a megabyte of arguments would overflow the stack. */
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  return btoa(binary);
+}
+
+type PreviewState = { status: 'none' } | { status: 'busy' } | { status: 'ready'; pdf: RenderedPdf };
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -109,6 +129,7 @@ function LetterheadForm({ initial }: { initial: Settings }) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const [preview, setPreview] = useState<PreviewState>({ status: 'none' });
 
   const setOffice = (key: OfficeKey) => (value: string) => {
     setSaved(false);
@@ -122,6 +143,20 @@ function LetterheadForm({ initial }: { initial: Settings }) {
     setSaved(false);
     setPostbox((current) => ({ ...current, [key]: value }));
   };
+
+  const setLogo = (logo: Logo | null) => {
+    setSaved(false);
+    setValues((current) => ({ ...current, office: { ...current.office, logo } }));
+  };
+
+  /** The entries as they stand, as settings.update and the preview take them. */
+  function entries(consentLeadDays: number): Settings {
+    return {
+      office: { ...values.office, postbox: usePostbox ? postbox : null },
+      counselor: values.counselor,
+      deadlines: { consentLeadDays },
+    };
+  }
 
   function showError(caught: unknown) {
     setError(caught);
@@ -140,11 +175,7 @@ function LetterheadForm({ initial }: { initial: Settings }) {
     setSaving(true);
     setError(null);
     try {
-      const next = await call('settings.update', {
-        office: { ...values.office, postbox: usePostbox ? postbox : null },
-        counselor: values.counselor,
-        deadlines: { consentLeadDays: Number(leadDays.trim()) },
-      });
+      const next = await call('settings.update', entries(Number(leadDays.trim())));
       setValues(next);
       if (next.office.postbox) setPostbox(next.office.postbox);
       setLeadDays(String(next.deadlines.consentLeadDays));
@@ -153,6 +184,21 @@ function LetterheadForm({ initial }: { initial: Settings }) {
       showError(caught);
     } finally {
       setSaving(false);
+    }
+  }
+
+  async function showPreview() {
+    if (preview.status === 'busy') return;
+    setPreview({ status: 'busy' });
+    setError(null);
+    try {
+      // The deadlines play no part in a letter: an unfinished entry there must not stop the preview.
+      const days = /^\d{1,3}$/.test(leadDays.trim()) ? Number(leadDays.trim()) : initial.deadlines.consentLeadDays;
+      const pdf = await call('settings.previewLetterhead', { settings: entries(days) });
+      setPreview({ status: 'ready', pdf });
+    } catch (caught) {
+      setPreview({ status: 'none' });
+      showError(caught);
     }
   }
 
@@ -192,6 +238,11 @@ function LetterheadForm({ initial }: { initial: Settings }) {
           <div className="form-grid">
             {OFFICE_FIELDS.map((spec) => renderField('office', spec, values.office[spec.key], setOffice(spec.key)))}
           </div>
+          <LogoField
+            logo={values.office.logo}
+            onChange={setLogo}
+            error={fieldError(error, LOGO_PATH) ?? fieldError(error, `${LOGO_PATH}.mimeType`) ?? fieldError(error, `${LOGO_PATH}.dataBase64`)}
+          />
           <div className="checkbox">
             <input
               id="settings-use-postbox"
@@ -242,7 +293,73 @@ function LetterheadForm({ initial }: { initial: Settings }) {
         </fieldset>
         <FormActions submitLabel={t('common.save')} saving={saving} doneMessage={saved && t('settings.saved')} />
       </form>
+      <div className="letterhead-preview">
+        <h3>{t('settings.previewHeading')}</h3>
+        <p className="muted">{t('settings.previewIntro')}</p>
+        <button type="button" className="button button--secondary" onClick={() => void showPreview()} aria-disabled={preview.status === 'busy'}>
+          {t('settings.previewButton')}
+        </button>
+        {preview.status !== 'none' ? (
+          <PdfPreview busy={preview.status === 'busy'} pdf={preview.status === 'ready' ? preview.pdf : null} fileName={t('settings.previewFileName')} />
+        ) : null}
+      </div>
     </section>
+  );
+}
+
+/**
+ * The letterhead logo: a file input for PNG or JPEG, the chosen image and a
+ * button to remove it. What is obviously wrong (type, size) is said at once;
+ * the core reads the file itself when saving or previewing.
+ */
+function LogoField({ logo, onChange, error }: { logo: Logo | null; onChange(logo: Logo | null): void; error: string | undefined }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const id = inputId(LOGO_PATH);
+
+  async function choose(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    // Cleared, so that picking the same file again (after fixing it) reads it again.
+    event.target.value = '';
+    if (!file) return;
+    const type = LOGO_TYPES.find((candidate) => candidate === file.type);
+    if (!type) {
+      setLocalError(t('settings.logoWrongType'));
+      return;
+    }
+    if (file.size > LOGO_MAX_BYTES) {
+      setLocalError(t('settings.logoTooLarge', { size: Math.ceil(file.size / 1024) }));
+      return;
+    }
+    setLocalError(null);
+    onChange({ mimeType: type, dataBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+  }
+
+  return (
+    <div className="logo-field">
+      <FieldFrame id={id} label={t('settings.logo')} hint={t('settings.logoHint')} error={localError ?? error}>
+        {(control) => <input {...control} ref={input} type="file" accept="image/png,image/jpeg" onChange={(event) => void choose(event)} />}
+      </FieldFrame>
+      {logo ? (
+        <div className="logo-preview">
+          <img src={`data:${logo.mimeType};base64,${logo.dataBase64}`} alt={t('settings.logoPreviewAlt')} />
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              setLocalError(null);
+              onChange(null);
+              input.current?.focus();
+            }}
+          >
+            {t('settings.logoRemove')}
+          </button>
+        </div>
+      ) : (
+        <p className="muted">{t('settings.logoNone')}</p>
+      )}
+    </div>
   );
 }
 

@@ -1,0 +1,238 @@
+import zlib from 'node:zlib';
+
+/**
+ * The office's logo for the letterhead: a PNG or JPEG the counselor picks in
+ * the settings. Checked here before it is stored and before it reaches
+ * pdfkit, which would otherwise fail late (or, for a PNG with a broken
+ * compressed stream and an alpha channel, throw from a callback and take the
+ * process with it). The checks read the file itself, not its name or the
+ * type the browser claims.
+ */
+
+export const LOGO_MAX_BYTES = 500 * 1024;
+export const LOGO_MAX_PIXELS = 4000;
+
+export type LogoMimeType = 'image/png' | 'image/jpeg';
+
+export interface LogoImage {
+  mimeType: LogoMimeType;
+  /** Pixels, as the file's header says (JPEG: before any EXIF rotation). */
+  width: number;
+  height: number;
+  /** `data:` URL for pdfmake's image dictionary: the bytes travel inside the definition, no file or URL is read. */
+  dataUrl: string;
+}
+
+/** The logo was refused; `message` is German, for the field `office.logo`. */
+export class LogoError extends Error {}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function kilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024).toLocaleString('de-DE')} KB`;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** Samples per pixel of each PNG colour type. */
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const PNG_BIT_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+
+/** Bytes of the filtered image data: every row (of every interlace pass) starts with a filter byte. */
+function pngRawSize(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
+  const rowBytes = (w: number) => (w === 0 ? 0 : 1 + Math.ceil((w * bitsPerPixel) / 8));
+  if (!interlaced) return height * rowBytes(width);
+  // Adam7: pass origin and step in x and y.
+  const passes = [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+  ] as const;
+  let size = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const w = Math.ceil((width - x0) / dx);
+    const h = Math.ceil((height - y0) / dy);
+    if (w > 0 && h > 0) size += h * rowBytes(w);
+  }
+  return size;
+}
+
+function inspectPng(bytes: Buffer): { width: number; height: number } {
+  const broken = (why: string) => new LogoError(`Das PNG-Bild ist beschädigt oder unvollständig (${why}). Bitte die Datei neu speichern oder eine andere wählen.`);
+  let offset = PNG_SIGNATURE.length;
+  let header: { width: number; height: number; bitDepth: number; colorType: number; interlaced: boolean } | null = null;
+  let palette = false;
+  const data: Buffer[] = [];
+  let ended = false;
+  while (offset < bytes.length) {
+    if (offset + 12 > bytes.length) throw broken('Block abgeschnitten');
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    if (offset + 12 + length > bytes.length) throw broken(`Block ${type} abgeschnitten`);
+    const body = bytes.subarray(offset + 8, offset + 8 + length);
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) throw broken(`Prüfsumme von ${type} falsch`);
+    if (header === null && type !== 'IHDR') throw broken('Kopf fehlt');
+    switch (type) {
+      case 'IHDR': {
+        if (header !== null || length !== 13) throw broken('Kopf fehlerhaft');
+        header = {
+          width: body.readUInt32BE(0),
+          height: body.readUInt32BE(4),
+          bitDepth: body[8]!,
+          colorType: body[9]!,
+          interlaced: body[12] === 1,
+        };
+        if (!(header.colorType in PNG_CHANNELS) || !PNG_BIT_DEPTHS[header.colorType]!.includes(header.bitDepth) || body[10] !== 0 || body[11] !== 0 || body[12]! > 1) {
+          throw broken('unbekanntes Format');
+        }
+        break;
+      }
+      case 'PLTE':
+        palette = true;
+        break;
+      case 'IDAT':
+        data.push(body);
+        break;
+      case 'IEND':
+        ended = true;
+        break;
+    }
+    offset += 12 + length;
+    if (ended) break;
+  }
+  if (header === null) throw broken('Kopf fehlt');
+  if (!ended) throw broken('Ende fehlt');
+  if (header.colorType === 3 && !palette) throw broken('Farbpalette fehlt');
+  if (header.width === 0 || header.height === 0) throw broken('keine Bildpunkte');
+  checkPixels(header.width, header.height);
+  let raw: Buffer;
+  try {
+    raw = zlib.inflateSync(Buffer.concat(data));
+  } catch {
+    throw broken('Bilddaten nicht lesbar');
+  }
+  const expected = pngRawSize(header.width, header.height, PNG_CHANNELS[header.colorType]! * header.bitDepth, header.interlaced);
+  if (raw.length < expected) throw broken('Bilddaten zu kurz');
+  return { width: header.width, height: header.height };
+}
+
+/** Start-of-frame markers PDF's DCTDecode reads everywhere: baseline, extended sequential, progressive (Huffman). */
+const JPEG_FRAMES = new Set([0xc0, 0xc1, 0xc2]);
+/** Other SOF markers: lossless, hierarchical, arithmetic coding. */
+const JPEG_OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+function inspectJpeg(bytes: Buffer): { width: number; height: number } {
+  const broken = (why: string) => new LogoError(`Das JPEG-Bild ist beschädigt oder unvollständig (${why}). Bitte die Datei neu speichern oder eine andere wählen.`);
+  let offset = 2;
+  let frame: { width: number; height: number } | null = null;
+  while (offset < bytes.length) {
+    if (bytes[offset] !== 0xff) throw broken('Aufbau fehlerhaft');
+    const marker = bytes[offset + 1];
+    if (marker === undefined) throw broken('abgeschnitten');
+    // Fill bytes, and markers without a length.
+    if (marker === 0xff) {
+      offset += 1;
+      continue;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      offset += 2;
+      continue;
+    }
+    if (offset + 4 > bytes.length) throw broken('abgeschnitten');
+    const length = bytes.readUInt16BE(offset + 2);
+    if (length < 2 || offset + 2 + length > bytes.length) throw broken('abgeschnitten');
+    if (JPEG_OTHER_FRAMES.has(marker)) {
+      throw new LogoError('Dieses JPEG-Format (verlustfrei, hierarchisch oder arithmetisch kodiert) kann nicht gedruckt werden. Bitte das Bild als normales JPEG oder als PNG speichern.');
+    }
+    if (JPEG_FRAMES.has(marker)) {
+      if (length < 8) throw broken('Kopf fehlerhaft');
+      const components = bytes[offset + 9];
+      frame = { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
+      if (frame.width === 0 || frame.height === 0) throw broken('keine Bildpunkte');
+      if (components !== 1 && components !== 3 && components !== 4) throw broken('unbekannte Farbkanäle');
+    }
+    if (marker === 0xda) {
+      // Start of scan: entropy-coded data follow up to the end-of-image marker.
+      if (frame === null) throw broken('Kopf fehlt');
+      if (bytes.lastIndexOf(Buffer.from([0xff, 0xd9])) < offset + 2 + length) throw broken('Ende fehlt');
+      checkPixels(frame.width, frame.height);
+      return frame;
+    }
+    offset += 2 + length;
+  }
+  throw broken(frame === null ? 'Kopf fehlt' : 'Bilddaten fehlen');
+}
+
+function checkPixels(width: number, height: number): void {
+  if (width > LOGO_MAX_PIXELS || height > LOGO_MAX_PIXELS) {
+    throw new LogoError(
+      `Das Logo ist ${width.toLocaleString('de-DE')} × ${height.toLocaleString('de-DE')} Pixel groß; erlaubt sind höchstens ${LOGO_MAX_PIXELS.toLocaleString('de-DE')} × ${LOGO_MAX_PIXELS.toLocaleString('de-DE')} Pixel. Bitte das Bild verkleinern.`,
+    );
+  }
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Checks a logo as stored in the settings and tells its size in pixels.
+ * Throws a LogoError with a German message when the file is not a PNG or
+ * JPEG (by its first bytes, which must match `mimeType`), is larger than
+ * 500 KB or 4000 × 4000 pixels, or is damaged.
+ */
+export function inspectLogo(logo: { mimeType: string; dataBase64: string }): LogoImage {
+  if (!BASE64.test(logo.dataBase64)) throw new LogoError('Das Logo ist nicht lesbar übertragen worden (kein gültiges Base64). Bitte die Datei erneut wählen.');
+  const bytes = Buffer.from(logo.dataBase64, 'base64');
+  if (bytes.length > LOGO_MAX_BYTES) {
+    throw new LogoError(`Das Logo ist ${kilobytes(bytes.length)} groß; erlaubt sind höchstens ${kilobytes(LOGO_MAX_BYTES)}. Bitte das Bild verkleinern.`);
+  }
+  const isPng = bytes.subarray(0, 8).equals(PNG_SIGNATURE);
+  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (!isPng && !isJpeg) throw new LogoError('Die Datei ist kein PNG- oder JPEG-Bild. Bitte ein Logo als PNG oder JPEG wählen.');
+  const mimeType: LogoMimeType = isPng ? 'image/png' : 'image/jpeg';
+  if (logo.mimeType !== mimeType) {
+    throw new LogoError(`Die Datei ist ein ${isPng ? 'PNG' : 'JPEG'}-Bild, angegeben ist aber ${logo.mimeType === 'image/png' ? 'PNG' : logo.mimeType === 'image/jpeg' ? 'JPEG' : logo.mimeType}. Bitte die Datei erneut wählen.`);
+  }
+  const size = isPng ? inspectPng(bytes) : inspectJpeg(bytes);
+  return { mimeType, ...size, dataUrl: `data:${mimeType};base64,${logo.dataBase64}` };
+}
+
+const inspected = new Map<string, LogoImage>();
+
+/**
+ * inspectLogo for rendering: every letter of a batch carries the same logo,
+ * checked once (it was checked when saved, too).
+ */
+export function printableLogo(logo: { mimeType: string; dataBase64: string }): LogoImage {
+  const key = `${logo.mimeType};${logo.dataBase64}`;
+  let image = inspected.get(key);
+  if (!image) {
+    image = inspectLogo(logo);
+    if (inspected.size >= 4) inspected.clear();
+    inspected.set(key, image);
+  }
+  return image;
+}
+
+/** The logo's printed size in mm: as large as fits `box` (width × height, mm) with its proportions kept. */
+export function fittedLogoSize(logo: { width: number; height: number }, box: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(box.width / logo.width, box.height / logo.height);
+  return { width: logo.width * scale, height: logo.height * scale };
+}

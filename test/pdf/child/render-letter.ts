@@ -1,0 +1,22 @@
+/**
+ * Run in a separate Node process (bundled by test/pdf/child-process.ts):
+ * renders the sample letter of test/pdf/sample-letter.ts and prints its
+ * sha256, for comparison with the same render elsewhere. With
+ * `--after-others` it first renders the letters of LETTERS_BEFORE, so the
+ * fonts pdfkit shares between documents are warm.
+ */
+import { din5008Letter } from '../../../main/core/pdf/layouts/din5008-letter';
+import { renderPdf } from '../../../main/core/pdf/render';
+import { LETTERS_BEFORE, sampleLetterContent } from '../sample-letter';
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--after-others')) {
+    for (const content of LETTERS_BEFORE()) await renderPdf(din5008Letter(content));
+  }
+  process.stdout.write((await renderPdf(din5008Letter(sampleLetterContent()))).sha256);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(String(error instanceof Error ? error.stack : error));
+  process.exit(1);
+});

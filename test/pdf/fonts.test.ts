@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FONT_FAMILY, loadFonts, rightToLeftCharacters, unprintableCharacters } from '../../main/core/pdf/fonts';
+import { renderPdf } from '../../main/core/pdf/render';
+import { makeTempDir } from '../support/temp-dir';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+let temp: { dir: string; cleanup(): void };
+beforeAll(() => {
+  temp = makeTempDir('lotse-fonts-');
+});
+afterAll(() => temp.cleanup());
+
+describe('shipped fonts', () => {
+  it('prints all four faces, each embedded', async () => {
+    const rendered = await renderPdf({
+      content: [
+        { text: 'Regular Ayşe Łódź Nguyễn Жанна' },
+        { text: 'Fett', bold: true },
+        { text: 'Kursiv', italics: true },
+        { text: 'Fett kursiv', bold: true, italics: true },
+      ],
+      defaultStyle: { font: FONT_FAMILY },
+      info: { title: 'Schriften', creationDate: new Date('2026-01-01T00:00:00Z') },
+    });
+    const file = path.join(temp.dir, 'faces.pdf');
+    fs.writeFileSync(file, rendered.bytes);
+    const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const names = rows.map((row) => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort();
+    expect(names).toEqual(['Roboto-Italic', 'Roboto-Medium', 'Roboto-MediumItalic', 'Roboto-Regular']);
+    for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+yes\b/); // emb, sub, uni
+  });
+
+  it('covers the scripts counselors write names in, and says which characters it lacks', () => {
+    expect(unprintableCharacters('Ayşe Yılmaz, Łukasz Wójcik, Nguyễn Thị Ánh, Жанна Иванова, Ελένη, € – „“ ‚‘ » « § ₺')).toEqual([]);
+    expect(unprintableCharacters('Fall ☐ 🎉 \u{F8D0}')).toEqual(['☐', '🎉', '\u{F8D0}']);
+    expect(rightToLeftCharacters('Ayşe')).toEqual([]);
+    expect(rightToLeftCharacters('سلام Ali')).toEqual(['س', 'ل', 'ا', 'م']);
+    expect(rightToLeftCharacters('שלום')).toHaveLength(4);
+    expect(rightToLeftCharacters('A\u200FB')).toEqual(['\u200F']);
+  });
+
+  it('is Roboto under the SIL Open Font License 1.1, as LICENSES/ and the README say', () => {
+    const notice = fs.readFileSync(path.join(ROOT, 'LICENSES/Roboto-OFL-1.1.txt'), 'utf8');
+    expect(notice).toContain('SIL OPEN FONT LICENSE Version 1.1');
+    const fonts = loadFonts();
+    for (const [file, bytes] of Object.entries(fonts.files)) {
+      const font = fontkit.create(bytes) as fontkit.Font;
+      // A pdfmake update that changes the fonts or their licence must update the notice too.
+      expect(font.familyName, file).toMatch(/^Roboto( Medium)?$/);
+      expect(font.version, file).toContain('3.014');
+      expect(String(font.getName('licenseURL', 'en')), file).toMatch(/openfontlicense\.org|scripts\.sil\.org\/OFL/);
+      expect(notice).toContain(String(font.copyright));
+    }
+    expect(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain('SIL Open Font License 1.1');
+  });
+});

@@ -1,0 +1,212 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formLayout } from '../../main/core/pdf/layouts/form-layout';
+import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
+import { renderPdf } from '../../main/core/pdf/render';
+import { SAMPLE_SETTINGS } from '../../main/core/services/settings';
+import type { LotseDocument, RenderedPdf } from '../../shared/api/contract';
+import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { sampleLogoPng } from '../support/images';
+import { makeTempDir } from '../support/temp-dir';
+import { callOk } from '../support/results';
+import { runInChildProcess } from './child-process';
+import { expectValidPdfWithEmbeddedFonts } from './print-support';
+import { LETTERS_BEFORE, sampleLetterContent } from './sample-letter';
+
+/**
+ * PDF/A-2b (DESIGN.md §6) read back from the bytes: version, output intent,
+ * an XMP packet that is well-formed XML whatever the titles say and names the
+ * conformance, the Info dictionary with the text as given, every font
+ * embedded; and the same bytes again, in this process and in another one.
+ */
+
+const HOSTILE_TITLES = [
+  'Müller & Söhne <GmbH>',
+  '</rdf:li></rdf:Alt></dc:title><x:evil/>',
+  `"Anführung" und 'Apostroph' & &amp; &#x26; <![CDATA[ ]]>`,
+  'Glocke\u0007 und Formfeed\u000c',
+];
+
+let temp: { dir: string; cleanup(): void };
+beforeAll(() => {
+  temp = makeTempDir('lotse-pdfa-');
+});
+afterAll(() => temp.cleanup());
+
+let fileCount = 0;
+function write(bytes: Buffer): string {
+  const file = path.join(temp.dir, `document-${++fileCount}.pdf`);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+/** The XMP packet, found in qpdf's uncompressed rewrite of the file (the packet is stored uncompressed anyway). */
+function xmpPacket(file: string): string {
+  const qdf = `${file}.qdf.pdf`;
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, qdf]);
+  const bytes = fs.readFileSync(qdf);
+  const start = bytes.indexOf('<?xpacket begin');
+  const endTag = bytes.indexOf('<?xpacket end', start);
+  expect(start, 'no XMP packet').toBeGreaterThanOrEqual(0);
+  expect(endTag, 'XMP packet not closed').toBeGreaterThan(start);
+  return bytes.subarray(start, bytes.indexOf('?>', endTag) + 2).toString('utf8');
+}
+
+/** xmllint parses strictly (well-formedness, entities, encoding); it exits non-zero and says why otherwise. */
+function expectWellFormedXml(xml: string): void {
+  const file = path.join(temp.dir, `xmp-${++fileCount}.xml`);
+  fs.writeFileSync(file, xml);
+  try {
+    execFileSync('xmllint', ['--noout', file], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    expect.fail(`XMP is not well-formed XML:\n${(error as { stderr?: string }).stderr ?? String(error)}\n${xml}`);
+  }
+}
+
+function pdfInfo(file: string): Record<string, string> {
+  const lines = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' }).split('\n');
+  return Object.fromEntries(lines.flatMap((line) => {
+    const match = /^([A-Za-z ]+):\s?(.*)$/.exec(line);
+    return match ? [[match[1]!.trim(), match[2]!.replace(/^\s+/, '')]] : [];
+  }));
+}
+
+function expectPdfA2b(file: string): string {
+  const bytes = fs.readFileSync(file);
+  expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+  expectValidPdfWithEmbeddedFonts(file);
+  const qdf = (() => {
+    const out = `${file}.check.pdf`;
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, out]);
+    return fs.readFileSync(out).toString('latin1');
+  })();
+  expect(qdf).toMatch(/\/OutputIntents \[/);
+  expect(qdf).toMatch(/\/S \/GTS_PDFA1/);
+  expect(qdf).toMatch(/\/Lang \(de-DE\)/);
+  expect(qdf).not.toMatch(/\/Encrypt/);
+  // The trailer's file ID, which PDF/A requires (pdfkit writes its trailer uncompressed).
+  expect(bytes.subarray(-400).toString('latin1')).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
+  const xmp = xmpPacket(file);
+  expectWellFormedXml(xmp);
+  expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+  expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+  return xmp;
+}
+
+/** XML text as a parser reads it back (the five entities). */
+const unescape = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+
+describe('PDF/A-2b', () => {
+  it('writes a letter as PDF/A-2b with title, author, subject, keywords and de-DE', async () => {
+    const letter = din5008Letter(sampleLetterContent());
+    const file = write((await renderPdf(letter)).bytes);
+    const xmp = expectPdfA2b(file);
+    const info = pdfInfo(file);
+    expect(info).toMatchObject({ Title: 'Ihr Antrag auf Beratung', Author: 'Maria Schmitz', Subject: 'Ihr Antrag auf Beratung vom 3. März 2025', Creator: 'Lotse' });
+    expect(info.Keywords).toContain('Brief');
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Ihr Antrag auf Beratung</rdf:li>');
+    expect(xmp).toContain('<xmp:CreateDate>2025-03-12T09:30:00Z</xmp:CreateDate>');
+    expect(xmp).toMatch(/<pdf:Keywords>[^<]*Brief/);
+  });
+
+  for (const title of HOSTILE_TITLES) {
+    it(`keeps the XMP well-formed and the Info dictionary verbatim for the title ${JSON.stringify(title)}`, async () => {
+      const printable = title.replace(/[\u0007\u000c]/g, ' ');
+      for (const definition of [
+        din5008Letter(sampleLetterContent({ title, subject: title, author: title })),
+        formLayout({
+          title,
+          reference: 'Test',
+          date: '01.02.2026',
+          office: SAMPLE_SETTINGS.office,
+          recipientLines: [],
+          sections: [],
+          creationDate: new Date('2026-02-01T08:00:00Z'),
+          author: title,
+        }),
+      ]) {
+        const file = write((await renderPdf(definition)).bytes);
+        const xmp = expectPdfA2b(file);
+        const info = pdfInfo(file);
+        // pdfinfo prints the value as stored; a trailing space is the only thing it may leave at the line's end.
+        expect(info.Title?.trimEnd()).toBe(printable.trimEnd());
+        expect(info.Author?.trimEnd()).toBe(printable.trimEnd());
+        // What an XMP reader gets back is the same text.
+        const titles = [...xmp.matchAll(/<rdf:li xml:lang="x-default">([^<]*)<\/rdf:li>/g)].map((match) => unescape(match[1]!));
+        expect(titles[0]).toBe(printable);
+        expect(unescape(/<rdf:Seq>\s*<rdf:li>([^<]*)<\/rdf:li>/.exec(xmp)![1]!)).toBe(printable);
+      }
+    });
+  }
+
+  it('refuses a definition without a creation date instead of taking the clock', async () => {
+    const letter = din5008Letter(sampleLetterContent());
+    delete letter.info!.creationDate;
+    await expect(renderPdf(letter)).rejects.toThrow(/creationDate/);
+  });
+});
+
+describe('deterministic output', () => {
+  it('renders the same letter byte-identically here and in another Node process', async () => {
+    const here = await renderPdf(din5008Letter(sampleLetterContent()));
+    const again = await renderPdf(din5008Letter(sampleLetterContent()));
+    expect(again.bytes.equals(here.bytes)).toBe(true);
+    expect(runInChildProcess('render-letter.ts')).toBe(here.sha256);
+  });
+
+  it('gives the same bytes after other documents as first thing in a fresh process', async () => {
+    // In separate processes, so that what this test file rendered before cannot warm the fonts.
+    const fresh = runInChildProcess('render-letter.ts');
+    expect(runInChildProcess('render-letter.ts', ['--after-others'])).toBe(fresh);
+    // And in this process, after the same letters.
+    for (const content of LETTERS_BEFORE()) await renderPdf(din5008Letter(content));
+    const warm = await renderPdf(din5008Letter(sampleLetterContent()));
+    expect(execFileSync('pdftotext', [write(warm.bytes), '-'], { encoding: 'utf8' })).toContain('Ihr Antrag auf Beratung vom 3. März 2025');
+    expect(warm.sha256).toBe(fresh);
+  });
+
+  it('renders documents asked for at the same time one after the other, each as if alone', async () => {
+    const contents = [sampleLetterContent(), sampleLetterContent({ subject: 'Grüße aus Düren', body: 'Kurz.' }), sampleLetterContent({ subject: 'Einladung zur Beratung' })];
+    const alone = [];
+    for (const content of contents) alone.push((await renderPdf(din5008Letter(content))).sha256);
+    const together = await Promise.all(contents.map((content) => renderPdf(din5008Letter(content))));
+    expect(together.map((rendered) => rendered.sha256)).toEqual(alone);
+  });
+
+  it('reprints a final document byte-identically in another process, on another day', async () => {
+    const test = openTestCore();
+    let id: string;
+    let final: LotseDocument;
+    let inProcess: RenderedPdf;
+    try {
+      const { core } = test;
+      // With a logo: the snapshot names it by hash, the other process reads the bytes from the store.
+      await callOk(core, 'settings.update', { ...SAMPLE_SETTINGS, office: { ...SAMPLE_SETTINGS.office, logo: { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') } } });
+      const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
+      const draft = await callOk<{ id: string }>(core, 'documents.create', {
+        templateId: 'free-letter',
+        clientId: client.id,
+        values: { subject: 'Müller & Söhne <GmbH>: Ihr Termin', body: 'bitte kommen Sie am Montag um 10 Uhr.\n\nMit Ihren Unterlagen.' },
+      });
+      id = draft.id;
+      final = await callOk<LotseDocument>(core, 'documents.finalize', { id, omitFields: [] });
+      inProcess = await callOk<RenderedPdf>(core, 'documents.render', { id });
+    } finally {
+      test.core.close();
+    }
+    try {
+      expect(inProcess.sha256).toBe(final.sha256);
+      const child = JSON.parse(runInChildProcess('render-document.ts', [test.dataDir, id])) as { ok: boolean; value: RenderedPdf };
+      expect(child.ok).toBe(true);
+      expect(child.value.sha256).toBe(final.sha256);
+      expect(child.value.pdfBase64).toBe(inProcess.pdfBase64);
+      const file = write(Buffer.from(child.value.pdfBase64, 'base64'));
+      expectPdfA2b(file);
+      expect(pdfInfo(file).CreationDate).toContain('2026');
+    } finally {
+      test.dispose();
+    }
+  });
+});
