@@ -106,6 +106,7 @@ function start(dataDir: string): void {
       host: 'electron',
       version: readAppVersion(appRoot) ?? app.getVersion(),
       nativeBinding: resolveNativeBinding({ isPackaged: app.isPackaged, appRoot, electronVersion: process.versions.electron }),
+      batchWorkerScript: path.join(appRoot, 'dist', 'batch-worker.cjs'),
     });
   } catch (error) {
     fail('Lotse kann nicht starten', error);
