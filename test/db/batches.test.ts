@@ -285,3 +285,18 @@ describe('batches: who is left out, and refusals', () => {
     expect(preview).toMatchObject({ total: 1, skipped: [] });
   });
 });
+
+describe('batches.preview', () => {
+  it('counts before the letter is written, and names who a form would miss values for', async () => {
+    const qualifications = [{ titleOriginal: 'Інженер-будівельник', titleGerman: 'Bauingenieur', country: 'Ukraine' }];
+    const complete = await createClient('Vollständig', { birthDate: '1990-03-12', qualifications });
+    const partial = await createClient('Ohnegeburtsdatum', { birthDate: null, qualifications });
+    const letter = await callOk<BatchPreview>(core, 'batches.preview', { templateId: 'free-letter', values: { subject: '', body: '' }, filter: { clientIds: [complete.id, partial.id] } });
+    expect(letter).toMatchObject({ total: 2, skipped: [] });
+    // The cost application takes the (required) birth date from the record: without it that client is left out, naming the field.
+    const application = await callOk<BatchPreview>(core, 'batches.preview', { templateId: 'recognition-cost-application', filter: { clientIds: [complete.id, partial.id] } });
+    expect(application.skipped).toEqual([{ clientId: partial.id, clientName: 'Ayşe Ohnegeburtsdatum', reason: 'Angaben fehlen oder passen nicht: Geburtsdatum.' }]);
+    expect(application.total).toBe(1);
+    expect(countRows(core, 'documents')).toBe(0);
+  });
+});

@@ -154,13 +154,18 @@ function givenValues(values: Record<string, unknown>): Record<string, unknown> {
  * The values given must be right for everyone: wrong ones are refused, and a
  * required field that no client record fills in must be given.
  */
-function checkGivenValues(core: Core, form: FormDefinition, values: Record<string, unknown>): void {
+function checkGivenValues(core: Core, form: FormDefinition, values: Record<string, unknown>, complete: boolean): void {
   const draft = validateDocumentValues(core, form, values, false);
   if (Object.keys(draft.errors).length > 0) invalid(draft.errors);
-  const fields = new Map(inputFieldsOf(form).map((field) => [field.id, field]));
-  const complete = validateDocumentValues(core, form, values, true);
-  const missing = Object.fromEntries(Object.entries(complete.errors).filter(([path]) => fields.get(fieldOfPath(path))?.prefill === undefined));
+  if (!complete) return;
+  const checked = validateDocumentValues(core, form, values, true);
+  const missing = Object.fromEntries(Object.entries(checked.errors).filter(([path]) => !isFilledPerClient(form, path)));
   if (Object.keys(missing).length > 0) invalid(missing);
+}
+
+/** Whether the field at a value path is one a client's record (or the settings) fills in. */
+function isFilledPerClient(form: FormDefinition, path: string): boolean {
+  return inputFieldsOf(form).find((field) => field.id === fieldOfPath(path))?.prefill !== undefined;
 }
 
 function missingReason(form: FormDefinition, errors: FieldErrors): string {
@@ -213,11 +218,15 @@ function unprintableReason(recipient: AddressRecipient | null, values: FormValue
   return problems.length > 0 ? `Zeichen, die die Schrift nicht drucken kann – ${problems.join('; ')}.` : null;
 }
 
-/** The clients the batch goes to, each letter's values and snapshot, and who is left out and why. */
-function prepare(core: Core, input: BatchInput): Prepared {
+/**
+ * The clients the batch goes to, each letter's values and snapshot, and who
+ * is left out and why. A preview (`complete: false`) takes the values as a
+ * draft: what the counselor has not typed yet does not count against anyone.
+ */
+function prepare(core: Core, input: BatchInput, complete = true): Prepared {
   const form = templateDefinition(core, input.templateId);
   checkTemplate(form);
-  checkGivenValues(core, form, input.values);
+  checkGivenValues(core, form, input.values, complete);
   const given = givenValues(input.values);
   const letters: PreparedLetter[] = [];
   const skipped: BatchSkipped[] = [];
@@ -232,8 +241,10 @@ function prepare(core: Core, input: BatchInput): Prepared {
     try {
       const prefill = clientPrefill(core, form, client);
       const checked = validateDocumentValues(core, form, { ...prefill.values, ...given }, true);
-      if (Object.keys(checked.errors).length > 0) {
-        skip(missingReason(form, checked.errors));
+      // What no record fills in was checked for everyone above; here only what this client's record lacks.
+      const missing = Object.fromEntries(Object.entries(checked.errors).filter(([path]) => isFilledPerClient(form, path)));
+      if (Object.keys(missing).length > 0) {
+        skip(missingReason(form, missing));
         continue;
       }
       const recipient = form.recipient === 'client' ? clientRecipient(client) : null;
@@ -260,7 +271,7 @@ function prepare(core: Core, input: BatchInput): Prepared {
 }
 
 export function previewBatch(core: Core, input: BatchInput): BatchPreview {
-  const { letters, skipped } = prepare(core, input);
+  const { letters, skipped } = prepare(core, input, false);
   return {
     total: letters.length,
     clients: letters.slice(0, PREVIEW_NAMES).map((letter) => ({ id: letter.clientId, name: letter.clientName })),
