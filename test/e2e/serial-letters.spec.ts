@@ -1,9 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, foreignRequests, openApp, test, type LotseHost } from './fixtures';
+import { expect, foreignRequests, openApp, startBrowserHost, stopBrowserHost, test, type LotseHost } from './fixtures';
 
 /**
  * Issue 6, serial letters: a letter to 50 clients chosen by residence status
@@ -39,7 +41,14 @@ const address = { street: 'Hauptstraße 5', postalCode: '52349', city: 'Düren' 
 test.describe.configure({ mode: 'serial' });
 
 test.describe('serial letters', () => {
-  test.beforeAll(async ({ browser, lotse }) => {
+  // A host of its own: the shared one holds other specs' clients, and the counts here must be exact.
+  let lotse: LotseHost;
+  let hostProcess: ChildProcess;
+  let dataDir: string;
+
+  test.beforeAll(async ({ browser }) => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-serial-'));
+    ({ host: lotse, process: hostProcess } = await startBrowserHost(dataDir));
     const page = await browser.newPage();
     for (let index = 1; index <= LETTERS; index += 1) {
       await api(page, lotse, 'clients.create', {
@@ -55,6 +64,11 @@ test.describe('serial letters', () => {
     await api(page, lotse, 'clients.create', { familyName: 'Anderer Status', residenceStatus: 'p25a', residenceValidUntil: isoDay(30), address });
     await api(page, lotse, 'clients.create', { familyName: 'Ohne Straße', residenceStatus: 'p104c', residenceValidUntil: isoDay(40), address: { ...address, street: '' } });
     await page.close();
+  });
+
+  test.afterAll(async () => {
+    await stopBrowserHost(hostProcess);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function openSerialScreen(page: Page, lotse: LotseHost): Promise<void> {
@@ -73,7 +87,7 @@ test.describe('serial letters', () => {
     await expect(page.getByRole('status').filter({ hasText: `${LETTERS} Klient*innen bekommen den Brief.` })).toBeVisible();
   }
 
-  test('a letter to 50 clients: progress, one PDF with 50 letters on fresh sheets, 50 documents', async ({ page, lotse, requests }, testInfo) => {
+  test('a letter to 50 clients: progress, one PDF with 50 letters on fresh sheets, 50 documents', async ({ page, requests }, testInfo) => {
     test.setTimeout(240_000);
     await openSerialScreen(page, lotse);
     await fillLetter(page);
@@ -169,7 +183,7 @@ test.describe('serial letters', () => {
     expect(foreignRequests(requests, lotse.origin).filter((url) => !url.startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/'))).toEqual([]);
   });
 
-  test('a cancelled serial letter records nothing', async ({ page, lotse }) => {
+  test('a cancelled serial letter records nothing', async ({ page }) => {
     const before = (await api(page, lotse, 'documents.list', {})).items.length;
     await openSerialScreen(page, lotse);
     await fillLetter(page);
@@ -185,7 +199,7 @@ test.describe('serial letters', () => {
     await expect(page.getByRole('radio', { name: 'Freier Brief' })).toBeVisible();
   });
 
-  test('refuses a letter without a subject, at the field', async ({ page, lotse }) => {
+  test('refuses a letter without a subject, at the field', async ({ page }) => {
     await openSerialScreen(page, lotse);
     await page.getByLabel('Aufenthaltsstatus').selectOption('p104c');
     await page.getByLabel('Text').fill('Nur Text.');
