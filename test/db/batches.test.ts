@@ -243,6 +243,23 @@ describe('batches: who is left out, and refusals', () => {
     expect(countRows(core, 'documents')).toBe(1);
   });
 
+  it('leaves out a letter the worker cannot print (a placeholder only the layout fills in), and letters the rest', async () => {
+    // The office's salutation names the birth place: only rendering finds a character the fonts lack there.
+    await callOk(core, 'templates.update', {
+      id: 'free-letter',
+      baseVersion: 1,
+      letter: { subject: '{{subject}}', salutation: 'Guten Tag aus {{client.birthPlace}},', closing: 'Mit freundlichen Grüßen' },
+    });
+    const ok = await createClient('Druckbar', { birthPlace: 'Kyjiw' });
+    const bad = await createClient('Schneemannstadt', { birthPlace: 'Schnee ☃ Stadt' });
+    const { started, result } = await runBatch({ templateId: 'free-letter', values: LETTER, filter: { clientIds: [ok.id, bad.id] } });
+    expect(started).toMatchObject({ total: 2, skipped: [] });
+    expect(result.skipped).toEqual([{ clientId: bad.id, clientName: 'Ayşe Schneemannstadt', reason: expect.stringContaining('☃') }]);
+    expect(result.documentIds).toHaveLength(1);
+    expect(pageTexts(result.pdfBase64).join('\n')).toContain('Guten Tag aus Kyjiw,');
+    expect(countRows(core, 'documents')).toBe(1);
+  });
+
   it('refuses values wrong for everyone, templates for partners, and an empty selection', async () => {
     const client = await createClient('Schmidt');
     const filter = { clientIds: [client.id] };
@@ -279,10 +296,21 @@ describe('batches: who is left out, and refusals', () => {
     await waitForBatch(started.batchId);
   });
 
-  it('prints forms without an address for every client (e.g. the § 104c checklist)', async () => {
-    const client = await createClient('Ohneanschrift', { address: { street: '', postalCode: '', city: '' }, residenceStatus: 'p104c', residenceValidUntil: '2027-03-01' });
-    const preview = await callOk<BatchPreview>(core, 'batches.preview', { templateId: 'residence-104c-checklist', filter: { clientIds: [client.id] } });
-    expect(preview).toMatchObject({ total: 1, skipped: [] });
+  it('prints forms without an address for every client (e.g. the § 104c checklist), each filled from its record', async () => {
+    const first = await createClient('Ohneanschrift', { address: { street: '', postalCode: '', city: '' }, residenceStatus: 'p104c', residenceValidUntil: '2027-03-01' });
+    const second = await createClient('Zweite', { residenceStatus: 'p104c', residenceValidUntil: '2027-04-15' });
+    const preview = await callOk<BatchPreview>(core, 'batches.preview', { templateId: 'residence-104c-checklist', filter: { clientIds: [first.id, second.id] } });
+    expect(preview).toMatchObject({ total: 2, skipped: [] });
+    const { result } = await runBatch({ templateId: 'residence-104c-checklist', filter: { residenceStatus: 'p104c' }, duplex: false });
+    expect(result.documentIds).toHaveLength(2);
+    const text = pageTexts(result.pdfBase64).join('\n');
+    expect(text).toContain('Ayşe Ohneanschrift');
+    expect(text).toContain('Ayşe Zweite');
+    expect(text).toContain('01.03.2027');
+    expect(text).toContain('15.04.2027');
+    const reprint = await callOk<RenderedPdf>(core, 'documents.render', { id: result.documentIds[1]! });
+    const recorded = await callOk<LotseDocument>(core, 'documents.get', { id: result.documentIds[1]! });
+    expect(reprint.sha256).toBe(recorded.sha256);
   });
 });
 
