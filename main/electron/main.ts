@@ -12,6 +12,7 @@ import { openCore, type Core } from '../core/core';
 import { parseLaunchOptions } from '../launch-options';
 import { createAppProtocolHandler } from './app-protocol';
 import { createCallHandler } from './ipc';
+import { clearPrintFolder, createPdfPrinter, createPrintWindowOptions } from './print';
 import { IPC_CALL_CHANNEL } from './ipc-channels';
 import { appRootFromMainDir, electronAppArgs, readAppVersion, resolveDataDir } from './launch';
 import { resolveNativeBinding } from './native-binding';
@@ -106,7 +107,22 @@ function start(dataDir: string): void {
       host: 'electron',
       version: readAppVersion(appRoot) ?? app.getVersion(),
       nativeBinding: resolveNativeBinding({ isPackaged: app.isPackaged, appRoot, electronVersion: process.versions.electron }),
+      batchWorkerScript: path.join(appRoot, 'dist', 'batch-worker.cjs'),
+      printPdf: createPdfPrinter({
+        dataDir,
+        createWindow: () => {
+          const window = new BrowserWindow({ ...createPrintWindowOptions(), ...(mainWindow ? { parent: mainWindow } : {}) });
+          return {
+            loadURL: (url) => window.loadURL(url),
+            print: (options, callback) => window.webContents.print(options, callback),
+            destroy: () => {
+              if (!window.isDestroyed()) window.destroy();
+            },
+          };
+        },
+      }),
     });
+    clearPrintFolder(dataDir);
   } catch (error) {
     fail('Lotse kann nicht starten', error);
     return;

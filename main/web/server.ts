@@ -36,6 +36,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   conflict: 409,
   consent_missing: 409,
   unprintable_text: 422,
+  not_supported: 501,
   unauthorized: 401,
   forbidden: 403,
   internal: 500,

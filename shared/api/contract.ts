@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditEntrySchema } from './schemas/audit';
+import { BatchInputSchema, BatchPreviewSchema, BatchResultSchema, BatchStartedSchema, BatchStatusSchema } from './schemas/batch';
 import { ClientExportSchema, ClientInputSchema, ClientSchema, ClientUpdateSchema, ResidenceStatusSchema } from './schemas/client';
 import { id, isoDate, list, text } from './schemas/common';
 import { ConsentInputSchema, ConsentSchema } from './schemas/consent';
@@ -137,6 +138,30 @@ export const contract = {
   /** Drafts only: a final document is kept (a correction replaces it). */
   'documents.discard': { input: z.object({ id }), output: z.object({ discarded: z.literal(true) }) },
 
+  /** Which clients a serial letter would go to, and who would be left out and why; changes nothing. */
+  'batches.preview': { input: BatchInputSchema, output: BatchPreviewSchema },
+  /**
+   * Starts a serial letter: one template, the same values, one final document
+   * per client, all in one PDF, rendered in a worker. Returns at once; ask
+   * `batches.status` for progress and `batches.result` for the PDF.
+   */
+  'batches.render': { input: BatchInputSchema, output: BatchStartedSchema },
+  'batches.status': { input: z.object({ batchId: id }), output: BatchStatusSchema },
+  /** Stops a running batch: nothing of it is recorded. */
+  'batches.cancel': { input: z.object({ batchId: id }), output: BatchStatusSchema },
+  /** The combined PDF of a finished batch and the documents it recorded. */
+  'batches.result': { input: z.object({ batchId: id }), output: BatchResultSchema },
+
+  /**
+   * The host's print dialog for a PDF (Electron: the system dialog). The
+   * browser host has none (`not_supported`): there the page opens the PDF for
+   * the browser's own printing.
+   */
+  'pdf.print': {
+    input: z.object({ pdfBase64: z.string().min(1).max(200 * 1024 * 1024), title: text(300).default('') }),
+    output: z.object({ printed: z.boolean() }),
+  },
+
   'settings.get': { input: noInput, output: SettingsSchema },
   /** Refused with `invalid_input` on `office.logo` when the logo is no usable PNG/JPEG (type, ≤ 500 KB, ≤ 4000 × 4000 px, not damaged). */
   'settings.update': { input: SettingsSchema, output: SettingsSchema },
@@ -166,6 +191,8 @@ export type { Disclosure, DocumentListFilter, LegalBasis, LotseDocument, Referra
 export { DOCUMENT_STATUSES, REFERRAL_STATUSES } from './schemas/document';
 export type { Template, TemplateSummary, TemplateUpdate } from './schemas/template';
 export type { Logo, Settings } from './schemas/settings';
+export type { BatchFilter, BatchPreview, BatchResult, BatchSkipped, BatchStarted, BatchStatus } from './schemas/batch';
+export { BATCH_STATES } from './schemas/batch';
 export type { Partner, PartnerInput, PartnerImportResult } from './schemas/partner';
 export { IMPORT_ACTIONS, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
 export { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from './schemas/client';

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'conflict',
   'consent_missing',
   'unprintable_text',
+  /** This host cannot do it (e.g. the system print dialog in the browser host). */
+  'not_supported',
+  /** The print dialog reported a failure (not a cancel). */
+  'print_failed',
   'schema_too_new',
   'data_dir_locked',
   'unauthorized',

@@ -1,12 +1,15 @@
-import { openCore, type Core } from '../../main/core/core';
+import { openCore, type Core, type CoreOptions } from '../../main/core/core';
 import type { ClientInput, MethodInput } from '../../shared/api/contract';
 import { ClientInputSchema } from '../../shared/api/schemas/client';
 import { makeTempDir } from './temp-dir';
 
 /** A real core on a real SQLite file in a temp dir, with a fixed clock. */
-export function openTestCore(now = new Date('2026-11-25T10:00:00Z')): { core: Core; dataDir: string; dispose(): void } {
+export function openTestCore(
+  now = new Date('2026-11-25T10:00:00Z'),
+  options: Partial<Pick<CoreOptions, 'batchWorkerScript' | 'printPdf'>> = {},
+): { core: Core; dataDir: string; dispose(): void } {
   const temp = makeTempDir();
-  const core = openCore({ dataDir: temp.dir, host: 'browser', version: '0.0.0-test', now: () => now });
+  const core = openCore({ dataDir: temp.dir, host: 'browser', version: '0.0.0-test', now: () => now, ...options });
   return {
     core,
     dataDir: temp.dir,

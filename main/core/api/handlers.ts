@@ -2,6 +2,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/
 import type { Core } from '../core';
 import { appInfo, describeContract } from '../services/app';
 import { listAudit } from '../services/audit';
+import * as batches from '../services/batches';
 import { exportClient } from '../services/client-export';
 import * as clients from '../services/clients';
 import * as consents from '../services/consents';
@@ -9,6 +10,7 @@ import { listDeadlines } from '../services/deadlines';
 import * as documents from '../services/documents';
 import { exportPartners, importPartners } from '../services/partner-exchange';
 import * as partners from '../services/partners';
+import { printPdf } from '../services/printing';
 import * as residenceStatuses from '../services/residence-statuses';
 import * as settings from '../services/settings';
 import * as templates from '../services/templates';
@@ -66,6 +68,12 @@ export const handlers: Handlers = {
     documents.discardDocument(core, id);
     return { discarded: true };
   },
+  'batches.preview': (core, input) => batches.previewBatch(core, input),
+  'batches.render': (core, input) => batches.startBatch(core, input),
+  'batches.status': (core, { batchId }) => batches.batchStatus(core, batchId),
+  'batches.cancel': (core, { batchId }) => batches.cancelBatch(core, batchId),
+  'batches.result': (core, { batchId }) => batches.batchResult(core, batchId),
+  'pdf.print': (core, input) => printPdf(core, input),
   'settings.get': (core) => settings.getSettings(core),
   'settings.update': (core, input) => settings.updateSettings(core, input),
   'settings.previewLetterhead': (core, input) => settings.previewLetterhead(core, input.settings),

@@ -26,12 +26,10 @@ import { getResidenceStatus } from '../db/queries/residence-statuses';
 import { readSetting, writeSetting } from '../db/queries/settings';
 import { DomainError, notFound } from '../errors';
 import { addressBlock } from '../pdf/address-block';
-import { assertPrintable } from '../pdf/print-check';
-import { printDocument } from '../pdf/print-document';
-import { renderPdf } from '../pdf/render';
 import { recordAudit } from './audit';
 import { getClient } from './clients';
 import { createConsentFromForm } from './consent-forms';
+import { clientRecipient, renderDocumentPdf, type FinalSnapshot } from './document-pdf';
 import { getPartner, partnerAddressBlock } from './partners';
 import { getSettings } from './settings';
 import { templateDefinition } from './templates';
@@ -246,22 +244,10 @@ export function documentDisclosure(core: Core, id: string): Disclosure {
   };
 }
 
-/** Everything besides values and template that the final PDF is made of, frozen at finalization. */
-interface FinalSnapshot {
-  context: PrefillContext;
-  recipientLines: string[];
-  partnerNames: Record<string, string>;
-}
-
 function recipientLines(core: Core, form: FormDefinition, partnerId: string | null, client: Client): string[] {
   if (partnerId !== null) return partnerAddressBlock(core, partnerId).lines;
   if (form.recipient !== 'client') return [];
-  return addressBlock({
-    name: [client.givenName, client.familyName].filter((part) => part.trim() !== '').join(' '),
-    street: client.address.street,
-    postalCode: client.address.postalCode,
-    city: client.address.city,
-  }).lines;
+  return addressBlock(clientRecipient(client)).lines;
 }
 
 /** Names of the partners the values pick (partner fields), so a final reprint does not depend on the directory. */
@@ -275,15 +261,43 @@ function partnerNamesOf(core: Core, form: FormDefinition, values: FormValues): R
   );
 }
 
-function liveSnapshot(core: Core, form: FormDefinition, document: LotseDocument): FinalSnapshot {
-  const client = getClient(core, document.clientId);
-  const context = prefillContext(core, client, partnerOrNull(core, document.partnerId));
+/** What a final document of this form for this client and recipient is made of today, besides its values. */
+function snapshotFor(core: Core, form: FormDefinition, client: Client, partnerId: string | null, values: FormValues): FinalSnapshot {
+  const { context, partnerNames } = snapshotWithoutRecipient(core, form, client, partnerId, values);
+  return { context, recipientLines: recipientLines(core, form, partnerId, client), partnerNames };
+}
+
+/**
+ * The snapshot of a final document but its address lines, which the caller
+ * lays out itself (the serial-letter worker does, off the host's thread).
+ */
+export function snapshotWithoutRecipient(
+  core: Core,
+  form: FormDefinition,
+  client: Client,
+  partnerId: string | null,
+  values: FormValues,
+): Omit<FinalSnapshot, 'recipientLines'> {
+  const context = prefillContext(core, client, partnerOrNull(core, partnerId));
   return {
     // The notes are the counselor's own and never printed: they stay out of the frozen copy.
     context: { ...context, client: { ...client, notes: '' } },
-    recipientLines: recipientLines(core, form, document.partnerId, client),
-    partnerNames: partnerNamesOf(core, form, document.values as FormValues),
+    partnerNames: partnerNamesOf(core, form, values),
   };
+}
+
+function liveSnapshot(core: Core, form: FormDefinition, document: LotseDocument): FinalSnapshot {
+  return snapshotFor(core, form, getClient(core, document.clientId), document.partnerId, document.values as FormValues);
+}
+
+/** The values a new document of this form for this client (no partner) starts with. */
+export function clientPrefill(core: Core, form: FormDefinition, client: Client): { values: FormValues; prefilled: string[] } {
+  return prefilledValues(form, prefillContext(core, client, null));
+}
+
+/** Checks values as a draft (`complete: false`) or for finalizing; the errors by field path. */
+export function validateDocumentValues(core: Core, form: FormDefinition, values: Record<string, unknown>, complete: boolean) {
+  return validateFormValues(form, values, { complete, partnerExists: partnerExists(core) });
 }
 
 async function renderWith(
@@ -293,18 +307,7 @@ async function renderWith(
   snapshot: FinalSnapshot,
   creationDate: Date,
 ): Promise<RenderedPdf> {
-  const { definition, texts } = printDocument({
-    form,
-    values,
-    omittedFields: document.omittedFields,
-    context: snapshot.context,
-    recipientLines: snapshot.recipientLines,
-    partnerName: (id) => snapshot.partnerNames[id] ?? '',
-    creationDate,
-    reference: `${form.title} · Vorlage ${form.id}, Version ${form.version}`,
-  });
-  assertPrintable(texts);
-  const { bytes, sha256, pages } = await renderPdf(definition);
+  const { bytes, sha256, pages } = await renderDocumentPdf(form, values, document.omittedFields, snapshot, creationDate);
   return { pdfBase64: bytes.toString('base64'), sha256, pages };
 }
 

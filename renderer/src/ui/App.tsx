@@ -9,6 +9,7 @@ import { DocumentScreen } from '../features/documents/DocumentScreen';
 import { DocumentsScreen } from '../features/documents/DocumentsScreen';
 import { NewDocumentScreen } from '../features/documents/NewDocumentScreen';
 import { NetworkScreen } from '../features/network/NetworkScreen';
+import { SerialLetterScreen } from '../features/serial/SerialLetterScreen';
 import { PartnerEditScreen } from '../features/network/PartnerEditScreen';
 import { PartnerScreen } from '../features/network/PartnerScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -37,6 +38,8 @@ function Screen({ route }: { route: Route }) {
       return <DocumentsScreen />;
     case 'document':
       return <DocumentScreen id={route.id} />;
+    case 'serialLetter':
+      return <SerialLetterScreen />;
     case 'network':
       return <NetworkScreen />;
     case 'partner':

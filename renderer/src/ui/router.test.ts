@@ -15,6 +15,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/clients/c1/other')).toEqual({ name: 'notFound' });
     expect(parseRoute('#/documents/d1')).toEqual({ name: 'document', id: 'd1' });
     expect(parseRoute('#/documents/d1/x')).toEqual({ name: 'notFound' });
+    expect(parseRoute('#/documents/serial')).toEqual({ name: 'serialLetter' });
+    expect(parseRoute('#/documents/serial/x')).toEqual({ name: 'notFound' });
     expect(parseRoute('#/templates')).toEqual({ name: 'templates' });
     expect(parseRoute('#/templates/referral-letter')).toEqual({ name: 'template', id: 'referral-letter' });
     expect(parseRoute('#/templates/referral-letter/x')).toEqual({ name: 'notFound' });
@@ -42,6 +44,7 @@ describe('hash routes', () => {
       { name: 'clientEdit', id: 'c/1' },
       { name: 'documents' },
       { name: 'document', id: 'd1' },
+      { name: 'serialLetter' },
       { name: 'network' },
       { name: 'partner', id: 'p 1' },
       { name: 'partnerEdit', id: 'p/1' },
@@ -58,6 +61,7 @@ describe('hash routes', () => {
     expect(sectionOf({ name: 'template', id: 'free-letter' })).toBe('templates');
     expect(sectionOf({ name: 'clientEdit', id: 'c1' })).toBe('clients');
     expect(sectionOf({ name: 'document', id: 'd1' })).toBe('documents');
+    expect(sectionOf({ name: 'serialLetter' })).toBe('documents');
     expect(sectionOf({ name: 'partner', id: 'p1' })).toBe('network');
     expect(sectionOf({ name: 'partnerNew' })).toBe('network');
   });

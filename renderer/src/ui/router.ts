@@ -14,6 +14,7 @@ export type Route =
   | { name: 'clientEdit'; id: string }
   | { name: 'documentNew'; clientId: string }
   | { name: 'documents' }
+  | { name: 'serialLetter' }
   | { name: 'document'; id: string }
   | { name: 'network' }
   | { name: 'partner'; id: string }
@@ -59,6 +60,7 @@ export function parseRoute(hash: string): Route {
     }
     case 'documents': {
       if (second === undefined) return { name: 'documents' };
+      if (second === 'serial') return third === undefined ? { name: 'serialLetter' } : { name: 'notFound' };
       const id = decodeSegment(second);
       return id !== null && third === undefined ? { name: 'document', id } : { name: 'notFound' };
     }
@@ -96,6 +98,8 @@ export function routeHref(route: Route): string {
       return `#/clients/${encodeURIComponent(route.clientId)}/new-document`;
     case 'document':
       return `#/documents/${encodeURIComponent(route.id)}`;
+    case 'serialLetter':
+      return '#/documents/serial';
     case 'partner':
       return `#/network/${encodeURIComponent(route.id)}`;
     case 'partnerEdit':
@@ -120,6 +124,7 @@ export function sectionOf(route: Route): Section | null {
       return 'clients';
     case 'document':
     case 'documents':
+    case 'serialLetter':
       return 'documents';
     case 'partner':
     case 'partnerEdit':

@@ -236,3 +236,31 @@ export function searchClients(db: Db, query: string, limit: number): Client[] {
   }
   return found;
 }
+
+export interface ClientSetFilter {
+  residenceStatus?: string | undefined;
+  /** Permit valid until a day in [from, until] (both `YYYY-MM-DD`, inclusive). */
+  validUntilBetween?: { from: string; until: string } | undefined;
+  counselingField?: string | undefined;
+  clientIds?: string[] | undefined;
+}
+
+/** The clients a serial letter goes to: every criterion given must hold; sorted by name. */
+export function clientsMatching(db: Db, filter: ClientSetFilter): Client[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM clients
+       WHERE (@status IS NULL OR residence_status = @status)
+         AND (@from IS NULL OR (residence_valid_until >= @from AND residence_valid_until <= @until))
+         AND (@field IS NULL OR EXISTS (SELECT 1 FROM json_each(details, '$.counselingFields') WHERE value = @field))
+         AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))`,
+    )
+    .all({
+      status: filter.residenceStatus ?? null,
+      from: filter.validUntilBetween?.from ?? null,
+      until: filter.validUntilBetween?.until ?? null,
+      field: filter.counselingField ?? null,
+      ids: filter.clientIds === undefined ? null : JSON.stringify(filter.clientIds),
+    }) as ClientRow[];
+  return rowsToClients(sortByName(rows));
+}

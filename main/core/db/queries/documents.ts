@@ -150,6 +150,35 @@ export function finalizeDraft(db: Db, id: string, updatedAt: string, final: Fina
   );
 }
 
+/** A document that is final from the start (a letter of a serial letter): one insert, never a draft. */
+export function insertFinalDocument(db: Db, document: NewDocument, final: Finalization): void {
+  db.prepare(
+    `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, field_values, prefilled, status,
+                            corrects_id, created_at, updated_at, finalized_at, pdf_sha256, final_snapshot, legal_basis,
+                            omitted_fields, referral_status, consent_id)
+     VALUES (@id, @templateId, @templateVersion, @clientId, @partnerId, @values, @prefilled, 'final',
+             @correctsId, @finalizedAt, @finalizedAt, @finalizedAt, @sha256, @snapshot, @legalBasis,
+             @omitted, @referralStatus, @consentId)`,
+  ).run({
+    id: document.id,
+    templateId: document.templateId,
+    templateVersion: document.templateVersion,
+    clientId: document.clientId,
+    partnerId: document.partnerId,
+    values: JSON.stringify(final.values),
+    prefilled: JSON.stringify(document.prefilled),
+    correctsId: document.correctsId,
+    finalizedAt: final.finalizedAt,
+    sha256: final.sha256,
+    // Already JSON where the caller serialized it once for rendering: the stored snapshot is the rendered one.
+    snapshot: typeof final.snapshot === 'string' ? final.snapshot : JSON.stringify(final.snapshot),
+    legalBasis: final.legalBasis === null ? null : JSON.stringify(final.legalBasis),
+    omitted: JSON.stringify(final.omittedFields),
+    referralStatus: final.referralStatus,
+    consentId: final.consentId,
+  });
+}
+
 export function finalSnapshot(db: Db, id: string): unknown {
   const snapshot = db.prepare('SELECT final_snapshot FROM documents WHERE id = ?').pluck().get(id) as string | null | undefined;
   return snapshot ? (JSON.parse(snapshot) as unknown) : null;

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { focusSoon } from '../../ui/focus';
 import { PageHeading } from '../../ui/PageHeading';
+import { routeHref } from '../../ui/router';
 import { SelectField } from '../../ui/SelectField';
 import { useAsync } from '../../ui/use-async';
 import { partnerOptionLabel } from '../network/partner-choices';
@@ -55,6 +56,14 @@ export function DocumentsScreen() {
     <>
       <PageHeading title={t('documents.title')}>{t('documents.title')}</PageHeading>
       <p className="lead">{t('documents.intro')}</p>
+      <p className="documents-serial">
+        <a className="button button--secondary" href={routeHref({ name: 'serialLetter' })} aria-describedby="documents-serial-hint">
+          {t('documents.serialLink')}
+        </a>
+        <span id="documents-serial-hint" className="muted">
+          {t('documents.serialHint')}
+        </span>
+      </p>
       <section className="panel" aria-labelledby="documents-list-heading">
         <h2 id="documents-list-heading" tabIndex={-1}>
           {t('documents.listHeading')}

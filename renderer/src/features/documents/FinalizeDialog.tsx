@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Disclosure, LotseDocument } from '../../../../shared/api/contract';
@@ -205,7 +206,7 @@ export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors
 }
 
 /** A consent category or `health`, as the consent form names it. */
-function kindLabel(t: ReturnType<typeof useTranslation>['t'], kind: string): string {
+function kindLabel(t: TFunction<'translation'>, kind: string): string {
   if (kind === 'health') return t('finalize.health');
   const key = `dataCategories.${kind}` as const;
   return t(key as 'dataCategories.identity', { defaultValue: kind });

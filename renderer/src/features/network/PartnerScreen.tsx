@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../../../shared/api/contract';
@@ -156,7 +157,7 @@ function Overview({ partner }: { partner: Partner }) {
   );
 }
 
-function ages(t: ReturnType<typeof useTranslation>['t'], min: number | null, max: number | null): string {
+function ages(t: TFunction<'translation'>, min: number | null, max: number | null): string {
   if (min !== null && max !== null) return t('partner.ageRange', { min, max });
   if (min !== null) return t('partner.ageFrom', { min });
   if (max !== null) return t('partner.ageTo', { max });
