@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FONT_FAMILY, loadFonts, rightToLeftCharacters, unprintableCharacters } from '../../main/core/pdf/fonts';
+import { FONT_FAMILY, loadFonts, rightToLeftCharacters, sharedFontCount, unprintableCharacters } from '../../main/core/pdf/fonts';
 import { renderPdf } from '../../main/core/pdf/render';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -33,6 +33,8 @@ describe('shipped fonts', () => {
     const names = rows.map((row) => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort();
     expect(names).toEqual(['Roboto-Italic', 'Roboto-Medium', 'Roboto-MediumItalic', 'Roboto-Regular']);
     for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+yes\b/); // emb, sub, uni
+    // pdfkit got the faces parsed once for the process, not once per document (fonts.ts).
+    expect(sharedFontCount()).toBe(4);
   });
 
   it('covers the scripts counselors write names in, and says which characters it lacks', () => {

@@ -59,6 +59,11 @@ if (fontkitModule && fontkitModule.exports === originalFontkit) {
   fontkitModule.exports = Object.create(originalFontkit, { create: { value: sharedCreate, enumerable: true } }) as Fontkit;
 }
 
+/** How many parsed fonts pdfkit shares: 0 would mean the wrapper missed pdfkit's fontkit (each document parses again). */
+export function sharedFontCount(): number {
+  return pdfkitFonts.size;
+}
+
 /** Empties the glyph caches of the fonts pdfkit shares (see above); render.ts calls it before each document. */
 export function forgetGlyphs(): void {
   for (const font of pdfkitFonts) (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
