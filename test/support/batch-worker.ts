@@ -8,14 +8,17 @@ let built: string | undefined;
 
 /**
  * The serial-letter worker bundled as main/build.mjs bundles it, for tests
- * that run the core from source. It is written inside the project (under
- * test-results/, one file per test process) so that its external packages
- * resolve from node_modules as they do in dist/.
+ * that run the core from source. It is written inside the project (as
+ * test-results/batch-worker.cjs) so that its external packages resolve from
+ * node_modules as they do in dist/. Test processes run side by side: each
+ * builds to a file of its own and renames it into place, which replaces the
+ * file whole, so no process ever starts a half-written worker.
  */
 export function batchWorkerScript(): string {
   if (built) return built;
-  const outfile = path.join(root, 'test-results', `batch-worker-${process.pid}.cjs`);
-  fs.mkdirSync(path.dirname(outfile), { recursive: true });
+  const target = path.join(root, 'test-results', 'batch-worker.cjs');
+  const outfile = path.join(root, 'test-results', `batch-worker.${process.pid}.tmp.cjs`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
   buildSync({
     entryPoints: [path.join(root, 'main/core/services/batch-worker.ts')],
     outfile,
@@ -26,7 +29,7 @@ export function batchWorkerScript(): string {
     external: ['electron', 'better-sqlite3', 'pdfmake', 'fontkit'],
     logLevel: 'warning',
   });
-  process.once('exit', () => fs.rmSync(outfile, { force: true }));
-  built = outfile;
-  return outfile;
+  fs.renameSync(outfile, target);
+  built = target;
+  return target;
 }
