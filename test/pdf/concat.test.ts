@@ -34,7 +34,7 @@ async function letter(name: string, pages: number, extra: Partial<TDocumentDefin
     text: `${name} Seite ${index + 1}`,
     ...(index > 0 ? { pageBreak: 'before' as const } : {}),
   }));
-  return (await renderPdf({ content, defaultStyle: { font: 'Roboto' }, info: { title: `${name} (Titel)` }, ...extra })).bytes;
+  return (await renderPdf({ content, defaultStyle: { font: 'Roboto' }, info: { title: `${name} (Titel)`, creationDate: new Date('2026-11-25T10:00:00Z') }, ...extra })).bytes;
 }
 
 /**
