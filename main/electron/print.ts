@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PdfPrinter } from '../core/core';
 import { DomainError } from '../core/errors';
+import { LOCKED_DOWN_WEB_PREFERENCES } from './window-options';
 
 /**
  * `pdf.print` in the Electron host: the PDF goes to a hidden window that
@@ -29,18 +30,7 @@ export function createPrintWindowOptions(): BrowserWindowConstructorOptions {
     width: 900,
     height: 1100,
     webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
+      ...LOCKED_DOWN_WEB_PREFERENCES,
       devTools: false,
       // Chromium's PDF viewer is a plugin.
       plugins: true,

@@ -1,6 +1,26 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
+ * The DESIGN.md §3 settings every Lotse window gets, spelled out even where
+ * they equal Electron's defaults, so that a changed default cannot silently
+ * loosen them.
+ */
+export const LOCKED_DOWN_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
+} as const satisfies NonNullable<BrowserWindowConstructorOptions['webPreferences']>;
+
+/**
  * The app window. The webPreferences are the DESIGN.md §3 settings, spelled
  * out even where they equal Electron's defaults, so that a changed default
  * cannot silently loosen them.
@@ -15,21 +35,6 @@ export function createWindowOptions(preloadPath: string, { devTools = true }: { 
     backgroundColor: '#ffffff',
     // Shown on 'ready-to-show', so the window does not flash empty.
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-      devTools,
-    },
+    webPreferences: { ...LOCKED_DOWN_WEB_PREFERENCES, preload: preloadPath, devTools },
   };
 }
