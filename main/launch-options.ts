@@ -25,7 +25,8 @@ export function parseLaunchOptions(argv: readonly string[], { ignoreUnknownSwitc
   const options: LaunchOptions = { browser: false, open: true, port: 0, dataDir: undefined };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
-    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inlineValue] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const next = inlineValue ?? argv[++index];
       if (next === undefined || next === '') throw new LaunchOptionsError(`${flag} braucht einen Wert. ${USAGE}`);

@@ -7,11 +7,7 @@ import { DomainError } from './errors';
  * The browser host's data folder when no --data-dir is given (DESIGN.md §3);
  * the Electron host uses its `userData` instead.
  */
-export function defaultDataDir(
-  platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
-  home: string = os.homedir(),
-): string {
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Lotse');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Lotse');
   return path.join(env.XDG_DATA_HOME || path.join(home, '.local', 'share'), 'lotse');

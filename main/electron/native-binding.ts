@@ -44,9 +44,7 @@ export function resolveNativeBinding({ isPackaged, appRoot, electronVersion, exi
   if (isPackaged) return undefined;
   const file = electronNativeBindingPath(appRoot, electronVersion);
   if (!exists(file)) {
-    throw new MissingNativeBindingError(
-      `Die Electron-Fassung von better-sqlite3 fehlt (${file}). Bitte Lotse mit „npm start“ starten; der Starter baut sie.`,
-    );
+    throw new MissingNativeBindingError(`Die Electron-Fassung von better-sqlite3 fehlt (${file}). Bitte Lotse mit „npm start“ starten; der Starter baut sie.`);
   }
   return file;
 }

@@ -28,13 +28,7 @@ function parseUrl(url: string): URL | undefined {
 /** True for a URL of the app itself (`lotse://app/…`), nothing else. */
 export function isAppUrl(url: string): boolean {
   const parsed = parseUrl(url);
-  return (
-    parsed !== undefined &&
-    parsed.protocol === `${APP_SCHEME}:` &&
-    parsed.host === APP_HOST &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
+  return parsed !== undefined && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
 }
 
 /** A blob URL created by the app's own page, e.g. a rendered PDF to save. */

@@ -9,9 +9,7 @@ import { startWebHost } from './server';
 /** Opens the URL in the desk's default browser; a failure only costs a hint. */
 function openInBrowser(url: string): void {
   const [command, args] =
-    process.platform === 'win32'
-      ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
-      : [process.platform === 'darwin' ? 'open' : 'xdg-open', [url]];
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]] : [process.platform === 'darwin' ? 'open' : 'xdg-open', [url]];
   const child = spawn(command, args, { detached: true, stdio: 'ignore' });
   child.on('error', () => console.log('Der Browser konnte nicht geöffnet werden: bitte die Adresse oben im Browser öffnen.'));
   child.unref();

@@ -14,10 +14,7 @@ export interface Refusal {
  * its own host name there), `Origin`, when sent, must be the same (another
  * web page's fetch carries its origin), and API calls need the launch token.
  */
-export function checkRequest(
-  request: { url: string; headers: IncomingHttpHeaders },
-  host: { port: number; token: string },
-): Refusal | null {
+export function checkRequest(request: { url: string; headers: IncomingHttpHeaders }, host: { port: number; token: string }): Refusal | null {
   const allowedHosts = [`127.0.0.1:${host.port}`, `localhost:${host.port}`];
   if (!allowedHosts.includes(request.headers.host ?? '')) {
     return { status: 403, code: 'forbidden', message: 'Unbekannter Host: Lotse antwortet nur auf 127.0.0.1.' };

@@ -5,14 +5,7 @@ import { ClientExportSchema, ClientInputSchema, ClientSchema, ClientUpdateSchema
 import { id, isoDate, list, text } from './schemas/common';
 import { ConsentInputSchema, ConsentSchema } from './schemas/consent';
 import { DeadlineSchema } from './schemas/deadline';
-import {
-  DisclosureSchema,
-  DocumentListFilterSchema,
-  DocumentSchema,
-  FinalizeInputSchema,
-  REFERRAL_STATUSES,
-  RenderedPdfSchema,
-} from './schemas/document';
+import { DisclosureSchema, DocumentListFilterSchema, DocumentSchema, FinalizeInputSchema, REFERRAL_STATUSES, RenderedPdfSchema } from './schemas/document';
 import { PartnerImportInputSchema, PartnerImportResultSchema, PartnerInputSchema, PartnerListInputSchema, PartnerSchema } from './schemas/partner';
 import { SettingsSchema } from './schemas/settings';
 import { TemplateRefSchema, TemplateSchema, TemplateSummarySchema, TemplateUpdateSchema } from './schemas/template';
@@ -158,7 +151,13 @@ export const contract = {
    * the browser's own printing.
    */
   'pdf.print': {
-    input: z.object({ pdfBase64: z.string().min(1).max(200 * 1024 * 1024), title: text(300).default('') }),
+    input: z.object({
+      pdfBase64: z
+        .string()
+        .min(1)
+        .max(200 * 1024 * 1024),
+      title: text(300).default(''),
+    }),
     output: z.object({ printed: z.boolean() }),
   },
 

@@ -13,7 +13,8 @@ export function germanIssueMessage(issue: z.core.$ZodRawIssue): string {
       if (issue.origin === 'string') {
         return Number(issue.minimum) <= 1 ? 'Bitte ausfüllen.' : `Bitte mindestens ${issue.minimum} Zeichen eingeben.`;
       }
-      if (issue.origin === 'array') return Number(issue.minimum) === 1 ? 'Bitte mindestens einen Eintrag angeben.' : `Bitte mindestens ${issue.minimum} Einträge angeben.`;
+      if (issue.origin === 'array')
+        return Number(issue.minimum) === 1 ? 'Bitte mindestens einen Eintrag angeben.' : `Bitte mindestens ${issue.minimum} Einträge angeben.`;
       return `Der Wert muss mindestens ${issue.minimum} sein.`;
     case 'too_big':
       if (issue.origin === 'string') return `Höchstens ${issue.maximum} Zeichen erlaubt.`;

@@ -25,7 +25,10 @@ function replaceSpecialLetters(text: string): string {
 }
 
 function stripMarks(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 }
 
 /** The plain folded form: `Nguyễn` → `nguyen`, `Şükrü` → `sukru`, `Nießen` → `niessen`. */

@@ -14,7 +14,8 @@ export const consentDataTransfer: FormDefinitionSource = {
   id: 'consent-data-transfer',
   version: 1,
   title: 'Einwilligung in die Übermittlung personenbezogener Daten',
-  description: 'Schriftliche Einwilligung der Klientin oder des Klienten, dass bestimmte Daten zu einem bestimmten Zweck an die genannten Stellen gehen dürfen.',
+  description:
+    'Schriftliche Einwilligung der Klientin oder des Klienten, dass bestimmte Daten zu einem bestimmten Zweck an die genannten Stellen gehen dürfen.',
   layout: 'form',
   recipient: 'none',
   effect: 'consent-record',

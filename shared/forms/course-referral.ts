@@ -163,7 +163,14 @@ export const courseReferral: FormDefinitionSource = {
           label: 'Anmeldung bis',
           help: 'Bis wann die Anmeldung erfolgen soll, z. B. die Frist aus der Aufforderung des Jobcenters.',
         },
-        { id: 'remarks', type: 'textarea', label: 'Hinweise', help: 'Besonderheiten für den Kursträger, z. B. gewünschter Kursort.', max: 2000, personal: 'counseling' },
+        {
+          id: 'remarks',
+          type: 'textarea',
+          label: 'Hinweise',
+          help: 'Besonderheiten für den Kursträger, z. B. gewünschter Kursort.',
+          max: 2000,
+          personal: 'counseling',
+        },
       ],
     },
     {

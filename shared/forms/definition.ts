@@ -93,7 +93,10 @@ export const LinesFieldSchema = z.object({
   type: z.literal('lines'),
   columns: z.array(ColumnSchema).min(1).max(8),
   maxRows: z.number().int().positive().max(100).optional(),
-  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).max(100).optional(),
+  rows: z
+    .array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])))
+    .max(100)
+    .optional(),
 });
 
 /**

@@ -145,7 +145,9 @@ export function loadFormDefinition(source: unknown): FormDefinition {
 /** Placeholders in `text` that name neither a printable prefill path nor an input field of the form. */
 export function unknownPlaceholders(form: FormDefinition, text: string): string[] {
   // Rows print as tables, not inside a sentence.
-  const inline = new Set(form.sections.flatMap((section) => section.fields.filter((field) => isInputField(field) && field.type !== 'lines').map((field) => field.id)));
+  const inline = new Set(
+    form.sections.flatMap((section) => section.fields.filter((field) => isInputField(field) && field.type !== 'lines').map((field) => field.id)),
+  );
   return placeholdersIn(text).filter((name) => {
     const source = PREFILL_SOURCES[name];
     return source ? !PRINTABLE_KINDS.includes(source.kind) : !inline.has(name);

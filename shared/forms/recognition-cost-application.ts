@@ -14,7 +14,8 @@ export const recognitionCostApplication: FormDefinitionSource = {
   id: 'recognition-cost-application',
   version: 1,
   title: 'Antrag auf Kostenübernahme: Anerkennungsberatung und Anerkennungsverfahren',
-  description: 'Antrag an das Jobcenter auf Übernahme der Kosten für die Anerkennung eines ausländischen Abschlusses, mit Kostenaufstellung und Feld für die Entscheidung.',
+  description:
+    'Antrag an das Jobcenter auf Übernahme der Kosten für die Anerkennung eines ausländischen Abschlusses, mit Kostenaufstellung und Feld für die Entscheidung.',
   layout: 'form',
   recipient: 'none',
   sections: [
@@ -29,7 +30,15 @@ export const recognitionCostApplication: FormDefinitionSource = {
         { id: 'phone', type: 'text', label: 'Telefon', max: 60, prefill: 'client.phone', personal: 'contact' },
         { id: 'email', type: 'text', label: 'E-Mail', max: 200, prefill: 'client.email', personal: 'contact' },
         { id: 'customerNumber', type: 'text', label: 'Kundennummer', max: 30, prefill: 'client.customerNumber', personal: 'benefits' },
-        { id: 'bgNumber', type: 'text', label: 'BG-Nummer', help: 'Nummer der Bedarfsgemeinschaft.', max: 30, prefill: 'client.bgNumber', personal: 'benefits' },
+        {
+          id: 'bgNumber',
+          type: 'text',
+          label: 'BG-Nummer',
+          help: 'Nummer der Bedarfsgemeinschaft.',
+          max: 30,
+          prefill: 'client.bgNumber',
+          personal: 'benefits',
+        },
       ],
     },
     {

@@ -29,7 +29,13 @@ function criterion(id: string, title: string, text: string): Section {
       },
       { id: `${id}Proof`, type: 'text', label: 'Nachweis', help: 'Das Dokument, das die Voraussetzung belegt.', max: 300 },
       { id: `${id}NextStep`, type: 'text', label: 'Nächster Schritt', max: 500 },
-      { id: `${id}Responsible`, type: 'text', label: 'Zuständig', help: 'Wer den nächsten Schritt erledigt, z. B. die Person selbst, Beratung, Ausländerbehörde.', max: 200 },
+      {
+        id: `${id}Responsible`,
+        type: 'text',
+        label: 'Zuständig',
+        help: 'Wer den nächsten Schritt erledigt, z. B. die Person selbst, Beratung, Ausländerbehörde.',
+        max: 200,
+      },
       { id: `${id}Due`, type: 'date', label: 'Bis' },
     ],
   };
@@ -127,7 +133,8 @@ export const residence104cChecklist: FormDefinitionSource = {
   id: 'residence-104c-checklist',
   version: 1,
   title: 'Checkliste § 104c zu § 25a / § 25b AufenthG',
-  description: 'Voraussetzungen für den Übergang vom Chancen-Aufenthaltsrecht in eine Aufenthaltserlaubnis nach § 25a oder § 25b AufenthG, je Voraussetzung mit Nachweis, nächstem Schritt und Frist.',
+  description:
+    'Voraussetzungen für den Übergang vom Chancen-Aufenthaltsrecht in eine Aufenthaltserlaubnis nach § 25a oder § 25b AufenthG, je Voraussetzung mit Nachweis, nächstem Schritt und Frist.',
   layout: 'form',
   recipient: 'none',
   sections: [

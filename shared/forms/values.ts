@@ -109,11 +109,7 @@ function decimalsOf(value: number): number {
 }
 
 /** Checks one scalar value; returns the clean value or a German message. */
-function checkScalar(
-  field: InputFieldDefinition | ColumnDefinition,
-  value: unknown,
-  options: ValidationOptions,
-): { value: FieldValue } | { error: string } {
+function checkScalar(field: InputFieldDefinition | ColumnDefinition, value: unknown, options: ValidationOptions): { value: FieldValue } | { error: string } {
   switch (field.type) {
     case 'text':
     case 'textarea': {
@@ -164,7 +160,13 @@ function checkScalar(
   }
 }
 
-function checkRows(field: Extract<InputFieldDefinition, { type: 'lines' }>, value: unknown, path: string, options: ValidationOptions, errors: FieldErrors): LineRow[] {
+function checkRows(
+  field: Extract<InputFieldDefinition, { type: 'lines' }>,
+  value: unknown,
+  path: string,
+  options: ValidationOptions,
+  errors: FieldErrors,
+): LineRow[] {
   if (!Array.isArray(value)) {
     errors[path] = `${field.label}: Bitte Zeilen angeben.`;
     return [];
@@ -179,7 +181,8 @@ function checkRows(field: Extract<InputFieldDefinition, { type: 'lines' }>, valu
     }
     const cells = row as Record<string, unknown>;
     for (const key of Object.keys(cells)) {
-      if (!field.columns.some((column) => column.id === key)) errors[`${path}.${index}.${key}`] = `${field.label}, Zeile ${index + 1}: unbekannte Spalte „${key}“.`;
+      if (!field.columns.some((column) => column.id === key))
+        errors[`${path}.${index}.${key}`] = `${field.label}, Zeile ${index + 1}: unbekannte Spalte „${key}“.`;
     }
     for (const column of field.columns) {
       const cellPath = `${path}.${index}.${column.id}`;
@@ -256,9 +259,7 @@ export function displayValue(field: InputFieldDefinition | ColumnDefinition, val
     case 'select':
       return field.options.find((option) => option.value === value)?.label ?? '';
     case 'multiselect':
-      return Array.isArray(value)
-        ? (value as string[]).map((entry) => field.options.find((option) => option.value === entry)?.label ?? entry).join(', ')
-        : '';
+      return Array.isArray(value) ? (value as string[]).map((entry) => field.options.find((option) => option.value === entry)?.label ?? entry).join(', ') : '';
     case 'partner':
       return typeof value === 'string' && value !== '' ? (partnerName?.(value) ?? value) : '';
     case 'lines':

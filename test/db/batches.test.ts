@@ -223,7 +223,7 @@ describe('batches: choosing the clients', () => {
   it('refuses unknown criteria and counseling fields with German messages', async () => {
     const error = errorOf(await dispatch(core, 'batches.preview', { templateId: 'free-letter', filter: { counselingField: 'cooking', postalCode: '52349' } }));
     expect(error).toMatchObject({ code: 'invalid_input', message: 'Bitte die Eingaben prüfen.' });
-    expect(error.fields).toMatchObject({ 'filter.counselingField': 'Bitte einen der vorgesehenen Werte wählen.', 'filter': 'Unbekannte Angabe: postalCode.' });
+    expect(error.fields).toMatchObject({ 'filter.counselingField': 'Bitte einen der vorgesehenen Werte wählen.', filter: 'Unbekannte Angabe: postalCode.' });
   });
 });
 
@@ -282,7 +282,10 @@ describe('batches: who is left out, and refusals', () => {
       code: 'invalid_input',
       message: 'Zu dieser Auswahl gibt es keine Klient*innen.',
     });
-    expect(errorOf(await dispatch(core, 'batches.status', { batchId: 'nope' }))).toMatchObject({ code: 'not_found', message: 'Der Serienbrief wurde nicht gefunden.' });
+    expect(errorOf(await dispatch(core, 'batches.status', { batchId: 'nope' }))).toMatchObject({
+      code: 'not_found',
+      message: 'Der Serienbrief wurde nicht gefunden.',
+    });
     expect(countRows(core, 'documents')).toBe(0);
   });
 
@@ -292,14 +295,24 @@ describe('batches: who is left out, and refusals', () => {
     expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: ids } }))).toMatchObject({
       code: 'conflict',
     });
-    expect(errorOf(await dispatch(core, 'batches.result', { batchId: started.batchId }))).toMatchObject({ code: 'conflict', message: 'Der Serienbrief wird noch erstellt.' });
+    expect(errorOf(await dispatch(core, 'batches.result', { batchId: started.batchId }))).toMatchObject({
+      code: 'conflict',
+      message: 'Der Serienbrief wird noch erstellt.',
+    });
     await waitForBatch(started.batchId);
   });
 
   it('prints forms without an address for every client (e.g. the § 104c checklist), each filled from its record', async () => {
-    const first = await createClient('Ohneanschrift', { address: { street: '', postalCode: '', city: '' }, residenceStatus: 'p104c', residenceValidUntil: '2027-03-01' });
+    const first = await createClient('Ohneanschrift', {
+      address: { street: '', postalCode: '', city: '' },
+      residenceStatus: 'p104c',
+      residenceValidUntil: '2027-03-01',
+    });
     const second = await createClient('Zweite', { residenceStatus: 'p104c', residenceValidUntil: '2027-04-15' });
-    const preview = await callOk<BatchPreview>(core, 'batches.preview', { templateId: 'residence-104c-checklist', filter: { clientIds: [first.id, second.id] } });
+    const preview = await callOk<BatchPreview>(core, 'batches.preview', {
+      templateId: 'residence-104c-checklist',
+      filter: { clientIds: [first.id, second.id] },
+    });
     expect(preview).toMatchObject({ total: 2, skipped: [] });
     const { result } = await runBatch({ templateId: 'residence-104c-checklist', filter: { residenceStatus: 'p104c' }, duplex: false });
     expect(result.documentIds).toHaveLength(2);
@@ -319,11 +332,20 @@ describe('batches.preview', () => {
     const qualifications = [{ titleOriginal: 'Інженер-будівельник', titleGerman: 'Bauingenieur', country: 'Ukraine' }];
     const complete = await createClient('Vollständig', { birthDate: '1990-03-12', qualifications });
     const partial = await createClient('Ohnegeburtsdatum', { birthDate: null, qualifications });
-    const letter = await callOk<BatchPreview>(core, 'batches.preview', { templateId: 'free-letter', values: { subject: '', body: '' }, filter: { clientIds: [complete.id, partial.id] } });
+    const letter = await callOk<BatchPreview>(core, 'batches.preview', {
+      templateId: 'free-letter',
+      values: { subject: '', body: '' },
+      filter: { clientIds: [complete.id, partial.id] },
+    });
     expect(letter).toMatchObject({ total: 2, skipped: [] });
     // The cost application takes the (required) birth date from the record: without it that client is left out, naming the field.
-    const application = await callOk<BatchPreview>(core, 'batches.preview', { templateId: 'recognition-cost-application', filter: { clientIds: [complete.id, partial.id] } });
-    expect(application.skipped).toEqual([{ clientId: partial.id, clientName: 'Ayşe Ohnegeburtsdatum', reason: 'Angaben fehlen oder passen nicht: Geburtsdatum.' }]);
+    const application = await callOk<BatchPreview>(core, 'batches.preview', {
+      templateId: 'recognition-cost-application',
+      filter: { clientIds: [complete.id, partial.id] },
+    });
+    expect(application.skipped).toEqual([
+      { clientId: partial.id, clientName: 'Ayşe Ohnegeburtsdatum', reason: 'Angaben fehlen oder passen nicht: Geburtsdatum.' },
+    ]);
     expect(application.total).toBe(1);
     expect(countRows(core, 'documents')).toBe(0);
   });

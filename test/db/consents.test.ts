@@ -21,9 +21,6 @@ let dispose: () => void;
 let client: Client;
 let otherClient: Client;
 
-
-
-
 const RECIPIENT_JMD = 'Jugendmigrationsdienst Düren';
 const RECIPIENT_FOUNDATION = 'Müller-Stiftung für Bildung';
 const RECIPIENT_VHS = 'VHS Rur-Eifel';

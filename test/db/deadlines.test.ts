@@ -31,7 +31,12 @@ async function createClient(familyName: string, givenName: string, residenceStat
   return valueOf<Client>(await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, familyName, givenName, residenceStatus, residenceValidUntil }));
 }
 
-async function createConsent(clientId: string, recipients: string[], validUntil: string | null, overrides: Partial<MethodInput<'consents.create'>> = {}): Promise<Consent> {
+async function createConsent(
+  clientId: string,
+  recipients: string[],
+  validUntil: string | null,
+  overrides: Partial<MethodInput<'consents.create'>> = {},
+): Promise<Consent> {
   return valueOf<Consent>(
     await dispatch(core, 'consents.create', {
       clientId,
@@ -105,9 +110,7 @@ describe('deadlines: residence permits', () => {
   });
 
   it('lists a permit that has run out as overdue', async () => {
-    expect(residenceOf(await deadlines(), overdue.id)).toEqual([
-      expect.objectContaining({ dueDate: '2026-11-22', overdue: true, clientName: 'Li Chen' }),
-    ]);
+    expect(residenceOf(await deadlines(), overdue.id)).toEqual([expect.objectContaining({ dueDate: '2026-11-22', overdue: true, clientName: 'Li Chen' })]);
   });
 
   it('never lists a status that does not expire, nor a client without status', async () => {
@@ -174,7 +177,14 @@ describe('deadlines: consents', () => {
     const consent = await createConsent(client.id, ['Jugendmigrationsdienst Düren', 'VHS Rur-Eifel'], addDays(TODAY, 10));
     const items = consentOf(await deadlines(), consent.id);
     expect(items).toEqual([
-      expect.objectContaining({ clientId: client.id, clientName: 'Omar Haddad', kind: 'consent-expiry', dueDate: '2026-12-05', overdue: false, sourceId: consent.id }),
+      expect.objectContaining({
+        clientId: client.id,
+        clientName: 'Omar Haddad',
+        kind: 'consent-expiry',
+        dueDate: '2026-12-05',
+        overdue: false,
+        sourceId: consent.id,
+      }),
     ]);
     expect(items[0]?.subject).toContain('Jugendmigrationsdienst Düren');
     expect(items[0]?.subject).toContain('VHS Rur-Eifel');

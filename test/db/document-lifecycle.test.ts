@@ -37,7 +37,10 @@ const CLIENT: MethodInput<'clients.create'> = {
 const RESIDENCE_LABEL = 'Duldung (§ 60a AufenthG)';
 
 /** What a referral letter needs besides its prefilled values to be complete. */
-const REFERRAL_TEXT = { reason: 'Frau Müller möchte ihren Abschluss als Pflegefachkraft anerkennen lassen.', request: 'Bitte beraten Sie sie zum Anerkennungsverfahren.' };
+const REFERRAL_TEXT = {
+  reason: 'Frau Müller möchte ihren Abschluss als Pflegefachkraft anerkennen lassen.',
+  request: 'Bitte beraten Sie sie zum Anerkennungsverfahren.',
+};
 
 let core: Core;
 let dispose: () => void;
@@ -50,7 +53,12 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return callOk<T>(core, method, input);
 }
 
-function createDocument(templateId: string, values: Record<string, unknown> = {}, partnerId: string | null = null, clientId = client.id): Promise<LotseDocument> {
+function createDocument(
+  templateId: string,
+  values: Record<string, unknown> = {},
+  partnerId: string | null = null,
+  clientId = client.id,
+): Promise<LotseDocument> {
   return call<LotseDocument>('documents.create', { templateId, clientId, partnerId, values });
 }
 
@@ -124,9 +132,7 @@ describe('documents.create: prefilled drafts', () => {
   };
 
   it('creates a draft of each of the six templates, prefilled from client and settings', async () => {
-    expect(Object.keys(EXPECTED).sort()).toEqual(
-      (await call<{ items: Array<{ id: string }> }>('templates.list', {})).items.map((item) => item.id).sort(),
-    );
+    expect(Object.keys(EXPECTED).sort()).toEqual((await call<{ items: Array<{ id: string }> }>('templates.list', {})).items.map((item) => item.id).sort());
     for (const [templateId, expected] of Object.entries(EXPECTED)) {
       const document = await createDocument(templateId, {}, expected.partnerId);
       expect(document, templateId).toMatchObject({

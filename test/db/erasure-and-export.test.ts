@@ -21,7 +21,6 @@ beforeEach(() => {
 });
 afterEach(() => dispose());
 
-
 /** A client with something in every place a person's data can end up. */
 async function clientWithEverything(): Promise<string> {
   const client = await callOk<{ id: string }>(core, 'clients.create', {

@@ -85,10 +85,7 @@ const CARITAS: MethodInput<'partners.create'> = {
     },
     { name: 'Integrationsagentur', status: 'inactive' },
   ],
-  contacts: [
-    { name: 'Frau Amira Haddad', role: 'Beraterin', phone: '02421 1234-12', email: 'a.haddad@caritas-dn.de' },
-    { name: 'Herr Jonas Becker' },
-  ],
+  contacts: [{ name: 'Frau Amira Haddad', role: 'Beraterin', phone: '02421 1234-12', email: 'a.haddad@caritas-dn.de' }, { name: 'Herr Jonas Becker' }],
   notes: 'Termine nur nach Vereinbarung.',
   assuredDate: '2026-10-01',
   assuredBy: 'Silke Nießen',
@@ -133,7 +130,9 @@ describe('HSDS export from one store, import into another', () => {
     const aPartners = await list(a.core);
     expect(preview.applied).toBe(false);
     expect(preview.counts).toEqual({ new: aPartners.length, changed: 0, unchanged: 0 });
-    expect(preview.items).toEqual(aPartners.map((partner) => ({ action: 'new', name: partner.name, department: partner.department, partnerId: null, matchedBy: null })));
+    expect(preview.items).toEqual(
+      aPartners.map((partner) => ({ action: 'new', name: partner.name, department: partner.department, partnerId: null, matchedBy: null })),
+    );
     expect(await list(b.core)).toEqual([]);
     expect(await importLines(b.core)).toEqual([]);
   });
@@ -162,7 +161,9 @@ describe('HSDS export from one store, import into another', () => {
     b.clock.setTime(Date.parse('2026-12-01T08:00:00Z'));
     const again = await importFile(b.core, exported, { apply: true });
     expect(again.counts).toEqual({ new: 0, changed: 0, unchanged: before.length });
-    expect(again.items).toEqual(before.map((partner) => ({ action: 'unchanged', name: partner.name, department: partner.department, partnerId: partner.id, matchedBy: 'id' })));
+    expect(again.items).toEqual(
+      before.map((partner) => ({ action: 'unchanged', name: partner.name, department: partner.department, partnerId: partner.id, matchedBy: 'id' })),
+    );
     expect(await list(b.core)).toEqual(before);
     const lines = await importLines(b.core);
     expect(lines.map((line) => line.details)).toEqual([
@@ -261,7 +262,12 @@ describe('HSDS export from one store, import into another', () => {
     expect(applied.items[1]).toMatchObject({ action: 'new', partnerId: 'desk-3-caritas' });
     const after = await list(b.core);
     expect(after).toHaveLength(before.length + 1);
-    expect(after.filter((partner) => partner.name === CARITAS.name).map((partner) => partner.id).sort()).toEqual([caritas.id, 'desk-3-caritas'].sort());
+    expect(
+      after
+        .filter((partner) => partner.name === CARITAS.name)
+        .map((partner) => partner.id)
+        .sort(),
+    ).toEqual([caritas.id, 'desk-3-caritas'].sort());
     // The existing entry was left as it was.
     expect(after.find((partner) => partner.id === caritas.id)).toEqual(before.find((partner) => partner.id === caritas.id));
   });
@@ -271,7 +277,12 @@ describe('HSDS export from one store, import into another', () => {
     await callOk(a.core, 'partners.archive', { id: 'seed-low-tec', archived: false });
     await callOk(a.core, 'partners.archive', { id: caritas.id });
     const result = await importFile(b.core, await exportFile(a.core), { apply: true });
-    expect(result.items.filter((item) => item.action === 'changed').map((item) => item.partnerId).sort()).toEqual([caritas.id, 'seed-low-tec'].sort());
+    expect(
+      result.items
+        .filter((item) => item.action === 'changed')
+        .map((item) => item.partnerId)
+        .sort(),
+    ).toEqual([caritas.id, 'seed-low-tec'].sort());
     const after = await list(b.core);
     expect(after.find((partner) => partner.id === 'seed-low-tec')?.archived).toBe(false);
     expect(after.find((partner) => partner.id === caritas.id)?.archived).toBe(true);
@@ -357,7 +368,12 @@ describe('a file with a bad entry changes nothing', () => {
 
   it('refuses a file that names one organization id twice, before the preview', async () => {
     const before = await list(store.core);
-    const text = JSON.stringify({ organizations: [{ id: 'twin', name: 'Eins' }, { id: 'twin', name: 'Zwei' }] });
+    const text = JSON.stringify({
+      organizations: [
+        { id: 'twin', name: 'Eins' },
+        { id: 'twin', name: 'Zwei' },
+      ],
+    });
     const error = errorOf(await dispatch(store.core, 'partners.import', { content: text }));
     expect(error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('„twin“ zweimal') });
     expect(await list(store.core)).toEqual(before);
@@ -373,10 +389,21 @@ describe('parseCsvRows', () => {
   });
 
   it('reads ";" (German spreadsheets) and ","', () => {
-    expect(cellsOf('Name;PLZ\nA;52349\nB;52351\n')).toEqual([['Name', 'PLZ'], ['A', '52349'], ['B', '52351']]);
-    expect(cellsOf('Name,PLZ\nA,52349\nB,52351')).toEqual([['Name', 'PLZ'], ['A', '52349'], ['B', '52351']]);
+    expect(cellsOf('Name;PLZ\nA;52349\nB;52351\n')).toEqual([
+      ['Name', 'PLZ'],
+      ['A', '52349'],
+      ['B', '52351'],
+    ]);
+    expect(cellsOf('Name,PLZ\nA,52349\nB,52351')).toEqual([
+      ['Name', 'PLZ'],
+      ['A', '52349'],
+      ['B', '52351'],
+    ]);
     // The separator comes from the first line: commas inside ";" files are text.
-    expect(cellsOf('Name;Ort\nMüller, Meier & Co;Düren')).toEqual([['Name', 'Ort'], ['Müller, Meier & Co', 'Düren']]);
+    expect(cellsOf('Name;Ort\nMüller, Meier & Co;Düren')).toEqual([
+      ['Name', 'Ort'],
+      ['Müller, Meier & Co', 'Düren'],
+    ]);
   });
 
   it('handles quotes with separators, doubled quotes and line breaks inside', () => {
@@ -390,9 +417,19 @@ describe('parseCsvRows', () => {
   });
 
   it('drops a byte-order mark, reads CRLF and CR, keeps empty cells, skips empty lines', () => {
-    expect(cellsOf('\uFEFFName;PLZ\r\nA;\r\n\r\n;;\r\nB;52351\r\n')).toEqual([['Name', 'PLZ'], ['A', ''], ['B', '52351']]);
-    expect(cellsOf('Name;PLZ\rA;1')).toEqual([['Name', 'PLZ'], ['A', '1']]);
-    expect(cellsOf('Name;Notiz\r\n"a\r\nb";c\r\n')).toEqual([['Name', 'Notiz'], ['a\r\nb', 'c']]);
+    expect(cellsOf('\uFEFFName;PLZ\r\nA;\r\n\r\n;;\r\nB;52351\r\n')).toEqual([
+      ['Name', 'PLZ'],
+      ['A', ''],
+      ['B', '52351'],
+    ]);
+    expect(cellsOf('Name;PLZ\rA;1')).toEqual([
+      ['Name', 'PLZ'],
+      ['A', '1'],
+    ]);
+    expect(cellsOf('Name;Notiz\r\n"a\r\nb";c\r\n')).toEqual([
+      ['Name', 'Notiz'],
+      ['a\r\nb', 'c'],
+    ]);
     expect(cellsOf('')).toEqual([]);
   });
 
@@ -473,7 +510,9 @@ describe('CSV import', () => {
     });
     const text = `${HEADER}\nVolkshochschule Rur-Eifel;Violengasse 2;52349;Düren;02421 4940;info@vhs-rur-eifel.de\n`;
     const preview = await importFile(store.core, text, { format: 'csv' });
-    expect(preview.items).toEqual([{ action: 'changed', name: 'Volkshochschule Rur-Eifel', department: '', partnerId: 'seed-vhs-rur-eifel', matchedBy: 'name-postcode' }]);
+    expect(preview.items).toEqual([
+      { action: 'changed', name: 'Volkshochschule Rur-Eifel', department: '', partnerId: 'seed-vhs-rur-eifel', matchedBy: 'name-postcode' },
+    ]);
 
     const before = await list(store.core);
     store.clock.setTime(Date.parse('2026-12-01T08:00:00Z'));
@@ -495,7 +534,9 @@ describe('CSV import', () => {
   it('fills in the address of a seeded entry that has no postcode yet, instead of adding a second one', async () => {
     const text = 'Name;Straße;PLZ;Ort\nVolkshochschule Rur-Eifel;Violengasse 2;52349;Düren\n';
     const result = await importFile(store.core, text, { format: 'csv', apply: true });
-    expect(result.items).toEqual([{ action: 'changed', name: 'Volkshochschule Rur-Eifel', department: '', partnerId: 'seed-vhs-rur-eifel', matchedBy: 'name-postcode' }]);
+    expect(result.items).toEqual([
+      { action: 'changed', name: 'Volkshochschule Rur-Eifel', department: '', partnerId: 'seed-vhs-rur-eifel', matchedBy: 'name-postcode' },
+    ]);
     expect((await list(store.core)).filter((partner) => partner.name === 'Volkshochschule Rur-Eifel')).toHaveLength(1);
   });
 

@@ -74,10 +74,7 @@ const COMPLETE: MethodInput<'partners.create'> = {
     },
     { name: 'Integrationsagentur', status: 'inactive' },
   ],
-  contacts: [
-    { name: 'Frau Amira Haddad', role: 'Beraterin', phone: '02421 1234-12', email: 'a.haddad@caritas-dn.de' },
-    { name: 'Herr Jonas Becker' },
-  ],
+  contacts: [{ name: 'Frau Amira Haddad', role: 'Beraterin', phone: '02421 1234-12', email: 'a.haddad@caritas-dn.de' }, { name: 'Herr Jonas Becker' }],
   notes: 'Termine nur nach Vereinbarung.',
   assuredDate: TODAY,
   assuredBy: 'Silke Nießen',
@@ -98,7 +95,12 @@ describe('seeds on a fresh store', () => {
 
   it('fills only what DOMAIN.md gives: job-com with its team, the JMD for 12 to 27, the Kreis twice by department', async () => {
     const jobCom = await callOk<Partner>(core, 'partners.get', { id: 'seed-job-com' });
-    expect(jobCom).toMatchObject({ department: 'Team Zuwanderung', phone: '', email: '', address: { street: 'Bismarckstr. 16', postalCode: '52351', city: 'Düren' } });
+    expect(jobCom).toMatchObject({
+      department: 'Team Zuwanderung',
+      phone: '',
+      email: '',
+      address: { street: 'Bismarckstr. 16', postalCode: '52351', city: 'Düren' },
+    });
     expect(jobCom.services.map((service) => service.id)).toEqual(['seed-job-com-service-1', 'seed-job-com-service-2', 'seed-job-com-service-3']);
     const jmd = await callOk<Partner>(core, 'partners.get', { id: 'seed-jmd' });
     expect(jmd.services[0]).toMatchObject({ minimumAge: 12, maximumAge: 27 });
@@ -229,9 +231,7 @@ describe('partners.list filters', () => {
   it('finds by folded text in name, department, description, city and service names', async () => {
     expect(ids(await list({ query: 'jugendmigration' }))).toEqual(['seed-jmd']);
     expect(ids(await list({ query: 'JUGENDMIGRATIONSDIENST' }))).toEqual(['seed-jmd']);
-    expect(ids(await list({ query: 'duren' }))).toEqual(
-      ['seed-job-com', 'seed-ki-kreis-dueren', 'seed-jmd', 'seed-auslaenderbehoerde', refugees.id].sort(),
-    );
+    expect(ids(await list({ query: 'duren' }))).toEqual(['seed-job-com', 'seed-ki-kreis-dueren', 'seed-jmd', 'seed-auslaenderbehoerde', refugees.id].sort());
     expect(ids(await list({ query: 'Düren' }))).toEqual(ids(await list({ query: 'duren' })));
     // Every word must occur somewhere ("Kreises Düren" in the job-com's name counts for "kreis").
     expect(ids(await list({ query: '  Kreis   DÜREN ' }))).toEqual(['seed-auslaenderbehoerde', 'seed-job-com', 'seed-ki-kreis-dueren'].sort());
@@ -323,9 +323,12 @@ describe('partners.delete', () => {
     expect(errorOf(await dispatch(core, 'partners.get', { id: partner.id })).code).toBe('not_found');
     expect(await callOk(core, 'partners.delete', { id: 'seed-low-tec' })).toEqual({ deleted: true });
     expect(countRows(core, 'partners')).toBe(SEED_IDS.length - 1);
-    expect((await audit()).filter((entry) => entry.action === 'partners.delete').map((entry) => entry.subjectId).sort()).toEqual(
-      [partner.id, 'seed-low-tec'].sort(),
-    );
+    expect(
+      (await audit())
+        .filter((entry) => entry.action === 'partners.delete')
+        .map((entry) => entry.subjectId)
+        .sort(),
+    ).toEqual([partner.id, 'seed-low-tec'].sort());
   });
 
   it('refuses with conflict when a document names the partner, and keeps it', async () => {

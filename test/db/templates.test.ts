@@ -118,7 +118,12 @@ describe('templates.update', () => {
   it('leaves documents made before the edit on version 1; new documents use version 2 (documents.render)', async () => {
     const client = await callOk<Client>(core, 'clients.create', SAMPLE_CLIENT);
     const create = () =>
-      callOk<LotseDocument>(core, 'documents.create', { templateId: 'referral-letter', clientId: client.id, partnerId: VHS, values: { reason: 'Anerkennung des Abschlusses' } });
+      callOk<LotseDocument>(core, 'documents.create', {
+        templateId: 'referral-letter',
+        clientId: client.id,
+        partnerId: VHS,
+        values: { reason: 'Anerkennung des Abschlusses' },
+      });
     const before = await create();
     await editReferral(core, 1);
     const after = await create();

@@ -19,7 +19,6 @@ const CYRILLIC_SPELLING = 'Иванова';
 const NOTE_LINE = 'Termin am 12.03.: „wichtig“ <b>fett</b> "doppelt" \'einfach\' & <i>kursiv</i> </p><img src=x onerror=alert(2)>\n';
 const NOTES = NOTE_LINE.repeat(Math.ceil(5000 / NOTE_LINE.length)).slice(0, 5000);
 
-
 /** A call straight to the browser host, as another script would make it. */
 async function api<M extends MethodName>(page: Page, lotse: LotseHost, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const response = await page.request.post(`${lotse.origin}/api/${method}`, {
@@ -33,9 +32,12 @@ async function api<M extends MethodName>(page: Page, lotse: LotseHost, method: M
 
 async function openClient(page: Page, lotse: LotseHost, id: string): Promise<void> {
   await openApp(page, lotse);
-  await page.evaluate((hash) => {
-    window.location.hash = hash;
-  }, `#/clients/${encodeURIComponent(id)}`);
+  await page.evaluate(
+    (hash) => {
+      window.location.hash = hash;
+    },
+    `#/clients/${encodeURIComponent(id)}`,
+  );
   await expect(page.getByRole('heading', { level: 2, name: 'Stammdaten' })).toBeVisible();
 }
 
@@ -351,7 +353,9 @@ test.describe('caseload: people with several names, permits that run out, consen
         .filter((file) => fs.existsSync(file))
         .map((file) => fs.readFileSync(file));
     const traces = () =>
-      databaseFiles().some((bytes) => bytes.includes(Buffer.from(FAMILY_NAME, 'utf8')) || bytes.toString('latin1').toLowerCase().includes(FAMILY_NAME.toLowerCase()));
+      databaseFiles().some(
+        (bytes) => bytes.includes(Buffer.from(FAMILY_NAME, 'utf8')) || bytes.toString('latin1').toLowerCase().includes(FAMILY_NAME.toLowerCase()),
+      );
 
     await openApp(page, lotse);
     const client = await api(page, lotse, 'clients.create', {

@@ -42,7 +42,6 @@ const TITLES = {
 
 const FORMS_DIR = fileURLToPath(new URL('../../test-results/forms', import.meta.url));
 
-
 type ApiAnswer = { ok: boolean; value?: unknown; error?: { code: string; message: string; fields?: Record<string, string> } };
 
 async function apiRaw<M extends MethodName>(request: APIRequestContext, lotse: LotseHost, method: M, input: MethodInput<M>): Promise<ApiAnswer> {
@@ -249,7 +248,9 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await expect(reason).toHaveAttribute('aria-invalid', 'true');
 
     await reason.fill('Frau Hrytsenko möchte vor der Anerkennung ihres Abschlusses ihr Deutsch auf B1 verbessern.');
-    await page.getByLabel('Bitte / Ziel', { exact: true }).fill('Bitte beraten Sie Frau Hrytsenko zu Ihren Sprachkursen und melden Sie sie für einen B1-Kurs an.');
+    await page
+      .getByLabel('Bitte / Ziel', { exact: true })
+      .fill('Bitte beraten Sie Frau Hrytsenko zu Ihren Sprachkursen und melden Sie sie für einen B1-Kurs an.');
     await page.getByLabel('Bisherige Schritte', { exact: true }).fill('Beratungsgespräch am Montag; Zeugnisse liegen in Kopie vor.');
     await page.getByLabel('Dringlichkeit', { exact: true }).selectOption({ label: 'zeitnah (innerhalb von zwei Wochen)' });
     await page.getByRole('button', { name: 'Zeile hinzufügen (Anlagen)' }).click();
@@ -483,7 +484,9 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await expect(costs.getByRole('row')).toHaveCount(6);
     await expect(costs.getByLabel('Betrag, Zeile 3', { exact: true })).toHaveValue('130,50');
     await expect(total).toHaveValue('1.580,50 €');
-    await page.getByLabel('Begründung', { exact: true }).fill('Für eine Stelle als Bauingenieurin im Kreis Düren verlangt der Arbeitgeber die Gleichwertigkeit.');
+    await page
+      .getByLabel('Begründung', { exact: true })
+      .fill('Für eine Stelle als Bauingenieurin im Kreis Düren verlangt der Arbeitgeber die Gleichwertigkeit.');
     await expectSaved(page);
     await expectNoSeriousA11yViolations(page, 'Editor: Kostenübernahme');
 
@@ -542,7 +545,9 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     const id = await newDocument(page, lotse, TITLES.letter);
     await expect(page.getByLabel('Empfänger', { exact: true })).toHaveValue('');
     await page.getByLabel('Betreff', { exact: true }).fill('Einladung zur Informationsveranstaltung Anerkennung');
-    await page.getByLabel('Text', { exact: true }).fill('wir laden Sie herzlich zu unserer Informationsveranstaltung ein.\n\nBitte bringen Sie Ihre Zeugnisse mit.');
+    await page
+      .getByLabel('Text', { exact: true })
+      .fill('wir laden Sie herzlich zu unserer Informationsveranstaltung ein.\n\nBitte bringen Sie Ihre Zeugnisse mit.');
     await expectSaved(page);
     const dialog = await openFinalizeDialog(page);
     await confirmFinalize(page, dialog);
@@ -612,9 +617,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await expect(restore).toContainText('Auslieferungszustand zurücksetzen?');
     await restore.getByRole('button', { name: 'Wiederherstellen', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: `Der Auslieferungszustand gilt wieder (Version ${before.version + 2}).` })).toBeVisible();
-    await expect(
-      page.getByRole('form', { name: 'Wortlaut bearbeiten' }).getByLabel('Text (Hinweis zum Datenschutz)', { exact: true }),
-    ).toHaveValue(shipped);
+    await expect(page.getByRole('form', { name: 'Wortlaut bearbeiten' }).getByLabel('Text (Hinweis zum Datenschutz)', { exact: true })).toHaveValue(shipped);
     const again = await renderPdf(page.request, lotse, newId, path.join(dir, 'neu-nochmal.pdf'));
     expect(again.sha256).toBe(created.sha256);
     expect(flat(again.text)).toContain(ZEBRA);
@@ -666,7 +669,10 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     // The follow-up date of the handed-over referral is on Start's deadline list.
     await page.getByRole('navigation').getByRole('link', { name: 'Start', exact: true }).click();
     const deadlines = page.getByRole('region', { name: 'Fristen' });
-    const row = deadlines.getByRole('row').filter({ hasText: 'Wiedervorlage' }).filter({ has: page.getByRole('link', { name: FULL_NAME }) });
+    const row = deadlines
+      .getByRole('row')
+      .filter({ hasText: 'Wiedervorlage' })
+      .filter({ has: page.getByRole('link', { name: FULL_NAME }) });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(germanDate(isoDay(5)));
     await expect(row).toContainText(TITLES.referral);

@@ -14,10 +14,7 @@ const projectDir = fileURLToPath(new URL('../..', import.meta.url));
 // Found without require('electron'), which would try to download the binary.
 const executablePath = installedElectronBinary(projectDir);
 
-test.skip(
-  executablePath === null,
-  'Electron binary not available on this machine (it cannot be downloaded here); the Electron host is covered by unit tests',
-);
+test.skip(executablePath === null, 'Electron binary not available on this machine (it cannot be downloaded here); the Electron host is covered by unit tests');
 
 interface LotseWindow {
   lotse: { call(method: string, input?: unknown): Promise<unknown>; on(event: string, listener: (payload: unknown) => void): () => void };

@@ -30,9 +30,7 @@ async function api<M extends MethodName>(request: APIRequestContext, lotse: Lots
 
 /** What a directory holds, in a form two desks can compare: everything but the timestamps of each desk. */
 function comparable(partners: readonly Partner[]): Array<Omit<Partner, 'createdAt' | 'updatedAt'>> {
-  return [...partners]
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map(({ createdAt: _createdAt, updatedAt: _updatedAt, ...rest }) => rest);
+  return [...partners].sort((a, b) => a.id.localeCompare(b.id)).map(({ createdAt: _createdAt, updatedAt: _updatedAt, ...rest }) => rest);
 }
 
 /** Today in the local time zone, as the host and the browser see it. */
@@ -54,7 +52,10 @@ async function openNetwork(page: Page): Promise<void> {
 }
 
 const partnerList = (page: Page) => page.getByRole('list', { name: 'Partnerstellen' });
-const entry = (page: Page, name: string) => partnerList(page).getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
+const entry = (page: Page, name: string) =>
+  partnerList(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name, exact: true }) });
 
 /** Chooses a file in "Importieren" and asks for the preview. */
 async function previewImport(page: Page, file: string): Promise<void> {
@@ -258,9 +259,12 @@ test.describe('network: the directory of partner agencies', () => {
   test('a consent names its recipients from the directory; a named partner cannot be deleted, others can', async ({ page, lotse, requests }) => {
     await openApp(page, lotse);
     const client = await api(page.request, lotse, 'clients.create', { familyName: 'Rahimi', givenName: 'Laleh' });
-    await page.evaluate((hash) => {
-      window.location.hash = hash;
-    }, `#/clients/${encodeURIComponent(client.id)}`);
+    await page.evaluate(
+      (hash) => {
+        window.location.hash = hash;
+      },
+      `#/clients/${encodeURIComponent(client.id)}`,
+    );
     await page.getByRole('button', { name: 'Einwilligung erfassen' }).click();
     const first = page.getByLabel('Empfänger 1', { exact: true });
     await expect(first).toBeFocused();
@@ -304,9 +308,12 @@ test.describe('network: the directory of partner agencies', () => {
 
     // An entry nothing refers to goes.
     const spare = await api(page.request, lotse, 'partners.create', { name: 'Doppelter Eintrag', address: { street: '', postalCode: '', city: '' } });
-    await page.evaluate((hash) => {
-      window.location.hash = hash;
-    }, `#/network/${encodeURIComponent(spare.id)}`);
+    await page.evaluate(
+      (hash) => {
+        window.location.hash = hash;
+      },
+      `#/network/${encodeURIComponent(spare.id)}`,
+    );
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Doppelter Eintrag');
     await page.getByRole('button', { name: 'Löschen', exact: true }).click();
     await page.getByRole('dialog', { name: 'Doppelter Eintrag löschen?' }).getByRole('button', { name: 'Endgültig löschen' }).click();
@@ -316,10 +323,12 @@ test.describe('network: the directory of partner agencies', () => {
     expect(foreignRequests(requests, lotse.origin)).toEqual([]);
   });
 
-  test('the directory is exported, imported on a wiped second desk, re-imported without change, and bad files are refused', async (
-    { page, lotse, requests, browser },
-    testInfo,
-  ) => {
+  test('the directory is exported, imported on a wiped second desk, re-imported without change, and bad files are refused', async ({
+    page,
+    lotse,
+    requests,
+    browser,
+  }, testInfo) => {
     await openApp(page, lotse);
     // Something of every kind: a partner with a post box, services, contacts, an archived one.
     await api(page.request, lotse, 'partners.create', {

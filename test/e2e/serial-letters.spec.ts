@@ -62,7 +62,12 @@ test.describe('serial letters', () => {
     // Not chosen: a § 104c permit that ends much later, another status. Chosen but left out: no street.
     await api(page, lotse, 'clients.create', { familyName: 'Später', residenceStatus: 'p104c', residenceValidUntil: isoDay(500), address });
     await api(page, lotse, 'clients.create', { familyName: 'Anderer Status', residenceStatus: 'p25a', residenceValidUntil: isoDay(30), address });
-    await api(page, lotse, 'clients.create', { familyName: 'Ohne Straße', residenceStatus: 'p104c', residenceValidUntil: isoDay(40), address: { ...address, street: '' } });
+    await api(page, lotse, 'clients.create', {
+      familyName: 'Ohne Straße',
+      residenceStatus: 'p104c',
+      residenceValidUntil: isoDay(40),
+      address: { ...address, street: '' },
+    });
     await page.close();
   });
 
@@ -81,7 +86,9 @@ test.describe('serial letters', () => {
   async function fillLetter(page: Page): Promise<void> {
     await expect(page.getByRole('radio', { name: 'Freier Brief' })).toBeChecked();
     await page.getByLabel('Betreff').fill(SUBJECT);
-    await page.getByLabel('Text').fill('Ihre Aufenthaltserlaubnis nach § 104c endet bald.\n\nBitte vereinbaren Sie einen Termin, damit wir den Antrag nach § 25a oder § 25b vorbereiten.');
+    await page
+      .getByLabel('Text')
+      .fill('Ihre Aufenthaltserlaubnis nach § 104c endet bald.\n\nBitte vereinbaren Sie einen Termin, damit wir den Antrag nach § 25a oder § 25b vorbereiten.');
     await page.getByLabel('Aufenthaltsstatus').selectOption('p104c');
     await page.getByLabel('Erlaubnis endet').selectOption('6');
     await expect(page.getByRole('status').filter({ hasText: `${LETTERS} Klient*innen bekommen den Brief.` })).toBeVisible();

@@ -90,9 +90,12 @@ test.describe('the first slice: client → search → letter as PDF', () => {
       data: { familyName: 'Nguyễn', givenName: 'Thị Lan', address: { street: 'Kölnstraße 12', postalCode: '52351', city: 'Düren' } },
     });
     const client = ((await response.json()) as { value: { id: string } }).value;
-    await page.evaluate((hash) => {
-      window.location.hash = hash;
-    }, `#/clients/${encodeURIComponent(client.id)}`);
+    await page.evaluate(
+      (hash) => {
+        window.location.hash = hash;
+      },
+      `#/clients/${encodeURIComponent(client.id)}`,
+    );
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thị Lan Nguyễn');
     await page.getByRole('button', { name: 'Neues Dokument', exact: true }).click();
     await page.getByRole('group', { name: 'Vorlage', exact: true }).getByRole('radio', { name: 'Freier Brief', exact: true }).check();

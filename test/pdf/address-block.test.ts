@@ -393,9 +393,6 @@ describe('addressBlock with a 20-character measure (deterministic)', () => {
 const EPS = 0.01;
 const ZONE = { left: 25, right: 105, top: 62.7, bottom: 90 };
 
-
-
-
 /** Words grouped into lines by their top edge, top-down, each line left to right. */
 function linesOf(words: PdfWord[]): string[] {
   const sorted = [...words].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
@@ -405,7 +402,12 @@ function linesOf(words: PdfWord[]): string[] {
     if (current && Math.abs(current[0]!.y0 - word.y0) < 1) current.push(word);
     else lines.push([word]);
   }
-  return lines.map((line) => line.sort((a, b) => a.x0 - b.x0).map((word) => word.text).join(' '));
+  return lines.map((line) =>
+    line
+      .sort((a, b) => a.x0 - b.x0)
+      .map((word) => word.text)
+      .join(' '),
+  );
 }
 
 describe('a letter to a partner carries the address block in the Anschriftzone', () => {
@@ -446,9 +448,7 @@ describe('a letter to a partner carries the address block in the Anschriftzone',
     fs.writeFileSync(file, Buffer.from(rendered.pdfBase64, 'base64'));
 
     const words = pdfWords(file, 1);
-    const inZone = words.filter(
-      (w) => w.x1 > ZONE.left - 5 + EPS && w.x0 < ZONE.right - EPS && w.y0 >= ZONE.top - EPS && w.y0 < ZONE.bottom - EPS,
-    );
+    const inZone = words.filter((w) => w.x1 > ZONE.left - 5 + EPS && w.x0 < ZONE.right - EPS && w.y0 >= ZONE.top - EPS && w.y0 < ZONE.bottom - EPS);
     expect(linesOf(inZone)).toEqual(block.lines.map((line) => wordsOf(line).join(' ')));
     for (const w of inZone) {
       expect(w.x0, w.text).toBeGreaterThanOrEqual(ZONE.left - EPS);

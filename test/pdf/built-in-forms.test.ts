@@ -114,7 +114,12 @@ function filled(form: FormDefinition): FormValues {
   const values: Record<string, unknown> = {};
   for (const field of inputFieldsOf(form)) {
     const current = start[field.id];
-    const blank = current === undefined || current === '' || current === null || current === false || (Array.isArray(current) && (current.length === 0 || field.type === 'lines'));
+    const blank =
+      current === undefined ||
+      current === '' ||
+      current === null ||
+      current === false ||
+      (Array.isArray(current) && (current.length === 0 || field.type === 'lines'));
     values[field.id] = blank ? sampleValue(field, current) : current;
   }
   const result = validateFormValues(form, values, { complete: true });

@@ -20,7 +20,9 @@ function file(name: string, bytes: Buffer): string {
 }
 
 function pageTexts(pdf: Buffer): string[] {
-  return execFileSync('pdftotext', ['-layout', file('out.pdf', pdf), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  return execFileSync('pdftotext', ['-layout', file('out.pdf', pdf), '-'], { encoding: 'utf8' })
+    .split('\f')
+    .slice(0, -1);
 }
 
 function pageSizes(pdf: Buffer, pages: number): string[] {
@@ -34,7 +36,9 @@ async function letter(name: string, pages: number, extra: Partial<TDocumentDefin
     text: `${name} Seite ${index + 1}`,
     ...(index > 0 ? { pageBreak: 'before' as const } : {}),
   }));
-  return (await renderPdf({ content, defaultStyle: { font: 'Roboto' }, info: { title: `${name} (Titel)`, creationDate: new Date('2026-11-25T10:00:00Z') }, ...extra })).bytes;
+  return (
+    await renderPdf({ content, defaultStyle: { font: 'Roboto' }, info: { title: `${name} (Titel)`, creationDate: new Date('2026-11-25T10:00:00Z') }, ...extra })
+  ).bytes;
 }
 
 /**
@@ -64,7 +68,11 @@ function inheritingPdf(): Buffer {
 
 describe('PdfConcatenator', () => {
   it('joins PDFs page by page, starting each on a new sheet when asked', async () => {
-    const combined = new PdfConcatenator({ title: 'Serienbrief: Müller & Söhne (Test) <1>', language: 'de-DE', creationDate: new Date('2026-11-25T10:00:00Z') });
+    const combined = new PdfConcatenator({
+      title: 'Serienbrief: Müller & Söhne (Test) <1>',
+      language: 'de-DE',
+      creationDate: new Date('2026-11-25T10:00:00Z'),
+    });
     expect(combined.add(await letter('Eins', 1), { newSheet: true })).toBe(1);
     expect(combined.add(await letter('Zwei', 2), { newSheet: true })).toBe(2);
     expect(combined.add(await letter('Drei', 3, { pageSize: 'A5', pageOrientation: 'landscape' }), { newSheet: true })).toBe(3);
@@ -83,7 +91,10 @@ describe('PdfConcatenator', () => {
     expect(info).toMatch(/^Title:\s+Serienbrief: Müller & Söhne \(Test\) <1>$/m);
     expect(info).toMatch(/^Producer:\s+Lotse$/m);
     // Every font of every letter comes along, embedded.
-    const fonts = execFileSync('pdffonts', [file('fonts.pdf', pdf)], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => line.trim() !== '');
+    const fonts = execFileSync('pdffonts', [file('fonts.pdf', pdf)], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '');
     expect(fonts.length).toBeGreaterThanOrEqual(3);
     for (const line of fonts) expect(line).toMatch(/\s+yes\s+yes\s+yes\s+/);
   });

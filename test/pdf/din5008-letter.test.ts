@@ -22,9 +22,6 @@ const EPS = 0.01;
 // ---------------------------------------------------------------------------
 // Tools
 
-
-
-
 function text(file: string, page?: number): string {
   const range = page ? ['-f', String(page), '-l', String(page)] : [];
   return execFileSync('pdftotext', [...range, file, '-'], { encoding: 'utf8' });
@@ -171,8 +168,10 @@ describe('DIN 5008 Form B letter', () => {
     const long = sampleLetterContent({
       sender: {
         ...sampleLetterContent().sender,
-        organization: 'Kreis Düren, Der Landrat, Amt für Demografie, Kreisentwicklung, Bildung und Integration, Kommunales Integrationszentrum und Kommunales Integrationsmanagement für das ganze Kreisgebiet',
-        department: 'Team Zuwanderung, Anerkennungsberatung, Sprachkurse, Ausbildung und Arbeitsmarkt, Duldung und Gestattung, Aufenthaltstitel nach § 104c, § 25a und § 25b AufenthG, Sprechstunden',
+        organization:
+          'Kreis Düren, Der Landrat, Amt für Demografie, Kreisentwicklung, Bildung und Integration, Kommunales Integrationszentrum und Kommunales Integrationsmanagement für das ganze Kreisgebiet',
+        department:
+          'Team Zuwanderung, Anerkennungsberatung, Sprachkurse, Ausbildung und Arbeitsmarkt, Duldung und Gestattung, Aufenthaltstitel nach § 104c, § 25a und § 25b AufenthG, Sprechstunden',
       },
     });
     for (const logo of [null, { dataUrl: `data:image/png;base64,${sampleLogoPng().toString('base64')}`, width: 320, height: 160 }]) {
@@ -229,7 +228,12 @@ describe('DIN 5008 Form B letter', () => {
 
   it('keeps a long e-mail address on one line of the information block, smaller where it must', async () => {
     const emails = ['silke.niessen@kreis-dueren.de', 'integrationsbuero@kreis-dueren.de'];
-    const infoBlock = [...content.infoBlock.slice(0, 4), { label: 'E-Mail', value: emails[0]! }, { label: 'E-Mail', value: emails[1]! }, ...content.infoBlock.slice(4)];
+    const infoBlock = [
+      ...content.infoBlock.slice(0, 4),
+      { label: 'E-Mail', value: emails[0]! },
+      { label: 'E-Mail', value: emails[1]! },
+      ...content.infoBlock.slice(4),
+    ];
     const { file: mailFile } = await renderToFile(sampleLetterContent({ infoBlock }), 'long-mail.pdf');
     const words = pdfWords(mailFile, 1);
     const heights: number[] = [];
@@ -303,7 +307,10 @@ describe('DIN 5008 Form B letter', () => {
     const rows2 = darkRows(second, 0, 20);
     const pxMm = 25.4 / DPI;
     for (const y of [105, 148.5, 210]) {
-      expect(rows1.some((r) => Math.abs(r - y) <= pxMm), `mark at ${y} mm; dark rows: ${rows1.join(', ')}`).toBe(true);
+      expect(
+        rows1.some((r) => Math.abs(r - y) <= pxMm),
+        `mark at ${y} mm; dark rows: ${rows1.join(', ')}`,
+      ).toBe(true);
     }
     // Exactly the three marks: every dark row belongs to one of them.
     expect(rows1.every((r) => [105, 148.5, 210].some((y) => Math.abs(r - y) <= pxMm))).toBe(true);

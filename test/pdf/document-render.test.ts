@@ -16,7 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => dispose());
 
-
 async function letterTo(familyName: string, values: Record<string, string>): Promise<{ id: string }> {
   const client = await callOk<{ id: string }>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName });
   return callOk(core, 'documents.create', { templateId: 'free-letter', clientId: client.id, values });
@@ -78,7 +77,8 @@ describe('documents.render (free-letter)', () => {
       ok: false,
       error: {
         code: 'unprintable_text',
-        message: 'Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt (Text). Das Dokument enthält Zeichen, die die Schrift nicht drucken kann (Betreff).',
+        message:
+          'Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt (Text). Das Dokument enthält Zeichen, die die Schrift nicht drucken kann (Betreff).',
         fields: {
           'values.body': 'Text: Rechts-nach-links-Schrift (z. B. Arabisch, Hebräisch) wird im PDF noch nicht unterstützt.',
           'values.subject': expect.stringContaining('🎉'),
@@ -87,17 +87,23 @@ describe('documents.render (free-letter)', () => {
     });
   });
 
-  it('names the client field when the client\'s name is in Hebrew script or has a character the fonts lack', async () => {
+  it("names the client field when the client's name is in Hebrew script or has a character the fonts lack", async () => {
     const hebrew = await letterTo('כהן', { subject: 'Einladung', body: 'Text' });
     const rtl = await dispatch(core, 'documents.render', { id: hebrew.id });
     expect(rtl).toMatchObject({ ok: false, error: { code: 'unprintable_text', fields: { recipient: expect.stringContaining('Rechts-nach-links-Schrift') } } });
-    expect((rtl as { error: { message: string } }).error.message).toMatch(/^Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt \(Anschrift der Empfänger\*in\)\.$/);
+    expect((rtl as { error: { message: string } }).error.message).toMatch(
+      /^Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt \(Anschrift der Empfänger\*in\)\.$/,
+    );
 
     const klingon = await letterTo('Nguyễn\u{F8D0}', { subject: 'Einladung', body: 'Text' });
     const missing = await dispatch(core, 'documents.render', { id: klingon.id });
     expect(missing).toMatchObject({
       ok: false,
-      error: { code: 'unprintable_text', message: expect.stringContaining('Anschrift der Empfänger*in'), fields: { recipient: expect.stringContaining('U+F8D0') } },
+      error: {
+        code: 'unprintable_text',
+        message: expect.stringContaining('Anschrift der Empfänger*in'),
+        fields: { recipient: expect.stringContaining('U+F8D0') },
+      },
     });
   });
 

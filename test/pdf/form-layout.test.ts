@@ -134,17 +134,31 @@ const ALL_TYPES: FormDefinitionSource = {
           stand: '2026-11-01',
         },
         { id: 'signatures', type: 'signature', label: 'Unterschriften', signers: ['Unterschrift antragstellende Person', 'Unterschrift Beraterin / Berater'] },
-        { id: 'decision', type: 'office-box', label: 'Entscheidung des Jobcenters', lines: ['Bewilligt in Höhe von', 'Abgelehnt, Grund', 'Datum, Handzeichen'] },
+        {
+          id: 'decision',
+          type: 'office-box',
+          label: 'Entscheidung des Jobcenters',
+          lines: ['Bewilligt in Höhe von', 'Abgelehnt, Grund', 'Datum, Handzeichen'],
+        },
       ],
     },
   ],
 };
 
-const SENTENCES = Array.from({ length: 60 }, (_, i) => `Satz${i + 1}: Die Anerkennung als Pflegefachfrau ist für die Arbeit im Krankenhaus in Düren nötig, weil der Beruf reglementiert ist.`);
+const SENTENCES = Array.from(
+  { length: 60 },
+  (_, i) => `Satz${i + 1}: Die Anerkennung als Pflegefachfrau ist für die Arbeit im Krankenhaus in Düren nötig, weil der Beruf reglementiert ist.`,
+);
 const LONG_TEXT = `${SENTENCES.slice(0, 30).join(' ')}\n\n${SENTENCES.slice(30).join(' ')}`.slice(0, 6000).padEnd(6000, ' .');
 
 const COST_ROWS: LineRow[] = [
-  ...Array.from({ length: 11 }, (_, i): LineRow => ({ kind: `Kostenposten${i + 1}`, pages: i + 1, due: '2026-12-0' + ((i % 9) + 1), quote: i % 2 === 0, amount: 10000 })),
+  ...Array.from({ length: 11 }, (_, i): LineRow => ({
+    kind: `Kostenposten${i + 1}`,
+    pages: i + 1,
+    due: '2026-12-0' + ((i % 9) + 1),
+    quote: i % 2 === 0,
+    amount: 10000,
+  })),
   { kind: 'Verfahrensgebühr', pages: null, due: '', quote: false, amount: 13456 },
 ];
 
@@ -243,7 +257,9 @@ describe('form layout: every field type', () => {
     expectLine(out.words, 'Summe der Kosten 1.234,56 €');
     // The long text, every sentence of it, across the page break.
     const tokens = new Set(out.words.map((w) => w.text));
-    const last = LONG_TEXT.trim().split(/\s+/).filter((t) => /^Satz\d+:$/.test(t));
+    const last = LONG_TEXT.trim()
+      .split(/\s+/)
+      .filter((t) => /^Satz\d+:$/.test(t));
     expect(last.length).toBeGreaterThan(40);
     for (const token of last) expect(tokens.has(token), token).toBe(true);
     const firstSentence = findPhrase(out.words, 'Satz1:')[0]!;
@@ -279,7 +295,10 @@ describe('form layout: every field type', () => {
       const word = findPhrase(out.words, label, 1)[0]!;
       // The box sits left of its label: about 4 mm wide, centred on the text line.
       const middle = (word.y0 + word.y1) / 2;
-      return { outline: darkShare(image, word.x0 - 5.5, middle - 2.5, word.x0 - 0.3, middle + 2.5), centre: darkShare(image, word.x0 - 3.9, middle - 0.4, word.x0 - 3.1, middle + 0.4) };
+      return {
+        outline: darkShare(image, word.x0 - 5.5, middle - 2.5, word.x0 - 0.3, middle + 2.5),
+        centre: darkShare(image, word.x0 - 3.9, middle - 0.4, word.x0 - 3.1, middle + 0.4),
+      };
     };
     const ticked = boxBefore('Dolmetschung erforderlich');
     const unticked = boxBefore('Reglementierter Beruf');
@@ -304,7 +323,20 @@ describe('form layout: every field type', () => {
 
   it('lists every printed string for the glyph check, by field path', () => {
     const paths = out.texts.map((t) => t.path);
-    expect(paths).toEqual(expect.arrayContaining(['values.fullName', 'values.reasonText', 'values.agency', 'values.costLines.0.kind', 'values.costLines.11.amount', 'values.costTotal', 'recipient', 'settings', 'template.declaration', 'template']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'values.fullName',
+        'values.reasonText',
+        'values.agency',
+        'values.costLines.0.kind',
+        'values.costLines.11.amount',
+        'values.costTotal',
+        'recipient',
+        'settings',
+        'template.declaration',
+        'template',
+      ]),
+    );
     expect(out.texts.find((t) => t.path === 'values.agency')?.text).toBe('Jugendmigrationsdienst Düren');
     expect(out.texts.find((t) => t.path === 'values.costLines.11.amount')).toMatchObject({ label: 'Kostenaufstellung, Zeile 12, Betrag', text: '134,56 €' });
     expect(out.texts.find((t) => t.path === 'template.declaration')).toMatchObject({ label: 'Erklärung zur Mitwirkung' });
@@ -355,7 +387,15 @@ describe('form layout: long values', () => {
             { id: 'short', type: 'text', label: 'Kurz' },
             { id: 'long', type: 'text', label: 'Sehr lange Angabe', max: 20000 },
             { id: 'token', type: 'text', label: 'Ein Wort' },
-            { id: 'rows', type: 'lines', label: 'Zeilen', columns: [{ id: 'note', type: 'text', label: 'Notiz', max: 2000 }, { id: 'amount', type: 'money', label: 'Betrag' }] },
+            {
+              id: 'rows',
+              type: 'lines',
+              label: 'Zeilen',
+              columns: [
+                { id: 'note', type: 'text', label: 'Notiz', max: 2000 },
+                { id: 'amount', type: 'money', label: 'Betrag' },
+              ],
+            },
           ],
         },
       ],
@@ -364,9 +404,24 @@ describe('form layout: long values', () => {
     const long = words('Wort', 700).join(' ');
     const note = words('Notiz', 200).join(' ');
     const token = 'Donaudampfschifffahrtsgesellschaftskapitänsmütze'.repeat(4);
-    const { values, errors } = validateFormValues(form, { short: 'kurz', long, token, rows: [{ note, amount: 100 }, { note: 'zweite', amount: 200 }] }, { complete: false });
+    const { values, errors } = validateFormValues(
+      form,
+      {
+        short: 'kurz',
+        long,
+        token,
+        rows: [
+          { note, amount: 100 },
+          { note: 'zweite', amount: 200 },
+        ],
+      },
+      { complete: false },
+    );
     expect(errors).toEqual({});
-    const out = await renderJob({ ...allTypesJob(), form, values, recipientLines: [], reference: 'Lange Werte · Vorlage long-values, Version 1' }, path.join(dir, 'long-values.pdf'));
+    const out = await renderJob(
+      { ...allTypesJob(), form, values, recipientLines: [], reference: 'Lange Werte · Vorlage long-values, Version 1' },
+      path.join(dir, 'long-values.pdf'),
+    );
     expectValidPdfWithEmbeddedFonts(out.file);
     expect(out.pages).toBeGreaterThan(1);
     expectNoOverlapInsideMargins(out.words, out.pages);
@@ -400,7 +455,12 @@ describe('form layout: long text in every kind of element', () => {
             options: Array.from({ length: 8 }, (_, i) => ({ value: `o${i}`, label: words(`Option${i}Wort`, 12).join(' ') })),
           },
           { id: 'legal', type: 'block', label: 'Rechtlicher Hinweis', text: words('Hinweiswort', 400).join(' '), stand: '2026-11-01' },
-          { id: 'signatures', type: 'signature', label: 'Unterschriften', signers: ['Antragstellende Person mit einem sehr langen Namen der Rolle', 'Beratungsfachkraft'] },
+          {
+            id: 'signatures',
+            type: 'signature',
+            label: 'Unterschriften',
+            signers: ['Antragstellende Person mit einem sehr langen Namen der Rolle', 'Beratungsfachkraft'],
+          },
           {
             id: 'decision',
             type: 'office-box',
@@ -416,7 +476,10 @@ describe('form layout: long text in every kind of element', () => {
   beforeAll(async () => {
     const { values, errors } = validateFormValues(form, { story, consent: true, choice: ['o1', 'o6'] }, { complete: false });
     expect(errors).toEqual({});
-    out = await renderJob({ ...allTypesJob(), form, values, recipientLines: [], reference: 'Lange Texte · Vorlage long-everything, Version 1' }, path.join(dir, 'long-everything.pdf'));
+    out = await renderJob(
+      { ...allTypesJob(), form, values, recipientLines: [], reference: 'Lange Texte · Vorlage long-everything, Version 1' },
+      path.join(dir, 'long-everything.pdf'),
+    );
   });
 
   it('prints every word of every element, none outside the margins or on top of another', () => {
@@ -442,7 +505,10 @@ describe('form layout: long text in every kind of element', () => {
       const body = out.words.filter((w) => w.page === page && w.y1 < footer.y0 - 3 && w.y0 > 15);
       expect(body.length, `page ${page}`).toBeGreaterThan(0);
       const inFooterBand = out.words.filter((w) => w.page === page && w.y0 > 297 - 22 && w.y0 < footer.y0 - 3);
-      expect(inFooterBand.map((w) => w.text), `page ${page}`).toEqual([]);
+      expect(
+        inFooterBand.map((w) => w.text),
+        `page ${page}`,
+      ).toEqual([]);
     }
   });
 
@@ -494,7 +560,9 @@ describe('form layout: long text in every kind of element', () => {
     };
     visit(definition.content);
     const texts = (table: { body: unknown[][] }) => JSON.stringify(table.body);
-    expect(tables.map((table) => [table.dontBreakRows, texts(table).includes('Kurz'), texts(table).includes('Lang'), texts(table).includes('Kästchen')])).toEqual([
+    expect(
+      tables.map((table) => [table.dontBreakRows, texts(table).includes('Kurz'), texts(table).includes('Lang'), texts(table).includes('Kästchen')]),
+    ).toEqual([
       [true, true, false, false],
       [false, false, true, false],
       [true, false, false, true],
@@ -504,9 +572,15 @@ describe('form layout: long text in every kind of element', () => {
   it('leaves no writing line without its label at the foot of a page (prefilled cost application with a logo)', async () => {
     // Here the page break once fell between the label of "Zuständige Stelle" and its line.
     const context = sampleContext();
-    context.settings = { ...context.settings, office: { ...context.settings.office, contact: 'Frau Silke Nießen', logo: { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') } } };
+    context.settings = {
+      ...context.settings,
+      office: { ...context.settings.office, contact: 'Frau Silke Nießen', logo: { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') } },
+    };
     const form = BUILT_IN_FORMS['recognition-cost-application']!;
-    const out = await renderJob({ ...allTypesJob(), form, values: {}, context, recipientLines: [], reference: 'Antrag · Vorlage recognition-cost-application, Version 1' }, path.join(dir, 'cost-logo.pdf'));
+    const out = await renderJob(
+      { ...allTypesJob(), form, values: {}, context, recipientLines: [], reference: 'Antrag · Vorlage recognition-cost-application, Version 1' },
+      path.join(dir, 'cost-logo.pdf'),
+    );
     for (let number = 1; number < out.pages; number++) {
       const page = rasterize(out.file, number, 100);
       const footer = findPhrase(out.words, `Seite ${number} von ${out.pages}`, number)[0]!;
@@ -556,7 +630,15 @@ const LETTER: FormDefinitionSource = {
         { id: 'interpreter', type: 'checkbox', label: 'Dolmetschung erforderlich', prefill: 'client.interpreterNeeded' },
         { id: 'regulated', type: 'checkbox', label: 'Reglementierter Beruf' },
         { id: 'emptyNote', type: 'text', label: 'Hinweis zur Erreichbarkeit' },
-        { id: 'urgency', type: 'select', label: 'Dringlichkeit', options: [{ value: 'normal', label: 'normal' }, { value: 'high', label: 'dringend' }] },
+        {
+          id: 'urgency',
+          type: 'select',
+          label: 'Dringlichkeit',
+          options: [
+            { value: 'normal', label: 'normal' },
+            { value: 'high', label: 'dringend' },
+          ],
+        },
       ],
     },
     {
@@ -634,7 +716,11 @@ describe('letter layout built from a form', () => {
   it('puts exactly the recipient in the Anschriftzone', () => {
     const page1 = out.words.filter((w) => w.page === 1);
     const anschrift = page1.filter((w) => w.x1 > 20 + EPS && w.x0 < 105 - EPS && w.y1 > 62.7 + EPS && w.y0 < 90 - EPS && w.y0 >= 62.7 - EPS);
-    expect(anschrift.map((w) => w.text).sort()).toEqual(partnerLines().flatMap((line) => line.split(/\s+/)).sort());
+    expect(anschrift.map((w) => w.text).sort()).toEqual(
+      partnerLines()
+        .flatMap((line) => line.split(/\s+/))
+        .sort(),
+    );
     for (const w of anschrift) {
       expect(w.x0).toBeGreaterThanOrEqual(25 - EPS);
       expect(w.y1).toBeLessThanOrEqual(90 + EPS);
@@ -699,7 +785,10 @@ describe('letter layout built from a form', () => {
   });
 
   it('prints a free-letter-like body exactly as paragraphs, without section titles', async () => {
-    const plain = await renderJob(letterJob({ introText: 'Nur ein Absatz.' }, { omittedFields: ['clientName', 'birthDate', 'phone', 'fileNumber', 'interpreter'] }), path.join(dir, 'letter-plain.pdf'));
+    const plain = await renderJob(
+      letterJob({ introText: 'Nur ein Absatz.' }, { omittedFields: ['clientName', 'birthDate', 'phone', 'fileNumber', 'interpreter'] }),
+      path.join(dir, 'letter-plain.pdf'),
+    );
     expect(plain.flat).toContain('Nur ein Absatz.');
     // Everything else is blank or omitted: only the subject's fixed part remains of the form.
     expect(plain.flat).not.toContain('Zur Person');
@@ -723,16 +812,27 @@ describe('omitted fields', () => {
     // The section that held only the omitted text field is gone with it.
     expect(out.flat).not.toContain('Begründung');
     expect(out.flat).toContain('Name, Vorname');
-    for (const entry of out.texts) expect(omitted.some((id) => entry.path === `values.${id}`), entry.path).toBe(false);
+    for (const entry of out.texts)
+      expect(
+        omitted.some((id) => entry.path === `values.${id}`),
+        entry.path,
+      ).toBe(false);
   });
 
   it('leaves omitted fields out of a letter, also where a placeholder names them', async () => {
     const job = letterJob(LETTER_VALUES);
     const omitted = ['birthDate', 'phone', 'clientName'];
-    const out = await renderJob({ ...job, omittedFields: omitted, values: { ...job.values, birthDate: '', phone: '', clientName: '' } }, path.join(dir, 'omitted-letter.pdf'));
+    const out = await renderJob(
+      { ...job, omittedFields: omitted, values: { ...job.values, birthDate: '', phone: '', clientName: '' } },
+      path.join(dir, 'omitted-letter.pdf'),
+    );
     for (const gone of ['Geburtsdatum', '12.03.1990', '0151', 'Ayşe']) expect(out.flat, gone).not.toContain(gone);
     expect(out.flat).toContain('Lebenslauf');
-    for (const entry of out.texts) expect(omitted.some((id) => entry.path === `values.${id}`), entry.path).toBe(false);
+    for (const entry of out.texts)
+      expect(
+        omitted.some((id) => entry.path === `values.${id}`),
+        entry.path,
+      ).toBe(false);
   });
 });
 

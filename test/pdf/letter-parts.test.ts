@@ -92,7 +92,10 @@ describe('referral letter: Ihr Zeichen and Anlagen', () => {
     expect(out.flat).not.toContain('Kopie des Diploms');
     expect(out.flat).not.toContain('beigefügt');
     // What the glyph check looks at is what prints.
-    expect(out.texts.filter((entry) => entry.path.startsWith('values.attachments')).map((entry) => entry.text)).toEqual(['Lebenslauf', 'Einwilligung vom 01.11.2026']);
+    expect(out.texts.filter((entry) => entry.path.startsWith('values.attachments')).map((entry) => entry.text)).toEqual([
+      'Lebenslauf',
+      'Einwilligung vom 01.11.2026',
+    ]);
     expect(out.texts.find((entry) => entry.path === 'values.yourReference')?.text).toBe('JMD-2026/17');
   });
 
@@ -100,26 +103,46 @@ describe('referral letter: Ihr Zeichen and Anlagen', () => {
     const one = await renderJob(job(referral, { ...REFERRAL, attachments: [{ title: 'Lebenslauf', enclosed: true }] }), path.join(dir, 'one.pdf'));
     expect(textLines(one.words)).toContain('Anlage');
     expect(one.flat).not.toMatch(/Anlagen/);
-    const none = await renderJob(job(referral, { ...REFERRAL, yourReference: '', attachments: [{ title: 'Lebenslauf', enclosed: false }] }), path.join(dir, 'none.pdf'));
+    const none = await renderJob(
+      job(referral, { ...REFERRAL, yourReference: '', attachments: [{ title: 'Lebenslauf', enclosed: false }] }),
+      path.join(dir, 'none.pdf'),
+    );
     expect(none.flat).not.toMatch(/Anlage|Lebenslauf|Ihr Zeichen/);
   });
 
   it('refuses definitions whose letter parts name the wrong fields', () => {
     const source = JSON.parse(JSON.stringify(referral)) as Record<string, unknown> & { letter: Record<string, unknown> };
     expect(() => loadFormDefinition({ ...source, letter: { ...source.letter, yourReference: 'attachments' } })).toThrow(/„Ihr Zeichen“ nennt kein Textfeld/);
-    expect(() => loadFormDefinition({ ...source, letter: { ...source.letter, attachments: { field: 'reason', text: 'title' } } })).toThrow(/kein Feld mit Zeilen/);
-    expect(() => loadFormDefinition({ ...source, letter: { ...source.letter, attachments: { field: 'attachments', text: 'enclosed' } } })).toThrow(/keine Textspalte/);
-    expect(() => loadFormDefinition({ ...source, letter: { ...source.letter, attachments: { field: 'attachments', text: 'title', enclosed: 'title' } } })).toThrow(/keine Ankreuzspalte/);
+    expect(() => loadFormDefinition({ ...source, letter: { ...source.letter, attachments: { field: 'reason', text: 'title' } } })).toThrow(
+      /kein Feld mit Zeilen/,
+    );
+    expect(() => loadFormDefinition({ ...source, letter: { ...source.letter, attachments: { field: 'attachments', text: 'enclosed' } } })).toThrow(
+      /keine Textspalte/,
+    );
+    expect(() =>
+      loadFormDefinition({ ...source, letter: { ...source.letter, attachments: { field: 'attachments', text: 'title', enclosed: 'title' } } }),
+    ).toThrow(/keine Ankreuzspalte/);
   });
 });
 
 describe('long letters', () => {
   /** Paragraphs of about three lines each; 30 of them fill page 1, page 2 and part of page 3. */
   const body = (count: number) =>
-    Array.from({ length: count }, (_, i) => `Absatz ${i + 1}: ${'Wir bitten Sie, die Unterlagen vollständig mitzubringen, damit wir Ihren Antrag prüfen können. '.repeat(2)}`).join('\n\n');
+    Array.from(
+      { length: count },
+      (_, i) => `Absatz ${i + 1}: ${'Wir bitten Sie, die Unterlagen vollständig mitzubringen, damit wir Ihren Antrag prüfen können. '.repeat(2)}`,
+    ).join('\n\n');
 
   it('numbers a 3-page letter "Seite 1 von 3" to "Seite 3 von 3", the signature with its closing on the last page', async () => {
-    const out = await renderJob(job(freeLetter, { subject: 'Ihre Unterlagen', yourReference: 'Ihr Schreiben vom 3.11.', body: body(28) }, ['Frau', 'Ayşe Yılmaz', 'Hauptstraße 5', '52349 Düren']), path.join(dir, 'three.pdf'));
+    const out = await renderJob(
+      job(freeLetter, { subject: 'Ihre Unterlagen', yourReference: 'Ihr Schreiben vom 3.11.', body: body(28) }, [
+        'Frau',
+        'Ayşe Yılmaz',
+        'Hauptstraße 5',
+        '52349 Düren',
+      ]),
+      path.join(dir, 'three.pdf'),
+    );
     expect(out.pages).toBe(3);
     for (let page = 1; page <= 3; page++) {
       const text = flatText(out.file, page);
@@ -144,7 +167,10 @@ describe('long letters', () => {
     // With 7 paragraphs the closing still fits on page 1 but the name would not: both move to page 2.
     let moved = 0;
     for (let count = 5; count <= 8; count++) {
-      const out = await renderJob(job(freeLetter, { subject: 'Test', body: body(count) }, ['Ayşe Yılmaz', 'Hauptstraße 5', '52349 Düren']), path.join(dir, `sig-${count}.pdf`));
+      const out = await renderJob(
+        job(freeLetter, { subject: 'Test', body: body(count) }, ['Ayşe Yılmaz', 'Hauptstraße 5', '52349 Düren']),
+        path.join(dir, `sig-${count}.pdf`),
+      );
       const closing = out.words.find((w) => w.text === 'Grüßen');
       // The signature's name, not the one in the information block on page 1.
       const name = out.words.findLast((w) => w.text === 'Nießen');

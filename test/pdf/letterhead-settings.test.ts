@@ -66,20 +66,36 @@ describe('logo check', () => {
   const refusals: Array<[string, () => { mimeType: string; dataBase64: string }, RegExp]> = [
     ['a text file', () => png(Buffer.from('Dies ist kein Bild, nur Text.')), /kein PNG- oder JPEG-Bild/],
     ['a GIF', () => png(Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')), /kein PNG- oder JPEG-Bild/],
-    ['a JPEG sent as PNG', () => ({ mimeType: 'image/png', dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]).toString('base64') }), /ein JPEG-Bild, angegeben ist aber PNG/],
+    [
+      'a JPEG sent as PNG',
+      () => ({ mimeType: 'image/png', dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]).toString('base64') }),
+      /ein JPEG-Bild, angegeben ist aber PNG/,
+    ],
     ['a truncated PNG', () => png(sampleLogoPng().subarray(0, 400)), /PNG-Bild ist beschädigt/],
-    ['a PNG with a wrong checksum', () => {
-      const bytes = Buffer.from(sampleLogoPng());
-      bytes[40] = bytes[40]! ^ 0xff;
-      return png(bytes);
-    }, /PNG-Bild ist beschädigt .*Prüfsumme/],
-    ['a PNG whose image data do not inflate', () => {
-      const ihdr = Buffer.from(sampleLogoPng().subarray(8, 8 + 25));
-      return png(Buffer.concat([PNG_SIGNATURE, ihdr, pngChunk('IDAT', Buffer.from('not zlib at all')), pngChunk('IEND', Buffer.alloc(0))]));
-    }, /Bilddaten nicht lesbar/],
+    [
+      'a PNG with a wrong checksum',
+      () => {
+        const bytes = Buffer.from(sampleLogoPng());
+        bytes[40] = bytes[40]! ^ 0xff;
+        return png(bytes);
+      },
+      /PNG-Bild ist beschädigt .*Prüfsumme/,
+    ],
+    [
+      'a PNG whose image data do not inflate',
+      () => {
+        const ihdr = Buffer.from(sampleLogoPng().subarray(8, 8 + 25));
+        return png(Buffer.concat([PNG_SIGNATURE, ihdr, pngChunk('IDAT', Buffer.from('not zlib at all')), pngChunk('IEND', Buffer.alloc(0))]));
+      },
+      /Bilddaten nicht lesbar/,
+    ],
     ['a PNG with too little image data', () => png(pngHeaderOnly(100, 100)), /Bilddaten zu kurz/],
     ['a PNG of 5000 × 300 pixels', () => png(pngHeaderOnly(5000, 300)), /5\.000 × 300 Pixel groß; erlaubt sind höchstens 4\.000 × 4\.000 Pixel/],
-    ['a JPEG without its end', () => ({ mimeType: 'image/jpeg', dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0, 0]).toString('base64') }), /JPEG-Bild ist beschädigt/],
+    [
+      'a JPEG without its end',
+      () => ({ mimeType: 'image/jpeg', dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0, 0]).toString('base64') }),
+      /JPEG-Bild ist beschädigt/,
+    ],
     ['no base64', () => ({ mimeType: 'image/png', dataBase64: 'iVBOR#w0KGgo' }), /kein gültiges Base64/],
   ];
   for (const [what, logo, message] of refusals) {
@@ -129,7 +145,11 @@ describe('settings with letterhead', () => {
   it('prints the logo once, in the letterhead at the top right, and nothing of it in the window', async () => {
     await callOk(core, 'settings.update', withOffice({ logo: png(sampleLogoPng(320, 160)), phone: '02421 22-0', contact: 'Frau Silke Nießen' }));
     const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
-    const letter = await callOk<{ id: string }>(core, 'documents.create', { templateId: 'free-letter', clientId: client.id, values: { subject: 'Einladung', body: 'Text.' } });
+    const letter = await callOk<{ id: string }>(core, 'documents.create', {
+      templateId: 'free-letter',
+      clientId: client.id,
+      values: { subject: 'Einladung', body: 'Text.' },
+    });
     const file = write((await callOk<RenderedPdf>(core, 'documents.render', { id: letter.id })).pdfBase64);
     expectValidPdfWithEmbeddedFonts(file);
     const images = imagesIn(file);
@@ -160,7 +180,9 @@ describe('settings with letterhead', () => {
     expect(darkShare(page, 26, 21, 54, 34, 200)).toBeGreaterThan(0.2);
     const organisation = pdfWords(file, 1).find((w) => w.text === 'Kreis')!;
     expect(organisation.x0).toBeGreaterThan(55);
-    expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('Ansprechperson Frau Silke Nießen');
+    expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(
+      'Ansprechperson Frau Silke Nießen',
+    );
   });
 
   it('prints a JPEG logo too', async () => {
@@ -178,7 +200,8 @@ describe('settings with letterhead', () => {
     expect(preview.pages).toBe(1);
     const file = write(preview.pdfBase64);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const part of ['job-com', 'Team Zuwanderung', 'Herr Carsten Muschenich', 'Beispielbrief', 'Silke Nießen', 'Teamleitung', 'Anlage', 'Seite 1 von 1']) expect(text).toContain(part);
+    for (const part of ['job-com', 'Team Zuwanderung', 'Herr Carsten Muschenich', 'Beispielbrief', 'Silke Nießen', 'Teamleitung', 'Anlage', 'Seite 1 von 1'])
+      expect(text).toContain(part);
     expect(pictures(imagesIn(file))).toHaveLength(1);
     // Nothing was saved.
     expect((await callOk<Settings>(core, 'settings.get', {})).office.organization).toBe(SAMPLE_SETTINGS.office.organization);
@@ -195,7 +218,11 @@ describe('settings with letterhead', () => {
   it('keeps the logo of a final letter when the logo in the settings changes', async () => {
     await callOk(core, 'settings.update', withOffice({ logo: png(sampleLogoPng()) }));
     const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
-    const draft = await callOk<{ id: string }>(core, 'documents.create', { templateId: 'free-letter', clientId: client.id, values: { subject: 'Einladung', body: 'Text.' } });
+    const draft = await callOk<{ id: string }>(core, 'documents.create', {
+      templateId: 'free-letter',
+      clientId: client.id,
+      values: { subject: 'Einladung', body: 'Text.' },
+    });
     const final = await callOk<{ sha256: string }>(core, 'documents.finalize', { id: draft.id, omitFields: [] });
     await callOk(core, 'settings.update', withOffice({ logo: png(makePng(10, 10, () => [255, 0, 0, 255])) }));
     const reprint = await callOk<RenderedPdf>(core, 'documents.render', { id: draft.id });
@@ -203,7 +230,11 @@ describe('settings with letterhead', () => {
     expect(imagesIn(write(reprint.pdfBase64))[0]).toMatch(/image\s+320\s+160/);
 
     // The snapshot names the logo by its hash; the bytes are stored once however many letters use it.
-    const second = await callOk<{ id: string }>(core, 'documents.create', { templateId: 'free-letter', clientId: client.id, values: { subject: 'Zweiter', body: 'Text.' } });
+    const second = await callOk<{ id: string }>(core, 'documents.create', {
+      templateId: 'free-letter',
+      clientId: client.id,
+      values: { subject: 'Zweiter', body: 'Text.' },
+    });
     await callOk(core, 'settings.update', withOffice({ logo: png(sampleLogoPng()) }));
     await callOk(core, 'documents.finalize', { id: second.id, omitFields: [] });
     const snapshots = core.db.prepare('SELECT final_snapshot FROM documents WHERE final_snapshot IS NOT NULL').pluck().all() as string[];

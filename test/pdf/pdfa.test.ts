@@ -67,10 +67,12 @@ function expectWellFormedXml(xml: string): void {
 
 function pdfInfo(file: string): Record<string, string> {
   const lines = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' }).split('\n');
-  return Object.fromEntries(lines.flatMap((line) => {
-    const match = /^([A-Za-z ]+):\s?(.*)$/.exec(line);
-    return match ? [[match[1]!.trim(), match[2]!.replace(/^\s+/, '')]] : [];
-  }));
+  return Object.fromEntries(
+    lines.flatMap((line) => {
+      const match = /^([A-Za-z ]+):\s?(.*)$/.exec(line);
+      return match ? [[match[1]!.trim(), match[2]!.replace(/^\s+/, '')]] : [];
+    }),
+  );
 }
 
 function expectPdfA2b(file: string): string {
@@ -104,7 +106,12 @@ describe('PDF/A-2b', () => {
     const file = write((await renderPdf(letter)).bytes);
     const xmp = expectPdfA2b(file);
     const info = pdfInfo(file);
-    expect(info).toMatchObject({ Title: 'Ihr Antrag auf Beratung', Author: 'Maria Schmitz', Subject: 'Ihr Antrag auf Beratung vom 3. März 2025', Creator: 'Lotse' });
+    expect(info).toMatchObject({
+      Title: 'Ihr Antrag auf Beratung',
+      Author: 'Maria Schmitz',
+      Subject: 'Ihr Antrag auf Beratung vom 3. März 2025',
+      Creator: 'Lotse',
+    });
     expect(info.Keywords).toContain('Brief');
     expect(xmp).toContain('<rdf:li xml:lang="x-default">Ihr Antrag auf Beratung</rdf:li>');
     expect(xmp).toContain('<xmp:CreateDate>2025-03-12T09:30:00Z</xmp:CreateDate>');
@@ -168,7 +175,11 @@ describe('deterministic output', () => {
   });
 
   it('renders documents asked for at the same time one after the other, each as if alone', async () => {
-    const contents = [sampleLetterContent(), sampleLetterContent({ subject: 'Grüße aus Düren', body: 'Kurz.' }), sampleLetterContent({ subject: 'Einladung zur Beratung' })];
+    const contents = [
+      sampleLetterContent(),
+      sampleLetterContent({ subject: 'Grüße aus Düren', body: 'Kurz.' }),
+      sampleLetterContent({ subject: 'Einladung zur Beratung' }),
+    ];
     const alone = [];
     for (const content of contents) alone.push((await renderPdf(din5008Letter(content))).sha256);
     const together = await Promise.all(contents.map((content) => renderPdf(din5008Letter(content))));
@@ -183,7 +194,10 @@ describe('deterministic output', () => {
     try {
       const { core } = test;
       // With a logo: the snapshot names it by hash, the other process reads the bytes from the store.
-      await callOk(core, 'settings.update', { ...SAMPLE_SETTINGS, office: { ...SAMPLE_SETTINGS.office, logo: { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') } } });
+      await callOk(core, 'settings.update', {
+        ...SAMPLE_SETTINGS,
+        office: { ...SAMPLE_SETTINGS.office, logo: { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') } },
+      });
       const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
       const draft = await callOk<{ id: string }>(core, 'documents.create', {
         templateId: 'free-letter',

@@ -87,7 +87,13 @@ export function sampleContext(overrides: Partial<PrefillContext> = {}): PrefillC
 }
 
 export function partnerLines(partner: Partner = SAMPLE_PARTNER): string[] {
-  return addressBlock({ name: partner.name, department: partner.department, street: partner.address.street, postalCode: partner.address.postalCode, city: partner.address.city }).lines;
+  return addressBlock({
+    name: partner.name,
+    department: partner.department,
+    street: partner.address.street,
+    postalCode: partner.address.postalCode,
+    city: partner.address.city,
+  }).lines;
 }
 
 export interface RenderedFile {
@@ -216,10 +222,18 @@ export function textLines(words: PdfWord[]): string[] {
     if (current && first && first.page === word.page && Math.abs((first.y0 + first.y1) / 2 - centre) < 1.2) current.push(word);
     else lines.push([word]);
   }
-  return lines.map((line) => line.sort((a, b) => a.x0 - b.x0).map((w) => w.text).join(' '));
+  return lines.map((line) =>
+    line
+      .sort((a, b) => a.x0 - b.x0)
+      .map((w) => w.text)
+      .join(' '),
+  );
 }
 
 export function expectLine(words: PdfWord[], phrase: string): void {
   const lines = textLines(words);
-  expect(lines.some((line) => line.includes(phrase)), `no line contains "${phrase}":\n${lines.join('\n')}`).toBe(true);
+  expect(
+    lines.some((line) => line.includes(phrase)),
+    `no line contains "${phrase}":\n${lines.join('\n')}`,
+  ).toBe(true);
 }

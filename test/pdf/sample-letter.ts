@@ -41,8 +41,10 @@ export function sampleLetterContent(overrides: Partial<LetterContent> = {}): Let
     body: [
       'vielen Dank für Ihren Antrag. Wir haben ihn geprüft.\nDiese Zeile folgt nach einem einfachen Zeilenumbruch.',
       ...HOSTILE,
-      ...Array.from({ length: 22 }, (_, i) =>
-        `Absatz ${i + 1}: Bitte bringen Sie zum Termin Ihren Pass, Ihre Meldebescheinigung und, falls vorhanden, Ihre Zeugnisse mit. Wir beraten Sie gern.`,
+      ...Array.from(
+        { length: 22 },
+        (_, i) =>
+          `Absatz ${i + 1}: Bitte bringen Sie zum Termin Ihren Pass, Ihre Meldebescheinigung und, falls vorhanden, Ihre Zeugnisse mit. Wir beraten Sie gern.`,
       ),
     ].join('\n\n'),
     closing: 'Mit freundlichen Grüßen',

@@ -22,9 +22,6 @@ beforeEach(() => {
 });
 afterEach(() => dispose());
 
-
-
-
 async function createSample(overrides: Record<string, unknown> = {}): Promise<Client> {
   return valueOf<Client>(await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, ...overrides }));
 }
@@ -47,18 +44,38 @@ const RULES: Rule[] = [
   { name: 'family name not a string', overrides: { familyName: 42 }, field: 'familyName', message: /nicht die erwartete Art/ },
   { name: 'given name over 200 characters', overrides: { givenName: 'x'.repeat(201) }, field: 'givenName', message: /Höchstens 200 Zeichen/ },
   { name: 'birth place over 200 characters', overrides: { birthPlace: 'x'.repeat(201) }, field: 'birthPlace', message: /Höchstens 200 Zeichen/ },
-  { name: 'street over 200 characters', overrides: { address: { street: 'x'.repeat(201), postalCode: '', city: '' } }, field: 'address.street', message: /Höchstens 200 Zeichen/ },
-  { name: 'city over 100 characters', overrides: { address: { street: '', postalCode: '', city: 'x'.repeat(101) } }, field: 'address.city', message: /Höchstens 100 Zeichen/ },
+  {
+    name: 'street over 200 characters',
+    overrides: { address: { street: 'x'.repeat(201), postalCode: '', city: '' } },
+    field: 'address.street',
+    message: /Höchstens 200 Zeichen/,
+  },
+  {
+    name: 'city over 100 characters',
+    overrides: { address: { street: '', postalCode: '', city: 'x'.repeat(101) } },
+    field: 'address.city',
+    message: /Höchstens 100 Zeichen/,
+  },
   { name: 'customer number over 30 characters', overrides: { customerNumber: '1'.repeat(31) }, field: 'customerNumber', message: /Höchstens 30 Zeichen/ },
   { name: 'BG number over 30 characters', overrides: { bgNumber: '1'.repeat(31) }, field: 'bgNumber', message: /Höchstens 30 Zeichen/ },
   { name: 'file number over 50 characters', overrides: { fileNumber: '1'.repeat(51) }, field: 'fileNumber', message: /Höchstens 50 Zeichen/ },
   { name: 'education over 2000 characters', overrides: { education: 'x'.repeat(2001) }, field: 'education', message: /Höchstens 2000 Zeichen/ },
   { name: 'notes over 20000 characters', overrides: { notes: 'x'.repeat(20001) }, field: 'notes', message: /Höchstens 20000 Zeichen/ },
-  { name: 'certificate name over 200 characters', overrides: { germanLevel: { level: 'B1', certificate: 'x'.repeat(201), certificateDate: null } }, field: 'germanLevel.certificate', message: /Höchstens 200 Zeichen/ },
+  {
+    name: 'certificate name over 200 characters',
+    overrides: { germanLevel: { level: 'B1', certificate: 'x'.repeat(201), certificateDate: null } },
+    field: 'germanLevel.certificate',
+    message: /Höchstens 200 Zeichen/,
+  },
 
   // Control characters
   { name: 'BEL in the family name', overrides: { familyName: 'Mül\u0007ler' }, field: 'familyName', message: /Steuerzeichen/ },
-  { name: 'NUL in the street', overrides: { address: { street: 'Haupt\u0000straße 5', postalCode: '', city: '' } }, field: 'address.street', message: /Steuerzeichen/ },
+  {
+    name: 'NUL in the street',
+    overrides: { address: { street: 'Haupt\u0000straße 5', postalCode: '', city: '' } },
+    field: 'address.street',
+    message: /Steuerzeichen/,
+  },
   { name: 'ESC in the notes', overrides: { notes: 'Termin\u001B[31m verschoben' }, field: 'notes', message: /Steuerzeichen/ },
   { name: 'DEL in the given name', overrides: { givenName: 'Ay\u007Fşe' }, field: 'givenName', message: /Steuerzeichen/ },
   { name: 'vertical tab in another name', overrides: { otherNames: ['Iva\u000Bnova'] }, field: 'otherNames.0', message: /Steuerzeichen/ },
@@ -68,14 +85,44 @@ const RULES: Rule[] = [
   { name: 'birth date in German notation', overrides: { birthDate: '12.03.1990' }, field: 'birthDate', message: /gültiges Datum angeben \(JJJJ-MM-TT\)/ },
   { name: 'birth date tomorrow', overrides: { birthDate: '2026-11-26' }, field: 'birthDate', message: /Zukunft/ },
   { name: 'birth date before 1900', overrides: { birthDate: '1899-12-31' }, field: 'birthDate', message: /vor 1900/ },
-  { name: 'valid-until not in the calendar', overrides: { residenceStatus: 'p24', residenceValidUntil: '2027-02-30' }, field: 'residenceValidUntil', message: /gültiges Datum/ },
-  { name: 'certificate date in the future', overrides: { germanLevel: { level: 'B1', certificate: 'telc', certificateDate: '2026-11-26' } }, field: 'germanLevel.certificateDate', message: /Zukunft/ },
-  { name: 'certificate date not in the calendar', overrides: { germanLevel: { level: 'B1', certificate: 'telc', certificateDate: '2026-13-01' } }, field: 'germanLevel.certificateDate', message: /gültiges Datum/ },
+  {
+    name: 'valid-until not in the calendar',
+    overrides: { residenceStatus: 'p24', residenceValidUntil: '2027-02-30' },
+    field: 'residenceValidUntil',
+    message: /gültiges Datum/,
+  },
+  {
+    name: 'certificate date in the future',
+    overrides: { germanLevel: { level: 'B1', certificate: 'telc', certificateDate: '2026-11-26' } },
+    field: 'germanLevel.certificateDate',
+    message: /Zukunft/,
+  },
+  {
+    name: 'certificate date not in the calendar',
+    overrides: { germanLevel: { level: 'B1', certificate: 'telc', certificateDate: '2026-13-01' } },
+    field: 'germanLevel.certificateDate',
+    message: /gültiges Datum/,
+  },
 
   // Formats
-  { name: 'postal code with 4 digits', overrides: { address: { street: '', postalCode: '5234', city: '' } }, field: 'address.postalCode', message: /fünfstellige Postleitzahl/ },
-  { name: 'postal code with 6 digits', overrides: { address: { street: '', postalCode: '523490', city: '' } }, field: 'address.postalCode', message: /fünfstellige Postleitzahl/ },
-  { name: 'postal code with a letter', overrides: { address: { street: '', postalCode: '5234a', city: '' } }, field: 'address.postalCode', message: /fünfstellige Postleitzahl/ },
+  {
+    name: 'postal code with 4 digits',
+    overrides: { address: { street: '', postalCode: '5234', city: '' } },
+    field: 'address.postalCode',
+    message: /fünfstellige Postleitzahl/,
+  },
+  {
+    name: 'postal code with 6 digits',
+    overrides: { address: { street: '', postalCode: '523490', city: '' } },
+    field: 'address.postalCode',
+    message: /fünfstellige Postleitzahl/,
+  },
+  {
+    name: 'postal code with a letter',
+    overrides: { address: { street: '', postalCode: '5234a', city: '' } },
+    field: 'address.postalCode',
+    message: /fünfstellige Postleitzahl/,
+  },
   { name: 'e-mail without @', overrides: { email: 'ayse.example.de' }, field: 'email', message: /gültige E-Mail-Adresse/ },
   { name: 'e-mail without domain dot', overrides: { email: 'ayse@example' }, field: 'email', message: /gültige E-Mail-Adresse/ },
   { name: 'e-mail with a space', overrides: { email: 'ay se@example.de' }, field: 'email', message: /gültige E-Mail-Adresse/ },
@@ -87,8 +134,18 @@ const RULES: Rule[] = [
   // Enumerations
   { name: 'unknown sex', overrides: { sex: 'f' }, field: 'sex', message: /vorgesehenen Werte/ },
   { name: 'unknown contact channel', overrides: { preferredContact: 'fax' }, field: 'preferredContact', message: /vorgesehenen Werte/ },
-  { name: 'unknown German level', overrides: { germanLevel: { level: 'B3', certificate: '', certificateDate: null } }, field: 'germanLevel.level', message: /vorgesehenen Werte/ },
-  { name: 'unknown counseling field', overrides: { counselingFields: ['recognition', 'astrology'] }, field: 'counselingFields.1', message: /vorgesehenen Werte/ },
+  {
+    name: 'unknown German level',
+    overrides: { germanLevel: { level: 'B3', certificate: '', certificateDate: null } },
+    field: 'germanLevel.level',
+    message: /vorgesehenen Werte/,
+  },
+  {
+    name: 'unknown counseling field',
+    overrides: { counselingFields: ['recognition', 'astrology'] },
+    field: 'counselingFields.1',
+    message: /vorgesehenen Werte/,
+  },
   { name: 'counseling field twice', overrides: { counselingFields: ['recognition', 'recognition'] }, field: 'counselingFields', message: /nur einmal/ },
 
   // Lists
@@ -96,20 +153,55 @@ const RULES: Rule[] = [
   { name: 'an empty other name', overrides: { otherNames: ['Іванова', ' '] }, field: 'otherNames.1', message: /^Bitte ausfüllen\.$/ },
   { name: 'more than 5 nationalities', overrides: { nationalities: many(6, (i) => `Land ${i}`) }, field: 'nationalities', message: /Höchstens 5 Einträge/ },
   { name: 'an empty nationality', overrides: { nationalities: [''] }, field: 'nationalities.0', message: /^Bitte ausfüllen\.$/ },
-  { name: 'more than 10 languages', overrides: { languages: many(11, (i) => ({ language: `Sprache ${i}` })) }, field: 'languages', message: /Höchstens 10 Einträge/ },
-  { name: 'a language row without language', overrides: { languages: [{ language: '', interpreterNeeded: true }] }, field: 'languages.0.language', message: /^Bitte ausfüllen\.$/ },
-  { name: 'more than 10 qualifications', overrides: { qualifications: many(11, () => ({ titleOriginal: 'x' })) }, field: 'qualifications', message: /Höchstens 10 Einträge/ },
+  {
+    name: 'more than 10 languages',
+    overrides: { languages: many(11, (i) => ({ language: `Sprache ${i}` })) },
+    field: 'languages',
+    message: /Höchstens 10 Einträge/,
+  },
+  {
+    name: 'a language row without language',
+    overrides: { languages: [{ language: '', interpreterNeeded: true }] },
+    field: 'languages.0.language',
+    message: /^Bitte ausfüllen\.$/,
+  },
+  {
+    name: 'more than 10 qualifications',
+    overrides: { qualifications: many(11, () => ({ titleOriginal: 'x' })) },
+    field: 'qualifications',
+    message: /Höchstens 10 Einträge/,
+  },
 
   // Qualifications
-  { name: 'qualification year in the future', overrides: { qualifications: [{ titleOriginal: 'Бакалавр', year: 2027 }] }, field: 'qualifications.0.year', message: /Zukunft/ },
-  { name: 'second qualification year in the future', overrides: { qualifications: [{ year: 2010 }, { year: 2030 }] }, field: 'qualifications.1.year', message: /Zukunft/ },
+  {
+    name: 'qualification year in the future',
+    overrides: { qualifications: [{ titleOriginal: 'Бакалавр', year: 2027 }] },
+    field: 'qualifications.0.year',
+    message: /Zukunft/,
+  },
+  {
+    name: 'second qualification year in the future',
+    overrides: { qualifications: [{ year: 2010 }, { year: 2030 }] },
+    field: 'qualifications.1.year',
+    message: /Zukunft/,
+  },
   { name: 'qualification year before 1900', overrides: { qualifications: [{ year: 1899 }] }, field: 'qualifications.0.year', message: /mindestens 1900/ },
-  { name: 'qualification year not whole', overrides: { qualifications: [{ year: 2001.5 }] }, field: 'qualifications.0.year', message: /nicht die erwartete Art/ },
+  {
+    name: 'qualification year not whole',
+    overrides: { qualifications: [{ year: 2001.5 }] },
+    field: 'qualifications.0.year',
+    message: /nicht die erwartete Art/,
+  },
 
   // Residence status
   { name: 'unknown residence status code', overrides: { residenceStatus: 'aufenthaltstitel-x' }, field: 'residenceStatus', message: /gibt es nicht/ },
   { name: 'malformed residence status code', overrides: { residenceStatus: 'Duldung!' }, field: 'residenceStatus', message: /Format stimmt nicht/ },
-  { name: 'valid-until without a status', overrides: { residenceStatus: null, residenceValidUntil: '2027-05-01' }, field: 'residenceStatus', message: /Aufenthaltsstatus angeben/ },
+  {
+    name: 'valid-until without a status',
+    overrides: { residenceStatus: null, residenceValidUntil: '2027-05-01' },
+    field: 'residenceStatus',
+    message: /Aufenthaltsstatus angeben/,
+  },
 ];
 
 describe('client validation: every rule refuses with a German message at the field and writes nothing', () => {
@@ -218,7 +310,10 @@ describe('client validation: what is allowed', () => {
   });
 
   it('stores hostile but valid text and reads it back byte-identical', async () => {
-    const longNotes = Array.from({ length: 250 }, (_, i) => `${i}\t"Zitat" <b>fett</b> ؟ Ёё 🇩🇪\n`).join('').slice(0, 5000).padEnd(5000, '·');
+    const longNotes = Array.from({ length: 250 }, (_, i) => `${i}\t"Zitat" <b>fett</b> ؟ Ёё 🇩🇪\n`)
+      .join('')
+      .slice(0, 5000)
+      .padEnd(5000, '·');
     expect(longNotes).toHaveLength(5000);
     const hostile = {
       familyName: `O'Brien "Bobby"); DROP TABLE clients;--`,
@@ -230,9 +325,17 @@ describe('client validation: what is allowed', () => {
       languages: [{ language: 'العربية', interpreterNeeded: true }],
       education: '${process.exit()} {{7*7}} %s %n',
       qualifications: [
-        { titleOriginal: 'Бакалавр права', titleGerman: 'Bachelor Recht', country: 'Україна', year: 2015, kind: 'Hochschulabschluss', referenceOccupation: '"Jurist*in"', regulated: true },
+        {
+          titleOriginal: 'Бакалавр права',
+          titleGerman: 'Bachelor Recht',
+          country: 'Україна',
+          year: 2015,
+          kind: 'Hochschulabschluss',
+          referenceOccupation: '"Jurist*in"',
+          regulated: true,
+        },
       ],
-      customerNumber: "KD'1\"2",
+      customerNumber: 'KD\'1"2',
       notes: longNotes,
     };
     const created = await createSample(hostile);

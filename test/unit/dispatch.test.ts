@@ -13,7 +13,6 @@ beforeEach(() => {
 });
 afterEach(() => dispose());
 
-
 describe('dispatch', () => {
   it('answers an unknown method with unknown_method', async () => {
     const result = await dispatch(core, 'clients.explode', {});
@@ -59,7 +58,10 @@ describe('dispatch', () => {
 
   it('stores optional fields left out as empty', async () => {
     const result = await dispatch(core, 'clients.create', { familyName: 'Nießen' });
-    expect(result).toMatchObject({ ok: true, value: { familyName: 'Nießen', givenName: '', birthDate: null, address: { street: '', postalCode: '', city: '' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { familyName: 'Nießen', givenName: '', birthDate: null, address: { street: '', postalCode: '', city: '' } },
+    });
   });
 
   it('creates a client and returns the record with its id', async () => {
@@ -77,7 +79,7 @@ describe('dispatch', () => {
   });
 
   it('turns an unexpected failure into internal without leaking the stack, and rolls back', async () => {
-    core.db.exec('CREATE TRIGGER sabotage AFTER INSERT ON clients BEGIN SELECT RAISE(ABORT, \'secret detail\'); END');
+    core.db.exec("CREATE TRIGGER sabotage AFTER INSERT ON clients BEGIN SELECT RAISE(ABORT, 'secret detail'); END");
     const originalError = console.error;
     console.error = () => {};
     try {

@@ -24,7 +24,9 @@ describe('where the Electron build of better-sqlite3 lives', () => {
   });
 
   it('is not used in a packaged app (electron-builder rebuilt node_modules)', () => {
-    expect(resolveNativeBinding({ isPackaged: true, appRoot: '/opt/Lotse/resources/app.asar', electronVersion: '45.5.0', exists: () => false })).toBeUndefined();
+    expect(
+      resolveNativeBinding({ isPackaged: true, appRoot: '/opt/Lotse/resources/app.asar', electronVersion: '45.5.0', exists: () => false }),
+    ).toBeUndefined();
   });
 
   it('is used unpackaged when present', () => {
@@ -118,7 +120,8 @@ describe('building the copy (with a stand-in node-gyp)', () => {
        fs.mkdirSync('build/Release', { recursive: true });
        fs.writeFileSync('build/Release/better_sqlite3.node', 'ELECTRON-ABI ' + seen.args.find((a) => a.startsWith('--target=')));`,
     );
-    const gypCall = () => JSON.parse(fs.readFileSync(path.join(dir, 'gyp-call.json'), 'utf8')) as { args: string[]; cwd: string; hadOldBuild: boolean; hadSource: boolean };
+    const gypCall = () =>
+      JSON.parse(fs.readFileSync(path.join(dir, 'gyp-call.json'), 'utf8')) as { args: string[]; cwd: string; hadOldBuild: boolean; hadSource: boolean };
     return { dir, pkg, gyp, gypCall };
   }
 

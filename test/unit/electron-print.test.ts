@@ -129,7 +129,10 @@ describe('pdf.print through dispatch', async () => {
     });
     const without = openTestCore();
     try {
-      expect(await dispatch(withPrinter.core, 'pdf.print', { pdfBase64: PDF.toString('base64'), title: 'Brief' })).toEqual({ ok: true, value: { printed: true } });
+      expect(await dispatch(withPrinter.core, 'pdf.print', { pdfBase64: PDF.toString('base64'), title: 'Brief' })).toEqual({
+        ok: true,
+        value: { printed: true },
+      });
       expect(printed).toEqual([{ bytes: PDF, title: 'Brief' }]);
       expect(await dispatch(withPrinter.core, 'pdf.print', { pdfBase64: Buffer.from('<html>').toString('base64') })).toMatchObject({
         ok: false,

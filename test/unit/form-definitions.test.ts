@@ -23,14 +23,7 @@ import { validateFormValues, type FormValues, type LineRow } from '../../shared/
  * loader refuses a broken copy naming the template and the field.
  */
 
-const FORM_IDS = [
-  'referral-letter',
-  'recognition-cost-application',
-  'consent-data-transfer',
-  'course-referral',
-  'residence-104c-checklist',
-  'free-letter',
-];
+const FORM_IDS = ['referral-letter', 'recognition-cost-application', 'consent-data-transfer', 'course-referral', 'residence-104c-checklist', 'free-letter'];
 
 /** The fields each form must have, per DOMAIN.md. */
 const REQUIRED_FIELD_IDS: Record<string, string[]> = {
@@ -136,14 +129,7 @@ const REQUIRED_FIELD_IDS: Record<string, string[]> = {
     'consequencesText',
     'returnSlipBox',
   ],
-  'residence-104c-checklist': [
-    'clientName',
-    'birthDate',
-    'residenceStatus',
-    'residenceValidUntil',
-    'expiryReminder',
-    'disclaimer',
-  ],
+  'residence-104c-checklist': ['clientName', 'birthDate', 'residenceStatus', 'residenceValidUntil', 'expiryReminder', 'disclaimer'],
   'free-letter': ['subject', 'body'],
 };
 

@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(__dirname, '../..');
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
 }
@@ -72,7 +73,10 @@ describe('layering', () => {
     const host = ts.createCompilerHost(config.options);
     const readFile = host.readFile;
     host.readFile = (name) => (path.resolve(name) === probe ? code : readFile(name));
-    host.fileExists = ((exists) => (name: string) => path.resolve(name) === probe || exists(name))(host.fileExists);
+    host.fileExists = (
+      (exists) => (name: string) =>
+        path.resolve(name) === probe || exists(name)
+    )(host.fileExists);
     const program = ts.createProgram([probe], config.options, host);
     return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
   }

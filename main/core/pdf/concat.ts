@@ -18,11 +18,7 @@ import { createHash } from 'node:crypto';
  * archival PDF is the one recorded with its document.
  */
 
-type PdfValue =
-  | { t: 'raw'; v: string }
-  | { t: 'ref'; n: number }
-  | { t: 'arr'; v: PdfValue[] }
-  | { t: 'dict'; v: Map<string, PdfValue> };
+type PdfValue = { t: 'raw'; v: string } | { t: 'ref'; n: number } | { t: 'arr'; v: PdfValue[] } | { t: 'dict'; v: Map<string, PdfValue> };
 
 interface PdfObject {
   value: PdfValue;

@@ -76,7 +76,8 @@ function pngRawSize(width: number, height: number, bitsPerPixel: number, interla
 }
 
 function inspectPng(bytes: Buffer): { width: number; height: number } {
-  const broken = (why: string) => new LogoError(`Das PNG-Bild ist beschädigt oder unvollständig (${why}). Bitte die Datei neu speichern oder eine andere wählen.`);
+  const broken = (why: string) =>
+    new LogoError(`Das PNG-Bild ist beschädigt oder unvollständig (${why}). Bitte die Datei neu speichern oder eine andere wählen.`);
   let offset = PNG_SIGNATURE.length;
   let header: { width: number; height: number; bitDepth: number; colorType: number; interlaced: boolean } | null = null;
   let palette = false;
@@ -100,7 +101,13 @@ function inspectPng(bytes: Buffer): { width: number; height: number } {
           colorType: body[9]!,
           interlaced: body[12] === 1,
         };
-        if (!(header.colorType in PNG_CHANNELS) || !PNG_BIT_DEPTHS[header.colorType]!.includes(header.bitDepth) || body[10] !== 0 || body[11] !== 0 || body[12]! > 1) {
+        if (
+          !(header.colorType in PNG_CHANNELS) ||
+          !PNG_BIT_DEPTHS[header.colorType]!.includes(header.bitDepth) ||
+          body[10] !== 0 ||
+          body[11] !== 0 ||
+          body[12]! > 1
+        ) {
           throw broken('unbekanntes Format');
         }
         break;
@@ -140,7 +147,8 @@ const JPEG_FRAMES = new Set([0xc0, 0xc1, 0xc2]);
 const JPEG_OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
 function inspectJpeg(bytes: Buffer): { width: number; height: number } {
-  const broken = (why: string) => new LogoError(`Das JPEG-Bild ist beschädigt oder unvollständig (${why}). Bitte die Datei neu speichern oder eine andere wählen.`);
+  const broken = (why: string) =>
+    new LogoError(`Das JPEG-Bild ist beschädigt oder unvollständig (${why}). Bitte die Datei neu speichern oder eine andere wählen.`);
   let offset = 2;
   let frame: { width: number; height: number } | null = null;
   while (offset < bytes.length) {
@@ -160,7 +168,9 @@ function inspectJpeg(bytes: Buffer): { width: number; height: number } {
     const length = bytes.readUInt16BE(offset + 2);
     if (length < 2 || offset + 2 + length > bytes.length) throw broken('abgeschnitten');
     if (JPEG_OTHER_FRAMES.has(marker)) {
-      throw new LogoError('Dieses JPEG-Format (verlustfrei, hierarchisch oder arithmetisch kodiert) kann nicht gedruckt werden. Bitte das Bild als normales JPEG oder als PNG speichern.');
+      throw new LogoError(
+        'Dieses JPEG-Format (verlustfrei, hierarchisch oder arithmetisch kodiert) kann nicht gedruckt werden. Bitte das Bild als normales JPEG oder als PNG speichern.',
+      );
     }
     if (JPEG_FRAMES.has(marker)) {
       if (length < 8) throw broken('Kopf fehlerhaft');
@@ -208,7 +218,9 @@ export function inspectLogo(logo: { mimeType: string; dataBase64: string }): Log
   if (!isPng && !isJpeg) throw new LogoError('Die Datei ist kein PNG- oder JPEG-Bild. Bitte ein Logo als PNG oder JPEG wählen.');
   const mimeType: LogoMimeType = isPng ? 'image/png' : 'image/jpeg';
   if (logo.mimeType !== mimeType) {
-    throw new LogoError(`Die Datei ist ein ${isPng ? 'PNG' : 'JPEG'}-Bild, angegeben ist aber ${logo.mimeType === 'image/png' ? 'PNG' : logo.mimeType === 'image/jpeg' ? 'JPEG' : logo.mimeType}. Bitte die Datei erneut wählen.`);
+    throw new LogoError(
+      `Die Datei ist ein ${isPng ? 'PNG' : 'JPEG'}-Bild, angegeben ist aber ${logo.mimeType === 'image/png' ? 'PNG' : logo.mimeType === 'image/jpeg' ? 'JPEG' : logo.mimeType}. Bitte die Datei erneut wählen.`,
+    );
   }
   const size = isPng ? inspectPng(bytes) : inspectJpeg(bytes);
   return { mimeType, ...size, dataUrl: `data:${mimeType};base64,${logo.dataBase64}` };

@@ -5,7 +5,9 @@ import type { PrintedText } from './printed-form';
 
 /** Shows characters in a message; direction marks and the like are invisible, so they are named by code point. */
 function shown(characters: string[]): string {
-  return characters.map((character) => (/[\p{L}\p{N}\p{P}\p{S}]/u.test(character) ? character : `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join(' ');
+  return characters
+    .map((character) => (/[\p{L}\p{N}\p{P}\p{S}]/u.test(character) ? character : `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))
+    .join(' ');
 }
 
 /**

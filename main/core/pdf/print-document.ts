@@ -45,7 +45,8 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
   };
   const { settings } = job.context;
   const keywords = (kind: string) => [kind, job.form.title, `Vorlage ${job.form.id} Version ${job.form.version}`, 'Lotse'].join(', ');
-  const recipient: PrintedText[] = job.recipientLines.length > 0 ? [{ path: 'recipient', label: 'Anschrift der Empfänger*in', text: job.recipientLines.join('\n') }] : [];
+  const recipient: PrintedText[] =
+    job.recipientLines.length > 0 ? [{ path: 'recipient', label: 'Anschrift der Empfänger*in', text: job.recipientLines.join('\n') }] : [];
 
   if (job.form.layout === 'letter') {
     const parts = job.form.letter ?? { subject: '', salutation: 'Guten Tag,', closing: 'Mit freundlichen Grüßen' };

@@ -157,7 +157,8 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
   for (const section of form.sections) {
     for (const field of section.fields) if (isInputField(field)) inputs.set(field.id, { section, field });
   }
-  const takesPart = (section: SectionDefinition, field: FieldDefinition) => isFieldShown(section, field, values) && !(isInputField(field) && omitted.has(field.id));
+  const takesPart = (section: SectionDefinition, field: FieldDefinition) =>
+    isFieldShown(section, field, values) && !(isInputField(field) && omitted.has(field.id));
 
   // The letter's file number goes to the information block.
   const inInfoBlock = letter ? fileNumberField(form, values, omitted)?.id : undefined;
@@ -171,7 +172,8 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
   for (const { section, field } of inputs.values()) {
     if (field.type !== 'money' || !field.sumOf || field.print === 'none' || !takesPart(section, field)) continue;
     const lines = inputs.get(field.sumOf.field);
-    if (lines && lines.field.type === 'lines' && lines.field.print !== 'none' && takesPart(lines.section, lines.field) && !totals.has(lines.field.id)) totals.set(lines.field.id, field);
+    if (lines && lines.field.type === 'lines' && lines.field.print !== 'none' && takesPart(lines.section, lines.field) && !totals.has(lines.field.id))
+      totals.set(lines.field.id, field);
   }
 
   const valueTexts = new Map<string, PrintedText[]>();
@@ -216,11 +218,11 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
     const value = values[field.id];
     switch (field.type) {
       case 'lines': {
-        const rows = (Array.isArray(value) ? (value as LineRow[]) : [])
-          .map((row, index) => ({ index, row }))
-          .filter(({ row }) => !letter || !isBlankRow(row));
+        const rows = (Array.isArray(value) ? (value as LineRow[]) : []).map((row, index) => ({ index, row })).filter(({ row }) => !letter || !isBlankRow(row));
         const sum = totals.get(field.id);
-        const total = sum ? { label: sum.label, column: sum.sumOf!.column, text: formatMoney(typeof values[sum.id] === 'number' ? (values[sum.id] as number) : 0) } : null;
+        const total = sum
+          ? { label: sum.label, column: sum.sumOf!.column, text: formatMoney(typeof values[sum.id] === 'number' ? (values[sum.id] as number) : 0) }
+          : null;
         if (letter && rows.length === 0) return null;
         templateTexts.push(field.label, ...field.columns.map((column) => column.label));
         const cells: PrintedText[] = [];
@@ -321,7 +323,10 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
   }
 
   // Values that print through placeholders (letter parts, blocks) although their field prints nothing itself.
-  const templates = [...extraTemplateTexts, ...form.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' ? [field.text] : [])))];
+  const templates = [
+    ...extraTemplateTexts,
+    ...form.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' ? [field.text] : []))),
+  ];
   if (form.letter && letter) templates.push(form.letter.subject, form.letter.salutation, form.letter.closing);
   for (const name of templates.flatMap((text) => placeholdersIn(text))) {
     const entry = inputs.get(name);

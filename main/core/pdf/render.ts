@@ -140,7 +140,10 @@ async function renderNow(definition: TDocumentDefinitions): Promise<RenderedPdfB
   let pages = 0;
   const userFooter = definition.footer;
   const info = Object.fromEntries(
-    Object.entries({ ...definition.info, creator: PDF_CREATOR, producer: PDF_PRODUCER }).map(([key, value]) => [key, typeof value === 'string' ? xmlSafeText(value) : value]),
+    Object.entries({ ...definition.info, creator: PDF_CREATOR, producer: PDF_PRODUCER }).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? xmlSafeText(value) : value,
+    ]),
   );
   const pdfA: TDocumentDefinitions = {
     ...definition,

@@ -4,15 +4,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Client } from '../../../shared/api/contract';
 import type { FieldErrors } from '../../../shared/api/errors';
-import type {
-  BatchFilter,
-  BatchInput,
-  BatchPreview,
-  BatchResult,
-  BatchSkipped,
-  BatchStarted,
-  BatchStatus,
-} from '../../../shared/api/schemas/batch';
+import type { BatchFilter, BatchInput, BatchPreview, BatchResult, BatchSkipped, BatchStarted, BatchStatus } from '../../../shared/api/schemas/batch';
 import { todayIso } from '../../../shared/domain/iso-date';
 import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../shared/forms';
 import { isBlankValue, type FormValues } from '../../../shared/forms/values';
@@ -324,7 +316,16 @@ function record(core: Core, run: BatchRun, pdf: Buffer, pages: number): void {
       const id = randomUUID();
       insertFinalDocument(
         core.db,
-        { id, templateId: form.id, templateVersion: form.version, clientId: letter.clientId, partnerId: null, values: letter.values, prefilled: letter.prefilled, correctsId: null },
+        {
+          id,
+          templateId: form.id,
+          templateVersion: form.version,
+          clientId: letter.clientId,
+          partnerId: null,
+          values: letter.values,
+          prefilled: letter.prefilled,
+          correctsId: null,
+        },
         {
           values: letter.values,
           finalizedAt,

@@ -8,7 +8,13 @@ import { getClient } from './clients';
 import { renderDocument } from './documents';
 
 function safeFileNamePart(text: string): string {
-  return text.normalize('NFC').replace(/[^\p{L}\p{N}-]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'Klientin';
+  return (
+    text
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}-]+/gu, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 60) || 'Klientin'
+  );
 }
 
 /**

@@ -40,17 +40,17 @@ export function createConsentFromForm(core: Core, document: LotseDocument, value
   const categories = Array.isArray(values.dataCategories) ? (values.dataCategories as string[]) : [];
   const parsed = ConsentInputSchema.safeParse(
     {
-    clientId: document.clientId,
-    recipients: textColumn(values.recipients, 'name').map((name) => ({ partnerId: directoryIdFor(core, name), name })),
-    purposes: textColumn(values.purposes, 'purpose'),
-    dataCategories: DATA_CATEGORIES.filter((category) => categories.includes(category)),
-    healthData: values.healthData === true,
-    exchange: oneOf(EXCHANGE_DIRECTIONS, values.exchange, 'one-way'),
-    signedOn: null,
-    validUntil: typeof values.validUntil === 'string' && values.validUntil !== '' ? values.validUntil : null,
-    explainedIn: typeof values.explainedIn === 'string' ? values.explainedIn : '',
-    interpreter: typeof values.interpreter === 'string' ? values.interpreter : '',
-    notes: '',
+      clientId: document.clientId,
+      recipients: textColumn(values.recipients, 'name').map((name) => ({ partnerId: directoryIdFor(core, name), name })),
+      purposes: textColumn(values.purposes, 'purpose'),
+      dataCategories: DATA_CATEGORIES.filter((category) => categories.includes(category)),
+      healthData: values.healthData === true,
+      exchange: oneOf(EXCHANGE_DIRECTIONS, values.exchange, 'one-way'),
+      signedOn: null,
+      validUntil: typeof values.validUntil === 'string' && values.validUntil !== '' ? values.validUntil : null,
+      explainedIn: typeof values.explainedIn === 'string' ? values.explainedIn : '',
+      interpreter: typeof values.interpreter === 'string' ? values.interpreter : '',
+      notes: '',
     },
     { error: germanIssueMessage },
   );

@@ -231,9 +231,16 @@ export function documentDisclosure(core: Core, id: string): Disclosure {
   const values = document.values as FormValues;
   return {
     consentGate: form.consentGate,
-    consent: consent && consent.signedOn !== null
-      ? { id: consent.id, signedOn: consent.signedOn, validUntil: consent.validUntil, dataCategories: [...consent.dataCategories], healthData: consent.healthData }
-      : null,
+    consent:
+      consent && consent.signedOn !== null
+        ? {
+            id: consent.id,
+            signedOn: consent.signedOn,
+            validUntil: consent.validUntil,
+            dataCategories: [...consent.dataCategories],
+            healthData: consent.healthData,
+          }
+        : null,
     items: personalFields(form, values, livePartnerName(core)).map(({ field, kind, value }) => ({
       fieldId: field.id,
       label: field.label,
@@ -449,7 +456,11 @@ export async function finalizeDocument(
         sha256: pdf.sha256,
         omittedFields: frozen.omittedFields,
         // Another legal basis is kept here with its reason (DOMAIN.md); the trail of an erased client goes with it.
-        ...(legalBasis === null ? {} : legalBasis.kind === 'consent' ? { consentId: legalBasis.consentId } : { legalBasis: legalBasis.basis, reason: legalBasis.reason }),
+        ...(legalBasis === null
+          ? {}
+          : legalBasis.kind === 'consent'
+            ? { consentId: legalBasis.consentId }
+            : { legalBasis: legalBasis.basis, reason: legalBasis.reason }),
       },
     });
     return getDocument(core, document.id);
@@ -464,7 +475,13 @@ export function setReferralStatus(core: Core, id: string, status: ReferralStatus
   if (document.status !== 'final') invalid({ referralStatus: 'Den Status gibt es erst, wenn das Dokument endgültig ist.' });
   core.db.transaction(() => {
     queries.setReferralStatus(core.db, id, status, status === 'closed' ? null : followUpDate, core.now().toISOString());
-    recordAudit(core, { action: 'documents.setStatus', subjectType: 'document', subjectId: id, clientId: document.clientId, details: { referralStatus: status, followUpDate } });
+    recordAudit(core, {
+      action: 'documents.setStatus',
+      subjectType: 'document',
+      subjectId: id,
+      clientId: document.clientId,
+      details: { referralStatus: status, followUpDate },
+    });
   })();
   return getDocument(core, id);
 }

@@ -145,12 +145,25 @@ export function exportPartners(core: Core): { content: string; fileName: string 
       { address_type: 'physical', address_1: partner.address.street, postal_code: partner.address.postalCode, city: partner.address.city, country: 'DE' },
     ];
     if (partner.postbox) {
-      addresses.push({ address_type: 'postal', address_1: partner.postbox.label, postal_code: partner.postbox.postalCode, city: partner.postbox.city, country: 'DE' });
+      addresses.push({
+        address_type: 'postal',
+        address_1: partner.postbox.label,
+        postal_code: partner.postbox.postalCode,
+        city: partner.postbox.city,
+        country: 'DE',
+      });
     }
     pkg.locations.push({ id: locationId, organization_id: partner.id, location_type: 'physical', name: partner.name, addresses });
     if (partner.openingHours.trim() !== '') pkg.schedules.push({ id: `${locationId}-schedule`, location_id: locationId, description: partner.openingHours });
     for (const contact of partner.contacts) {
-      pkg.contacts.push({ id: contact.id, organization_id: partner.id, name: contact.name, title: contact.role, email: contact.email, phones: phones(contact.phone) });
+      pkg.contacts.push({
+        id: contact.id,
+        organization_id: partner.id,
+        name: contact.name,
+        title: contact.role,
+        email: contact.email,
+        phones: phones(contact.phone),
+      });
     }
   }
   return { content: `${JSON.stringify(pkg, null, 2)}\n`, fileName: `netzwerk-${todayIso(core.now())}.json` };
@@ -429,7 +442,13 @@ export function importPartners(core: Core, input: { content: string; format: 'hs
       if (existingId !== null && existingRecord) {
         claimed.add(existingId);
         const unchanged = sameRecord(existingRecord, next) && !archivedChanges;
-        items.push({ action: unchanged ? 'unchanged' : 'changed', name: next.name, department: next.department, partnerId: existingId, matchedBy: byId ? 'id' : 'name-postcode' });
+        items.push({
+          action: unchanged ? 'unchanged' : 'changed',
+          name: next.name,
+          department: next.department,
+          partnerId: existingId,
+          matchedBy: byId ? 'id' : 'name-postcode',
+        });
         if (input.apply && !unchanged) {
           queries.updatePartner(core.db, existingId, next, core.now().toISOString());
           if (archivedChanges) queries.setPartnerArchived(core.db, existingId, entry.archived!, core.now().toISOString());

@@ -85,16 +85,22 @@ function activeServices(partner: Partner): Partner['services'] {
 
 /** The directory, filtered: text in names, departments, descriptions and services; field, language, verification. */
 export function listPartners(core: Core, filter: MethodInput<'partners.list'>): Partner[] {
-  const words = looseKey(filter.query ?? '').split(' ').filter(Boolean);
+  const words = looseKey(filter.query ?? '')
+    .split(' ')
+    .filter(Boolean);
   const language = looseKey(filter.language ?? '');
   const field = filter.counselingField;
-  return queries.listPartners(core.db, today(core), filter.includeArchived ?? false).filter(
-    (partner) =>
-      (words.length === 0 || matchesText(partner, words)) &&
-      (field === undefined || partner.counselingFields.includes(field) || activeServices(partner).some((service) => service.counselingFields.includes(field))) &&
-      (language === '' || activeServices(partner).some((service) => service.languages.some((spoken) => looseKey(spoken).includes(language)))) &&
-      (filter.verification === undefined || partner.verification === filter.verification),
-  );
+  return queries
+    .listPartners(core.db, today(core), filter.includeArchived ?? false)
+    .filter(
+      (partner) =>
+        (words.length === 0 || matchesText(partner, words)) &&
+        (field === undefined ||
+          partner.counselingFields.includes(field) ||
+          activeServices(partner).some((service) => service.counselingFields.includes(field))) &&
+        (language === '' || activeServices(partner).some((service) => service.languages.some((spoken) => looseKey(spoken).includes(language)))) &&
+        (filter.verification === undefined || partner.verification === filter.verification),
+    );
 }
 
 /** The address block of a letter to the partner, to the attention of one of its contacts if given. */

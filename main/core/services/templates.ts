@@ -45,14 +45,28 @@ export function ensureBuiltInTemplates(db: Db, now: string): void {
     for (const form of Object.values(BUILT_IN_FORMS)) {
       const latest = queries.templateVersion(db, form.id);
       if (latest === undefined) {
-        queries.insertTemplateVersion(db, { template_id: form.id, version: 1, source: 'built-in', definition: shippedJson(form, 1), saved_at: now, saved_by: '' });
+        queries.insertTemplateVersion(db, {
+          template_id: form.id,
+          version: 1,
+          source: 'built-in',
+          definition: shippedJson(form, 1),
+          saved_at: now,
+          saved_by: '',
+        });
         continue;
       }
       if (latest.source !== 'built-in') continue;
       const shippedAgain = queries.latestBuiltInVersion(db, form.id);
       if (shippedAgain && shippedAgain.definition === shippedJson(form, shippedAgain.version)) continue;
       const version = latest.version + 1;
-      queries.insertTemplateVersion(db, { template_id: form.id, version, source: 'built-in', definition: shippedJson(form, version), saved_at: now, saved_by: '' });
+      queries.insertTemplateVersion(db, {
+        template_id: form.id,
+        version,
+        source: 'built-in',
+        definition: shippedJson(form, version),
+        saved_at: now,
+        saved_by: '',
+      });
     }
   })();
 }
@@ -70,7 +84,7 @@ export function templateDefinition(core: Core, templateId: string, version?: num
 
 function oldestStand(form: FormDefinition): string | null {
   const stands = form.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' && field.stand ? [field.stand] : [])));
-  return stands.length === 0 ? null : stands.sort()[0] ?? null;
+  return stands.length === 0 ? null : (stands.sort()[0] ?? null);
 }
 
 function summaryOf(row: queries.TemplateVersionRow, form: FormDefinition): TemplateSummary {

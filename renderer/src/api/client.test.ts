@@ -23,7 +23,11 @@ describe('HTTP transport', () => {
   it('throws ApiCallError with code, German message and fields on a refusal', async () => {
     const body = {
       ok: false,
-      error: { code: 'invalid_input', message: 'Bitte die Eingaben prüfen.', fields: { 'address.postalCode': 'Bitte eine fünfstellige Postleitzahl angeben.' } },
+      error: {
+        code: 'invalid_input',
+        message: 'Bitte die Eingaben prüfen.',
+        fields: { 'address.postalCode': 'Bitte eine fünfstellige Postleitzahl angeben.' },
+      },
     };
     const api = createApiClient(httpTransport('ab12', () => jsonResponse(400, body)));
     const error = await api

@@ -35,8 +35,7 @@ export interface Transport {
 
 // German like every message the core sends: the counselor reads them as they are.
 export const TRANSPORT_MESSAGES = {
-  unreachable:
-    'Lotse ist nicht erreichbar. Läuft das Programm noch? Bitte Lotse neu starten und den angezeigten Link erneut öffnen.',
+  unreachable: 'Lotse ist nicht erreichbar. Läuft das Programm noch? Bitte Lotse neu starten und den angezeigten Link erneut öffnen.',
   badResponse: 'Lotse hat unerwartet geantwortet. Bitte die Seite neu laden.',
   bridgeFailed: 'Die Verbindung zu Lotse ist unterbrochen. Bitte Lotse neu starten.',
 } as const;

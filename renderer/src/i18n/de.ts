@@ -21,8 +21,7 @@ export const de = {
   },
   connection: {
     title: 'Lotse ist nicht verbunden',
-    missing:
-      'Diese Seite muss über den Link geöffnet werden, den Lotse beim Start angezeigt hat. Er beginnt mit „http://127.0.0.1:“ und endet mit „#token=…“.',
+    missing: 'Diese Seite muss über den Link geöffnet werden, den Lotse beim Start angezeigt hat. Er beginnt mit „http://127.0.0.1:“ und endet mit „#token=…“.',
     howTo:
       'Bitte das Fenster, in dem Lotse gestartet wurde, ansehen und den dort angezeigten Link vollständig in die Adresszeile des Browsers kopieren. Wurde Lotse beendet, bitte neu starten.',
   },
@@ -267,8 +266,7 @@ export const de = {
     addPurpose: 'Zweck hinzufügen',
     dataLegend: 'Datenarten',
     healthLegend: 'Gesundheitsdaten (Art. 9 DSGVO)',
-    healthNote:
-      'Gesundheitsdaten sind besonders geschützt. Sie dürfen nur weitergegeben werden, wenn die Einwilligung sie ausdrücklich und gesondert nennt.',
+    healthNote: 'Gesundheitsdaten sind besonders geschützt. Sie dürfen nur weitergegeben werden, wenn die Einwilligung sie ausdrücklich und gesondert nennt.',
     healthLabel: 'Gesundheitsdaten dürfen weitergegeben werden',
     exchangeLegend: 'Austausch',
     signedOn: 'Unterschrieben am',
@@ -513,7 +511,8 @@ export const de = {
     correctedBy: 'Dieses Dokument wurde korrigiert.',
     openCorrection: 'Zur Korrektur',
     correct: 'Korrektur anlegen',
-    consentRecord: 'Aus diesem Formular wurde eine Einwilligung angelegt. Sobald das unterschriebene Formular zurück ist, auf der Seite von {{name}} „Als unterschrieben markieren“ wählen.',
+    consentRecord:
+      'Aus diesem Formular wurde eine Einwilligung angelegt. Sobald das unterschriebene Formular zurück ist, auf der Seite von {{name}} „Als unterschrieben markieren“ wählen.',
     toConsents: 'Zu den Einwilligungen',
     valuesHeading: 'Angaben',
   },

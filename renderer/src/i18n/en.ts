@@ -18,8 +18,7 @@ export const en: MessageCatalogue = {
   },
   connection: {
     title: 'Lotse is not connected',
-    missing:
-      'This page must be opened with the link Lotse showed when it started. It begins with “http://127.0.0.1:” and ends with “#token=…”.',
+    missing: 'This page must be opened with the link Lotse showed when it started. It begins with “http://127.0.0.1:” and ends with “#token=…”.',
     howTo:
       'Please look at the window in which Lotse was started and copy the link shown there completely into the browser’s address bar. If Lotse was closed, please start it again.',
   },
@@ -63,8 +62,7 @@ export const en: MessageCatalogue = {
   },
   deadlines: {
     heading: 'Deadlines',
-    intro:
-      'What is due soon: residence permits and consents running out, follow-ups. How many days ahead they appear is set in the settings.',
+    intro: 'What is due soon: residence permits and consents running out, follow-ups. How many days ahead they appear is set in the settings.',
     empty: 'No deadline is due at the moment.',
     caption: 'Deadlines, sorted by date',
     date: 'Date',
@@ -753,8 +751,7 @@ export const en: MessageCatalogue = {
     savedAt: 'Saved',
     savedBy: 'By',
     formHeading: 'Edit wording',
-    formIntro:
-      'Each input carries the label that applies now. Lotse decides which fields exist; labels, text blocks and the letter parts can be changed.',
+    formIntro: 'Each input carries the label that applies now. Lotse decides which fields exist; labels, text blocks and the letter parts can be changed.',
     templateTitle: 'Template title',
     letterLegend: 'Letter',
     letter: {

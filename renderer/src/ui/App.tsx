@@ -84,10 +84,7 @@ export function App() {
     navigate(target);
   }, []);
 
-  const context = useMemo<AppContextValue>(
-    () => ({ info, navigations, navigateWithNotice }),
-    [info, navigations, navigateWithNotice],
-  );
+  const context = useMemo<AppContextValue>(() => ({ info, navigations, navigateWithNotice }), [info, navigations, navigateWithNotice]);
 
   // The skip link must not touch the hash: that is where the routes live.
   const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {

@@ -18,11 +18,7 @@ export function Navigation({ current }: { current: Section | null }) {
       <ul className="app-nav-list">
         {ITEMS.map(({ section, route }) => (
           <li key={section}>
-            <a
-              className="app-nav-link"
-              href={routeHref(route)}
-              aria-current={section === current ? 'page' : undefined}
-            >
+            <a className="app-nav-link" href={routeHref(route)} aria-current={section === current ? 'page' : undefined}>
               {t(`nav.${section}`)}
             </a>
           </li>

@@ -63,12 +63,7 @@ export function TextRows({
   };
 
   return (
-    <fieldset
-      id={`${id}-group`}
-      className={`fieldset fieldset--rows${groupError ? ' fieldset--invalid' : ''}`}
-      aria-describedby={describedBy}
-      tabIndex={-1}
-    >
+    <fieldset id={`${id}-group`} className={`fieldset fieldset--rows${groupError ? ' fieldset--invalid' : ''}`} aria-describedby={describedBy} tabIndex={-1}>
       <legend>{legend}</legend>
       <FieldMessages id={id} hint={hint} error={groupError} />
       {values.length > 0 ? (

@@ -9,9 +9,7 @@ const MAX_DIGITS = 13;
 
 /** Spaces of every width, and a trailing euro sign or "EUR". */
 function stripDecoration(text: string): string {
-  return text
-    .replace(/[\s\u00A0\u202F]+/g, '')
-    .replace(/(€|EUR|Euro)$/i, '');
+  return text.replace(/[\s\u00A0\u202F]+/g, '').replace(/(€|EUR|Euro)$/i, '');
 }
 
 /** Integer and fraction digits of an unsigned decimal, or null when it does not read as one. */

@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
 
-export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'error'; error: unknown };
+export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
 /**
  * Loads data for a screen. An answer that arrives after the inputs changed

@@ -23,8 +23,7 @@ export const text = (max: number) =>
     .refine((value) => !INVISIBLE_CONTROLS.test(value), { message: 'Enthält Steuerzeichen, die nicht gedruckt werden können.' })
     .refine((value) => !LONE_SURROGATE.test(value), { message: 'Enthält ein unvollständiges Zeichen (ungültige Kodierung).' });
 
-export const requiredText = (max: number) =>
-  text(max).refine((value) => value.trim().length > 0, { message: 'Bitte ausfüllen.' });
+export const requiredText = (max: number) => text(max).refine((value) => value.trim().length > 0, { message: 'Bitte ausfüllen.' });
 
 /** Optional text: may be left out by callers and is then stored empty. */
 export const optionalText = (max: number) => text(max).default('');
@@ -33,7 +32,10 @@ export const isoDate = z.string().refine(isIsoDate, { message: 'Bitte ein gülti
 export const optionalDate = isoDate.nullable().default(null);
 export const timestamp = z.string();
 export const id = z.string().min(1).max(64);
-export const postalCode = z.string().regex(/^(\d{5})?$/).default('');
+export const postalCode = z
+  .string()
+  .regex(/^(\d{5})?$/)
+  .default('');
 
 /** Empty, or something that looks like an e-mail address. */
 export const optionalEmail = z

@@ -72,9 +72,7 @@ export const DisclosureItemSchema = z.object({
 
 export const DisclosureSchema = z.object({
   consentGate: z.boolean(),
-  consent: z
-    .object({ id, signedOn: isoDate, validUntil: isoDate.nullable(), dataCategories: z.array(z.string()), healthData: z.boolean() })
-    .nullable(),
+  consent: z.object({ id, signedOn: isoDate, validUntil: isoDate.nullable(), dataCategories: z.array(z.string()), healthData: z.boolean() }).nullable(),
   items: z.array(DisclosureItemSchema),
 });
 

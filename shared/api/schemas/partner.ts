@@ -46,7 +46,10 @@ export const PartnerInputSchema = z.object({
   counselingFields: uniqueList(z.enum(COUNSELING_FIELDS), COUNSELING_FIELDS.length),
   address: PartnerAddressSchema.default({ street: '', postalCode: '', city: '' }),
   /** Letters go to the post box where one is given (DIN 5008: post box instead of street). */
-  postbox: z.object({ label: requiredText(100), postalCode, city: requiredText(100) }).nullable().default(null),
+  postbox: z
+    .object({ label: requiredText(100), postalCode, city: requiredText(100) })
+    .nullable()
+    .default(null),
   openingHours: optionalText(500),
   phone: optionalPhone,
   email: optionalEmail,

@@ -15,7 +15,13 @@ interface StatusSeed {
  */
 const STAND = '2026-01-01';
 const STATUS_SEEDS: StatusSeed[] = [
-  { code: 'aufenthaltserlaubnis', label: 'Aufenthaltserlaubnis', expires: true, leadDays: 90, reminder: 'Verlängerung rechtzeitig vor Ablauf bei der Ausländerbehörde beantragen.' },
+  {
+    code: 'aufenthaltserlaubnis',
+    label: 'Aufenthaltserlaubnis',
+    expires: true,
+    leadDays: 90,
+    reminder: 'Verlängerung rechtzeitig vor Ablauf bei der Ausländerbehörde beantragen.',
+  },
   { code: 'niederlassungserlaubnis', label: 'Niederlassungserlaubnis', expires: false, leadDays: 90, reminder: '' },
   { code: 'daueraufenthalt-eu', label: 'Erlaubnis zum Daueraufenthalt-EU', expires: false, leadDays: 90, reminder: '' },
   { code: 'eu-freizuegigkeit', label: 'EU-/EWR-Staatsangehörigkeit (Freizügigkeit)', expires: false, leadDays: 90, reminder: '' },
@@ -34,10 +40,34 @@ const STATUS_SEEDS: StatusSeed[] = [
     reminder:
       'Vor Ablauf eine Aufenthaltserlaubnis nach § 25a oder § 25b AufenthG beantragen: Nur ein Antrag vor Ablauf erhält die Fiktionswirkung. Das Chancen-Aufenthaltsrecht kann nicht verlängert werden.',
   },
-  { code: 'p25a', label: 'Aufenthaltserlaubnis nach § 25a AufenthG (gut integrierte Jugendliche)', expires: true, leadDays: 90, reminder: 'Verlängerung rechtzeitig vor Ablauf beantragen.' },
-  { code: 'p25b', label: 'Aufenthaltserlaubnis nach § 25b AufenthG (nachhaltige Integration)', expires: true, leadDays: 90, reminder: 'Verlängerung rechtzeitig vor Ablauf beantragen.' },
-  { code: 'duldung', label: 'Duldung (§ 60a AufenthG)', expires: true, leadDays: 30, reminder: 'Verlängerung der Duldung rechtzeitig bei der Ausländerbehörde beantragen; Bleibeperspektive (§ 25a, § 25b) prüfen.' },
-  { code: 'gestattung', label: 'Aufenthaltsgestattung (Asylverfahren)', expires: true, leadDays: 30, reminder: 'Verlängerung der Gestattung rechtzeitig beantragen.' },
+  {
+    code: 'p25a',
+    label: 'Aufenthaltserlaubnis nach § 25a AufenthG (gut integrierte Jugendliche)',
+    expires: true,
+    leadDays: 90,
+    reminder: 'Verlängerung rechtzeitig vor Ablauf beantragen.',
+  },
+  {
+    code: 'p25b',
+    label: 'Aufenthaltserlaubnis nach § 25b AufenthG (nachhaltige Integration)',
+    expires: true,
+    leadDays: 90,
+    reminder: 'Verlängerung rechtzeitig vor Ablauf beantragen.',
+  },
+  {
+    code: 'duldung',
+    label: 'Duldung (§ 60a AufenthG)',
+    expires: true,
+    leadDays: 30,
+    reminder: 'Verlängerung der Duldung rechtzeitig bei der Ausländerbehörde beantragen; Bleibeperspektive (§ 25a, § 25b) prüfen.',
+  },
+  {
+    code: 'gestattung',
+    label: 'Aufenthaltsgestattung (Asylverfahren)',
+    expires: true,
+    leadDays: 30,
+    reminder: 'Verlängerung der Gestattung rechtzeitig beantragen.',
+  },
   { code: 'fiktion', label: 'Fiktionsbescheinigung', expires: true, leadDays: 30, reminder: 'Verlängerung der Fiktionsbescheinigung rechtzeitig beantragen.' },
   { code: 'eingebuergert', label: 'Eingebürgert (deutsche Staatsangehörigkeit)', expires: false, leadDays: 90, reminder: '' },
   { code: 'sonstiges', label: 'Sonstiges', expires: true, leadDays: 90, reminder: '' },

@@ -136,7 +136,8 @@ const SEEDS: Seed[] = [
   {
     id: 'seed-low-tec',
     name: 'low-tec',
-    description: 'Projekte, gefördert vom Bundesministerium für Arbeit und Soziales und der Europäischen Union über den Europäischen Sozialfonds Plus (ESF Plus).',
+    description:
+      'Projekte, gefördert vom Bundesministerium für Arbeit und Soziales und der Europäischen Union über den Europäischen Sozialfonds Plus (ESF Plus).',
     counselingFields: ['training-work'],
   },
 ];

@@ -24,9 +24,15 @@ interface AuditRow {
 }
 
 export function insertAuditEntry(db: Db, entry: NewAuditEntry): void {
-  db.prepare(
-    'INSERT INTO audit (at, action, subject_type, subject_id, client_id, actor, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(entry.at, entry.action, entry.subjectType, entry.subjectId, entry.clientId, entry.actor, JSON.stringify(entry.details));
+  db.prepare('INSERT INTO audit (at, action, subject_type, subject_id, client_id, actor, details) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    entry.at,
+    entry.action,
+    entry.subjectType,
+    entry.subjectId,
+    entry.clientId,
+    entry.actor,
+    JSON.stringify(entry.details),
+  );
 }
 
 export function deleteAuditEntriesOfClient(db: Db, clientId: string): number {

@@ -151,10 +151,7 @@ export function compactSearchIndex(db: Db): void {
   db.prepare("INSERT INTO clients_search (clients_search) VALUES ('optimize')").run();
 }
 
-export type ClientQuery =
-  | { kind: 'recent' }
-  | { kind: 'birthDate'; date: string }
-  | { kind: 'text'; nameTerms: string[]; numberKey: string };
+export type ClientQuery = { kind: 'recent' } | { kind: 'birthDate'; date: string } | { kind: 'text'; nameTerms: string[]; numberKey: string };
 
 /** Reads what the counselor typed: a date, or names and/or a number. */
 export function parseClientQuery(query: string): ClientQuery {

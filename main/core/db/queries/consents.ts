@@ -115,7 +115,10 @@ export function getConsent(db: Db, id: string, date: string): Consent | undefine
 
 export function listConsents(db: Db, clientId: string, date: string): Consent[] {
   const rows = db.prepare('SELECT * FROM consents WHERE client_id = ? ORDER BY created_at DESC').all(clientId) as ConsentRow[];
-  const recipients = recipientsOf(db, rows.map((row) => row.id));
+  const recipients = recipientsOf(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => toConsent(row, recipients.get(row.id) ?? [], date));
 }
 
@@ -124,10 +127,7 @@ export function listConsents(db: Db, clientId: string, date: string): Consent[] 
  * on or before it, not expired, not revoked by then, naming the partner (by
  * directory id) or, for a recipient without an entry, its folded name.
  */
-export function coveringConsentIds(
-  db: Db,
-  query: { clientId: string; partnerId: string | null; recipientName: string | null; date: string },
-): string[] {
+export function coveringConsentIds(db: Db, query: { clientId: string; partnerId: string | null; recipientName: string | null; date: string }): string[] {
   return db
     .prepare(
       `SELECT DISTINCT consents.id FROM consents

@@ -79,9 +79,7 @@ export function getPartner(db: Db, id: string, today: string): Partner | undefin
 
 /** The whole directory, sorted by name: a few hundred entries at most, filtered by the caller. */
 export function listPartners(db: Db, today: string, includeArchived: boolean): Partner[] {
-  const rows = db
-    .prepare(`SELECT * FROM partners ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY name COLLATE NOCASE, id`)
-    .all() as PartnerRow[];
+  const rows = db.prepare(`SELECT * FROM partners ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY name COLLATE NOCASE, id`).all() as PartnerRow[];
   return rows.map((row) => toPartner(row, today));
 }
 
@@ -96,9 +94,7 @@ export function partnerIdsByNameAndPostcode(db: Db, name: string, department: st
 /** How many documents and consents name the partner: such an entry is archived, never deleted. */
 export function partnerReferenceCount(db: Db, id: string): number {
   return db
-    .prepare(
-      `SELECT (SELECT count(*) FROM documents WHERE partner_id = ?) + (SELECT count(*) FROM consent_recipients WHERE partner_id = ?)`,
-    )
+    .prepare(`SELECT (SELECT count(*) FROM documents WHERE partner_id = ?) + (SELECT count(*) FROM consent_recipients WHERE partner_id = ?)`)
     .pluck()
     .get(id, id) as number;
 }

@@ -28,16 +28,15 @@ export function templateVersion(db: Db, templateId: string, version?: number): T
 }
 
 export function templateVersionList(db: Db, templateId: string): Array<Omit<TemplateVersionRow, 'definition' | 'template_id'>> {
-  return db
-    .prepare('SELECT version, source, saved_at, saved_by FROM template_versions WHERE template_id = ? ORDER BY version DESC')
-    .all(templateId) as Array<Omit<TemplateVersionRow, 'definition' | 'template_id'>>;
+  return db.prepare('SELECT version, source, saved_at, saved_by FROM template_versions WHERE template_id = ? ORDER BY version DESC').all(templateId) as Array<
+    Omit<TemplateVersionRow, 'definition' | 'template_id'>
+  >;
 }
 
 /** The newest version the app shipped (not an office edit), to see whether the code brings newer wording. */
 export function latestBuiltInVersion(db: Db, templateId: string): TemplateVersionRow | undefined {
-  return db
-    .prepare(`SELECT * FROM template_versions WHERE template_id = ? AND source = 'built-in' ORDER BY version DESC LIMIT 1`)
-    .get(templateId) as TemplateVersionRow | undefined;
+  return db.prepare(`SELECT * FROM template_versions WHERE template_id = ? AND source = 'built-in' ORDER BY version DESC LIMIT 1`).get(templateId) as
+    TemplateVersionRow | undefined;
 }
 
 export function insertTemplateVersion(db: Db, row: TemplateVersionRow): void {

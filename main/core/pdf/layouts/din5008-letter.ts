@@ -116,7 +116,7 @@ function regularFace(): fontkit.Font {
 /** Width of `text` in mm in the regular face, as pdfmake measures it (kerning included). */
 function textWidthMm(text: string, fontSize: number): number {
   const f = regularFace();
-  return (((f.layout(text).advanceWidth / f.unitsPerEm) * fontSize) * 25.4) / 72;
+  return ((f.layout(text).advanceWidth / f.unitsPerEm) * fontSize * 25.4) / 72;
 }
 
 /** A line in the address field must not wrap: collapse line breaks and tabs into spaces. */
@@ -334,10 +334,7 @@ function letterText(content: LetterContent): Content[] {
     // Closing, room to sign (three blank lines), name and title stay on one page: a signature alone at the top of a page reads as forged.
     {
       unbreakable: true,
-      stack: [
-        { text: content.closing, margin: [0, 0, 0, 3 * blankLine] },
-        ...content.signature.map((line): ContentText => ({ text: line })),
-      ],
+      stack: [{ text: content.closing, margin: [0, 0, 0, 3 * blankLine] }, ...content.signature.map((line): ContentText => ({ text: line }))],
     },
     ...attachmentsList(content.attachments ?? []),
   ];

@@ -91,7 +91,9 @@ function letterhead(office: Settings['office']): Content {
             width: WIDTH - mm(75) - LETTERHEAD_GAP - (logo ? mm(logo.width) + LETTERHEAD_GAP : 0),
             stack: [
               { text: office.organization, fontSize: 13, bold: true },
-              ...(office.department.trim() !== '' ? [{ text: office.department, fontSize: 10, color: GREY, margin: [0, 1, 0, 0] as [number, number, number, number] }] : []),
+              ...(office.department.trim() !== ''
+                ? [{ text: office.department, fontSize: 10, color: GREY, margin: [0, 1, 0, 0] as [number, number, number, number] }]
+                : []),
             ],
           },
           { width: mm(75), stack: contact.map((line) => ({ text: line, fontSize: 7.5, color: GREY, alignment: 'right' as const })) },
@@ -144,10 +146,12 @@ type RowItem = Extract<PrintItem, { kind: 'value' | 'choice' | 'checkbox' }>;
 
 /** Options of a choice, ticked where chosen; many options in two columns. */
 function choiceContent(item: Extract<PrintItem, { kind: 'choice' }>): Content {
-  const entry = (width: number) => (option: { label: string; chosen: boolean }): Content => ({
-    stack: [checkEntry(option.label, option.chosen, BODY_SIZE, width)],
-    margin: [0, 0, 0, 2],
-  });
+  const entry =
+    (width: number) =>
+    (option: { label: string; chosen: boolean }): Content => ({
+      stack: [checkEntry(option.label, option.chosen, BODY_SIZE, width)],
+      margin: [0, 0, 0, 2],
+    });
   if (item.options.length <= 6) return { stack: item.options.map(entry(VALUE_WIDTH)) };
   const half = Math.ceil(item.options.length / 2);
   const gap = mm(4);
@@ -304,7 +308,13 @@ export function formLayout(content: FormLayoutContent): TDocumentDefinitions {
     pageSize: 'A4',
     pageMargins: [mm(MARGIN.left), mm(MARGIN.top), mm(MARGIN.right), mm(MARGIN.bottom)],
     language: 'de-DE',
-    info: { title: content.title, author: content.author, subject: content.title, keywords: content.keywords ?? 'Formular', creationDate: content.creationDate },
+    info: {
+      title: content.title,
+      author: content.author,
+      subject: content.title,
+      keywords: content.keywords ?? 'Formular',
+      creationDate: content.creationDate,
+    },
     defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE },
     // Continuation pages name the form at the top.
     header: (currentPage) =>

@@ -140,7 +140,13 @@ export function linesTable(item: LinesItem, options: { fontSize: number; width: 
   const { fontSize, form } = options;
   const columns = item.field.columns;
   const alignOf = (column: ColumnDefinition) => (column.type === 'money' || column.type === 'number' ? 'right' : 'left');
-  const header: TableCell[] = columns.map((column) => ({ text: column.label, bold: true, fontSize: fontSize - 1, fillColor: HEADER_FILL, alignment: alignOf(column) }));
+  const header: TableCell[] = columns.map((column) => ({
+    text: column.label,
+    bold: true,
+    fontSize: fontSize - 1,
+    fillColor: HEADER_FILL,
+    alignment: alignOf(column),
+  }));
   const cell = (column: ColumnDefinition, value: unknown): TableCell => {
     if (column.type === 'checkbox') return { stack: [checkBox(value === true, fontSize)], alignment: 'center' };
     const text = displayValue(column, (value ?? null) as Parameters<typeof displayValue>[1]);
@@ -159,7 +165,10 @@ export function linesTable(item: LinesItem, options: { fontSize: number; width: 
     for (let i = 0; i < blankRows; i++) writeIn.add(1 + item.rows.length + i);
   }
   if (item.total) {
-    const index = Math.max(0, columns.findIndex((column) => column.id === item.total!.column));
+    const index = Math.max(
+      0,
+      columns.findIndex((column) => column.id === item.total!.column),
+    );
     const total: TableCell[] = columns.map(() => ({ text: '' }));
     if (index === 0) {
       total[0] = { text: `${item.total.label}: ${item.total.text}`, bold: true, colSpan: columns.length };
@@ -199,7 +208,9 @@ export function blockContent(
   const paragraphs = splitParagraphs(item.text);
   return {
     stack: [
-      ...(options.showLabel && item.label ? [{ text: item.label, ...labelStyle, margin: [0, 0, 0, 1] as [number, number, number, number], headlineLevel: 1 }] : []),
+      ...(options.showLabel && item.label
+        ? [{ text: item.label, ...labelStyle, margin: [0, 0, 0, 1] as [number, number, number, number], headlineLevel: 1 }]
+        : []),
       ...paragraphs.map((paragraph, index) => ({
         text: paragraph,
         fontSize,
@@ -229,13 +240,11 @@ export function signatureContent(item: Extract<PrintItem, { kind: 'signature' }>
     unbreakable: true,
     stack: [
       ...(options.showLabel && item.label ? [{ text: item.label, bold: true, fontSize: options.fontSize }] : []),
-      ...item.signers.map(
-        (signer): Content => ({
-          columnGap: gap,
-          margin: [0, 0, 0, mm(3)],
-          columns: [signLine(placeWidth, 'Ort, Datum'), signLine(signWidth, signer)],
-        }),
-      ),
+      ...item.signers.map((signer): Content => ({
+        columnGap: gap,
+        margin: [0, 0, 0, mm(3)],
+        columns: [signLine(placeWidth, 'Ort, Datum'), signLine(signWidth, signer)],
+      })),
     ],
   };
 }
@@ -248,7 +257,10 @@ export function officeBox(item: Extract<PrintItem, { kind: 'office-box' }>, opti
   const inner = options.width - 2 * 6 - 2 * 1;
   // Kept on one page when it surely fits one: pdfmake keeps only the first page of a taller unbreakable block.
   const charsPerLine = labelWidth / ((fontSize - 1) * 0.55);
-  const estimate = item.lines.reduce((sum, line) => sum + Math.max(mm(8), Math.ceil(line.length / charsPerLine) * lineHeight(fontSize - 1) + mm(4)), 3 * lineHeight(fontSize));
+  const estimate = item.lines.reduce(
+    (sum, line) => sum + Math.max(mm(8), Math.ceil(line.length / charsPerLine) * lineHeight(fontSize - 1) + mm(4)),
+    3 * lineHeight(fontSize),
+  );
   return {
     unbreakable: estimate < mm(180),
     table: {

@@ -28,10 +28,7 @@ function rowsTable(items: RowItem[]): Content {
   const body = items.map((item): TableCell[] =>
     item.kind === 'checkbox'
       ? [{ colSpan: 2, stack: [checkEntry(item.label, item.checked, LETTER_BODY_SIZE, WIDTH)] }, {}]
-      : [
-          { text: item.label, fontSize: LABEL_SIZE, color: GREY, margin: [0, 1.2, 0, 0] },
-          { text: item.text },
-        ],
+      : [{ text: item.label, fontSize: LABEL_SIZE, color: GREY, margin: [0, 1.2, 0, 0] }, { text: item.text }],
   );
   return {
     // Widths in points: a `*` column would grow with a long word past the margin.

@@ -97,7 +97,6 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
     }
   }
 
-
   const statusOptions = [
     { value: '', label: t('common.notRecorded') },
     ...(statuses.status === 'ready' ? statuses.value.map((status) => ({ value: status.code, label: status.label })) : []),
@@ -112,262 +111,245 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
       {error ? <ErrorAlert error={error} shownFields={order} /> : null}
 
       <FormSection id="client-form-base" title={t('clientForm.baseLegend')} headingLevel={headingLevel}>
-          <div className="form-grid">
-            <Field
-              id={inputId('familyName')}
-              label={t('clientFields.familyName')}
-              value={draft.familyName}
-              onChange={(familyName) => update({ familyName })}
-              error={errorOf('familyName')}
-              required
-              maxLength={200}
-              dir="auto"
-            />
-            <Field
-              id={inputId('givenName')}
-              label={t('clientFields.givenName')}
-              value={draft.givenName}
-              onChange={(givenName) => update({ givenName })}
-              error={errorOf('givenName')}
-              maxLength={200}
-              dir="auto"
-            />
-          </div>
-          <TextRows
-            id={inputId('otherNames')}
-            legend={t('clientFields.otherNames')}
-            hint={t('clientForm.otherNamesHint')}
-            itemLabel={(n) => t('clientForm.otherName', { n })}
-            addLabel={t('clientForm.addOtherName')}
-            values={draft.otherNames}
-            onChange={(otherNames) => update({ otherNames })}
-            onRemove={removeRowErrors('otherNames')}
-            rowError={(index) => errorOf(`otherNames.${index}`)}
-            groupError={errorOf('otherNames')}
-            max={MAX_OTHER_NAMES}
+        <div className="form-grid">
+          <Field
+            id={inputId('familyName')}
+            label={t('clientFields.familyName')}
+            value={draft.familyName}
+            onChange={(familyName) => update({ familyName })}
+            error={errorOf('familyName')}
+            required
             maxLength={200}
             dir="auto"
           />
-          <div className="form-grid form-grid--three">
-            <SelectField
-              id={inputId('sex')}
-              label={t('clientFields.sex')}
-              value={draft.sex}
-              options={[
-                { value: '', label: t('common.notRecorded') },
-                ...SEXES.map((sex) => ({ value: sex, label: t(`sexes.${sex}`) })),
-              ]}
-              onChange={(sex) => update({ sex })}
-              error={errorOf('sex')}
-              size="full"
-            />
-            <Field
-              id={inputId('birthDate')}
-              type="date"
-              label={t('clientFields.birthDate')}
-              value={draft.birthDate}
-              onChange={(birthDate) => update({ birthDate })}
-              error={errorOf('birthDate')}
-            />
-            <Field
-              id={inputId('birthPlace')}
-              label={t('clientForm.birthPlaceLabel')}
-              hint={t('clientForm.birthPlaceHint')}
-              value={draft.birthPlace}
-              onChange={(birthPlace) => update({ birthPlace })}
-              error={errorOf('birthPlace')}
-              maxLength={200}
-              dir="auto"
-            />
-          </div>
-          <TextRows
-            id={inputId('nationalities')}
-            legend={t('clientFields.nationalities')}
-            itemLabel={(n) => t('clientForm.nationality', { n })}
-            addLabel={t('clientForm.addNationality')}
-            values={draft.nationalities}
-            onChange={(nationalities) => update({ nationalities })}
-            onRemove={removeRowErrors('nationalities')}
-            rowError={(index) => errorOf(`nationalities.${index}`)}
-            groupError={errorOf('nationalities')}
-            max={MAX_NATIONALITIES}
-            maxLength={100}
-          />
-          <AddressFields
-            idOf={inputId}
-            legend={t('clientFields.address')}
-            value={draft.address}
-            onChange={(address) => update({ address })}
-            errorOf={errorOf}
-          />
-          <div className="form-grid form-grid--three">
-            <Field
-              id={inputId('phone')}
-              type="tel"
-              label={t('clientFields.phone')}
-              value={draft.phone}
-              onChange={(phone) => update({ phone })}
-              error={errorOf('phone')}
-              maxLength={60}
-            />
-            <Field
-              id={inputId('email')}
-              type="email"
-              label={t('clientFields.email')}
-              value={draft.email}
-              onChange={(email) => update({ email })}
-              error={errorOf('email')}
-              maxLength={200}
-            />
-            <SelectField
-              id={inputId('preferredContact')}
-              label={t('clientFields.preferredContact')}
-              value={draft.preferredContact}
-              options={[
-                { value: '', label: t('common.notRecorded') },
-                ...CONTACT_CHANNELS.map((channel) => ({ value: channel, label: t(`contactChannels.${channel}`) })),
-              ]}
-              onChange={(preferredContact) => update({ preferredContact })}
-              error={errorOf('preferredContact')}
-              size="full"
-            />
-          </div>
-          <div className="form-grid form-grid--three">
-            <Field
-              id={inputId('customerNumber')}
-              label={t('clientFields.customerNumber')}
-              value={draft.customerNumber}
-              onChange={(customerNumber) => update({ customerNumber })}
-              error={errorOf('customerNumber')}
-              maxLength={30}
-            />
-            <Field
-              id={inputId('bgNumber')}
-              label={t('clientFields.bgNumber')}
-              value={draft.bgNumber}
-              onChange={(bgNumber) => update({ bgNumber })}
-              error={errorOf('bgNumber')}
-              maxLength={30}
-            />
-            <Field
-              id={inputId('fileNumber')}
-              label={t('clientFields.fileNumber')}
-              value={draft.fileNumber}
-              onChange={(fileNumber) => update({ fileNumber })}
-              error={errorOf('fileNumber')}
-              maxLength={50}
-            />
-          </div>
-          <GroupFieldset id={inputId('counselingFields')} legend={t('clientFields.counselingFields')} error={errorOf('counselingFields')}>
-            {COUNSELING_FIELDS.map((field) => (
-              <Checkbox
-                key={field}
-                id={inputId(`counselingFields.${field}`)}
-                label={t(`counselingFields.${field}`)}
-                checked={draft.counselingFields.includes(field)}
-                onChange={(checked) =>
-                  update({
-                    counselingFields: COUNSELING_FIELDS.filter((candidate: CounselingField) =>
-                      candidate === field ? checked : draft.counselingFields.includes(candidate),
-                    ),
-                  })
-                }
-              />
-            ))}
-          </GroupFieldset>
           <Field
-            id={inputId('notes')}
-            label={t('clientFields.notes')}
-            value={draft.notes}
-            onChange={(notes) => update({ notes })}
-            error={errorOf('notes')}
-            multiline
-            rows={6}
-            maxLength={20000}
+            id={inputId('givenName')}
+            label={t('clientFields.givenName')}
+            value={draft.givenName}
+            onChange={(givenName) => update({ givenName })}
+            error={errorOf('givenName')}
+            maxLength={200}
             dir="auto"
           />
+        </div>
+        <TextRows
+          id={inputId('otherNames')}
+          legend={t('clientFields.otherNames')}
+          hint={t('clientForm.otherNamesHint')}
+          itemLabel={(n) => t('clientForm.otherName', { n })}
+          addLabel={t('clientForm.addOtherName')}
+          values={draft.otherNames}
+          onChange={(otherNames) => update({ otherNames })}
+          onRemove={removeRowErrors('otherNames')}
+          rowError={(index) => errorOf(`otherNames.${index}`)}
+          groupError={errorOf('otherNames')}
+          max={MAX_OTHER_NAMES}
+          maxLength={200}
+          dir="auto"
+        />
+        <div className="form-grid form-grid--three">
+          <SelectField
+            id={inputId('sex')}
+            label={t('clientFields.sex')}
+            value={draft.sex}
+            options={[{ value: '', label: t('common.notRecorded') }, ...SEXES.map((sex) => ({ value: sex, label: t(`sexes.${sex}`) }))]}
+            onChange={(sex) => update({ sex })}
+            error={errorOf('sex')}
+            size="full"
+          />
+          <Field
+            id={inputId('birthDate')}
+            type="date"
+            label={t('clientFields.birthDate')}
+            value={draft.birthDate}
+            onChange={(birthDate) => update({ birthDate })}
+            error={errorOf('birthDate')}
+          />
+          <Field
+            id={inputId('birthPlace')}
+            label={t('clientForm.birthPlaceLabel')}
+            hint={t('clientForm.birthPlaceHint')}
+            value={draft.birthPlace}
+            onChange={(birthPlace) => update({ birthPlace })}
+            error={errorOf('birthPlace')}
+            maxLength={200}
+            dir="auto"
+          />
+        </div>
+        <TextRows
+          id={inputId('nationalities')}
+          legend={t('clientFields.nationalities')}
+          itemLabel={(n) => t('clientForm.nationality', { n })}
+          addLabel={t('clientForm.addNationality')}
+          values={draft.nationalities}
+          onChange={(nationalities) => update({ nationalities })}
+          onRemove={removeRowErrors('nationalities')}
+          rowError={(index) => errorOf(`nationalities.${index}`)}
+          groupError={errorOf('nationalities')}
+          max={MAX_NATIONALITIES}
+          maxLength={100}
+        />
+        <AddressFields idOf={inputId} legend={t('clientFields.address')} value={draft.address} onChange={(address) => update({ address })} errorOf={errorOf} />
+        <div className="form-grid form-grid--three">
+          <Field
+            id={inputId('phone')}
+            type="tel"
+            label={t('clientFields.phone')}
+            value={draft.phone}
+            onChange={(phone) => update({ phone })}
+            error={errorOf('phone')}
+            maxLength={60}
+          />
+          <Field
+            id={inputId('email')}
+            type="email"
+            label={t('clientFields.email')}
+            value={draft.email}
+            onChange={(email) => update({ email })}
+            error={errorOf('email')}
+            maxLength={200}
+          />
+          <SelectField
+            id={inputId('preferredContact')}
+            label={t('clientFields.preferredContact')}
+            value={draft.preferredContact}
+            options={[
+              { value: '', label: t('common.notRecorded') },
+              ...CONTACT_CHANNELS.map((channel) => ({ value: channel, label: t(`contactChannels.${channel}`) })),
+            ]}
+            onChange={(preferredContact) => update({ preferredContact })}
+            error={errorOf('preferredContact')}
+            size="full"
+          />
+        </div>
+        <div className="form-grid form-grid--three">
+          <Field
+            id={inputId('customerNumber')}
+            label={t('clientFields.customerNumber')}
+            value={draft.customerNumber}
+            onChange={(customerNumber) => update({ customerNumber })}
+            error={errorOf('customerNumber')}
+            maxLength={30}
+          />
+          <Field
+            id={inputId('bgNumber')}
+            label={t('clientFields.bgNumber')}
+            value={draft.bgNumber}
+            onChange={(bgNumber) => update({ bgNumber })}
+            error={errorOf('bgNumber')}
+            maxLength={30}
+          />
+          <Field
+            id={inputId('fileNumber')}
+            label={t('clientFields.fileNumber')}
+            value={draft.fileNumber}
+            onChange={(fileNumber) => update({ fileNumber })}
+            error={errorOf('fileNumber')}
+            maxLength={50}
+          />
+        </div>
+        <GroupFieldset id={inputId('counselingFields')} legend={t('clientFields.counselingFields')} error={errorOf('counselingFields')}>
+          {COUNSELING_FIELDS.map((field) => (
+            <Checkbox
+              key={field}
+              id={inputId(`counselingFields.${field}`)}
+              label={t(`counselingFields.${field}`)}
+              checked={draft.counselingFields.includes(field)}
+              onChange={(checked) =>
+                update({
+                  counselingFields: COUNSELING_FIELDS.filter((candidate: CounselingField) =>
+                    candidate === field ? checked : draft.counselingFields.includes(candidate),
+                  ),
+                })
+              }
+            />
+          ))}
+        </GroupFieldset>
+        <Field
+          id={inputId('notes')}
+          label={t('clientFields.notes')}
+          value={draft.notes}
+          onChange={(notes) => update({ notes })}
+          error={errorOf('notes')}
+          multiline
+          rows={6}
+          maxLength={20000}
+          dir="auto"
+        />
       </FormSection>
 
       <FormSection id="client-form-residence" title={t('clientForm.residenceLegend')} headingLevel={headingLevel}>
-          {statuses.status === 'error' ? <ErrorAlert error={statuses.error} onRetry={reloadStatuses} /> : null}
-          <div className="form-grid">
-            <SelectField
-              id={inputId('residenceStatus')}
-              label={t('clientFields.residenceStatus')}
-              hint={statuses.status === 'loading' ? t('common.loading') : undefined}
-              value={draft.residenceStatus}
-              options={statusOptions}
-              onChange={(residenceStatus) => update({ residenceStatus })}
-              error={errorOf('residenceStatus')}
-              size="full"
-            />
-            <Field
-              id={inputId('residenceValidUntil')}
-              type="date"
-              label={t('clientFields.residenceValidUntil')}
-              value={draft.residenceValidUntil}
-              onChange={(residenceValidUntil) => update({ residenceValidUntil })}
-              error={errorOf('residenceValidUntil')}
-            />
-          </div>
+        {statuses.status === 'error' ? <ErrorAlert error={statuses.error} onRetry={reloadStatuses} /> : null}
+        <div className="form-grid">
+          <SelectField
+            id={inputId('residenceStatus')}
+            label={t('clientFields.residenceStatus')}
+            hint={statuses.status === 'loading' ? t('common.loading') : undefined}
+            value={draft.residenceStatus}
+            options={statusOptions}
+            onChange={(residenceStatus) => update({ residenceStatus })}
+            error={errorOf('residenceStatus')}
+            size="full"
+          />
+          <Field
+            id={inputId('residenceValidUntil')}
+            type="date"
+            label={t('clientFields.residenceValidUntil')}
+            value={draft.residenceValidUntil}
+            onChange={(residenceValidUntil) => update({ residenceValidUntil })}
+            error={errorOf('residenceValidUntil')}
+          />
+        </div>
       </FormSection>
 
       <FormSection id="client-form-language" title={t('clientForm.languageLegend')} headingLevel={headingLevel}>
-          <LanguageRows
-            rows={draft.languages}
-            onChange={(languages) => update({ languages })}
-            onRemove={removeRowErrors('languages')}
-            errorOf={errorOf}
-          />
-          <GroupFieldset id={inputId('germanLevel')} legend={t('clientForm.germanLegend')} error={errorOf('germanLevel')}>
-            <div className="form-grid form-grid--three">
-              <SelectField
-                id={inputId('germanLevel.level')}
-                label={t('clientFields.germanLevel')}
-                value={draft.germanLevel.level}
-                options={[
-                  { value: '', label: t('common.notRecorded') },
-                  ...GERMAN_LEVELS.map((level) => ({ value: level, label: level })),
-                ]}
-                onChange={(level) => update({ germanLevel: { ...draft.germanLevel, level } })}
-                error={errorOf('germanLevel.level')}
-                size="full"
-              />
-              <Field
-                id={inputId('germanLevel.certificate')}
-                label={t('clientFields.germanCertificate')}
-                value={draft.germanLevel.certificate}
-                onChange={(certificate) => update({ germanLevel: { ...draft.germanLevel, certificate } })}
-                error={errorOf('germanLevel.certificate')}
-                maxLength={200}
-              />
-              <Field
-                id={inputId('germanLevel.certificateDate')}
-                type="date"
-                label={t('clientFields.germanCertificateDate')}
-                value={draft.germanLevel.certificateDate}
-                onChange={(certificateDate) => update({ germanLevel: { ...draft.germanLevel, certificateDate } })}
-                error={errorOf('germanLevel.certificateDate')}
-              />
-            </div>
-          </GroupFieldset>
-          <Field
-            id={inputId('education')}
-            label={t('clientFields.education')}
-            value={draft.education}
-            onChange={(education) => update({ education })}
-            error={errorOf('education')}
-            multiline
-            rows={4}
-            maxLength={2000}
-            dir="auto"
-          />
-          <QualificationRows
-            rows={draft.qualifications}
-            onChange={(qualifications) => update({ qualifications })}
-            onRemove={removeRowErrors('qualifications')}
-            errorOf={errorOf}
-          />
+        <LanguageRows rows={draft.languages} onChange={(languages) => update({ languages })} onRemove={removeRowErrors('languages')} errorOf={errorOf} />
+        <GroupFieldset id={inputId('germanLevel')} legend={t('clientForm.germanLegend')} error={errorOf('germanLevel')}>
+          <div className="form-grid form-grid--three">
+            <SelectField
+              id={inputId('germanLevel.level')}
+              label={t('clientFields.germanLevel')}
+              value={draft.germanLevel.level}
+              options={[{ value: '', label: t('common.notRecorded') }, ...GERMAN_LEVELS.map((level) => ({ value: level, label: level }))]}
+              onChange={(level) => update({ germanLevel: { ...draft.germanLevel, level } })}
+              error={errorOf('germanLevel.level')}
+              size="full"
+            />
+            <Field
+              id={inputId('germanLevel.certificate')}
+              label={t('clientFields.germanCertificate')}
+              value={draft.germanLevel.certificate}
+              onChange={(certificate) => update({ germanLevel: { ...draft.germanLevel, certificate } })}
+              error={errorOf('germanLevel.certificate')}
+              maxLength={200}
+            />
+            <Field
+              id={inputId('germanLevel.certificateDate')}
+              type="date"
+              label={t('clientFields.germanCertificateDate')}
+              value={draft.germanLevel.certificateDate}
+              onChange={(certificateDate) => update({ germanLevel: { ...draft.germanLevel, certificateDate } })}
+              error={errorOf('germanLevel.certificateDate')}
+            />
+          </div>
+        </GroupFieldset>
+        <Field
+          id={inputId('education')}
+          label={t('clientFields.education')}
+          value={draft.education}
+          onChange={(education) => update({ education })}
+          error={errorOf('education')}
+          multiline
+          rows={4}
+          maxLength={2000}
+          dir="auto"
+        />
+        <QualificationRows
+          rows={draft.qualifications}
+          onChange={(qualifications) => update({ qualifications })}
+          onRemove={removeRowErrors('qualifications')}
+          errorOf={errorOf}
+        />
       </FormSection>
 
       <FormActions submitLabel={t('common.save')} saving={saving} onCancel={onCancel} />

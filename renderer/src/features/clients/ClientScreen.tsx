@@ -85,9 +85,7 @@ export function ClientScreen({ id }: { id: string }) {
             </h2>
             {documents.status === 'loading' ? <p className="busy">{t('common.loading')}</p> : null}
             {documents.status === 'error' ? <ErrorAlert error={documents.error} onRetry={reloadDocuments} /> : null}
-            {documents.status === 'ready' && documents.value.items.length === 0 ? (
-              <p className="muted">{t('client.noDocuments')}</p>
-            ) : null}
+            {documents.status === 'ready' && documents.value.items.length === 0 ? <p className="muted">{t('client.noDocuments')}</p> : null}
             {documents.status === 'ready' && documents.value.items.length > 0 ? (
               <DocumentTable
                 documents={documents.value.items}
@@ -134,9 +132,7 @@ function BaseData({ client }: { client: Client }) {
         <Fact term={t('clientFields.sex')}>{client.sex ? t(`sexes.${client.sex}`) : null}</Fact>
         <Fact term={t('clientFields.birthDate')}>{formatDate(client.birthDate)}</Fact>
         <Fact term={t('clientFields.birthPlace')}>{client.birthPlace ? <span dir="auto">{client.birthPlace}</span> : null}</Fact>
-        <Fact term={t('clientFields.nationalities')}>
-          {client.nationalities.length > 0 ? <TextList items={client.nationalities} /> : null}
-        </Fact>
+        <Fact term={t('clientFields.nationalities')}>{client.nationalities.length > 0 ? <TextList items={client.nationalities} /> : null}</Fact>
         <Fact term={t('clientFields.address')}>
           {address.length > 0
             ? address.map((line, index) => (
@@ -148,16 +144,12 @@ function BaseData({ client }: { client: Client }) {
         </Fact>
         <Fact term={t('clientFields.phone')}>{client.phone}</Fact>
         <Fact term={t('clientFields.email')}>{client.email}</Fact>
-        <Fact term={t('clientFields.preferredContact')}>
-          {client.preferredContact ? t(`contactChannels.${client.preferredContact}`) : null}
-        </Fact>
+        <Fact term={t('clientFields.preferredContact')}>{client.preferredContact ? t(`contactChannels.${client.preferredContact}`) : null}</Fact>
         <Fact term={t('clientFields.customerNumber')}>{client.customerNumber}</Fact>
         <Fact term={t('clientFields.bgNumber')}>{client.bgNumber}</Fact>
         <Fact term={t('clientFields.fileNumber')}>{client.fileNumber}</Fact>
         <Fact term={t('clientFields.counselingFields')}>
-          {client.counselingFields.length > 0 ? (
-            <TextList items={client.counselingFields.map((field) => t(`counselingFields.${field}`))} />
-          ) : null}
+          {client.counselingFields.length > 0 ? <TextList items={client.counselingFields.map((field) => t(`counselingFields.${field}`))} /> : null}
         </Fact>
       </dl>
       <h3 id="client-notes-heading" className="facts-subheading">
@@ -178,17 +170,13 @@ function BaseData({ client }: { client: Client }) {
 function Residence({ client, statuses }: { client: Client; statuses: AsyncState<ResidenceStatus[]> }) {
   const { t } = useTranslation();
   const status: ResidenceStatus | undefined =
-    statuses.status === 'ready' && client.residenceStatus !== null
-      ? statuses.value.find((candidate) => candidate.code === client.residenceStatus)
-      : undefined;
+    statuses.status === 'ready' && client.residenceStatus !== null ? statuses.value.find((candidate) => candidate.code === client.residenceStatus) : undefined;
   const expired = client.residenceValidUntil !== null && client.residenceValidUntil < todayIso();
   return (
     <section className="panel">
       <h2 id="client-residence-heading">{t('client.residenceHeading')}</h2>
       <dl className="facts">
-        <Fact term={t('clientFields.residenceStatus')}>
-          {client.residenceStatus !== null ? statusLabel(statuses, client.residenceStatus) : null}
-        </Fact>
+        <Fact term={t('clientFields.residenceStatus')}>{client.residenceStatus !== null ? statusLabel(statuses, client.residenceStatus) : null}</Fact>
         <Fact term={t('clientFields.residenceValidUntil')}>
           {client.residenceValidUntil ? (
             <>
@@ -267,13 +255,7 @@ function LanguageAndQualification({ client }: { client: Client }) {
                   <td>{qualification.year ?? t('common.none')}</td>
                   <td>{qualification.kind || t('common.none')}</td>
                   <td>{qualification.referenceOccupation || t('common.none')}</td>
-                  <td>
-                    {qualification.regulated === null
-                      ? t('regulated.unknown')
-                      : qualification.regulated
-                        ? t('regulated.yes')
-                        : t('regulated.no')}
-                  </td>
+                  <td>{qualification.regulated === null ? t('regulated.unknown') : qualification.regulated ? t('regulated.yes') : t('regulated.no')}</td>
                 </tr>
               ))}
             </tbody>

@@ -48,7 +48,15 @@ describe('client form → contract input', () => {
     const ok = draftToInput(draft({ familyName: 'X', qualifications: [row] }));
     expect(ok.input.qualifications[0]).toMatchObject({ year: 2008, regulated: true });
     expect(ok.invalidYears).toEqual([]);
-    const bad = draftToInput(draft({ familyName: 'X', qualifications: [{ ...row, year: '08' }, { ...row, year: '', regulated: '' }] }));
+    const bad = draftToInput(
+      draft({
+        familyName: 'X',
+        qualifications: [
+          { ...row, year: '08' },
+          { ...row, year: '', regulated: '' },
+        ],
+      }),
+    );
     expect(bad.invalidYears).toEqual([0]);
     expect(bad.input.qualifications[1]).toMatchObject({ year: null, regulated: null });
   });

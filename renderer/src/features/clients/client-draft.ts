@@ -130,11 +130,9 @@ export function draftFromClient(client: Client): ClientDraft {
   };
 }
 
-
 function isEmptyQualification(row: QualificationDraft): boolean {
   return Object.entries(row).every(([key, value]) => (key === 'regulated' ? value === '' : isBlank(value)));
 }
-
 
 export const YEAR_PATTERN = /^\d{4}$/;
 
@@ -209,9 +207,7 @@ export const QUALIFICATION_TEXT_KEYS = ['titleOriginal', 'titleGerman', 'country
 export function fieldOrder(draft: ClientDraft): string[] {
   const rows = (group: string, count: number, keys: readonly string[] = []) => [
     group,
-    ...Array.from({ length: count }, (_, index) =>
-      keys.length === 0 ? [`${group}.${index}`] : keys.map((key) => `${group}.${index}.${key}`),
-    ).flat(),
+    ...Array.from({ length: count }, (_, index) => (keys.length === 0 ? [`${group}.${index}`] : keys.map((key) => `${group}.${index}.${key}`))).flat(),
   ];
   return [
     'familyName',

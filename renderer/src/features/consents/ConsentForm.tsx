@@ -201,9 +201,7 @@ export function ConsentForm({ clientId, onCreated, onCancel }: ConsentFormProps)
             checked={draft.dataCategories.includes(category)}
             onChange={(checked) =>
               update({
-                dataCategories: DATA_CATEGORIES.filter((candidate) =>
-                  candidate === category ? checked : draft.dataCategories.includes(candidate),
-                ),
+                dataCategories: DATA_CATEGORIES.filter((candidate) => (candidate === category ? checked : draft.dataCategories.includes(candidate))),
               })
             }
           />

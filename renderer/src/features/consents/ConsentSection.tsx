@@ -84,10 +84,7 @@ export function recipientNames(consent: Consent): string {
 
 function StateBadge({ consent }: { consent: Consent }) {
   const { t } = useTranslation();
-  const text =
-    consent.state === 'revoked'
-      ? t('consentStates.revokedOn', { date: formatDate(consent.revokedOn) })
-      : t(`consentStates.${consent.state}`);
+  const text = consent.state === 'revoked' ? t('consentStates.revokedOn', { date: formatDate(consent.revokedOn) }) : t(`consentStates.${consent.state}`);
   return <span className={`status status--${consent.state}`}>{text}</span>;
 }
 

@@ -60,7 +60,8 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
   const values = useMemo(() => withComputedValues(form, draft.values), [form, draft.values]);
   const errors: FieldErrors = useMemo(() => {
     const live = validateFormValues(form, draft.values, { complete }).errors;
-    const recipient: FieldErrors = complete && form.recipient === 'partner' && draft.partnerId === null ? { partnerId: t('documentEditor.recipientMissing') } : {};
+    const recipient: FieldErrors =
+      complete && form.recipient === 'partner' && draft.partnerId === null ? { partnerId: t('documentEditor.recipientMissing') } : {};
     return shownErrors(form, values, { ...live, ...recipient, ...serverErrors });
   }, [form, draft, values, complete, serverErrors, t]);
   const context = useMemo(() => prefillContext(sources, draft.partnerId), [sources, draft.partnerId]);

@@ -68,13 +68,9 @@ export function DocumentField({ field, value, onChange, errorAt, prefilled, part
           />
         );
       }
-      return (
-        <MoneyField {...common} value={asNumber(value)} onChange={onChange} />
-      );
+      return <MoneyField {...common} value={asNumber(value)} onChange={onChange} />;
     case 'number':
-      return (
-        <NumberField {...common} value={asNumber(value)} onChange={onChange} />
-      );
+      return <NumberField {...common} value={asNumber(value)} onChange={onChange} />;
     case 'select':
       return (
         <SelectField

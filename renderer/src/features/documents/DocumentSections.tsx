@@ -42,11 +42,7 @@ export function DocumentSections({ form, values, onChange, errorAt, prefilled, p
                   sumSourceLabel={field.type === 'money' && field.sumOf ? labelOf(field.sumOf.field) : undefined}
                 />
               ) : (
-                <TextBlock
-                  key={field.id}
-                  element={field}
-                  text={field.type === 'block' ? fillText(field.text, { form, values, context, partnerName }) : ''}
-                />
+                <TextBlock key={field.id} element={field} text={field.type === 'block' ? fillText(field.text, { form, values, context, partnerName }) : ''} />
               ),
             )}
           </FormSection>

@@ -69,9 +69,7 @@ export function DocumentTable({ documents, withClient, caption, onDiscarded }: D
                   {document.referralStatus ? (
                     <span className="status status--block status--referral">{t(`referralStatuses.${document.referralStatus}`)}</span>
                   ) : null}
-                  {document.followUpDate ? (
-                    <span className="line muted">{t('documents.followUpOn', { date: formatDate(document.followUpDate) })}</span>
-                  ) : null}
+                  {document.followUpDate ? <span className="line muted">{t('documents.followUpOn', { date: formatDate(document.followUpDate) })}</span> : null}
                 </td>
                 <td className="nowrap">{formatTimestamp(document.finalizedAt ?? document.updatedAt)}</td>
                 <td>

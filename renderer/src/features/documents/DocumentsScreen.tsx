@@ -43,11 +43,12 @@ export function DocumentsScreen() {
     );
   }, [serverKey, attempt]);
 
-  const items = state.status === 'error' ? null : state.items?.filter((document) => matchesClient(document, filters.client)) ?? null;
+  const items = state.status === 'error' ? null : (state.items?.filter((document) => matchesClient(document, filters.client)) ?? null);
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
   let statusText = '';
   if (state.status === 'loading') statusText = t('documents.searching');
-  else if (items) statusText = items.length === 0 ? (filtered ? t('documents.noResults') : t('documents.empty')) : t('documents.count', { count: items.length });
+  else if (items)
+    statusText = items.length === 0 ? (filtered ? t('documents.noResults') : t('documents.empty')) : t('documents.count', { count: items.length });
 
   const templates = options.status === 'ready' ? options.value.templates : [];
   const partners = options.status === 'ready' ? options.value.partners : [];
@@ -111,11 +112,21 @@ export function DocumentsScreen() {
               id="documents-filter-referral"
               label={t('documents.filterReferral')}
               value={filters.referralStatus ?? ''}
-              options={[{ value: '', label: t('documents.all') }, ...REFERRAL_STATUSES.map((status) => ({ value: status, label: t(`referralStatuses.${status}`) }))]}
+              options={[
+                { value: '', label: t('documents.all') },
+                ...REFERRAL_STATUSES.map((status) => ({ value: status, label: t(`referralStatuses.${status}`) })),
+              ]}
               onChange={(referralStatus) => setFilter({ referralStatus })}
               size="full"
             />
-            <Field id="documents-filter-from" type="date" size="short" label={t('documents.filterFrom')} value={filters.from} onChange={(from) => setFilter({ from })} />
+            <Field
+              id="documents-filter-from"
+              type="date"
+              size="short"
+              label={t('documents.filterFrom')}
+              value={filters.from}
+              onChange={(from) => setFilter({ from })}
+            />
             <Field id="documents-filter-to" type="date" size="short" label={t('documents.filterTo')} value={filters.to} onChange={(to) => setFilter({ to })} />
           </div>
           {filtered ? (

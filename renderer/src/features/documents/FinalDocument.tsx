@@ -86,7 +86,9 @@ export function FinalDocument({ document, sources, justFinalized, onChanged }: F
           </p>
         ) : null}
         <dl className="facts">
-          <Fact term={t('finalDocument.template')}>{t('finalDocument.templateVersion', { title: document.templateTitle, version: document.templateVersion })}</Fact>
+          <Fact term={t('finalDocument.template')}>
+            {t('finalDocument.templateVersion', { title: document.templateTitle, version: document.templateVersion })}
+          </Fact>
           <Fact term={t('documents.client')}>
             <a href={routeHref({ name: 'client', id: document.clientId })}>
               <bdi>{document.clientName}</bdi>

@@ -107,100 +107,100 @@ export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors
 
   return (
     <ModalDialog id={DIALOG_ID} onCancel={() => !busy && onCancel()} className="dialog--wide dialog--neutral">
-        <h2 id={`${DIALOG_ID}-heading`} className="dialog-heading">
-          {t('finalize.title')}
-        </h2>
-        <p id={`${DIALOG_ID}-text`}>{t('finalize.text')}</p>
-        {loading.status === 'loading' ? <p className="busy">{t('finalize.checking')}</p> : null}
-        {loading.status === 'error' ? <ErrorAlert error={loading.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
-        {disclosure ? (
-          <>
-            {disclosure.consent ? (
-              <p className="alert alert--info">
-                {t('finalize.consentCovers', {
-                  date: formatDate(disclosure.consent.signedOn),
-                  categories: disclosure.consent.dataCategories.map((category) => kindLabel(t, category)).join(', '),
-                })}
-              </p>
-            ) : null}
-            {consentMissing !== null ? (
-              <ConsentMissingChoices
-                message={consentMissing}
-                document={document}
-                otherBasis={otherBasis}
-                onOtherBasis={(chosen) => {
-                  setOtherBasis(chosen);
-                  setError(null);
-                  if (chosen) focusSoon(BASIS_ID);
-                }}
+      <h2 id={`${DIALOG_ID}-heading`} className="dialog-heading">
+        {t('finalize.title')}
+      </h2>
+      <p id={`${DIALOG_ID}-text`}>{t('finalize.text')}</p>
+      {loading.status === 'loading' ? <p className="busy">{t('finalize.checking')}</p> : null}
+      {loading.status === 'error' ? <ErrorAlert error={loading.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
+      {disclosure ? (
+        <>
+          {disclosure.consent ? (
+            <p className="alert alert--info">
+              {t('finalize.consentCovers', {
+                date: formatDate(disclosure.consent.signedOn),
+                categories: disclosure.consent.dataCategories.map((category) => kindLabel(t, category)).join(', '),
+              })}
+            </p>
+          ) : null}
+          {consentMissing !== null ? (
+            <ConsentMissingChoices
+              message={consentMissing}
+              document={document}
+              otherBasis={otherBasis}
+              onOtherBasis={(chosen) => {
+                setOtherBasis(chosen);
+                setError(null);
+                if (chosen) focusSoon(BASIS_ID);
+              }}
+            />
+          ) : null}
+          {consentMissing !== null && otherBasis ? (
+            <GroupFieldset id="finalize-basis-group" legend={t('finalize.otherBasisLegend')}>
+              <Field
+                id={BASIS_ID}
+                label={t('finalize.basis')}
+                hint={t('finalize.basisHint')}
+                value={basis}
+                onChange={setBasis}
+                error={fieldError(error, 'otherLegalBasis.basis')}
+                required
+                maxLength={300}
               />
-            ) : null}
-            {consentMissing !== null && otherBasis ? (
-              <GroupFieldset id="finalize-basis-group" legend={t('finalize.otherBasisLegend')}>
-                <Field
-                  id={BASIS_ID}
-                  label={t('finalize.basis')}
-                  hint={t('finalize.basisHint')}
-                  value={basis}
-                  onChange={setBasis}
-                  error={fieldError(error, 'otherLegalBasis.basis')}
-                  required
-                  maxLength={300}
-                />
-                <Field
-                  id={REASON_ID}
-                  label={t('finalize.reason')}
-                  hint={t('finalize.reasonHint')}
-                  value={reason}
-                  onChange={setReason}
-                  error={fieldError(error, 'otherLegalBasis.reason')}
-                  required
-                  multiline
-                  rows={3}
-                  maxLength={2000}
-                />
-              </GroupFieldset>
-            ) : null}
-            {disclosure.items.length > 0 ? (
-              <GroupFieldset id="finalize-items" legend={t('finalize.itemsLegend', { recipient })} hint={t('finalize.itemsHint')}>
-                <ul className="plain-list disclosure-list">
-                  {disclosure.items.map((item) => (
-                    <li key={item.fieldId} className={item.covered || !disclosure.consent ? undefined : 'disclosure-item--uncovered'}>
-                      <Checkbox
-                        id={`finalize-send-${item.fieldId}`}
-                        label={
-                          <>
-                            <span className="disclosure-label">{item.label}</span>: <bdi>{item.value}</bdi>
-                          </>
-                        }
-                        checked={send[item.fieldId] ?? false}
-                        onChange={(checked) => setSend((current) => ({ ...current, [item.fieldId]: checked }))}
-                        describedBy={!item.covered && disclosure.consent ? `finalize-send-${item.fieldId}-why` : undefined}
-                      />
-                      {!item.covered && disclosure.consent ? (
-                        <p id={`finalize-send-${item.fieldId}-why`} className="field-hint checkbox-hint">
-                          {t('finalize.notCovered', { kind: kindLabel(t, item.kind) })}
-                        </p>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </GroupFieldset>
-            ) : (
-              <p className="muted">{t('finalize.noPersonalData')}</p>
-            )}
-          </>
-        ) : null}
-        {error ? <ErrorAlert error={error} shownFields={BASIS_PATHS.slice(0, 2)} /> : null}
-        <DialogActions
-          id={DIALOG_ID}
-          confirmLabel={t('finalize.confirm')}
-          onConfirm={finalize}
-          variant="primary"
-          busy={busy}
-          busyLabel={t('finalize.finalizing')}
-          onCancel={onCancel}
-        />
+              <Field
+                id={REASON_ID}
+                label={t('finalize.reason')}
+                hint={t('finalize.reasonHint')}
+                value={reason}
+                onChange={setReason}
+                error={fieldError(error, 'otherLegalBasis.reason')}
+                required
+                multiline
+                rows={3}
+                maxLength={2000}
+              />
+            </GroupFieldset>
+          ) : null}
+          {disclosure.items.length > 0 ? (
+            <GroupFieldset id="finalize-items" legend={t('finalize.itemsLegend', { recipient })} hint={t('finalize.itemsHint')}>
+              <ul className="plain-list disclosure-list">
+                {disclosure.items.map((item) => (
+                  <li key={item.fieldId} className={item.covered || !disclosure.consent ? undefined : 'disclosure-item--uncovered'}>
+                    <Checkbox
+                      id={`finalize-send-${item.fieldId}`}
+                      label={
+                        <>
+                          <span className="disclosure-label">{item.label}</span>: <bdi>{item.value}</bdi>
+                        </>
+                      }
+                      checked={send[item.fieldId] ?? false}
+                      onChange={(checked) => setSend((current) => ({ ...current, [item.fieldId]: checked }))}
+                      describedBy={!item.covered && disclosure.consent ? `finalize-send-${item.fieldId}-why` : undefined}
+                    />
+                    {!item.covered && disclosure.consent ? (
+                      <p id={`finalize-send-${item.fieldId}-why`} className="field-hint checkbox-hint">
+                        {t('finalize.notCovered', { kind: kindLabel(t, item.kind) })}
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </GroupFieldset>
+          ) : (
+            <p className="muted">{t('finalize.noPersonalData')}</p>
+          )}
+        </>
+      ) : null}
+      {error ? <ErrorAlert error={error} shownFields={BASIS_PATHS.slice(0, 2)} /> : null}
+      <DialogActions
+        id={DIALOG_ID}
+        confirmLabel={t('finalize.confirm')}
+        onConfirm={finalize}
+        variant="primary"
+        busy={busy}
+        busyLabel={t('finalize.finalizing')}
+        onCancel={onCancel}
+      />
     </ModalDialog>
   );
 }

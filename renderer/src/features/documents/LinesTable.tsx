@@ -31,8 +31,7 @@ export function LinesTable({ field, rows, onChange, errorAt }: LinesTableProps) 
   const maxRows = field.maxRows ?? DEFAULT_MAX_ROWS;
   const firstColumn = field.columns[0]?.id ?? '';
 
-  const setCell = (index: number, column: string, cell: CellValue) =>
-    onChange(rows.map((row, at) => (at === index ? { ...row, [column]: cell } : row)));
+  const setCell = (index: number, column: string, cell: CellValue) => onChange(rows.map((row, at) => (at === index ? { ...row, [column]: cell } : row)));
 
   const add = () => {
     onChange([...rows, Object.fromEntries(field.columns.map((column) => [column.id, blankValue(column) as CellValue]))]);
@@ -78,7 +77,7 @@ export function LinesTable({ field, rows, onChange, errorAt }: LinesTableProps) 
                         id={fieldInputId(field.id, index, column.id)}
                         column={column}
                         label={t('documentEditor.cellLabel', { column: column.label, row: index + 1 })}
-                        value={row[column.id] ?? blankValue(column) as CellValue}
+                        value={row[column.id] ?? (blankValue(column) as CellValue)}
                         onChange={(cell) => setCell(index, column.id, cell)}
                         error={messageAtField(errorAt(valuePath(field.id, index, column.id)), field, index, column)}
                       />
@@ -132,13 +131,9 @@ function LineCell({ id, column, label, value, onChange, error }: LineCellProps) 
     case 'date':
       return <Field {...common} type="date" size="short" value={text} onChange={onChange} />;
     case 'money':
-      return (
-        <MoneyField {...common} value={amount} onChange={onChange} />
-      );
+      return <MoneyField {...common} value={amount} onChange={onChange} />;
     case 'number':
-      return (
-        <NumberField {...common} value={amount} onChange={onChange} />
-      );
+      return <NumberField {...common} value={amount} onChange={onChange} />;
     case 'select':
       return (
         <SelectField {...common} value={text} options={[{ value: '', label: t('documentEditor.choose') }, ...column.options]} onChange={onChange} size="full" />

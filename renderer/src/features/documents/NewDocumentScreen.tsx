@@ -21,17 +21,14 @@ interface Choices {
 /** `#/clients/<id>/new-document`: which form, to whom; then the editor of the new draft. */
 export function NewDocumentScreen({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
-  const [choices, reload] = useAsync(
-    async (): Promise<Choices> => {
-      const [client, templates, partners] = await Promise.all([
-        call('clients.get', { id: clientId }),
-        call('templates.list', {}).then(({ items }) => items),
-        call('partners.list', {}).then(({ items }) => items),
-      ]);
-      return { client, templates, partners };
-    },
-    [clientId],
-  );
+  const [choices, reload] = useAsync(async (): Promise<Choices> => {
+    const [client, templates, partners] = await Promise.all([
+      call('clients.get', { id: clientId }),
+      call('templates.list', {}).then(({ items }) => items),
+      call('partners.list', {}).then(({ items }) => items),
+    ]);
+    return { client, templates, partners };
+  }, [clientId]);
   const name = choices.status === 'ready' ? fullName(choices.value.client) || choices.value.client.familyName : '';
   const title = name ? t('newDocument.titleFor', { name }) : t('newDocument.title');
 

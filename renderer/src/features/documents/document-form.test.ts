@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inputFieldsOf } from '../../../../shared/forms/definition';
 import { loadFormDefinition } from '../../../../shared/forms/load';
-import {
-  editorValues,
-  inputIdOfPath,
-  messageAtField,
-  partnerFollowingFields,
-  pathsInFormOrder,
-  shownErrors,
-  withoutFieldErrors,
-} from './document-form';
+import { editorValues, inputIdOfPath, messageAtField, partnerFollowingFields, pathsInFormOrder, shownErrors, withoutFieldErrors } from './document-form';
 
 const form = loadFormDefinition({
   id: 'sample',

@@ -1,10 +1,5 @@
 import type { FieldErrors } from '../../../../shared/api/errors';
-import {
-  inputFieldsOf,
-  type ColumnDefinition,
-  type FormDefinition,
-  type InputFieldDefinition,
-} from '../../../../shared/forms/definition';
+import { inputFieldsOf, type ColumnDefinition, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms/definition';
 import { blankValue, isFieldShown, type FieldValue, type FormValues } from '../../../../shared/forms/values';
 
 /**

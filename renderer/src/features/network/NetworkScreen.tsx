@@ -25,9 +25,7 @@ interface Filters {
 }
 
 type ListState =
-  | { status: 'loading'; items: Partner[] | null }
-  | { status: 'ready'; items: Partner[]; filtered: boolean }
-  | { status: 'error'; error: unknown };
+  { status: 'loading'; items: Partner[] | null } | { status: 'ready'; items: Partner[]; filtered: boolean } | { status: 'error'; error: unknown };
 
 const NO_FILTERS: Filters = { query: '', counselingField: '', language: '', verification: '', includeArchived: false };
 
@@ -55,8 +53,7 @@ export function NetworkScreen() {
         }).then(
           ({ items }) => {
             if (request !== latest.current) return;
-            const filtered =
-              filters.query.trim() !== '' || filters.language.trim() !== '' || filters.counselingField !== '' || filters.verification !== '';
+            const filtered = filters.query.trim() !== '' || filters.language.trim() !== '' || filters.counselingField !== '' || filters.verification !== '';
             setState({ status: 'ready', items, filtered });
           },
           (error: unknown) => request === latest.current && setState({ status: 'error', error }),

@@ -176,21 +176,13 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
                 {busyText}
               </>
             ) : null}
-            {importState.status === 'applied' ? (
-              <span className="form-status">{t('networkShare.applied', importState.result.counts)}</span>
-            ) : null}
+            {importState.status === 'applied' ? <span className="form-status">{t('networkShare.applied', importState.result.counts)}</span> : null}
           </span>
         </div>
       </form>
       {importState.status === 'error' ? <ErrorAlert error={importState.error} /> : null}
       {shown ? (
-        <ImportPreview
-          fileName={shown.fileName}
-          result={shown.result}
-          applying={shown.status === 'applying'}
-          onApply={apply}
-          onDiscard={discard}
-        />
+        <ImportPreview fileName={shown.fileName} result={shown.result} applying={shown.status === 'applying'} onApply={apply} onDiscard={discard} />
       ) : null}
     </section>
   );

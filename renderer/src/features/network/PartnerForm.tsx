@@ -88,161 +88,154 @@ export function PartnerForm({ initial, onSaved, onCancel }: PartnerFormProps) {
     }
   }
 
-
   return (
     <form noValidate onSubmit={submit} className="form partner-form">
       <p className="muted">{t('common.requiredNote')}</p>
       {error ? <ErrorAlert error={error} shownFields={order} /> : null}
 
       <FormSection id="partner-form-base" title={t('partnerForm.baseLegend')}>
-          <div className="form-grid">
-            <Field
-              id={inputId('name')}
-              label={t('partnerFields.name')}
-              value={draft.name}
-              onChange={(name) => update({ name })}
-              error={errorOf('name')}
-              required
-              maxLength={200}
-              dir="auto"
-            />
-            <Field
-              id={inputId('department')}
-              label={t('partnerFields.department')}
-              hint={t('partnerForm.departmentHint')}
-              value={draft.department}
-              onChange={(department) => update({ department })}
-              error={errorOf('department')}
-              maxLength={200}
-              dir="auto"
-            />
-          </div>
+        <div className="form-grid">
           <Field
-            id={inputId('description')}
-            label={t('partnerFields.description')}
-            value={draft.description}
-            onChange={(description) => update({ description })}
-            error={errorOf('description')}
-            multiline
-            rows={4}
-            maxLength={2000}
+            id={inputId('name')}
+            label={t('partnerFields.name')}
+            value={draft.name}
+            onChange={(name) => update({ name })}
+            error={errorOf('name')}
+            required
+            maxLength={200}
             dir="auto"
           />
-          <GroupFieldset id={inputId('counselingFields')} legend={t('partnerFields.counselingFields')} error={errorOf('counselingFields')}>
-            {COUNSELING_FIELDS.map((field) => (
-              <Checkbox
-                key={field}
-                id={inputId(`counselingFields.${field}`)}
-                label={t(`counselingFields.${field}`)}
-                checked={draft.counselingFields.includes(field)}
-                onChange={(checked) => update({ counselingFields: toggleField(draft.counselingFields, field, checked) })}
-              />
-            ))}
-          </GroupFieldset>
           <Field
-            id={inputId('notes')}
-            label={t('partnerFields.notes')}
-            value={draft.notes}
-            onChange={(notes) => update({ notes })}
-            error={errorOf('notes')}
-            multiline
-            rows={5}
-            maxLength={5000}
+            id={inputId('department')}
+            label={t('partnerFields.department')}
+            hint={t('partnerForm.departmentHint')}
+            value={draft.department}
+            onChange={(department) => update({ department })}
+            error={errorOf('department')}
+            maxLength={200}
             dir="auto"
           />
+        </div>
+        <Field
+          id={inputId('description')}
+          label={t('partnerFields.description')}
+          value={draft.description}
+          onChange={(description) => update({ description })}
+          error={errorOf('description')}
+          multiline
+          rows={4}
+          maxLength={2000}
+          dir="auto"
+        />
+        <GroupFieldset id={inputId('counselingFields')} legend={t('partnerFields.counselingFields')} error={errorOf('counselingFields')}>
+          {COUNSELING_FIELDS.map((field) => (
+            <Checkbox
+              key={field}
+              id={inputId(`counselingFields.${field}`)}
+              label={t(`counselingFields.${field}`)}
+              checked={draft.counselingFields.includes(field)}
+              onChange={(checked) => update({ counselingFields: toggleField(draft.counselingFields, field, checked) })}
+            />
+          ))}
+        </GroupFieldset>
+        <Field
+          id={inputId('notes')}
+          label={t('partnerFields.notes')}
+          value={draft.notes}
+          onChange={(notes) => update({ notes })}
+          error={errorOf('notes')}
+          multiline
+          rows={5}
+          maxLength={5000}
+          dir="auto"
+        />
       </FormSection>
 
       <FormSection id="partner-form-reach" title={t('partnerForm.reachLegend')}>
-          <AddressFields
-            idOf={inputId}
-            legend={t('partnerFields.address')}
-            value={draft.address}
-            onChange={(address) => update({ address })}
-            errorOf={errorOf}
-          />
-          <Checkbox
-            id={inputId('usePostbox')}
-            label={t('partnerForm.usePostbox')}
-            checked={draft.usePostbox}
-            onChange={(usePostbox) => update({ usePostbox })}
-            describedBy="partner-postbox-hint"
-          />
-          <p id="partner-postbox-hint" className="field-hint checkbox-hint">
-            {t('partnerForm.usePostboxHint')}
-          </p>
-          {draft.usePostbox ? (
-            <GroupFieldset id={inputId('postbox')} legend={t('partnerFields.postbox')} error={errorOf('postbox')}>
+        <AddressFields idOf={inputId} legend={t('partnerFields.address')} value={draft.address} onChange={(address) => update({ address })} errorOf={errorOf} />
+        <Checkbox
+          id={inputId('usePostbox')}
+          label={t('partnerForm.usePostbox')}
+          checked={draft.usePostbox}
+          onChange={(usePostbox) => update({ usePostbox })}
+          describedBy="partner-postbox-hint"
+        />
+        <p id="partner-postbox-hint" className="field-hint checkbox-hint">
+          {t('partnerForm.usePostboxHint')}
+        </p>
+        {draft.usePostbox ? (
+          <GroupFieldset id={inputId('postbox')} legend={t('partnerFields.postbox')} error={errorOf('postbox')}>
+            <Field
+              id={inputId('postbox.label')}
+              label={t('partnerFields.postboxLabel')}
+              value={draft.postbox.label}
+              onChange={(label) => update({ postbox: { ...draft.postbox, label } })}
+              error={errorOf('postbox.label')}
+              required
+              maxLength={100}
+              size="medium"
+            />
+            <div className="form-row">
               <Field
-                id={inputId('postbox.label')}
-                label={t('partnerFields.postboxLabel')}
-                value={draft.postbox.label}
-                onChange={(label) => update({ postbox: { ...draft.postbox, label } })}
-                error={errorOf('postbox.label')}
+                id={inputId('postbox.postalCode')}
+                label={t('partnerFields.postboxPostalCode')}
+                value={draft.postbox.postalCode}
+                onChange={(postalCode) => update({ postbox: { ...draft.postbox, postalCode } })}
+                error={errorOf('postbox.postalCode')}
+                inputMode="numeric"
+                maxLength={5}
+                size="short"
+              />
+              <Field
+                id={inputId('postbox.city')}
+                label={t('partnerFields.postboxCity')}
+                value={draft.postbox.city}
+                onChange={(city) => update({ postbox: { ...draft.postbox, city } })}
+                error={errorOf('postbox.city')}
                 required
                 maxLength={100}
                 size="medium"
               />
-              <div className="form-row">
-                <Field
-                  id={inputId('postbox.postalCode')}
-                  label={t('partnerFields.postboxPostalCode')}
-                  value={draft.postbox.postalCode}
-                  onChange={(postalCode) => update({ postbox: { ...draft.postbox, postalCode } })}
-                  error={errorOf('postbox.postalCode')}
-                  inputMode="numeric"
-                  maxLength={5}
-                  size="short"
-                />
-                <Field
-                  id={inputId('postbox.city')}
-                  label={t('partnerFields.postboxCity')}
-                  value={draft.postbox.city}
-                  onChange={(city) => update({ postbox: { ...draft.postbox, city } })}
-                  error={errorOf('postbox.city')}
-                  required
-                  maxLength={100}
-                  size="medium"
-                />
-              </div>
-            </GroupFieldset>
-          ) : null}
+            </div>
+          </GroupFieldset>
+        ) : null}
+        <Field
+          id={inputId('openingHours')}
+          label={t('partnerFields.openingHours')}
+          value={draft.openingHours}
+          onChange={(openingHours) => update({ openingHours })}
+          error={errorOf('openingHours')}
+          maxLength={500}
+        />
+        <div className="form-grid form-grid--three">
           <Field
-            id={inputId('openingHours')}
-            label={t('partnerFields.openingHours')}
-            value={draft.openingHours}
-            onChange={(openingHours) => update({ openingHours })}
-            error={errorOf('openingHours')}
-            maxLength={500}
+            id={inputId('email')}
+            type="email"
+            label={t('partnerFields.email')}
+            value={draft.email}
+            onChange={(email) => update({ email })}
+            error={errorOf('email')}
+            maxLength={200}
           />
-          <div className="form-grid form-grid--three">
-            <Field
-              id={inputId('email')}
-              type="email"
-              label={t('partnerFields.email')}
-              value={draft.email}
-              onChange={(email) => update({ email })}
-              error={errorOf('email')}
-              maxLength={200}
-            />
-            <Field
-              id={inputId('phone')}
-              type="tel"
-              label={t('partnerFields.phone')}
-              value={draft.phone}
-              onChange={(phone) => update({ phone })}
-              error={errorOf('phone')}
-              maxLength={60}
-            />
-            <Field
-              id={inputId('website')}
-              type="url"
-              label={t('partnerFields.website')}
-              value={draft.website}
-              onChange={(website) => update({ website })}
-              error={errorOf('website')}
-              maxLength={300}
-            />
-          </div>
+          <Field
+            id={inputId('phone')}
+            type="tel"
+            label={t('partnerFields.phone')}
+            value={draft.phone}
+            onChange={(phone) => update({ phone })}
+            error={errorOf('phone')}
+            maxLength={60}
+          />
+          <Field
+            id={inputId('website')}
+            type="url"
+            label={t('partnerFields.website')}
+            value={draft.website}
+            onChange={(website) => update({ website })}
+            error={errorOf('website')}
+            maxLength={300}
+          />
+        </div>
       </FormSection>
 
       <FormSection id="partner-form-services" title={t('partnerForm.servicesLegend')}>

@@ -191,17 +191,17 @@ function Services({ partner }: { partner: Partner }) {
                     ) : null}
                   </Fact>
                   <Fact term={t('partnerFields.counselingFields')}>
-                    {service.counselingFields.length > 0 ? (
-                      <TextList items={service.counselingFields.map((field) => t(`counselingFields.${field}`))} />
-                    ) : null}
+                    {service.counselingFields.length > 0 ? <TextList items={service.counselingFields.map((field) => t(`counselingFields.${field}`))} /> : null}
                   </Fact>
                   <Fact term={t('partnerFields.eligibility')}>
-                    {service.eligibility ? <span className="long-text" dir="auto">{service.eligibility}</span> : null}
+                    {service.eligibility ? (
+                      <span className="long-text" dir="auto">
+                        {service.eligibility}
+                      </span>
+                    ) : null}
                   </Fact>
                   <Fact term={t('partnerFields.ages')}>{ages(t, service.minimumAge, service.maximumAge)}</Fact>
-                  <Fact term={t('partnerFields.languages')}>
-                    {service.languages.length > 0 ? <TextList items={service.languages} /> : null}
-                  </Fact>
+                  <Fact term={t('partnerFields.languages')}>{service.languages.length > 0 ? <TextList items={service.languages} /> : null}</Fact>
                   <Fact term={t('partnerFields.fees')}>{service.fees ? <span dir="auto">{service.fees}</span> : null}</Fact>
                   <Fact term={t('partnerFields.applicationProcess')}>
                     {service.applicationProcess ? (
@@ -251,9 +251,7 @@ function Reach({ partner }: { partner: Partner }) {
               </>
             ) : null}
           </Fact>
-          <Fact term={t('partnerFields.openingHours')}>
-            {partner.openingHours ? <span className="long-text">{partner.openingHours}</span> : null}
-          </Fact>
+          <Fact term={t('partnerFields.openingHours')}>{partner.openingHours ? <span className="long-text">{partner.openingHours}</span> : null}</Fact>
           <Fact term={t('partnerFields.phone')}>{partner.phone}</Fact>
           <Fact term={t('partnerFields.email')}>{partner.email}</Fact>
           <Fact term={t('partnerFields.website')}>{partner.website}</Fact>

@@ -136,7 +136,6 @@ export function partnerToInput(partner: Partner): MethodInput<'partners.update'>
   return input;
 }
 
-
 function isEmptyService(row: ServiceDraft): boolean {
   return (
     row.id === null &&
@@ -149,7 +148,6 @@ function isEmptyService(row: ServiceDraft): boolean {
 function isEmptyContact(row: ContactDraft): boolean {
   return row.id === null && [row.name, row.role, row.phone, row.email].every(isBlank);
 }
-
 
 const AGE_PATTERN = /^\d{1,3}$/;
 
@@ -185,9 +183,7 @@ export function draftToInput(draft: PartnerDraft): { input: PartnerCallInput; ro
     description: draft.description,
     counselingFields: draft.counselingFields,
     address: { street: draft.address.street, postalCode: draft.address.postalCode.trim(), city: draft.address.city },
-    postbox: draft.usePostbox
-      ? { label: draft.postbox.label, postalCode: draft.postbox.postalCode.trim(), city: draft.postbox.city }
-      : null,
+    postbox: draft.usePostbox ? { label: draft.postbox.label, postalCode: draft.postbox.postalCode.trim(), city: draft.postbox.city } : null,
     openingHours: draft.openingHours,
     phone: draft.phone.trim(),
     email: draft.email.trim(),

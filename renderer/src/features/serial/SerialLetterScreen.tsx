@@ -190,7 +190,9 @@ function useBatchProgress(phase: Phase, setPhase: (update: (current: Phase) => P
         if (stopped) return;
         if (status.state === 'running') {
           setPhase((current) =>
-            current.kind === 'running' && current.batchId === batchId ? { ...current, done: status.done, total: status.total, skipped: status.skipped } : current,
+            current.kind === 'running' && current.batchId === batchId
+              ? { ...current, done: status.done, total: status.total, skipped: status.skipped }
+              : current,
           );
           return;
         }
@@ -280,12 +282,22 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
     try {
       const started = await call('batches.render', { templateId: template.id, values, filter: batchFilter(filter), duplex });
       rememberBatch({ batchId: started.batchId, title: template.title });
-      onStarted({ kind: 'running', batchId: started.batchId, title: template.title, done: 0, total: started.total, skipped: started.skipped, cancelling: false });
+      onStarted({
+        kind: 'running',
+        batchId: started.batchId,
+        title: template.title,
+        done: 0,
+        total: started.total,
+        skipped: started.skipped,
+        cancelling: false,
+      });
     } catch (caught) {
       setError(caught);
       setStarting(false);
       if (isApiCallError(caught) && form) {
-        const first = pathsInFormOrder(form, caught.fields).map((path) => inputIdOfPath(form, path)).find((id) => id !== null);
+        const first = pathsInFormOrder(form, caught.fields)
+          .map((path) => inputIdOfPath(form, path))
+          .find((id) => id !== null);
         if (first) focusSoon(first);
       }
     }
@@ -341,7 +353,10 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
             id="serial-filter-months"
             label={t('serial.filterMonths')}
             value={filter.months}
-            options={[{ value: '', label: t('serial.anyTime') }, ...MONTH_CHOICES.map((months) => ({ value: months, label: t('serial.months', { count: Number(months) }) }))]}
+            options={[
+              { value: '', label: t('serial.anyTime') },
+              ...MONTH_CHOICES.map((months) => ({ value: months, label: t('serial.months', { count: Number(months) }) })),
+            ]}
             onChange={(months) => setFilter((current) => ({ ...current, months }))}
             size="full"
           />
@@ -349,7 +364,10 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
             id="serial-filter-field"
             label={t('serial.filterField')}
             value={filter.counselingField}
-            options={[{ value: '' as const, label: t('serial.any') }, ...COUNSELING_FIELDS.map((field) => ({ value: field, label: t(`counselingFieldsShort.${field}`) }))]}
+            options={[
+              { value: '' as const, label: t('serial.any') },
+              ...COUNSELING_FIELDS.map((field) => ({ value: field, label: t(`counselingFieldsShort.${field}`) })),
+            ]}
             onChange={(counselingField) => setFilter((current) => ({ ...current, counselingField }))}
             size="full"
           />
@@ -368,23 +386,24 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
                 </li>
               ))}
             </ul>
-            {preview.value.total > preview.value.clients.length ? <p className="muted">{t('serial.moreNames', { count: preview.value.total - preview.value.clients.length })}</p> : null}
+            {preview.value.total > preview.value.clients.length ? (
+              <p className="muted">{t('serial.moreNames', { count: preview.value.total - preview.value.clients.length })}</p>
+            ) : null}
           </details>
         ) : null}
         {preview.status === 'ready' ? <SkippedList skipped={preview.value.skipped} /> : null}
-        <Checkbox
-          id="serial-duplex"
-          label={t('serial.duplex')}
-          checked={duplex}
-          onChange={setDuplex}
-          describedBy="serial-duplex-hint"
-        />
+        <Checkbox id="serial-duplex" label={t('serial.duplex')} checked={duplex} onChange={setDuplex} describedBy="serial-duplex-hint" />
         <p id="serial-duplex-hint" className="field-hint checkbox-hint">
           {t('serial.duplexHint')}
         </p>
       </section>
 
-      {error ? <ErrorAlert error={error} shownFields={Object.keys(isApiCallError(error) ? error.fields : {}).filter((path) => path.startsWith('values.') || path === 'templateId')} /> : null}
+      {error ? (
+        <ErrorAlert
+          error={error}
+          shownFields={Object.keys(isApiCallError(error) ? error.fields : {}).filter((path) => path.startsWith('values.') || path === 'templateId')}
+        />
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button button--primary" aria-disabled={starting}>
           {total === null || total === 0 ? t('serial.start') : t('serial.startCount', { count: total })}

@@ -202,12 +202,7 @@ function LetterheadForm({ initial }: { initial: Settings }) {
     }
   }
 
-  function renderField<K extends string>(
-    prefix: string,
-    spec: FieldSpec<K>,
-    value: string,
-    onChange: (value: string) => void,
-  ) {
+  function renderField<K extends string>(prefix: string, spec: FieldSpec<K>, value: string, onChange: (value: string) => void) {
     const path = `${prefix}.${spec.key}`;
     return (
       <Field
@@ -235,9 +230,7 @@ function LetterheadForm({ initial }: { initial: Settings }) {
         {error ? <ErrorAlert error={error} shownFields={FIELD_ORDER} /> : null}
         <fieldset className="fieldset">
           <legend>{t('settings.officeLegend')}</legend>
-          <div className="form-grid">
-            {OFFICE_FIELDS.map((spec) => renderField('office', spec, values.office[spec.key], setOffice(spec.key)))}
-          </div>
+          <div className="form-grid">{OFFICE_FIELDS.map((spec) => renderField('office', spec, values.office[spec.key], setOffice(spec.key)))}</div>
           <LogoField
             logo={values.office.logo}
             onChange={setLogo}
@@ -259,20 +252,14 @@ function LetterheadForm({ initial }: { initial: Settings }) {
             <fieldset className="fieldset fieldset--nested">
               <legend>{t('settings.postboxLegend')}</legend>
               <div className="form-grid form-grid--three">
-                {POSTBOX_FIELDS.map((spec) =>
-                  renderField('office.postbox', spec, postbox[spec.key], setPostboxField(spec.key)),
-                )}
+                {POSTBOX_FIELDS.map((spec) => renderField('office.postbox', spec, postbox[spec.key], setPostboxField(spec.key)))}
               </div>
             </fieldset>
           ) : null}
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t('settings.counselorLegend')}</legend>
-          <div className="form-grid">
-            {COUNSELOR_FIELDS.map((spec) =>
-              renderField('counselor', spec, values.counselor[spec.key], setCounselor(spec.key)),
-            )}
-          </div>
+          <div className="form-grid">{COUNSELOR_FIELDS.map((spec) => renderField('counselor', spec, values.counselor[spec.key], setCounselor(spec.key)))}</div>
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t('settings.deadlinesLegend')}</legend>

@@ -100,7 +100,12 @@ export function TemplateForm({ template, onSaved, onReload }: TemplateFormProps)
         maxLength={300}
       />
       {draft.letter ? (
-        <GroupFieldset id="tpl-letter" legend={t('templateEditor.letterLegend')} hint={t('templateEditor.placeholderHint', PLACEHOLDER_EXAMPLES)} error={errorOf('letter')}>
+        <GroupFieldset
+          id="tpl-letter"
+          legend={t('templateEditor.letterLegend')}
+          hint={t('templateEditor.placeholderHint', PLACEHOLDER_EXAMPLES)}
+          error={errorOf('letter')}
+        >
           {LETTER_PARTS.map((part) => (
             <Field
               key={part}
@@ -118,15 +123,7 @@ export function TemplateForm({ template, onSaved, onReload }: TemplateFormProps)
         <FormSection key={section.id} id={`tpl-section-${section.id}`} title={section.title} headingLevel={3}>
           {labelField(section.id, t('templateEditor.sectionTitle'), `(${section.title})`)}
           {section.fields.map((field) => (
-            <TemplateElement
-              key={field.id}
-              section={section}
-              field={field}
-              draft={draft}
-              labelField={labelField}
-              setBlock={setBlock}
-              errorOf={errorOf}
-            />
+            <TemplateElement key={field.id} section={section} field={field} draft={draft} labelField={labelField} setBlock={setBlock} errorOf={errorOf} />
           ))}
         </FormSection>
       ))}
@@ -151,7 +148,12 @@ function TemplateElement({ section, field, draft, labelField, setBlock, errorOf 
   if (field.type === 'block') {
     const block = draft.blocks[field.id] ?? { text: '', stand: '' };
     return (
-      <GroupFieldset id={`tpl-block-${field.id}`} legend={t('templateEditor.blockLegend', { label: field.label || field.id })} hint={t('templateEditor.placeholderHint', PLACEHOLDER_EXAMPLES)} className="template-block">
+      <GroupFieldset
+        id={`tpl-block-${field.id}`}
+        legend={t('templateEditor.blockLegend', { label: field.label || field.id })}
+        hint={t('templateEditor.placeholderHint', PLACEHOLDER_EXAMPLES)}
+        className="template-block"
+      >
         {labelField(field.id, t('templateEditor.blockHeading'), `(${field.label || field.id})`)}
         <Field
           id={templateInputId(`blocks.${field.id}.text`)}
@@ -190,7 +192,9 @@ function TemplateElement({ section, field, draft, labelField, setBlock, errorOf 
         {labelField(field.id, field.label, suffix)}
         <GroupFieldset
           id={`tpl-parts-${field.id}`}
-          legend={field.type === 'lines' ? t('templateEditor.columnsLegend', { label: field.label }) : t('templateEditor.optionsLegend', { label: field.label })}
+          legend={
+            field.type === 'lines' ? t('templateEditor.columnsLegend', { label: field.label }) : t('templateEditor.optionsLegend', { label: field.label })
+          }
           className="fieldset--nested"
         >
           {parts.map((part) => labelField(part.key, part.label, `(${field.label})`))}

@@ -26,7 +26,15 @@ const form = loadFormDefinition({
 describe('template edits', () => {
   it('starts from the definition, with the core’s label keys', () => {
     const draft = templateDraft(form);
-    expect(draft.labels).toEqual({ main: 'Angaben', subject: 'Betreff', kind: 'Art', 'kind.a': 'A', costs: 'Kosten', 'costs.amount': 'Betrag', privacy: 'Datenschutz' });
+    expect(draft.labels).toEqual({
+      main: 'Angaben',
+      subject: 'Betreff',
+      kind: 'Art',
+      'kind.a': 'A',
+      costs: 'Kosten',
+      'costs.amount': 'Betrag',
+      privacy: 'Datenschutz',
+    });
     expect(draft.blocks).toEqual({ privacy: { text: 'Ihre Daten …', stand: '2025-01-01' } });
     expect(draft.letter).toEqual({ subject: '{{subject}}', salutation: 'Guten Tag,', closing: 'Mit freundlichen Grüßen' });
   });

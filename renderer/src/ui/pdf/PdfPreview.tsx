@@ -189,7 +189,13 @@ export function PdfPreview({ busy, pdf, fileName, emptyText, heading }: PdfPrevi
         <>
           <div className="preview-controls">
             <div className="preview-group" role="group" aria-label={t('preview.paging')}>
-              <button type="button" className="button button--secondary button--small" onClick={() => goTo(page - 1)} aria-disabled={page <= 1} aria-controls={viewportId}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => goTo(page - 1)}
+                aria-disabled={page <= 1}
+                aria-controls={viewportId}
+              >
                 <span aria-hidden="true">‹ </span>
                 {t('preview.previous')}
               </button>
