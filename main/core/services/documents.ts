@@ -1,8 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type {
   Client,
-  Logo,
   Consent,
   Disclosure,
   DocumentListFilter,
@@ -23,13 +22,13 @@ import * as queries from '../db/queries/documents';
 import { coveringConsentIds, getConsent } from '../db/queries/consents';
 import { getPartner as findPartner } from '../db/queries/partners';
 import { getResidenceStatus } from '../db/queries/residence-statuses';
-import { readSetting, writeSetting } from '../db/queries/settings';
 import { DomainError, notFound } from '../errors';
 import { addressBlock } from '../pdf/address-block';
 import { recordAudit } from './audit';
 import { getClient } from './clients';
 import { createConsentFromForm } from './consent-forms';
 import { clientRecipient, renderDocumentPdf, type FinalSnapshot } from './document-pdf';
+import { loadedSnapshot, storedSnapshot } from './final-snapshot';
 import { getPartner, partnerAddressBlock } from './partners';
 import { getSettings } from './settings';
 import { templateDefinition } from './templates';
@@ -316,41 +315,6 @@ async function renderWith(
 ): Promise<RenderedPdf> {
   const { bytes, sha256, pages } = await renderDocumentPdf(form, values, document.omittedFields, snapshot, creationDate);
   return { pdfBase64: bytes.toString('base64'), sha256, pages };
-}
-
-/**
- * The letterhead logo is part of a final document's snapshot, but up to
- * 500 KB in every one of them would make the store grow by the logo per
- * letter. The snapshot keeps `{ mimeType, sha256 }` instead; the bytes are
- * kept once per distinct logo in the settings table under `letterhead-logo:`
- * and the hash, never changed or removed (a reprint needs them; a logo is no
- * personal data). Snapshots written before keep their bytes and still print.
- */
-interface StoredLogo {
-  mimeType: Logo['mimeType'];
-  sha256: string;
-}
-
-const LOGO_KEY = 'letterhead-logo:';
-
-function storedSnapshot(core: Core, snapshot: FinalSnapshot): unknown {
-  const logo = snapshot.context.settings.office.logo;
-  if (logo === null) return snapshot;
-  const sha256 = createHash('sha256').update(Buffer.from(logo.dataBase64, 'base64')).digest('hex');
-  if (readSetting(core.db, LOGO_KEY + sha256) === undefined) writeSetting(core.db, LOGO_KEY + sha256, logo);
-  const reference: StoredLogo = { mimeType: logo.mimeType, sha256 };
-  const { settings } = snapshot.context;
-  return { ...snapshot, context: { ...snapshot.context, settings: { ...settings, office: { ...settings.office, logo: reference } } } };
-}
-
-function loadedSnapshot(core: Core, stored: unknown): FinalSnapshot {
-  const snapshot = stored as FinalSnapshot;
-  const logo = snapshot.context.settings.office.logo as Logo | StoredLogo | null | undefined;
-  if (!logo || !('sha256' in logo)) return snapshot;
-  const bytes = readSetting(core.db, LOGO_KEY + logo.sha256) as Logo | undefined;
-  if (!bytes) throw new Error(`letterhead logo ${logo.sha256} of a final document is missing`);
-  const { settings } = snapshot.context;
-  return { ...snapshot, context: { ...snapshot.context, settings: { ...settings, office: { ...settings.office, logo: bytes } } } };
 }
 
 /** A draft as it stands today, or a final document from its frozen snapshot: the same bytes every time. */
