@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logo } from '../../../shared/api/contract';
 import type { Core } from '../core';
 import { readSetting, writeSetting } from '../db/queries/settings';
-import type { FinalSnapshot } from './document-pdf';
+import type { FinalSnapshot } from './documents/pdf';
 
 /**
  * The letterhead logo is part of a final document's snapshot, but up to
