@@ -3,7 +3,7 @@ import { todayIso } from '../../../../shared/domain/iso-date';
 import type { FormDefinition } from '../../../../shared/forms';
 import type { PrefillContext } from '../../../../shared/forms/prefill';
 import type { Core } from '../../core';
-import { coveringConsentIds, getConsent } from '../../db/queries/consents';
+import { newestCoveringConsent } from '../../db/queries/consents';
 import { getPartner } from '../../db/queries/partners';
 import { getResidenceStatus } from '../../db/queries/residence-statuses';
 import type { AddressRecipient } from '../../pdf/address-block';
@@ -68,13 +68,6 @@ export function makeDocumentContext(parts: DocumentContextParts): DocumentContex
   };
 }
 
-/** The newest consent valid today that names the partner (by directory entry, or by name for one typed by hand). */
-function coveringConsent(core: Core, clientId: string, partner: Partner | null, today: string): Consent | null {
-  if (partner === null) return null;
-  const [newest] = coveringConsentIds(core.db, { clientId, partnerId: partner.id, recipientName: partner.name, date: today });
-  return newest === undefined ? null : (getConsent(core.db, newest, today) ?? null);
-}
-
 /** Loads the context of a document of `form` for a client and (where the form has one) a recipient partner. */
 export function loadDocumentContext(core: Core, form: FormDefinition, clientId: string, partnerId: string | null): DocumentContext {
   const now = core.now();
@@ -88,7 +81,11 @@ export function loadDocumentContext(core: Core, form: FormDefinition, clientId: 
     form,
     client,
     partner,
-    consent: coveringConsent(core, client.id, partner, today),
+    // The newest consent valid today that names the partner (by directory entry, or by name for one typed by hand).
+    consent:
+      partner === null
+        ? null
+        : (newestCoveringConsent(core.db, { clientId: client.id, partnerId: partner.id, recipientName: partner.name, date: today }) ?? null),
     settings: getSettings(core),
     residenceStatusLabel: status?.label ?? '',
     lookUpPartner: (id) => getPartner(core.db, id, today),

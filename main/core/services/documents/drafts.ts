@@ -84,13 +84,17 @@ export function createDocument(
       { id, templateId: form.id, templateVersion: form.version, clientId: input.clientId, partnerId, values, prefilled, correctsId: corrected?.id ?? null },
       context.now.toISOString(),
     );
-    recordAudit(core, {
-      action: 'documents.create',
-      subjectType: 'document',
-      subjectId: id,
-      clientId: input.clientId,
-      details: { templateId: form.id, templateVersion: form.version, ...(corrected ? { correctsId: corrected.id } : {}) },
-    });
+    recordAudit(
+      core,
+      {
+        action: 'documents.create',
+        subjectType: 'document',
+        subjectId: id,
+        clientId: input.clientId,
+        details: { templateId: form.id, templateVersion: form.version, ...(corrected ? { correctsId: corrected.id } : {}) },
+      },
+      { now: context.now, settings: context.prefill.settings },
+    );
     return getDocument(core, id);
   })();
 }

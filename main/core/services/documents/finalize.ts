@@ -75,24 +75,28 @@ export async function finalizeDocument(
       consentId,
     });
     if (!done) throw new DomainError('conflict', 'Der Entwurf wurde gerade geändert. Bitte die Vorschau prüfen und erneut abschließen.');
-    recordAudit(core, {
-      action: 'documents.finalize',
-      subjectType: 'document',
-      subjectId: document.id,
-      clientId: document.clientId,
-      details: {
-        templateId: form.id,
-        templateVersion: form.version,
-        sha256: pdf.sha256,
-        omittedFields,
-        // Another legal basis is kept here with its reason (DOMAIN.md); the trail of an erased client goes with it.
-        ...(legalBasis === null
-          ? {}
-          : legalBasis.kind === 'consent'
-            ? { consentId: legalBasis.consentId }
-            : { legalBasis: legalBasis.basis, reason: legalBasis.reason }),
+    recordAudit(
+      core,
+      {
+        action: 'documents.finalize',
+        subjectType: 'document',
+        subjectId: document.id,
+        clientId: document.clientId,
+        details: {
+          templateId: form.id,
+          templateVersion: form.version,
+          sha256: pdf.sha256,
+          omittedFields,
+          // Another legal basis is kept here with its reason (DOMAIN.md); the trail of an erased client goes with it.
+          ...(legalBasis === null
+            ? {}
+            : legalBasis.kind === 'consent'
+              ? { consentId: legalBasis.consentId }
+              : { legalBasis: legalBasis.basis, reason: legalBasis.reason }),
+        },
       },
-    });
+      { now: context.now, settings: context.prefill.settings },
+    );
     return getDocument(core, document.id);
   })();
 }
