@@ -10,13 +10,14 @@ import { focusSoon } from '../../ui/focus';
 import { PdfPreview } from '../../ui/pdf/PdfPreview';
 import { useAppContext } from '../../ui/app-context';
 import { routeHref } from '../../ui/router';
-import { prefillContext, type DocumentSources } from './document-context';
+import { type DocumentSources } from './document-sources';
 import { editorValues, inputIdOfPath, partnerFollowingFields, pathsInFormOrder, sameValue, shownErrors, withoutFieldErrors } from './document-form';
 import { pdfFileName } from './document-labels';
 import { DocumentSections } from './DocumentSections';
 import { FinalizeDialog } from './FinalizeDialog';
 import { RECIPIENT_INPUT_ID, RecipientPicker } from './RecipientPicker';
 import { SaveState } from './SaveState';
+import { useDocumentContext } from './use-document-context';
 import { useDraftAutosave, type DraftSnapshot } from './use-draft-autosave';
 
 interface DocumentEditorProps {
@@ -64,7 +65,7 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
       complete && form.recipient === 'partner' && draft.partnerId === null ? { partnerId: t('documentEditor.recipientMissing') } : {};
     return shownErrors(form, values, { ...live, ...recipient, ...serverErrors });
   }, [form, draft, values, complete, serverErrors, t]);
-  const context = useMemo(() => prefillContext(sources, draft.partnerId), [sources, draft.partnerId]);
+  const [context, reloadContext] = useDocumentContext(document.id, draft.partnerId);
 
   const commit = (next: DraftSnapshot) => {
     latest.current = next;
@@ -147,22 +148,28 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
         ) : null}
         <RecipientPicker
           recipient={form.recipient}
-          client={sources.client}
+          clientName={document.clientName}
           partners={sources.partners}
           partnerId={draft.partnerId}
           partnerName={document.partnerName}
           onChange={changeRecipient}
           error={errors.partnerId}
         />
-        <DocumentSections
-          form={form}
-          values={values}
-          onChange={changeField}
-          errorAt={(path) => errors[path]}
-          prefilled={prefilled}
-          partners={sources.partners}
-          context={context}
-        />
+        {context.status === 'ready' ? (
+          <DocumentSections
+            form={form}
+            values={values}
+            onChange={changeField}
+            errorAt={(path) => errors[path]}
+            prefilled={prefilled}
+            partners={sources.partners}
+            context={context.value}
+          />
+        ) : context.status === 'error' ? (
+          <ErrorAlert error={context.error} onRetry={reloadContext} />
+        ) : (
+          <p className="busy">{t('common.loading')}</p>
+        )}
       </form>
       <div className="toolbar toolbar--wrap editor-actions">
         <button type="button" className="button button--secondary" onClick={showPreview} aria-disabled={preview.status === 'busy'}>
@@ -185,7 +192,11 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
       ) : null}
       {dialog === 'finalize' ? (
         <FinalizeDialog
-          document={{ ...document, partnerId: draft.partnerId, partnerName: context.partner?.name ?? document.partnerName }}
+          document={{
+            ...document,
+            partnerId: draft.partnerId,
+            partnerName: (context.status === 'ready' ? context.value.partner?.name : undefined) ?? document.partnerName,
+          }}
           saveDraft={() => autosave.settle()}
           onFinalized={onFinalized}
           onFieldErrors={(found) => {

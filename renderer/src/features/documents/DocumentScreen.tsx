@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeading } from '../../ui/PageHeading';
 import { routeHref } from '../../ui/router';
 import { useAsync } from '../../ui/use-async';
-import { loadDocumentSources, type DocumentSources } from './document-context';
+import { loadDocumentSources, type DocumentSources } from './document-sources';
 import { documentTitle } from './document-labels';
 import { DocumentEditor } from './DocumentEditor';
 import { FinalDocument } from './FinalDocument';

@@ -9,7 +9,7 @@ import { focusSoon } from '../../ui/focus';
 import { formatDate, formatTimestamp } from '../../ui/format';
 import { PdfPreview } from '../../ui/pdf/PdfPreview';
 import { navigate, routeHref } from '../../ui/router';
-import { partnerNamer, type DocumentSources } from './document-context';
+import { partnerNamer, type DocumentSources } from './document-sources';
 import { editorValues } from './document-form';
 import { pdfFileName, shortHash } from './document-labels';
 import { DocumentValues } from './DocumentValues';

@@ -104,7 +104,7 @@ function NewDocumentForm({ client, templates, partners }: Choices) {
       {chosen ? (
         <RecipientPicker
           recipient={chosen.recipient}
-          client={client}
+          clientName={fullName(client)}
           partners={partners}
           partnerId={partnerId}
           partnerName=""

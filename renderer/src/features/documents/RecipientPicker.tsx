@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { Client, Partner } from '../../../../shared/api/contract';
+import type { Partner } from '../../../../shared/api/contract';
 import type { FormDefinition } from '../../../../shared/forms/definition';
-import { fullName } from '../../ui/format';
 import { SelectField } from '../../ui/SelectField';
 import { partnerChoices } from '../network/partner-choices';
 
 interface RecipientPickerProps {
   recipient: FormDefinition['recipient'];
-  client: Client;
+  /** The client's full name, for a letter to them. */
+  clientName: string;
   partners: readonly Partner[];
   partnerId: string | null;
   /** The name the document has for its partner (an archived one is not among the choices). */
@@ -23,14 +23,14 @@ export const RECIPIENT_INPUT_ID = 'doc-recipient';
  * before finalizing); for a letter to the client optionally a partner
  * instead. Forms without a recipient have no picker.
  */
-export function RecipientPicker({ recipient, client, partners, partnerId, partnerName, onChange, error }: RecipientPickerProps) {
+export function RecipientPicker({ recipient, clientName, partners, partnerId, partnerName, onChange, error }: RecipientPickerProps) {
   const { t } = useTranslation();
   if (recipient === 'none') return null;
   const choices = partnerChoices(partners, { id: partnerId, name: partnerName }, (name) => t('documentEditor.partnerArchived', { name }));
   const first =
     recipient === 'partner'
       ? { value: '', label: t('documentEditor.partnerChoose') }
-      : { value: '', label: t('documentEditor.recipientClient', { name: fullName(client) || client.familyName }) };
+      : { value: '', label: t('documentEditor.recipientClient', { name: clientName }) };
   return (
     <SelectField
       id={RECIPIENT_INPUT_ID}
