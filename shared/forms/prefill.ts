@@ -1,4 +1,5 @@
 import type { Client, Consent, Partner, Settings } from '../api/contract';
+import { fullName } from '../domain/person-name';
 
 /**
  * Where prefilled values and placeholders come from: a fixed set of paths
@@ -75,7 +76,7 @@ function howToReach(client: Client): string {
 export const PREFILL_SOURCES: Readonly<Record<string, PrefillSource>> = {
   today: date((c) => c.today),
 
-  'client.fullName': text((c) => join([c.client.givenName, c.client.familyName], ' ')),
+  'client.fullName': text((c) => fullName(c.client)),
   'client.familyName': text((c) => c.client.familyName),
   'client.givenName': text((c) => c.client.givenName),
   'client.birthDate': date((c) => c.client.birthDate),

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import type { Client, Consent, Deadline, MethodInput, ResidenceStatus, Settings } from '../../shared/api/contract';
+import type { Client, Consent, Deadline, LotseDocument, MethodInput, ResidenceStatus, Settings } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
+import { addDaysIso } from '../../shared/domain/iso-date';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
 
 /**
@@ -12,12 +13,6 @@ import { openTestCore, SAMPLE_CLIENT } from '../support/core';
  */
 
 const TODAY = '2026-11-25';
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 let core: Core;
 let dispose: () => void;
@@ -65,6 +60,39 @@ async function updateStatus(code: string, change: Partial<ResidenceStatus>): Pro
   valueOf(await dispatch(core, 'residenceStatuses.update', { ...(await status(code)), ...change }));
 }
 
+const VHS = 'seed-vhs-rur-eifel';
+const REFERRAL_VALUES = { reason: 'Sprachkurs B1 gesucht.', request: 'Bitte informieren Sie über freie Plätze.', counselingFields: ['language-courses'] };
+const OTHER_BASIS = { basis: '§ 69 SGB X', reason: 'Übermittlung an einen Sozialleistungsträger für dessen gesetzliche Aufgabe' };
+
+/** A final referral letter to the VHS, handed over with a follow-up date. */
+async function referralToFollowUp(clientId: string, followUpDate: string): Promise<LotseDocument> {
+  const draft = valueOf<LotseDocument>(
+    await dispatch(core, 'documents.create', { templateId: 'referral-letter', clientId, partnerId: VHS, values: REFERRAL_VALUES }),
+  );
+  const final = valueOf<LotseDocument>(await dispatch(core, 'documents.finalize', { id: draft.id, otherLegalBasis: OTHER_BASIS }));
+  return valueOf<LotseDocument>(await dispatch(core, 'documents.setStatus', { id: final.id, referralStatus: 'handed-over', followUpDate }));
+}
+
+/** Runs `run` and counts the statements it executes on the store (each get, all, run or iterate). */
+async function statementsExecutedBy(run: () => Promise<unknown>): Promise<number> {
+  let executed = 0;
+  const prepare = core.db.prepare.bind(core.db);
+  const spy = vi.spyOn(core.db, 'prepare').mockImplementation((source: string) => {
+    const statement = prepare(source);
+    for (const method of ['get', 'all', 'run', 'iterate'] as const) {
+      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+      Object.assign(statement, { [method]: (...args: unknown[]) => ((executed += 1), original(...args)) });
+    }
+    return statement;
+  });
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return executed;
+}
+
 const residenceOf = (items: Deadline[], clientId: string) => items.filter((item) => item.kind === 'residence-expiry' && item.clientId === clientId);
 const consentOf = (items: Deadline[], consentId: string) => items.filter((item) => item.kind === 'consent-expiry' && item.sourceId === consentId);
 
@@ -80,10 +108,10 @@ describe('deadlines: residence permits', () => {
   let settled: Client;
 
   beforeEach(async () => {
-    soon = await createClient('Ahmadi', 'Farid', 'p104c', addDays(TODAY, 30));
-    later = await createClient('Berisha', 'Arta', 'p104c', addDays(TODAY, 200));
-    overdue = await createClient('Chen', 'Li', 'p104c', addDays(TODAY, -3));
-    settled = await createClient('Demir', 'Ece', 'niederlassungserlaubnis', addDays(TODAY, 5));
+    soon = await createClient('Ahmadi', 'Farid', 'p104c', addDaysIso(TODAY, 30));
+    later = await createClient('Berisha', 'Arta', 'p104c', addDaysIso(TODAY, 200));
+    overdue = await createClient('Chen', 'Li', 'p104c', addDaysIso(TODAY, -3));
+    settled = await createClient('Demir', 'Ece', 'niederlassungserlaubnis', addDaysIso(TODAY, 5));
     await createClient('Ezeh', 'Ada', null, null);
   });
 
@@ -116,7 +144,7 @@ describe('deadlines: residence permits', () => {
   it('never lists a status that does not expire, nor a client without status', async () => {
     const items = await deadlines();
     expect(residenceOf(items, settled.id)).toEqual([]);
-    expect(residenceOf(await deadlines(addDays(TODAY, 400)), settled.id)).toEqual([]);
+    expect(residenceOf(await deadlines(addDaysIso(TODAY, 400)), settled.id)).toEqual([]);
     expect(items.map((item) => item.clientName).sort()).toEqual(['Farid Ahmadi', 'Li Chen']);
   });
 
@@ -145,8 +173,8 @@ describe('deadlines: residence permits', () => {
   });
 
   it('uses the reminder of each status', async () => {
-    const duldung = await createClient('Fofana', 'Moussa', 'duldung', addDays(TODAY, 20));
-    const notYet = await createClient('Gashi', 'Dren', 'duldung', addDays(TODAY, 40));
+    const duldung = await createClient('Fofana', 'Moussa', 'duldung', addDaysIso(TODAY, 20));
+    const notYet = await createClient('Gashi', 'Dren', 'duldung', addDaysIso(TODAY, 40));
     const duldungStatus = await status('duldung');
     expect(duldungStatus.reminderLeadDays).toBe(30);
     const items = await deadlines();
@@ -155,7 +183,7 @@ describe('deadlines: residence permits', () => {
   });
 
   it('uses the day given instead of today', async () => {
-    const inFourMonths = addDays(TODAY, 120); // 2027-03-25; + 90 days lead = 2027-06-23 ≥ 2027-06-13
+    const inFourMonths = addDaysIso(TODAY, 120); // 2027-03-25; + 90 days lead = 2027-06-23 ≥ 2027-06-13
     const items = await deadlines(inFourMonths);
     expect(residenceOf(items, later.id)).toEqual([expect.objectContaining({ dueDate: '2027-06-13', overdue: false })]);
     expect(residenceOf(items, soon.id)).toEqual([expect.objectContaining({ overdue: true })]);
@@ -174,7 +202,7 @@ describe('deadlines: consents', () => {
   });
 
   it('lists a consent running out within 30 days with its recipients and id', async () => {
-    const consent = await createConsent(client.id, ['Jugendmigrationsdienst Düren', 'VHS Rur-Eifel'], addDays(TODAY, 10));
+    const consent = await createConsent(client.id, ['Jugendmigrationsdienst Düren', 'VHS Rur-Eifel'], addDaysIso(TODAY, 10));
     const items = consentOf(await deadlines(), consent.id);
     expect(items).toEqual([
       expect.objectContaining({
@@ -191,7 +219,7 @@ describe('deadlines: consents', () => {
   });
 
   it('lists one at 60 days only after the lead time is set to 90 in the settings', async () => {
-    const consent = await createConsent(client.id, ['Caritas Düren'], addDays(TODAY, 60));
+    const consent = await createConsent(client.id, ['Caritas Düren'], addDaysIso(TODAY, 60));
     expect(consentOf(await deadlines(), consent.id)).toEqual([]);
     const settings = valueOf<Settings>(await dispatch(core, 'settings.get', {}));
     expect(settings.deadlines.consentLeadDays).toBe(30);
@@ -200,14 +228,14 @@ describe('deadlines: consents', () => {
   });
 
   it('never lists a revoked consent', async () => {
-    const consent = await createConsent(client.id, ['Caritas Düren'], addDays(TODAY, 10));
+    const consent = await createConsent(client.id, ['Caritas Düren'], addDaysIso(TODAY, 10));
     valueOf(await dispatch(core, 'consents.revoke', { id: consent.id }));
     expect(consentOf(await deadlines(), consent.id)).toEqual([]);
-    expect(consentOf(await deadlines(addDays(TODAY, 5)), consent.id)).toEqual([]);
+    expect(consentOf(await deadlines(addDaysIso(TODAY, 5)), consent.id)).toEqual([]);
   });
 
   it('never lists an unsigned consent or one without end', async () => {
-    const unsigned = await createConsent(client.id, ['Caritas Düren'], addDays(TODAY, 10), { signedOn: null });
+    const unsigned = await createConsent(client.id, ['Caritas Düren'], addDaysIso(TODAY, 10), { signedOn: null });
     const open = await createConsent(client.id, ['Caritas Düren'], null);
     const items = await deadlines();
     expect(consentOf(items, unsigned.id)).toEqual([]);
@@ -215,27 +243,78 @@ describe('deadlines: consents', () => {
   });
 
   it('keeps an expired consent on the list as overdue for 30 days', async () => {
-    const recent = await createConsent(client.id, ['Caritas Düren'], addDays(TODAY, -5));
-    const old = await createConsent(client.id, ['Caritas Düren'], addDays(TODAY, -31));
+    const recent = await createConsent(client.id, ['Caritas Düren'], addDaysIso(TODAY, -5));
+    const old = await createConsent(client.id, ['Caritas Düren'], addDaysIso(TODAY, -31));
     const items = await deadlines();
     expect(consentOf(items, recent.id)).toEqual([expect.objectContaining({ dueDate: '2026-11-20', overdue: true })]);
     expect(consentOf(items, old.id)).toEqual([]);
   });
 
   it('uses the day given instead of today', async () => {
-    const consent = await createConsent(client.id, ['Caritas Düren'], addDays(TODAY, 60));
-    expect(consentOf(await deadlines(addDays(TODAY, 40)), consent.id)).toEqual([expect.objectContaining({ overdue: false })]);
-    expect(consentOf(await deadlines(addDays(TODAY, 70)), consent.id)).toEqual([expect.objectContaining({ overdue: true })]);
-    expect(consentOf(await deadlines(addDays(TODAY, 100)), consent.id)).toEqual([]);
+    const consent = await createConsent(client.id, ['Caritas Düren'], addDaysIso(TODAY, 60));
+    expect(consentOf(await deadlines(addDaysIso(TODAY, 40)), consent.id)).toEqual([expect.objectContaining({ overdue: false })]);
+    expect(consentOf(await deadlines(addDaysIso(TODAY, 70)), consent.id)).toEqual([expect.objectContaining({ overdue: true })]);
+    expect(consentOf(await deadlines(addDaysIso(TODAY, 100)), consent.id)).toEqual([]);
+  });
+});
+
+describe('deadlines: follow-ups', () => {
+  const followUpOf = (items: Deadline[], documentId: string) => items.filter((item) => item.kind === 'follow-up' && item.sourceId === documentId);
+
+  it('names the template in the version the referral was written with, and the partner', async () => {
+    const client = await createClient('Haddad', 'Omar', null, null);
+    const before = await referralToFollowUp(client.id, addDaysIso(TODAY, 3));
+    valueOf(await dispatch(core, 'templates.update', { id: 'referral-letter', baseVersion: 1, title: 'Überleitung (Büro)' }));
+    const after = await referralToFollowUp(client.id, addDaysIso(TODAY, -1));
+    const items = await deadlines();
+    expect(followUpOf(items, before.id)).toEqual([
+      expect.objectContaining({
+        clientId: client.id,
+        clientName: 'Omar Haddad',
+        dueDate: '2026-11-28',
+        overdue: false,
+        subject: 'Überleitung an einen Partner · Volkshochschule Rur-Eifel',
+      }),
+    ]);
+    expect(followUpOf(items, after.id)).toEqual([
+      expect.objectContaining({ dueDate: '2026-11-24', overdue: true, subject: 'Überleitung (Büro) · Volkshochschule Rur-Eifel' }),
+    ]);
+  });
+
+  it('lists a follow-up only from seven days before its date', async () => {
+    const client = await createClient('Haddad', 'Omar', null, null);
+    const referral = await referralToFollowUp(client.id, addDaysIso(TODAY, 8));
+    expect(followUpOf(await deadlines(), referral.id)).toEqual([]);
+    expect(followUpOf(await deadlines(addDaysIso(TODAY, 1)), referral.id)).toHaveLength(1);
+  });
+});
+
+describe('deadlines: store reads', () => {
+  /** A client with a permit, a consent and a referral, all due: one entry of each kind. */
+  async function clientWithEveryDeadline(familyName: string): Promise<void> {
+    const client = await createClient(familyName, 'Anna', 'p104c', addDaysIso(TODAY, 30));
+    await createConsent(client.id, ['Caritas Düren'], addDaysIso(TODAY, 10));
+    await referralToFollowUp(client.id, addDaysIso(TODAY, 2));
+  }
+
+  it('reads a long list with as many statements as a short one: names and titles are not looked up row by row', async () => {
+    await clientWithEveryDeadline('Abadi');
+    expect(await deadlines()).toHaveLength(3);
+    const short = await statementsExecutedBy(deadlines);
+    await clientWithEveryDeadline('Berisha');
+    valueOf(await dispatch(core, 'templates.update', { id: 'referral-letter', baseVersion: 1, title: 'Überleitung (Büro)' }));
+    await clientWithEveryDeadline('Chen');
+    expect(await deadlines()).toHaveLength(9);
+    expect(await statementsExecutedBy(deadlines)).toBe(short);
   });
 });
 
 describe('deadlines: order', () => {
   it('sorts residence and consent deadlines together by due date', async () => {
-    const a = await createClient('Ahmadi', 'Farid', 'p104c', addDays(TODAY, 30));
-    await createClient('Chen', 'Li', 'p104c', addDays(TODAY, -3));
-    await createClient('Fofana', 'Moussa', 'duldung', addDays(TODAY, 20));
-    await createConsent(a.id, ['Jugendmigrationsdienst Düren'], addDays(TODAY, 10));
+    const a = await createClient('Ahmadi', 'Farid', 'p104c', addDaysIso(TODAY, 30));
+    await createClient('Chen', 'Li', 'p104c', addDaysIso(TODAY, -3));
+    await createClient('Fofana', 'Moussa', 'duldung', addDaysIso(TODAY, 20));
+    await createConsent(a.id, ['Jugendmigrationsdienst Düren'], addDaysIso(TODAY, 10));
     const items = await deadlines();
     expect(items.map((item) => [item.dueDate, item.kind, item.clientName])).toEqual([
       ['2026-11-22', 'residence-expiry', 'Li Chen'],
@@ -246,9 +325,9 @@ describe('deadlines: order', () => {
   });
 
   it('orders the same day by client name', async () => {
-    await createClient('Zimmer', 'Zaid', 'p104c', addDays(TODAY, 7));
-    await createClient('Özdemir', 'Omar', 'p104c', addDays(TODAY, 7));
-    await createClient('Abadi', 'Anna', 'p104c', addDays(TODAY, 7));
+    await createClient('Zimmer', 'Zaid', 'p104c', addDaysIso(TODAY, 7));
+    await createClient('Özdemir', 'Omar', 'p104c', addDaysIso(TODAY, 7));
+    await createClient('Abadi', 'Anna', 'p104c', addDaysIso(TODAY, 7));
     expect((await deadlines()).map((item) => item.clientName)).toEqual(['Anna Abadi', 'Omar Özdemir', 'Zaid Zimmer']);
   });
 });

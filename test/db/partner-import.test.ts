@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import { parseCsvRows } from '../../main/core/services/partner-exchange';
+import { readFileText } from '../../renderer/src/features/network/file-text';
 import type { AuditEntry, MethodInput, Partner, PartnerImportResult } from '../../shared/api/contract';
 import { openTestCore } from '../support/core';
 import { callOk, errorOf } from '../support/results';
@@ -426,11 +427,30 @@ describe('parseCsvRows', () => {
       ['Name', 'PLZ'],
       ['A', '1'],
     ]);
+    // A line break inside a cell reads as one "\n", whichever the file uses.
     expect(cellsOf('Name;Notiz\r\n"a\r\nb";c\r\n')).toEqual([
       ['Name', 'Notiz'],
-      ['a\r\nb', 'c'],
+      ['a\nb', 'c'],
     ]);
     expect(cellsOf('')).toEqual([]);
+  });
+
+  it('counts lines right past CRLF inside quotes and mixed line ends', () => {
+    const text = 'Name;Notiz\r\n"a";"eins\r\nzwei\r\ndrei"\r\nb;c\nd;e\r\n\r\n"f\rg";h';
+    expect(parseCsvRows(text)).toEqual([
+      { line: 1, cells: ['Name', 'Notiz'] },
+      { line: 2, cells: ['a', 'eins\nzwei\ndrei'] },
+      { line: 5, cells: ['b', 'c'] },
+      { line: 6, cells: ['d', 'e'] },
+      { line: 8, cells: ['f\ng', 'h'] },
+    ]);
+  });
+
+  it('reads a stray quote inside a cell and a short row as they stand', () => {
+    expect(cellsOf('Name;Ort;PLZ\nTreff 5" e. V.;Düren\n')).toEqual([
+      ['Name', 'Ort', 'PLZ'],
+      ['Treff 5" e. V.', 'Düren'],
+    ]);
   });
 
   it('refuses a quoted field that never ends', () => {
@@ -561,6 +581,32 @@ describe('CSV import', () => {
     expect(mail.message).toMatch(/^Zeile 2: email – /);
     expect(await list(store.core)).toEqual(before);
     expect(await importLines(store.core)).toEqual([]);
+  });
+
+  it('reads quoted names with ";" and cells with line breaks from a CRLF file with a BOM, naming lines as an editor counts them', async () => {
+    const rows = ['Name;Straße;PLZ;Ort;Notiz', '"Beratung; Süd";"Markt 1";52349;Düren;"erste Zeile\r\nzweite Zeile"', '"Treff ""Mitte""";Markt 2;52351;Düren;'];
+    const result = await importFile(store.core, `\uFEFF${rows.join('\r\n')}\r\n`, { format: 'csv', apply: true });
+    expect(result.items.map((item) => item.name)).toEqual(['Beratung; Süd', 'Treff "Mitte"']);
+    expect(await callOk<Partner>(store.core, 'partners.get', { id: result.items[0]!.partnerId! })).toMatchObject({
+      address: { street: 'Markt 1', postalCode: '52349', city: 'Düren' },
+    });
+
+    const withBadRow = `${rows.join('\r\n')}\r\nTreff West;Markt 3;12;Düren;\r\n`;
+    const error = errorOf(await dispatch(store.core, 'partners.import', { content: withBadRow, format: 'csv' }));
+    expect(error.message).toMatch(/^Zeile 5:/);
+  });
+
+  it('imports an Excel CSV saved as Windows-1252, read as the network screen reads a file', async () => {
+    const excel = 'Name;Straße;PLZ;Ort;Telefon;E-Mail\r\nBürgerbüro Düren;Kaiserplatz 2;52349;Düren;02421 250;buergerbuero@dueren.de\r\n';
+    const bytes = Buffer.from(excel, 'latin1');
+    expect(bytes).toContain(0xdf); // ß
+    expect(bytes).toContain(0xfc); // ü
+    const result = await importFile(store.core, await readFileText(new Blob([bytes])), { format: 'csv', apply: true });
+    expect(result.items.map((item) => item.name)).toEqual(['Bürgerbüro Düren']);
+    expect(await callOk<Partner>(store.core, 'partners.get', { id: result.items[0]!.partnerId! })).toMatchObject({
+      address: { street: 'Kaiserplatz 2', postalCode: '52349', city: 'Düren' },
+      phone: '02421 250',
+    });
   });
 
   it('names the line of the file even after an empty line', async () => {

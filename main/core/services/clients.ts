@@ -89,5 +89,5 @@ export function eraseClient(core: Core, id: string): void {
     queries.compactSearchIndex(core.db);
     recordAudit(core, { action: 'clients.erase', subjectType: 'client', subjectId: null, clientId: null, details: { documents, consents } });
   })();
-  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  queries.truncateWriteAheadLog(core.db);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CsvError, parse, type InfoRecord } from 'csv-parse/sync';
 import type { z } from 'zod';
 import type { Partner, PartnerImportResult, PartnerInput } from '../../../shared/api/contract';
 import { looseKey } from '../../../shared/domain/fold';
@@ -283,47 +284,34 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** RFC 4180 fields, with `;` (German spreadsheets) or `,` as separator; blank records are skipped. */
+/** What csv-parse returns for a record with `info: true`. */
+type ParsedRecord = { record: string[]; info: Pick<InfoRecord, 'lines'> };
+
+/** Where a record starts: csv-parse reports the line it ends on; the line breaks inside its quoted cells lie between. */
+function startLine({ record, info }: ParsedRecord): number {
+  return info.lines - record.reduce((breaks, cell) => breaks + cell.split('\n').length - 1, 0);
+}
+
+/** RFC 4180 fields, with `;` (German spreadsheets) or `,` as separator, as the header line uses; blank records are skipped. */
 export function parseCsvRows(content: string): CsvRecord[] {
-  const text = content.replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const separator = firstLine.includes(';') ? ';' : ',';
-  const records: CsvRecord[] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    row.push(field);
-    if (row.some((cell) => cell.trim() !== '')) records.push({ line: recordLine, cells: row });
-    row = [];
-    field = '';
-  };
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index]!;
-    const lineBreak = character === '\n' || (character === '\r' && text[index + 1] !== '\n');
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (character === '"') quoted = false;
-      else field += character;
-    } else if (character === '"' && field === '') quoted = true;
-    else if (character === separator) {
-      row.push(field);
-      field = '';
-    } else if (character === '\r' || character === '\n') {
-      if (lineBreak) {
-        endRecord();
-        recordLine = line + 1;
-      }
-    } else field += character;
-    if (lineBreak) line += 1;
+  // One kind of line break, so that csv-parse counts lines as an editor does (it counts a CRLF inside quotes twice).
+  const text = content.replace(/\r\n?/g, '\n');
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  try {
+    const records = parse(text, {
+      delimiter: firstLine.includes(';') ? ';' : ',',
+      bom: true,
+      info: true,
+      // A spreadsheet's stray quote inside a cell, or a row with fewer cells, is read as it stands.
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_records_with_empty_values: true,
+    }) as unknown as ParsedRecord[];
+    return records.map((record) => ({ line: startLine(record), cells: record.record }));
+  } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') refuse('Die CSV-Datei endet mitten in einem Feld in Anführungszeichen.');
+    throw error;
   }
-  if (quoted) refuse('Die CSV-Datei endet mitten in einem Feld in Anführungszeichen.');
-  if (field !== '' || row.length > 0) endRecord();
-  return records;
 }
 
 const CSV_COLUMNS: Record<string, 'name' | 'street' | 'postalCode' | 'city' | 'phone' | 'email'> = {

@@ -1,5 +1,5 @@
 import type { Client } from '../../../shared/api/contract';
-import { formatGermanDate } from '../../../shared/domain/iso-date';
+import { formatGermanDate, todayIso } from '../../../shared/domain/iso-date';
 
 /** Calendar dates print as dd.mm.yyyy, as in German letters, whatever the interface language. */
 export function formatDate(iso: string | null | undefined): string {
@@ -22,15 +22,11 @@ export function formatTimestamp(iso: string): string {
 /** The local calendar date of a timestamp, as `YYYY-MM-DD`. */
 export function localIsoDate(iso: string): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return Number.isNaN(date.getTime()) ? '' : todayIso(date);
 }
 
 /** "Anna Müller", as in a letter's address. */
-export function fullName(client: Pick<Client, 'givenName' | 'familyName'>): string {
-  return [client.givenName, client.familyName].filter((part) => part.trim() !== '').join(' ');
-}
+export { fullName } from '../../../shared/domain/person-name';
 
 /** "Müller, Anna", as in a sorted list. */
 export function listName(client: Pick<Client, 'givenName' | 'familyName'>): string {

@@ -151,6 +151,15 @@ export function compactSearchIndex(db: Db): void {
   db.prepare("INSERT INTO clients_search (clients_search) VALUES ('optimize')").run();
 }
 
+/**
+ * Copies the write-ahead log into the database file and empties it: after an
+ * erasure the log would otherwise keep the erased pages until the next
+ * checkpoint. Call it after the erasing transaction has committed.
+ */
+export function truncateWriteAheadLog(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
 export type ClientQuery = { kind: 'recent' } | { kind: 'birthDate'; date: string } | { kind: 'text'; nameTerms: string[]; numberKey: string };
 
 /** Reads what the counselor typed: a date, or names and/or a number. */

@@ -158,24 +158,3 @@ export function newestCoveringConsent(db: Db, query: CoverQuery): Consent | unde
   const row = db.prepare(`${COVERING_CONSENTS} LIMIT 1`).get(coverParameters(query)) as ConsentRow | undefined;
   return row && toConsent(row, recipientsOf(db, [row.id]).get(row.id) ?? [], query.date);
 }
-
-export interface ExpiringConsentRow {
-  id: string;
-  client_id: string;
-  valid_until: string;
-  recipients: string;
-}
-
-/** Signed, unrevoked consents whose validity ends between `from` and `to`. */
-export function consentsEndingBetween(db: Db, from: string, to: string): ExpiringConsentRow[] {
-  return db
-    .prepare(
-      `SELECT consents.id, consents.client_id, consents.valid_until,
-              (SELECT group_concat(name, ', ') FROM consent_recipients WHERE consent_id = consents.id) AS recipients
-       FROM consents
-       WHERE consents.valid_until IS NOT NULL AND consents.revoked_on IS NULL
-         AND consents.signed_on IS NOT NULL
-         AND consents.valid_until BETWEEN ? AND ?`,
-    )
-    .all(from, to) as ExpiringConsentRow[];
-}

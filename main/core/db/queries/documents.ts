@@ -1,5 +1,6 @@
 import type { DocumentListFilter, LegalBasis, LotseDocument, ReferralStatus } from '../../../../shared/api/contract';
 import type { Db } from '../open';
+import { fullNameSql } from './person-name';
 
 interface DocumentRow {
   id: string;
@@ -26,15 +27,20 @@ interface DocumentRow {
   consent_id: string | null;
 }
 
+/** The title of the template version a document (under `alias`) was written with: an office edit of the title changes no old document. */
+export function templateTitleSql(alias: string): string {
+  return `(SELECT json_extract(t.definition, '$.title') FROM template_versions t
+            WHERE t.template_id = ${alias}.template_id AND t.version = ${alias}.template_version)`;
+}
+
 /** Documents with what lists show beside them: client, partner, template title, the correction that replaced one. */
 const SELECT_DOCUMENTS = `
   SELECT d.id, d.template_id, d.template_version, d.client_id, d.partner_id, d.field_values, d.prefilled, d.status,
          d.created_at, d.updated_at, d.finalized_at, d.pdf_sha256, d.corrects_id, d.referral_status, d.follow_up_date,
          d.legal_basis, d.omitted_fields, d.consent_id,
-         trim(c.given_name || ' ' || c.family_name) AS client_name,
+         ${fullNameSql('c')} AS client_name,
          p.name AS partner_name,
-         (SELECT json_extract(t.definition, '$.title') FROM template_versions t
-           WHERE t.template_id = d.template_id AND t.version = d.template_version) AS template_title,
+         ${templateTitleSql('d')} AS template_title,
          (SELECT x.id FROM documents x WHERE x.corrects_id = d.id ORDER BY x.created_at DESC LIMIT 1) AS corrected_by_id
   FROM documents d
   JOIN clients c ON c.id = d.client_id
@@ -220,26 +226,4 @@ export function listDocuments(db: Db, filter: DocumentListFilter): LotseDocument
       to: filter.to ?? null,
     }) as DocumentRow[];
   return rows.map(toDocument);
-}
-
-export interface FollowUpRow {
-  id: string;
-  client_id: string;
-  client_name: string;
-  follow_up_date: string;
-  template_id: string;
-  template_version: number;
-  partner_name: string | null;
-}
-
-/** Referrals not yet closed whose follow-up date is on or before `until`. */
-export function followUpsUntil(db: Db, until: string): FollowUpRow[] {
-  return db
-    .prepare(
-      `SELECT d.id, d.client_id, trim(c.given_name || ' ' || c.family_name) AS client_name, d.follow_up_date,
-              d.template_id, d.template_version, p.name AS partner_name
-       FROM documents d JOIN clients c ON c.id = d.client_id LEFT JOIN partners p ON p.id = d.partner_id
-       WHERE d.follow_up_date IS NOT NULL AND d.follow_up_date <= ? AND d.referral_status IS NOT 'closed'`,
-    )
-    .all(until) as FollowUpRow[];
 }

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FieldFrame } from '../../ui/FieldFrame';
 import { focusSoon } from '../../ui/focus';
 import { SelectField } from '../../ui/SelectField';
+import { readFileText } from './file-text';
 
 /** The contract's limit on `content`. */
 const MAX_FILE_BYTES = 20_000_000;
@@ -73,7 +74,7 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
     setImportState({ status: 'reading' });
     let content: string;
     try {
-      content = await file.text();
+      content = await readFileText(file);
     } catch {
       setImportState({ status: 'error', error: new ApiCallError({ code: 'invalid_input', message: t('networkShare.readFailed') }) });
       return;
