@@ -7,6 +7,7 @@ import * as queries from '../db/queries/partners';
 import type { StoredPartnerRecord } from '../db/queries/partners';
 import { DomainError, notFound } from '../errors';
 import { addressBlock, type AddressBlock } from '../pdf/address-block';
+import { partnerRecipient } from '../pdf/recipients';
 import { recordAudit } from './audit';
 
 /** Gives every service and contact an id, keeping the ones it has. */
@@ -108,13 +109,6 @@ export function partnerAddressBlock(core: Core, id: string, contactId?: string):
   const partner = getPartner(core, id);
   const contact = contactId === undefined ? undefined : partner.contacts.find((candidate) => candidate.id === contactId);
   if (contactId !== undefined && !contact) throw notFound('Die Ansprechperson');
-  return addressBlock({
-    name: partner.name,
-    department: partner.department,
-    attention: contact?.name,
-    street: partner.address.street,
-    postbox: partner.postbox,
-    postalCode: partner.address.postalCode,
-    city: partner.address.city,
-  });
+  return addressBlock(partnerRecipient(partner, contact));
+
 }
