@@ -28,7 +28,7 @@ await Promise.all([
   esbuild(nodeBundle('main/start.ts', 'dist/start.cjs')),
   esbuild(nodeBundle('main/electron/main.ts', 'dist/electron/main.cjs')),
   // Serial letters render in a worker thread (DESIGN.md §6); both hosts start it from this file.
-  esbuild(nodeBundle('main/core/services/batch-worker.ts', 'dist/batch-worker.cjs')),
+  esbuild(nodeBundle('main/core/services/batches/worker.ts', 'dist/batch-worker.cjs')),
   // A sandboxed preload may require only 'electron'; everything else is bundled in.
   esbuild({ ...nodeBundle('main/preload/preload.ts', 'dist/preload/preload.cjs'), platform: 'browser', external: ['electron'] }),
 ]);

@@ -21,7 +21,7 @@ export interface Core {
   readonly version: string;
   readonly batchWorkerScript: string;
   readonly printPdf: PdfPrinter | undefined;
-  readonly now: Clock;
+  now: Clock;
   /** Runs `dispose` when the core closes (before the store closes), e.g. to stop a worker. */
   onClose(dispose: () => void): void;
   close(): void;

@@ -5,7 +5,15 @@ import { ClientExportSchema, ClientInputSchema, ClientSchema, ClientUpdateSchema
 import { id, isoDate, list, text } from './schemas/common';
 import { ConsentInputSchema, ConsentSchema } from './schemas/consent';
 import { DeadlineSchema } from './schemas/deadline';
-import { DisclosureSchema, DocumentListFilterSchema, DocumentSchema, FinalizeInputSchema, REFERRAL_STATUSES, RenderedPdfSchema } from './schemas/document';
+import {
+  DisclosureSchema,
+  DocumentContextSchema,
+  DocumentListFilterSchema,
+  DocumentSchema,
+  FinalizeInputSchema,
+  REFERRAL_STATUSES,
+  RenderedPdfSchema,
+} from './schemas/document';
 import { PartnerImportInputSchema, PartnerImportResultSchema, PartnerInputSchema, PartnerListInputSchema, PartnerSchema } from './schemas/partner';
 import { SettingsSchema } from './schemas/settings';
 import { TemplateRefSchema, TemplateSchema, TemplateSummarySchema, TemplateUpdateSchema } from './schemas/template';
@@ -118,6 +126,8 @@ export const contract = {
   },
   'documents.get': { input: z.object({ id }), output: DocumentSchema },
   'documents.list': { input: DocumentListFilterSchema, output: list(DocumentSchema) },
+  /** What the core makes the document of (client, recipient, covering consent, settings); `partnerId`: for a recipient picked but not yet saved. */
+  'documents.context': { input: z.object({ id, partnerId: id.nullable().optional() }), output: DocumentContextSchema },
   /** Which personal fields would reach the recipient, and whether a consent covers each. */
   'documents.disclosure': { input: z.object({ id }), output: DisclosureSchema },
   /** Freezes the document; refused with `consent_missing` where the consent gate applies and nothing covers it. */
@@ -186,7 +196,7 @@ export type { AuditEntry } from './schemas/audit';
 export type { Client, ClientInput, ResidenceStatus } from './schemas/client';
 export type { Consent, ConsentInput, ConsentState } from './schemas/consent';
 export type { Deadline } from './schemas/deadline';
-export type { Disclosure, DocumentListFilter, LegalBasis, LotseDocument, ReferralStatus, RenderedPdf } from './schemas/document';
+export type { Disclosure, DocumentContextView, DocumentListFilter, LegalBasis, LotseDocument, ReferralStatus, RenderedPdf } from './schemas/document';
 export { DOCUMENT_STATUSES, REFERRAL_STATUSES } from './schemas/document';
 export type { Template, TemplateSummary, TemplateUpdate } from './schemas/template';
 export type { Logo, Settings } from './schemas/settings';

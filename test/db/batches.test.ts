@@ -5,7 +5,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import { addMonths } from '../../main/core/services/batches';
 import type { BatchPreview, BatchResult, BatchStarted, BatchStatus, LotseDocument, RenderedPdf } from '../../shared/api/contract';
 import { batchWorkerScript } from '../support/batch-worker';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
@@ -211,13 +210,6 @@ describe('batches: choosing the clients', () => {
     expect(all.total).toBe(6);
     const [first, , third] = all.clients;
     expect(await names({ clientIds: [third!.id, first!.id] })).toEqual([first!.name, third!.name]);
-  });
-
-  it('adds months the way the calendar does', () => {
-    expect(addMonths('2026-11-25', 6)).toBe('2027-05-25');
-    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
-    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
-    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
   });
 
   it('refuses unknown criteria and counseling fields with German messages', async () => {

@@ -20,7 +20,7 @@ export function batchWorkerScript(): string {
   const outfile = path.join(root, 'test-results', `batch-worker.${process.pid}.tmp.cjs`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   buildSync({
-    entryPoints: [path.join(root, 'main/core/services/batch-worker.ts')],
+    entryPoints: [path.join(root, 'main/core/services/batches/worker.ts')],
     outfile,
     bundle: true,
     platform: 'node',

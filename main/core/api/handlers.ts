@@ -60,6 +60,7 @@ export const handlers: Handlers = {
   'documents.update': (core, { id, values, partnerId }) => documents.updateDocument(core, id, values, partnerId),
   'documents.get': (core, { id }) => documents.getDocument(core, id),
   'documents.list': (core, filter) => ({ items: documents.listDocuments(core, filter) }),
+  'documents.context': (core, { id, partnerId }) => documents.documentContext(core, id, partnerId),
   'documents.disclosure': (core, { id }) => documents.documentDisclosure(core, id),
   'documents.finalize': (core, input) => documents.finalizeDocument(core, input),
   'documents.render': (core, { id }) => documents.renderDocument(core, id),

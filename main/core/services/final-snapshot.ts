@@ -1,7 +1,7 @@
 import type { Logo } from '../../../shared/api/contract';
 import type { Core } from '../core';
 import { insertLogo, type LogoReference } from '../db/queries/logos';
-import type { FinalSnapshot } from './document-pdf';
+import type { FinalSnapshot } from './documents/pdf';
 import { logoBytes } from './settings';
 
 /**

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { ClientSchema } from './client';
 import { id, isoDate, requiredText, timestamp } from './common';
+import { ConsentSchema } from './consent';
+import { PartnerSchema } from './partner';
+import { SettingsSchema } from './settings';
 
 /** `draft`: autosaved, editable. `final`: frozen; a correction is a new document linked to it. */
 export const DOCUMENT_STATUSES = ['draft', 'final'] as const;
@@ -90,9 +94,30 @@ export const RenderedPdfSchema = z.object({
   pages: z.number().int().positive(),
 });
 
+/**
+ * What the core makes a document of besides its values (its context), as the
+ * editor shows it: the same client, recipient, covering consent, settings and
+ * address block the core prefills, gates and prints with.
+ */
+export const DocumentContextSchema = z.object({
+  templateId: z.string(),
+  templateVersion: z.number().int(),
+  /** The core's today (`YYYY-MM-DD`), which placeholders such as {{today}} print. */
+  today: isoDate,
+  client: ClientSchema,
+  partner: PartnerSchema.nullable(),
+  /** The newest consent valid today that covers the recipient, or null. */
+  consent: ConsentSchema.nullable(),
+  settings: SettingsSchema,
+  residenceStatusLabel: z.string(),
+  /** The address block in the envelope window, as it prints ([] without a recipient). */
+  recipientLines: z.array(z.string()),
+});
+
 export type LotseDocument = z.output<typeof DocumentSchema>;
 export type RenderedPdf = z.output<typeof RenderedPdfSchema>;
 export type LegalBasis = z.output<typeof LegalBasisSchema>;
 export type Disclosure = z.output<typeof DisclosureSchema>;
+export type DocumentContextView = z.output<typeof DocumentContextSchema>;
 export type DocumentListFilter = z.output<typeof DocumentListFilterSchema>;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];

@@ -122,26 +122,41 @@ export function listConsents(db: Db, clientId: string, date: string): Consent[] 
   return rows.map((row) => toConsent(row, recipients.get(row.id) ?? [], date));
 }
 
+type CoverQuery = { clientId: string; partnerId: string | null; recipientName: string | null; date: string };
+
 /**
- * Ids of the consents that cover a recipient for a client on `date`: signed
- * on or before it, not expired, not revoked by then, naming the partner (by
+ * Consents that cover a recipient for a client on `date`: signed on or
+ * before it, not expired, not revoked by then, naming the partner (by
  * directory id) or, for a recipient without an entry, its folded name.
+ * Newest signature first.
  */
-export function coveringConsentIds(db: Db, query: { clientId: string; partnerId: string | null; recipientName: string | null; date: string }): string[] {
-  return db
-    .prepare(
-      `SELECT DISTINCT consents.id FROM consents
-       JOIN consent_recipients recipients ON recipients.consent_id = consents.id
-       WHERE consents.client_id = @clientId
-         AND consents.signed_on IS NOT NULL AND consents.signed_on <= @date
-         AND (consents.valid_until IS NULL OR consents.valid_until >= @date)
-         AND (consents.revoked_on IS NULL OR consents.revoked_on > @date)
-         AND ((@partnerId IS NOT NULL AND recipients.partner_id = @partnerId)
-              OR (@nameKey IS NOT NULL AND recipients.name_key = @nameKey))
-       ORDER BY consents.signed_on DESC`,
-    )
-    .pluck()
-    .all({ ...query, nameKey: query.recipientName === null ? null : recipientKey(query.recipientName) }) as string[];
+const COVERING_CONSENTS = `SELECT DISTINCT consents.* FROM consents
+   JOIN consent_recipients recipients ON recipients.consent_id = consents.id
+   WHERE consents.client_id = @clientId
+     AND consents.signed_on IS NOT NULL AND consents.signed_on <= @date
+     AND (consents.valid_until IS NULL OR consents.valid_until >= @date)
+     AND (consents.revoked_on IS NULL OR consents.revoked_on > @date)
+     AND ((@partnerId IS NOT NULL AND recipients.partner_id = @partnerId)
+          OR (@nameKey IS NOT NULL AND recipients.name_key = @nameKey))
+   ORDER BY consents.signed_on DESC, consents.created_at DESC`;
+
+function coverParameters(query: CoverQuery) {
+  return {
+    clientId: query.clientId,
+    partnerId: query.partnerId,
+    date: query.date,
+    nameKey: query.recipientName === null ? null : recipientKey(query.recipientName),
+  };
+}
+
+export function coveringConsentIds(db: Db, query: CoverQuery): string[] {
+  return (db.prepare(COVERING_CONSENTS).all(coverParameters(query)) as ConsentRow[]).map((row) => row.id);
+}
+
+/** The newest consent that covers the recipient, read in one go (the one a document refers to). */
+export function newestCoveringConsent(db: Db, query: CoverQuery): Consent | undefined {
+  const row = db.prepare(`${COVERING_CONSENTS} LIMIT 1`).get(coverParameters(query)) as ConsentRow | undefined;
+  return row && toConsent(row, recipientsOf(db, [row.id]).get(row.id) ?? [], query.date);
 }
 
 export interface ExpiringConsentRow {

@@ -6,10 +6,9 @@
  * nothing of Electron.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { DomainError } from '../errors';
-import { addressBlock } from '../pdf/address-block';
-import type { BatchWorkerData, FromWorker, LetterJob, ToWorker } from './batch-protocol';
-import { renderDocumentPdf, type FinalSnapshot } from './document-pdf';
+import { DomainError } from '../../errors';
+import { renderDocumentPdf, snapshotOf, type FinalSnapshot } from '../documents/pdf';
+import type { BatchWorkerData, FromWorker, LetterJob, ToWorker } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('batch-worker: must run as a worker thread');
@@ -33,13 +32,8 @@ async function render(job: LetterJob): Promise<void> {
   let snapshotJson: string;
   let rendered;
   try {
-    const snapshot: FinalSnapshot = {
-      context: job.snapshot.context,
-      recipientLines: job.recipient ? addressBlock(job.recipient).lines : [],
-      partnerNames: job.snapshot.partnerNames,
-    };
     // Rendered from the JSON that is stored, so that a reprint reads exactly what this letter was made of.
-    snapshotJson = JSON.stringify(snapshot);
+    snapshotJson = JSON.stringify(snapshotOf(job.context));
     rendered = await renderDocumentPdf(setup.form, job.values, [], JSON.parse(snapshotJson) as FinalSnapshot, creationDate);
   } catch (error) {
     if (error instanceof DomainError) {

@@ -1,11 +1,10 @@
-import type { FormDefinition } from '../../../shared/forms';
-import type { FormValues } from '../../../shared/forms/values';
-import type { AddressRecipient } from '../pdf/address-block';
-import type { FinalSnapshot } from './document-pdf';
+import type { FormDefinition } from '../../../../shared/forms';
+import type { FormValues } from '../../../../shared/forms/values';
+import type { PrintContext } from '../documents/pdf';
 
 /**
- * Messages between the batches service and its worker threads
- * (batch-worker.ts). Only plain data crosses: the worker has no store.
+ * Messages between the batches service and its worker threads (worker.ts).
+ * Only plain data crosses: the worker has no store.
  */
 
 /** Given once, as `workerData`. */
@@ -15,13 +14,11 @@ export interface BatchWorkerData {
   creationDate: string;
 }
 
-/** One letter: its values, what its snapshot holds besides the address lines, and whom to address. */
+/** One letter: its values and the printing part of its document context (the worker lays out the address). */
 export interface LetterJob {
   index: number;
   values: FormValues;
-  snapshot: Omit<FinalSnapshot, 'recipientLines'>;
-  /** Laid out into the address lines in the worker; null for a form without recipient. */
-  recipient: AddressRecipient | null;
+  context: PrintContext;
 }
 
 export type ToWorker = { type: 'letter'; job: LetterJob };

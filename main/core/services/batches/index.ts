@@ -1,0 +1,124 @@
+import type { BatchInput, BatchPreview, BatchResult, BatchStarted, BatchStatus } from '../../../../shared/api/schemas/batch';
+import type { Core } from '../../core';
+import { DomainError, notFound } from '../../errors';
+import { prepareBatch } from './prepare';
+import { startRun, stopRun, type BatchRun } from './run';
+
+/**
+ * Serial letters (`batches.*`, DESIGN.md §2 `batches.render`): one template
+ * with the same values for a filtered set of clients, rendered in a worker
+ * thread into one PDF while the host stays responsive.
+ *
+ * - Every letter is a final document of its own (values, frozen snapshot,
+ *   sha256 of its own PDF), so it appears in the documents lists and reprints
+ *   byte-identical. All documents of a batch are written in one transaction
+ *   when the worker has finished: a cancelled or failed batch records nothing.
+ * - Clients who cannot get the letter (no printable address, required values
+ *   missing, characters the fonts cannot print) are left out and listed with a
+ *   German reason, rather than failing the whole batch.
+ * - Progress is asked for (`batches.status`), not pushed: the browser host
+ *   has no push channel, and one way for both hosts keeps them alike.
+ *
+ * The steps live apart: `prepare` (clients, values, contexts, who is left
+ * out), `run` (workers, joining), `record` (the documents); this file keeps
+ * the runs of a core and answers the API.
+ */
+
+/** Finished batches kept for `batches.result` (each holds its PDF in memory). */
+const KEEP_FINISHED = 3;
+/** Names listed by `batches.preview`. */
+const PREVIEW_NAMES = 100;
+
+const registries = new WeakMap<Core, Map<string, BatchRun>>();
+
+function registry(core: Core): Map<string, BatchRun> {
+  let runs = registries.get(core);
+  if (!runs) {
+    const created = new Map<string, BatchRun>();
+    runs = created;
+    registries.set(core, created);
+    core.onClose(() => {
+      for (const run of created.values()) if (run.state === 'running') stopRun(run, 'cancelled');
+      created.clear();
+    });
+  }
+  return runs;
+}
+
+export function previewBatch(core: Core, input: BatchInput): BatchPreview {
+  const { letters, skipped } = prepareBatch(core, input, false);
+  return {
+    total: letters.length,
+    clients: letters.slice(0, PREVIEW_NAMES).map((letter) => ({ id: letter.clientId, name: letter.clientName })),
+    skipped,
+  };
+}
+
+function statusOf(run: BatchRun): BatchStatus {
+  return {
+    batchId: run.id,
+    state: run.state,
+    done: run.done,
+    total: run.total,
+    skipped: run.skipped,
+    ...(run.message !== undefined ? { message: run.message } : {}),
+  };
+}
+
+function getRun(core: Core, batchId: string): BatchRun {
+  const run = registry(core).get(batchId);
+  if (!run) throw notFound('Der Serienbrief');
+  return run;
+}
+
+/** Keeps the newest finished batches; older results are let go. */
+function forgetOldRuns(runs: Map<string, BatchRun>): void {
+  const finished = [...runs.values()].filter((run) => run.state !== 'running');
+  for (const run of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) runs.delete(run.id);
+}
+
+/**
+ * Starts a batch: chooses the clients, prepares every letter, and hands them
+ * to a new worker. Returns at once; `batches.status` tells the progress.
+ */
+export function startBatch(core: Core, input: BatchInput): BatchStarted {
+  const runs = registry(core);
+  if ([...runs.values()].some((run) => run.state === 'running')) {
+    throw new DomainError('conflict', 'Es wird gerade schon ein Serienbrief erstellt. Bitte warten, bis er fertig ist, oder ihn abbrechen.');
+  }
+  const prepared = prepareBatch(core, input);
+  const { letters, skipped } = prepared;
+  if (letters.length === 0) {
+    throw new DomainError(
+      'invalid_input',
+      skipped.length > 0
+        ? 'Keine der ausgewählten Personen kann diesen Brief bekommen. Die Gründe stehen in der Liste.'
+        : 'Zu dieser Auswahl gibt es keine Klient*innen.',
+      { filter: skipped.length > 0 ? `${skipped.length} Personen ausgelassen.` : 'Keine Klient*innen gefunden.' },
+    );
+  }
+  const run = startRun(core, prepared, input.duplex);
+  forgetOldRuns(runs);
+  runs.set(run.id, run);
+  return { batchId: run.id, total: run.total, skipped };
+}
+
+export function batchStatus(core: Core, batchId: string): BatchStatus {
+  return statusOf(getRun(core, batchId));
+}
+
+/** Stops a running batch; nothing of it is recorded. A finished batch stays as it is. */
+export function cancelBatch(core: Core, batchId: string): BatchStatus {
+  const run = getRun(core, batchId);
+  if (run.state === 'running') stopRun(run, 'cancelled');
+  return statusOf(run);
+}
+
+export function batchResult(core: Core, batchId: string): BatchResult {
+  const run = getRun(core, batchId);
+  if (run.state === 'running') throw new DomainError('conflict', 'Der Serienbrief wird noch erstellt.');
+  if (run.state === 'cancelled') throw new DomainError('conflict', 'Der Serienbrief wurde abgebrochen; es gibt kein Ergebnis.');
+  if (run.state === 'failed' || !run.result) throw new DomainError('conflict', run.message ?? 'Der Serienbrief ist fehlgeschlagen.');
+  const { pdf, sha256, pages, documentIds } = run.result;
+  return { pdfBase64: pdf.toString('base64'), sha256, pages, documentIds, skipped: run.skipped };
+}

@@ -1,0 +1,223 @@
+import type { Client, Partner } from '../../../../shared/api/contract';
+import type { FieldErrors } from '../../../../shared/api/errors';
+import type { BatchFilter, BatchInput, BatchSkipped } from '../../../../shared/api/schemas/batch';
+import { addMonthsIso, todayIso } from '../../../../shared/domain/iso-date';
+import { fullName } from '../../../../shared/domain/person-name';
+import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms';
+import { prefilledValues } from '../../../../shared/forms/fill';
+import { isBlankValue, validateFormValues, type FormValues } from '../../../../shared/forms/values';
+import type { Core } from '../../core';
+import { clientsMatching } from '../../db/queries/clients';
+import { getPartner } from '../../db/queries/partners';
+import { listResidenceStatuses } from '../../db/queries/residence-statuses';
+import { DomainError } from '../../errors';
+import type { AddressRecipient } from '../../pdf/address-block';
+import { unprintableCharacters } from '../../pdf/fonts';
+import { makeDocumentContext, type DocumentContext } from '../documents/context';
+import { printContextOf } from '../documents/pdf';
+import { getSettings } from '../settings';
+import { templateDefinition } from '../templates';
+import type { LetterJob } from './protocol';
+
+/**
+ * The first step of a serial letter: which clients it goes to, each letter's
+ * values and document context, and who is left out and why (no printable
+ * address, values their record must supply, characters the fonts lack) —
+ * rather than failing the whole batch.
+ */
+
+export interface PreparedLetter {
+  clientId: string;
+  clientName: string;
+  values: FormValues;
+  prefilled: string[];
+  /** What the worker needs; let go once it is handed over. */
+  job: Omit<LetterJob, 'index'> | null;
+  /** Set when the worker has rendered the letter. */
+  rendered?: { sha256: string; snapshotJson: string };
+}
+
+export interface Prepared {
+  form: FormDefinition;
+  /** The one clock reading of the batch: every letter's finalization time and printed date. */
+  now: Date;
+  letters: PreparedLetter[];
+  skipped: BatchSkipped[];
+}
+
+function invalid(fields: FieldErrors): never {
+  throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
+}
+
+function matchingClients(core: Core, filter: BatchFilter, today: string): Client[] {
+  return clientsMatching(core.db, {
+    residenceStatus: filter.residenceStatus,
+    validUntilBetween: filter.permitEndsWithinMonths === undefined ? undefined : { from: today, until: addMonthsIso(today, filter.permitEndsWithinMonths) },
+    counselingField: filter.counselingField,
+    clientIds: filter.clientIds,
+  });
+}
+
+/** Which templates may go out as serial letters, and why not. */
+function checkTemplate(form: FormDefinition): void {
+  if (form.recipient === 'partner') {
+    invalid({ templateId: `„${form.title}“ geht an eine Partnerstelle; Serienbriefe gehen an Klient*innen.` });
+  }
+  if (form.effect === 'consent-record') {
+    invalid({ templateId: `„${form.title}“ legt je Person eine Einwilligung an und wird einzeln erstellt.` });
+  }
+}
+
+function fieldOfPath(path: string): string {
+  return path.split('.')[1] ?? '';
+}
+
+/** Values the counselor left empty do not overwrite what a client's record fills in. */
+function givenValues(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => !isBlankValue(value as never)));
+}
+
+/** Whether the field at a value path is one a client's record (or the settings) fills in. */
+function isFilledPerClient(form: FormDefinition, path: string): boolean {
+  return inputFieldsOf(form).find((field) => field.id === fieldOfPath(path))?.prefill !== undefined;
+}
+
+/**
+ * The values given must be right for everyone: wrong ones are refused, and a
+ * required field that no client record fills in must be given.
+ */
+function checkGivenValues(form: FormDefinition, values: Record<string, unknown>, complete: boolean, partnerExists: (id: string) => boolean): void {
+  const draft = validateFormValues(form, values, { complete: false, partnerExists });
+  if (Object.keys(draft.errors).length > 0) invalid(draft.errors);
+  if (!complete) return;
+  const checked = validateFormValues(form, values, { complete: true, partnerExists });
+  const missing = Object.fromEntries(Object.entries(checked.errors).filter(([path]) => !isFilledPerClient(form, path)));
+  if (Object.keys(missing).length > 0) invalid(missing);
+}
+
+function missingReason(form: FormDefinition, errors: FieldErrors): string {
+  const fields = new Map<string, InputFieldDefinition>(inputFieldsOf(form).map((field) => [field.id, field]));
+  const labels = [...new Set(Object.keys(errors).map((path) => fields.get(fieldOfPath(path))?.label ?? fieldOfPath(path)))];
+  return `Angaben fehlen oder passen nicht: ${labels.join(', ')}.`;
+}
+
+/** Why this client cannot get the letter, or null. */
+function addressProblem(form: FormDefinition, client: Client): string | null {
+  if (form.recipient !== 'client') return null;
+  const { street, postalCode, city } = client.address;
+  const missing = [street.trim() === '' ? 'Straße' : '', postalCode.trim() === '' ? 'PLZ' : '', city.trim() === '' ? 'Ort' : ''].filter(Boolean);
+  return missing.length > 0 ? `Keine vollständige Anschrift (es fehlt: ${missing.join(', ')}).` : null;
+}
+
+/** Whether the shipped fonts can print a character, asked once per character for a whole batch. */
+const printable = new Map<number, boolean>();
+
+function unprintableIn(text: string): string[] {
+  const missing = new Set<string>();
+  for (const character of text) {
+    if (character === '\n' || character === '\r' || character === '\t') continue;
+    const codePoint = character.codePointAt(0) ?? 0;
+    let known = printable.get(codePoint);
+    if (known === undefined) {
+      known = unprintableCharacters(character).length === 0;
+      printable.set(codePoint, known);
+    }
+    if (!known) missing.add(character);
+  }
+  return [...missing];
+}
+
+/**
+ * Characters the fonts cannot print, in the address or the values: found
+ * here so the count before starting is right. (The worker checks every
+ * printed text again and leaves out a letter it cannot print.)
+ */
+function unprintableReason(recipient: AddressRecipient | null, values: FormValues, form: FormDefinition): string | null {
+  const problems: string[] = [];
+  const address = recipient ? unprintableIn([recipient.name, recipient.street, recipient.postalCode, recipient.city].join('\n')) : [];
+  if (address.length > 0) problems.push(`Anschrift: ${address.join(' ')}`);
+  for (const field of inputFieldsOf(form)) {
+    const value = values[field.id];
+    if (typeof value !== 'string') continue;
+    const missing = unprintableIn(value);
+    if (missing.length > 0) problems.push(`${field.label}: ${missing.join(' ')}`);
+  }
+  return problems.length > 0 ? `Zeichen, die die Schrift nicht drucken kann – ${problems.join('; ')}.` : null;
+}
+
+/**
+ * The document context of each client's letter, from rows loaded once for
+ * the whole batch: the settings, the residence status labels, the partners
+ * the shared values pick. A serial letter goes to the client: no partner,
+ * no consent.
+ */
+function batchContexts(core: Core, form: FormDefinition, now: Date): { contextFor(client: Client): DocumentContext; partnerExists(id: string): boolean } {
+  const today = todayIso(now);
+  const settings = getSettings(core);
+  const labels = new Map(listResidenceStatuses(core.db).map((status) => [status.code, status.label]));
+  const partners = new Map<string, Partner | undefined>();
+  const lookUpPartner = (id: string) => {
+    if (!partners.has(id)) partners.set(id, getPartner(core.db, id, today));
+    return partners.get(id);
+  };
+  return {
+    contextFor: (client) =>
+      makeDocumentContext({
+        now,
+        form,
+        client,
+        partner: null,
+        consent: null,
+        settings,
+        residenceStatusLabel: client.residenceStatus === null ? '' : (labels.get(client.residenceStatus) ?? ''),
+        lookUpPartner,
+      }),
+    partnerExists: (id) => lookUpPartner(id) !== undefined,
+  };
+}
+
+/** One client's letter, or why they cannot get it. */
+function prepareLetter(context: DocumentContext, given: Record<string, unknown>): PreparedLetter | string {
+  const { form } = context;
+  const { client } = context.prefill;
+  const address = addressProblem(form, client);
+  if (address) return address;
+  const prefill = prefilledValues(form, context.prefill);
+  const checked = validateFormValues(form, { ...prefill.values, ...given }, { complete: true, partnerExists: (id) => context.findPartner(id) !== undefined });
+  // What no record fills in was checked for everyone before; here only what this client's record lacks.
+  const missing = Object.fromEntries(Object.entries(checked.errors).filter(([path]) => isFilledPerClient(form, path)));
+  if (Object.keys(missing).length > 0) return missingReason(form, missing);
+  const unprintable = unprintableReason(context.recipient, checked.values, form);
+  if (unprintable) return unprintable;
+  // Exactly what the store will hold: the worker renders from the same JSON a reprint reads.
+  const values = JSON.parse(JSON.stringify(checked.values)) as FormValues;
+  return {
+    clientId: client.id,
+    clientName: fullName(client),
+    values,
+    prefilled: prefill.prefilled.filter((key) => !(key in given)),
+    job: { values, context: printContextOf(context, values) },
+  };
+}
+
+/**
+ * The clients the batch goes to, each letter's values and context, and who
+ * is left out and why. A preview (`complete: false`) takes the values as a
+ * draft: what the counselor has not typed yet does not count against anyone.
+ */
+export function prepareBatch(core: Core, input: BatchInput, complete = true): Prepared {
+  const form = templateDefinition(core, input.templateId);
+  checkTemplate(form);
+  const now = core.now();
+  const contexts = batchContexts(core, form, now);
+  checkGivenValues(form, input.values, complete, contexts.partnerExists);
+  const given = givenValues(input.values);
+  const letters: PreparedLetter[] = [];
+  const skipped: BatchSkipped[] = [];
+  for (const client of matchingClients(core, input.filter, todayIso(now))) {
+    const letter = prepareLetter(contexts.contextFor(client), given);
+    if (typeof letter === 'string') skipped.push({ clientId: client.id, clientName: fullName(client), reason: letter });
+    else letters.push(letter);
+  }
+  return { form, now, letters, skipped };
+}

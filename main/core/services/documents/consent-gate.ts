@@ -1,0 +1,96 @@
+import type { Consent, Disclosure, LegalBasis } from '../../../../shared/api/contract';
+import type { FieldErrors } from '../../../../shared/api/errors';
+import { inputFieldsOf, type FormDefinition } from '../../../../shared/forms';
+import { blankValue, displayValue, isBlankValue, type FormValues } from '../../../../shared/forms/values';
+import { DomainError } from '../../errors';
+import { partnerNameIn, type DocumentContext } from './context';
+
+/**
+ * The consent gate and the minimisation preview (DOMAIN.md): personal data
+ * go to a partner only under a valid consent naming it, and only the kinds
+ * of data that consent names — or under another legal basis the counselor
+ * states with a reason. Both read the covering consent of the document's
+ * context, so what the preview shows is what the gate decides.
+ */
+
+/** Personal fields of the form that carry a value, as they would print. */
+function personalFields(context: DocumentContext, values: FormValues) {
+  const partnerName = partnerNameIn(context);
+  return inputFieldsOf(context.form).flatMap((field) =>
+    field.personal !== undefined && !isBlankValue(values[field.id])
+      ? [{ field, kind: field.personal, value: field.type === 'lines' ? '' : displayValue(field, values[field.id], partnerName) }]
+      : [],
+  );
+}
+
+function consentCoversKind(consent: Consent, kind: string): boolean {
+  return kind === 'health' ? consent.healthData : (consent.dataCategories as string[]).includes(kind);
+}
+
+/** The covering consent where the form is gated and the consent signed. */
+function gatingConsent(context: DocumentContext): Consent | null {
+  const { consent } = context.prefill;
+  return context.form.consentGate && consent !== null && consent.signedOn !== null ? consent : null;
+}
+
+/** What would reach the recipient, and whether the covering consent names each kind of data. */
+export function disclosureOf(context: DocumentContext, values: FormValues): Disclosure {
+  const consent = gatingConsent(context);
+  return {
+    consentGate: context.form.consentGate,
+    consent:
+      consent && consent.signedOn !== null
+        ? {
+            id: consent.id,
+            signedOn: consent.signedOn,
+            validUntil: consent.validUntil,
+            dataCategories: [...consent.dataCategories],
+            healthData: consent.healthData,
+          }
+        : null,
+    items: personalFields(context, values).map(({ field, kind, value }) => ({
+      fieldId: field.id,
+      label: field.label,
+      kind,
+      value,
+      covered: consent !== null && consentCoversKind(consent, kind),
+    })),
+  };
+}
+
+/** Blanks the personal fields the counselor leaves out; only personal fields may be left out. */
+export function omitFields(form: FormDefinition, values: FormValues, omit: string[]): FormValues {
+  const fields = new Map(inputFieldsOf(form).map((field) => [field.id, field]));
+  const errors: FieldErrors = {};
+  const result = { ...values };
+  for (const fieldId of omit) {
+    const field = fields.get(fieldId);
+    if (!field || field.personal === undefined) errors[`omitFields.${fieldId}`] = `„${fieldId}“ ist kein Feld mit persönlichen Daten dieser Vorlage.`;
+    else result[fieldId] = blankValue(field);
+  }
+  if (Object.keys(errors).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', errors);
+  return result;
+}
+
+/** The legal basis the values may go out under, or `consent_missing`; null for a form without the gate. */
+export function legalBasisFor(context: DocumentContext, values: FormValues, otherLegalBasis: { basis: string; reason: string } | undefined): LegalBasis | null {
+  if (!context.form.consentGate) return null;
+  if (otherLegalBasis) return { kind: 'other', ...otherLegalBasis };
+  const consent = gatingConsent(context);
+  if (consent === null || consent.signedOn === null) {
+    throw new DomainError(
+      'consent_missing',
+      `Für die Übermittlung an „${context.prefill.partner?.name ?? ''}“ liegt heute keine gültige Einwilligung vor. Bitte eine Einwilligung erfassen oder eine andere Rechtsgrundlage mit Begründung angeben.`,
+    );
+  }
+  const uncovered: FieldErrors = {};
+  for (const { field, kind } of personalFields(context, values)) {
+    if (!consentCoversKind(consent, kind)) {
+      uncovered[`values.${field.id}`] = `${field.label}: Die Einwilligung vom ${consent.signedOn} umfasst diese Daten nicht. Bitte weglassen.`;
+    }
+  }
+  if (Object.keys(uncovered).length > 0) {
+    throw new DomainError('consent_missing', 'Die Einwilligung deckt nicht alle Angaben ab, die übermittelt würden. Bitte diese Felder weglassen.', uncovered);
+  }
+  return { kind: 'consent', consentId: consent.id, signedOn: consent.signedOn };
+}

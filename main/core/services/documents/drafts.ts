@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { DocumentListFilter, LotseDocument, ReferralStatus } from '../../../../shared/api/contract';
+import type { FieldErrors } from '../../../../shared/api/errors';
+import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms';
+import { prefilledValues } from '../../../../shared/forms/fill';
+import { isBlankValue, validateFormValues, type FormValues } from '../../../../shared/forms/values';
+import type { Core } from '../../core';
+import * as queries from '../../db/queries/documents';
+import { DomainError, notFound } from '../../errors';
+import { recordAudit } from '../audit';
+import { templateDefinition } from '../templates';
+import { loadDocumentContext, type DocumentContext } from './context';
+
+/**
+ * Documents from draft to final (DESIGN.md §5), the draft half: a draft is
+ * prefilled from its context (client, partner, settings, covering consent)
+ * and autosaved while incomplete.
+ */
+
+export function invalid(fields: FieldErrors): never {
+  throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
+}
+
+/** Checks values as a draft (`complete: false`) or for finalizing; partners picked in fields must exist. */
+export function checkedValues(context: DocumentContext, values: Record<string, unknown>, complete: boolean): FormValues {
+  const result = validateFormValues(context.form, values, { complete, partnerExists: (id) => context.findPartner(id) !== undefined });
+  if (Object.keys(result.errors).length > 0) invalid(result.errors);
+  return result.values;
+}
+
+/** Who the document is addressed to must fit the form: a form without recipient names no partner. */
+function checkRecipient(form: FormDefinition, partnerId: string | null): void {
+  if (form.recipient === 'none' && partnerId !== null) invalid({ partnerId: `„${form.title}“ wird nicht an einen Partner adressiert.` });
+}
+
+export function getDocument(core: Core, id: string): LotseDocument {
+  const document = queries.getDocument(core.db, id);
+  if (!document) throw notFound('Das Dokument');
+  return document;
+}
+
+export function getDraft(core: Core, id: string): LotseDocument {
+  const document = getDocument(core, id);
+  if (document.status !== 'draft') {
+    throw new DomainError('conflict', 'Ein endgültiges Dokument wird nicht mehr geändert. Für eine Korrektur bitte ein neues Dokument anlegen.');
+  }
+  return document;
+}
+
+/** The context of a document as it stands, or with another recipient partner. */
+export function contextOfDocument(core: Core, document: LotseDocument, partnerId: string | null = document.partnerId): DocumentContext {
+  const form = templateDefinition(core, document.templateId, document.templateVersion);
+  checkRecipient(form, partnerId);
+  return loadDocumentContext(core, form, document.clientId, partnerId);
+}
+
+/**
+ * A new draft from the newest template version. A correction starts from
+ * the values of the final document it corrects; values given win over both.
+ */
+export function createDocument(
+  core: Core,
+  input: { templateId: string; clientId: string; partnerId: string | null; values: Record<string, unknown>; correctsId?: string },
+): LotseDocument {
+  const form = templateDefinition(core, input.templateId);
+  const corrected = input.correctsId === undefined ? null : getDocument(core, input.correctsId);
+  if (corrected && (corrected.status !== 'final' || corrected.clientId !== input.clientId || corrected.templateId !== input.templateId)) {
+    invalid({ correctsId: 'Korrigiert wird ein endgültiges Dokument derselben Vorlage für dieselbe Person.' });
+  }
+  const partnerId = input.partnerId ?? corrected?.partnerId ?? null;
+  checkRecipient(form, partnerId);
+  const context = loadDocumentContext(core, form, input.clientId, partnerId);
+  const prefill = prefilledValues(form, context.prefill);
+  const known = new Set(inputFieldsOf(form).map((field) => field.id));
+  const carried = corrected ? Object.fromEntries(Object.entries(corrected.values).filter(([key]) => known.has(key))) : {};
+  const given = { ...carried, ...input.values };
+  const values = checkedValues(context, { ...prefill.values, ...given }, false);
+  const prefilled = prefill.prefilled.filter((key) => !(key in given));
+  const id = randomUUID();
+  return core.db.transaction(() => {
+    queries.insertDocument(
+      core.db,
+      { id, templateId: form.id, templateVersion: form.version, clientId: input.clientId, partnerId, values, prefilled, correctsId: corrected?.id ?? null },
+      context.now.toISOString(),
+    );
+    recordAudit(
+      core,
+      {
+        action: 'documents.create',
+        subjectType: 'document',
+        subjectId: id,
+        clientId: input.clientId,
+        details: { templateId: form.id, templateVersion: form.version, ...(corrected ? { correctsId: corrected.id } : {}) },
+      },
+      { now: context.now, settings: context.prefill.settings },
+    );
+    return getDocument(core, id);
+  })();
+}
+
+/** Whether a field's prefill comes from the recipient (the partner or the consent that covers it). */
+function dependsOnRecipient(field: InputFieldDefinition): boolean {
+  return field.prefill?.startsWith('partner.') === true || field.prefill?.startsWith('consent.') === true;
+}
+
+/**
+ * Values that depend on the recipient (the partner and the consent covering
+ * it) and still are as prefilled, or empty, are prefilled again: after the
+ * partner changed, and at finalization (a consent signed since the draft was
+ * made is the one the letter refers to). What the counselor typed stays.
+ */
+export function refreshRecipientValues(
+  context: DocumentContext,
+  draft: { values: FormValues; prefilled: string[] },
+): { values: FormValues; prefilled: string[] } {
+  const fresh = prefilledValues(context.form, context.prefill);
+  const refreshed = new Set(
+    inputFieldsOf(context.form)
+      .filter((field) => dependsOnRecipient(field) && (draft.prefilled.includes(field.id) || isBlankValue(draft.values[field.id])))
+      .map((field) => field.id),
+  );
+  const values = { ...draft.values };
+  for (const fieldId of refreshed) values[fieldId] = fresh.values[fieldId] ?? values[fieldId] ?? '';
+  return {
+    values,
+    prefilled: [...draft.prefilled.filter((key) => !refreshed.has(key)), ...fresh.prefilled.filter((key) => refreshed.has(key))],
+  };
+}
+
+/** Autosave: a draft keeps incomplete values; wrong ones are refused. A field stays "prefilled" while unchanged. */
+export function updateDocument(core: Core, id: string, values: Record<string, unknown>, partnerId: string | null | undefined): LotseDocument {
+  const document = getDraft(core, id);
+  const nextPartnerId = partnerId === undefined ? document.partnerId : partnerId;
+  const context = contextOfDocument(core, document, nextPartnerId);
+  const clean = checkedValues(context, values, false);
+  const unchanged = document.prefilled.filter((key) => isDeepStrictEqual(document.values[key], clean[key]));
+  const draft =
+    nextPartnerId === document.partnerId ? { values: clean, prefilled: unchanged } : refreshRecipientValues(context, { values: clean, prefilled: unchanged });
+  core.db.transaction(() => {
+    if (!queries.updateDraft(core.db, id, { ...draft, partnerId: nextPartnerId }, context.now.toISOString())) {
+      throw notFound('Der Entwurf');
+    }
+  })();
+  return getDocument(core, id);
+}
+
+export function listDocuments(core: Core, filter: DocumentListFilter): LotseDocument[] {
+  return queries.listDocuments(core.db, filter);
+}
+
+export function discardDocument(core: Core, id: string): void {
+  const document = getDraft(core, id);
+  core.db.transaction(() => {
+    queries.deleteDraft(core.db, id);
+    recordAudit(core, { action: 'documents.discard', subjectType: 'document', subjectId: id, clientId: document.clientId, details: {} });
+  })();
+}
+
+/** erstellt → übergeben → Rückmeldung erhalten → abgeschlossen; a follow-up date feeds the deadline list. */
+export function setReferralStatus(core: Core, id: string, status: ReferralStatus, followUpDate: string | null): LotseDocument {
+  const document = getDocument(core, id);
+  const form = templateDefinition(core, document.templateId, document.templateVersion);
+  if (!form.tracksReferral) invalid({ referralStatus: `„${form.title}“ hat keinen Überleitungsstatus.` });
+  if (document.status !== 'final') invalid({ referralStatus: 'Den Status gibt es erst, wenn das Dokument endgültig ist.' });
+  core.db.transaction(() => {
+    queries.setReferralStatus(core.db, id, status, status === 'closed' ? null : followUpDate, core.now().toISOString());
+    recordAudit(core, {
+      action: 'documents.setStatus',
+      subjectType: 'document',
+      subjectId: id,
+      clientId: document.clientId,
+      details: { referralStatus: status, followUpDate },
+    });
+  })();
+  return getDocument(core, id);
+}

@@ -1,0 +1,38 @@
+import type { Disclosure, DocumentContextView } from '../../../../shared/api/contract';
+import type { FormValues } from '../../../../shared/forms/values';
+import type { Core } from '../../core';
+import { disclosureOf } from './consent-gate';
+import { contextOfDocument, getDocument } from './drafts';
+import { recipientLinesOf } from './pdf';
+
+/**
+ * The documents service (DESIGN.md §5) as the API handlers call it. The
+ * lifecycle is split by what it does: `context` loads what a document is
+ * made of, `drafts` creates and autosaves, `consent-gate` decides what may
+ * go out, `finalize` freezes and renders, `pdf` prints without the store.
+ */
+export { createDocument, discardDocument, getDocument, listDocuments, setReferralStatus, updateDocument } from './drafts';
+export { finalizeDocument, renderDocument } from './finalize';
+
+/** What would reach the recipient, and whether the covering consent names each kind of data. */
+export function documentDisclosure(core: Core, id: string): Disclosure {
+  const document = getDocument(core, id);
+  return disclosureOf(contextOfDocument(core, document), document.values as FormValues);
+}
+
+/**
+ * The context the core uses for this document — with another recipient
+ * partner where the editor has just picked one — so the editor fills its
+ * text blocks and shows the covering consent exactly as the core will.
+ */
+export function documentContext(core: Core, id: string, partnerId: string | null | undefined): DocumentContextView {
+  const document = getDocument(core, id);
+  const context = contextOfDocument(core, document, partnerId === undefined ? document.partnerId : partnerId);
+  const { prefill } = context;
+  return {
+    templateId: context.form.id,
+    templateVersion: context.form.version,
+    ...prefill,
+    recipientLines: recipientLinesOf(context.recipient),
+  };
+}

@@ -1,0 +1,79 @@
+import { inputFieldsOf, type FormDefinition } from '../../../../shared/forms';
+import type { PrefillContext } from '../../../../shared/forms/prefill';
+import type { FormValues } from '../../../../shared/forms/values';
+import { addressBlock, type AddressRecipient } from '../../pdf/address-block';
+import { assertPrintable } from '../../pdf/print-check';
+import { printDocument } from '../../pdf/print-document';
+import { renderPdf, type RenderedPdfBytes } from '../../pdf/render';
+import type { DocumentContext } from './context';
+
+/**
+ * A document's PDF from what it is made of, without the store: used by the
+ * documents service and by the serial-letter worker (which has no database),
+ * so that a letter of a batch and a reprint of its document give the same
+ * bytes.
+ */
+
+/** Everything besides values and template that the final PDF is made of, frozen at finalization (stored as JSON: keep its shape). */
+export interface FinalSnapshot {
+  context: PrefillContext;
+  recipientLines: string[];
+  partnerNames: Record<string, string>;
+}
+
+/**
+ * The part of a document context that prints, as plain data that can cross
+ * to a worker thread: with the names of the partners the values pick.
+ */
+export interface PrintContext {
+  prefill: PrefillContext;
+  recipient: AddressRecipient | null;
+  partnerNames: Record<string, string>;
+}
+
+/** What of the context prints with these values: the names of partners picked in `partner` fields are looked up once. */
+export function printContextOf(context: DocumentContext, values: FormValues): PrintContext {
+  const partnerNames: Record<string, string> = {};
+  for (const field of inputFieldsOf(context.form)) {
+    if (field.type !== 'partner') continue;
+    const id = values[field.id];
+    if (typeof id === 'string' && id !== '') partnerNames[id] = context.findPartner(id)?.name ?? '';
+  }
+  return { prefill: context.prefill, recipient: context.recipient, partnerNames };
+}
+
+/** The address block in the envelope window; [] without a recipient. */
+export function recipientLinesOf(recipient: AddressRecipient | null): string[] {
+  return recipient === null ? [] : addressBlock(recipient).lines;
+}
+
+/** The snapshot a final document keeps; the address block is laid out here (in the worker, for serial letters). */
+export function snapshotOf(context: PrintContext): FinalSnapshot {
+  return {
+    // The notes are the counselor's own and never printed: they stay out of the frozen copy.
+    context: { ...context.prefill, client: { ...context.prefill.client, notes: '' } },
+    recipientLines: recipientLinesOf(context.recipient),
+    partnerNames: context.partnerNames,
+  };
+}
+
+export async function renderDocumentPdf(
+  form: FormDefinition,
+  values: FormValues,
+  omittedFields: string[],
+  snapshot: FinalSnapshot,
+  creationDate: Date,
+): Promise<RenderedPdfBytes> {
+  const { definition, texts } = printDocument({
+    form,
+    values,
+    omittedFields,
+    context: snapshot.context,
+    recipientLines: snapshot.recipientLines,
+    partnerName: (id) => snapshot.partnerNames[id] ?? '',
+    creationDate,
+    reference: `${form.title} · Vorlage ${form.id}, Version ${form.version}`,
+  });
+  assertPrintable(texts);
+  return renderPdf(definition);
+}
