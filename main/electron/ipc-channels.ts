@@ -1,10 +1,7 @@
 /**
- * The two IPC channels between main process and preload. Kept in a file with
- * no imports so the sandboxed preload bundle can share it.
+ * The IPC channel between main process and preload. Kept in a file with no
+ * imports so the sandboxed preload bundle can share it.
  */
 
 /** renderer → main: `invoke(IPC_CALL_CHANNEL, method, input)` → ApiResult. */
 export const IPC_CALL_CHANNEL = 'lotse:call';
-
-/** main → renderer: `send(IPC_EVENT_CHANNEL, eventName, payload)`. */
-export const IPC_EVENT_CHANNEL = 'lotse:event';

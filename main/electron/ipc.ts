@@ -1,5 +1,4 @@
 import type { ApiResult } from '../../shared/api/errors';
-import { IPC_EVENT_CHANNEL } from './ipc-channels';
 
 export interface CallHandlerOptions<Event> {
   /** `dispatch(core, method, input)` with the core bound. */
@@ -38,9 +37,4 @@ export function createCallHandler<Event>(options: CallHandlerOptions<Event>) {
       return { ok: false, error: { code: 'internal', message: 'Ein interner Fehler ist aufgetreten. Es wurde nichts gespeichert.' } };
     }
   };
-}
-
-/** Sends an event (e.g. batch progress) to the page; the preload routes it by name. */
-export function sendAppEvent(target: { send(channel: string, ...args: unknown[]): void; isDestroyed(): boolean }, name: string, payload: unknown): void {
-  if (!target.isDestroyed()) target.send(IPC_EVENT_CHANNEL, name, payload);
 }

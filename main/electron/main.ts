@@ -8,7 +8,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type Menu
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../core/api/dispatch';
-import { openCore, type Core } from '../core/core';
+import type { Core } from '../core/core';
+import { openCore } from '../core/open-core';
 import { parseLaunchOptions } from '../launch-options';
 import { createAppProtocolHandler } from './app-protocol';
 import { createCallHandler } from './ipc';

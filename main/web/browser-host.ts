@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { openCore } from '../core/core';
+import { openCore } from '../core/open-core';
 import { defaultDataDir } from '../core/data-dir';
 import type { LaunchOptions } from '../launch-options';
 import { startWebHost } from './server';

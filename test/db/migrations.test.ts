@@ -1,14 +1,19 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../main/core/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../main/core/open-core';
 import { DomainError } from '../../main/core/errors';
 import { openDatabase } from '../../main/core/db/open';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../main/core/db/migrations';
 import type { Migration } from '../../main/core/db/migrations/migration';
+import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
+import type { Core } from '../../main/core/core';
+import type { ResidenceStatus, Settings } from '../../shared/api/contract';
+import { BUILT_IN_FORMS } from '../../shared/forms';
+import { openTestCore, reopenCore } from '../support/core';
+import { callOk, countRows } from '../support/results';
 import { makeTempDir } from '../support/temp-dir';
-import { RESIDENCE_STATUS_CODES } from '../../shared/domain/residence-status';
 
 const temps: Array<() => void> = [];
 function tempDir(): string {
@@ -111,27 +116,67 @@ describe('store', () => {
     core.close();
     expect(fs.existsSync(path.join(dir, 'lotse.lock'))).toBe(false);
   });
+});
 
-  it('brings a schema-10 store up to date, keeping its clients and seeding the residence statuses', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'lotse.sqlite');
-    const old = openDatabase(file, { backupDir: path.join(dir, 'backups'), migrations: MIGRATIONS.slice(0, 1) });
-    const insert = old.prepare(
-      `INSERT INTO clients (id, family_name, given_name, birth_date, residence_status, residence_valid_until, street, postal_code, city, created_at, updated_at)
-       VALUES (?, ?, '', NULL, ?, NULL, '', '', '', 't', 't')`,
+describe('built-in data at open', () => {
+  let store: ReturnType<typeof openTestCore>;
+  let core: Core;
+  beforeEach(() => {
+    store = openTestCore();
+    core = store.core;
+  });
+  afterEach(() => {
+    core.close();
+    store.dispose();
+  });
+  const reopen = () => {
+    core.close();
+    core = reopenCore(store.dataDir);
+  };
+  /** Rows this connection wrote since it opened (migrations and seeding included). */
+  const writesSinceOpen = () => core.db.prepare('SELECT total_changes()').pluck().get();
+  const storedSettings = () => JSON.parse(core.db.prepare("SELECT value FROM settings WHERE key = 'settings'").pluck().get() as string) as Settings;
+
+  it('writes the sample settings and the shipped templates into a fresh store, and nothing when opened again', () => {
+    expect(storedSettings()).toEqual(SAMPLE_SETTINGS);
+    expect(core.db.prepare('SELECT template_id, version, source FROM template_versions ORDER BY template_id').all()).toEqual(
+      Object.keys(BUILT_IN_FORMS)
+        .sort()
+        .map((id) => ({ template_id: id, version: 1, source: 'built-in' })),
     );
-    insert.run('a', 'Müller', 'p104c');
-    insert.run('b', 'Schmidt', 'unbekannt');
-    old.close();
+    reopen();
+    expect(writesSinceOpen()).toBe(0);
+  });
 
-    const db = openDatabase(file, { backupDir: path.join(dir, 'backups') });
-    expect(db.prepare('SELECT id, residence_status, details FROM clients ORDER BY id').all()).toEqual([
-      { id: 'a', residence_status: 'p104c', details: '{}' },
-      { id: 'b', residence_status: 'sonstiges', details: '{}' },
-    ]);
-    const statuses = db.prepare('SELECT code FROM residence_statuses ORDER BY position').pluck().all();
-    expect(statuses).toEqual([...RESIDENCE_STATUS_CODES]);
-    db.close();
-    expect(fs.readdirSync(path.join(dir, 'backups'))).toHaveLength(1);
+  it('keeps what the office changed or deleted: seeded partners stay deleted, statuses and settings stay edited', async () => {
+    await callOk(core, 'partners.delete', { id: 'seed-low-tec' });
+    const duldung = (await callOk<{ items: ResidenceStatus[] }>(core, 'residenceStatuses.list', {})).items.find((status) => status.code === 'duldung')!;
+    await callOk(core, 'residenceStatuses.update', { ...duldung, reminderLeadDays: 45, stand: '2026-06-01' });
+    const settings = { ...SAMPLE_SETTINGS, counselor: { ...SAMPLE_SETTINGS.counselor, name: 'Carsten Muschenich' } };
+    await callOk(core, 'settings.update', settings);
+    const partners = countRows(core, 'partners');
+
+    reopen();
+    expect(writesSinceOpen()).toBe(0);
+    expect(countRows(core, 'partners')).toBe(partners);
+    expect(core.db.prepare("SELECT count(*) FROM partners WHERE id = 'seed-low-tec'").pluck().get()).toBe(0);
+    expect(core.db.prepare("SELECT reminder_lead_days, stand FROM residence_statuses WHERE code = 'duldung'").get()).toEqual({
+      reminder_lead_days: 45,
+      stand: '2026-06-01',
+    });
+    expect(await callOk(core, 'settings.get', {})).toEqual(settings);
+  });
+
+  it('completes settings an older version stored without a part or a later field, once', async () => {
+    const { contact: _contact, logo: _logo, ...officeBeforeLogos } = SAMPLE_SETTINGS.office;
+    const office = { ...officeBeforeLogos, organization: 'job-com', room: '' };
+    core.db.prepare("UPDATE settings SET value = ? WHERE key = 'settings'").run(JSON.stringify({ office }));
+
+    reopen();
+    const completed = { office: { ...office, contact: '', logo: null }, counselor: SAMPLE_SETTINGS.counselor, deadlines: SAMPLE_SETTINGS.deadlines };
+    expect(storedSettings()).toEqual(completed);
+    expect(await callOk(core, 'settings.get', {})).toEqual(completed);
+    reopen();
+    expect(writesSinceOpen()).toBe(0);
   });
 });

@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import { writeSetting } from '../../main/core/db/queries/settings';
 import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
 import { inspectLogo, LOGO_MAX_BYTES, LogoError } from '../../main/core/pdf/logo';
 import { renderPdf } from '../../main/core/pdf/render';
-import { SAMPLE_SETTINGS } from '../../main/core/services/settings';
+import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
 import type { RenderedPdf, Settings } from '../../shared/api/contract';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { makeJpeg, makePng, PNG_SIGNATURE, pngChunk, pngHeaderOnly, sampleLogoPng } from '../support/images';
 import { pdfWords } from '../support/pdf-words';
 import { callOk, errorOf } from '../support/results';
@@ -118,12 +118,15 @@ describe('logo check', () => {
 });
 
 describe('settings with letterhead', () => {
-  it('loads settings stored before contact and logo existed, filling both in', () => {
+  it('completes settings stored before contact and logo existed once, when the store opens', async () => {
     const { contact: _contact, logo: _logo, ...oldOffice } = SAMPLE_SETTINGS.office;
-    writeSetting(core.db, 'settings', { ...SAMPLE_SETTINGS, office: { ...oldOffice, department: 'job-com, Team Zuwanderung' } });
-    return callOk<Settings>(core, 'settings.get', {}).then((settings) => {
-      expect(settings.office).toMatchObject({ department: 'job-com, Team Zuwanderung', contact: '', logo: null });
-    });
+    const old = { ...SAMPLE_SETTINGS, office: { ...oldOffice, department: 'job-com, Team Zuwanderung' } };
+    core.db.prepare("UPDATE settings SET value = ? WHERE key = 'settings'").run(JSON.stringify(old));
+    core.close();
+    core = reopenCore(dataDir);
+    const stored = JSON.parse(core.db.prepare("SELECT value FROM settings WHERE key = 'settings'").pluck().get() as string);
+    expect(stored.office).toMatchObject({ department: 'job-com, Team Zuwanderung', contact: '', logo: null });
+    expect((await callOk<Settings>(core, 'settings.get', {})).office).toEqual(stored.office);
   });
 
   it('stores a valid logo and refuses a broken or huge one on office.logo, keeping what was stored', async () => {
@@ -242,11 +245,53 @@ describe('settings with letterhead', () => {
     const base64 = sampleLogoPng().toString('base64');
     for (const snapshot of snapshots) {
       expect(snapshot).not.toContain(base64.slice(0, 200));
-      expect(JSON.parse(snapshot).context.settings.office.logo).toEqual({ mimeType: 'image/png', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(JSON.parse(snapshot).context.settings.office.logo).toEqual({ mimeType: 'image/png', sha256: sha256Of(sampleLogoPng()) });
     }
-    expect(core.db.prepare("SELECT count(*) FROM settings WHERE key LIKE 'letterhead-logo:%'").pluck().get()).toBe(1);
+    // The logos table holds each image once, the settings only a reference, and nothing else keeps logo bytes.
+    expect(storedLogos()).toEqual([sha256Of(sampleLogoPng()), sha256Of(makePng(10, 10, () => [255, 0, 0, 255]))].sort());
+    expect(storedSettings().office.logo).toEqual({ mimeType: 'image/png', sha256: sha256Of(sampleLogoPng()) });
+    expect(core.db.prepare("SELECT count(*) FROM settings WHERE key <> 'settings'").pluck().get()).toBe(0);
+  });
+
+  it('reprints a final letter of a store from before the logos table unchanged, after the upgrade and a new logo', async () => {
+    await callOk(core, 'settings.update', withOffice({ logo: png(sampleLogoPng()) }));
+    const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
+    const draft = await callOk<{ id: string }>(core, 'documents.create', {
+      templateId: 'free-letter',
+      clientId: client.id,
+      values: { subject: 'Einladung', body: 'Text.' },
+    });
+    const final = await callOk<{ sha256: string }>(core, 'documents.finalize', { id: draft.id, omitFields: [] });
+    storeLogosAsSchema40Did();
+    core.close();
+
+    core = reopenCore(dataDir);
+    expect(core.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(50);
+    expect(storedLogos()).toEqual([sha256Of(sampleLogoPng())]);
+    expect((await callOk<Settings>(core, 'settings.get', {})).office.logo).toEqual(png(sampleLogoPng()));
+    await callOk(core, 'settings.update', withOffice({ logo: png(makePng(10, 10, () => [255, 0, 0, 255])) }));
+    expect((await callOk<RenderedPdf>(core, 'documents.render', { id: draft.id })).sha256).toBe(final.sha256);
   });
 });
+
+const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const storedLogos = () => core.db.prepare('SELECT sha256 FROM logos ORDER BY sha256').pluck().all();
+const storedSettings = () => JSON.parse(core.db.prepare("SELECT value FROM settings WHERE key = 'settings'").pluck().get() as string);
+
+/**
+ * Turns this store back into schema 40's shape (the snapshots are the same):
+ * every logo as a settings row `letterhead-logo:<sha256>`, the office logo's
+ * bytes inside the settings JSON, no logos table.
+ */
+function storeLogosAsSchema40Did(): void {
+  const logos = core.db.prepare('SELECT sha256, mime_type, data FROM logos').all() as Array<{ sha256: string; mime_type: string; data: Buffer }>;
+  const asSetting = (logo: (typeof logos)[number]) => JSON.stringify({ mimeType: logo.mime_type, dataBase64: logo.data.toString('base64') });
+  for (const logo of logos) core.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`letterhead-logo:${logo.sha256}`, asSetting(logo));
+  const office = logos.find((logo) => logo.sha256 === storedSettings().office.logo.sha256)!;
+  core.db.prepare("UPDATE settings SET value = json_set(value, '$.office.logo', json(?)) WHERE key = 'settings'").run(asSetting(office));
+  core.db.exec('DROP TABLE logos');
+  core.db.pragma('user_version = 40');
+}
 
 it('inflates the sample logo to exactly its pixels (the encoder the tests use is right)', () => {
   const bytes = sampleLogoPng(20, 10);

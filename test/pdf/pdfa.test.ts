@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formLayout } from '../../main/core/pdf/layouts/form-layout';
 import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
 import { renderPdf } from '../../main/core/pdf/render';
-import { SAMPLE_SETTINGS } from '../../main/core/services/settings';
+import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
 import type { LotseDocument, RenderedPdf } from '../../shared/api/contract';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { sampleLogoPng } from '../support/images';

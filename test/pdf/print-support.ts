@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { addressBlock } from '../../main/core/pdf/address-block';
 import { printDocument, type PrintJob } from '../../main/core/pdf/print-document';
 import { renderPdf } from '../../main/core/pdf/render';
-import { SAMPLE_SETTINGS } from '../../main/core/services/settings';
+import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
 import type { Client, Partner } from '../../shared/api/contract';
 import { PartnerInputSchema } from '../../shared/api/schemas/partner';
 import type { PrefillContext } from '../../shared/forms/prefill';

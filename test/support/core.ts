@@ -1,4 +1,5 @@
-import { openCore, type Core, type CoreOptions } from '../../main/core/core';
+import type { Core } from '../../main/core/core';
+import { openCore, type CoreOptions } from '../../main/core/open-core';
 import type { ClientInput, MethodInput } from '../../shared/api/contract';
 import { ClientInputSchema } from '../../shared/api/schemas/client';
 import { makeTempDir } from './temp-dir';

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../shared/api/errors';
-import { createCallHandler, FORBIDDEN_RESULT, sendAppEvent } from '../../main/electron/ipc';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../main/electron/ipc-channels';
+import { createCallHandler, FORBIDDEN_RESULT } from '../../main/electron/ipc';
 import {
   APP_SCHEME_PRIVILEGES,
   APP_START_URL,
@@ -223,16 +222,6 @@ describe('IPC call handler', () => {
     expect(dispatch).not.toHaveBeenCalled();
     await expect(handler({ sender: { id: 3 }, senderFrame: appFrame }, 'app.info', {})).resolves.toEqual(ok);
     expect(dispatch).toHaveBeenCalledTimes(1);
-  });
-
-  it('sends events on the event channel, not to destroyed contents', () => {
-    const send = vi.fn();
-    sendAppEvent({ send, isDestroyed: () => false }, 'batch.progress', { done: 3, total: 10 });
-    expect(send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, 'batch.progress', { done: 3, total: 10 });
-    sendAppEvent({ send, isDestroyed: () => true }, 'batch.progress', {});
-    expect(send).toHaveBeenCalledTimes(1);
-    expect(IPC_CALL_CHANNEL).toBe('lotse:call');
-    expect(IPC_EVENT_CHANNEL).toBe('lotse:event');
   });
 });
 

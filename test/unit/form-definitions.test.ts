@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_SETTINGS } from '../../main/core/services/settings';
+import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
 import { ClientSchema } from '../../shared/api/schemas/client';
 import { ConsentSchema, DATA_CATEGORIES } from '../../shared/api/schemas/consent';
 import { COUNSELING_FIELDS } from '../../shared/domain/counseling-fields';

@@ -10,9 +10,9 @@ import { currentCounselor, recordAudit } from './audit';
 
 /**
  * The form catalogue (DESIGN.md §5): each template's versions live in the
- * store. The shipped definitions are written there as version 1 when first
- * seen; an office edit adds a version; documents keep the version they were
- * made with, so an edit never changes a letter already written.
+ * store. The shipped definitions are written there at open (db/seed); an
+ * office edit adds a version; documents keep the version they were made
+ * with, so an edit never changes a letter already written.
  */
 
 /** Stored versions never change, so a parsed one can be reused for every document that names it. */
@@ -28,47 +28,6 @@ function parseStored(db: Db, row: queries.TemplateVersionRow): FormDefinition {
     cache.set(key, form);
   }
   return form;
-}
-
-/** The shipped definition with a stored version number, as JSON: equal texts give equal strings. */
-function shippedJson(form: FormDefinition, version: number): string {
-  return JSON.stringify({ ...form, version });
-}
-
-/**
- * Writes each shipped definition the store lacks, and a new version when an
- * update of the app ships new wording for a template the office has not
- * edited since (an office edit stays; "restore" brings the shipped text).
- */
-export function ensureBuiltInTemplates(db: Db, now: string): void {
-  db.transaction(() => {
-    for (const form of Object.values(BUILT_IN_FORMS)) {
-      const latest = queries.templateVersion(db, form.id);
-      if (latest === undefined) {
-        queries.insertTemplateVersion(db, {
-          template_id: form.id,
-          version: 1,
-          source: 'built-in',
-          definition: shippedJson(form, 1),
-          saved_at: now,
-          saved_by: '',
-        });
-        continue;
-      }
-      if (latest.source !== 'built-in') continue;
-      const shippedAgain = queries.latestBuiltInVersion(db, form.id);
-      if (shippedAgain && shippedAgain.definition === shippedJson(form, shippedAgain.version)) continue;
-      const version = latest.version + 1;
-      queries.insertTemplateVersion(db, {
-        template_id: form.id,
-        version,
-        source: 'built-in',
-        definition: shippedJson(form, version),
-        saved_at: now,
-        saved_by: '',
-      });
-    }
-  })();
 }
 
 /** A template's definition: the newest version, or the one a document names. */

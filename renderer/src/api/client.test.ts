@@ -64,7 +64,6 @@ describe('Electron transport', () => {
   it('calls the preload bridge', async () => {
     const bridge: LotseBridge = {
       call: vi.fn(() => Promise.resolve({ ok: true as const, value: { id: 'c1' } })),
-      on: () => () => undefined,
     };
     const api = createApiClient(electronTransport(bridge));
     expect(api.kind).toBe('electron');

@@ -2,10 +2,9 @@ import type { ApiResult, ErrorCode } from '../../../shared/api/errors';
 import { ERROR_CODES } from '../../../shared/api/errors';
 import { ApiCallError } from './api-call-error';
 
-/** What the Electron preload exposes (main/preload): `call` and event subscription, nothing else. */
+/** What the Electron preload exposes (main/preload): `call`, nothing else. */
 export interface LotseBridge {
   call(method: string, input: unknown): Promise<ApiResult<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
 declare global {

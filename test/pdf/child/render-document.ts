@@ -6,7 +6,7 @@
  * of earlier renders).
  */
 import { dispatch } from '../../../main/core/api/dispatch';
-import { openCore } from '../../../main/core/core';
+import { openCore } from '../../../main/core/open-core';
 
 async function main(): Promise<void> {
   const [dataDir, id] = process.argv.slice(2);

@@ -1,0 +1,289 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../main/core/db/migrations';
+import { openDatabase, type Db } from '../../main/core/db/open';
+import { RESIDENCE_STATUS_CODES } from '../../shared/domain/residence-status';
+import { makeTempDir } from '../support/temp-dir';
+
+/**
+ * Each migration on a real store (as Signal tests its migrations): a file
+ * migrated to the version before it, rows written the way that version wrote
+ * them (plain SQL in the old shape), the migration, and the rows after it.
+ */
+
+const temps: Array<() => void> = [];
+const opened: Db[] = [];
+afterEach(() => {
+  opened.splice(0).forEach((db) => db.open && db.close());
+  temps.splice(0).forEach((cleanup) => cleanup());
+});
+
+/** A store file at `version` (0: an empty file), open for writing rows in that version's shape. */
+function storeAt(version: number): { file: string; db: Db } {
+  const temp = makeTempDir();
+  temps.push(temp.cleanup);
+  const file = path.join(temp.dir, 'lotse.sqlite');
+  return { file, db: migrateTo(file, version) };
+}
+
+/** Opens the file and runs the migrations up to and including `version`, as openDatabase does at launch. */
+function migrateTo(file: string, version: number): Db {
+  const db = openDatabase(file, { backupDir: path.join(path.dirname(file), 'backups'), migrations: MIGRATIONS.filter((m) => m.version <= version) });
+  opened.push(db);
+  return db;
+}
+
+/** Closes the older store and opens it again with `migration` (and every one before it) run. */
+function upgrade(store: { file: string; db: Db }, migration: number): Db {
+  store.db.close();
+  const db = migrateTo(store.file, migration);
+  expect(db.pragma('user_version', { simple: true })).toBe(migration);
+  return db;
+}
+
+const rows = (db: Db, sql: string) => db.prepare(sql).all();
+const tables = (db: Db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'clients_search_%' ORDER BY name").pluck().all();
+
+const tested = new Set<number>();
+/** A test of migration `version`; the last test checks that no migration goes without one. */
+function upgradeTest(version: number, title: string, test: () => void): void {
+  tested.add(version);
+  it(`${version}: ${title}`, test);
+}
+
+/** A client as schema 10 wrote it: no details column yet. */
+function insertSchema10Client(db: Db, id: string, familyName: string, residenceStatus: string | null): void {
+  db.prepare(
+    `INSERT INTO clients (id, family_name, given_name, birth_date, residence_status, residence_valid_until, street, postal_code, city, created_at, updated_at)
+     VALUES (?, ?, 'Ayşe', '1990-03-12', ?, '2026-12-31', 'Hauptstraße 5', '52349', 'Düren', '2025-01-02T10:00:00.000Z', '2025-01-02T10:00:00.000Z')`,
+  ).run(id, familyName, residenceStatus);
+}
+
+/** A document as schemas 10 to 30 wrote it: values and status, nothing of the lifecycle. */
+function insertSchema10Document(db: Db, id: string, clientId: string, status: 'draft' | 'final', partnerId: string | null = null): void {
+  db.prepare(
+    `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, field_values, status, created_at, updated_at)
+     VALUES (?, 'free-letter', 1, ?, ?, '{"subject":"Einladung","body":"Text."}', ?, '2025-01-03T10:00:00.000Z', '2025-01-03T10:00:00.000Z')`,
+  ).run(id, clientId, partnerId, status);
+}
+
+/** A consent with its recipients as schema 20 wrote it. */
+function insertSchema20Consent(db: Db, id: string, clientId: string, recipients: Array<{ partnerId: string | null; name: string; nameKey: string }>): void {
+  db.prepare(
+    `INSERT INTO consents (id, client_id, purposes, data_categories, health_data, exchange, signed_on, valid_until, revoked_on,
+                           explained_in, interpreter, notes, recorded_by, created_at)
+     VALUES (?, ?, '["referral"]', '["contact"]', 0, 'both', '2025-02-01', '2027-02-01', NULL, 'Deutsch', '', '', 'Silke Nießen', '2025-02-01T09:00:00.000Z')`,
+  ).run(id, clientId);
+  recipients.forEach((recipient, position) =>
+    db
+      .prepare('INSERT INTO consent_recipients (consent_id, position, partner_id, name, name_key) VALUES (?, ?, ?, ?, ?)')
+      .run(id, position, recipient.partnerId, recipient.name, recipient.nameKey),
+  );
+}
+
+describe('each migration on a store of the version before it', () => {
+  upgradeTest(10, 'creates settings, clients with their search index, and documents that go with their client', () => {
+    const db = upgrade(storeAt(0), 10);
+    expect(tables(db)).toEqual(['clients', 'clients_search', 'documents', 'settings']);
+    insertSchema10Client(db, 'c1', 'Müller', null);
+    db.prepare("INSERT INTO clients_search (rowid, names) VALUES ((SELECT rowid FROM clients WHERE id = 'c1'), 'muller ayse')").run();
+    insertSchema10Document(db, 'd1', 'c1', 'draft');
+    expect(db.prepare("SELECT rowid FROM clients_search WHERE clients_search MATCH 'mull*'").pluck().all()).toHaveLength(1);
+    expect(() => db.prepare("INSERT INTO settings (key, value) VALUES ('broken', 'not json')").run()).toThrow(/CHECK constraint/);
+    expect(() => insertSchema10Document(db, 'd2', 'nobody', 'draft')).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM clients WHERE id = 'c1'").run();
+    expect(rows(db, 'SELECT id FROM documents')).toEqual([]);
+  });
+
+  upgradeTest(20, 'keeps clients and documents, seeds the residence statuses and maps unknown status codes to "sonstiges"', () => {
+    const store = storeAt(10);
+    insertSchema10Client(store.db, 'a', 'Müller', 'p104c');
+    insertSchema10Client(store.db, 'b', 'Schmidt', 'unbekannt');
+    insertSchema10Client(store.db, 'c', 'Yılmaz', null);
+    insertSchema10Document(store.db, 'd1', 'a', 'final');
+    store.db.prepare(`INSERT INTO settings (key, value) VALUES ('settings', '{"office":{"organization":"job-com"}}')`).run();
+    const documentsBefore = rows(store.db, 'SELECT * FROM documents');
+
+    const db = upgrade(store, 20);
+    expect(rows(db, 'SELECT id, family_name, residence_status, residence_valid_until, details FROM clients ORDER BY id')).toEqual([
+      { id: 'a', family_name: 'Müller', residence_status: 'p104c', residence_valid_until: '2026-12-31', details: '{}' },
+      { id: 'b', family_name: 'Schmidt', residence_status: 'sonstiges', residence_valid_until: '2026-12-31', details: '{}' },
+      { id: 'c', family_name: 'Yılmaz', residence_status: null, residence_valid_until: '2026-12-31', details: '{}' },
+    ]);
+    expect(rows(db, 'SELECT * FROM documents')).toEqual(documentsBefore);
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'settings'").pluck().get()).toBe('{"office":{"organization":"job-com"}}');
+    expect(db.prepare('SELECT code FROM residence_statuses ORDER BY position').pluck().all()).toEqual([...RESIDENCE_STATUS_CODES]);
+    expect(db.prepare("SELECT * FROM residence_statuses WHERE code = 'p104c'").get()).toMatchObject({
+      label: 'Chancen-Aufenthaltsrecht (§ 104c AufenthG)',
+      expires: 1,
+      reminder_lead_days: 90,
+      reminder_text: expect.stringContaining('Fiktionswirkung'),
+      stand: '2026-01-01',
+    });
+    expect(tables(db)).toEqual(expect.arrayContaining(['audit', 'client_search_keys', 'consent_recipients', 'consents', 'residence_statuses']));
+  });
+
+  upgradeTest(30, 'adds the partner directory with the district seed, leaving clients, consents and documents as they were', () => {
+    const store = storeAt(20);
+    insertSchema10Client(store.db, 'a', 'Müller', 'duldung');
+    store.db.prepare(`UPDATE clients SET details = '{"phone":"0170 1234567"}' WHERE id = 'a'`).run();
+    insertSchema20Consent(store.db, 'k1', 'a', [
+      { partnerId: 'seed-jmd', name: 'Jugendmigrationsdienst (JMD)', nameKey: 'jugendmigrationsdienst jmd' },
+      { partnerId: null, name: 'Caritas Düren', nameKey: 'caritas duren' },
+    ]);
+    insertSchema10Document(store.db, 'd1', 'a', 'draft', 'seed-jmd');
+    store.db
+      .prepare(
+        "INSERT INTO audit (at, action, subject_type, subject_id, client_id, actor, details) VALUES ('2025-02-01T09:00:00.000Z', 'consents.create', 'consent', 'k1', 'a', 'Silke Nießen', '{}')",
+      )
+      .run();
+    const before = (db: Db) => ['clients', 'consents', 'consent_recipients', 'documents', 'audit'].map((table) => rows(db, `SELECT * FROM ${table}`));
+    const kept = before(store.db);
+
+    const db = upgrade(store, 30);
+    expect(before(db)).toEqual(kept);
+    const partners = rows(db, 'SELECT id, name, name_key, postal_code, assured_date, archived FROM partners ORDER BY id') as Array<Record<string, unknown>>;
+    expect(partners).toHaveLength(13);
+    expect(partners.every((partner) => partner.assured_date === null && partner.archived === 0)).toBe(true);
+    expect(partners.find((partner) => partner.id === 'seed-job-com')).toEqual({
+      id: 'seed-job-com',
+      name: 'job-com – kommunales Jobcenter des Kreises Düren',
+      name_key: expect.stringContaining('team zuwanderung'),
+      postal_code: '52351',
+      assured_date: null,
+      archived: 0,
+    });
+    // The partner the old consent named by id is now in the directory.
+    expect(db.prepare("SELECT count(*) FROM partners JOIN consent_recipients ON partner_id = partners.id WHERE consent_id = 'k1'").pluck().get()).toBe(1);
+    const jmd = JSON.parse(db.prepare("SELECT record FROM partners WHERE id = 'seed-jmd'").pluck().get() as string);
+    expect(jmd).toMatchObject({
+      department: 'SkF Düren',
+      address: { street: '', postalCode: '', city: '' },
+      postbox: null,
+      services: [{ id: 'seed-jmd-service-1', name: 'Jugendmigrationsdienst', status: 'active', minimumAge: 12, maximumAge: 27, languages: [] }],
+      contacts: [],
+      assuredDate: null,
+    });
+  });
+
+  upgradeTest(40, 'gives existing documents an empty lifecycle, freezes those already final, and adds template versions', () => {
+    const store = storeAt(30);
+    insertSchema10Client(store.db, 'a', 'Müller', null);
+    insertSchema10Document(store.db, 'draft', 'a', 'draft', 'seed-vhs-rur-eifel');
+    insertSchema10Document(store.db, 'final', 'a', 'final');
+    insertSchema20Consent(store.db, 'k1', 'a', []);
+
+    const db = upgrade(store, 40);
+    expect(
+      rows(
+        db,
+        `SELECT id, status, partner_id, field_values, prefilled, finalized_at, pdf_sha256, final_snapshot, corrects_id, referral_status,
+                follow_up_date, legal_basis, omitted_fields, consent_id
+         FROM documents ORDER BY id`,
+      ),
+    ).toEqual(
+      ['draft', 'final'].map((id) => ({
+        id,
+        status: id,
+        partner_id: id === 'draft' ? 'seed-vhs-rur-eifel' : null,
+        field_values: '{"subject":"Einladung","body":"Text."}',
+        prefilled: '[]',
+        finalized_at: null,
+        pdf_sha256: null,
+        final_snapshot: null,
+        corrects_id: null,
+        referral_status: null,
+        follow_up_date: null,
+        legal_basis: null,
+        omitted_fields: '[]',
+        consent_id: null,
+      })),
+    );
+    expect(db.prepare("SELECT document_id FROM consents WHERE id = 'k1'").pluck().get()).toBeNull();
+    expect(db.prepare('SELECT count(*) FROM template_versions').pluck().get()).toBe(0);
+    db.prepare(`UPDATE documents SET field_values = '{"subject":"Neu"}' WHERE id = 'draft'`).run();
+    expect(() => db.prepare(`UPDATE documents SET field_values = '{"subject":"Neu"}' WHERE id = 'final'`).run()).toThrow('final documents are immutable');
+    // A follow-up date is no part of the letter: it may change after finalizing.
+    db.prepare("UPDATE documents SET follow_up_date = '2026-03-01', referral_status = 'handed-over' WHERE id = 'final'").run();
+  });
+
+  const png = (seed: number) => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, seed, seed + 1, seed + 2]);
+  const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+  const asSetting = (mimeType: string, bytes: Buffer) => JSON.stringify({ mimeType, dataBase64: bytes.toString('base64') });
+  /** The settings JSON of schema 40 (the current shape but for the logo), keys in the order the service wrote them. */
+  const schema40Settings = (logo: string) =>
+    `{"office":{"organization":"Kreis Düren","department":"KI","street":"Bismarckstr. 16","postalCode":"52351","city":"Düren","room":"","postbox":null,` +
+    `"phone":"","email":"","web":"","hours":"","contact":"Frau Nießen","logo":${logo}},` +
+    `"counselor":{"name":"Silke Nießen","title":"","phone":"","email":""},"deadlines":{"consentLeadDays":30}}`;
+
+  upgradeTest(50, "moves the final documents' logos and the office logo into the logos table, leaving a reference in the settings", () => {
+    const store = storeAt(40);
+    const [office, older, jpeg] = [png(1), png(2), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0xff, 0xd9])];
+    const insertSetting = store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    insertSetting.run('settings', schema40Settings(asSetting('image/png', office)));
+    // Final documents printed with the current logo, an older one and a JPEG: one row per distinct logo.
+    for (const [mimeType, bytes] of [
+      ['image/png', office],
+      ['image/png', older],
+      ['image/jpeg', jpeg],
+    ] as const)
+      insertSetting.run(`letterhead-logo:${sha256Of(bytes)}`, asSetting(mimeType, bytes));
+    insertSchema10Client(store.db, 'a', 'Müller', null);
+    const snapshot = JSON.stringify({ context: { settings: { office: { logo: { mimeType: 'image/png', sha256: sha256Of(older) } } } } });
+    store.db
+      .prepare(
+        "INSERT INTO documents (id, template_id, template_version, client_id, field_values, status, created_at, updated_at, final_snapshot) VALUES ('d1', 'free-letter', 1, 'a', '{}', 'final', 't', 't', ?)",
+      )
+      .run(snapshot);
+
+    const db = upgrade(store, 50);
+    expect(rows(db, 'SELECT sha256, mime_type, data FROM logos ORDER BY sha256')).toEqual(
+      [
+        { sha256: sha256Of(office), mime_type: 'image/png', data: office },
+        { sha256: sha256Of(older), mime_type: 'image/png', data: older },
+        { sha256: sha256Of(jpeg), mime_type: 'image/jpeg', data: jpeg },
+      ].sort((a, b) => a.sha256.localeCompare(b.sha256)),
+    );
+    expect(db.prepare('SELECT key FROM settings').pluck().all()).toEqual(['settings']);
+    // Only the logo changed, in place: every other byte of the settings JSON is as it was.
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'settings'").pluck().get()).toBe(
+      schema40Settings(JSON.stringify({ mimeType: 'image/png', sha256: sha256Of(office) })),
+    );
+    expect(db.prepare("SELECT final_snapshot FROM documents WHERE id = 'd1'").pluck().get()).toBe(snapshot);
+  });
+
+  upgradeTest(50, 'leaves settings without a logo, or no settings at all, as they were', () => {
+    const withoutLogo = storeAt(40);
+    withoutLogo.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('settings', schema40Settings('null'));
+    let db = upgrade(withoutLogo, 50);
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'settings'").pluck().get()).toBe(schema40Settings('null'));
+    expect(db.prepare('SELECT count(*) FROM logos').pluck().get()).toBe(0);
+
+    // Settings from before the logo field existed, and a store that never saved any.
+    const beforeLogos = storeAt(40);
+    beforeLogos.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('settings', '{"office":{"organization":"job-com"}}');
+    db = upgrade(beforeLogos, 50);
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'settings'").pluck().get()).toBe('{"office":{"organization":"job-com"}}');
+    db = upgrade(storeAt(40), 50);
+    expect(rows(db, 'SELECT * FROM settings')).toEqual([]);
+  });
+
+  it('has a test for every migration', () => {
+    expect([...tested].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
+  });
+});
+
+describe('a store migrated step by step', () => {
+  it('ends in the same schema and built-in rows as a fresh one', () => {
+    const stepwise = storeAt(0);
+    for (const migration of MIGRATIONS) stepwise.db = upgrade(stepwise, migration.version);
+    const fresh = storeAt(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    const shape = (db: Db) => ({
+      schema: rows(db, 'SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name'),
+      statuses: rows(db, 'SELECT * FROM residence_statuses ORDER BY code'),
+      partners: rows(db, 'SELECT id, name, name_key, postal_code, assured_date, archived, record FROM partners ORDER BY id'),
+    });
+    expect(shape(stepwise.db)).toEqual(shape(fresh.db));
+  });
+});
