@@ -35,6 +35,7 @@ export const errorsDe = {
     duplicate: 'Jeder Eintrag darf nur einmal vorkommen.',
     noDataCategory: 'Bitte mindestens eine Datenart wählen.',
     ageRange: 'Das Höchstalter liegt unter dem Mindestalter.',
+    partnerMissing: 'Bitte eine Partnerstelle angeben.',
   },
   notFound: {
     client: 'Die Klient*in wurde nicht gefunden.',

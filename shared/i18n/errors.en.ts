@@ -30,6 +30,7 @@ export const errorsEn: ErrorCatalogue = {
     duplicate: 'Each entry may occur only once.',
     noDataCategory: 'Please choose at least one kind of data.',
     ageRange: 'The maximum age is below the minimum age.',
+    partnerMissing: 'Please give a partner agency.',
   },
   notFound: {
     client: 'The client was not found.',
