@@ -8,7 +8,7 @@ export const errorsEn: ErrorCatalogue = {
     unknownMethod: 'Unknown function “{{method}}”.',
   },
   input: {
-    required: 'Please fill in.',
+    required: 'Please fill this in.',
     wrongType: 'This value is not of the expected kind.',
     minLength: 'Please enter at least {{minimum}} characters.',
     minOneEntry: 'Please give at least one entry.',
@@ -19,7 +19,7 @@ export const errorsEn: ErrorCatalogue = {
     maxValue: 'The value may be at most {{maximum}}.',
     date: 'Please enter a valid date (YYYY-MM-DD).',
     email: 'Please enter a valid e-mail address.',
-    postalCode: 'Please enter a five-digit postcode.',
+    postalCode: 'Please enter a five-digit postal code.',
     format: 'The format is not right.',
     choice: 'Please choose one of the values offered.',
     unknownKeys: 'Unknown entry: {{keys}}.',

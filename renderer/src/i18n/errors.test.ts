@@ -41,7 +41,7 @@ describe('errors in the interface’s language', () => {
     expect(error).toMatchObject({
       code: 'invalid_input',
       message: 'Please check the entries.',
-      fields: { 'address.postalCode': 'Please enter a five-digit postcode.', 'languages.0.language': 'At most 80 characters allowed.' },
+      fields: { 'address.postalCode': 'Please enter a five-digit postal code.', 'languages.0.language': 'At most 80 characters allowed.' },
     });
   });
 
