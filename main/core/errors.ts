@@ -9,8 +9,8 @@ import { errorsDe } from '../../shared/i18n/errors.de';
  * DESIGN.md §2; anything else thrown becomes `internal`.
  */
 export class DomainError extends Error {
-  readonly key: ErrorMessage['key'] | undefined;
-  readonly params: ErrorMessage['params'];
+  /** What went wrong, as catalogue key and params; undefined only for German text passed by the transitional overload. */
+  readonly wording: ErrorMessage | undefined;
   readonly fieldIssues: FieldIssues | undefined;
   readonly fields: FieldErrors | undefined;
 
@@ -29,21 +29,19 @@ export class DomainError extends Error {
     super(typeof message === 'string' ? message : germanText(message));
     this.name = 'DomainError';
     if (typeof message === 'string') {
-      this.key = undefined;
-      this.params = undefined;
+      this.wording = undefined;
       this.fieldIssues = undefined;
       this.fields = fields as FieldErrors | undefined;
     } else {
-      this.key = message.key;
-      this.params = message.params;
+      this.wording = message;
       this.fieldIssues = fields as FieldIssues | undefined;
       this.fields = this.fieldIssues && germanFields(this.fieldIssues);
     }
   }
 
   toApiError(): ApiError {
-    if (this.key === undefined) return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
-    return apiError(this.code, { key: this.key, params: this.params } as ErrorMessage, this.fieldIssues);
+    if (!this.wording) return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+    return apiError(this.code, this.wording, this.fieldIssues);
   }
 }
 

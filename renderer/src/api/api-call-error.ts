@@ -11,7 +11,11 @@ export type TransportErrorCode = 'network' | 'bad_response';
 
 export type CallErrorCode = ErrorCode | TransportErrorCode;
 
-/** An ApiError as the renderer holds it: the German text, and the key and params it was worded from if the host sent them. */
+/**
+ * An ApiError as the renderer holds it: the text as given (the host's German,
+ * or a text the renderer already worded), and the key and params it was
+ * worded from if the host sent them.
+ */
 export interface CallErrorInit {
   code: CallErrorCode;
   message: string;
@@ -30,8 +34,9 @@ export interface CallErrorInit {
  */
 export class ApiCallError extends Error {
   readonly code: CallErrorCode;
-  readonly germanMessage: string;
-  readonly germanFields: Readonly<FieldErrors>;
+  /** Shown where there is no key this renderer knows. */
+  readonly fallbackMessage: string;
+  readonly fallbackFields: Readonly<FieldErrors>;
   readonly wording: MessageData | undefined;
   readonly fieldIssues: Readonly<Record<string, MessageData>>;
 
@@ -40,21 +45,21 @@ export class ApiCallError extends Error {
     super();
     this.name = 'ApiCallError';
     this.code = error.code;
-    this.germanMessage = error.message;
-    this.germanFields = error.fields ?? {};
+    this.fallbackMessage = error.message;
+    this.fallbackFields = error.fields ?? {};
     this.wording = error.key === undefined ? undefined : { key: error.key, params: error.params };
     this.fieldIssues = error.fieldIssues ?? {};
   }
 
   override get message(): string {
-    return (this.wording && wordError(this.wording)) ?? this.germanMessage;
+    return (this.wording && wordError(this.wording)) ?? this.fallbackMessage;
   }
 
   get fields(): FieldErrors {
     const fields: FieldErrors = {};
-    for (const path of new Set([...Object.keys(this.germanFields), ...Object.keys(this.fieldIssues)])) {
+    for (const path of new Set([...Object.keys(this.fallbackFields), ...Object.keys(this.fieldIssues)])) {
       const issue = this.fieldIssues[path];
-      const worded = (issue && wordError(issue)) ?? this.germanFields[path];
+      const worded = (issue && wordError(issue)) ?? this.fallbackFields[path];
       if (worded !== undefined) fields[path] = worded;
     }
     return fields;
@@ -64,8 +69,8 @@ export class ApiCallError extends Error {
   withPaths(move: (path: string) => string | null): ApiCallError {
     return new ApiCallError({
       code: this.code,
-      message: this.germanMessage,
-      fields: movedPaths(this.germanFields, move),
+      message: this.fallbackMessage,
+      fields: movedPaths(this.fallbackFields, move),
       ...(this.wording ? { key: this.wording.key, params: this.wording.params } : {}),
       fieldIssues: movedPaths(this.fieldIssues, move),
     });
