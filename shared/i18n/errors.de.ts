@@ -169,6 +169,8 @@ export const errorsDe = {
     stillRunning: 'Der Serienbrief wird noch erstellt.',
     cancelled: 'Der Serienbrief wurde abgebrochen; es gibt kein Ergebnis.',
     failed: 'Der Serienbrief ist fehlgeschlagen.',
+    nothingCreated: 'Keiner der Briefe konnte erstellt werden. Es wurde nichts gespeichert.',
+    notRecorded: 'Die Briefe konnten nicht gespeichert werden (wurde zwischendurch eine Person gelöscht?). Es wurde nichts gespeichert.',
   },
   // Before the app runs (db/open.ts, data-dir.ts): shown by the host at startup.
   dataDir: {

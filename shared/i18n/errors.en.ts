@@ -159,6 +159,8 @@ export const errorsEn: ErrorCatalogue = {
     stillRunning: 'The serial letter is still being created.',
     cancelled: 'The serial letter was cancelled; there is no result.',
     failed: 'The serial letter failed.',
+    nothingCreated: 'None of the letters could be created. Nothing was saved.',
+    notRecorded: 'The letters could not be saved (was a person deleted in the meantime?). Nothing was saved.',
   },
   dataDir: {
     schemaTooNew:
