@@ -46,13 +46,10 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(fs.readFileSync(lockFile, 'utf8'));
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processIsAlive(owner)) {
-        throw new DomainError(
-          'data_dir_locked',
-          `Lotse läuft bereits mit diesem Datenordner (${dataDir}, Prozess ${owner}). Bitte das andere Fenster verwenden.`,
-        );
+        throw new DomainError('data_dir_locked', { key: 'dataDir.inUse', params: { dataDir, pid: owner } });
       }
       fs.rmSync(lockFile, { force: true });
     }
   }
-  throw new DomainError('data_dir_locked', `Der Datenordner ${dataDir} konnte nicht gesperrt werden.`);
+  throw new DomainError('data_dir_locked', { key: 'dataDir.notLockable', params: { dataDir } });
 }

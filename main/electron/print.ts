@@ -91,10 +91,7 @@ export function createPdfPrinter(options: PdfPrinterOptions): PdfPrinter {
       );
       if (outcome.success) return { printed: true };
       if (isCancelled(outcome.failureReason)) return { printed: false };
-      throw new DomainError(
-        'print_failed',
-        `Das Drucken hat nicht geklappt (${outcome.failureReason || 'unbekannter Grund'}). Bitte die PDF speichern und aus einem PDF-Programm drucken.`,
-      );
+      throw new DomainError('print_failed', { key: 'printing.failed', params: { reason: outcome.failureReason || { key: 'printing.unknownReason' } } });
     } finally {
       window?.destroy();
       fs.rmSync(dir, { recursive: true, force: true });

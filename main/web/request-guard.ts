@@ -1,11 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ErrorCode } from '../../shared/api/errors';
+import type { ErrorMessage } from '../../shared/i18n/error-message';
 
 export interface Refusal {
   status: 401 | 403;
   code: Extract<ErrorCode, 'unauthorized' | 'forbidden'>;
-  message: string;
+  message: ErrorMessage;
 }
 
 /**
@@ -17,14 +18,14 @@ export interface Refusal {
 export function checkRequest(request: { url: string; headers: IncomingHttpHeaders }, host: { port: number; token: string }): Refusal | null {
   const allowedHosts = [`127.0.0.1:${host.port}`, `localhost:${host.port}`];
   if (!allowedHosts.includes(request.headers.host ?? '')) {
-    return { status: 403, code: 'forbidden', message: 'Unbekannter Host: Lotse antwortet nur auf 127.0.0.1.' };
+    return { status: 403, code: 'forbidden', message: { key: 'web.unknownHost' } };
   }
   const origin = request.headers.origin;
   if (origin !== undefined && !allowedHosts.some((allowed) => origin === `http://${allowed}`)) {
-    return { status: 403, code: 'forbidden', message: 'Anfragen von anderen Webseiten sind nicht erlaubt.' };
+    return { status: 403, code: 'forbidden', message: { key: 'web.foreignOrigin' } };
   }
   if (request.url.startsWith('/api/') && !hasToken(request.headers.authorization, host.token)) {
-    return { status: 401, code: 'unauthorized', message: 'Zugriff verweigert: Bitte Lotse über den beim Start angezeigten Link öffnen.' };
+    return { status: 401, code: 'unauthorized', message: { key: 'web.unauthorized' } };
   }
   return null;
 }

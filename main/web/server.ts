@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ApiResult, ErrorCode } from '../../shared/api/errors';
+import { apiError, type ApiResult, type ErrorCode } from '../../shared/api/errors';
+import type { ErrorMessage } from '../../shared/i18n/error-message';
 import type { Core } from '../core/core';
 import { dispatch } from '../core/api/dispatch';
 import { contentTypeFor, rendererResponseHeaders, resolveRendererFile } from '../renderer-files';
@@ -57,8 +58,8 @@ function sendJson(response: http.ServerResponse, status: number, body: ApiResult
   response.end(JSON.stringify(body));
 }
 
-function fail(response: http.ServerResponse, status: number, code: ErrorCode, message: string): void {
-  sendJson(response, status, { ok: false, error: { code, message } });
+function fail(response: http.ServerResponse, status: number, code: ErrorCode, message: ErrorMessage): void {
+  sendJson(response, status, { ok: false, error: apiError(code, message) });
 }
 
 async function readBody(request: http.IncomingMessage): Promise<string | null> {
@@ -73,15 +74,15 @@ async function readBody(request: http.IncomingMessage): Promise<string | null> {
 }
 
 async function handleApi(core: Core, request: http.IncomingMessage, response: http.ServerResponse, method: string): Promise<void> {
-  if (request.method !== 'POST') return fail(response, 405, 'invalid_input', 'Die Schnittstelle nimmt nur POST-Anfragen an.');
+  if (request.method !== 'POST') return fail(response, 405, 'invalid_input', { key: 'web.postOnly' });
   const body = await readBody(request);
-  if (body === null) return fail(response, 413, 'invalid_input', 'Die Anfrage ist zu groß.');
+  if (body === null) return fail(response, 413, 'invalid_input', { key: 'web.requestTooLarge' });
   let input: unknown = {};
   if (body.trim() !== '') {
     try {
       input = JSON.parse(body);
     } catch {
-      return fail(response, 400, 'invalid_input', 'Die Anfrage ist kein gültiges JSON.');
+      return fail(response, 400, 'invalid_input', { key: 'web.notJson' });
     }
   }
   const result = await dispatch(core, method, input);
@@ -111,7 +112,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.startsWith('/api/')) {
       handleApi(options.core, request, response, url.slice('/api/'.length).split('?')[0] ?? '').catch((error: unknown) => {
         console.error('[lotse] request failed:', error);
-        if (!response.headersSent) fail(response, 500, 'internal', 'Ein interner Fehler ist aufgetreten.');
+        if (!response.headersSent) fail(response, 500, 'internal', { key: 'web.internal' });
       });
       return;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refinement } from './german-messages';
 import { AuditEntrySchema } from './schemas/audit';
 import { BatchInputSchema, BatchPreviewSchema, BatchResultSchema, BatchStartedSchema, BatchStatusSchema } from './schemas/batch';
 import { ClientExportSchema, ClientInputSchema, ClientSchema, ClientUpdateSchema, ResidenceStatusSchema } from './schemas/client';
@@ -72,7 +73,7 @@ export const contract = {
     input: z
       .object({ clientId: id, partnerId: id.optional(), recipientName: text(200).optional(), date: isoDate.optional() })
       .refine((value) => value.partnerId !== undefined || (value.recipientName ?? '').trim() !== '', {
-        message: 'Bitte eine Partnerstelle angeben.',
+        ...refinement('input.partnerMissing'),
         path: ['partnerId'],
       }),
     output: z.object({ covered: z.boolean(), consentIds: z.array(id) }),

@@ -1,3 +1,6 @@
+import { germanFields, germanText, type ErrorMessage, type FieldIssues } from '../i18n/error-message';
+import type { MessageData, MessageParam } from '../i18n/format-message';
+
 /**
  * The error shape every caller sees (DESIGN.md §2). `code` is stable for
  * programs, `message` is German for the person at the desk.
@@ -25,10 +28,30 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** One message per field path, e.g. `{ "address.postalCode": "…" }`. */
 export type FieldErrors = Record<string, string>;
 
+/**
+ * `message` and `fields` are the German text; `key` + `params` and
+ * `fieldIssues` say the same as data (shared/i18n/errors.de.ts), so the
+ * renderer can word them in the language of its interface. An error without
+ * a key (an older host) is shown as its German text.
+ */
 export interface ApiError {
   code: ErrorCode;
   message: string;
   fields?: FieldErrors;
+  key?: string;
+  params?: { [name: string]: MessageParam };
+  fieldIssues?: Record<string, MessageData>;
+}
+
+/** The error shape of a message from the catalogue: German text and the data it was worded from. */
+export function apiError(code: ErrorCode, message: ErrorMessage, fieldIssues?: FieldIssues): ApiError {
+  return {
+    code,
+    message: germanText(message),
+    key: message.key,
+    ...(message.params ? { params: message.params } : {}),
+    ...(fieldIssues ? { fields: germanFields(fieldIssues), fieldIssues } : {}),
+  };
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,3 +1,3 @@
 export * from './contract';
 export * from './errors';
-export { germanIssueMessage } from './german-messages';
+export { germanIssueMessage, issueMessage, refinement } from './german-messages';

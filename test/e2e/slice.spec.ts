@@ -149,4 +149,18 @@ test.describe('the first slice: client → search → letter as PDF', () => {
     await expect(page.getByLabel('Vorname')).toHaveValue('Ayşe');
     await expectNoSeriousA11yViolations(page, 'Formular mit Fehlern');
   });
+
+  test('in the English interface, the messages of the core are English too', async ({ page, lotse }) => {
+    await openApp(page, lotse);
+    await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByRole('navigation').getByRole('link', { name: 'Clients', exact: true }).click();
+    await page.getByRole('button', { name: 'New client' }).click();
+    await page.getByLabel('Postal code').fill('123');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByLabel('Family name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Please fill this in.').first()).toBeVisible();
+    await expect(page.getByText('Please enter a five-digit postal code.')).toBeVisible();
+    await expect(page.getByText('Bitte eine fünfstellige Postleitzahl angeben.')).toHaveCount(0);
+  });
 });

@@ -16,7 +16,10 @@ afterEach(() => dispose());
 describe('dispatch', () => {
   it('answers an unknown method with unknown_method', async () => {
     const result = await dispatch(core, 'clients.explode', {});
-    expect(result).toEqual({ ok: false, error: { code: 'unknown_method', message: expect.stringContaining('clients.explode') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unknown_method', message: 'Unbekannte Funktion „clients.explode“.', key: 'common.unknownMethod', params: { method: 'clients.explode' } },
+    });
   });
 
   it('does not treat inherited object keys as methods', async () => {
@@ -25,7 +28,7 @@ describe('dispatch', () => {
     expect(!result.ok && result.error.code).toBe('unknown_method');
   });
 
-  it('answers a malformed input with invalid_input, German messages per field path, and writes nothing', async () => {
+  it('answers a malformed input with invalid_input, German messages and their keys per field path, and writes nothing', async () => {
     const result = await dispatch(core, 'clients.create', {
       familyName: '',
       birthDate: '1990-02-30',
@@ -34,10 +37,16 @@ describe('dispatch', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_input');
+    expect(result.error).toMatchObject({ message: 'Bitte die Eingaben prüfen.', key: 'common.checkInput' });
     expect(result.error.fields).toMatchObject({
       familyName: 'Bitte ausfüllen.',
-      birthDate: expect.stringContaining('gültiges Datum'),
+      birthDate: 'Bitte ein gültiges Datum angeben (JJJJ-MM-TT).',
       'address.postalCode': 'Bitte eine fünfstellige Postleitzahl angeben.',
+    });
+    expect(result.error.fieldIssues).toEqual({
+      familyName: { key: 'input.required' },
+      birthDate: { key: 'input.date' },
+      'address.postalCode': { key: 'input.postalCode' },
     });
     // Optional fields may be left out; they are not reported.
     expect(result.error.fields).not.toHaveProperty('givenName');
@@ -52,7 +61,14 @@ describe('dispatch', () => {
 
   it('refuses a birth date in the future with a message at the field', async () => {
     const result = await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, birthDate: '2030-01-01' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { birthDate: expect.stringContaining('Zukunft') } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        fields: { birthDate: 'Das Geburtsdatum liegt in der Zukunft.' },
+        fieldIssues: { birthDate: { key: 'clients.birthDateInFuture' } },
+      },
+    });
     expect(countRows(core, 'clients')).toBe(0);
   });
 
@@ -75,7 +91,37 @@ describe('dispatch', () => {
 
   it('answers an unknown id with not_found', async () => {
     const result = await dispatch(core, 'clients.get', { id: 'does-not-exist' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'Die Klient*in wurde nicht gefunden.', key: 'notFound.client' } });
+  });
+
+  it('sends a limit as a param of the message, so any language can name it', async () => {
+    const result = await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: 'x'.repeat(201) });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { fields: { familyName: 'Höchstens 200 Zeichen erlaubt.' }, fieldIssues: { familyName: { key: 'input.maxLength', params: { maximum: 200 } } } },
+    });
+  });
+
+  it('words a message inside a message: the reason a logo is refused', async () => {
+    const settings = await dispatch(core, 'settings.get', {});
+    if (!settings.ok) throw new Error('settings.get failed');
+    const current = settings.value as { office: object };
+    const result = await dispatch(core, 'settings.update', {
+      ...current,
+      office: { ...current.office, logo: { mimeType: 'image/png', dataBase64: Buffer.from('not an image').toString('base64') } },
+    });
+    const reason = { key: 'logo.notAnImage' };
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Das Logo kann nicht verwendet werden: Die Datei ist kein PNG- oder JPEG-Bild. Bitte ein Logo als PNG oder JPEG wählen.',
+        key: 'settings.logoUnusable',
+        params: { reason },
+        fields: { 'office.logo': 'Die Datei ist kein PNG- oder JPEG-Bild. Bitte ein Logo als PNG oder JPEG wählen.' },
+        fieldIssues: { 'office.logo': reason },
+      },
+    });
   });
 
   it('turns an unexpected failure into internal without leaking the stack, and rolls back', async () => {
@@ -84,7 +130,10 @@ describe('dispatch', () => {
     console.error = () => {};
     try {
       const result = await dispatch(core, 'clients.create', SAMPLE_CLIENT);
-      expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'internal', message: 'Ein interner Fehler ist aufgetreten. Es wurde nichts gespeichert.', key: 'common.internal' },
+      });
       expect(JSON.stringify(result)).not.toContain('secret detail');
     } finally {
       console.error = originalError;

@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
-import type { ApiResult, FieldErrors } from '../../../shared/api/errors';
-import { germanIssueMessage } from '../../../shared/api/german-messages';
+import { apiError, type ApiResult } from '../../../shared/api/errors';
+import { issueMessage } from '../../../shared/api/german-messages';
+import type { FieldIssues } from '../../../shared/i18n/error-message';
 import type { Core } from '../core';
 import { DomainError } from '../errors';
 import { handlers, type Handler } from './handlers';
 
-function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const fields: FieldErrors = {};
+/** The first message per field path; a path-less issue (the input as a whole) goes under `(Eingabe)`. */
+function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssues {
+  const fields: FieldIssues = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join('.') || '(Eingabe)';
-    fields[path] ??= issue.message;
+    fields[path] ??= issueMessage(issue);
   }
   return fields;
 }
@@ -23,25 +25,21 @@ function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
  */
 export async function dispatch(core: Core, method: string, input: unknown): Promise<ApiResult<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `Unbekannte Funktion „${method}“.` } };
+    return { ok: false, error: apiError('unknown_method', { key: 'common.unknownMethod', params: { method } }) };
   }
-  const parsed = contract[method].input.safeParse(input ?? {}, { error: germanIssueMessage });
+  // The input is kept in each issue: an empty field (undefined, null) is told apart from a wrong one by it.
+  const parsed = contract[method].input.safeParse(input ?? {}, { reportInput: true });
   if (!parsed.success) {
-    return {
-      ok: false,
-      error: { code: 'invalid_input', message: 'Bitte die Eingaben prüfen.', fields: fieldErrors(parsed.error.issues) },
-    };
+    return { ok: false, error: apiError('invalid_input', { key: 'common.checkInput' }, fieldIssues(parsed.error.issues)) };
   }
   try {
     const handler = handlers[method] as Handler<MethodName>;
     const value = await handler(core, parsed.data as never);
     return { ok: true, value: contract[method].output.parse(value) };
   } catch (error) {
-    if (error instanceof DomainError) {
-      return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
-    }
+    if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
     // The stack stays in the host's log; the caller learns only that it failed.
     console.error(`[lotse] ${method} failed:`, error);
-    return { ok: false, error: { code: 'internal', message: 'Ein interner Fehler ist aufgetreten. Es wurde nichts gespeichert.' } };
+    return { ok: false, error: apiError('internal', { key: 'common.internal' }) };
   }
 }

@@ -33,11 +33,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
   // and even switching on WAL would write to it.
   const existingVersion = fs.existsSync(file) ? readUserVersion(file, driverOptions) : 0;
   if (existingVersion > latest) {
-    throw new DomainError(
-      'schema_too_new',
-      `Die Datenbank wurde mit einer neueren Lotse-Version angelegt (Schema ${existingVersion}, diese Version kennt bis ${latest}). ` +
-        'Bitte die neuere Lotse-Version verwenden; die Daten wurden nicht verändert.',
-    );
+    throw new DomainError('schema_too_new', { key: 'dataDir.schemaTooNew', params: { found: existingVersion, latest } });
   }
 
   const db = new Database(file, driverOptions);

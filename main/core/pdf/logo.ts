@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { germanText, type ErrorMessage } from '../../../shared/i18n/error-message';
 
 /**
  * The office's logo for the letterhead: a PNG or JPEG the counselor picks in
@@ -23,13 +24,21 @@ export interface LogoImage {
   dataUrl: string;
 }
 
-/** The logo was refused; `message` is German, for the field `office.logo`. */
-export class LogoError extends Error {}
+/** The logo was refused; `reason` says why (`message` is its German text), for the field `office.logo`. */
+export class LogoError extends Error {
+  constructor(readonly reason: ErrorMessage) {
+    super(germanText(reason));
+    this.name = 'LogoError';
+  }
+}
+
+/** What is wrong inside a damaged image. */
+type Damage = Extract<ErrorMessage, { key: `logoDamage.${string}` }>;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function kilobytes(bytes: number): string {
-  return `${Math.ceil(bytes / 1024).toLocaleString('de-DE')} KB`;
+function kilobytes(bytes: number): number {
+  return Math.ceil(bytes / 1024);
 }
 
 const CRC_TABLE = (() => {
@@ -76,24 +85,24 @@ function pngRawSize(width: number, height: number, bitsPerPixel: number, interla
 }
 
 function inspectPng(bytes: Buffer): { width: number; height: number } {
-  const broken = (why: string) =>
-    new LogoError(`Das PNG-Bild ist beschädigt oder unvollständig (${why}). Bitte die Datei neu speichern oder eine andere wählen.`);
+  const broken = (why: Damage) => new LogoError({ key: 'logo.pngDamaged', params: { why } });
   let offset = PNG_SIGNATURE.length;
   let header: { width: number; height: number; bitDepth: number; colorType: number; interlaced: boolean } | null = null;
   let palette = false;
   const data: Buffer[] = [];
   let ended = false;
   while (offset < bytes.length) {
-    if (offset + 12 > bytes.length) throw broken('Block abgeschnitten');
+    if (offset + 12 > bytes.length) throw broken({ key: 'logoDamage.chunkCut' });
     const length = bytes.readUInt32BE(offset);
     const type = bytes.toString('latin1', offset + 4, offset + 8);
-    if (offset + 12 + length > bytes.length) throw broken(`Block ${type} abgeschnitten`);
+    if (offset + 12 + length > bytes.length) throw broken({ key: 'logoDamage.namedChunkCut', params: { chunk: type } });
     const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) throw broken(`Prüfsumme von ${type} falsch`);
-    if (header === null && type !== 'IHDR') throw broken('Kopf fehlt');
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length))
+      throw broken({ key: 'logoDamage.checksumWrong', params: { chunk: type } });
+    if (header === null && type !== 'IHDR') throw broken({ key: 'logoDamage.headerMissing' });
     switch (type) {
       case 'IHDR': {
-        if (header !== null || length !== 13) throw broken('Kopf fehlerhaft');
+        if (header !== null || length !== 13) throw broken({ key: 'logoDamage.headerBroken' });
         header = {
           width: body.readUInt32BE(0),
           height: body.readUInt32BE(4),
@@ -108,7 +117,7 @@ function inspectPng(bytes: Buffer): { width: number; height: number } {
           body[11] !== 0 ||
           body[12]! > 1
         ) {
-          throw broken('unbekanntes Format');
+          throw broken({ key: 'logoDamage.unknownFormat' });
         }
         break;
       }
@@ -125,19 +134,19 @@ function inspectPng(bytes: Buffer): { width: number; height: number } {
     offset += 12 + length;
     if (ended) break;
   }
-  if (header === null) throw broken('Kopf fehlt');
-  if (!ended) throw broken('Ende fehlt');
-  if (header.colorType === 3 && !palette) throw broken('Farbpalette fehlt');
-  if (header.width === 0 || header.height === 0) throw broken('keine Bildpunkte');
+  if (header === null) throw broken({ key: 'logoDamage.headerMissing' });
+  if (!ended) throw broken({ key: 'logoDamage.endMissing' });
+  if (header.colorType === 3 && !palette) throw broken({ key: 'logoDamage.paletteMissing' });
+  if (header.width === 0 || header.height === 0) throw broken({ key: 'logoDamage.noPixels' });
   checkPixels(header.width, header.height);
   let raw: Buffer;
   try {
     raw = zlib.inflateSync(Buffer.concat(data));
   } catch {
-    throw broken('Bilddaten nicht lesbar');
+    throw broken({ key: 'logoDamage.dataUnreadable' });
   }
   const expected = pngRawSize(header.width, header.height, PNG_CHANNELS[header.colorType]! * header.bitDepth, header.interlaced);
-  if (raw.length < expected) throw broken('Bilddaten zu kurz');
+  if (raw.length < expected) throw broken({ key: 'logoDamage.dataTooShort' });
   return { width: header.width, height: header.height };
 }
 
@@ -147,14 +156,13 @@ const JPEG_FRAMES = new Set([0xc0, 0xc1, 0xc2]);
 const JPEG_OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
 function inspectJpeg(bytes: Buffer): { width: number; height: number } {
-  const broken = (why: string) =>
-    new LogoError(`Das JPEG-Bild ist beschädigt oder unvollständig (${why}). Bitte die Datei neu speichern oder eine andere wählen.`);
+  const broken = (why: Damage) => new LogoError({ key: 'logo.jpegDamaged', params: { why } });
   let offset = 2;
   let frame: { width: number; height: number } | null = null;
   while (offset < bytes.length) {
-    if (bytes[offset] !== 0xff) throw broken('Aufbau fehlerhaft');
+    if (bytes[offset] !== 0xff) throw broken({ key: 'logoDamage.structureBroken' });
     const marker = bytes[offset + 1];
-    if (marker === undefined) throw broken('abgeschnitten');
+    if (marker === undefined) throw broken({ key: 'logoDamage.cut' });
     // Fill bytes, and markers without a length.
     if (marker === 0xff) {
       offset += 1;
@@ -164,38 +172,34 @@ function inspectJpeg(bytes: Buffer): { width: number; height: number } {
       offset += 2;
       continue;
     }
-    if (offset + 4 > bytes.length) throw broken('abgeschnitten');
+    if (offset + 4 > bytes.length) throw broken({ key: 'logoDamage.cut' });
     const length = bytes.readUInt16BE(offset + 2);
-    if (length < 2 || offset + 2 + length > bytes.length) throw broken('abgeschnitten');
+    if (length < 2 || offset + 2 + length > bytes.length) throw broken({ key: 'logoDamage.cut' });
     if (JPEG_OTHER_FRAMES.has(marker)) {
-      throw new LogoError(
-        'Dieses JPEG-Format (verlustfrei, hierarchisch oder arithmetisch kodiert) kann nicht gedruckt werden. Bitte das Bild als normales JPEG oder als PNG speichern.',
-      );
+      throw new LogoError({ key: 'logo.jpegUnprintable' });
     }
     if (JPEG_FRAMES.has(marker)) {
-      if (length < 8) throw broken('Kopf fehlerhaft');
+      if (length < 8) throw broken({ key: 'logoDamage.headerBroken' });
       const components = bytes[offset + 9];
       frame = { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
-      if (frame.width === 0 || frame.height === 0) throw broken('keine Bildpunkte');
-      if (components !== 1 && components !== 3 && components !== 4) throw broken('unbekannte Farbkanäle');
+      if (frame.width === 0 || frame.height === 0) throw broken({ key: 'logoDamage.noPixels' });
+      if (components !== 1 && components !== 3 && components !== 4) throw broken({ key: 'logoDamage.unknownChannels' });
     }
     if (marker === 0xda) {
       // Start of scan: entropy-coded data follow up to the end-of-image marker.
-      if (frame === null) throw broken('Kopf fehlt');
-      if (bytes.lastIndexOf(Buffer.from([0xff, 0xd9])) < offset + 2 + length) throw broken('Ende fehlt');
+      if (frame === null) throw broken({ key: 'logoDamage.headerMissing' });
+      if (bytes.lastIndexOf(Buffer.from([0xff, 0xd9])) < offset + 2 + length) throw broken({ key: 'logoDamage.endMissing' });
       checkPixels(frame.width, frame.height);
       return frame;
     }
     offset += 2 + length;
   }
-  throw broken(frame === null ? 'Kopf fehlt' : 'Bilddaten fehlen');
+  throw broken(frame === null ? { key: 'logoDamage.headerMissing' } : { key: 'logoDamage.dataMissing' });
 }
 
 function checkPixels(width: number, height: number): void {
   if (width > LOGO_MAX_PIXELS || height > LOGO_MAX_PIXELS) {
-    throw new LogoError(
-      `Das Logo ist ${width.toLocaleString('de-DE')} × ${height.toLocaleString('de-DE')} Pixel groß; erlaubt sind höchstens ${LOGO_MAX_PIXELS.toLocaleString('de-DE')} × ${LOGO_MAX_PIXELS.toLocaleString('de-DE')} Pixel. Bitte das Bild verkleinern.`,
-    );
+    throw new LogoError({ key: 'logo.tooManyPixels', params: { width, height, limit: LOGO_MAX_PIXELS } });
   }
 }
 
@@ -203,24 +207,25 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 /**
  * Checks a logo as stored in the settings and tells its size in pixels.
- * Throws a LogoError with a German message when the file is not a PNG or
+ * Throws a LogoError saying why when the file is not a PNG or
  * JPEG (by its first bytes, which must match `mimeType`), is larger than
  * 500 KB or 4000 × 4000 pixels, or is damaged.
  */
 export function inspectLogo(logo: { mimeType: string; dataBase64: string }): LogoImage {
-  if (!BASE64.test(logo.dataBase64)) throw new LogoError('Das Logo ist nicht lesbar übertragen worden (kein gültiges Base64). Bitte die Datei erneut wählen.');
+  if (!BASE64.test(logo.dataBase64)) throw new LogoError({ key: 'logo.notBase64' });
   const bytes = Buffer.from(logo.dataBase64, 'base64');
   if (bytes.length > LOGO_MAX_BYTES) {
-    throw new LogoError(`Das Logo ist ${kilobytes(bytes.length)} groß; erlaubt sind höchstens ${kilobytes(LOGO_MAX_BYTES)}. Bitte das Bild verkleinern.`);
+    throw new LogoError({ key: 'logo.tooLarge', params: { kilobytes: kilobytes(bytes.length), limit: kilobytes(LOGO_MAX_BYTES) } });
   }
   const isPng = bytes.subarray(0, 8).equals(PNG_SIGNATURE);
   const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  if (!isPng && !isJpeg) throw new LogoError('Die Datei ist kein PNG- oder JPEG-Bild. Bitte ein Logo als PNG oder JPEG wählen.');
+  if (!isPng && !isJpeg) throw new LogoError({ key: 'logo.notAnImage' });
   const mimeType: LogoMimeType = isPng ? 'image/png' : 'image/jpeg';
   if (logo.mimeType !== mimeType) {
-    throw new LogoError(
-      `Die Datei ist ein ${isPng ? 'PNG' : 'JPEG'}-Bild, angegeben ist aber ${logo.mimeType === 'image/png' ? 'PNG' : logo.mimeType === 'image/jpeg' ? 'JPEG' : logo.mimeType}. Bitte die Datei erneut wählen.`,
-    );
+    throw new LogoError({
+      key: 'logo.typeMismatch',
+      params: { actual: isPng ? 'PNG' : 'JPEG', declared: logo.mimeType === 'image/png' ? 'PNG' : logo.mimeType === 'image/jpeg' ? 'JPEG' : logo.mimeType },
+    });
   }
   const size = isPng ? inspectPng(bytes) : inspectJpeg(bytes);
   return { mimeType, ...size, dataUrl: `data:${mimeType};base64,${logo.dataBase64}` };

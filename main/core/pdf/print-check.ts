@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../../../shared/api/errors';
+import type { ErrorMessage, FieldIssues } from '../../../shared/i18n/error-message';
 import { DomainError } from '../errors';
 import { rightToLeftCharacters, unprintableCharacters } from './fonts';
 import type { PrintedText } from './printed-form';
@@ -17,24 +17,32 @@ function shown(characters: string[]): string {
  * own message, other missing characters with the characters.
  */
 export function assertPrintable(texts: PrintedText[]): void {
-  const fields: FieldErrors = {};
+  const fields: FieldIssues = {};
   const rightToLeft: string[] = [];
   const missingGlyphs: string[] = [];
   for (const { path, label, text } of texts) {
     const rtl = rightToLeftCharacters(text);
     if (rtl.length > 0) {
-      fields[path] = `${label}: Rechts-nach-links-Schrift (z. B. Arabisch, Hebräisch) wird im PDF noch nicht unterstützt.`;
+      fields[path] = { key: 'print.rightToLeftField', params: { label } };
       rightToLeft.push(label);
       continue;
     }
     const missing = unprintableCharacters(text);
     if (missing.length === 0) continue;
-    fields[path] = `${label}: Diese Zeichen kann die Schrift nicht drucken: ${shown(missing)}`;
+    fields[path] = { key: 'print.missingGlyphsField', params: { label, characters: shown(missing) } };
     missingGlyphs.push(label);
   }
-  const messages = [
-    ...(rightToLeft.length > 0 ? [`Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt (${rightToLeft.join(', ')}).`] : []),
-    ...(missingGlyphs.length > 0 ? [`Das Dokument enthält Zeichen, die die Schrift nicht drucken kann (${missingGlyphs.join(', ')}).`] : []),
-  ];
-  if (messages.length > 0) throw new DomainError('unprintable_text', messages.join(' '), fields);
+  const message = unprintableMessage(rightToLeft, missingGlyphs);
+  if (message) throw new DomainError('unprintable_text', message, fields);
+}
+
+/** What the document as a whole cannot print, by the labels of its fields; null when it can print everything. */
+function unprintableMessage(rightToLeft: string[], missingGlyphs: string[]): ErrorMessage | null {
+  const named = (labels: string[]) => labels.join(', ');
+  if (rightToLeft.length > 0 && missingGlyphs.length > 0) {
+    return { key: 'print.rightToLeftAndMissingGlyphs', params: { rightToLeft: named(rightToLeft), missingGlyphs: named(missingGlyphs) } };
+  }
+  if (rightToLeft.length > 0) return { key: 'print.rightToLeft', params: { labels: named(rightToLeft) } };
+  if (missingGlyphs.length > 0) return { key: 'print.missingGlyphs', params: { labels: named(missingGlyphs) } };
+  return null;
 }

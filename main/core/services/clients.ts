@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, ClientInput } from '../../../shared/api/contract';
-import type { FieldErrors } from '../../../shared/api/errors';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import { deleteAuditEntriesOfClient } from '../db/queries/audit';
@@ -8,7 +7,8 @@ import * as queries from '../db/queries/clients';
 import { listConsents } from '../db/queries/consents';
 import { listDocuments } from '../db/queries/documents';
 import { getResidenceStatus } from '../db/queries/residence-statuses';
-import { DomainError, notFound } from '../errors';
+import type { FieldIssues } from '../../../shared/i18n/error-message';
+import { invalid, notFound } from '../errors';
 import { recordAudit } from './audit';
 
 const EARLIEST_BIRTH_DATE = '1900-01-01';
@@ -20,23 +20,23 @@ const EARLIEST_BIRTH_DATE = '1900-01-01';
  */
 function checkPlausible(core: Core, input: ClientInput): void {
   const today = todayIso(core.now());
-  const fields: FieldErrors = {};
-  if (input.birthDate !== null && input.birthDate > today) fields.birthDate = 'Das Geburtsdatum liegt in der Zukunft.';
-  if (input.birthDate !== null && input.birthDate < EARLIEST_BIRTH_DATE) fields.birthDate = 'Das Geburtsdatum liegt vor 1900.';
+  const fields: FieldIssues = {};
+  if (input.birthDate !== null && input.birthDate > today) fields.birthDate = { key: 'clients.birthDateInFuture' };
+  if (input.birthDate !== null && input.birthDate < EARLIEST_BIRTH_DATE) fields.birthDate = { key: 'clients.birthDateBefore1900' };
   if (input.germanLevel.certificateDate !== null && input.germanLevel.certificateDate > today) {
-    fields['germanLevel.certificateDate'] = 'Das Datum des Zertifikats liegt in der Zukunft.';
+    fields['germanLevel.certificateDate'] = { key: 'clients.certificateDateInFuture' };
   }
   const currentYear = Number(today.slice(0, 4));
   input.qualifications.forEach((qualification, index) => {
-    if (qualification.year !== null && qualification.year > currentYear) fields[`qualifications.${index}.year`] = 'Das Jahr liegt in der Zukunft.';
+    if (qualification.year !== null && qualification.year > currentYear) fields[`qualifications.${index}.year`] = { key: 'clients.yearInFuture' };
   });
   if (input.residenceStatus !== null && !getResidenceStatus(core.db, input.residenceStatus)) {
-    fields.residenceStatus = 'Diesen Aufenthaltsstatus gibt es nicht.';
+    fields.residenceStatus = { key: 'clients.unknownResidenceStatus' };
   }
   if (input.residenceValidUntil !== null && input.residenceStatus === null) {
-    fields.residenceStatus = 'Bitte den Aufenthaltsstatus angeben, zu dem das Datum gehört.';
+    fields.residenceStatus = { key: 'clients.residenceStatusMissing' };
   }
-  if (Object.keys(fields).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
 }
 
 export function createClient(core: Core, input: ClientInput): Client {
@@ -58,7 +58,7 @@ export function updateClient(core: Core, id: string, input: ClientInput): Client
   return core.db.transaction(() => {
     const before = getClient(core, id);
     const client = queries.updateClient(core.db, id, input, core.now().toISOString());
-    if (!client) throw notFound('Die Klient*in');
+    if (!client) throw notFound('client');
     recordAudit(core, { action: 'clients.update', subjectType: 'client', subjectId: id, clientId: id, details: { fields: changedFields(before, input) } });
     return client;
   })();
@@ -66,7 +66,7 @@ export function updateClient(core: Core, id: string, input: ClientInput): Client
 
 export function getClient(core: Core, id: string): Client {
   const client = queries.getClient(core.db, id);
-  if (!client) throw notFound('Die Klient*in');
+  if (!client) throw notFound('client');
   return client;
 }
 
@@ -85,7 +85,7 @@ export function eraseClient(core: Core, id: string): void {
     const documents = listDocuments(core.db, { clientId: id }).length;
     const consents = listConsents(core.db, id, todayIso(core.now())).length;
     deleteAuditEntriesOfClient(core.db, id);
-    if (!queries.deleteClient(core.db, id)) throw notFound('Die Klient*in');
+    if (!queries.deleteClient(core.db, id)) throw notFound('client');
     queries.compactSearchIndex(core.db);
     recordAudit(core, { action: 'clients.erase', subjectType: 'client', subjectId: null, clientId: null, details: { documents, consents } });
   })();

@@ -1,13 +1,13 @@
 import type { Consent, LotseDocument } from '../../../shared/api/contract';
 import { DATA_CATEGORIES, EXCHANGE_DIRECTIONS } from '../../../shared/api/contract';
-import { germanIssueMessage } from '../../../shared/api/german-messages';
+import { issueMessage } from '../../../shared/api/german-messages';
 import { ConsentInputSchema } from '../../../shared/api/schemas/consent';
 import { looseKey } from '../../../shared/domain/fold';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { FormValues, LineRow } from '../../../shared/forms/values';
 import { listPartners } from '../db/queries/partners';
 import type { Core } from '../core';
-import { DomainError } from '../errors';
+import { invalid } from '../errors';
 import { createConsent } from './consents';
 
 /**
@@ -52,12 +52,12 @@ export function createConsentFromForm(core: Core, document: LotseDocument, value
       interpreter: typeof values.interpreter === 'string' ? values.interpreter : '',
       notes: '',
     },
-    { error: germanIssueMessage },
+    { reportInput: true },
   );
   if (!parsed.success) {
     // The form's required fields make this rare; a consent must still never be recorded half.
-    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [`values.${issue.path.join('.')}`, issue.message]));
-    throw new DomainError('invalid_input', 'Die Einwilligung kann so nicht erfasst werden. Bitte Empfänger, Zwecke und Datenarten prüfen.', fields);
+    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [`values.${issue.path.join('.')}`, issueMessage(issue)]));
+    throw invalid(fields, { key: 'consents.formIncomplete' });
   }
   return createConsent(core, parsed.data, document.id);
 }

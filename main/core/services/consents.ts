@@ -1,34 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import type { Consent, ConsentInput } from '../../../shared/api/contract';
-import type { FieldErrors } from '../../../shared/api/errors';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import * as queries from '../db/queries/consents';
 import { getPartner as getPartnerRecord } from '../db/queries/partners';
-import { DomainError, notFound } from '../errors';
+import type { FieldIssues } from '../../../shared/i18n/error-message';
+import { DomainError, invalid, notFound } from '../errors';
 import { currentCounselor, recordAudit } from './audit';
 import { getClient } from './clients';
 
 function checkDates(core: Core, input: ConsentInput): void {
   const today = todayIso(core.now());
-  const fields: FieldErrors = {};
-  if (input.signedOn !== null && input.signedOn > today) fields.signedOn = 'Das Datum der Unterschrift liegt in der Zukunft.';
+  const fields: FieldIssues = {};
+  if (input.signedOn !== null && input.signedOn > today) fields.signedOn = { key: 'consents.signedInFuture' };
   if (input.validUntil !== null && input.signedOn !== null && input.validUntil < input.signedOn) {
-    fields.validUntil = 'Das Ende der Gültigkeit liegt vor der Unterschrift.';
+    fields.validUntil = { key: 'consents.validUntilBeforeSigned' };
   }
-  if (Object.keys(fields).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
 }
 
 /** A recipient picked from the directory must be in it: the consent gate asks by its id. */
 function checkRecipients(core: Core, input: ConsentInput): void {
   const today = todayIso(core.now());
-  const fields: FieldErrors = {};
+  const fields: FieldIssues = {};
   input.recipients.forEach((recipient, index) => {
     if (recipient.partnerId !== null && !getPartnerRecord(core.db, recipient.partnerId, today)) {
-      fields[`recipients.${index}.partnerId`] = 'Diese Partnerstelle gibt es im Netzwerk nicht.';
+      fields[`recipients.${index}.partnerId`] = { key: 'consents.unknownPartner' };
     }
   });
-  if (Object.keys(fields).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
 }
 
 /**
@@ -57,8 +57,8 @@ export function createConsent(core: Core, input: ConsentInput, documentId: strin
 export function signConsent(core: Core, id: string, signedOn: string): Consent {
   return core.db.transaction(() => {
     const consent = getConsent(core, id);
-    if (consent.signedOn !== null) throw new DomainError('conflict', `Diese Einwilligung ist bereits seit ${consent.signedOn} unterschrieben.`);
-    if (consent.revokedOn !== null) throw new DomainError('conflict', 'Eine widerrufene Einwilligung kann nicht mehr unterschrieben werden.');
+    if (consent.signedOn !== null) throw new DomainError('conflict', { key: 'consents.alreadySigned', params: { signedOn: consent.signedOn } });
+    if (consent.revokedOn !== null) throw new DomainError('conflict', { key: 'consents.revokedCannotBeSigned' });
     checkDates(core, { ...consent, signedOn });
     queries.setConsentSigned(core.db, id, signedOn);
     recordAudit(core, { action: 'consents.sign', subjectType: 'consent', subjectId: id, clientId: consent.clientId, details: { signedOn } });
@@ -68,7 +68,7 @@ export function signConsent(core: Core, id: string, signedOn: string): Consent {
 
 function getConsent(core: Core, id: string): Consent {
   const consent = queries.getConsent(core.db, id, todayIso(core.now()));
-  if (!consent) throw notFound('Die Einwilligung');
+  if (!consent) throw notFound('consent');
   return consent;
 }
 
@@ -79,11 +79,11 @@ export function revokeConsent(core: Core, id: string, revokedOn: string | undefi
   return core.db.transaction(() => {
     const consent = getConsent(core, id);
     if (consent.revokedOn !== null) {
-      throw new DomainError('conflict', `Diese Einwilligung wurde bereits am ${consent.revokedOn} widerrufen.`);
+      throw new DomainError('conflict', { key: 'consents.alreadyRevoked', params: { revokedOn: consent.revokedOn } });
     }
-    if (date > today) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', { revokedOn: 'Der Widerruf kann nicht in der Zukunft liegen.' });
+    if (date > today) throw invalid({ revokedOn: { key: 'consents.revokedInFuture' } });
     if (consent.signedOn !== null && date < consent.signedOn) {
-      throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', { revokedOn: 'Der Widerruf liegt vor der Unterschrift.' });
+      throw invalid({ revokedOn: { key: 'consents.revokedBeforeSigned' } });
     }
     queries.setConsentRevoked(core.db, id, date);
     recordAudit(core, { action: 'consents.revoke', subjectType: 'consent', subjectId: id, clientId: consent.clientId, details: { revokedOn: date } });

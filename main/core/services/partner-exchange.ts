@@ -3,12 +3,13 @@ import { CsvError, parse, type InfoRecord } from 'csv-parse/sync';
 import type { z } from 'zod';
 import type { Partner, PartnerImportResult, PartnerInput } from '../../../shared/api/contract';
 import { looseKey } from '../../../shared/domain/fold';
-import { germanIssueMessage } from '../../../shared/api/german-messages';
+import { issueMessage } from '../../../shared/api/german-messages';
 import { PartnerInputSchema } from '../../../shared/api/schemas/partner';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import * as queries from '../db/queries/partners';
 import type { StoredPartnerRecord } from '../db/queries/partners';
+import type { ErrorMessage } from '../../../shared/i18n/error-message';
 import { DomainError } from '../errors';
 import { recordAudit } from './audit';
 import { withIds } from './partners';
@@ -180,18 +181,21 @@ interface Incoming {
   merge(existing: StoredPartnerRecord | null): PartnerInput;
 }
 
-function refuse(message: string): never {
+function refuse(message: ErrorMessage): never {
   throw new DomainError('invalid_input', message, { content: message });
 }
 
-function fieldsMessage(where: string, issues: readonly z.core.$ZodIssue[]): string {
-  const first = issues[0];
-  return `${where}: ${first ? `${first.path.join('.') || 'Eintrag'} – ${first.message}` : 'ungültig'}`;
+/** The entry's first problem (a failed parse has at least one). */
+function fieldsMessage(where: ErrorMessage, issues: readonly z.core.$ZodIssue[]): ErrorMessage {
+  const [first] = issues as [z.core.$ZodIssue, ...z.core.$ZodIssue[]];
+  const problem = issueMessage(first);
+  const path = first.path.join('.');
+  return path ? { key: 'partnerImport.fieldInvalid', params: { where, path, problem } } : { key: 'partnerImport.entryInvalid', params: { where, problem } };
 }
 
 /** Checks a record read from a file with the contract's rules; the message names the entry. */
-function validated(where: string, raw: unknown): PartnerInput {
-  const parsed = PartnerInputSchema.safeParse(raw, { error: germanIssueMessage });
+function validated(where: ErrorMessage, raw: unknown): PartnerInput {
+  const parsed = PartnerInputSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) refuse(fieldsMessage(where, parsed.error.issues));
   return parsed.data;
 }
@@ -204,10 +208,10 @@ function parseHsds(content: string): Incoming[] {
   try {
     pkg = JSON.parse(content) as HsdsPackage;
   } catch {
-    refuse('Die Datei ist kein gültiges JSON. Bitte einen Netzwerk-Export (HSDS-JSON) wählen.');
+    refuse({ key: 'partnerImport.notJson' });
   }
   if (pkg === null || typeof pkg !== 'object' || !Array.isArray(pkg.organizations)) {
-    refuse('Die Datei ist kein HSDS-Export: Es fehlt die Liste „organizations“.');
+    refuse({ key: 'partnerImport.notHsds' });
   }
   const byOrganization = <T extends { organization_id: string }>(rows: T[] | undefined) => {
     const map = new Map<string, T[]>();
@@ -222,9 +226,9 @@ function parseHsds(content: string): Incoming[] {
   const seenIds = new Set<string>();
   return pkg.organizations.map((organization, index) => {
     if (organization === null || typeof organization !== 'object' || typeof organization.id !== 'string' || organization.id === '') {
-      refuse(`Eintrag ${index + 1} in „organizations“ hat keine id.`);
+      refuse({ key: 'partnerImport.organizationWithoutId', params: { number: index + 1 } });
     }
-    if (seenIds.has(organization.id)) refuse(`Die Datei enthält die Organisation mit der id „${organization.id}“ zweimal.`);
+    if (seenIds.has(organization.id)) refuse({ key: 'partnerImport.duplicateOrganization', params: { id: organization.id } });
     seenIds.add(organization.id);
     const location = locations.get(organization.id)?.[0];
     const address = (type: HsdsAddress['address_type']) => asList<HsdsAddress>(location?.addresses).find((candidate) => candidate.address_type === type);
@@ -232,7 +236,8 @@ function parseHsds(content: string): Incoming[] {
     const postal = address('postal');
     const assuredDate =
       organization.x_lotse_assured_date !== undefined ? organization.x_lotse_assured_date : (services.get(organization.id)?.[0]?.assured_date ?? null);
-    const input = validated(`„${asString(organization.name) || organization.id}“`, {
+    const where: ErrorMessage = { key: 'partnerImport.organization', params: { name: asString(organization.name) || organization.id } };
+    const input = validated(where, {
       name: organization.name,
       department: organization.x_lotse_department ?? '',
       description: organization.description ?? '',
@@ -309,7 +314,7 @@ export function parseCsvRows(content: string): CsvRecord[] {
     }) as unknown as ParsedRecord[];
     return records.map((record) => ({ line: startLine(record), cells: record.record }));
   } catch (error) {
-    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') refuse('Die CSV-Datei endet mitten in einem Feld in Anführungszeichen.');
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') refuse({ key: 'partnerImport.csvOpenQuote' });
     throw error;
   }
 }
@@ -343,10 +348,10 @@ const CSV_COLUMNS: Record<string, 'name' | 'street' | 'postalCode' | 'city' | 'p
 /** A CSV row carries only name, address, phone and e-mail: it updates those and leaves the rest of an entry alone. */
 function parseCsv(content: string): Incoming[] {
   const [header, ...rows] = parseCsvRows(content);
-  if (!header) refuse('Die CSV-Datei ist leer.');
+  if (!header) refuse({ key: 'partnerImport.csvEmpty' });
   const columns = header.cells.map((cell) => CSV_COLUMNS[cell.trim().toLocaleLowerCase('de-DE')]);
   if (!columns.includes('name')) {
-    refuse('Die CSV-Datei braucht eine Kopfzeile mit den Spalten Name, Straße, PLZ, Ort, Telefon, E-Mail (mindestens „Name“).');
+    refuse({ key: 'partnerImport.csvNoHeader' });
   }
   return rows.map(({ cells, line }) => {
     const value = (column: string) => (cells[columns.indexOf(column as never)] ?? '').trim();
@@ -356,14 +361,15 @@ function parseCsv(content: string): Incoming[] {
       phone: value('phone'),
       email: value('email'),
     };
-    const checked = validated(`Zeile ${line}`, fields);
+    const where: ErrorMessage = { key: 'partnerImport.csvLine', params: { line } };
+    const checked = validated(where, fields);
     return {
       id: null,
       name: checked.name,
       department: '',
       postalCode: checked.address.postalCode,
       archived: null,
-      merge: (existing) => validated(`Zeile ${line}`, { ...(existing ?? {}), ...fields }),
+      merge: (existing) => validated(where, { ...(existing ?? {}), ...fields }),
     };
   });
 }

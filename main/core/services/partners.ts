@@ -25,7 +25,7 @@ function today(core: Core): string {
 
 export function getPartner(core: Core, id: string): Partner {
   const partner = queries.getPartner(core.db, id, today(core));
-  if (!partner) throw notFound('Die Partnerstelle');
+  if (!partner) throw notFound('partner');
   return partner;
 }
 
@@ -44,7 +44,7 @@ export function createPartner(core: Core, input: PartnerInput): Partner {
 
 export function updatePartner(core: Core, id: string, input: PartnerInput): Partner {
   return core.db.transaction(() => {
-    if (!queries.updatePartner(core.db, id, withIds(input), core.now().toISOString())) throw notFound('Die Partnerstelle');
+    if (!queries.updatePartner(core.db, id, withIds(input), core.now().toISOString())) throw notFound('partner');
     audit(core, 'partners.update', id);
     return getPartner(core, id);
   })();
@@ -52,7 +52,7 @@ export function updatePartner(core: Core, id: string, input: PartnerInput): Part
 
 export function archivePartner(core: Core, id: string, archived: boolean): Partner {
   return core.db.transaction(() => {
-    if (!queries.setPartnerArchived(core.db, id, archived, core.now().toISOString())) throw notFound('Die Partnerstelle');
+    if (!queries.setPartnerArchived(core.db, id, archived, core.now().toISOString())) throw notFound('partner');
     audit(core, 'partners.archive', id, { archived });
     return getPartner(core, id);
   })();
@@ -62,12 +62,9 @@ export function archivePartner(core: Core, id: string, archived: boolean): Partn
 export function deletePartner(core: Core, id: string): void {
   core.db.transaction(() => {
     if (queries.partnerReferenceCount(core.db, id) > 0) {
-      throw new DomainError(
-        'conflict',
-        'Auf diese Partnerstelle beziehen sich Dokumente oder Einwilligungen. Sie kann nicht gelöscht, aber archiviert werden.',
-      );
+      throw new DomainError('conflict', { key: 'partners.inUse' });
     }
-    if (!queries.deletePartner(core.db, id)) throw notFound('Die Partnerstelle');
+    if (!queries.deletePartner(core.db, id)) throw notFound('partner');
     audit(core, 'partners.delete', id);
   })();
 }
@@ -108,7 +105,6 @@ export function listPartners(core: Core, filter: MethodInput<'partners.list'>): 
 export function partnerAddressBlock(core: Core, id: string, contactId?: string): AddressBlock {
   const partner = getPartner(core, id);
   const contact = contactId === undefined ? undefined : partner.contacts.find((candidate) => candidate.id === contactId);
-  if (contactId !== undefined && !contact) throw notFound('Die Ansprechperson');
+  if (contactId !== undefined && !contact) throw notFound('contact');
   return addressBlock(partnerRecipient(partner, contact));
-
 }

@@ -12,7 +12,7 @@ export function listResidenceStatuses(core: Core): ResidenceStatus[] {
 export function updateResidenceStatus(core: Core, status: ResidenceStatus): ResidenceStatus {
   return core.db.transaction(() => {
     const updated = queries.updateResidenceStatus(core.db, status);
-    if (!updated) throw notFound(`Der Aufenthaltsstatus „${status.code}“`);
+    if (!updated) throw notFound('residenceStatus', { code: status.code });
     recordAudit(core, {
       action: 'residenceStatuses.update',
       subjectType: 'residence-status',

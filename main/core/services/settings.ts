@@ -30,8 +30,9 @@ function checkLogo(settings: Settings): void {
   try {
     inspectLogo(logo);
   } catch (error) {
-    if (error instanceof LogoError)
-      throw new DomainError('invalid_input', `Das Logo kann nicht verwendet werden: ${error.message}`, { 'office.logo': error.message });
+    if (error instanceof LogoError) {
+      throw new DomainError('invalid_input', { key: 'settings.logoUnusable', params: { reason: error.reason } }, { 'office.logo': error.reason });
+    }
     throw error;
   }
 }

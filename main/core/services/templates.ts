@@ -1,11 +1,11 @@
 import type { Template, TemplateSummary, TemplateUpdate } from '../../../shared/api/contract';
-import type { FieldErrors } from '../../../shared/api/errors';
 import { BUILT_IN_FORMS, FormDefinitionError, loadFormDefinition, type FormDefinition } from '../../../shared/forms';
 import { unknownPlaceholders } from '../../../shared/forms/load';
+import type { ErrorMessage, FieldIssues } from '../../../shared/i18n/error-message';
 import type { Core } from '../core';
 import type { Db } from '../db/open';
 import * as queries from '../db/queries/templates';
-import { DomainError, notFound } from '../errors';
+import { DomainError, invalid, notFound } from '../errors';
 import { currentCounselor, recordAudit } from './audit';
 
 /**
@@ -35,8 +35,8 @@ export function templateDefinition(core: Core, templateId: string, version?: num
   const row = queries.templateVersion(core.db, templateId, version);
   if (!row) {
     throw version === undefined
-      ? new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', { templateId: `Die Vorlage „${templateId}“ gibt es nicht.` })
-      : notFound(`Die Version ${version} der Vorlage „${templateId}“`);
+      ? invalid({ templateId: { key: 'templates.unknownTemplate', params: { id: templateId } } })
+      : notFound('templateVersion', { version, id: templateId });
   }
   return parseStored(core.db, row);
 }
@@ -69,7 +69,7 @@ export function listTemplates(core: Core): TemplateSummary[] {
 
 export function getTemplate(core: Core, id: string, version?: number): Template {
   const row = queries.templateVersion(core.db, id, version);
-  if (!row) throw notFound(`Die Vorlage „${id}“`);
+  if (!row) throw notFound('template', { id });
   const definition = parseStored(core.db, row);
   return {
     ...summaryOf(row, definition),
@@ -84,11 +84,11 @@ export function getTemplate(core: Core, id: string, version?: number): Template 
 }
 
 /** Applies the office's wording to a copy of the definition; keys it does not know are errors, not ignored. */
-function applyEdit(form: FormDefinition, edit: TemplateUpdate, errors: FieldErrors): FormDefinition {
+function applyEdit(form: FormDefinition, edit: TemplateUpdate, errors: FieldIssues): FormDefinition {
   const next = structuredClone(form);
   if (edit.title !== undefined) next.title = edit.title;
   if (edit.letter) {
-    if (!next.letter) errors.letter = 'Diese Vorlage ist kein Brief.';
+    if (!next.letter) errors.letter = { key: 'templates.notALetter' };
     else next.letter = { ...edit.letter };
   }
   // Keys: a section or field id, `field.column` for a column of rows, `field.option` for a choice.
@@ -106,13 +106,13 @@ function applyEdit(form: FormDefinition, edit: TemplateUpdate, errors: FieldErro
   for (const [key, label] of Object.entries(edit.labels)) {
     const apply = relabel.get(key);
     if (apply) apply(label);
-    else errors[`labels.${key}`] = `Die Vorlage hat kein Feld „${key}“.`;
+    else errors[`labels.${key}`] = { key: 'templates.unknownField', params: { key } };
   }
   const blocks = new Map(next.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' ? [[field.id, field] as const] : []))));
   for (const [key, block] of Object.entries(edit.blocks)) {
     const target = blocks.get(key);
     if (!target) {
-      errors[`blocks.${key}`] = `Die Vorlage hat keinen Textbaustein „${key}“.`;
+      errors[`blocks.${key}`] = { key: 'templates.unknownBlock', params: { key } };
       continue;
     }
     target.text = block.text;
@@ -129,8 +129,8 @@ function applyEdit(form: FormDefinition, edit: TemplateUpdate, errors: FieldErro
   return next;
 }
 
-function placeholderMessage(names: string[]): string {
-  return `Diese Platzhalter benennen nichts: ${names.map((name) => `{{${name}}}`).join(', ')}.`;
+function placeholderMessage(names: string[]): ErrorMessage {
+  return { key: 'templates.unknownPlaceholders', params: { placeholders: names.map((name) => `{{${name}}}`).join(', ') } };
 }
 
 function saveVersion(core: Core, form: FormDefinition, source: 'built-in' | 'office', action: string): Template {
@@ -154,18 +154,16 @@ function saveVersion(core: Core, form: FormDefinition, source: 'built-in' | 'off
 export function updateTemplate(core: Core, edit: TemplateUpdate): Template {
   const latest = getTemplate(core, edit.id);
   if (latest.version !== edit.baseVersion) {
-    throw new DomainError(
-      'conflict',
-      `Die Vorlage wurde inzwischen geändert (jetzt Version ${latest.version}, bearbeitet wurde Version ${edit.baseVersion}). Bitte neu laden und die Änderung erneut eintragen.`,
-    );
+    throw new DomainError('conflict', { key: 'templates.changedMeanwhile', params: { current: latest.version, edited: edit.baseVersion } });
   }
-  const errors: FieldErrors = {};
+  const errors: FieldIssues = {};
   const next = applyEdit(latest.definition, edit, errors);
-  if (Object.keys(errors).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', errors);
+  if (Object.keys(errors).length > 0) throw invalid(errors);
   try {
     loadFormDefinition(next);
   } catch (error) {
-    if (error instanceof FormDefinitionError) throw new DomainError('invalid_input', error.message);
+    if (error instanceof FormDefinitionError)
+      throw new DomainError('invalid_input', { key: 'templates.definitionInvalid', params: { problems: error.message } });
     throw error;
   }
   return saveVersion(core, next, 'office', 'templates.update');
@@ -174,6 +172,6 @@ export function updateTemplate(core: Core, edit: TemplateUpdate): Template {
 /** A new version with the wording the app ships. */
 export function restoreTemplate(core: Core, id: string): Template {
   const shipped = BUILT_IN_FORMS[id];
-  if (!shipped) throw notFound(`Die mitgelieferte Vorlage „${id}“`);
+  if (!shipped) throw notFound('builtInTemplate', { id });
   return saveVersion(core, shipped, 'built-in', 'templates.restore');
 }

@@ -5,7 +5,7 @@ import { electronTransport, httpTransport, type CallOptions, type Transport, typ
 
 export interface ApiClient {
   readonly kind: TransportKind;
-  /** Resolves with the method's value; a refusal is thrown as ApiCallError with the core's German message. */
+  /** Resolves with the method's value; a refusal is thrown as ApiCallError, worded in the interface's language. */
   call<M extends MethodName>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<MethodOutput<M>>;
 }
 
@@ -41,7 +41,7 @@ export function setApiClient(client: ApiClient | null): void {
 
 export function call<M extends MethodName>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<MethodOutput<M>> {
   if (!current) {
-    return Promise.reject(new ApiCallError({ code: 'network', message: 'Lotse ist nicht verbunden.' }));
+    return Promise.reject(ApiCallError.worded('network', { key: 'connection.notConnected' }));
   }
   return current.call(method, input, options);
 }

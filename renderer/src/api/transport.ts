@@ -1,4 +1,5 @@
-import type { ApiResult, ErrorCode } from '../../../shared/api/errors';
+import type { ApiError, ApiResult, ErrorCode } from '../../../shared/api/errors';
+import type { MessageData, MessageParam } from '../../../shared/i18n/format-message';
 import { ERROR_CODES } from '../../../shared/api/errors';
 import { ApiCallError } from './api-call-error';
 
@@ -32,14 +33,44 @@ export interface Transport {
   call(method: string, input: unknown, options?: CallOptions): Promise<ApiResult<unknown>>;
 }
 
-// German like every message the core sends: the counselor reads them as they are.
-export const TRANSPORT_MESSAGES = {
-  unreachable: 'Lotse ist nicht erreichbar. Läuft das Programm noch? Bitte Lotse neu starten und den angezeigten Link erneut öffnen.',
-  badResponse: 'Lotse hat unerwartet geantwortet. Bitte die Seite neu laden.',
-  bridgeFailed: 'Die Verbindung zu Lotse ist unterbrochen. Bitte Lotse neu starten.',
-} as const;
-
 const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** A message as data (`{ key, params }`), checked down to its nested messages; anything else is not one. */
+function asMessageData(value: unknown): MessageData | undefined {
+  if (!isRecord(value) || typeof value.key !== 'string') return undefined;
+  if (value.params === undefined) return { key: value.key };
+  if (!isRecord(value.params)) return undefined;
+  const params: Record<string, MessageParam> = {};
+  for (const [name, param] of Object.entries(value.params)) {
+    const checked = typeof param === 'string' || typeof param === 'number' ? param : asMessageData(param);
+    if (checked === undefined) return undefined;
+    params[name] = checked;
+  }
+  return { key: value.key, params };
+}
+
+/** The entries of an object whose values pass `check`; the others are left out. */
+function entriesOf<T>(value: unknown, check: (entry: unknown) => T | undefined): Record<string, T> {
+  const kept: Record<string, T> = {};
+  if (!isRecord(value)) return kept;
+  for (const [path, entry] of Object.entries(value)) {
+    const checked = check(entry);
+    if (checked !== undefined) kept[path] = checked;
+  }
+  return kept;
+}
+
+/** The machine-readable part of an error (key, params, field issues), where the host sent it (older hosts do not). */
+function wordingOf(error: Record<string, unknown>): Pick<ApiError, 'key' | 'params' | 'fieldIssues'> {
+  const wording = asMessageData({ key: error.key, params: error.params });
+  const fieldIssues = entriesOf(error.fieldIssues, asMessageData);
+  return {
+    ...(wording ? { key: wording.key, ...(wording.params ? { params: wording.params } : {}) } : {}),
+    ...(Object.keys(fieldIssues).length > 0 ? { fieldIssues } : {}),
+  };
+}
 
 /** Accepts only the ApiResult shape, so a stray HTML page or proxy answer is never taken for data. */
 export function asApiResult(body: unknown): ApiResult<unknown> | null {
@@ -49,18 +80,14 @@ export function asApiResult(body: unknown): ApiResult<unknown> | null {
   if (record.ok !== false || typeof record.error !== 'object' || record.error === null) return null;
   const error = record.error as Record<string, unknown>;
   if (typeof error.code !== 'string' || !KNOWN_CODES.has(error.code) || typeof error.message !== 'string') return null;
-  const fields: Record<string, string> = {};
-  if (typeof error.fields === 'object' && error.fields !== null) {
-    for (const [path, message] of Object.entries(error.fields)) {
-      if (typeof message === 'string') fields[path] = message;
-    }
-  }
+  const fields = entriesOf(error.fields, (message) => (typeof message === 'string' ? message : undefined));
   return {
     ok: false,
     error: {
       code: error.code as ErrorCode,
       message: error.message,
       ...(Object.keys(fields).length > 0 ? { fields } : {}),
+      ...wordingOf(error),
     },
   };
 }
@@ -74,10 +101,10 @@ export function electronTransport(bridge: LotseBridge): Transport {
       try {
         raw = await bridge.call(method, input);
       } catch {
-        throw new ApiCallError({ code: 'network', message: TRANSPORT_MESSAGES.bridgeFailed });
+        throw ApiCallError.worded('network', { key: 'connection.bridgeFailed' });
       }
       const result = asApiResult(raw);
-      if (!result) throw new ApiCallError({ code: 'bad_response', message: TRANSPORT_MESSAGES.badResponse });
+      if (!result) throw ApiCallError.worded('bad_response', { key: 'connection.badResponse' });
       return result;
     },
   };
@@ -110,7 +137,7 @@ export function httpTransport(token: string, fetchImpl: FetchLike = (url, init) 
           ...(options?.keepalive && new TextEncoder().encode(requestBody).length < KEEPALIVE_LIMIT ? { keepalive: true } : {}),
         });
       } catch {
-        throw new ApiCallError({ code: 'network', message: TRANSPORT_MESSAGES.unreachable });
+        throw ApiCallError.worded('network', { key: 'connection.unreachable' });
       }
       let body: unknown;
       try {
@@ -120,7 +147,7 @@ export function httpTransport(token: string, fetchImpl: FetchLike = (url, init) 
       }
       const result = asApiResult(body);
       if (!result) {
-        throw new ApiCallError({ code: 'bad_response', message: `${TRANSPORT_MESSAGES.badResponse} (HTTP ${response.status})` });
+        throw ApiCallError.worded('bad_response', { key: 'connection.badResponseStatus', params: { status: response.status } });
       }
       return result;
     },

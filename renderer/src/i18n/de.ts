@@ -1,7 +1,8 @@
 /**
  * Every string the interface shows, in German (the default). en.ts must
  * have the same keys: its type is derived from this object.
- * Messages from the API are already German and are shown as they come.
+ * Error messages (from the core, the hosts and the transport) are in the
+ * `errors` namespace: shared/i18n/errors.de.ts, which the core words from.
  */
 export const de = {
   app: {

@@ -9,7 +9,8 @@ interface ErrorAlertProps {
 }
 
 /**
- * Shows a failed call: the core's German message as given, plus field
+ * Shows a failed call: its message in the interface's language (ApiCallError
+ * words it when read, so this re-renders in a new language), plus field
  * messages that have no input on this screen (e.g. `client.name` when the
  * client's name cannot be printed).
  */

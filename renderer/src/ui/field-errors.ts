@@ -1,4 +1,4 @@
-import { ApiCallError, isApiCallError } from '../api';
+import { isApiCallError } from '../api';
 
 /**
  * Repeated rows are addressed by index in the core's field paths
@@ -12,32 +12,24 @@ export type RowMaps = Readonly<Record<string, readonly number[]>>;
 /** Rewrites `group.i…` paths of the sent arrays to the form's row numbers. */
 export function pathsToFormRows(error: unknown, maps: RowMaps): unknown {
   if (!isApiCallError(error)) return error;
-  const fields: Record<string, string> = {};
-  for (const [path, message] of Object.entries(error.fields)) {
+  return error.withPaths((path) => {
     const [group, index, ...rest] = path.split('.');
     const map = group !== undefined ? maps[group] : undefined;
     const formIndex = map && index !== undefined && /^\d+$/.test(index) ? map[Number(index)] : undefined;
-    const formPath = formIndex !== undefined ? [group, String(formIndex), ...rest].join('.') : path;
-    fields[formPath] ??= message;
-  }
-  return new ApiCallError({ code: error.code, message: error.message, fields });
+    return formIndex !== undefined ? [group, String(formIndex), ...rest].join('.') : path;
+  });
 }
 
 /** After row `removed` of `group` is taken out: its messages go, the ones below move up. */
 export function withoutRow(error: unknown, group: string, removed: number): unknown {
   if (!isApiCallError(error)) return error;
-  const fields: Record<string, string> = {};
-  for (const [path, message] of Object.entries(error.fields)) {
+  return error.withPaths((path) => {
     const [first, index, ...rest] = path.split('.');
-    if (first !== group || index === undefined || !/^\d+$/.test(index)) {
-      fields[path] = message;
-      continue;
-    }
+    if (first !== group || index === undefined || !/^\d+$/.test(index)) return path;
     const row = Number(index);
-    if (row === removed) continue;
-    fields[[group, String(row > removed ? row - 1 : row), ...rest].join('.')] = message;
-  }
-  return new ApiCallError({ code: error.code, message: error.message, fields });
+    if (row === removed) return null;
+    return [group, String(row > removed ? row - 1 : row), ...rest].join('.');
+  });
 }
 
 export const isBlank = (text: string) => text.trim() === '';

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/iso-date';
+import { refinement } from '../german-messages';
 
 /**
  * Building blocks of the contract's schemas. Messages that the schema alone
- * decides are German here; the rest come from german-messages.ts.
+ * decides name their key in the error catalogue (refinement); the rest come
+ * from german-messages.ts.
  */
 
 /**
@@ -20,15 +22,15 @@ export const text = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((value) => !INVISIBLE_CONTROLS.test(value), { message: 'Enthält Steuerzeichen, die nicht gedruckt werden können.' })
-    .refine((value) => !LONE_SURROGATE.test(value), { message: 'Enthält ein unvollständiges Zeichen (ungültige Kodierung).' });
+    .refine((value) => !INVISIBLE_CONTROLS.test(value), refinement('input.controlCharacters'))
+    .refine((value) => !LONE_SURROGATE.test(value), refinement('input.brokenCharacter'));
 
-export const requiredText = (max: number) => text(max).refine((value) => value.trim().length > 0, { message: 'Bitte ausfüllen.' });
+export const requiredText = (max: number) => text(max).refine((value) => value.trim().length > 0, refinement('input.required'));
 
 /** Optional text: may be left out by callers and is then stored empty. */
 export const optionalText = (max: number) => text(max).default('');
 
-export const isoDate = z.string().refine(isIsoDate, { message: 'Bitte ein gültiges Datum angeben (JJJJ-MM-TT).' });
+export const isoDate = z.string().refine(isIsoDate, refinement('input.date'));
 export const optionalDate = isoDate.nullable().default(null);
 export const timestamp = z.string();
 export const id = z.string().min(1).max(64);
@@ -41,14 +43,14 @@ export const postalCode = z
 export const optionalEmail = z
   .string()
   .max(200)
-  .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { message: 'Bitte eine gültige E-Mail-Adresse angeben.' })
+  .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), refinement('input.email'))
   .default('');
 
 /** Empty, or digits with the usual separators: `+49 2421 22-0`, `(02421) 123/45`. */
 export const optionalPhone = z
   .string()
   .max(60)
-  .refine((value) => value === '' || /^\+?[\d\s()/\-–.]{3,}$/.test(value), { message: 'Bitte nur Ziffern, Leerzeichen und + - / ( ) verwenden.' })
+  .refine((value) => value === '' || /^\+?[\d\s()/\-–.]{3,}$/.test(value), refinement('input.phone'))
   .default('');
 
 export const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -58,5 +60,5 @@ export const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
     .max(max)
-    .refine((values) => new Set(values).size === values.length, { message: 'Jeder Eintrag darf nur einmal vorkommen.' })
+    .refine((values) => new Set(values).size === values.length, refinement('input.duplicate'))
     .default([]);

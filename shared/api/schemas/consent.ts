@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refinement } from '../german-messages';
 import { id, isoDate, optionalDate, optionalText, requiredText, timestamp, uniqueList } from './common';
 
 /**
@@ -22,9 +23,7 @@ export const ConsentInputSchema = z.object({
   clientId: id,
   recipients: z.array(ConsentRecipientSchema).min(1).max(20),
   purposes: z.array(requiredText(500)).min(1).max(10),
-  dataCategories: uniqueList(z.enum(DATA_CATEGORIES), DATA_CATEGORIES.length).refine((values) => values.length > 0, {
-    message: 'Bitte mindestens eine Datenart wählen.',
-  }),
+  dataCategories: uniqueList(z.enum(DATA_CATEGORIES), DATA_CATEGORIES.length).refine((values) => values.length > 0, refinement('input.noDataCategory')),
   healthData: z.boolean().default(false),
   exchange: z.enum(EXCHANGE_DIRECTIONS).default('one-way'),
   /** Null while the form is printed but not yet signed: such a consent covers nothing. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COUNSELING_FIELDS } from '../../domain/counseling-fields';
+import { refinement } from '../german-messages';
 import { id, optionalDate, optionalEmail, optionalPhone, optionalText, postalCode, requiredText, text, timestamp, uniqueList } from './common';
 
 /**
@@ -60,7 +61,7 @@ export const PartnerInputSchema = z.object({
     .superRefine((services, context) =>
       services.forEach((service, index) => {
         if (service.minimumAge !== null && service.maximumAge !== null && service.minimumAge > service.maximumAge) {
-          context.addIssue({ code: 'custom', path: [index, 'maximumAge'], message: 'Das Höchstalter liegt unter dem Mindestalter.' });
+          context.addIssue({ code: 'custom', path: [index, 'maximumAge'], ...refinement('input.ageRange') });
         }
       }),
     )

@@ -1,6 +1,7 @@
 import type { BatchInput, BatchPreview, BatchResult, BatchStarted, BatchStatus } from '../../../../shared/api/schemas/batch';
 import type { Core } from '../../core';
-import { DomainError, notFound } from '../../errors';
+import { germanText } from '../../../../shared/i18n/error-message';
+import { DomainError, invalid, notFound } from '../../errors';
 import { prepareBatch } from './prepare';
 import { startRun, stopRun, type BatchRun } from './run';
 
@@ -61,13 +62,13 @@ function statusOf(run: BatchRun): BatchStatus {
     done: run.done,
     total: run.total,
     skipped: run.skipped,
-    ...(run.message !== undefined ? { message: run.message } : {}),
+    ...(run.message !== undefined ? { message: germanText(run.message) } : {}),
   };
 }
 
 function getRun(core: Core, batchId: string): BatchRun {
   const run = registry(core).get(batchId);
-  if (!run) throw notFound('Der Serienbrief');
+  if (!run) throw notFound('batch');
   return run;
 }
 
@@ -84,18 +85,14 @@ function forgetOldRuns(runs: Map<string, BatchRun>): void {
 export function startBatch(core: Core, input: BatchInput): BatchStarted {
   const runs = registry(core);
   if ([...runs.values()].some((run) => run.state === 'running')) {
-    throw new DomainError('conflict', 'Es wird gerade schon ein Serienbrief erstellt. Bitte warten, bis er fertig ist, oder ihn abbrechen.');
+    throw new DomainError('conflict', { key: 'batches.alreadyRunning' });
   }
   const prepared = prepareBatch(core, input);
   const { letters, skipped } = prepared;
   if (letters.length === 0) {
-    throw new DomainError(
-      'invalid_input',
-      skipped.length > 0
-        ? 'Keine der ausgewählten Personen kann diesen Brief bekommen. Die Gründe stehen in der Liste.'
-        : 'Zu dieser Auswahl gibt es keine Klient*innen.',
-      { filter: skipped.length > 0 ? `${skipped.length} Personen ausgelassen.` : 'Keine Klient*innen gefunden.' },
-    );
+    throw skipped.length > 0
+      ? invalid({ filter: { key: 'batches.peopleSkipped', params: { skipped: skipped.length } } }, { key: 'batches.nobodyCanReceive' })
+      : invalid({ filter: { key: 'batches.noClientsFound' } }, { key: 'batches.noClients' });
   }
   const run = startRun(core, prepared, input.duplex);
   forgetOldRuns(runs);
@@ -116,9 +113,9 @@ export function cancelBatch(core: Core, batchId: string): BatchStatus {
 
 export function batchResult(core: Core, batchId: string): BatchResult {
   const run = getRun(core, batchId);
-  if (run.state === 'running') throw new DomainError('conflict', 'Der Serienbrief wird noch erstellt.');
-  if (run.state === 'cancelled') throw new DomainError('conflict', 'Der Serienbrief wurde abgebrochen; es gibt kein Ergebnis.');
-  if (run.state === 'failed' || !run.result) throw new DomainError('conflict', run.message ?? 'Der Serienbrief ist fehlgeschlagen.');
+  if (run.state === 'running') throw new DomainError('conflict', { key: 'batches.stillRunning' });
+  if (run.state === 'cancelled') throw new DomainError('conflict', { key: 'batches.cancelled' });
+  if (run.state === 'failed' || !run.result) throw new DomainError('conflict', run.message ?? { key: 'batches.failed' });
   const { pdf, sha256, pages, documentIds } = run.result;
   return { pdfBase64: pdf.toString('base64'), sha256, pages, documentIds, skipped: run.skipped };
 }

@@ -10,7 +10,7 @@ import type { Core } from '../../core';
 import { clientsMatching } from '../../db/queries/clients';
 import { getPartner } from '../../db/queries/partners';
 import { listResidenceStatuses } from '../../db/queries/residence-statuses';
-import { DomainError } from '../../errors';
+import { DomainError, invalid } from '../../errors';
 import type { AddressRecipient } from '../../pdf/address-block';
 import { unprintableCharacters } from '../../pdf/fonts';
 import { makeDocumentContext, type DocumentContext } from '../documents/context';
@@ -45,8 +45,9 @@ export interface Prepared {
   skipped: BatchSkipped[];
 }
 
-function invalid(fields: FieldErrors): never {
-  throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
+/** Form values are worded by shared/forms/values.ts in German; they travel as German field messages. */
+function invalidValues(fields: FieldErrors): DomainError {
+  return new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
 }
 
 function matchingClients(core: Core, filter: BatchFilter, today: string): Client[] {
@@ -61,10 +62,10 @@ function matchingClients(core: Core, filter: BatchFilter, today: string): Client
 /** Which templates may go out as serial letters, and why not. */
 function checkTemplate(form: FormDefinition): void {
   if (form.recipient === 'partner') {
-    invalid({ templateId: `„${form.title}“ geht an eine Partnerstelle; Serienbriefe gehen an Klient*innen.` });
+    throw invalid({ templateId: { key: 'batches.toPartner', params: { title: form.title } } });
   }
   if (form.effect === 'consent-record') {
-    invalid({ templateId: `„${form.title}“ legt je Person eine Einwilligung an und wird einzeln erstellt.` });
+    throw invalid({ templateId: { key: 'batches.createsConsents', params: { title: form.title } } });
   }
 }
 
@@ -88,11 +89,11 @@ function isFilledPerClient(form: FormDefinition, path: string): boolean {
  */
 function checkGivenValues(form: FormDefinition, values: Record<string, unknown>, complete: boolean, partnerExists: (id: string) => boolean): void {
   const draft = validateFormValues(form, values, { complete: false, partnerExists });
-  if (Object.keys(draft.errors).length > 0) invalid(draft.errors);
+  if (Object.keys(draft.errors).length > 0) throw invalidValues(draft.errors);
   if (!complete) return;
   const checked = validateFormValues(form, values, { complete: true, partnerExists });
   const missing = Object.fromEntries(Object.entries(checked.errors).filter(([path]) => !isFilledPerClient(form, path)));
-  if (Object.keys(missing).length > 0) invalid(missing);
+  if (Object.keys(missing).length > 0) throw invalidValues(missing);
 }
 
 function missingReason(form: FormDefinition, errors: FieldErrors): string {

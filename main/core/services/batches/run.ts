@@ -4,6 +4,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BatchSkipped, BatchStatus } from '../../../../shared/api/schemas/batch';
 import type { FormDefinition } from '../../../../shared/forms';
+import type { ErrorMessage } from '../../../../shared/i18n/error-message';
 import type { Core } from '../../core';
 import { PdfConcatenator } from '../../pdf/concat';
 import type { Prepared, PreparedLetter } from './prepare';
@@ -23,7 +24,8 @@ export interface BatchRun {
   total: number;
   done: number;
   skipped: BatchSkipped[];
-  message?: string;
+  /** Why it failed. */
+  message?: ErrorMessage;
   form: FormDefinition;
   creationDate: Date;
   duplex: boolean;
@@ -38,7 +40,7 @@ export interface BatchRun {
   result?: { pdf: Buffer; sha256: string; pages: number; documentIds: string[] };
 }
 
-const FAILED = 'Beim Erstellen der Briefe ist ein Fehler aufgetreten. Es wurde nichts gespeichert.';
+const FAILED: ErrorMessage = { key: 'batches.workerFailed' };
 
 /**
  * A worker's heap needs about 25 MB live; left alone V8 lets it grow to over
@@ -53,7 +55,7 @@ function workerCount(letters: number): number {
   return Math.max(1, Math.min(2, os.availableParallelism(), letters));
 }
 
-export function stopRun(run: BatchRun, state: 'cancelled' | 'failed', message?: string): void {
+export function stopRun(run: BatchRun, state: 'cancelled' | 'failed', message?: ErrorMessage): void {
   run.state = state;
   if (message !== undefined) run.message = message;
   const workers = run.workers;
@@ -96,7 +98,7 @@ function join(core: Core, run: BatchRun): void {
   run.workers = [];
   for (const worker of workers) void worker.terminate();
   if (combined.pageCount === 0) {
-    stopRun(run, 'failed', 'Keiner der Briefe konnte erstellt werden. Es wurde nichts gespeichert.');
+    stopRun(run, 'failed', { key: 'batches.nothingCreated' });
     return;
   }
   const pages = combined.pageCount;
@@ -106,7 +108,7 @@ function join(core: Core, run: BatchRun): void {
     finish(core, run, pdf, pages);
   } catch (error) {
     console.error(`[lotse] batch ${run.id}: recording the documents failed:`, error);
-    stopRun(run, 'failed', 'Die Briefe konnten nicht gespeichert werden (wurde zwischendurch eine Person gelöscht?). Es wurde nichts gespeichert.');
+    stopRun(run, 'failed', { key: 'batches.notRecorded' });
   }
 }
 
@@ -171,7 +173,7 @@ export function startRun(core: Core, prepared: Prepared, duplex: boolean): Batch
     });
     worker.on('exit', (code) => {
       if (run.state === 'running' && run.workers.includes(worker)) {
-        stopRun(run, 'failed', `Die Erstellung wurde unerwartet beendet (Code ${code}). Es wurde nichts gespeichert.`);
+        stopRun(run, 'failed', { key: 'batches.workerExited', params: { code: String(code) } });
       }
     });
     // Two letters in hand each, so a worker never waits for the host between letters.

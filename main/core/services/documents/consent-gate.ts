@@ -1,8 +1,8 @@
 import type { Consent, Disclosure, LegalBasis } from '../../../../shared/api/contract';
-import type { FieldErrors } from '../../../../shared/api/errors';
+import type { FieldIssues } from '../../../../shared/i18n/error-message';
 import { inputFieldsOf, type FormDefinition } from '../../../../shared/forms';
 import { blankValue, displayValue, isBlankValue, type FormValues } from '../../../../shared/forms/values';
-import { DomainError } from '../../errors';
+import { DomainError, invalid } from '../../errors';
 import { partnerNameIn, type DocumentContext } from './context';
 
 /**
@@ -61,14 +61,14 @@ export function disclosureOf(context: DocumentContext, values: FormValues): Disc
 /** Blanks the personal fields the counselor leaves out; only personal fields may be left out. */
 export function omitFields(form: FormDefinition, values: FormValues, omit: string[]): FormValues {
   const fields = new Map(inputFieldsOf(form).map((field) => [field.id, field]));
-  const errors: FieldErrors = {};
+  const errors: FieldIssues = {};
   const result = { ...values };
   for (const fieldId of omit) {
     const field = fields.get(fieldId);
-    if (!field || field.personal === undefined) errors[`omitFields.${fieldId}`] = `„${fieldId}“ ist kein Feld mit persönlichen Daten dieser Vorlage.`;
+    if (!field || field.personal === undefined) errors[`omitFields.${fieldId}`] = { key: 'documents.notPersonalField', params: { fieldId } };
     else result[fieldId] = blankValue(field);
   }
-  if (Object.keys(errors).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', errors);
+  if (Object.keys(errors).length > 0) throw invalid(errors);
   return result;
 }
 
@@ -78,19 +78,16 @@ export function legalBasisFor(context: DocumentContext, values: FormValues, othe
   if (otherLegalBasis) return { kind: 'other', ...otherLegalBasis };
   const consent = gatingConsent(context);
   if (consent === null || consent.signedOn === null) {
-    throw new DomainError(
-      'consent_missing',
-      `Für die Übermittlung an „${context.prefill.partner?.name ?? ''}“ liegt heute keine gültige Einwilligung vor. Bitte eine Einwilligung erfassen oder eine andere Rechtsgrundlage mit Begründung angeben.`,
-    );
+    throw new DomainError('consent_missing', { key: 'documents.noConsent', params: { partner: context.prefill.partner?.name ?? '' } });
   }
-  const uncovered: FieldErrors = {};
+  const uncovered: FieldIssues = {};
   for (const { field, kind } of personalFields(context, values)) {
     if (!consentCoversKind(consent, kind)) {
-      uncovered[`values.${field.id}`] = `${field.label}: Die Einwilligung vom ${consent.signedOn} umfasst diese Daten nicht. Bitte weglassen.`;
+      uncovered[`values.${field.id}`] = { key: 'documents.fieldNotCovered', params: { label: field.label, signedOn: consent.signedOn } };
     }
   }
   if (Object.keys(uncovered).length > 0) {
-    throw new DomainError('consent_missing', 'Die Einwilligung deckt nicht alle Angaben ab, die übermittelt würden. Bitte diese Felder weglassen.', uncovered);
+    throw new DomainError('consent_missing', { key: 'documents.notCovered' }, uncovered);
   }
   return { kind: 'consent', consentId: consent.id, signedOn: consent.signedOn };
 }

@@ -74,7 +74,7 @@ export function loadDocumentContext(core: Core, form: FormDefinition, clientId: 
   const today = todayIso(now);
   const client = getClient(core, clientId);
   const partner = partnerId === null ? null : (getPartner(core.db, partnerId, today) ?? null);
-  if (partnerId !== null && partner === null) throw notFound('Die Partnerstelle');
+  if (partnerId !== null && partner === null) throw notFound('partner');
   const status = client.residenceStatus === null ? undefined : getResidenceStatus(core.db, client.residenceStatus);
   return makeDocumentContext({
     now,

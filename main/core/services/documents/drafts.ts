@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { DocumentListFilter, LotseDocument, ReferralStatus } from '../../../../shared/api/contract';
-import type { FieldErrors } from '../../../../shared/api/errors';
 import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms';
 import { prefilledValues } from '../../../../shared/forms/fill';
 import { isBlankValue, validateFormValues, type FormValues } from '../../../../shared/forms/values';
 import type { Core } from '../../core';
 import * as queries from '../../db/queries/documents';
-import { DomainError, notFound } from '../../errors';
+import { DomainError, invalid, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { templateDefinition } from '../templates';
 import { loadDocumentContext, type DocumentContext } from './context';
@@ -18,32 +17,29 @@ import { loadDocumentContext, type DocumentContext } from './context';
  * and autosaved while incomplete.
  */
 
-export function invalid(fields: FieldErrors): never {
-  throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
-}
-
 /** Checks values as a draft (`complete: false`) or for finalizing; partners picked in fields must exist. */
 export function checkedValues(context: DocumentContext, values: Record<string, unknown>, complete: boolean): FormValues {
   const result = validateFormValues(context.form, values, { complete, partnerExists: (id) => context.findPartner(id) !== undefined });
-  if (Object.keys(result.errors).length > 0) invalid(result.errors);
+  // Form values are worded by shared/forms/values.ts in German (see its note); they travel as German field messages.
+  if (Object.keys(result.errors).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', result.errors);
   return result.values;
 }
 
 /** Who the document is addressed to must fit the form: a form without recipient names no partner. */
 function checkRecipient(form: FormDefinition, partnerId: string | null): void {
-  if (form.recipient === 'none' && partnerId !== null) invalid({ partnerId: `„${form.title}“ wird nicht an einen Partner adressiert.` });
+  if (form.recipient === 'none' && partnerId !== null) throw invalid({ partnerId: { key: 'documents.notToPartner', params: { title: form.title } } });
 }
 
 export function getDocument(core: Core, id: string): LotseDocument {
   const document = queries.getDocument(core.db, id);
-  if (!document) throw notFound('Das Dokument');
+  if (!document) throw notFound('document');
   return document;
 }
 
 export function getDraft(core: Core, id: string): LotseDocument {
   const document = getDocument(core, id);
   if (document.status !== 'draft') {
-    throw new DomainError('conflict', 'Ein endgültiges Dokument wird nicht mehr geändert. Für eine Korrektur bitte ein neues Dokument anlegen.');
+    throw new DomainError('conflict', { key: 'documents.finalIsFinal' });
   }
   return document;
 }
@@ -66,7 +62,7 @@ export function createDocument(
   const form = templateDefinition(core, input.templateId);
   const corrected = input.correctsId === undefined ? null : getDocument(core, input.correctsId);
   if (corrected && (corrected.status !== 'final' || corrected.clientId !== input.clientId || corrected.templateId !== input.templateId)) {
-    invalid({ correctsId: 'Korrigiert wird ein endgültiges Dokument derselben Vorlage für dieselbe Person.' });
+    throw invalid({ correctsId: { key: 'documents.correctionMismatch' } });
   }
   const partnerId = input.partnerId ?? corrected?.partnerId ?? null;
   checkRecipient(form, partnerId);
@@ -139,7 +135,7 @@ export function updateDocument(core: Core, id: string, values: Record<string, un
     nextPartnerId === document.partnerId ? { values: clean, prefilled: unchanged } : refreshRecipientValues(context, { values: clean, prefilled: unchanged });
   core.db.transaction(() => {
     if (!queries.updateDraft(core.db, id, { ...draft, partnerId: nextPartnerId }, context.now.toISOString())) {
-      throw notFound('Der Entwurf');
+      throw notFound('draft');
     }
   })();
   return getDocument(core, id);
@@ -161,8 +157,8 @@ export function discardDocument(core: Core, id: string): void {
 export function setReferralStatus(core: Core, id: string, status: ReferralStatus, followUpDate: string | null): LotseDocument {
   const document = getDocument(core, id);
   const form = templateDefinition(core, document.templateId, document.templateVersion);
-  if (!form.tracksReferral) invalid({ referralStatus: `„${form.title}“ hat keinen Überleitungsstatus.` });
-  if (document.status !== 'final') invalid({ referralStatus: 'Den Status gibt es erst, wenn das Dokument endgültig ist.' });
+  if (!form.tracksReferral) throw invalid({ referralStatus: { key: 'documents.noReferralStatus', params: { title: form.title } } });
+  if (document.status !== 'final') throw invalid({ referralStatus: { key: 'documents.referralNeedsFinal' } });
   core.db.transaction(() => {
     queries.setReferralStatus(core.db, id, status, status === 'closed' ? null : followUpDate, core.now().toISOString());
     recordAudit(core, {

@@ -3,13 +3,13 @@ import type { FormDefinition } from '../../../../shared/forms';
 import type { FormValues } from '../../../../shared/forms/values';
 import type { Core } from '../../core';
 import * as queries from '../../db/queries/documents';
-import { DomainError } from '../../errors';
+import { DomainError, invalid } from '../../errors';
 import { recordAudit } from '../audit';
 import { createConsentFromForm } from '../consent-forms';
 import { loadedSnapshot, storedSnapshot } from '../final-snapshot';
 import { templateDefinition } from '../templates';
 import { legalBasisFor, omitFields } from './consent-gate';
-import { checkedValues, contextOfDocument, getDocument, getDraft, invalid, refreshRecipientValues } from './drafts';
+import { checkedValues, contextOfDocument, getDocument, getDraft, refreshRecipientValues } from './drafts';
 import { printContextOf, renderDocumentPdf, snapshotOf, type FinalSnapshot } from './pdf';
 
 /**
@@ -55,7 +55,7 @@ export async function finalizeDocument(
   const document = getDraft(core, input.id);
   const context = contextOfDocument(core, document);
   const { form } = context;
-  if (form.recipient === 'partner' && document.partnerId === null) invalid({ partnerId: 'Bitte die Empfänger*in aus dem Netzwerk wählen.' });
+  if (form.recipient === 'partner' && document.partnerId === null) throw invalid({ partnerId: { key: 'documents.recipientMissing' } });
   const current = refreshRecipientValues(context, { values: document.values as FormValues, prefilled: document.prefilled });
   const values = omitFields(form, checkedValues(context, current.values, true), input.omitFields);
   const legalBasis = legalBasisFor(context, values, input.otherLegalBasis);
@@ -74,7 +74,7 @@ export async function finalizeDocument(
       referralStatus: form.tracksReferral ? 'created' : null,
       consentId,
     });
-    if (!done) throw new DomainError('conflict', 'Der Entwurf wurde gerade geändert. Bitte die Vorschau prüfen und erneut abschließen.');
+    if (!done) throw new DomainError('conflict', { key: 'documents.draftChanged' });
     recordAudit(
       core,
       {

@@ -1,0 +1,207 @@
+/**
+ * Every error message the core, the hosts and the renderer's transport give,
+ * in German: the wording the API carries in `message` and `fields`
+ * (DESIGN.md §2). errors.en.ts must have the same keys and placeholders.
+ * `{{name}}` is filled from the message's params (i18next syntax);
+ * `{{name, number}}` is a number written the way the language writes it.
+ */
+export const errorsDe = {
+  common: {
+    checkInput: 'Bitte die Eingaben prüfen.',
+    internal: 'Ein interner Fehler ist aufgetreten. Es wurde nichts gespeichert.',
+    unknownMethod: 'Unbekannte Funktion „{{method}}“.',
+  },
+  // Schema violations (shared/api/german-messages.ts) and the contract's own rules.
+  input: {
+    required: 'Bitte ausfüllen.',
+    wrongType: 'Dieser Wert hat nicht die erwartete Art.',
+    minLength: 'Bitte mindestens {{minimum}} Zeichen eingeben.',
+    minOneEntry: 'Bitte mindestens einen Eintrag angeben.',
+    minEntries: 'Bitte mindestens {{minimum}} Einträge angeben.',
+    minValue: 'Der Wert muss mindestens {{minimum}} sein.',
+    maxLength: 'Höchstens {{maximum}} Zeichen erlaubt.',
+    maxEntries: 'Höchstens {{maximum}} Einträge erlaubt.',
+    maxValue: 'Der Wert darf höchstens {{maximum}} sein.',
+    date: 'Bitte ein gültiges Datum angeben (JJJJ-MM-TT).',
+    email: 'Bitte eine gültige E-Mail-Adresse angeben.',
+    postalCode: 'Bitte eine fünfstellige Postleitzahl angeben.',
+    format: 'Das Format stimmt nicht.',
+    choice: 'Bitte einen der vorgesehenen Werte wählen.',
+    unknownKeys: 'Unbekannte Angabe: {{keys}}.',
+    notAllowed: 'Dieser Wert ist nicht zulässig.',
+    controlCharacters: 'Enthält Steuerzeichen, die nicht gedruckt werden können.',
+    brokenCharacter: 'Enthält ein unvollständiges Zeichen (ungültige Kodierung).',
+    phone: 'Bitte nur Ziffern, Leerzeichen und + - / ( ) verwenden.',
+    duplicate: 'Jeder Eintrag darf nur einmal vorkommen.',
+    noDataCategory: 'Bitte mindestens eine Datenart wählen.',
+    ageRange: 'Das Höchstalter liegt unter dem Mindestalter.',
+    partnerMissing: 'Bitte eine Partnerstelle angeben.',
+  },
+  notFound: {
+    client: 'Die Klient*in wurde nicht gefunden.',
+    partner: 'Die Partnerstelle wurde nicht gefunden.',
+    contact: 'Die Ansprechperson wurde nicht gefunden.',
+    consent: 'Die Einwilligung wurde nicht gefunden.',
+    document: 'Das Dokument wurde nicht gefunden.',
+    draft: 'Der Entwurf wurde nicht gefunden.',
+    batch: 'Der Serienbrief wurde nicht gefunden.',
+    template: 'Die Vorlage „{{id}}“ wurde nicht gefunden.',
+    templateVersion: 'Die Version {{version}} der Vorlage „{{id}}“ wurde nicht gefunden.',
+    builtInTemplate: 'Die mitgelieferte Vorlage „{{id}}“ wurde nicht gefunden.',
+    residenceStatus: 'Der Aufenthaltsstatus „{{code}}“ wurde nicht gefunden.',
+  },
+  clients: {
+    birthDateInFuture: 'Das Geburtsdatum liegt in der Zukunft.',
+    birthDateBefore1900: 'Das Geburtsdatum liegt vor 1900.',
+    certificateDateInFuture: 'Das Datum des Zertifikats liegt in der Zukunft.',
+    yearInFuture: 'Das Jahr liegt in der Zukunft.',
+    unknownResidenceStatus: 'Diesen Aufenthaltsstatus gibt es nicht.',
+    residenceStatusMissing: 'Bitte den Aufenthaltsstatus angeben, zu dem das Datum gehört.',
+  },
+  consents: {
+    signedInFuture: 'Das Datum der Unterschrift liegt in der Zukunft.',
+    validUntilBeforeSigned: 'Das Ende der Gültigkeit liegt vor der Unterschrift.',
+    unknownPartner: 'Diese Partnerstelle gibt es im Netzwerk nicht.',
+    alreadySigned: 'Diese Einwilligung ist bereits seit {{signedOn}} unterschrieben.',
+    revokedCannotBeSigned: 'Eine widerrufene Einwilligung kann nicht mehr unterschrieben werden.',
+    alreadyRevoked: 'Diese Einwilligung wurde bereits am {{revokedOn}} widerrufen.',
+    revokedInFuture: 'Der Widerruf kann nicht in der Zukunft liegen.',
+    revokedBeforeSigned: 'Der Widerruf liegt vor der Unterschrift.',
+    formIncomplete: 'Die Einwilligung kann so nicht erfasst werden. Bitte Empfänger, Zwecke und Datenarten prüfen.',
+  },
+  partners: {
+    inUse: 'Auf diese Partnerstelle beziehen sich Dokumente oder Einwilligungen. Sie kann nicht gelöscht, aber archiviert werden.',
+  },
+  partnerImport: {
+    notJson: 'Die Datei ist kein gültiges JSON. Bitte einen Netzwerk-Export (HSDS-JSON) wählen.',
+    notHsds: 'Die Datei ist kein HSDS-Export: Es fehlt die Liste „organizations“.',
+    organizationWithoutId: 'Eintrag {{number}} in „organizations“ hat keine id.',
+    duplicateOrganization: 'Die Datei enthält die Organisation mit der id „{{id}}“ zweimal.',
+    csvOpenQuote: 'Die CSV-Datei endet mitten in einem Feld in Anführungszeichen.',
+    csvEmpty: 'Die CSV-Datei ist leer.',
+    csvNoHeader: 'Die CSV-Datei braucht eine Kopfzeile mit den Spalten Name, Straße, PLZ, Ort, Telefon, E-Mail (mindestens „Name“).',
+    // An entry that breaks the contract's rules: `where` is one of the two below, `problem` a schema message.
+    fieldInvalid: '{{where}}: {{path}} – {{problem}}',
+    entryInvalid: '{{where}}: Eintrag – {{problem}}',
+    organization: '„{{name}}“',
+    csvLine: 'Zeile {{line}}',
+  },
+  templates: {
+    unknownTemplate: 'Die Vorlage „{{id}}“ gibt es nicht.',
+    changedMeanwhile:
+      'Die Vorlage wurde inzwischen geändert (jetzt Version {{current}}, bearbeitet wurde Version {{edited}}). Bitte neu laden und die Änderung erneut eintragen.',
+    notALetter: 'Diese Vorlage ist kein Brief.',
+    unknownField: 'Die Vorlage hat kein Feld „{{key}}“.',
+    unknownBlock: 'Die Vorlage hat keinen Textbaustein „{{key}}“.',
+    unknownPlaceholders: 'Diese Platzhalter benennen nichts: {{placeholders}}.',
+    // The definition check (shared/forms/load.ts) words its findings in German itself.
+    definitionInvalid: '{{problems}}',
+  },
+  settings: {
+    logoUnusable: 'Das Logo kann nicht verwendet werden: {{reason}}',
+  },
+  logo: {
+    notBase64: 'Das Logo ist nicht lesbar übertragen worden (kein gültiges Base64). Bitte die Datei erneut wählen.',
+    tooLarge: 'Das Logo ist {{kilobytes, number}} KB groß; erlaubt sind höchstens {{limit, number}} KB. Bitte das Bild verkleinern.',
+    notAnImage: 'Die Datei ist kein PNG- oder JPEG-Bild. Bitte ein Logo als PNG oder JPEG wählen.',
+    typeMismatch: 'Die Datei ist ein {{actual}}-Bild, angegeben ist aber {{declared}}. Bitte die Datei erneut wählen.',
+    tooManyPixels:
+      'Das Logo ist {{width, number}} × {{height, number}} Pixel groß; erlaubt sind höchstens {{limit, number}} × {{limit, number}} Pixel. Bitte das Bild verkleinern.',
+    pngDamaged: 'Das PNG-Bild ist beschädigt oder unvollständig ({{why}}). Bitte die Datei neu speichern oder eine andere wählen.',
+    jpegDamaged: 'Das JPEG-Bild ist beschädigt oder unvollständig ({{why}}). Bitte die Datei neu speichern oder eine andere wählen.',
+    jpegUnprintable:
+      'Dieses JPEG-Format (verlustfrei, hierarchisch oder arithmetisch kodiert) kann nicht gedruckt werden. Bitte das Bild als normales JPEG oder als PNG speichern.',
+  },
+  // What is wrong inside a damaged image: the `why` of logo.pngDamaged and logo.jpegDamaged.
+  logoDamage: {
+    chunkCut: 'Block abgeschnitten',
+    namedChunkCut: 'Block {{chunk}} abgeschnitten',
+    checksumWrong: 'Prüfsumme von {{chunk}} falsch',
+    headerMissing: 'Kopf fehlt',
+    headerBroken: 'Kopf fehlerhaft',
+    unknownFormat: 'unbekanntes Format',
+    endMissing: 'Ende fehlt',
+    paletteMissing: 'Farbpalette fehlt',
+    noPixels: 'keine Bildpunkte',
+    dataUnreadable: 'Bilddaten nicht lesbar',
+    dataTooShort: 'Bilddaten zu kurz',
+    dataMissing: 'Bilddaten fehlen',
+    structureBroken: 'Aufbau fehlerhaft',
+    cut: 'abgeschnitten',
+    unknownChannels: 'unbekannte Farbkanäle',
+  },
+  print: {
+    rightToLeftField: '{{label}}: Rechts-nach-links-Schrift (z. B. Arabisch, Hebräisch) wird im PDF noch nicht unterstützt.',
+    missingGlyphsField: '{{label}}: Diese Zeichen kann die Schrift nicht drucken: {{characters}}',
+    rightToLeft: 'Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt ({{labels}}).',
+    missingGlyphs: 'Das Dokument enthält Zeichen, die die Schrift nicht drucken kann ({{labels}}).',
+    rightToLeftAndMissingGlyphs:
+      'Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt ({{rightToLeft}}). Das Dokument enthält Zeichen, die die Schrift nicht drucken kann ({{missingGlyphs}}).',
+  },
+  printing: {
+    browserPrints: 'Im Browser-Modus wird über die Druckfunktion des Browsers gedruckt: die PDF öffnet sich dafür in einem neuen Tab.',
+    notAPdf: 'Das ist keine PDF-Datei.',
+    failed: 'Das Drucken hat nicht geklappt ({{reason}}). Bitte die PDF speichern und aus einem PDF-Programm drucken.',
+    unknownReason: 'unbekannter Grund',
+  },
+  documents: {
+    notToPartner: '„{{title}}“ wird nicht an einen Partner adressiert.',
+    finalIsFinal: 'Ein endgültiges Dokument wird nicht mehr geändert. Für eine Korrektur bitte ein neues Dokument anlegen.',
+    correctionMismatch: 'Korrigiert wird ein endgültiges Dokument derselben Vorlage für dieselbe Person.',
+    notPersonalField: '„{{fieldId}}“ ist kein Feld mit persönlichen Daten dieser Vorlage.',
+    noConsent:
+      'Für die Übermittlung an „{{partner}}“ liegt heute keine gültige Einwilligung vor. Bitte eine Einwilligung erfassen oder eine andere Rechtsgrundlage mit Begründung angeben.',
+    fieldNotCovered: '{{label}}: Die Einwilligung vom {{signedOn}} umfasst diese Daten nicht. Bitte weglassen.',
+    notCovered: 'Die Einwilligung deckt nicht alle Angaben ab, die übermittelt würden. Bitte diese Felder weglassen.',
+    recipientMissing: 'Bitte die Empfänger*in aus dem Netzwerk wählen.',
+    draftChanged: 'Der Entwurf wurde gerade geändert. Bitte die Vorschau prüfen und erneut abschließen.',
+    noReferralStatus: '„{{title}}“ hat keinen Überleitungsstatus.',
+    referralNeedsFinal: 'Den Status gibt es erst, wenn das Dokument endgültig ist.',
+  },
+  batches: {
+    toPartner: '„{{title}}“ geht an eine Partnerstelle; Serienbriefe gehen an Klient*innen.',
+    createsConsents: '„{{title}}“ legt je Person eine Einwilligung an und wird einzeln erstellt.',
+    alreadyRunning: 'Es wird gerade schon ein Serienbrief erstellt. Bitte warten, bis er fertig ist, oder ihn abbrechen.',
+    nobodyCanReceive: 'Keine der ausgewählten Personen kann diesen Brief bekommen. Die Gründe stehen in der Liste.',
+    noClients: 'Zu dieser Auswahl gibt es keine Klient*innen.',
+    peopleSkipped: '{{skipped}} Personen ausgelassen.',
+    noClientsFound: 'Keine Klient*innen gefunden.',
+    stillRunning: 'Der Serienbrief wird noch erstellt.',
+    cancelled: 'Der Serienbrief wurde abgebrochen; es gibt kein Ergebnis.',
+    failed: 'Der Serienbrief ist fehlgeschlagen.',
+    nothingCreated: 'Keiner der Briefe konnte erstellt werden. Es wurde nichts gespeichert.',
+    notRecorded: 'Die Briefe konnten nicht gespeichert werden (wurde zwischendurch eine Person gelöscht?). Es wurde nichts gespeichert.',
+    workerFailed: 'Beim Erstellen der Briefe ist ein Fehler aufgetreten. Es wurde nichts gespeichert.',
+    workerExited: 'Die Erstellung wurde unerwartet beendet (Code {{code}}). Es wurde nichts gespeichert.',
+  },
+  // Before the app runs (db/open.ts, data-dir.ts): shown by the host at startup.
+  dataDir: {
+    schemaTooNew:
+      'Die Datenbank wurde mit einer neueren Lotse-Version angelegt (Schema {{found}}, diese Version kennt bis {{latest}}). Bitte die neuere Lotse-Version verwenden; die Daten wurden nicht verändert.',
+    inUse: 'Lotse läuft bereits mit diesem Datenordner ({{dataDir}}, Prozess {{pid}}). Bitte das andere Fenster verwenden.',
+    notLockable: 'Der Datenordner {{dataDir}} konnte nicht gesperrt werden.',
+  },
+  // The browser host's answers before a request reaches dispatch (main/web).
+  web: {
+    postOnly: 'Die Schnittstelle nimmt nur POST-Anfragen an.',
+    requestTooLarge: 'Die Anfrage ist zu groß.',
+    notJson: 'Die Anfrage ist kein gültiges JSON.',
+    internal: 'Ein interner Fehler ist aufgetreten.',
+    unknownHost: 'Unbekannter Host: Lotse antwortet nur auf 127.0.0.1.',
+    foreignOrigin: 'Anfragen von anderen Webseiten sind nicht erlaubt.',
+    unauthorized: 'Zugriff verweigert: Bitte Lotse über den beim Start angezeigten Link öffnen.',
+  },
+  // The renderer's own: the host could not be reached or answered oddly (renderer/src/api).
+  connection: {
+    notConnected: 'Lotse ist nicht verbunden.',
+    unreachable: 'Lotse ist nicht erreichbar. Läuft das Programm noch? Bitte Lotse neu starten und den angezeigten Link erneut öffnen.',
+    badResponse: 'Lotse hat unerwartet geantwortet. Bitte die Seite neu laden.',
+    badResponseStatus: 'Lotse hat unerwartet geantwortet. Bitte die Seite neu laden. (HTTP {{status}})',
+    bridgeFailed: 'Die Verbindung zu Lotse ist unterbrochen. Bitte Lotse neu starten.',
+  },
+} as const;
+
+type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+
+/** The shape every other language must fill. */
+export type ErrorCatalogue = Texts<typeof errorsDe>;
