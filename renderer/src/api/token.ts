@@ -36,7 +36,7 @@ export function takeToken(env: TokenEnvironment): string | null {
 }
 
 export function browserTokenEnvironment(): TokenEnvironment {
-  let storage: Storage | null = null;
+  let storage: Storage | null;
   try {
     storage = window.sessionStorage;
   } catch {

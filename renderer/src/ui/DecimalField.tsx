@@ -28,7 +28,7 @@ export function DecimalField({ value, format, parse, unreadable, onChange, unit,
   // A value set from outside (a computed sum, a draft loaded again) replaces what the text says.
   useEffect(() => {
     setText((current) => (parse(current) === value ? current : value === null ? '' : format(value)));
-    // `format` and `parse` are fixed per field.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `format` and `parse` are fixed per field.
   }, [value]);
 
   const typedError = parse(text) === undefined ? unreadable : undefined;

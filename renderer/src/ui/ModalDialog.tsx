@@ -27,7 +27,7 @@ export function ModalDialog({ id, onCancel, initialFocusId, className, children 
       if (initialFocusId) document.getElementById(initialFocusId)?.focus();
     }
     return () => dialog?.close();
-    // Only when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the dialog opens.
   }, []);
 
   return (

@@ -13,7 +13,7 @@ export function PageHeading({ children, title }: { children: ReactNode; title: s
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (navigations > 0) ref.current?.focus();
-    // Only when the screen opens, not when its title changes after loading.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the screen opens, not when its title changes after loading.
   }, []);
   useEffect(() => {
     document.title = t('app.documentTitle', { page: title });

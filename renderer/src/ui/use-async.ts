@@ -20,7 +20,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): [Asyn
     return () => {
       current = false;
     };
-    // `load` is recreated on every render; `deps` say when it really changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is recreated on every render; `deps` say when it really changes.
   }, [...deps, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return [state, reload];

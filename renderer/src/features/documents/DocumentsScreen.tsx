@@ -41,6 +41,7 @@ export function DocumentsScreen() {
       ({ items }) => request === latest.current && setState({ status: 'ready', items }),
       (error: unknown) => request === latest.current && setState({ status: 'error', error }),
     );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `serverKey` stands for the filters the server sees; typing a client name filters locally.
   }, [serverKey, attempt]);
 
   const items = state.status === 'error' ? null : (state.items?.filter((document) => matchesClient(document, filters.client)) ?? null);

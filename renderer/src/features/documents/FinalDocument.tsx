@@ -35,6 +35,7 @@ export function FinalDocument({ document, sources, justFinalized, onChanged }: F
 
   useEffect(() => {
     if (justFinalized) focusSoon('final-heading');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the final document first shows.
   }, []);
 
   useEffect(() => {

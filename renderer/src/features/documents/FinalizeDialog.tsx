@@ -67,6 +67,7 @@ export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors
     return () => {
       current = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per document and retry, not on every new `saveDraft`.
   }, [document.id, attempt]);
 
   async function finalize() {

@@ -105,6 +105,7 @@ function StepHeading({ id, focus, children }: { id: string; focus: boolean; chil
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the heading appears.
   }, []);
   return (
     <h2 ref={ref} id={id} tabIndex={-1}>
@@ -257,6 +258,7 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
       current = false;
       window.clearTimeout(timer);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `filterKey` stands for `filter` by value.
   }, [templateId, filterKey]);
 
   const chooseTemplate = (id: string) => {
