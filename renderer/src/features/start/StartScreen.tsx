@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { AppInfo } from '../../ui/AppInfo';
+import { AppInfo } from '../../app/AppInfo';
 import { PageHeading } from '../../ui/PageHeading';
-import { routeHref, type Route } from '../../ui/router';
+import { routeHref, type Route } from '../../app/routes';
 import { DeadlineList } from './DeadlineList';
 
 const ACTIONS: ReadonlyArray<{ route: Route; label: 'newClient' | 'findClient' | 'documents' | 'settings' }> = [

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { routeHref, type Route, type Section } from './router';
+import { routeHref, type Route, type Section } from './routes';
 
 const ITEMS: ReadonlyArray<{ section: Section; route: Route }> = [
   { section: 'start', route: { name: 'start' } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref, sectionOf, type Route } from './router';
+import { parseRoute, routeHref, sectionOf, type Route } from './routes';
 
 describe('hash routes', () => {
   it('parses every screen', () => {

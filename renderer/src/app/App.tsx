@@ -20,7 +20,7 @@ import { AppContext, type AppContextValue } from './app-context';
 import { Navigation } from './Navigation';
 import { NotConnected } from './NotConnected';
 import { NotFoundScreen } from './NotFoundScreen';
-import { navigate, routeHref, sectionOf, useRoute, type Route } from './router';
+import { navigate, routeHref, sectionOf, useRoute, type Route } from './routes';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
