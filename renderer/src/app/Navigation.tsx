@@ -3,7 +3,7 @@ import { routeHref, type Route, type Section } from './routes';
 
 const ITEMS: ReadonlyArray<{ section: Section; route: Route }> = [
   { section: 'start', route: { name: 'start' } },
-  { section: 'clients', route: { name: 'clients', focusNew: false } },
+  { section: 'clients', route: { name: 'clients' } },
   { section: 'documents', route: { name: 'documents' } },
   { section: 'network', route: { name: 'network' } },
   { section: 'templates', route: { name: 'templates' } },

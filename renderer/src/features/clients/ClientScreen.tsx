@@ -45,7 +45,7 @@ export function ClientScreen({ id }: { id: string }) {
   return (
     <>
       <p className="breadcrumb">
-        <a href={routeHref({ name: 'clients', focusNew: false })}>{t('client.backToClients')}</a>
+        <a href={routeHref({ name: 'clients' })}>{t('client.backToClients')}</a>
       </p>
       <PageHeading title={name}>
         <span dir="auto">{name}</span>
@@ -106,9 +106,7 @@ export function ClientScreen({ id }: { id: string }) {
                 setEraseOpen(false);
                 window.setTimeout(() => eraseButton.current?.focus(), 0);
               }}
-              onErased={() =>
-                navigateWithNotice({ name: 'clients', focusNew: false }, t('erase.done', { name: fullName(client.value) || client.value.familyName }))
-              }
+              onErased={() => navigateWithNotice({ name: 'clients' }, t('erase.done', { name: fullName(client.value) || client.value.familyName }))}
             />
           ) : null}
         </>

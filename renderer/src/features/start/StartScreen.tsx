@@ -5,8 +5,8 @@ import { routeHref, type Route } from '../../app/routes';
 import { DeadlineList } from './DeadlineList';
 
 const ACTIONS: ReadonlyArray<{ route: Route; label: 'newClient' | 'findClient' | 'documents' | 'settings' }> = [
-  { route: { name: 'clients', focusNew: true }, label: 'newClient' },
-  { route: { name: 'clients', focusNew: false }, label: 'findClient' },
+  { route: { name: 'clientNew' }, label: 'newClient' },
+  { route: { name: 'clients' }, label: 'findClient' },
   { route: { name: 'documents' }, label: 'documents' },
   { route: { name: 'settings' }, label: 'settings' },
 ];
