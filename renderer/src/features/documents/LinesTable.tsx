@@ -8,7 +8,7 @@ import { focusSoon } from '../../ui/focus';
 import { GroupFieldset } from '../../ui/GroupFieldset';
 import { SelectField } from '../../ui/SelectField';
 import { fieldInputId, messageAtField, valuePath } from './document-form';
-import { LegendText } from './DocumentField';
+import { LegendText } from './LegendText';
 
 const DEFAULT_MAX_ROWS = 50;
 
