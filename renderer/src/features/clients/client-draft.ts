@@ -4,17 +4,17 @@ import type { CounselingField } from '../../../../shared/domain/counseling-field
 import type { DraftInput } from '../../ui/contract-form';
 import { isBlank, keepFilled } from '../../ui/field-errors';
 
-export type Sex = (typeof SEXES)[number];
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
-export type GermanLevel = (typeof GERMAN_LEVELS)[number];
-export type Regulated = '' | 'yes' | 'no';
+type Sex = (typeof SEXES)[number];
+type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+type GermanLevel = (typeof GERMAN_LEVELS)[number];
+type Regulated = '' | 'yes' | 'no';
 
-export interface LanguageDraft {
+interface LanguageDraft {
   language: string;
   interpreterNeeded: boolean;
 }
 
-export interface QualificationDraft {
+interface QualificationDraft {
   titleOriginal: string;
   titleGerman: string;
   country: string;

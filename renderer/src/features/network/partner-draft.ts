@@ -5,10 +5,10 @@ import { ApiCallError, isApiCallError } from '../../api';
 import type { DraftInput } from '../../ui/contract-form';
 import { isBlank, keepFilled, pathsToFormRows, type RowMaps } from '../../ui/field-errors';
 
-export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
-export type PartnerCallInput = MethodInput<'partners.create'>;
+type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+type PartnerCallInput = MethodInput<'partners.create'>;
 
-export interface ServiceDraft {
+interface ServiceDraft {
   /** Kept on edit, so the service stays the same record (and the same HSDS id). */
   id: string | null;
   name: string;
@@ -25,7 +25,7 @@ export interface ServiceDraft {
   applicationProcess: string;
 }
 
-export interface ContactDraft {
+interface ContactDraft {
   id: string | null;
   name: string;
   role: string;
@@ -156,7 +156,7 @@ function age(text: string): number | null {
   return AGE_PATTERN.test(trimmed) ? Number(trimmed) : null;
 }
 
-export function splitLanguages(text: string): string[] {
+function splitLanguages(text: string): string[] {
   return text
     .split(',')
     .map((language) => language.trim())
@@ -212,7 +212,7 @@ export function draftToInput(draft: PartnerDraft): DraftInput<PartnerCallInput> 
   return { input, rowMaps: { services: services.map, contacts: contacts.map }, notNumbers };
 }
 
-export const SERVICE_KEYS = [
+const SERVICE_KEYS = [
   'name',
   'status',
   'description',
@@ -225,7 +225,7 @@ export const SERVICE_KEYS = [
   'applicationProcess',
 ] as const;
 
-export const CONTACT_KEYS = ['name', 'role', 'phone', 'email'] as const;
+const CONTACT_KEYS = ['name', 'role', 'phone', 'email'] as const;
 
 /**
  * Every field path the form shows, in the order of the form, for moving
