@@ -2,8 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect, setApiClient } from './api';
 import { initI18n } from './i18n';
-import { App } from './ui/App';
-import { NotConnected } from './ui/NotConnected';
+import { App } from './app/App';
+import { NotConnected } from './app/NotConnected';
 import './styles.css';
 
 initI18n();

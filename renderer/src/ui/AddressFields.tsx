@@ -1,56 +1,27 @@
 import { useTranslation } from 'react-i18next';
+import type { TextBinding } from './contract-form';
 import { Field } from './Field';
 import { GroupFieldset } from './GroupFieldset';
 
-export interface AddressDraft {
-  street: string;
-  postalCode: string;
-  city: string;
-}
-
 interface AddressFieldsProps {
-  /** Builds the input id for a field path such as `address.street`. */
-  idOf(path: string): string;
+  /** The group's id (`…-address`), for its message and for focus. */
+  id: string;
   legend: string;
-  value: AddressDraft;
-  onChange(value: AddressDraft): void;
-  errorOf(path: string): string | undefined;
+  error: string | undefined;
+  /** The inputs of `address.street`, `address.postalCode` and `address.city` (see contract-form.ts). */
+  text(path: 'address.street' | 'address.postalCode' | 'address.city'): TextBinding;
 }
 
 /** Street, postcode and place of a client or a partner, with errors at `address.*`. */
-export function AddressFields({ idOf, legend, value, onChange, errorOf }: AddressFieldsProps) {
+export function AddressFields({ id, legend, error, text }: AddressFieldsProps) {
   const { t } = useTranslation();
   return (
-    <GroupFieldset id={idOf('address')} legend={legend} error={errorOf('address')}>
-      <Field
-        id={idOf('address.street')}
-        label={t('clientFields.street')}
-        value={value.street}
-        onChange={(street) => onChange({ ...value, street })}
-        error={errorOf('address.street')}
-        maxLength={200}
-        size="medium"
-      />
+    <GroupFieldset id={id} legend={legend} error={error}>
+      <Field label={t('clientFields.street')} {...text('address.street')} size="medium" />
       <div className="form-row">
-        <Field
-          id={idOf('address.postalCode')}
-          label={t('clientFields.postalCode')}
-          value={value.postalCode}
-          onChange={(postalCode) => onChange({ ...value, postalCode })}
-          error={errorOf('address.postalCode')}
-          inputMode="numeric"
-          maxLength={5}
-          size="short"
-        />
-        <Field
-          id={idOf('address.city')}
-          label={t('clientFields.city')}
-          value={value.city}
-          onChange={(city) => onChange({ ...value, city })}
-          error={errorOf('address.city')}
-          maxLength={100}
-          size="medium"
-        />
+        {/* The contract states a postcode as a pattern of five digits. */}
+        <Field label={t('clientFields.postalCode')} {...text('address.postalCode')} inputMode="numeric" maxLength={5} size="short" />
+        <Field label={t('clientFields.city')} {...text('address.city')} size="medium" />
       </div>
     </GroupFieldset>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppContext } from './app-context';
+import { useAppContext } from '../app/app-context';
 
 /**
  * The screen's one h1. After a navigation it takes focus, so a screen reader

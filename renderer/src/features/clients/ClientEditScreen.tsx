@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { useAppContext } from '../../ui/app-context';
+import { useAppContext } from '../../app/app-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fullName } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
-import { navigate, routeHref } from '../../ui/router';
+import { navigate, routeHref } from '../../app/routes';
 import { useAsync } from '../../ui/use-async';
 import { ClientForm } from './ClientForm';
 

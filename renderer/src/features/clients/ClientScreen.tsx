@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Client, ResidenceStatus } from '../../../../shared/api/contract';
 import { todayIso } from '../../../../shared/domain/iso-date';
 import { call } from '../../api';
-import { useAppContext } from '../../ui/app-context';
+import { useAppContext } from '../../app/app-context';
 import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Fact, TextList } from '../../ui/Facts';
 import { focusSoon } from '../../ui/focus';
 import { addressLines, formatDate, fullName } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
-import { navigate, routeHref } from '../../ui/router';
+import { navigate, routeHref } from '../../app/routes';
 import { useAsync, type AsyncState } from '../../ui/use-async';
 import { ConsentSection } from '../consents/ConsentSection';
 import { DocumentTable } from '../documents/DocumentTable';
@@ -45,7 +45,7 @@ export function ClientScreen({ id }: { id: string }) {
   return (
     <>
       <p className="breadcrumb">
-        <a href={routeHref({ name: 'clients', focusNew: false })}>{t('client.backToClients')}</a>
+        <a href={routeHref({ name: 'clients' })}>{t('client.backToClients')}</a>
       </p>
       <PageHeading title={name}>
         <span dir="auto">{name}</span>
@@ -106,9 +106,7 @@ export function ClientScreen({ id }: { id: string }) {
                 setEraseOpen(false);
                 window.setTimeout(() => eraseButton.current?.focus(), 0);
               }}
-              onErased={() =>
-                navigateWithNotice({ name: 'clients', focusNew: false }, t('erase.done', { name: fullName(client.value) || client.value.familyName }))
-              }
+              onErased={() => navigateWithNotice({ name: 'clients' }, t('erase.done', { name: fullName(client.value) || client.value.familyName }))}
             />
           ) : null}
         </>

@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { formatDate, listName } from '../../ui/format';
-import { routeHref } from '../../ui/router';
+import { routeHref } from '../../app/routes';
 
 const DEBOUNCE_MS = 150;
 const LIMIT = 50;

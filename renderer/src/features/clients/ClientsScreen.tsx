@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppContext } from '../../ui/app-context';
+import { useAppContext } from '../../app/app-context';
 import { fullName } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { ClientForm } from './ClientForm';

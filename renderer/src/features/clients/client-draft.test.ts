@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ClientInputSchema } from '../../../../shared/api/schemas/client';
+import { messagesBeforeCall } from '../../ui/contract-form';
+import { pathsToFormRows } from '../../ui/field-errors';
 import { draftToInput, emptyDraft, fieldOrder, inputId, type ClientDraft } from './client-draft';
 
 function draft(patch: Partial<ClientDraft>): ClientDraft {
@@ -47,7 +50,7 @@ describe('client form → contract input', () => {
     const row = { titleOriginal: 'Инженер', titleGerman: '', country: '', year: '2008', kind: '', referenceOccupation: '', regulated: 'yes' as const };
     const ok = draftToInput(draft({ familyName: 'X', qualifications: [row] }));
     expect(ok.input.qualifications[0]).toMatchObject({ year: 2008, regulated: true });
-    expect(ok.invalidYears).toEqual([]);
+    expect(ok.notNumbers).toEqual([]);
     const bad = draftToInput(
       draft({
         familyName: 'X',
@@ -57,7 +60,7 @@ describe('client form → contract input', () => {
         ],
       }),
     );
-    expect(bad.invalidYears).toEqual([0]);
+    expect(bad.notNumbers).toEqual(['qualifications.0.year']);
     expect(bad.input.qualifications[1]).toMatchObject({ year: null, regulated: null });
   });
 });
@@ -73,5 +76,29 @@ describe('field order and ids', () => {
   it('derives input ids from paths', () => {
     expect(inputId('languages.1.language')).toBe('client-languages-1-language');
     expect(inputId('address.postalCode')).toBe('client-address-postalCode');
+  });
+});
+
+describe('messages before the call', () => {
+  const messages = (patch: Partial<ClientDraft>) => messagesBeforeCall(ClientInputSchema, draftToInput(draft(patch)), pathsToFormRows, 'Jahr?');
+
+  it('words what the schema refuses as the core does, at the row of the form', () => {
+    const languages = [
+      { language: '', interpreterNeeded: false },
+      { language: 'Farsi', interpreterNeeded: false },
+      { language: '', interpreterNeeded: true },
+    ];
+    // The first row is empty and is not sent: the refused third row is the second one sent.
+    expect(messages({ languages, email: 'keine-adresse' })).toEqual({
+      familyName: 'Bitte ausfüllen.',
+      email: 'Bitte eine gültige E-Mail-Adresse angeben.',
+      'languages.2.language': 'Bitte ausfüllen.',
+    });
+  });
+
+  it('adds a year that is not one, and finds nothing in what the core takes', () => {
+    const qualification = { titleOriginal: 'Инженер', titleGerman: '', country: '', year: '08', kind: '', referenceOccupation: '', regulated: '' as const };
+    expect(messages({ familyName: 'Müller', qualifications: [qualification] })).toEqual({ 'qualifications.0.year': 'Jahr?' });
+    expect(messages({ familyName: 'Müller' })).toEqual({});
   });
 });

@@ -1,20 +1,20 @@
 import type { Client, ClientInput } from '../../../../shared/api/contract';
 import { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from '../../../../shared/api/contract';
 import type { CounselingField } from '../../../../shared/domain/counseling-fields';
-import type { RowMaps } from '../../ui/field-errors';
+import type { DraftInput } from '../../ui/contract-form';
 import { isBlank, keepFilled } from '../../ui/field-errors';
 
-export type Sex = (typeof SEXES)[number];
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
-export type GermanLevel = (typeof GERMAN_LEVELS)[number];
-export type Regulated = '' | 'yes' | 'no';
+type Sex = (typeof SEXES)[number];
+type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+type GermanLevel = (typeof GERMAN_LEVELS)[number];
+type Regulated = '' | 'yes' | 'no';
 
-export interface LanguageDraft {
+interface LanguageDraft {
   language: string;
   interpreterNeeded: boolean;
 }
 
-export interface QualificationDraft {
+interface QualificationDraft {
   titleOriginal: string;
   titleGerman: string;
   country: string;
@@ -134,21 +134,21 @@ function isEmptyQualification(row: QualificationDraft): boolean {
   return Object.entries(row).every(([key, value]) => (key === 'regulated' ? value === '' : isBlank(value)));
 }
 
-export const YEAR_PATTERN = /^\d{4}$/;
+const YEAR_PATTERN = /^\d{4}$/;
 
 /**
  * The call's input. Empty rows are left out (the maps lead the core's
  * messages back to the right row); a year that is not four digits cannot
- * be sent as a number and is reported in `invalidYears` (form row numbers).
+ * be sent as a number and is reported in `notNumbers`.
  */
-export function draftToInput(draft: ClientDraft): { input: ClientInput; rowMaps: RowMaps; invalidYears: number[] } {
+export function draftToInput(draft: ClientDraft): DraftInput<ClientInput> {
   const otherNames = keepFilled(draft.otherNames, isBlank);
   const nationalities = keepFilled(draft.nationalities, isBlank);
   const languages = keepFilled(draft.languages, (row) => isBlank(row.language) && !row.interpreterNeeded);
   const qualifications = keepFilled(draft.qualifications, isEmptyQualification);
-  const invalidYears = draft.qualifications
-    .map((row, index) => (row.year.trim() !== '' && !YEAR_PATTERN.test(row.year.trim()) ? index : -1))
-    .filter((index) => index >= 0);
+  const notNumbers = draft.qualifications.flatMap((row, index) =>
+    row.year.trim() !== '' && !YEAR_PATTERN.test(row.year.trim()) ? [`qualifications.${index}.year`] : [],
+  );
   const input: ClientInput = {
     familyName: draft.familyName,
     givenName: draft.givenName,
@@ -193,7 +193,7 @@ export function draftToInput(draft: ClientDraft): { input: ClientInput; rowMaps:
       languages: languages.map,
       qualifications: qualifications.map,
     },
-    invalidYears,
+    notNumbers,
   };
 }
 

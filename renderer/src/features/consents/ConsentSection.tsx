@@ -7,7 +7,7 @@ import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { formatDate, formatTimestamp } from '../../ui/format';
 import { focusSoon } from '../../ui/focus';
-import { routeHref } from '../../ui/router';
+import { routeHref } from '../../app/routes';
 import { useAsync } from '../../ui/use-async';
 import { ConsentForm } from './ConsentForm';
 import { FormActions } from '../../ui/FormActions';

@@ -4,7 +4,7 @@ import type { LotseDocument } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { Checkbox } from '../../ui/Checkbox';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { navigate, routeHref } from '../../ui/router';
+import { navigate, routeHref } from '../../app/routes';
 
 /** The printed consent form (DOMAIN.md, form 3). */
 export const CONSENT_FORM_TEMPLATE = 'consent-data-transfer';

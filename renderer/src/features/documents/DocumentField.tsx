@@ -9,7 +9,7 @@ import { GroupFieldset } from '../../ui/GroupFieldset';
 import { SelectField } from '../../ui/SelectField';
 import { partnerChoices } from '../network/partner-choices';
 import { fieldInputId, messageAtField, valuePath } from './document-form';
-// eslint-disable-next-line import-x/no-cycle -- DocumentField ↔ LinesTable, untangled in issue 10 item 3; remove after that merge.
+import { LegendText } from './LegendText';
 import { LinesTable } from './LinesTable';
 
 export interface DocumentFieldProps {
@@ -136,21 +136,4 @@ export function DocumentField({ field, value, onChange, errorAt, prefilled, part
     case 'lines':
       return <LinesTable field={field} rows={Array.isArray(value) ? (value as LineRow[]) : []} onChange={onChange} errorAt={errorAt} />;
   }
-}
-
-/** A legend or checkbox label with the marks a FieldFrame puts beside its label: required, prefilled. */
-export function LegendText({ label, required, badge }: { label: string; required: boolean; badge?: string | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {label}
-      {required ? (
-        <span className="field-required" aria-hidden="true">
-          {' '}
-          {t('common.requiredMark')}
-        </span>
-      ) : null}
-      {badge ? <span className="status status--inline status--prefilled">{badge}</span> : null}
-    </>
-  );
 }

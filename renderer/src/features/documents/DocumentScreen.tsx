@@ -4,7 +4,7 @@ import type { LotseDocument } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeading } from '../../ui/PageHeading';
-import { routeHref } from '../../ui/router';
+import { routeHref } from '../../app/routes';
 import { useAsync } from '../../ui/use-async';
 import { loadDocumentSources, type DocumentSources } from './document-sources';
 import { documentTitle } from './document-labels';

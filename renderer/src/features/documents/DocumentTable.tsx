@@ -4,7 +4,7 @@ import type { LotseDocument } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDate, formatTimestamp } from '../../ui/format';
-import { routeHref } from '../../ui/router';
+import { routeHref } from '../../app/routes';
 import { documentSubject, documentTitle } from './document-labels';
 
 interface DocumentTableProps {

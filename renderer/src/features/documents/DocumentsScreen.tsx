@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { focusSoon } from '../../ui/focus';
 import { PageHeading } from '../../ui/PageHeading';
-import { routeHref } from '../../ui/router';
+import { routeHref } from '../../app/routes';
 import { SelectField } from '../../ui/SelectField';
 import { useAsync } from '../../ui/use-async';
 import { partnerOptionLabel } from '../network/partner-choices';

@@ -8,7 +8,7 @@ import { Fact } from '../../ui/Facts';
 import { focusSoon } from '../../ui/focus';
 import { formatDate, formatTimestamp } from '../../ui/format';
 import { PdfPreview } from '../../ui/pdf/PdfPreview';
-import { navigate, routeHref } from '../../ui/router';
+import { navigate, routeHref } from '../../app/routes';
 import { partnerNamer, type DocumentSources } from './document-sources';
 import { editorValues } from './document-form';
 import { pdfFileName, shortHash } from './document-labels';

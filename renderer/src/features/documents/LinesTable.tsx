@@ -8,8 +8,7 @@ import { focusSoon } from '../../ui/focus';
 import { GroupFieldset } from '../../ui/GroupFieldset';
 import { SelectField } from '../../ui/SelectField';
 import { fieldInputId, messageAtField, valuePath } from './document-form';
-// eslint-disable-next-line import-x/no-cycle -- DocumentField ↔ LinesTable, untangled in issue 10 item 3; remove after that merge.
-import { LegendText } from './DocumentField';
+import { LegendText } from './LegendText';
 
 const DEFAULT_MAX_ROWS = 50;
 

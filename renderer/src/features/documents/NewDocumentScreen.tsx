@@ -8,7 +8,7 @@ import { fullName } from '../../ui/format';
 import { FormActions } from '../../ui/FormActions';
 import { PageHeading } from '../../ui/PageHeading';
 import { RadioGroup } from '../../ui/RadioGroup';
-import { navigate, routeHref } from '../../ui/router';
+import { navigate, routeHref } from '../../app/routes';
 import { useAsync } from '../../ui/use-async';
 import { RecipientPicker } from './RecipientPicker';
 

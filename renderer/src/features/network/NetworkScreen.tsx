@@ -7,7 +7,7 @@ import { Checkbox } from '../../ui/Checkbox';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { PageHeading } from '../../ui/PageHeading';
-import { navigate, routeHref } from '../../ui/router';
+import { navigate, routeHref } from '../../app/routes';
 import { SelectField } from '../../ui/SelectField';
 import { NetworkShare } from './NetworkShare';
 import { PartnerBadges } from './VerificationBadge';

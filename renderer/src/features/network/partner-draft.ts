@@ -2,13 +2,13 @@ import type { MethodInput, Partner } from '../../../../shared/api/contract';
 import { SERVICE_STATUSES } from '../../../../shared/api/contract';
 import type { CounselingField } from '../../../../shared/domain/counseling-fields';
 import { ApiCallError, isApiCallError } from '../../api';
-import type { RowMaps } from '../../ui/field-errors';
-import { isBlank, keepFilled } from '../../ui/field-errors';
+import type { DraftInput } from '../../ui/contract-form';
+import { isBlank, keepFilled, pathsToFormRows, type RowMaps } from '../../ui/field-errors';
 
-export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
-export type PartnerCallInput = MethodInput<'partners.create'>;
+type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+type PartnerCallInput = MethodInput<'partners.create'>;
 
-export interface ServiceDraft {
+interface ServiceDraft {
   /** Kept on edit, so the service stays the same record (and the same HSDS id). */
   id: string | null;
   name: string;
@@ -25,7 +25,7 @@ export interface ServiceDraft {
   applicationProcess: string;
 }
 
-export interface ContactDraft {
+interface ContactDraft {
   id: string | null;
   name: string;
   role: string;
@@ -156,7 +156,7 @@ function age(text: string): number | null {
   return AGE_PATTERN.test(trimmed) ? Number(trimmed) : null;
 }
 
-export function splitLanguages(text: string): string[] {
+function splitLanguages(text: string): string[] {
   return text
     .split(',')
     .map((language) => language.trim())
@@ -166,17 +166,14 @@ export function splitLanguages(text: string): string[] {
 /**
  * The call's input. Rows added and never filled in are left out (the maps
  * lead the core's messages back to the right row); an age that is not a
- * whole number cannot be sent and is reported in `invalidAges` (form paths).
+ * whole number cannot be sent and is reported in `notNumbers`.
  */
-export function draftToInput(draft: PartnerDraft): { input: PartnerCallInput; rowMaps: RowMaps; invalidAges: string[] } {
+export function draftToInput(draft: PartnerDraft): DraftInput<PartnerCallInput> {
   const services = keepFilled(draft.services, isEmptyService);
   const contacts = keepFilled(draft.contacts, isEmptyContact);
-  const invalidAges: string[] = [];
-  draft.services.forEach((row, index) => {
-    for (const key of ['minimumAge', 'maximumAge'] as const) {
-      if (!isBlank(row[key]) && age(row[key]) === null) invalidAges.push(`services.${index}.${key}`);
-    }
-  });
+  const notNumbers = draft.services.flatMap((row, index) =>
+    (['minimumAge', 'maximumAge'] as const).filter((key) => !isBlank(row[key]) && age(row[key]) === null).map((key) => `services.${index}.${key}`),
+  );
   const input: PartnerCallInput = {
     name: draft.name,
     department: draft.department,
@@ -212,10 +209,10 @@ export function draftToInput(draft: PartnerDraft): { input: PartnerCallInput; ro
     assuredDate: draft.assuredDate || null,
     assuredBy: draft.assuredBy,
   };
-  return { input, rowMaps: { services: services.map, contacts: contacts.map }, invalidAges };
+  return { input, rowMaps: { services: services.map, contacts: contacts.map }, notNumbers };
 }
 
-export const SERVICE_KEYS = [
+const SERVICE_KEYS = [
   'name',
   'status',
   'description',
@@ -228,7 +225,7 @@ export const SERVICE_KEYS = [
   'applicationProcess',
 ] as const;
 
-export const CONTACT_KEYS = ['name', 'role', 'phone', 'email'] as const;
+const CONTACT_KEYS = ['name', 'role', 'phone', 'email'] as const;
 
 /**
  * Every field path the form shows, in the order of the form, for moving
@@ -265,17 +262,19 @@ export function fieldOrder(draft: PartnerDraft): string[] {
 }
 
 /**
- * The form has one field for a service's languages: messages about one of
- * them (`services.0.languages.2`) are shown there (`services.0.languages`).
+ * Messages at the input's paths moved to the form's: to the right row (see
+ * pathsToFormRows), and about one of a service's languages
+ * (`services.0.languages.2`) to the one field that holds them all.
  */
-export function foldLanguagePaths(error: unknown): unknown {
-  if (!isApiCallError(error)) return error;
+export function toFormPaths(error: unknown, rowMaps: RowMaps): unknown {
+  const atRows = pathsToFormRows(error, rowMaps);
+  if (!isApiCallError(atRows)) return atRows;
   const fields: Record<string, string> = {};
-  for (const [path, message] of Object.entries(error.fields)) {
+  for (const [path, message] of Object.entries(atRows.fields)) {
     const folded = path.replace(/^(services\.\d+\.languages)\.\d+$/, '$1');
     fields[folded] ??= message;
   }
-  return new ApiCallError({ code: error.code, message: error.message, fields });
+  return new ApiCallError({ code: atRows.code, message: atRows.message, fields });
 }
 
 /** `services.1.name` → `partner-services-1-name`. */

@@ -13,7 +13,7 @@ import { focusSoon } from '../../ui/focus';
 import { PageHeading } from '../../ui/PageHeading';
 import { PdfPreview } from '../../ui/pdf/PdfPreview';
 import { RadioGroup } from '../../ui/RadioGroup';
-import { routeHref } from '../../ui/router';
+import { routeHref } from '../../app/routes';
 import { SelectField } from '../../ui/SelectField';
 import { useAsync } from '../../ui/use-async';
 import { inputIdOfPath, pathsInFormOrder } from '../documents/document-form';

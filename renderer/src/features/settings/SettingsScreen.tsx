@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Logo, RenderedPdf, Settings } from '../../../../shared/api/contract';
 import { ApiCallError, call } from '../../api';
 import { currentLanguage, LANGUAGES, setLanguage } from '../../i18n';
-import { AppInfo } from '../../ui/AppInfo';
+import { AppInfo } from '../../app/AppInfo';
 import { ErrorAlert, fieldError, firstErrorField } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { FieldFrame } from '../../ui/FieldFrame';

@@ -3,7 +3,7 @@ import type { Deadline } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate } from '../../ui/format';
-import { routeHref } from '../../ui/router';
+import { routeHref } from '../../app/routes';
 import { useAsync } from '../../ui/use-async';
 
 /** What is due, soonest first: permits and consents running out, follow-ups. */

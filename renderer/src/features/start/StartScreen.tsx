@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { AppInfo } from '../../ui/AppInfo';
+import { AppInfo } from '../../app/AppInfo';
 import { PageHeading } from '../../ui/PageHeading';
-import { routeHref, type Route } from '../../ui/router';
+import { routeHref, type Route } from '../../app/routes';
 import { DeadlineList } from './DeadlineList';
 
 const ACTIONS: ReadonlyArray<{ route: Route; label: 'newClient' | 'findClient' | 'documents' | 'settings' }> = [
-  { route: { name: 'clients', focusNew: true }, label: 'newClient' },
-  { route: { name: 'clients', focusNew: false }, label: 'findClient' },
+  { route: { name: 'clientNew' }, label: 'newClient' },
+  { route: { name: 'clients' }, label: 'findClient' },
   { route: { name: 'documents' }, label: 'documents' },
   { route: { name: 'settings' }, label: 'settings' },
 ];

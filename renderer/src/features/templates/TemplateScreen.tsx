@@ -8,7 +8,7 @@ import { Fact } from '../../ui/Facts';
 import { focusSoon } from '../../ui/focus';
 import { formatDate, formatTimestamp } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
-import { routeHref } from '../../ui/router';
+import { routeHref } from '../../app/routes';
 import { useAsync } from '../../ui/use-async';
 import { SourceBadge } from './SourceBadge';
 import { TemplateForm } from './TemplateForm';

@@ -3,7 +3,7 @@ import { call } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate, formatTimestamp } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
-import { routeHref } from '../../ui/router';
+import { routeHref } from '../../app/routes';
 import { useAsync } from '../../ui/use-async';
 import { SourceBadge } from './SourceBadge';
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { useTranslation } from 'react-i18next';
 import type { RenderedPdf } from '../../../../shared/api/contract';
 import { isApiCallError } from '../../api';
-import { useAppContext } from '../app-context';
+import { useAppContext } from '../../app/app-context';
 import { base64ToBytes, downloadPdf, loadPdfJs } from './pdfjs';
 import { printPdf, type PrintOutcome } from './print';
 import { canvasPixelRatio, CSS_PER_POINT, effectiveScale, fitScale, previewKeyAction, stepZoom, zoomPercent, type Zoom } from './zoom';

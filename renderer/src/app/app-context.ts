@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { MethodOutput } from '../../../shared/api/contract';
-import type { Route } from './router';
+import type { Route } from './routes';
 
 export interface AppContextValue {
   /** Facts about this launch (`app.info`), null until known or when the call failed. */

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { routeHref, type Route, type Section } from './router';
+import { routeHref, type Route, type Section } from './routes';
 
 const ITEMS: ReadonlyArray<{ section: Section; route: Route }> = [
   { section: 'start', route: { name: 'start' } },
-  { section: 'clients', route: { name: 'clients', focusNew: false } },
+  { section: 'clients', route: { name: 'clients' } },
   { section: 'documents', route: { name: 'documents' } },
   { section: 'network', route: { name: 'network' } },
   { section: 'templates', route: { name: 'templates' } },

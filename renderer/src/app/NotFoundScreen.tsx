@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { PageHeading } from './PageHeading';
-import { routeHref } from './router';
+import { PageHeading } from '../ui/PageHeading';
+import { routeHref } from './routes';
 
 export function NotFoundScreen() {
   const { t } = useTranslation();

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Router } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
 import type { MethodOutput } from '../../../shared/api/contract';
 import { call, isApiCallError } from '../api';
 import { ClientEditScreen } from '../features/clients/ClientEditScreen';
@@ -20,50 +22,72 @@ import { AppContext, type AppContextValue } from './app-context';
 import { Navigation } from './Navigation';
 import { NotConnected } from './NotConnected';
 import { NotFoundScreen } from './NotFoundScreen';
-import { navigate, routeHref, sectionOf, useRoute, type Route } from './router';
+import { navigate, routeHref, sectionOf, useCurrentRoute, type Route, type RouteName } from './routes';
 
-function Screen({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'start':
-      return <StartScreen />;
-    case 'clients':
-      return <ClientsScreen focusNew={route.focusNew} />;
-    case 'client':
-      return <ClientScreen id={route.id} />;
-    case 'clientEdit':
-      return <ClientEditScreen id={route.id} />;
-    case 'documentNew':
-      return <NewDocumentScreen clientId={route.clientId} />;
-    case 'documents':
-      return <DocumentsScreen />;
-    case 'document':
-      return <DocumentScreen id={route.id} />;
-    case 'serialLetter':
-      return <SerialLetterScreen />;
-    case 'network':
-      return <NetworkScreen />;
-    case 'partner':
-      return <PartnerScreen id={route.id} />;
-    case 'partnerEdit':
-      return <PartnerEditScreen id={route.id} />;
-    case 'partnerNew':
-      return <PartnerEditScreen id={null} />;
-    case 'templates':
-      return <TemplatesScreen />;
-    case 'template':
-      return <TemplateScreen id={route.id} />;
-    case 'settings':
-      return <SettingsScreen />;
-    case 'notFound':
-      return <NotFoundScreen />;
-  }
+/** The route table's other half: what each address of routes.ts shows (a name without a screen does not compile). */
+const SCREENS: { [N in RouteName]: (route: Extract<Route, { name: N }>) => ReactNode } = {
+  start: () => <StartScreen />,
+  clients: () => <ClientsScreen focusNew={false} />,
+  clientNew: () => <ClientsScreen focusNew />,
+  client: ({ id }) => <ClientScreen id={id} />,
+  clientEdit: ({ id }) => <ClientEditScreen id={id} />,
+  documentNew: ({ clientId }) => <NewDocumentScreen clientId={clientId} />,
+  documents: () => <DocumentsScreen />,
+  serialLetter: () => <SerialLetterScreen />,
+  document: ({ id }) => <DocumentScreen id={id} />,
+  network: () => <NetworkScreen />,
+  partnerNew: () => <PartnerEditScreen id={null} />,
+  partner: ({ id }) => <PartnerScreen id={id} />,
+  partnerEdit: ({ id }) => <PartnerEditScreen id={id} />,
+  templates: () => <TemplatesScreen />,
+  template: ({ id }) => <TemplateScreen id={id} />,
+  settings: () => <SettingsScreen />,
+};
+
+function Screen({ route }: { route: Route | null }) {
+  if (route === null) return <NotFoundScreen />;
+  // TypeScript cannot tie the entry to the route's own name; the table's type does.
+  const screen = SCREENS[route.name] as (route: Route) => ReactNode;
+  return screen(route);
+}
+
+function subscribeToHash(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/**
+ * The hash as it stands. Every change of it is a navigation, also one to the
+ * same screen: from the empty hash of the launch, "Start" (`#/`) opens the
+ * start screen afresh.
+ */
+function useHash(): string {
+  return useSyncExternalStore(subscribeToHash, () => window.location.hash);
+}
+
+/** Navigations since the page loaded: a screen's heading takes focus only after one (not on first load). */
+function useNavigationCount(hash: string): number {
+  const [seen, setSeen] = useState({ hash, count: 0 });
+  // Set while rendering: React renders again at once, before any screen sees the old count.
+  if (seen.hash !== hash) setSeen({ hash, count: seen.count + 1 });
+  return seen.count;
 }
 
 export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <Shell />
+    </Router>
+  );
+}
+
+function Shell() {
   const { t } = useTranslation();
-  const { route, hash, navigations } = useRoute();
+  const route = useCurrentRoute();
+  const hash = useHash();
+  const navigations = useNavigationCount(hash);
   const [info, setInfo] = useState<MethodOutput<'app.info'> | null>(null);
-  const [notice, setNotice] = useState<{ hash: string; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ href: string; text: string } | null>(null);
   // A token from an earlier launch (kept for reloads) is refused: say how to get in, once, not on every screen.
   const [unauthorized, setUnauthorized] = useState(false);
 
@@ -75,12 +99,13 @@ export function App() {
   }, []);
 
   // A notice belongs to the screen it was made for; leaving that screen ends it.
+  const here = route ? routeHref(route) : null;
   useEffect(() => {
-    setNotice((current) => (current && current.hash !== hash ? null : current));
-  }, [hash]);
+    setNotice((current) => (current && current.href !== here ? null : current));
+  }, [here]);
 
   const navigateWithNotice = useCallback((target: Route, text: string) => {
-    setNotice({ hash: routeHref(target), text });
+    setNotice({ href: routeHref(target), text });
     navigate(target);
   }, []);
 
@@ -107,12 +132,12 @@ export function App() {
             </a>
             <span className="app-brand-tagline">{t('app.tagline')}</span>
           </p>
-          <Navigation current={sectionOf(route)} />
+          <Navigation current={route ? sectionOf(route) : null} />
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <div role="status" className="notice-region">
-          {notice && notice.hash === hash ? <p className="notice">{notice.text}</p> : null}
+          {notice && notice.href === here ? <p className="notice">{notice.text}</p> : null}
         </div>
         <Screen key={hash} route={route} />
       </main>
