@@ -72,9 +72,15 @@ export const test = base.extend<{ requests: string[] }, { lotse: LotseHost }>({
   },
 });
 
-/** Requests that left the app's own origin (blob: and data: URLs are local by construction). */
+/**
+ * Requests that left the app's own origin. blob: and data: URLs are local by
+ * construction; chrome:// resources are served from inside the browser
+ * binary (Chromium's PDF viewer loads its stylesheets from there, sometimes
+ * before a test ends, sometimes after), never from the network.
+ */
 export function foreignRequests(requests: string[], origin: string): string[] {
-  return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+  const local = [`${origin}/`, 'blob:', 'data:', 'chrome://'];
+  return requests.filter((url) => !local.some((prefix) => url.startsWith(prefix)));
 }
 
 export async function openApp(page: Page, lotse: LotseHost): Promise<void> {
