@@ -1,6 +1,5 @@
 import { apiError, type ApiError, type ErrorCode, type FieldErrors } from '../../shared/api/errors';
 import { germanFields, germanText, type ErrorMessage, type FieldIssues } from '../../shared/i18n/error-message';
-import { errorsDe } from '../../shared/i18n/errors.de';
 
 /**
  * An error the person at the desk can act on. It says what went wrong as a
@@ -9,38 +8,20 @@ import { errorsDe } from '../../shared/i18n/errors.de';
  * DESIGN.md §2; anything else thrown becomes `internal`.
  */
 export class DomainError extends Error {
-  /** What went wrong, as catalogue key and params; undefined only for German text passed by the transitional overload. */
-  readonly wording: ErrorMessage | undefined;
-  readonly fieldIssues: FieldIssues | undefined;
   readonly fields: FieldErrors | undefined;
 
-  constructor(code: ErrorCode, message: ErrorMessage, fieldIssues?: FieldIssues);
-  /**
-   * @deprecated TRANSITIONAL, for services/documents.ts and services/batches.ts
-   * only, until they throw catalogue messages (then delete this overload):
-   * German text, which every interface language shows as it is.
-   */
-  constructor(code: ErrorCode, germanMessage: string, germanFields?: FieldErrors);
   constructor(
     readonly code: ErrorCode,
-    message: ErrorMessage | string,
-    fields?: FieldIssues | FieldErrors,
+    /** What went wrong, as catalogue key and params. */
+    readonly wording: ErrorMessage,
+    readonly fieldIssues?: FieldIssues,
   ) {
-    super(typeof message === 'string' ? message : germanText(message));
+    super(germanText(wording));
     this.name = 'DomainError';
-    if (typeof message === 'string') {
-      this.wording = undefined;
-      this.fieldIssues = undefined;
-      this.fields = fields as FieldErrors | undefined;
-    } else {
-      this.wording = message;
-      this.fieldIssues = fields as FieldIssues | undefined;
-      this.fields = this.fieldIssues && germanFields(this.fieldIssues);
-    }
+    this.fields = fieldIssues && germanFields(fieldIssues);
   }
 
   toApiError(): ApiError {
-    if (!this.wording) return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
     return apiError(this.code, this.wording, this.fieldIssues);
   }
 }
@@ -53,12 +34,8 @@ type NotFoundParams<What extends NotFoundKey> = Extract<NotFoundMessage, { key: 
 /** `throw notFound('client')`, `throw notFound('template', { id })`. */
 export function notFound<What extends NotFoundKey>(
   what: What,
-  ...params: NotFoundParams<What> extends undefined ? [] : [NotFoundParams<What> & object]
-): DomainError;
-/** @deprecated TRANSITIONAL, as DomainError's German overload: `notFound('Das Dokument')`. */
-export function notFound(germanWhat: `${'Der' | 'Die' | 'Das'} ${string}`): DomainError;
-export function notFound(what: string, params?: ErrorMessage['params']): DomainError {
-  if (!Object.hasOwn(errorsDe.notFound, what)) return new DomainError('not_found', `${what} wurde nicht gefunden.`);
+  ...[params]: NotFoundParams<What> extends undefined ? [] : [NotFoundParams<What> & object]
+): DomainError {
   return new DomainError('not_found', { key: `notFound.${what}`, params } as ErrorMessage);
 }
 

@@ -1,5 +1,5 @@
-import type { FieldErrors } from '../api/errors';
 import { formatGermanDate, isIsoDate } from '../domain/iso-date';
+import type { ErrorMessage, ErrorParam, FieldIssues } from '../i18n/error-message';
 import {
   inputFieldsOf,
   isInputField,
@@ -93,13 +93,31 @@ interface ValidationOptions {
 
 export interface ValidationResult {
   values: FormValues;
-  errors: FieldErrors;
+  /** By path `values.<field>[.<row>.<column>]`: where (atField, atRow, atCell) with what is wrong as its `problem`. */
+  errors: FieldIssues;
 }
 
-function checkText(value: string, max: number): string | null {
-  if (value.length > max) return `Höchstens ${max} Zeichen erlaubt (jetzt ${value.length}).`;
-  if (INVISIBLE_CONTROLS.test(value)) return 'Enthält Steuerzeichen, die nicht gedruckt werden können.';
-  if (LONE_SURROGATE.test(value)) return 'Enthält ein unvollständiges Zeichen (ungültige Kodierung).';
+const REQUIRED: ErrorMessage = { key: 'input.required' };
+
+/** `Betreff: <problem>`. */
+export function atField(label: string, problem: ErrorParam): ErrorMessage {
+  return { key: 'formValues.atField', params: { label, problem } };
+}
+
+/** `Kosten, Zeile 2: <problem>`; rows count from 0 here and from 1 on screen. */
+function atRow(label: string, row: number, problem: ErrorParam): ErrorMessage {
+  return { key: 'formValues.atRow', params: { label, row: row + 1, problem } };
+}
+
+/** `Kosten, Zeile 2, Betrag: <problem>`; rows count from 0 here and from 1 on screen. */
+export function atCell(label: string, row: number, column: string, problem: ErrorParam): ErrorMessage {
+  return { key: 'formValues.atCell', params: { label, row: row + 1, column, problem } };
+}
+
+function checkText(value: string, max: number): ErrorMessage | null {
+  if (value.length > max) return { key: 'formValues.tooLong', params: { maximum: max, length: value.length } };
+  if (INVISIBLE_CONTROLS.test(value)) return { key: 'input.controlCharacters' };
+  if (LONE_SURROGATE.test(value)) return { key: 'input.brokenCharacter' };
   return null;
 }
 
@@ -108,55 +126,57 @@ function decimalsOf(value: number): number {
   return fraction.length;
 }
 
-/** Checks one scalar value; returns the clean value or a German message. */
-function checkScalar(field: InputFieldDefinition | ColumnDefinition, value: unknown, options: ValidationOptions): { value: FieldValue } | { error: string } {
+/** Every field kind but `lines`, whose rows are checked cell by cell. */
+type ScalarDefinition = Exclude<InputFieldDefinition, { type: 'lines' }> | ColumnDefinition;
+
+/** Checks one scalar value; returns the clean value or what is wrong with it. */
+function checkScalar(field: ScalarDefinition, value: unknown, options: ValidationOptions): { value: FieldValue } | { error: ErrorMessage } {
   switch (field.type) {
     case 'text':
     case 'textarea': {
-      if (typeof value !== 'string') return { error: 'Bitte Text eingeben.' };
+      if (typeof value !== 'string') return { error: { key: 'formValues.text' } };
       const max = 'max' in field && field.max !== undefined ? field.max : field.type === 'text' ? DEFAULT_TEXT_MAX : DEFAULT_TEXTAREA_MAX;
       const problem = checkText(value, max);
       return problem ? { error: problem } : { value };
     }
     case 'date':
-      if (typeof value !== 'string' || (value !== '' && !isIsoDate(value))) return { error: 'Bitte ein gültiges Datum angeben.' };
+      if (typeof value !== 'string' || (value !== '' && !isIsoDate(value))) return { error: { key: 'formValues.date' } };
       return { value };
     case 'money':
       if (value === null) return { value };
-      if (typeof value !== 'number' || !Number.isInteger(value)) return { error: 'Bitte einen Betrag in Euro angeben (höchstens zwei Nachkommastellen).' };
-      if (value < 0) return { error: 'Der Betrag darf nicht negativ sein.' };
-      if (value > MONEY_MAX_CENTS) return { error: 'Der Betrag ist zu hoch.' };
+      if (typeof value !== 'number' || !Number.isInteger(value)) return { error: { key: 'formValues.amount' } };
+      if (value < 0) return { error: { key: 'formValues.negativeAmount' } };
+      if (value > MONEY_MAX_CENTS) return { error: { key: 'formValues.amountTooHigh' } };
       return { value };
     case 'number': {
       if (value === null) return { value };
-      if (typeof value !== 'number' || !Number.isFinite(value)) return { error: 'Bitte eine Zahl angeben.' };
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { error: { key: 'formValues.number' } };
       const decimals = field.decimals ?? 0;
-      if (decimalsOf(value) > decimals) return { error: decimals === 0 ? 'Bitte eine ganze Zahl angeben.' : `Höchstens ${decimals} Nachkommastellen.` };
-      if ('min' in field && field.min !== undefined && value < field.min) return { error: `Mindestens ${field.min}.` };
-      if ('max' in field && field.max !== undefined && value > field.max) return { error: `Höchstens ${field.max}.` };
+      if (decimalsOf(value) > decimals)
+        return { error: decimals === 0 ? { key: 'formValues.wholeNumber' } : { key: 'formValues.decimals', params: { decimals } } };
+      if ('min' in field && field.min !== undefined && value < field.min) return { error: { key: 'formValues.minimum', params: { minimum: field.min } } };
+      if ('max' in field && field.max !== undefined && value > field.max) return { error: { key: 'formValues.maximum', params: { maximum: field.max } } };
       return { value };
     }
     case 'checkbox':
-      return typeof value === 'boolean' ? { value } : { error: 'Bitte ja oder nein wählen.' };
+      return typeof value === 'boolean' ? { value } : { error: { key: 'formValues.yesOrNo' } };
     case 'select':
       if (typeof value !== 'string' || (value !== '' && !field.options.some((option) => option.value === value))) {
-        return { error: 'Bitte einen der angebotenen Einträge wählen.' };
+        return { error: { key: 'formValues.option' } };
       }
       return { value };
     case 'multiselect': {
       const known = new Set(field.options.map((option) => option.value));
       if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string' && known.has(entry))) {
-        return { error: 'Bitte nur angebotene Einträge wählen.' };
+        return { error: { key: 'formValues.options' } };
       }
-      if (new Set(value).size !== value.length) return { error: 'Jeder Eintrag darf nur einmal vorkommen.' };
+      if (new Set(value).size !== value.length) return { error: { key: 'input.duplicate' } };
       return { value: value as string[] };
     }
     case 'partner':
-      if (typeof value !== 'string') return { error: 'Bitte einen Partner aus dem Netzwerk wählen.' };
-      if (value !== '' && options.partnerExists && !options.partnerExists(value)) return { error: 'Diesen Partner gibt es im Netzwerk nicht (mehr).' };
+      if (typeof value !== 'string') return { error: { key: 'formValues.partner' } };
+      if (value !== '' && options.partnerExists && !options.partnerExists(value)) return { error: { key: 'formValues.partnerGone' } };
       return { value };
-    case 'lines':
-      return { error: 'Zeilen werden einzeln geprüft.' };
   }
 }
 
@@ -165,33 +185,33 @@ function checkRows(
   value: unknown,
   path: string,
   options: ValidationOptions,
-  errors: FieldErrors,
+  errors: FieldIssues,
 ): LineRow[] {
   if (!Array.isArray(value)) {
-    errors[path] = `${field.label}: Bitte Zeilen angeben.`;
+    errors[path] = atField(field.label, { key: 'formValues.rows' });
     return [];
   }
   const maxRows = field.maxRows ?? 50;
-  if (value.length > maxRows) errors[path] = `${field.label}: Höchstens ${maxRows} Zeilen.`;
+  if (value.length > maxRows) errors[path] = atField(field.label, { key: 'formValues.maxRows', params: { maximum: maxRows } });
   return value.slice(0, maxRows).map((row: unknown, index) => {
     const clean: LineRow = {};
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      errors[`${path}.${index}`] = `${field.label}, Zeile ${index + 1}: ungültige Zeile.`;
+      errors[`${path}.${index}`] = atRow(field.label, index, { key: 'formValues.invalidRow' });
       return clean;
     }
     const cells = row as Record<string, unknown>;
     for (const key of Object.keys(cells)) {
       if (!field.columns.some((column) => column.id === key))
-        errors[`${path}.${index}.${key}`] = `${field.label}, Zeile ${index + 1}: unbekannte Spalte „${key}“.`;
+        errors[`${path}.${index}.${key}`] = atRow(field.label, index, { key: 'formValues.unknownColumn', params: { column: key } });
     }
     for (const column of field.columns) {
       const cellPath = `${path}.${index}.${column.id}`;
       const checked = checkScalar(column, cells[column.id] ?? blankValue(column), options);
-      if ('error' in checked) errors[cellPath] = `${field.label}, Zeile ${index + 1}, ${column.label}: ${checked.error}`;
+      if ('error' in checked) errors[cellPath] = atCell(field.label, index, column.label, checked.error);
       else {
         clean[column.id] = checked.value as CellValue;
         if (options.complete && 'required' in column && column.required && isBlankValue(checked.value)) {
-          errors[cellPath] = `${field.label}, Zeile ${index + 1}, ${column.label}: Bitte ausfüllen.`;
+          errors[cellPath] = atCell(field.label, index, column.label, REQUIRED);
         }
       }
     }
@@ -203,14 +223,14 @@ function checkRows(
  * Checks values against a form: unknown keys are refused (nothing unseen is
  * stored), each value must fit its field's type, and when `complete`,
  * required fields that are shown must be filled. Computed fields are
- * recalculated. Error keys are `values.<field>[.<row>.<column>]`, messages German.
+ * recalculated. Errors are by path `values.<field>[.<row>.<column>]`.
  */
 export function validateFormValues(form: FormDefinition, values: Record<string, unknown>, options: ValidationOptions): ValidationResult {
-  const errors: FieldErrors = {};
+  const errors: FieldIssues = {};
   const clean: FormValues = {};
   const known = new Set(inputFieldsOf(form).map((field) => field.id));
   for (const key of Object.keys(values)) {
-    if (!known.has(key)) errors[`values.${key}`] = `Die Vorlage „${form.title}“ kennt kein Feld „${key}“.`;
+    if (!known.has(key)) errors[`values.${key}`] = { key: 'formValues.unknownField', params: { title: form.title, key } };
   }
   for (const section of form.sections) {
     for (const field of section.fields) {
@@ -220,7 +240,7 @@ export function validateFormValues(form: FormDefinition, values: Record<string, 
       if (field.type === 'lines') clean[field.id] = checkRows(field, raw, path, options, errors);
       else {
         const checked = checkScalar(field, raw, options);
-        if ('error' in checked) errors[path] = `${field.label}: ${checked.error}`;
+        if ('error' in checked) errors[path] = atField(field.label, checked.error);
         else clean[field.id] = checked.value;
       }
     }
@@ -231,7 +251,7 @@ export function validateFormValues(form: FormDefinition, values: Record<string, 
       for (const field of section.fields) {
         if (!('required' in field) || !field.required || !isFieldShown(section, field, computed)) continue;
         const path = `values.${field.id}`;
-        if (!errors[path] && isBlankValue(computed[field.id])) errors[path] = `${field.label}: Bitte ausfüllen.`;
+        if (!errors[path] && isBlankValue(computed[field.id])) errors[path] = atField(field.label, REQUIRED);
       }
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { dispatch } from '../../main/core/api/dispatch';
 import { DomainError, invalid, notFound } from '../../main/core/errors';
 import { issueMessage } from '../../shared/api/german-messages';
 import { ClientInputSchema } from '../../shared/api/schemas/client';
@@ -7,6 +8,8 @@ import { germanText } from '../../shared/i18n/error-message';
 import { errorsDe } from '../../shared/i18n/errors.de';
 import { errorsEn } from '../../shared/i18n/errors.en';
 import { formatMessage, placeholdersOf } from '../../shared/i18n/format-message';
+import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { callOk, errorOf } from '../support/results';
 
 /** Every text of a catalogue by its dotted key. */
 function texts(catalogue: object, prefix = ''): Map<string, string> {
@@ -97,13 +100,35 @@ describe('errors of the core', () => {
     });
   });
 
-  it('still take German text where a service has not moved to the catalogue yet, and then send no key', () => {
-    expect(notFound('Das Dokument').toApiError()).toEqual({ code: 'not_found', message: 'Das Dokument wurde nicht gefunden.' });
-    expect(new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', { x: 'Falsch.' }).toApiError()).toEqual({
-      code: 'invalid_input',
-      message: 'Bitte die Eingaben prüfen.',
-      fields: { x: 'Falsch.' },
-    });
+  it('word a document’s values as before, with where and what as key and params', async () => {
+    const { core, dispose } = openTestCore();
+    try {
+      const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
+      const letter = await callOk<{ id: string }>(core, 'documents.create', { templateId: 'free-letter', clientId: client.id, partnerId: null, values: {} });
+      const unfinished = errorOf(await dispatch(core, 'documents.finalize', { id: letter.id }));
+      expect(unfinished).toMatchObject({
+        code: 'invalid_input',
+        message: 'Bitte die Eingaben prüfen.',
+        key: 'common.checkInput',
+        fields: { 'values.subject': 'Betreff: Bitte ausfüllen.' },
+        fieldIssues: { 'values.subject': { key: 'formValues.atField', params: { label: 'Betreff', problem: { key: 'input.required' } } } },
+      });
+      const costs = await callOk<{ id: string }>(core, 'documents.create', {
+        templateId: 'recognition-cost-application',
+        clientId: client.id,
+        partnerId: null,
+        values: {},
+      });
+      const cell = 'values.costLines.0.amount';
+      const wrongAmount = errorOf(await dispatch(core, 'documents.update', { id: costs.id, values: { costLines: [{ kind: 'Gebühr', amount: '12,50' }] } }));
+      expect(wrongAmount.fields?.[cell]).toBe('Kostenaufstellung, Zeile 1, Betrag: Bitte einen Betrag in Euro angeben (höchstens zwei Nachkommastellen).');
+      expect(wrongAmount.fieldIssues?.[cell]).toEqual({
+        key: 'formValues.atCell',
+        params: { label: 'Kostenaufstellung', row: 1, column: 'Betrag', problem: { key: 'formValues.amount' } },
+      });
+    } finally {
+      dispose();
+    }
   });
 });
 

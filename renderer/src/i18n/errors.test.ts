@@ -1,12 +1,16 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/api/errors';
+import { apiError, type ApiError } from '../../../shared/api/errors';
+import { inputFieldsOf } from '../../../shared/forms/definition';
+import { loadFormDefinition } from '../../../shared/forms/load';
+import { validateFormValues } from '../../../shared/forms/values';
 import { errorsDe } from '../../../shared/i18n/errors.de';
 import { errorsEn } from '../../../shared/i18n/errors.en';
 import { formatMessage, placeholdersOf, textAt } from '../../../shared/i18n/format-message';
 import { ApiCallError } from '../api/api-call-error';
 import { createApiClient } from '../api/client';
 import { httpTransport } from '../api/transport';
+import { messageAtField, valueErrors } from '../features/documents/document-form';
 import { pathsToFormRows } from '../ui/field-errors';
 import { ERRORS_NS } from './errors';
 import { i18nOptions } from './index';
@@ -74,6 +78,49 @@ describe('errors in the interface’s language', () => {
   it('words the transport’s own failures too', async () => {
     const api = createApiClient(httpTransport('ab', () => Promise.reject(new TypeError('Failed to fetch'))));
     await expect(api.call('app.info', {})).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('cannot be reached') });
+  });
+});
+
+describe('a document’s values in the interface’s language', () => {
+  const form = loadFormDefinition({
+    id: 'sample',
+    version: 1,
+    title: 'Beispiel',
+    layout: 'form',
+    recipient: 'client',
+    sections: [
+      {
+        id: 'main',
+        title: 'Angaben',
+        fields: [
+          { id: 'subject', type: 'text', label: 'Betreff', required: true },
+          { id: 'costs', type: 'lines', label: 'Kosten', columns: [{ id: 'amount', type: 'money', label: 'Betrag' }] },
+        ],
+      },
+    ],
+  });
+  const [subject, costs] = inputFieldsOf(form);
+  const amount = costs?.type === 'lines' ? costs.columns[0] : undefined;
+  const CELL = 'values.costs.1.amount';
+  const values = { subject: '', costs: [{ amount: 100 }, { amount: -5 }] };
+
+  it('words the editor’s own check and the core’s refusal alike, in English under English', () => {
+    const live = valueErrors(form, values, true);
+    const issues = validateFormValues(form, values, { complete: true }).errors;
+    expect(live).toEqual({ 'values.subject': 'Betreff: Please fill this in.', [CELL]: 'Kosten, row 2, Betrag: The amount must not be negative.' });
+    expect(ApiCallError.fromApiError(apiError('invalid_input', { key: 'common.checkInput' }, issues)).fields).toEqual(live);
+  });
+
+  it('says beside the input only what is wrong, in either language', async () => {
+    const atInputs = () => {
+      const live = valueErrors(form, values, true);
+      return [messageAtField(live['values.subject'], subject!), messageAtField(live[CELL], costs!, 1, amount)];
+    };
+    expect(atInputs()).toEqual(['Please fill this in.', 'The amount must not be negative.']);
+    await inLanguage('de', () => {
+      expect(valueErrors(form, values, true)[CELL]).toBe('Kosten, Zeile 2, Betrag: Der Betrag darf nicht negativ sein.');
+      expect(atInputs()).toEqual(['Bitte ausfüllen.', 'Der Betrag darf nicht negativ sein.']);
+    });
   });
 });
 

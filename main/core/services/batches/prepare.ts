@@ -1,16 +1,16 @@
 import type { Client, Partner } from '../../../../shared/api/contract';
-import type { FieldErrors } from '../../../../shared/api/errors';
 import type { BatchFilter, BatchInput, BatchSkipped } from '../../../../shared/api/schemas/batch';
 import { addMonthsIso, todayIso } from '../../../../shared/domain/iso-date';
 import { fullName } from '../../../../shared/domain/person-name';
 import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms';
 import { prefilledValues } from '../../../../shared/forms/fill';
 import { isBlankValue, validateFormValues, type FormValues } from '../../../../shared/forms/values';
+import type { FieldIssues } from '../../../../shared/i18n/error-message';
 import type { Core } from '../../core';
 import { clientsMatching } from '../../db/queries/clients';
 import { getPartner } from '../../db/queries/partners';
 import { listResidenceStatuses } from '../../db/queries/residence-statuses';
-import { DomainError, invalid } from '../../errors';
+import { invalid } from '../../errors';
 import type { AddressRecipient } from '../../pdf/address-block';
 import { unprintableCharacters } from '../../pdf/fonts';
 import { makeDocumentContext, type DocumentContext } from '../documents/context';
@@ -43,11 +43,6 @@ export interface Prepared {
   now: Date;
   letters: PreparedLetter[];
   skipped: BatchSkipped[];
-}
-
-/** Form values are worded by shared/forms/values.ts in German; they travel as German field messages. */
-function invalidValues(fields: FieldErrors): DomainError {
-  return new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', fields);
 }
 
 function matchingClients(core: Core, filter: BatchFilter, today: string): Client[] {
@@ -89,14 +84,14 @@ function isFilledPerClient(form: FormDefinition, path: string): boolean {
  */
 function checkGivenValues(form: FormDefinition, values: Record<string, unknown>, complete: boolean, partnerExists: (id: string) => boolean): void {
   const draft = validateFormValues(form, values, { complete: false, partnerExists });
-  if (Object.keys(draft.errors).length > 0) throw invalidValues(draft.errors);
+  if (Object.keys(draft.errors).length > 0) throw invalid(draft.errors);
   if (!complete) return;
   const checked = validateFormValues(form, values, { complete: true, partnerExists });
   const missing = Object.fromEntries(Object.entries(checked.errors).filter(([path]) => !isFilledPerClient(form, path)));
-  if (Object.keys(missing).length > 0) throw invalidValues(missing);
+  if (Object.keys(missing).length > 0) throw invalid(missing);
 }
 
-function missingReason(form: FormDefinition, errors: FieldErrors): string {
+function missingReason(form: FormDefinition, errors: FieldIssues): string {
   const fields = new Map<string, InputFieldDefinition>(inputFieldsOf(form).map((field) => [field.id, field]));
   const labels = [...new Set(Object.keys(errors).map((path) => fields.get(fieldOfPath(path))?.label ?? fieldOfPath(path)))];
   return `Angaben fehlen oder passen nicht: ${labels.join(', ')}.`;

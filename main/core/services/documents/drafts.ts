@@ -20,8 +20,7 @@ import { loadDocumentContext, type DocumentContext } from './context';
 /** Checks values as a draft (`complete: false`) or for finalizing; partners picked in fields must exist. */
 export function checkedValues(context: DocumentContext, values: Record<string, unknown>, complete: boolean): FormValues {
   const result = validateFormValues(context.form, values, { complete, partnerExists: (id) => context.findPartner(id) !== undefined });
-  // Form values are worded by shared/forms/values.ts in German (see its note); they travel as German field messages.
-  if (Object.keys(result.errors).length > 0) throw new DomainError('invalid_input', 'Bitte die Eingaben prüfen.', result.errors);
+  if (Object.keys(result.errors).length > 0) throw invalid(result.errors);
   return result.values;
 }
 

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LotseDocument, RenderedPdf } from '../../../../shared/api/contract';
 import type { FieldErrors } from '../../../../shared/api/errors';
-import { validateFormValues, withComputedValues, type FieldValue } from '../../../../shared/forms/values';
+import { withComputedValues, type FieldValue } from '../../../../shared/forms/values';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -11,7 +11,16 @@ import { PdfPreview } from '../../ui/pdf/PdfPreview';
 import { useAppContext } from '../../app/app-context';
 import { routeHref } from '../../app/routes';
 import { type DocumentSources } from './document-sources';
-import { editorValues, inputIdOfPath, partnerFollowingFields, pathsInFormOrder, sameValue, shownErrors, withoutFieldErrors } from './document-form';
+import {
+  editorValues,
+  inputIdOfPath,
+  partnerFollowingFields,
+  pathsInFormOrder,
+  sameValue,
+  shownErrors,
+  valueErrors,
+  withoutFieldErrors,
+} from './document-form';
 import { pdfFileName } from './document-labels';
 import { DocumentSections } from './DocumentSections';
 import { FinalizeDialog } from './FinalizeDialog';
@@ -60,7 +69,7 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
 
   const values = useMemo(() => withComputedValues(form, draft.values), [form, draft.values]);
   const errors: FieldErrors = useMemo(() => {
-    const live = validateFormValues(form, draft.values, { complete }).errors;
+    const live = valueErrors(form, draft.values, complete);
     const recipient: FieldErrors =
       complete && form.recipient === 'partner' && draft.partnerId === null ? { partnerId: t('documentEditor.recipientMissing') } : {};
     return shownErrors(form, values, { ...live, ...recipient, ...serverErrors });
@@ -93,7 +102,7 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
 
   const startFinalize = () => {
     setComplete(true);
-    const missing = validateFormValues(form, latest.current.values, { complete: true }).errors;
+    const missing = valueErrors(form, latest.current.values, true);
     if (form.recipient === 'partner' && latest.current.partnerId === null) missing.partnerId = t('documentEditor.recipientMissing');
     const found = shownErrors(form, withComputedValues(form, latest.current.values), { ...missing, ...serverErrors });
     if (Object.keys(found).length > 0) {

@@ -16,7 +16,7 @@ export interface DocumentFieldProps {
   field: InputFieldDefinition;
   value: FieldValue | undefined;
   onChange(value: FieldValue): void;
-  /** The message at a field path (`values.<field>` or a cell's), as the core words it. */
+  /** The message at a field path (`values.<field>` or a cell's) in the interface's language, naming its place as a list would. */
   errorAt(path: string): string | undefined;
   prefilled: boolean;
   partners: readonly Partner[];

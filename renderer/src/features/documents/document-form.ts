@@ -1,11 +1,14 @@
 import type { FieldErrors } from '../../../../shared/api/errors';
 import { inputFieldsOf, type ColumnDefinition, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms/definition';
-import { blankValue, isFieldShown, type FieldValue, type FormValues } from '../../../../shared/forms/values';
+import { atCell, atField, blankValue, isFieldShown, validateFormValues, type FieldValue, type FormValues } from '../../../../shared/forms/values';
+import { germanText, type ErrorMessage } from '../../../../shared/i18n/error-message';
+import { wordError } from '../../i18n/errors';
 
 /**
- * Pure helpers of the document editor: values as the editor holds them,
- * the ids of its inputs, and the core's field paths (`values.<field>` and
- * `values.<field>.<row>.<column>`) on those inputs.
+ * Helpers of the document editor: values as the editor holds them, the ids
+ * of its inputs, and the core's field paths (`values.<field>` and
+ * `values.<field>.<row>.<column>`) on those inputs, with their messages in
+ * the interface's language.
  */
 
 /** A draft's stored values with every field of the form present (a field added to the form since reads as blank). */
@@ -50,13 +53,25 @@ export function pathsInFormOrder(form: FormDefinition, errors: FieldErrors): str
   return Object.keys(errors).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
 }
 
+/** A message in the interface's language; in German, as the core words it, should i18next not know it. */
+function worded(message: ErrorMessage): string {
+  return wordError(message) ?? germanText(message);
+}
+
+/** The editor's own check of the values (as the core checks them), worded as ApiCallError words the core's, so both merge. */
+export function valueErrors(form: FormDefinition, values: Record<string, unknown>, complete: boolean): FieldErrors {
+  const { errors } = validateFormValues(form, values, { complete });
+  return Object.fromEntries(Object.entries(errors).map(([path, issue]) => [path, worded(issue)]));
+}
+
 /**
  * The core's messages name the field ("Betreff: Bitte ausfüllen."), which is
- * right in a list but says the label twice beside the input.
+ * right in a list but says the label twice beside the input. The prefix is the
+ * message's place (formValues.atField, atCell) worded without a problem.
  */
 export function messageAtField(message: string | undefined, field: InputFieldDefinition, row?: number, column?: ColumnDefinition): string | undefined {
   if (message === undefined) return undefined;
-  const prefix = row === undefined || column === undefined ? `${field.label}: ` : `${field.label}, Zeile ${row + 1}, ${column.label}: `;
+  const prefix = worded(row === undefined || column === undefined ? atField(field.label, '') : atCell(field.label, row, column.label, ''));
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
