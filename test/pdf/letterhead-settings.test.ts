@@ -218,8 +218,8 @@ describe('settings with letterhead', () => {
     expect(arabic).toMatchObject({ code: 'unprintable_text', fields: { settings: expect.stringContaining('Rechts-nach-links-Schrift') } });
   });
 
-  it('keeps the logo of a final letter when the logo in the settings changes', async () => {
-    await callOk(core, 'settings.update', withOffice({ logo: png(sampleLogoPng()) }));
+  /** A client and a free letter to them, made final with the logo of the settings as they are. */
+  async function finalInvitation() {
     const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
     const draft = await callOk<{ id: string }>(core, 'documents.create', {
       templateId: 'free-letter',
@@ -227,6 +227,12 @@ describe('settings with letterhead', () => {
       values: { subject: 'Einladung', body: 'Text.' },
     });
     const final = await callOk<{ sha256: string }>(core, 'documents.finalize', { id: draft.id, omitFields: [] });
+    return { client, draft, final };
+  }
+
+  it('keeps the logo of a final letter when the logo in the settings changes', async () => {
+    await callOk(core, 'settings.update', withOffice({ logo: png(sampleLogoPng()) }));
+    const { client, draft, final } = await finalInvitation();
     await callOk(core, 'settings.update', withOffice({ logo: png(makePng(10, 10, () => [255, 0, 0, 255])) }));
     const reprint = await callOk<RenderedPdf>(core, 'documents.render', { id: draft.id });
     expect(reprint.sha256).toBe(final.sha256);
@@ -255,13 +261,7 @@ describe('settings with letterhead', () => {
 
   it('reprints a final letter of a store from before the logos table unchanged, after the upgrade and a new logo', async () => {
     await callOk(core, 'settings.update', withOffice({ logo: png(sampleLogoPng()) }));
-    const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
-    const draft = await callOk<{ id: string }>(core, 'documents.create', {
-      templateId: 'free-letter',
-      clientId: client.id,
-      values: { subject: 'Einladung', body: 'Text.' },
-    });
-    const final = await callOk<{ sha256: string }>(core, 'documents.finalize', { id: draft.id, omitFields: [] });
+    const { draft, final } = await finalInvitation();
     storeLogosAsSchema40Did();
     core.close();
 

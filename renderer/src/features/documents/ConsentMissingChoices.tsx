@@ -10,7 +10,7 @@ import { navigate, routeHref } from '../../app/routes';
 export const CONSENT_FORM_TEMPLATE = 'consent-data-transfer';
 
 interface ConsentMissingChoicesProps {
-  /** The core's German reason. */
+  /** Why the core refused, worded in the interface's language. */
   message: string;
   document: LotseDocument;
   otherBasis: boolean;
