@@ -1,3 +1,5 @@
+import type { CatalogueShape } from './catalogue';
+
 /**
  * Every error message the core, the hosts and the renderer's transport give,
  * in German: the wording the API carries in `message` and `fields`
@@ -228,7 +230,5 @@ export const errorsDe = {
   },
 } as const;
 
-type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
-
 /** The shape every other language must fill. */
-export type ErrorCatalogue = Texts<typeof errorsDe>;
+export type ErrorCatalogue = CatalogueShape<typeof errorsDe>;

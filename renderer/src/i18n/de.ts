@@ -1,3 +1,5 @@
+import type { CatalogueShape } from '../../../shared/i18n/catalogue';
+
 /**
  * Every string the interface shows, in German (the default). en.ts must
  * have the same keys: its type is derived from this object.
@@ -868,7 +870,5 @@ export const de = {
   },
 } as const;
 
-type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
-
 /** The shape every other language must fill. */
-export type MessageCatalogue = Messages<typeof de>;
+export type MessageCatalogue = CatalogueShape<typeof de>;
