@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SETUP_ITEMS } from '../domain/setup';
 import { refinement } from './german-messages';
 import { AuditEntrySchema } from './schemas/audit';
 import { BatchInputSchema, BatchPreviewSchema, BatchResultSchema, BatchStartedSchema, BatchStatusSchema } from './schemas/batch';
@@ -35,6 +36,8 @@ export const contract = {
       schemaVersion: z.number().int(),
       dataDir: z.string(),
       host: z.enum(['electron', 'browser']),
+      /** What the first-run setup still lacks (shared/domain/setup.ts); empty once letters can be finalized. */
+      setupMissing: z.array(z.enum(SETUP_ITEMS)),
     }),
   },
   'app.describe': {
@@ -173,7 +176,10 @@ export const contract = {
   },
 
   'settings.get': { input: noInput, output: SettingsSchema },
-  /** Refused with `invalid_input` on `office.logo` when the logo is no usable PNG/JPEG (type, ≤ 500 KB, ≤ 4000 × 4000 px, not damaged). */
+  /**
+   * Refused with `invalid_input` on `office.logo` when the logo is no usable PNG/JPEG (type, ≤ 500 KB, ≤ 4000 × 4000 px, not damaged),
+   * and on the fields the first-run setup needs (shared/domain/setup.ts) when they are left empty.
+   */
   'settings.update': { input: SettingsSchema, output: SettingsSchema },
   /** A short sample letter with the letterhead of `settings` (unsaved entries) or of the stored settings. */
   'settings.previewLetterhead': { input: z.object({ settings: SettingsSchema.optional() }), output: RenderedPdfSchema },

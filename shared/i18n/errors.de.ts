@@ -129,6 +129,22 @@ export const errorsDe = {
   settings: {
     logoUnusable: 'Das Logo kann nicht verwendet werden: {{reason}}',
   },
+  // The first-run setup (shared/domain/setup.ts): what a letter needs before it may be finalized.
+  setup: {
+    incomplete:
+      'Lotse ist noch nicht eingerichtet. Es fehlen noch: {{missing}}. Bis dahin lassen sich Entwürfe ansehen, aber keine Briefe abschließen und keine Serienbriefe erstellen. Bitte zuerst die Einrichtung abschließen (Einstellungen).',
+    // The missing items, joined: `first` is one item, `rest` the others.
+    list: '{{first}}; {{rest}}',
+    item: {
+      organization: 'Name der Dienststelle',
+      address: 'Anschrift der Dienststelle (Straße oder Postfach, mit PLZ und Ort)',
+      counselorName: 'Name der Berater*in',
+      contact: 'Telefon oder E-Mail (der Berater*in oder der Dienststelle)',
+    },
+    saveIncomplete: 'Ohne diese Angaben kann kein Brief abgeschlossen werden. Bitte die markierten Felder ausfüllen.',
+    addressField: 'Bitte Straße, PLZ und Ort angeben – oder ein Postfach mit PLZ und Ort.',
+    contactField: 'Bitte eine Telefonnummer oder E-Mail-Adresse angeben – Ihre eigene oder die der Dienststelle.',
+  },
   logo: {
     notBase64: 'Das Logo ist nicht lesbar übertragen worden (kein gültiges Base64). Bitte die Datei erneut wählen.',
     tooLarge: 'Das Logo ist {{kilobytes, number}} KB groß; erlaubt sind höchstens {{limit, number}} KB. Bitte das Bild verkleinern.',

@@ -119,6 +119,20 @@ export const errorsEn: ErrorCatalogue = {
   settings: {
     logoUnusable: 'The logo cannot be used: {{reason}}',
   },
+  setup: {
+    incomplete:
+      'Lotse is not set up yet. Still missing: {{missing}}. Until then drafts can be viewed, but no letter can be finalized and no serial letter created. Please complete the setup first (Settings).',
+    list: '{{first}}; {{rest}}',
+    item: {
+      organization: 'name of the office',
+      address: 'address of the office (street or post box, with postcode and city)',
+      counselorName: 'name of the counselor',
+      contact: 'phone or e-mail (of the counselor or the office)',
+    },
+    saveIncomplete: 'Without these entries no letter can be finalized. Please fill in the marked fields.',
+    addressField: 'Please enter street, postcode and city – or a post box with postcode and city.',
+    contactField: 'Please enter a phone number or e-mail address – your own or the office’s.',
+  },
   logo: {
     notBase64: 'The logo did not arrive readably (no valid Base64). Please choose the file again.',
     tooLarge: 'The logo is {{kilobytes, number}} KB; at most {{limit, number}} KB are allowed. Please make the image smaller.',

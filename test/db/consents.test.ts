@@ -81,7 +81,8 @@ describe('consents.create and consents.list', () => {
       signedOn: '2026-11-20',
       validUntil: '2027-11-20',
       revokedOn: null,
-      recordedBy: 'Silke Nießen',
+      // The counselor of the settings (test/support/settings.ts).
+      recordedBy: 'Erika Mustermann',
       createdAt: '2026-11-25T10:00:00.000Z',
       state: 'valid',
     });

@@ -110,7 +110,12 @@ async function settings(change: (current: Settings) => Settings): Promise<void> 
 beforeEach(async () => {
   clock = new Date(NOW);
   ({ core, dispose } = openTestCore(clock));
-  await settings((current) => ({ ...current, counselor: { ...current.counselor, phone: COUNSELOR_PHONE } }));
+  // The counselor is reached by phone only: no e-mail, neither theirs nor the office's, so that field stays empty (and not "prefilled").
+  await settings((current) => ({
+    ...current,
+    office: { ...current.office, email: '' },
+    counselor: { ...current.counselor, phone: COUNSELOR_PHONE, email: '' },
+  }));
   client = await call<Client>('clients.create', CLIENT);
   vhs = await call<Partner>('partners.get', { id: VHS });
 });
@@ -164,7 +169,7 @@ describe('documents.create: prefilled drafts', () => {
       residenceStatus: RESIDENCE_LABEL,
       residenceValidUntil: '2027-02-15',
       counselingFields: ['recognition', 'language-courses'],
-      counselorName: 'Silke Nießen',
+      counselorName: 'Erika Mustermann',
       fileNumber: 'KI-2026-0815',
       consentSignedOn: '',
       reason: '',

@@ -269,6 +269,36 @@ describe('each migration on a store of the version before it', () => {
     expect(rows(db, 'SELECT * FROM settings')).toEqual([]);
   });
 
+  /** The settings JSON as the seed of schemas 10 to 50 wrote it into every fresh store: the district's office and a real team lead as counselor. */
+  const sampleSettings = (counselor: string) =>
+    `{"office":{"organization":"Kreis Düren","department":"Kommunales Integrationszentrum","street":"Bismarckstr. 16","postalCode":"52351","city":"Düren",` +
+    `"room":"Zimmer 68 (Haus A)","postbox":{"label":"Postfach","postalCode":"52348","city":"Düren"},"phone":"","email":"","web":"",` +
+    `"hours":"Mo–Do 8–16 Uhr, Fr 8–13 Uhr","contact":"","logo":null},"counselor":${counselor},"deadlines":{"consentLeadDays":30}}`;
+  const SAMPLE_COUNSELOR = '{"name":"Silke Nießen","title":"Teamleitung","phone":"","email":""}';
+  const storedSettingsOf = (db: Db) => db.prepare("SELECT value FROM settings WHERE key = 'settings'").pluck().get();
+
+  upgradeTest(70, 'empties the counselor a store still has from the old sample, and nothing else', () => {
+    const store = storeAt(50);
+    store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('settings', sampleSettings(SAMPLE_COUNSELOR));
+    const db = upgrade(store, 70);
+    // Only the counselor changed, in place: the office's letterhead is the office's to correct in the setup.
+    expect(storedSettingsOf(db)).toBe(sampleSettings('{"name":"","title":"","phone":"","email":""}'));
+  });
+
+  upgradeTest(70, 'keeps a counselor the office entered, even one with the same name, and a store without settings', () => {
+    for (const counselor of [
+      '{"name":"Silke Nießen","title":"Teamleitung","phone":"02421 22-1234","email":""}',
+      '{"name":"Silke Nießen","title":"Teamleitung","phone":"","email":"s.niessen@example.org"}',
+      '{"name":"Silke Nießen","title":"","phone":"","email":""}',
+      '{"name":"Erika Mustermann","title":"Teamleitung","phone":"","email":""}',
+    ]) {
+      const store = storeAt(50);
+      store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('settings', sampleSettings(counselor));
+      expect(storedSettingsOf(upgrade(store, 70)), counselor).toBe(sampleSettings(counselor));
+    }
+    expect(rows(upgrade(storeAt(50), 70), 'SELECT * FROM settings')).toEqual([]);
+  });
+
   it('has a test for every migration', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
   });

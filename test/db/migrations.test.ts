@@ -7,12 +7,13 @@ import { DomainError } from '../../main/core/errors';
 import { openDatabase } from '../../main/core/db/open';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../main/core/db/migrations';
 import type { Migration } from '../../main/core/db/migrations/migration';
-import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
+import { FRESH_SETTINGS } from '../../main/core/db/seed/settings';
 import type { Core } from '../../main/core/core';
 import type { ResidenceStatus, Settings } from '../../shared/api/contract';
 import { BUILT_IN_FORMS } from '../../shared/forms';
 import { openTestCore, reopenCore } from '../support/core';
 import { callOk, countRows } from '../support/results';
+import { TEST_SETTINGS } from '../support/settings';
 import { makeTempDir } from '../support/temp-dir';
 
 const temps: Array<() => void> = [];
@@ -122,7 +123,7 @@ describe('built-in data at open', () => {
   let store: ReturnType<typeof openTestCore>;
   let core: Core;
   beforeEach(() => {
-    store = openTestCore();
+    store = openTestCore(undefined, { freshInstall: true });
     core = store.core;
   });
   afterEach(() => {
@@ -137,8 +138,8 @@ describe('built-in data at open', () => {
   const writesSinceOpen = () => core.db.prepare('SELECT total_changes()').pluck().get();
   const storedSettings = () => JSON.parse(core.db.prepare("SELECT value FROM settings WHERE key = 'settings'").pluck().get() as string) as Settings;
 
-  it('writes the sample settings and the shipped templates into a fresh store, and nothing when opened again', () => {
-    expect(storedSettings()).toEqual(SAMPLE_SETTINGS);
+  it('writes empty settings (no office, no counselor) and the shipped templates into a fresh store, and nothing when opened again', () => {
+    expect(storedSettings()).toEqual(FRESH_SETTINGS);
     expect(core.db.prepare('SELECT template_id, version, source FROM template_versions ORDER BY template_id').all()).toEqual(
       Object.keys(BUILT_IN_FORMS)
         .sort()
@@ -152,7 +153,7 @@ describe('built-in data at open', () => {
     await callOk(core, 'partners.delete', { id: 'seed-low-tec' });
     const duldung = (await callOk<{ items: ResidenceStatus[] }>(core, 'residenceStatuses.list', {})).items.find((status) => status.code === 'duldung')!;
     await callOk(core, 'residenceStatuses.update', { ...duldung, reminderLeadDays: 45, stand: '2026-06-01' });
-    const settings = { ...SAMPLE_SETTINGS, counselor: { ...SAMPLE_SETTINGS.counselor, name: 'Carsten Muschenich' } };
+    const settings = { ...TEST_SETTINGS, counselor: { ...TEST_SETTINGS.counselor, name: 'Max Mustermann' } };
     await callOk(core, 'settings.update', settings);
     const partners = countRows(core, 'partners');
 
@@ -168,12 +169,12 @@ describe('built-in data at open', () => {
   });
 
   it('completes settings an older version stored without a part or a later field, once', async () => {
-    const { contact: _contact, logo: _logo, ...officeBeforeLogos } = SAMPLE_SETTINGS.office;
+    const { contact: _contact, logo: _logo, ...officeBeforeLogos } = TEST_SETTINGS.office;
     const office = { ...officeBeforeLogos, organization: 'job-com', room: '' };
     core.db.prepare("UPDATE settings SET value = ? WHERE key = 'settings'").run(JSON.stringify({ office }));
 
     reopen();
-    const completed = { office: { ...office, contact: '', logo: null }, counselor: SAMPLE_SETTINGS.counselor, deadlines: SAMPLE_SETTINGS.deadlines };
+    const completed = { office: { ...office, contact: '', logo: null }, counselor: FRESH_SETTINGS.counselor, deadlines: FRESH_SETTINGS.deadlines };
     expect(storedSettings()).toEqual(completed);
     expect(await callOk(core, 'settings.get', {})).toEqual(completed);
     reopen();

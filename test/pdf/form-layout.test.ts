@@ -749,7 +749,7 @@ describe('letter layout built from a form', () => {
       'Frau/Herr Ayşe Müller hat am 20.11.2026 schriftlich eingewilligt, dass wir diese Angaben an Sie übermitteln.',
       'Stand: 15.10.2026',
       'Mit freundlichen Grüßen',
-      'Silke Nießen',
+      'Erika Mustermann',
     ]) {
       expect(out.flat).toContain(part);
     }

@@ -84,7 +84,7 @@ describe('referral letter: Ihr Zeichen and Anlagen', () => {
     // Anlagen: after the signature, only what is enclosed, each on its own line.
     const last = out.words.filter((w) => w.page === out.pages);
     const lines = textLines(last);
-    const signer = lines.findIndex((line) => line === 'Silke Nießen');
+    const signer = lines.findIndex((line) => line === 'Erika Mustermann');
     const heading = lines.findIndex((line) => line === 'Anlagen');
     expect(signer).toBeGreaterThan(0);
     expect(heading).toBeGreaterThan(signer);
@@ -152,7 +152,7 @@ describe('long letters', () => {
     expectNoOverlapInsideMargins(out.words, out.pages);
     const last = textLines(out.words.filter((w) => w.page === 3));
     expect(last).toContain('Mit freundlichen Grüßen');
-    expect(last).toContain('Silke Nießen');
+    expect(last).toContain('Erika Mustermann');
     expect(last.some((line) => line.startsWith('Absatz 28:'))).toBe(true);
     // Pages 2 and 3 start near the top; the letterhead and the window are page 1 only.
     for (const page of [2, 3]) {
@@ -173,7 +173,7 @@ describe('long letters', () => {
       );
       const closing = out.words.find((w) => w.text === 'Grüßen');
       // The signature's name, not the one in the information block on page 1.
-      const name = out.words.findLast((w) => w.text === 'Nießen');
+      const name = out.words.findLast((w) => w.text === 'Mustermann');
       expect(closing?.page, `${count} paragraphs`).toBe(name?.page);
       expect(name!.y0 - closing!.y1, `${count} paragraphs`).toBeGreaterThan(12);
       const lastParagraph = out.words.findLast((w) => w.text === 'Absatz')!;

@@ -9,11 +9,11 @@ import type { Core } from '../../main/core/core';
 import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
 import { inspectLogo, LOGO_MAX_BYTES, LogoError } from '../../main/core/pdf/logo';
 import { renderPdf } from '../../main/core/pdf/render';
-import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
 import type { RenderedPdf, Settings } from '../../shared/api/contract';
 import { openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { makeJpeg, makePng, PNG_SIGNATURE, pngChunk, pngHeaderOnly, sampleLogoPng } from '../support/images';
 import { pdfWords } from '../support/pdf-words';
+import { TEST_SETTINGS } from '../support/settings';
 import { callOk, errorOf } from '../support/results';
 import { darkShare, expectValidPdfWithEmbeddedFonts, rasterize } from './print-support';
 import { sampleLetterContent } from './sample-letter';
@@ -35,7 +35,7 @@ const png = (bytes: Buffer) => ({ mimeType: 'image/png' as const, dataBase64: by
 const jpeg = (bytes: Buffer) => ({ mimeType: 'image/jpeg' as const, dataBase64: bytes.toString('base64') });
 
 function withOffice(office: Partial<Settings['office']>): Settings {
-  return { ...SAMPLE_SETTINGS, office: { ...SAMPLE_SETTINGS.office, ...office } };
+  return { ...TEST_SETTINGS, office: { ...TEST_SETTINGS.office, ...office } };
 }
 
 let fileCount = 0;
@@ -119,8 +119,8 @@ describe('logo check', () => {
 
 describe('settings with letterhead', () => {
   it('completes settings stored before contact and logo existed once, when the store opens', async () => {
-    const { contact: _contact, logo: _logo, ...oldOffice } = SAMPLE_SETTINGS.office;
-    const old = { ...SAMPLE_SETTINGS, office: { ...oldOffice, department: 'job-com, Team Zuwanderung' } };
+    const { contact: _contact, logo: _logo, ...oldOffice } = TEST_SETTINGS.office;
+    const old = { ...TEST_SETTINGS, office: { ...oldOffice, department: 'job-com, Team Zuwanderung' } };
     core.db.prepare("UPDATE settings SET value = ? WHERE key = 'settings'").run(JSON.stringify(old));
     core.close();
     core = reopenCore(dataDir);
@@ -203,11 +203,20 @@ describe('settings with letterhead', () => {
     expect(preview.pages).toBe(1);
     const file = write(preview.pdfBase64);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const part of ['job-com', 'Team Zuwanderung', 'Herr Carsten Muschenich', 'Beispielbrief', 'Silke Nießen', 'Teamleitung', 'Anlage', 'Seite 1 von 1'])
+    for (const part of [
+      'job-com',
+      'Team Zuwanderung',
+      'Herr Carsten Muschenich',
+      'Beispielbrief',
+      'Erika Mustermann',
+      'Teamleitung',
+      'Anlage',
+      'Seite 1 von 1',
+    ])
       expect(text).toContain(part);
     expect(pictures(imagesIn(file))).toHaveLength(1);
     // Nothing was saved.
-    expect((await callOk<Settings>(core, 'settings.get', {})).office.organization).toBe(SAMPLE_SETTINGS.office.organization);
+    expect((await callOk<Settings>(core, 'settings.get', {})).office.organization).toBe(TEST_SETTINGS.office.organization);
     // Without entries: the stored letterhead.
     const stored = execFileSync('pdftotext', [write((await callOk<RenderedPdf>(core, 'settings.previewLetterhead', {})).pdfBase64), '-'], { encoding: 'utf8' });
     expect(stored).toContain('Kommunales Integrationszentrum');

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formLayout } from '../../main/core/pdf/layouts/form-layout';
 import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
 import { renderPdf } from '../../main/core/pdf/render';
-import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
 import type { LotseDocument, RenderedPdf } from '../../shared/api/contract';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { sampleLogoPng } from '../support/images';
 import { makeTempDir } from '../support/temp-dir';
 import { callOk } from '../support/results';
+import { TEST_SETTINGS } from '../support/settings';
 import { runInChildProcess } from './child-process';
 import { expectValidPdfWithEmbeddedFonts } from './print-support';
 import { LETTERS_BEFORE, sampleLetterContent } from './sample-letter';
@@ -127,7 +127,7 @@ describe('PDF/A-2b', () => {
           title,
           reference: 'Test',
           date: '01.02.2026',
-          office: SAMPLE_SETTINGS.office,
+          office: TEST_SETTINGS.office,
           recipientLines: [],
           sections: [],
           creationDate: new Date('2026-02-01T08:00:00Z'),
@@ -195,8 +195,8 @@ describe('deterministic output', () => {
       const { core } = test;
       // With a logo: the snapshot names it by hash, the other process reads the bytes from the store.
       await callOk(core, 'settings.update', {
-        ...SAMPLE_SETTINGS,
-        office: { ...SAMPLE_SETTINGS.office, logo: { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') } },
+        ...TEST_SETTINGS,
+        office: { ...TEST_SETTINGS.office, logo: { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') } },
       });
       const client = await callOk<{ id: string }>(core, 'clients.create', SAMPLE_CLIENT);
       const draft = await callOk<{ id: string }>(core, 'documents.create', {

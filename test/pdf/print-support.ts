@@ -5,11 +5,11 @@ import { expect } from 'vitest';
 import { addressBlock } from '../../main/core/pdf/address-block';
 import { printDocument, type PrintJob } from '../../main/core/pdf/print-document';
 import { renderPdf } from '../../main/core/pdf/render';
-import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
 import type { Client, Partner } from '../../shared/api/contract';
 import { PartnerInputSchema } from '../../shared/api/schemas/partner';
 import type { PrefillContext } from '../../shared/forms/prefill';
 import { clientInput } from '../support/core';
+import { TEST_SETTINGS } from '../support/settings';
 import { pdfWords, type PdfWord } from '../support/pdf-words';
 
 /** Helpers for the tests that print form definitions through printDocument and read the PDF back. */
@@ -74,11 +74,7 @@ export function sampleContext(overrides: Partial<PrefillContext> = {}): PrefillC
   return {
     client: sampleClient(),
     partner: SAMPLE_PARTNER,
-    settings: {
-      ...SAMPLE_SETTINGS,
-      office: { ...SAMPLE_SETTINGS.office, phone: '02421 22-1234', email: 'ki@kreis-dueren.de' },
-      counselor: { ...SAMPLE_SETTINGS.counselor, email: 'silke.niessen@kreis-dueren.de' },
-    },
+    settings: TEST_SETTINGS,
     consent: null,
     residenceStatusLabel: 'Aufenthaltserlaubnis',
     today: '2026-11-25',

@@ -2,15 +2,24 @@ import type { Core } from '../../main/core/core';
 import { openCore, type CoreOptions } from '../../main/core/open-core';
 import type { ClientInput, MethodInput } from '../../shared/api/contract';
 import { ClientInputSchema } from '../../shared/api/schemas/client';
+import { updateSettings } from '../../main/core/services/settings';
+import { TEST_SETTINGS } from './settings';
 import { makeTempDir } from './temp-dir';
 
-/** A real core on a real SQLite file in a temp dir, with a fixed clock. */
-export function openTestCore(
-  now = new Date('2026-11-25T10:00:00Z'),
-  options: Partial<Pick<CoreOptions, 'batchWorkerScript' | 'printPdf'>> = {},
-): { core: Core; dataDir: string; dispose(): void } {
+interface TestCoreOptions extends Partial<Pick<CoreOptions, 'batchWorkerScript' | 'printPdf'>> {
+  /** Leaves the store as a fresh install has it: no office, no counselor, setup not done. */
+  freshInstall?: boolean;
+}
+
+/**
+ * A real core on a real SQLite file in a temp dir, with a fixed clock, set
+ * up with TEST_SETTINGS (so letters can be finalized) unless `freshInstall`.
+ */
+export function openTestCore(now = new Date('2026-11-25T10:00:00Z'), options: TestCoreOptions = {}): { core: Core; dataDir: string; dispose(): void } {
+  const { freshInstall = false, ...coreOptions } = options;
   const temp = makeTempDir();
-  const core = openCore({ dataDir: temp.dir, host: 'browser', version: '0.0.0-test', now: () => now, ...options });
+  const core = openCore({ dataDir: temp.dir, host: 'browser', version: '0.0.0-test', now: () => now, ...coreOptions });
+  if (!freshInstall) updateSettings(core, TEST_SETTINGS);
   return {
     core,
     dataDir: temp.dir,

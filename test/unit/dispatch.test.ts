@@ -167,8 +167,11 @@ describe('dispatch', () => {
     expect(methods['clients.create']?.input.properties).toHaveProperty('familyName');
   });
 
-  it('reports version, schema and host in app.info', async () => {
+  it('reports version, schema, host and the state of the setup in app.info', async () => {
     const result = await dispatch(core, 'app.info', {});
-    expect(result).toEqual({ ok: true, value: { version: '0.0.0-test', schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: 'browser' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { version: '0.0.0-test', schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: 'browser', setupMissing: [] },
+    });
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
 import { ClientSchema } from '../../shared/api/schemas/client';
 import { ConsentSchema, DATA_CATEGORIES } from '../../shared/api/schemas/consent';
 import { COUNSELING_FIELDS } from '../../shared/domain/counseling-fields';
@@ -16,6 +15,7 @@ import {
 } from '../../shared/forms/index';
 import type { PrefillContext } from '../../shared/forms/prefill';
 import { validateFormValues, type FormValues, type LineRow } from '../../shared/forms/values';
+import { TEST_SETTINGS } from '../support/settings';
 
 /**
  * The built-in form definitions (DOMAIN.md, „The built-in forms“): each loads,
@@ -234,8 +234,8 @@ const context: PrefillContext = {
   client,
   partner: null,
   settings: {
-    ...SAMPLE_SETTINGS,
-    counselor: { ...SAMPLE_SETTINGS.counselor, phone: '02421 22-1234', email: 's.niessen@example.org' },
+    ...TEST_SETTINGS,
+    counselor: { ...TEST_SETTINGS.counselor, phone: '02421 22-1234' },
   },
   consent,
   residenceStatusLabel: 'Aufenthaltserlaubnis nach § 104c AufenthG',
@@ -367,9 +367,9 @@ describe('prefilled values', () => {
       residenceValidUntil: '2027-03-31',
       counselingFields: ['recognition', 'residence-title'],
       consentSignedOn: '2026-10-20',
-      counselorName: 'Silke Nießen',
+      counselorName: 'Erika Mustermann',
       counselorPhone: '02421 22-1234',
-      counselorEmail: 's.niessen@example.org',
+      counselorEmail: 'erika.mustermann@example.org',
       fileNumber: 'KIM-2026-0042',
       reason: '',
       attachments: [],

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { contract, type MethodOutput } from '../../../shared/api/contract';
 import type { Core } from '../core';
 import { SCHEMA_VERSION } from '../db/open';
+import { setupStillMissing } from './settings';
 
 export function appInfo(core: Core): MethodOutput<'app.info'> {
-  return { version: core.version, schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: core.host };
+  return { version: core.version, schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: core.host, setupMissing: setupStillMissing(core) };
 }
 
 let description: MethodOutput<'app.describe'> | undefined;

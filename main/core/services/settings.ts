@@ -2,7 +2,9 @@ import type { Logo, RenderedPdf, Settings } from '../../../shared/api/contract';
 import type { Core } from '../core';
 import { getLogo, insertLogo, type LogoReference } from '../db/queries/logos';
 import { readSettings, writeSettings } from '../db/queries/settings';
-import { DomainError } from '../errors';
+import { setupIncompleteMessage, setupMissing, type SetupFacts, type SetupItem } from '../../../shared/domain/setup';
+import type { FieldIssues } from '../../../shared/i18n/error-message';
+import { DomainError, invalid } from '../errors';
 import { renderLetterheadSample } from '../pdf/letterhead-sample';
 import { inspectLogo, LogoError } from '../pdf/logo';
 import { assertPrintable } from '../pdf/print-check';
@@ -37,7 +39,48 @@ function checkLogo(settings: Settings): void {
   }
 }
 
+/** What the first-run setup still lacks in the stored settings (empty once done). */
+export function setupStillMissing(core: Core): SetupItem[] {
+  const stored = readSettings(core.db);
+  if (!stored) throw new Error('the settings are missing: the store was opened without seeding it');
+  return setupMissing(stored);
+}
+
+/**
+ * Called first by whatever makes a letter final (finalizing, serial
+ * letters), with the settings it prints: before the setup is done, no
+ * letter leaves the office, and nothing is written. Drafts and previews
+ * need no setup.
+ */
+export function assertSetUp(settings: SetupFacts): void {
+  const missing = setupMissing(settings);
+  if (missing.length > 0) throw new DomainError('invalid_input', setupIncompleteMessage(missing));
+}
+
+/** The empty fields behind each missing item, for the form to mark. */
+function setupIssues(settings: Settings, missing: readonly SetupItem[]): FieldIssues {
+  const { office } = settings;
+  const issues: FieldIssues = {};
+  const markEmpty = (fields: Record<string, string>, issue: FieldIssues[string]) => {
+    for (const [path, value] of Object.entries(fields)) if (value.trim() === '') issues[path] = issue;
+  };
+  for (const item of missing) {
+    if (item === 'organization') issues['office.organization'] = { key: 'input.required' };
+    if (item === 'counselorName') issues['counselor.name'] = { key: 'input.required' };
+    if (item === 'contact') issues['counselor.phone'] = { key: 'setup.contactField' };
+    if (item === 'address') {
+      const addressField = { key: 'setup.addressField' } as const;
+      markEmpty({ 'office.street': office.street, 'office.postalCode': office.postalCode, 'office.city': office.city }, addressField);
+      if (office.postbox) markEmpty({ 'office.postbox.postalCode': office.postbox.postalCode, 'office.postbox.city': office.postbox.city }, addressField);
+    }
+  }
+  return issues;
+}
+
+/** Saving completes the setup: settings a letter could not be finalized with are refused, field by field. */
 export function updateSettings(core: Core, settings: Settings): Settings {
+  const missing = setupMissing(settings);
+  if (missing.length > 0) throw invalid(setupIssues(settings, missing), { key: 'setup.saveIncomplete' });
   checkLogo(settings);
   core.db.transaction(() => {
     const { logo } = settings.office;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalEmail, optionalPhone, postalCode, requiredText, text } from './common';
+import { optionalEmail, optionalPhone, postalCode, text } from './common';
 
 /**
  * The letterhead logo, PNG or JPEG, as base64. The core reads the file
@@ -12,8 +12,13 @@ export const LogoSchema = z.object({
   dataBase64: z.string().min(1).max(8_000_000),
 });
 
+/**
+ * The office sending the letters. Every part may be empty: a fresh data
+ * folder starts so, until the first-run setup fills in what a letter needs
+ * (shared/domain/setup.ts); saving checks that, not the schema.
+ */
 const OfficeSchema = z.object({
-  organization: requiredText(200),
+  organization: text(200),
   department: text(200),
   street: text(200),
   postalCode,

@@ -2,6 +2,7 @@ import type { BatchInput, BatchPreview, BatchResult, BatchStarted, BatchStatus }
 import type { Core } from '../../core';
 import { germanText } from '../../../../shared/i18n/error-message';
 import { DomainError, invalid, notFound } from '../../errors';
+import { assertSetUp, getSettings } from '../settings';
 import { prepareBatch } from './prepare';
 import { startRun, stopRun, type BatchRun } from './run';
 
@@ -79,10 +80,11 @@ function forgetOldRuns(runs: Map<string, BatchRun>): void {
 }
 
 /**
- * Starts a batch: chooses the clients, prepares every letter, and hands them
+ * Starts a batch once the setup is done: chooses the clients, prepares every letter, and hands them
  * to a new worker. Returns at once; `batches.status` tells the progress.
  */
 export function startBatch(core: Core, input: BatchInput): BatchStarted {
+  assertSetUp(getSettings(core));
   const runs = registry(core);
   if ([...runs.values()].some((run) => run.state === 'running')) {
     throw new DomainError('conflict', { key: 'batches.alreadyRunning' });

@@ -6,6 +6,7 @@ import * as queries from '../../db/queries/documents';
 import { DomainError, invalid } from '../../errors';
 import { recordAudit } from '../audit';
 import { createConsentFromForm } from '../consent-forms';
+import { assertSetUp } from '../settings';
 import { loadedSnapshot, storedSnapshot } from '../final-snapshot';
 import { templateDefinition } from '../templates';
 import { legalBasisFor, omitFields } from './consent-gate';
@@ -44,7 +45,7 @@ export async function renderDocument(core: Core, id: string): Promise<RenderedPd
 }
 
 /**
- * Freezes a draft: complete values, the consent gate, fields left out, the
+ * Freezes a draft once the setup is done: complete values, the consent gate, fields left out, the
  * recipient and letterhead as they are now, the PDF's sha256. A consent form
  * pre-creates its consent record. One transaction; nothing half written.
  */
@@ -54,6 +55,7 @@ export async function finalizeDocument(
 ): Promise<LotseDocument> {
   const document = getDraft(core, input.id);
   const context = contextOfDocument(core, document);
+  assertSetUp(context.prefill.settings);
   const { form } = context;
   if (form.recipient === 'partner' && document.partnerId === null) throw invalid({ partnerId: { key: 'documents.recipientMissing' } });
   const current = refreshRecipientValues(context, { values: document.values as FormValues, prefilled: document.prefilled });
