@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { todayIso } from '../../shared/domain/iso-date';
+import { TEST_SETTINGS } from '../support/settings';
 
 export interface LotseHost {
   /** The address printed at start, with the token fragment. */
@@ -50,15 +51,30 @@ export async function stopBrowserHost(child: ChildProcess): Promise<number | nul
   return exited;
 }
 
+/** Completes the first-run setup through the API, as a script would: the letterhead of TEST_SETTINGS. */
+async function completeSetup(host: LotseHost): Promise<void> {
+  const response = await fetch(`${host.origin}/api/settings.update`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(TEST_SETTINGS),
+  });
+  const answer = (await response.json()) as { ok: boolean };
+  if (!answer.ok) throw new Error(`settings.update answered ${JSON.stringify(answer)}`);
+}
+
 /**
- * Each test file gets its own host and data dir; every request any page
- * makes is recorded so tests can assert that Lotse stays on loopback.
+ * Each test file gets its own host and data dir, set up with TEST_SETTINGS
+ * unless the file asks for a fresh install (`test.use({ freshInstall: true })`);
+ * every request any page makes is recorded so tests can assert that Lotse
+ * stays on loopback.
  */
-export const test = base.extend<{ requests: string[] }, { lotse: LotseHost }>({
+export const test = base.extend<{ requests: string[] }, { lotse: LotseHost; freshInstall: boolean }>({
+  freshInstall: [false, { scope: 'worker', option: true }],
   lotse: [
-    async ({}, use) => {
+    async ({ freshInstall }, use) => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-'));
       const { host, process: child } = await startBrowserHost(dataDir);
+      if (!freshInstall) await completeSetup(host);
       await use(host);
       await stopBrowserHost(child);
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -15,6 +15,7 @@ import { SerialLetterScreen } from '../features/serial/SerialLetterScreen';
 import { PartnerEditScreen } from '../features/network/PartnerEditScreen';
 import { PartnerScreen } from '../features/network/PartnerScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SetupScreen } from '../features/settings/SetupScreen';
 import { StartScreen } from '../features/start/StartScreen';
 import { TemplateScreen } from '../features/templates/TemplateScreen';
 import { TemplatesScreen } from '../features/templates/TemplatesScreen';
@@ -22,6 +23,7 @@ import { AppContext, type AppContextValue } from './app-context';
 import { Navigation } from './Navigation';
 import { NotConnected } from './NotConnected';
 import { NotFoundScreen } from './NotFoundScreen';
+import { SetupReminder } from './SetupReminder';
 import { navigate, routeHref, sectionOf, useCurrentRoute, type Route, type RouteName } from './routes';
 
 /** The route table's other half: what each address of routes.ts shows (a name without a screen does not compile). */
@@ -42,6 +44,7 @@ const SCREENS: { [N in RouteName]: (route: Extract<Route, { name: N }>) => React
   templates: () => <TemplatesScreen />,
   template: ({ id }) => <TemplateScreen id={id} />,
   settings: () => <SettingsScreen />,
+  setup: () => <SetupScreen />,
 };
 
 function Screen({ route }: { route: Route | null }) {
@@ -91,12 +94,24 @@ function Shell() {
   // A token from an earlier launch (kept for reloads) is refused: say how to get in, once, not on every screen.
   const [unauthorized, setUnauthorized] = useState(false);
 
-  useEffect(() => {
+  const refreshInfo = useCallback(() => {
     call('app.info', {}).then(setInfo, (error: unknown) => {
       setInfo(null);
       if (isApiCallError(error) && error.code === 'unauthorized') setUnauthorized(true);
     });
   }, []);
+  useEffect(refreshInfo, [refreshInfo]);
+
+  // A first start (nothing set up yet) opens on the setup rather than on Start. Only the launch's
+  // own answer decides, and only while nobody has gone elsewhere: later, Start stays Start.
+  const setupPending = info !== null && info.setupMissing.length > 0;
+  const launchChecked = useRef(false);
+  const routeName = route?.name;
+  useEffect(() => {
+    if (info === null || launchChecked.current) return;
+    launchChecked.current = true;
+    if (setupPending && navigations === 0 && routeName === 'start') navigate({ name: 'setup' }, { replace: true });
+  }, [info, setupPending, navigations, routeName]);
 
   // A notice belongs to the screen it was made for; leaving that screen ends it.
   const here = route ? routeHref(route) : null;
@@ -109,7 +124,10 @@ function Shell() {
     navigate(target);
   }, []);
 
-  const context = useMemo<AppContextValue>(() => ({ info, navigations, navigateWithNotice }), [info, navigations, navigateWithNotice]);
+  const context = useMemo<AppContextValue>(
+    () => ({ info, refreshInfo, navigations, navigateWithNotice }),
+    [info, refreshInfo, navigations, navigateWithNotice],
+  );
 
   // The skip link must not touch the hash: that is where the routes live.
   const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -139,6 +157,7 @@ function Shell() {
         <div role="status" className="notice-region">
           {notice && notice.href === here ? <p className="notice">{notice.text}</p> : null}
         </div>
+        {setupPending && route?.name !== 'setup' ? <SetupReminder missing={info.setupMissing} /> : null}
         <Screen key={hash} route={route} />
       </main>
     </AppContext.Provider>

@@ -35,6 +35,7 @@ describe('hash routes', () => {
     expect(routeOf('#/templates')).toEqual({ name: 'templates' });
     expect(routeOf('#/templates/referral-letter')).toEqual({ name: 'template', id: 'referral-letter' });
     expect(routeOf('#/settings')).toEqual({ name: 'settings' });
+    expect(routeOf('#/settings/setup')).toEqual({ name: 'setup' });
     expect(routeOf('#/network')).toEqual({ name: 'network' });
     expect(routeOf('#/network/new')).toEqual({ name: 'partnerNew' });
     expect(routeOf('#/network/p1')).toEqual({ name: 'partner', id: 'p1' });
@@ -49,6 +50,7 @@ describe('hash routes', () => {
       '#/documents/serial/x',
       '#/templates/referral-letter/x',
       '#/settings/x',
+      '#/settings/setup/x',
       '#/network/p1/other',
       '#/clients/%E0',
       `#/clients/${'x'.repeat(65)}`,

@@ -25,6 +25,7 @@ const PATHS = {
   templates: '/templates',
   template: '/templates/:id',
   settings: '/settings',
+  setup: '/settings/setup',
 } as const;
 
 export type RouteName = keyof typeof PATHS;
@@ -52,8 +53,9 @@ export function routeHref(route: Route): string {
   return `#${PATHS[route.name].replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''))}`;
 }
 
-export function navigate(route: Route): void {
-  navigateHash(routeHref(route));
+/** Goes to `route`; `replace` takes the place of the current address in the history (a redirect, not a step back). */
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  navigateHash(routeHref(route), options);
 }
 
 export function sectionOf(route: Route): Section {
