@@ -56,6 +56,7 @@ describe('a fresh data folder', () => {
   it('refuses to finalize a letter until the setup is done, naming what is missing and writing nothing; drafts and previews work', async () => {
     const { draftId } = await draftLetter();
     expect((await callOk<RenderedPdf>(core, 'documents.render', { id: draftId })).pages).toBe(1);
+    expect((await callOk<RenderedPdf>(core, 'settings.previewLetterhead', {})).pages).toBe(1);
     const before = { changes: changes(), audit: countRows(core, 'audit') };
 
     const refused = errorOf(await dispatch(core, 'documents.finalize', { id: draftId, omitFields: [] }));

@@ -1,7 +1,7 @@
 import type { Logo, RenderedPdf, Settings } from '../../../shared/api/contract';
 import type { Core } from '../core';
 import { getLogo, insertLogo, type LogoReference } from '../db/queries/logos';
-import { readSettings, writeSettings } from '../db/queries/settings';
+import { readSettings, writeSettings, type StoredSettings } from '../db/queries/settings';
 import { setupIncompleteMessage, setupMissing, type SetupFacts, type SetupItem } from '../../../shared/domain/setup';
 import type { FieldIssues } from '../../../shared/i18n/error-message';
 import { DomainError, invalid } from '../errors';
@@ -17,10 +17,15 @@ export function logoBytes(core: Core, reference: LogoReference): Logo {
   return logo;
 }
 
-/** The stored settings, complete since the store was seeded at open (db/seed), with the logo's bytes. */
-export function getSettings(core: Core): Settings {
+function storedSettings(core: Core): StoredSettings {
   const stored = readSettings(core.db);
   if (!stored) throw new Error('the settings are missing: the store was opened without seeding it');
+  return stored;
+}
+
+/** The stored settings, complete since the store was seeded at open (db/seed), with the logo's bytes. */
+export function getSettings(core: Core): Settings {
+  const stored = storedSettings(core);
   const { logo } = stored.office;
   return { ...stored, office: { ...stored.office, logo: logo && logoBytes(core, logo) } };
 }
@@ -41,16 +46,14 @@ function checkLogo(settings: Settings): void {
 
 /** What the first-run setup still lacks in the stored settings (empty once done). */
 export function setupStillMissing(core: Core): SetupItem[] {
-  const stored = readSettings(core.db);
-  if (!stored) throw new Error('the settings are missing: the store was opened without seeding it');
-  return setupMissing(stored);
+  return setupMissing(storedSettings(core));
 }
 
 /**
- * Called first by whatever makes a letter final (finalizing, serial
- * letters), with the settings it prints: before the setup is done, no
- * letter leaves the office, and nothing is written. Drafts and previews
- * need no setup.
+ * Called by whatever makes a letter final (finalizing, serial letters)
+ * with the settings it would print, before it writes anything: until the
+ * setup is done, no letter leaves the office. Drafts and previews need no
+ * setup.
  */
 export function assertSetUp(settings: SetupFacts): void {
   const missing = setupMissing(settings);
@@ -65,13 +68,22 @@ function setupIssues(settings: Settings, missing: readonly SetupItem[]): FieldIs
     for (const [path, value] of Object.entries(fields)) if (value.trim() === '') issues[path] = issue;
   };
   for (const item of missing) {
-    if (item === 'organization') issues['office.organization'] = { key: 'input.required' };
-    if (item === 'counselorName') issues['counselor.name'] = { key: 'input.required' };
-    if (item === 'contact') issues['counselor.phone'] = { key: 'setup.contactField' };
-    if (item === 'address') {
-      const addressField = { key: 'setup.addressField' } as const;
-      markEmpty({ 'office.street': office.street, 'office.postalCode': office.postalCode, 'office.city': office.city }, addressField);
-      if (office.postbox) markEmpty({ 'office.postbox.postalCode': office.postbox.postalCode, 'office.postbox.city': office.postbox.city }, addressField);
+    switch (item) {
+      case 'organization':
+        issues['office.organization'] = { key: 'input.required' };
+        break;
+      case 'address':
+        markEmpty({ 'office.street': office.street, 'office.postalCode': office.postalCode, 'office.city': office.city }, { key: 'setup.addressField' });
+        if (office.postbox)
+          markEmpty({ 'office.postbox.postalCode': office.postbox.postalCode, 'office.postbox.city': office.postbox.city }, { key: 'setup.addressField' });
+        break;
+      case 'counselorName':
+        issues['counselor.name'] = { key: 'input.required' };
+        break;
+      case 'contact':
+        // One field to mark and to focus: the counselor's own phone is the usual answer.
+        issues['counselor.phone'] = { key: 'setup.contactField' };
+        break;
     }
   }
   return issues;
