@@ -8,6 +8,7 @@ import { renderPdf } from '../../main/core/pdf/render';
 import { SAMPLE_SETTINGS } from '../../main/core/db/seed/settings';
 import type { Client, Partner } from '../../shared/api/contract';
 import { PartnerInputSchema } from '../../shared/api/schemas/partner';
+import { recipientGreeting } from '../../shared/domain/salutation';
 import type { PrefillContext } from '../../shared/forms/prefill';
 import { clientInput } from '../support/core';
 import { pdfWords, type PdfWord } from '../support/pdf-words';
@@ -70,8 +71,9 @@ export function sampleClient(): Client {
   };
 }
 
+/** A context as the core makes it: the greeting follows from the client and partner given (no contact). */
 export function sampleContext(overrides: Partial<PrefillContext> = {}): PrefillContext {
-  return {
+  const context = {
     client: sampleClient(),
     partner: SAMPLE_PARTNER,
     settings: {
@@ -84,6 +86,7 @@ export function sampleContext(overrides: Partial<PrefillContext> = {}): PrefillC
     today: '2026-11-25',
     ...overrides,
   };
+  return { salutation: recipientGreeting({ ...context, contact: null }), ...context };
 }
 
 export function partnerLines(partner: Partner = SAMPLE_PARTNER): string[] {

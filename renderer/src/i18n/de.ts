@@ -118,6 +118,7 @@ export const de = {
     givenName: 'Vorname',
     otherNames: 'Weitere Schreibweisen / Namen in Originalschrift',
     sex: 'Geschlecht',
+    title: 'Titel in der Anrede',
     birthDate: 'Geburtsdatum',
     birthPlace: 'Geburtsort',
     nationalities: 'Staatsangehörigkeiten',
@@ -161,6 +162,8 @@ export const de = {
     // Not "Geburtsort": the label must not contain "Ort", the label of the address's town.
     birthPlaceLabel: 'Geboren in',
     birthPlaceHint: 'Geburtsort, wie im Pass',
+    sexHint: 'Bestimmt die Anrede in Briefen: „Frau“ oder „Herrn“; bei divers oder ohne Angabe „Guten Tag“ mit vollem Namen.',
+    titleHint: 'Akademischer Grad, z. B. „Dr.“; steht in Anschrift und Anrede.',
     nationality: 'Staatsangehörigkeit {{n}}',
     addNationality: 'Staatsangehörigkeit hinzufügen',
     language: 'Sprache {{n}}',

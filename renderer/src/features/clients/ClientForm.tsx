@@ -71,9 +71,10 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
       {form.error ? <ErrorAlert error={form.error} shownFields={form.order} /> : null}
 
       <FormSection id="client-form-base" title={t('clientForm.baseLegend')} headingLevel={headingLevel}>
-        <div className="form-grid">
+        <div className="form-grid form-grid--three">
           <Field label={t('clientFields.familyName')} {...text('familyName')} required dir="auto" />
           <Field label={t('clientFields.givenName')} {...text('givenName')} dir="auto" />
+          <Field label={t('clientFields.title')} hint={t('clientForm.titleHint')} {...text('title')} />
         </div>
         <TextRows
           legend={t('clientFields.otherNames')}
@@ -86,6 +87,7 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
         <div className="form-grid form-grid--three">
           <SelectField
             label={t('clientFields.sex')}
+            hint={t('clientForm.sexHint')}
             options={[notRecorded, ...SEXES.map((sex) => ({ value: sex, label: t(`sexes.${sex}`) }))]}
             {...choice('sex')}
             size="full"
