@@ -93,6 +93,11 @@ export function contactLine(contact: ContactAddressee): string {
   return joined([contact.formOfAddress ? addressWord(contact.formOfAddress) : '', contact.title, contact.name]);
 }
 
+/** The contact as lists and pickers name them: "Frau Dr. Anna Schmitz", "Herr Max Weber" (nominative, unlike the address line). */
+export function contactDisplayName(contact: ContactAddressee): string {
+  return joined([contact.formOfAddress ?? '', contact.title, contact.name]);
+}
+
 /**
  * The greeting of a letter to an organization: the chosen contact by form of
  * address and family name ("Sehr geehrte Frau Dr. Schmitz,"); without a

@@ -3,6 +3,7 @@ import {
   addressWord,
   clientAddressee,
   COLLECTIVE_GREETING,
+  contactDisplayName,
   contactGreeting,
   contactLine,
   nameWithTitle,
@@ -75,6 +76,8 @@ describe('the greeting of a letter to a partner', () => {
     expect(contactLine(contact)).toBe('Frau Dr. Anna Schmitz');
     expect(contactLine({ name: 'Max Weber', formOfAddress: 'Herr', title: '' })).toBe('Herrn Max Weber');
     expect(contactLine({ name: 'Herr Carsten Muschenich', formOfAddress: null, title: '' })).toBe('Herr Carsten Muschenich');
+    // Lists name them in the nominative.
+    expect(contactDisplayName({ name: 'Max Weber', formOfAddress: 'Herr', title: 'Dr.' })).toBe('Herr Dr. Max Weber');
   });
 
   it('takes the family name as the last word with the name particles before it', () => {

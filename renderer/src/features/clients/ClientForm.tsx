@@ -71,10 +71,9 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
       {form.error ? <ErrorAlert error={form.error} shownFields={form.order} /> : null}
 
       <FormSection id="client-form-base" title={t('clientForm.baseLegend')} headingLevel={headingLevel}>
-        <div className="form-grid form-grid--three">
+        <div className="form-grid">
           <Field label={t('clientFields.familyName')} {...text('familyName')} required dir="auto" />
           <Field label={t('clientFields.givenName')} {...text('givenName')} dir="auto" />
-          <Field label={t('clientFields.title')} hint={t('clientForm.titleHint')} {...text('title')} />
         </div>
         <TextRows
           legend={t('clientFields.otherNames')}
@@ -84,7 +83,8 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
           {...form.rows('otherNames')}
           dir="auto"
         />
-        <div className="form-grid form-grid--three">
+        {/* Sex and title together: they decide how letters address the client. */}
+        <div className="form-grid">
           <SelectField
             label={t('clientFields.sex')}
             hint={t('clientForm.sexHint')}
@@ -92,6 +92,9 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
             {...choice('sex')}
             size="full"
           />
+          <Field label={t('clientFields.title')} hint={t('clientForm.titleHint')} {...text('title')} />
+        </div>
+        <div className="form-grid">
           <Field type="date" label={t('clientFields.birthDate')} {...text('birthDate')} />
           <Field label={t('clientForm.birthPlaceLabel')} hint={t('clientForm.birthPlaceHint')} {...text('birthPlace')} dir="auto" />
         </div>
