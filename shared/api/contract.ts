@@ -15,6 +15,7 @@ import {
   FinalizeInputSchema,
   REFERRAL_STATUSES,
   RenderedPdfSchema,
+  salutationOverride,
 } from './schemas/document';
 import { PartnerImportInputSchema, PartnerImportResultSchema, PartnerInputSchema, PartnerListInputSchema, PartnerSchema } from './schemas/partner';
 import { SettingsSchema } from './schemas/settings';
@@ -117,21 +118,37 @@ export const contract = {
       templateId: z.string().min(1).max(100),
       clientId: id,
       partnerId: id.nullable().default(null),
+      /** A contact of the partner the letter goes to; left out: none (a correction keeps the corrected one's). */
+      contactId: id.nullable().optional(),
+      /** The counselor's own greeting; left out: the computed one (a correction keeps the corrected one's). */
+      salutationOverride: salutationOverride.optional(),
       values: z.record(z.string(), z.unknown()).default({}),
       /** A final document this one corrects: its values are the starting point. */
       correctsId: id.optional(),
     }),
     output: DocumentSchema,
   },
-  /** Autosave of a draft: incomplete values are kept, wrong ones refused. */
+  /**
+   * Autosave of a draft: incomplete values are kept, wrong ones refused.
+   * Left out, partner, contact and greeting stay; another partner drops the contact.
+   */
   'documents.update': {
-    input: z.object({ id, values: z.record(z.string(), z.unknown()), partnerId: id.nullable().optional() }),
+    input: z.object({
+      id,
+      values: z.record(z.string(), z.unknown()),
+      partnerId: id.nullable().optional(),
+      contactId: id.nullable().optional(),
+      salutationOverride: salutationOverride.optional(),
+    }),
     output: DocumentSchema,
   },
   'documents.get': { input: z.object({ id }), output: DocumentSchema },
   'documents.list': { input: DocumentListFilterSchema, output: list(DocumentSchema) },
-  /** What the core makes the document of (client, recipient, covering consent, settings); `partnerId`: for a recipient picked but not yet saved. */
-  'documents.context': { input: z.object({ id, partnerId: id.nullable().optional() }), output: DocumentContextSchema },
+  /** What the core makes the document of (client, recipient, covering consent, settings); `partnerId`, `contactId`: for a recipient picked but not yet saved. */
+  'documents.context': {
+    input: z.object({ id, partnerId: id.nullable().optional(), contactId: id.nullable().optional() }),
+    output: DocumentContextSchema,
+  },
   /** Which personal fields would reach the recipient, and whether a consent covers each. */
   'documents.disclosure': { input: z.object({ id }), output: DisclosureSchema },
   /** Freezes the document; refused with `consent_missing` where the consent gate applies and nothing covers it. */

@@ -8,7 +8,7 @@ export const freeLetter: FormDefinitionSource = {
   description: 'Brief mit freiem Text an die Klientin, den Klienten oder einen Partner, z. B. Einladung oder Terminbrief.',
   layout: 'letter',
   recipient: 'client',
-  letter: { subject: '{{subject}}', salutation: 'Guten Tag,', closing: 'Mit freundlichen Grüßen', yourReference: 'yourReference' },
+  letter: { subject: '{{subject}}', salutation: '{{salutation}}', closing: 'Mit freundlichen Grüßen', yourReference: 'yourReference' },
   sections: [
     {
       id: 'letter',

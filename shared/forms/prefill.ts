@@ -20,6 +20,12 @@ export interface PrefillContext {
   residenceStatusLabel: string;
   /** `YYYY-MM-DD` */
   today: string;
+  /**
+   * The greeting the recipient is due (shared/domain/salutation.ts): the
+   * client by sex and title, a partner's chosen contact, else "Sehr geehrte
+   * Damen und Herren,". Snapshots frozen before it existed lack it.
+   */
+  salutation: string;
 }
 
 /**
@@ -75,6 +81,7 @@ function howToReach(client: Client): string {
 
 export const PREFILL_SOURCES: Readonly<Record<string, PrefillSource>> = {
   today: date((c) => c.today),
+  salutation: text((c) => c.salutation),
 
   'client.fullName': text((c) => fullName(c.client)),
   'client.familyName': text((c) => c.client.familyName),

@@ -20,7 +20,7 @@ export const referralLetter: FormDefinitionSource = {
   tracksReferral: true,
   letter: {
     subject: 'Überleitung: {{clientName}}',
-    salutation: 'Sehr geehrte Damen und Herren,',
+    salutation: '{{salutation}}',
     closing: 'Mit freundlichen Grüßen',
     yourReference: 'yourReference',
     attachments: { field: 'attachments', text: 'title', enclosed: 'enclosed' },

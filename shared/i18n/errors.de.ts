@@ -33,6 +33,7 @@ export const errorsDe = {
     notAllowed: 'Dieser Wert ist nicht zulässig.',
     controlCharacters: 'Enthält Steuerzeichen, die nicht gedruckt werden können.',
     brokenCharacter: 'Enthält ein unvollständiges Zeichen (ungültige Kodierung).',
+    oneLine: 'Bitte in einer Zeile schreiben, ohne Zeilenumbruch.',
     phone: 'Bitte nur Ziffern, Leerzeichen und + - / ( ) verwenden.',
     duplicate: 'Jeder Eintrag darf nur einmal vorkommen.',
     noDataCategory: 'Bitte mindestens eine Datenart wählen.',
@@ -202,6 +203,7 @@ export const errorsDe = {
     draftChanged: 'Der Entwurf wurde gerade geändert. Bitte die Vorschau prüfen und erneut abschließen.',
     noReferralStatus: '„{{title}}“ hat keinen Überleitungsstatus.',
     referralNeedsFinal: 'Den Status gibt es erst, wenn das Dokument endgültig ist.',
+    contactUnknown: 'Diese Ansprechperson gehört nicht (mehr) zu der gewählten Stelle. Bitte neu wählen.',
   },
   batches: {
     toPartner: '„{{title}}“ geht an eine Partnerstelle; Serienbriefe gehen an Klient*innen.',

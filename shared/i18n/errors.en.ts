@@ -26,6 +26,7 @@ export const errorsEn: ErrorCatalogue = {
     notAllowed: 'This value is not allowed.',
     controlCharacters: 'Contains control characters that cannot be printed.',
     brokenCharacter: 'Contains an incomplete character (invalid encoding).',
+    oneLine: 'Please write it on one line, without a line break.',
     phone: 'Please use only digits, spaces and + - / ( ).',
     duplicate: 'Each entry may occur only once.',
     noDataCategory: 'Please choose at least one kind of data.',
@@ -187,6 +188,7 @@ export const errorsEn: ErrorCatalogue = {
     draftChanged: 'The draft has just been changed. Please check the preview and finalize again.',
     noReferralStatus: '“{{title}}” has no referral status.',
     referralNeedsFinal: 'The status exists only once the document is final.',
+    contactUnknown: 'This contact person does not (or no longer) belong to the chosen agency. Please choose again.',
   },
   batches: {
     toPartner: '“{{title}}” goes to a partner agency; serial letters go to clients.',

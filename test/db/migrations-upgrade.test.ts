@@ -269,6 +269,23 @@ describe('each migration on a store of the version before it', () => {
     expect(rows(db, 'SELECT * FROM settings')).toEqual([]);
   });
 
+  upgradeTest(60, 'gives every document no contact and no greeting of its own, and freezes both once final', () => {
+    const store = storeAt(50);
+    insertSchema10Client(store.db, 'a', 'Müller', null);
+    insertSchema10Document(store.db, 'draft', 'a', 'draft', 'seed-vhs-rur-eifel');
+    insertSchema10Document(store.db, 'final', 'a', 'final', 'seed-vhs-rur-eifel');
+
+    const db = upgrade(store, 60);
+    expect(rows(db, 'SELECT id, partner_id, contact_id, salutation_override FROM documents ORDER BY id')).toEqual(
+      ['draft', 'final'].map((id) => ({ id, partner_id: 'seed-vhs-rur-eifel', contact_id: null, salutation_override: null })),
+    );
+    db.prepare("UPDATE documents SET contact_id = 'seed-vhs-rur-eifel-contact-1', salutation_override = 'Liebe Frau Roth,' WHERE id = 'draft'").run();
+    expect(() => db.prepare("UPDATE documents SET contact_id = 'seed-vhs-rur-eifel-contact-1' WHERE id = 'final'").run()).toThrow(
+      'final documents are immutable',
+    );
+    expect(() => db.prepare("UPDATE documents SET salutation_override = 'Hallo,' WHERE id = 'final'").run()).toThrow('final documents are immutable');
+  });
+
   /** The settings JSON as the seed of schemas 10 to 50 wrote it into every fresh store: the district's office and a real team lead as counselor. */
   const sampleSettings = (counselor: string) =>
     `{"office":{"organization":"Kreis Düren","department":"Kommunales Integrationszentrum","street":"Bismarckstr. 16","postalCode":"52351","city":"Düren",` +

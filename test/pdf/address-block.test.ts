@@ -57,7 +57,7 @@ function expectWellFormed(recipient: AddressRecipient, block: AddressBlock, fits
   // The delivery lines come last, untouched.
   expect(block.lines.slice(-2)).toEqual(deliveryOf(recipient));
   // No line above ends mid-word: joining visibly hyphenated pieces back, every word is a whole word of the recipient (or the cut mark).
-  const known = new Set(wordsOf([recipient.name, recipient.department ?? '', recipient.attention ? `z. Hd. ${recipient.attention}` : ''].join(' ')));
+  const known = new Set(wordsOf([recipient.name, recipient.department ?? '', recipient.attention ?? ''].join(' ')));
   const joined = block.lines.slice(0, -2).reduce((text, line) => {
     if (text === '') return line;
     const lastWord = wordsOf(text).at(-1)!;
@@ -93,11 +93,11 @@ describe('addressBlock with the real font measure', () => {
     expect(block).toEqual({ lines: ['Kreis Düren', 'Bismarckstr. 16', '52351 Düren'], shortened: [] });
   });
 
-  it('puts department and "z. Hd." with the contact between name and street', () => {
+  it('puts department and the contact person (DIN 5008: no "z. Hd.") between name and street', () => {
     const recipient = { ...base, department: 'Kommunales Integrationszentrum', attention: 'Frau Silke Nießen' };
     const block = addressBlock(recipient);
     expect(block).toEqual({
-      lines: ['Kreis Düren', 'Kommunales Integrationszentrum', 'z. Hd. Frau Silke Nießen', 'Bismarckstr. 16', '52351 Düren'],
+      lines: ['Kreis Düren', 'Kommunales Integrationszentrum', 'Frau Silke Nießen', 'Bismarckstr. 16', '52351 Düren'],
       shortened: [],
     });
     expectWellFormed(recipient, block, addressLineFits);
@@ -166,10 +166,10 @@ describe('addressBlock with the real font measure', () => {
       ...base,
       name: 'Caritasverband für die Region Düren-Jülich e. V.',
       department: 'Fachdienst Integration und Migration, Flüchtlingsberatung und Integrationsagentur im Kreis Düren',
-      attention: 'Frau Dr. Maria-Theresia Schmitz-Oberhausen',
+      attention: 'Frau Prof. Dr. Maria-Theresia Schmitz-Oberhausen-Lindenberg',
     };
     const fullDepartment = wrapWords(recipient.department, addressLineFits);
-    const fullAttention = wrapWords(`z. Hd. ${recipient.attention}`, addressLineFits);
+    const fullAttention = wrapWords(recipient.attention, addressLineFits);
     expect(1 + fullDepartment.length + fullAttention.length + 2).toBeGreaterThan(MAX_ADDRESS_LINES);
     expect(fullAttention).toHaveLength(2);
 
@@ -196,13 +196,13 @@ describe('addressBlock with the real font measure', () => {
     };
     expect(wrapWords(recipient.name, addressLineFits)).toHaveLength(2);
     expect(wrapWords(recipient.department, addressLineFits)).toHaveLength(2);
-    expect(wrapWords(`z. Hd. ${recipient.attention}`, addressLineFits)).toHaveLength(2);
+    expect(wrapWords(recipient.attention, addressLineFits)).toHaveLength(2);
     const block = addressBlock(recipient);
     expectWellFormed(recipient, block, addressLineFits);
     expect(block.shortened).toEqual(['Abteilung gekürzt', 'Ansprechperson gekürzt']);
     expect(block.lines.slice(0, 2)).toEqual(wrapWords(LONG_ORGANIZATION, addressLineFits));
     expect(isWordPrefix(recipient.department, block.lines[2]!.slice(0, -ELLIPSIS.length))).toBe(true);
-    expect(isWordPrefix(`z. Hd. ${recipient.attention}`, block.lines[3]!.slice(0, -ELLIPSIS.length))).toBe(true);
+    expect(isWordPrefix(recipient.attention, block.lines[3]!.slice(0, -ELLIPSIS.length))).toBe(true);
   });
 
   it('shortens a three-line name to two lines when department and contact take one line each', () => {
@@ -212,7 +212,7 @@ describe('addressBlock with the real font measure', () => {
     const block = addressBlock(recipient);
     expectWellFormed(recipient, block, addressLineFits);
     expect(block.shortened).toEqual(['Name auf zwei Zeilen gekürzt']);
-    expect(block.lines.slice(2)).toEqual(['Team Süd', 'z. Hd. Frau Muster', 'Bismarckstr. 16', '52351 Düren']);
+    expect(block.lines.slice(2)).toEqual(['Team Süd', 'Frau Muster', 'Bismarckstr. 16', '52351 Düren']);
     expect(isWordPrefix(name, `${block.lines[0]} ${block.lines[1]!.slice(0, -ELLIPSIS.length)}`)).toBe(true);
   });
 
@@ -268,32 +268,32 @@ describe('addressBlock with a 20-character measure (deterministic)', () => {
   });
 
   it('1. shortens the department to one line', () => {
-    const input = recipient({ department: 'Abteilung Sprachkurse Nord', attention: 'Frau Roth', street: 'Markt 1' });
+    const input = recipient({ department: 'Abteilung Sprachkurse Nord', attention: 'Frau Dr. Anna Roth', street: 'Markt 1' });
     // 2 + 2 + 1 + 2 = 7 lines.
     const block = addressBlock(input, twenty);
     expect(block).toEqual({
-      lines: ['Verein für Bildung', 'und Kultur', 'Abteilung …', 'z. Hd. Frau Roth', 'Markt 1', '52349 Düren'],
+      lines: ['Verein für Bildung', 'und Kultur', 'Abteilung …', 'Frau Dr. Anna Roth', 'Markt 1', '52349 Düren'],
       shortened: ['Abteilung gekürzt'],
     });
     expectWellFormed(input, block, twenty);
   });
 
   it('2. shortens the contact when the department already has one line', () => {
-    const input = recipient({ department: 'Sprachkurse', attention: 'Frau Dr. Roth-Berger' });
+    const input = recipient({ department: 'Sprachkurse', attention: 'Frau Prof. Dr. Roth-Berger' });
     const block = addressBlock(input, twenty);
     expect(block).toEqual({
-      lines: ['Verein für Bildung', 'und Kultur', 'Sprachkurse', 'z. Hd. Frau Dr. …', 'Markt 1', '52349 Düren'],
+      lines: ['Verein für Bildung', 'und Kultur', 'Sprachkurse', 'Frau Prof. Dr. …', 'Markt 1', '52349 Düren'],
       shortened: ['Ansprechperson gekürzt'],
     });
     expectWellFormed(input, block, twenty);
   });
 
   it('3. shortens the name to two lines, "…" after the last whole word that fits with it', () => {
-    const input = recipient({ name: 'Verein für Bildung und Kultur im Kreis Düren', department: 'Sprachkurse', attention: 'Frau Roth' });
+    const input = recipient({ name: 'Verein für Bildung und Kultur im Kreis Düren', department: 'Sprachkurse', attention: 'Frau Dr. Anna Roth' });
     const block = addressBlock(input, twenty);
     // "und Kultur im Kreis …" would be 21 characters: "Kreis" goes too.
     expect(block).toEqual({
-      lines: ['Verein für Bildung', 'und Kultur im …', 'Sprachkurse', 'z. Hd. Frau Roth', 'Markt 1', '52349 Düren'],
+      lines: ['Verein für Bildung', 'und Kultur im …', 'Sprachkurse', 'Frau Dr. Anna Roth', 'Markt 1', '52349 Düren'],
       shortened: ['Name auf zwei Zeilen gekürzt'],
     });
     expectWellFormed(input, block, twenty);
@@ -303,37 +303,37 @@ describe('addressBlock with a 20-character measure (deterministic)', () => {
     const input = recipient({
       name: 'Verein für Bildung und Kultur im Kreis Düren',
       department: 'Abteilung Sprachkurse Nord',
-      attention: 'Frau Dr. Roth-Berger',
+      attention: 'Frau Prof. Dr. Roth-Berger',
     });
     const block = addressBlock(input, twenty);
     expect(block).toEqual({
-      lines: ['Verein für Bildung', 'und Kultur im …', 'Abteilung …', 'z. Hd. Frau Dr. …', 'Markt 1', '52349 Düren'],
+      lines: ['Verein für Bildung', 'und Kultur im …', 'Abteilung …', 'Frau Prof. Dr. …', 'Markt 1', '52349 Düren'],
       shortened: ['Abteilung gekürzt', 'Ansprechperson gekürzt', 'Name auf zwei Zeilen gekürzt'],
     });
     expectWellFormed(input, block, twenty);
   });
 
   it('stops shortening as soon as the block has six lines', () => {
-    const input = recipient({ department: 'Abteilung Sprachkurse Nord', attention: 'Frau Dr. Roth-Berger' });
+    const input = recipient({ department: 'Abteilung Sprachkurse Nord', attention: 'Frau Prof. Dr. Roth-Berger' });
     const block = addressBlock(input, twenty);
     expect(block).toEqual({
-      lines: ['Verein für Bildung', 'und Kultur', 'Abteilung …', 'z. Hd. Frau Dr. …', 'Markt 1', '52349 Düren'],
+      lines: ['Verein für Bildung', 'und Kultur', 'Abteilung …', 'Frau Prof. Dr. …', 'Markt 1', '52349 Düren'],
       shortened: ['Abteilung gekürzt', 'Ansprechperson gekürzt'],
     });
   });
 
   it('4. drops the department when a wrapped street leaves too little room', () => {
-    const input = recipient({ department: 'Abteilung Sprachkurse Nord', attention: 'Frau Roth', street: 'Gewerbegebiet Nord Halle 3' });
+    const input = recipient({ department: 'Abteilung Sprachkurse Nord', attention: 'Frau Dr. Anna Roth', street: 'Gewerbegebiet Nord Halle 3' });
     const block = addressBlock(input, twenty);
     expect(block).toEqual({
-      lines: ['Verein für Bildung', 'und Kultur', 'z. Hd. Frau Roth', 'Gewerbegebiet Nord', 'Halle 3', '52349 Düren'],
+      lines: ['Verein für Bildung', 'und Kultur', 'Frau Dr. Anna Roth', 'Gewerbegebiet Nord', 'Halle 3', '52349 Düren'],
       shortened: ['Abteilung gekürzt', 'Abteilung weggelassen'],
     });
   });
 
   it('5. drops the contact after the department', () => {
     // Street and place take two lines each (their limit), so name, department and contact must make room.
-    const input = recipient({ department: 'Sprachkurse', attention: 'Frau Roth', street: 'Gewerbegebiet Nord Halle 3', city: 'Düren-Gürzenich Nord' });
+    const input = recipient({ department: 'Sprachkurse', attention: 'Frau Dr. Anna Roth', street: 'Gewerbegebiet Nord Halle 3', city: 'Düren-Gürzenich Nord' });
     const block = addressBlock(input, twenty);
     expect(block).toEqual({
       lines: ['Verein für Bildung', 'und Kultur', 'Gewerbegebiet Nord', 'Halle 3', '52349', 'Düren-Gürzenich Nord'],
@@ -345,7 +345,7 @@ describe('addressBlock with a 20-character measure (deterministic)', () => {
     const input = recipient({
       name: 'Verein für Bildung und Kultur im Kreis Düren',
       department: 'Abteilung Sprachkurse Nord',
-      attention: 'Frau Dr. Roth-Berger',
+      attention: 'Frau Prof. Dr. Roth-Berger',
       street: 'Gewerbegebiet Nord Halle 3 Tor 2 Hinterhaus',
       city: 'Düren-Gürzenich Nord',
     });
@@ -366,13 +366,13 @@ describe('addressBlock with a 20-character measure (deterministic)', () => {
   it('keeps the post box lines last while shortening', () => {
     const input = recipient({
       department: 'Abteilung Sprachkurse Nord',
-      attention: 'Frau Roth',
+      attention: 'Frau Dr. Anna Roth',
       street: 'Gewerbegebiet Nord Halle 3',
       postbox: { label: 'Postfach 10 01 23', postalCode: '52348', city: 'Düren' },
     });
     const block = addressBlock(input, twenty);
     expect(block).toEqual({
-      lines: ['Verein für Bildung', 'und Kultur', 'Abteilung …', 'z. Hd. Frau Roth', 'Postfach 10 01 23', '52348 Düren'],
+      lines: ['Verein für Bildung', 'und Kultur', 'Abteilung …', 'Frau Dr. Anna Roth', 'Postfach 10 01 23', '52348 Düren'],
       shortened: ['Abteilung gekürzt'],
     });
   });
@@ -424,7 +424,7 @@ describe('a letter to a partner carries the address block in the Anschriftzone',
       name: LONG_ORGANIZATION,
       department: 'Fachbereich Migration, Integration und interkulturelle Öffnung der Verwaltung des Kreises Düren und der Städte und Gemeinden im Kreisgebiet',
       address: { street: 'Kölnstraße 12', postalCode: '52351', city: 'Düren' },
-      contacts: [{ name: 'Frau Dr. Maria-Theresia Schmitz-Oberhausen' }],
+      contacts: [{ formOfAddress: 'Frau', title: 'Prof. Dr.', name: 'Maria-Theresia Schmitz-Oberhausen-Lindenberg' }],
     });
     const block = await callOk<AddressBlock>(core, 'partners.addressBlock', { id: partner.id });
     // The letter needs the shortening: the department does not fit on one line.
@@ -432,7 +432,7 @@ describe('a letter to a partner carries the address block in the Anschriftzone',
     expect(block.lines.at(-2)).toBe('Kölnstraße 12');
     expect(block.lines.at(-1)).toBe('52351 Düren');
     const withContact = await callOk<AddressBlock>(core, 'partners.addressBlock', { id: partner.id, contactId: partner.contacts[0]!.id });
-    expect(withContact.lines.some((line) => line.startsWith('z. Hd. Frau Dr.'))).toBe(true);
+    expect(withContact.lines.some((line) => line.startsWith('Frau Prof. Dr.'))).toBe(true);
     expect(withContact.shortened).toEqual(['Abteilung gekürzt', 'Ansprechperson gekürzt']);
     expect(withContact.lines).toHaveLength(MAX_ADDRESS_LINES);
 

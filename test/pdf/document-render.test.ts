@@ -91,8 +91,9 @@ describe('documents.render (free-letter)', () => {
     const hebrew = await letterTo('כהן', { subject: 'Einladung', body: 'Text' });
     const rtl = await dispatch(core, 'documents.render', { id: hebrew.id });
     expect(rtl).toMatchObject({ ok: false, error: { code: 'unprintable_text', fields: { recipient: expect.stringContaining('Rechts-nach-links-Schrift') } } });
+    // The greeting names the client too ("Guten Tag כהן,"), so it is named with the address.
     expect((rtl as { error: { message: string } }).error.message).toMatch(
-      /^Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt \(Anschrift der Empfänger\*in\)\.$/,
+      /^Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt \(Anschrift der Empfänger\*in, Betreff, Anrede und Gruß\)\.$/,
     );
 
     const klingon = await letterTo('Nguyễn\u{F8D0}', { subject: 'Einladung', body: 'Text' });

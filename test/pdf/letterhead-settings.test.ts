@@ -290,7 +290,7 @@ const storedSettings = () => JSON.parse(core.db.prepare("SELECT value FROM setti
 /**
  * Turns this store back into schema 40's shape (the snapshots are the same):
  * every logo as a settings row `letterhead-logo:<sha256>`, the office logo's
- * bytes inside the settings JSON, no logos table.
+ * bytes inside the settings JSON, no logos table, nothing of later migrations.
  */
 function storeLogosAsSchema40Did(): void {
   const logos = core.db.prepare('SELECT sha256, mime_type, data FROM logos').all() as Array<{ sha256: string; mime_type: string; data: Buffer }>;
@@ -299,6 +299,10 @@ function storeLogosAsSchema40Did(): void {
   const office = logos.find((logo) => logo.sha256 === storedSettings().office.logo.sha256)!;
   core.db.prepare("UPDATE settings SET value = json_set(value, '$.office.logo', json(?)) WHERE key = 'settings'").run(asSetting(office));
   core.db.exec('DROP TABLE logos');
+  // Nor had it the later migrations' columns (0060: contact and greeting of a letter).
+  core.db.exec(`DROP TRIGGER documents_final_addressing_is_frozen;
+                ALTER TABLE documents DROP COLUMN contact_id;
+                ALTER TABLE documents DROP COLUMN salutation_override;`);
   core.db.pragma('user_version = 40');
 }
 

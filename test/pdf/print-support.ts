@@ -7,6 +7,7 @@ import { printDocument, type PrintJob } from '../../main/core/pdf/print-document
 import { renderPdf } from '../../main/core/pdf/render';
 import type { Client, Partner } from '../../shared/api/contract';
 import { PartnerInputSchema } from '../../shared/api/schemas/partner';
+import { recipientGreeting } from '../../shared/domain/salutation';
 import type { PrefillContext } from '../../shared/forms/prefill';
 import { clientInput } from '../support/core';
 import { TEST_SETTINGS } from '../support/settings';
@@ -70,8 +71,9 @@ export function sampleClient(): Client {
   };
 }
 
+/** A context as the core makes it: the greeting follows from the client and partner given (no contact). */
 export function sampleContext(overrides: Partial<PrefillContext> = {}): PrefillContext {
-  return {
+  const context = {
     client: sampleClient(),
     partner: SAMPLE_PARTNER,
     settings: TEST_SETTINGS,
@@ -80,6 +82,7 @@ export function sampleContext(overrides: Partial<PrefillContext> = {}): PrefillC
     today: '2026-11-25',
     ...overrides,
   };
+  return { salutation: recipientGreeting({ ...context, contact: null }), ...context };
 }
 
 export function partnerLines(partner: Partner = SAMPLE_PARTNER): string[] {

@@ -240,6 +240,7 @@ const context: PrefillContext = {
   consent,
   residenceStatusLabel: 'Aufenthaltserlaubnis nach § 104c AufenthG',
   today: '2026-11-25',
+  salutation: 'Sehr geehrte Frau Müller,',
 };
 
 describe('built-in forms', () => {
@@ -262,7 +263,7 @@ describe('built-in forms', () => {
   it('keeps the letter parts and the referral flags of the referral letter', () => {
     const letter = form('referral-letter');
     expect(letter).toMatchObject({ layout: 'letter', recipient: 'partner', consentGate: true, tracksReferral: true });
-    expect(letter.letter?.salutation).toBe('Sehr geehrte Damen und Herren,');
+    expect(letter.letter?.salutation).toBe('{{salutation}}');
     expect(letter.letter?.closing).toBe('Mit freundlichen Grüßen');
     const fields = field(letter, 'counselingFields');
     expect(fields.type === 'multiselect' && fields.options.map((option) => option.value)).toEqual([...COUNSELING_FIELDS]);

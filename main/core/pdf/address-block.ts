@@ -14,11 +14,13 @@ export const MAX_ADDRESS_LINES = 6;
 const DELIVERY_LINE_MAX = 2;
 
 export interface AddressRecipient {
-  /** The organization or the person's full name. */
+  /** "Frau" or "Herrn" on its own line above a person's name (DIN 5008); none for an organization, or where not known. */
+  formOfAddress?: string;
+  /** The organization, or the person's name with an academic title. */
   name: string;
   /** Department or team of an organization. */
   department?: string;
-  /** A person to whose attention the letter goes ("z. Hd."). */
+  /** The person in the organization the letter goes to, below organization and department as DIN 5008 writes it: "Frau Dr. Anna Schmitz". */
   attention?: string;
   street: string;
   postbox?: { label: string; postalCode: string; city: string } | null;
@@ -86,18 +88,20 @@ function truncateLines(lines: string[], count: number, fits: Fits): string[] {
 }
 
 interface Part {
-  key: 'name' | 'department' | 'attention';
+  key: 'formOfAddress' | 'name' | 'department' | 'attention';
   lines: string[];
 }
 
 /**
  * Reductions in the order they are tried: a shortened department before a
  * shortened contact before a shortened name; dropping whole parts only after
- * that. Each says what it did, for the note to the counselor.
+ * that (but for the "Frau" / "Herrn" line, which no delivery needs). Each says what it did, for the note to the counselor.
  */
 const REDUCTIONS: Array<{ part: Part['key']; keep: number; note: string }> = [
   { part: 'department', keep: 1, note: 'Abteilung gekürzt' },
   { part: 'attention', keep: 1, note: 'Ansprechperson gekürzt' },
+  // The delivery needs the name, not the "Frau" / "Herrn" above it.
+  { part: 'formOfAddress', keep: 0, note: 'Anrede „Frau“/„Herrn“ weggelassen' },
   { part: 'name', keep: 2, note: 'Name auf zwei Zeilen gekürzt' },
   { part: 'department', keep: 0, note: 'Abteilung weggelassen' },
   { part: 'attention', keep: 0, note: 'Ansprechperson weggelassen' },
@@ -106,9 +110,10 @@ const REDUCTIONS: Array<{ part: Part['key']; keep: number; note: string }> = [
 export function addressBlock(recipient: AddressRecipient, fits: Fits = (line) => addressLineFits(line)): AddressBlock {
   const wrap = (text: string | undefined) => (text && text.trim() !== '' ? wrapWords(text, fits) : []);
   const parts: Part[] = [
+    { key: 'formOfAddress', lines: wrap(recipient.formOfAddress) },
     { key: 'name', lines: wrap(recipient.name) },
     { key: 'department', lines: wrap(recipient.department) },
-    { key: 'attention', lines: wrap(recipient.attention ? `z. Hd. ${recipient.attention}` : undefined) },
+    { key: 'attention', lines: wrap(recipient.attention) },
   ];
   const postbox = recipient.postbox ?? null;
   const shortened: string[] = [];

@@ -29,6 +29,8 @@ export interface PrintJob {
   /** The address block for the window (at most 6 lines); [] when there is no recipient. */
   recipientLines: string[];
   partnerName: (id: string) => string;
+  /** The counselor's own greeting for this letter, printed instead of the form's; null or left out: the form's. */
+  salutationOverride?: string | null;
   /** PDF creation date and the printed date. */
   creationDate: Date;
   /** Small print identifying the document, e.g. `Freier Brief · Vorlage free-letter, Version 1`. */
@@ -50,13 +52,14 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
 
   if (job.form.layout === 'letter') {
     const parts = job.form.letter ?? { subject: '', salutation: 'Guten Tag,', closing: 'Mit freundlichen Grüßen' };
+    const salutationOverride = job.salutationOverride ?? null;
     const printed = printedForm(source, 'letter', [job.reference]);
     const fileField = fileNumberField(job.form, job.values, new Set(job.omittedFields));
     const content = letterContent({
       settings,
       recipientLines: job.recipientLines,
       subject: filledTemplate(parts.subject, source) || job.form.title,
-      salutation: filledTemplate(parts.salutation, source),
+      salutation: salutationOverride ?? filledTemplate(parts.salutation, source),
       closing: filledTemplate(parts.closing, source),
       body: letterBody(printed.sections),
       yourReference: printed.letter.yourReference,
@@ -68,11 +71,13 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
       keywords: keywords('Brief'),
     });
     const letterParts = [parts.subject, parts.salutation, parts.closing].map((text) => templatePart(text, source)).filter((text) => text.trim() !== '');
+    const override: PrintedText[] = salutationOverride === null ? [] : [{ path: 'salutationOverride', label: 'Anrede', text: salutationOverride }];
     return {
       definition: din5008Letter(content),
       texts: [
         ...printed.texts.filter((entry) => entry.path !== 'template'),
         ...recipient,
+        ...override,
         settingsText(settings),
         ...printed.texts.filter((entry) => entry.path === 'template'),
         ...(letterParts.length > 0 ? [{ path: 'template.letter', label: 'Betreff, Anrede und Gruß', text: letterParts.join('\n') }] : []),

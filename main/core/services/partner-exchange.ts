@@ -79,6 +79,8 @@ interface HsdsContact {
   title?: string;
   email?: string;
   phones?: HsdsPhone[];
+  x_lotse_form_of_address?: string | null;
+  x_lotse_academic_title?: string;
 }
 interface HsdsSchedule {
   id: string;
@@ -165,6 +167,8 @@ export function exportPartners(core: Core): { content: string; fileName: string 
         title: contact.role,
         email: contact.email,
         phones: phones(contact.phone),
+        x_lotse_form_of_address: contact.formOfAddress,
+        x_lotse_academic_title: contact.title,
       });
     }
   }
@@ -267,6 +271,8 @@ function parseHsds(content: string): Incoming[] {
         role: contact.title ?? '',
         phone: asList<HsdsPhone>(contact.phones)[0]?.number ?? '',
         email: contact.email ?? '',
+        formOfAddress: contact.x_lotse_form_of_address ?? null,
+        title: contact.x_lotse_academic_title ?? '',
       })),
       notes: organization.x_lotse_notes ?? '',
       assuredDate,

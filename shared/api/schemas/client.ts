@@ -46,6 +46,8 @@ export const ClientInputSchema = z.object({
   /** Other spellings and the names in the original script (e.g. Cyrillic, Arabic). */
   otherNames: z.array(requiredText(200)).max(10).default([]),
   sex: z.enum(SEXES).nullable().default(null),
+  /** Academic title the client is addressed with, e.g. "Dr.": letters greet "Sehr geehrte Frau Dr. Kovalenko,". */
+  title: optionalText(50),
   birthDate: optionalDate,
   birthPlace: optionalText(200),
   nationalities: z.array(requiredText(100)).max(5).default([]),

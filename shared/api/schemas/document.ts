@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { ClientSchema } from './client';
+import { refinement } from '../german-messages';
 import { id, isoDate, requiredText, timestamp } from './common';
 import { ConsentSchema } from './consent';
 import { PartnerSchema } from './partner';
 import { SettingsSchema } from './settings';
+
+/** A greeting the counselor writes for one letter, instead of the computed one: one line. */
+export const salutationOverride = requiredText(200)
+  .refine((value) => !/[\r\n]/.test(value), refinement('input.oneLine'))
+  .nullable();
 
 /** `draft`: autosaved, editable. `final`: frozen; a correction is a new document linked to it. */
 export const DOCUMENT_STATUSES = ['draft', 'final'] as const;
@@ -30,6 +36,10 @@ export const DocumentSchema = z.object({
   clientName: z.string(),
   partnerId: id.nullable(),
   partnerName: z.string(),
+  /** The partner's contact person the letter goes to (address block and greeting); null: the organization. */
+  contactId: id.nullable(),
+  /** The counselor's own greeting for this letter; null: the one computed from the recipient (DocumentContext `salutation`). */
+  salutationOverride: z.string().nullable(),
   values: z.record(z.string(), z.unknown()),
   /** Fields whose value still is what was prefilled from the client, partner, settings or consent. */
   prefilled: z.array(z.string()),
@@ -112,6 +122,10 @@ export const DocumentContextSchema = z.object({
   residenceStatusLabel: z.string(),
   /** The address block in the envelope window, as it prints ([] without a recipient). */
   recipientLines: z.array(z.string()),
+  /** The greeting the recipient is due, which `{{salutation}}` prints (the override is the document's `salutationOverride`). */
+  salutation: z.string(),
+  /** The partner's contact the letter goes to, where the partner still lists the one chosen; else null. */
+  contactId: id.nullable(),
 });
 
 export type LotseDocument = z.output<typeof DocumentSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COUNSELING_FIELDS } from '../../domain/counseling-fields';
+import { FORMS_OF_ADDRESS } from '../../domain/salutation';
 import { refinement } from '../german-messages';
 import { id, optionalDate, optionalEmail, optionalPhone, optionalText, postalCode, requiredText, text, timestamp, uniqueList } from './common';
 
@@ -33,6 +34,10 @@ export const PartnerContactSchema = z.object({
   name: requiredText(200),
   /** Role or title, e.g. "Teamleitung". */
   role: optionalText(200),
+  /** "Frau" or "Herr" as the person wants to be addressed; null: not known, and letters greet "Sehr geehrte Damen und Herren,". */
+  formOfAddress: z.enum(FORMS_OF_ADDRESS).nullable().default(null),
+  /** Academic title in address and greeting, e.g. "Dr.". */
+  title: optionalText(50),
   phone: optionalPhone,
   email: optionalEmail,
 });

@@ -25,6 +25,7 @@ type ClientDetails = Omit<ClientInput, 'familyName' | 'givenName' | 'birthDate' 
 const EMPTY_DETAILS: ClientDetails = {
   otherNames: [],
   sex: null,
+  title: '',
   birthPlace: '',
   nationalities: [],
   phone: '',

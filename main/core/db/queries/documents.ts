@@ -11,6 +11,8 @@ interface DocumentRow {
   client_name: string;
   partner_id: string | null;
   partner_name: string | null;
+  contact_id: string | null;
+  salutation_override: string | null;
   field_values: string;
   prefilled: string;
   status: LotseDocument['status'];
@@ -35,7 +37,7 @@ export function templateTitleSql(alias: string): string {
 
 /** Documents with what lists show beside them: client, partner, template title, the correction that replaced one. */
 const SELECT_DOCUMENTS = `
-  SELECT d.id, d.template_id, d.template_version, d.client_id, d.partner_id, d.field_values, d.prefilled, d.status,
+  SELECT d.id, d.template_id, d.template_version, d.client_id, d.partner_id, d.contact_id, d.salutation_override, d.field_values, d.prefilled, d.status,
          d.created_at, d.updated_at, d.finalized_at, d.pdf_sha256, d.corrects_id, d.referral_status, d.follow_up_date,
          d.legal_basis, d.omitted_fields, d.consent_id,
          ${fullNameSql('c')} AS client_name,
@@ -56,6 +58,8 @@ function toDocument(row: DocumentRow): LotseDocument {
     clientName: row.client_name,
     partnerId: row.partner_id,
     partnerName: row.partner_name ?? '',
+    contactId: row.contact_id,
+    salutationOverride: row.salutation_override,
     values: JSON.parse(row.field_values) as Record<string, unknown>,
     prefilled: JSON.parse(row.prefilled) as string[],
     status: row.status,
@@ -79,6 +83,8 @@ export interface NewDocument {
   templateVersion: number;
   clientId: string;
   partnerId: string | null;
+  contactId: string | null;
+  salutationOverride: string | null;
   values: Record<string, unknown>;
   prefilled: string[];
   correctsId: string | null;
@@ -86,15 +92,17 @@ export interface NewDocument {
 
 export function insertDocument(db: Db, document: NewDocument, now: string): void {
   db.prepare(
-    `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, field_values, prefilled, status,
-                            corrects_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+    `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, contact_id, salutation_override, field_values,
+                            prefilled, status, corrects_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
   ).run(
     document.id,
     document.templateId,
     document.templateVersion,
     document.clientId,
     document.partnerId,
+    document.contactId,
+    document.salutationOverride,
     JSON.stringify(document.values),
     JSON.stringify(document.prefilled),
     document.correctsId,
@@ -107,13 +115,16 @@ export function insertDocument(db: Db, document: NewDocument, now: string): void
 export function updateDraft(
   db: Db,
   id: string,
-  draft: { values: Record<string, unknown>; prefilled: string[]; partnerId: string | null },
+  draft: { values: Record<string, unknown>; prefilled: string[]; partnerId: string | null; contactId: string | null; salutationOverride: string | null },
   now: string,
 ): boolean {
   return (
     db
-      .prepare(`UPDATE documents SET field_values = ?, prefilled = ?, partner_id = ?, updated_at = ? WHERE id = ? AND status = 'draft'`)
-      .run(JSON.stringify(draft.values), JSON.stringify(draft.prefilled), draft.partnerId, now, id).changes === 1
+      .prepare(
+        `UPDATE documents SET field_values = ?, prefilled = ?, partner_id = ?, contact_id = ?, salutation_override = ?, updated_at = ?
+         WHERE id = ? AND status = 'draft'`,
+      )
+      .run(JSON.stringify(draft.values), JSON.stringify(draft.prefilled), draft.partnerId, draft.contactId, draft.salutationOverride, now, id).changes === 1
   );
 }
 
@@ -159,10 +170,10 @@ export function finalizeDraft(db: Db, id: string, updatedAt: string, final: Fina
 /** A document that is final from the start (a letter of a serial letter): one insert, never a draft. */
 export function insertFinalDocument(db: Db, document: NewDocument, final: Finalization): void {
   db.prepare(
-    `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, field_values, prefilled, status,
-                            corrects_id, created_at, updated_at, finalized_at, pdf_sha256, final_snapshot, legal_basis,
+    `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, contact_id, salutation_override, field_values,
+                            prefilled, status, corrects_id, created_at, updated_at, finalized_at, pdf_sha256, final_snapshot, legal_basis,
                             omitted_fields, referral_status, consent_id)
-     VALUES (@id, @templateId, @templateVersion, @clientId, @partnerId, @values, @prefilled, 'final',
+     VALUES (@id, @templateId, @templateVersion, @clientId, @partnerId, @contactId, @salutationOverride, @values, @prefilled, 'final',
              @correctsId, @finalizedAt, @finalizedAt, @finalizedAt, @sha256, @snapshot, @legalBasis,
              @omitted, @referralStatus, @consentId)`,
   ).run({
@@ -171,6 +182,8 @@ export function insertFinalDocument(db: Db, document: NewDocument, final: Finali
     templateVersion: document.templateVersion,
     clientId: document.clientId,
     partnerId: document.partnerId,
+    contactId: document.contactId,
+    salutationOverride: document.salutationOverride,
     values: JSON.stringify(final.values),
     prefilled: JSON.stringify(document.prefilled),
     correctsId: document.correctsId,

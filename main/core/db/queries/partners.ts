@@ -24,10 +24,15 @@ export function verificationOf(assuredDate: string | null, today: string): Partn
   return assuredDate < yearAgo ? 'stale' : 'verified';
 }
 
+/** What a contact stored before a field existed reads as. */
+const CONTACT_DEFAULTS = { formOfAddress: null, title: '' } as const;
+
 function toPartner(row: PartnerRow, today: string): Partner {
   const record = JSON.parse(row.record) as StoredPartnerRecord;
   return {
     ...record,
+    // The record's own type intersects two array types, whose map() would lose the ids.
+    contacts: (record.contacts as Partner['contacts']).map((contact) => ({ ...CONTACT_DEFAULTS, ...contact })),
     id: row.id,
     archived: row.archived === 1,
     verification: verificationOf(record.assuredDate, today),

@@ -13,7 +13,7 @@ import { listResidenceStatuses } from '../../db/queries/residence-statuses';
 import { invalid } from '../../errors';
 import type { AddressRecipient } from '../../pdf/address-block';
 import { unprintableCharacters } from '../../pdf/fonts';
-import { makeDocumentContext, type DocumentContext } from '../documents/context';
+import { makeDocumentContext, NO_ADDRESSING, type DocumentContext } from '../documents/context';
 import { printContextOf } from '../documents/pdf';
 import { getSettings } from '../settings';
 import { templateDefinition } from '../templates';
@@ -166,6 +166,8 @@ function batchContexts(core: Core, form: FormDefinition, now: Date): { contextFo
         consent: null,
         settings,
         residenceStatusLabel: client.residenceStatus === null ? '' : (labels.get(client.residenceStatus) ?? ''),
+        // Each letter greets its client (shared/domain/salutation.ts); no per-letter greeting in a serial letter.
+        addressing: NO_ADDRESSING,
         lookUpPartner,
       }),
     partnerExists: (id) => lookUpPartner(id) !== undefined,

@@ -31,6 +31,8 @@ export function recordBatch(
           templateVersion: form.version,
           clientId: letter.clientId,
           partnerId: null,
+          contactId: null,
+          salutationOverride: null,
           values: letter.values,
           prefilled: letter.prefilled,
           correctsId: null,

@@ -1,5 +1,6 @@
 import type { Client, Consent, Partner, Settings } from '../../../../shared/api/contract';
 import { todayIso } from '../../../../shared/domain/iso-date';
+import { recipientGreeting } from '../../../../shared/domain/salutation';
 import type { FormDefinition } from '../../../../shared/forms';
 import type { PrefillContext } from '../../../../shared/forms/prefill';
 import type { Core } from '../../core';
@@ -21,6 +22,8 @@ import { getSettings } from '../settings';
  * the serial-letter worker all read it; nothing else loads these rows for a
  * document, so the editor (`documents.context`) and the core never disagree.
  */
+type PartnerContact = Partner['contacts'][number];
+
 export interface DocumentContext {
   /** The one clock reading of this request: the printed date, `today` of the prefill, the finalization time. */
   now: Date;
@@ -29,9 +32,23 @@ export interface DocumentContext {
   prefill: PrefillContext;
   /** Whom the letter goes to (partner or client, as the form says); null for a form without recipient. */
   recipient: AddressRecipient | null;
+  /** The recipient partner's contact the letter goes to; null: the organization (or a letter to the client). */
+  contact: PartnerContact | null;
+  /** The counselor's own greeting for this letter, printed instead of the form's; null: the form's (by default the one `prefill.salutation` computes). */
+  salutationOverride: string | null;
   /** A partner picked in a `partner` field, by id (the recipient is not read twice); undefined if the directory lacks it. */
   findPartner(id: string): Partner | undefined;
 }
+
+/** Whom in the recipient a letter speaks to, as a document keeps it (documents.contact_id, salutation_override). */
+export interface LetterAddressing {
+  /** A contact of the recipient partner, by id; one the partner no longer lists counts as none. */
+  contactId: string | null;
+  salutationOverride: string | null;
+}
+
+/** A letter to the organization (or the client) with the greeting it is due. */
+export const NO_ADDRESSING: LetterAddressing = { contactId: null, salutationOverride: null };
 
 /** The rows a context is made of; the serial letters load them in bulk and build one context per client. */
 export interface DocumentContextParts {
@@ -42,6 +59,7 @@ export interface DocumentContextParts {
   consent: Consent | null;
   settings: Settings;
   residenceStatusLabel: string;
+  addressing: LetterAddressing;
   /** Partners other than the recipient, asked for by `partner` fields. */
   lookUpPartner(id: string): Partner | undefined;
 }
@@ -49,6 +67,7 @@ export interface DocumentContextParts {
 export function makeDocumentContext(parts: DocumentContextParts): DocumentContext {
   const { form, client, partner } = parts;
   const known = new Map<string, Partner | undefined>(partner ? [[partner.id, partner]] : []);
+  const contact = partner?.contacts.find((candidate) => candidate.id === parts.addressing.contactId) ?? null;
   return {
     now: parts.now,
     form,
@@ -59,8 +78,11 @@ export function makeDocumentContext(parts: DocumentContextParts): DocumentContex
       consent: parts.consent,
       residenceStatusLabel: parts.residenceStatusLabel,
       today: todayIso(parts.now),
+      salutation: recipientGreeting({ client, partner, contact }),
     },
-    recipient: partner ? partnerRecipient(partner) : form.recipient === 'client' ? clientRecipient(client) : null,
+    recipient: partner ? partnerRecipient(partner, contact) : form.recipient === 'client' ? clientRecipient(client) : null,
+    contact,
+    salutationOverride: parts.addressing.salutationOverride,
     findPartner(id) {
       if (!known.has(id)) known.set(id, parts.lookUpPartner(id));
       return known.get(id);
@@ -68,8 +90,14 @@ export function makeDocumentContext(parts: DocumentContextParts): DocumentContex
   };
 }
 
-/** Loads the context of a document of `form` for a client and (where the form has one) a recipient partner. */
-export function loadDocumentContext(core: Core, form: FormDefinition, clientId: string, partnerId: string | null): DocumentContext {
+/** Loads the context of a document of `form` for a client and (where the form has one) a recipient partner and its contact. */
+export function loadDocumentContext(
+  core: Core,
+  form: FormDefinition,
+  clientId: string,
+  partnerId: string | null,
+  addressing: LetterAddressing = NO_ADDRESSING,
+): DocumentContext {
   const now = core.now();
   const today = todayIso(now);
   const client = getClient(core, clientId);
@@ -88,6 +116,7 @@ export function loadDocumentContext(core: Core, form: FormDefinition, clientId: 
         : (newestCoveringConsent(core.db, { clientId: client.id, partnerId: partner.id, recipientName: partner.name, date: today }) ?? null),
     settings: getSettings(core),
     residenceStatusLabel: status?.label ?? '',
+    addressing,
     lookUpPartner: (id) => getPartner(core.db, id, today),
   });
 }

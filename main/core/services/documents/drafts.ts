@@ -9,7 +9,7 @@ import * as queries from '../../db/queries/documents';
 import { DomainError, invalid, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { templateDefinition } from '../templates';
-import { loadDocumentContext, type DocumentContext } from './context';
+import { loadDocumentContext, type DocumentContext, type LetterAddressing } from './context';
 
 /**
  * Documents from draft to final (DESIGN.md §5), the draft half: a draft is
@@ -43,11 +43,32 @@ export function getDraft(core: Core, id: string): LotseDocument {
   return document;
 }
 
-/** The context of a document as it stands, or with another recipient partner. */
-export function contextOfDocument(core: Core, document: LotseDocument, partnerId: string | null = document.partnerId): DocumentContext {
+/** What an editor may change about whom a draft goes to; left out: as the document has it. */
+export interface RecipientChoice {
+  partnerId?: string | null | undefined;
+  contactId?: string | null | undefined;
+  salutationOverride?: string | null | undefined;
+}
+
+/** Partner and addressing after a choice: another partner drops the contact (it was one of the old partner's) unless one is named. */
+function chosenRecipient(document: LotseDocument, choice: RecipientChoice): { partnerId: string | null; addressing: LetterAddressing } {
+  const partnerId = choice.partnerId === undefined ? document.partnerId : choice.partnerId;
+  const contactId = choice.contactId !== undefined ? choice.contactId : partnerId === document.partnerId ? document.contactId : null;
+  const salutationOverride = choice.salutationOverride === undefined ? document.salutationOverride : choice.salutationOverride;
+  return { partnerId, addressing: { contactId, salutationOverride } };
+}
+
+/** A contact named by the caller must be one of the recipient partner's (a stored one the partner dropped since just counts as none). */
+function checkContact(context: DocumentContext, contactId: string | null | undefined): void {
+  if (contactId !== undefined && contactId !== null && context.contact === null) throw invalid({ contactId: { key: 'documents.contactUnknown' } });
+}
+
+/** The context of a document as it stands, or with another recipient (partner, contact, greeting) chosen in the editor. */
+export function contextOfDocument(core: Core, document: LotseDocument, choice: RecipientChoice = {}): DocumentContext {
   const form = templateDefinition(core, document.templateId, document.templateVersion);
+  const { partnerId, addressing } = chosenRecipient(document, choice);
   checkRecipient(form, partnerId);
-  return loadDocumentContext(core, form, document.clientId, partnerId);
+  return loadDocumentContext(core, form, document.clientId, partnerId, addressing);
 }
 
 /**
@@ -56,7 +77,15 @@ export function contextOfDocument(core: Core, document: LotseDocument, partnerId
  */
 export function createDocument(
   core: Core,
-  input: { templateId: string; clientId: string; partnerId: string | null; values: Record<string, unknown>; correctsId?: string },
+  input: {
+    templateId: string;
+    clientId: string;
+    partnerId: string | null;
+    contactId?: string | null | undefined;
+    salutationOverride?: string | null | undefined;
+    values: Record<string, unknown>;
+    correctsId?: string | undefined;
+  },
 ): LotseDocument {
   const form = templateDefinition(core, input.templateId);
   const corrected = input.correctsId === undefined ? null : getDocument(core, input.correctsId);
@@ -65,7 +94,13 @@ export function createDocument(
   }
   const partnerId = input.partnerId ?? corrected?.partnerId ?? null;
   checkRecipient(form, partnerId);
-  const context = loadDocumentContext(core, form, input.clientId, partnerId);
+  // A correction goes to whom the corrected letter went, greeted as it was, unless told otherwise.
+  const addressing: LetterAddressing = {
+    contactId: input.contactId !== undefined ? input.contactId : corrected?.partnerId === partnerId ? (corrected?.contactId ?? null) : null,
+    salutationOverride: input.salutationOverride !== undefined ? input.salutationOverride : (corrected?.salutationOverride ?? null),
+  };
+  const context = loadDocumentContext(core, form, input.clientId, partnerId, addressing);
+  checkContact(context, input.contactId);
   const prefill = prefilledValues(form, context.prefill);
   const known = new Set(inputFieldsOf(form).map((field) => field.id));
   const carried = corrected ? Object.fromEntries(Object.entries(corrected.values).filter(([key]) => known.has(key))) : {};
@@ -76,7 +111,18 @@ export function createDocument(
   return core.db.transaction(() => {
     queries.insertDocument(
       core.db,
-      { id, templateId: form.id, templateVersion: form.version, clientId: input.clientId, partnerId, values, prefilled, correctsId: corrected?.id ?? null },
+      {
+        id,
+        templateId: form.id,
+        templateVersion: form.version,
+        clientId: input.clientId,
+        partnerId,
+        contactId: context.contact?.id ?? null,
+        salutationOverride: context.salutationOverride,
+        values,
+        prefilled,
+        correctsId: corrected?.id ?? null,
+      },
       context.now.toISOString(),
     );
     recordAudit(
@@ -123,17 +169,24 @@ export function refreshRecipientValues(
   };
 }
 
-/** Autosave: a draft keeps incomplete values; wrong ones are refused. A field stays "prefilled" while unchanged. */
-export function updateDocument(core: Core, id: string, values: Record<string, unknown>, partnerId: string | null | undefined): LotseDocument {
+/**
+ * Autosave: a draft keeps incomplete values; wrong ones are refused. A field
+ * stays "prefilled" while unchanged. Partner, contact and greeting change
+ * where given.
+ */
+export function updateDocument(core: Core, input: { id: string; values: Record<string, unknown> } & RecipientChoice): LotseDocument {
+  const { id, values } = input;
   const document = getDraft(core, id);
-  const nextPartnerId = partnerId === undefined ? document.partnerId : partnerId;
-  const context = contextOfDocument(core, document, nextPartnerId);
+  const context = contextOfDocument(core, document, input);
+  checkContact(context, input.contactId);
+  const nextPartnerId = context.prefill.partner?.id ?? null;
   const clean = checkedValues(context, values, false);
   const unchanged = document.prefilled.filter((key) => isDeepStrictEqual(document.values[key], clean[key]));
   const draft =
     nextPartnerId === document.partnerId ? { values: clean, prefilled: unchanged } : refreshRecipientValues(context, { values: clean, prefilled: unchanged });
   core.db.transaction(() => {
-    if (!queries.updateDraft(core.db, id, { ...draft, partnerId: nextPartnerId }, context.now.toISOString())) {
+    const addressing = { contactId: context.contact?.id ?? null, salutationOverride: context.salutationOverride };
+    if (!queries.updateDraft(core.db, id, { ...draft, partnerId: nextPartnerId, ...addressing }, context.now.toISOString())) {
       throw notFound('draft');
     }
   })();

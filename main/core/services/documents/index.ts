@@ -22,17 +22,22 @@ export function documentDisclosure(core: Core, id: string): Disclosure {
 
 /**
  * The context the core uses for this document — with another recipient
- * partner where the editor has just picked one — so the editor fills its
+ * partner or contact where the editor has just picked one — so the editor fills its
  * text blocks and shows the covering consent exactly as the core will.
  */
-export function documentContext(core: Core, id: string, partnerId: string | null | undefined): DocumentContextView {
+export function documentContext(
+  core: Core,
+  id: string,
+  recipient: { partnerId?: string | null | undefined; contactId?: string | null | undefined },
+): DocumentContextView {
   const document = getDocument(core, id);
-  const context = contextOfDocument(core, document, partnerId === undefined ? document.partnerId : partnerId);
+  const context = contextOfDocument(core, document, recipient);
   const { prefill } = context;
   return {
     templateId: context.form.id,
     templateVersion: context.form.version,
     ...prefill,
     recipientLines: recipientLinesOf(context.recipient),
+    contactId: context.contact?.id ?? null,
   };
 }

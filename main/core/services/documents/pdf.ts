@@ -19,6 +19,8 @@ export interface FinalSnapshot {
   context: PrefillContext;
   recipientLines: string[];
   partnerNames: Record<string, string>;
+  /** The counselor's own greeting; snapshots frozen before it existed lack it and print the form's, as they did. */
+  salutationOverride?: string | null;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface PrintContext {
   prefill: PrefillContext;
   recipient: AddressRecipient | null;
   partnerNames: Record<string, string>;
+  salutationOverride: string | null;
 }
 
 /** What of the context prints with these values: the names of partners picked in `partner` fields are looked up once. */
@@ -39,7 +42,7 @@ export function printContextOf(context: DocumentContext, values: FormValues): Pr
     const id = values[field.id];
     if (typeof id === 'string' && id !== '') partnerNames[id] = context.findPartner(id)?.name ?? '';
   }
-  return { prefill: context.prefill, recipient: context.recipient, partnerNames };
+  return { prefill: context.prefill, recipient: context.recipient, partnerNames, salutationOverride: context.salutationOverride };
 }
 
 /** The address block in the envelope window; [] without a recipient. */
@@ -54,6 +57,7 @@ export function snapshotOf(context: PrintContext): FinalSnapshot {
     context: { ...context.prefill, client: { ...context.prefill.client, notes: '' } },
     recipientLines: recipientLinesOf(context.recipient),
     partnerNames: context.partnerNames,
+    salutationOverride: context.salutationOverride,
   };
 }
 
@@ -71,6 +75,7 @@ export async function renderDocumentPdf(
     context: snapshot.context,
     recipientLines: snapshot.recipientLines,
     partnerName: (id) => snapshot.partnerNames[id] ?? '',
+    salutationOverride: snapshot.salutationOverride ?? null,
     creationDate,
     reference: `${form.title} · Vorlage ${form.id}, Version ${form.version}`,
   });

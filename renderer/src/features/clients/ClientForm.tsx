@@ -83,13 +83,18 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
           {...form.rows('otherNames')}
           dir="auto"
         />
-        <div className="form-grid form-grid--three">
+        {/* Sex and title together: they decide how letters address the client. */}
+        <div className="form-grid">
           <SelectField
             label={t('clientFields.sex')}
+            hint={t('clientForm.sexHint')}
             options={[notRecorded, ...SEXES.map((sex) => ({ value: sex, label: t(`sexes.${sex}`) }))]}
             {...choice('sex')}
             size="full"
           />
+          <Field label={t('clientFields.title')} hint={t('clientForm.titleHint')} {...text('title')} />
+        </div>
+        <div className="form-grid">
           <Field type="date" label={t('clientFields.birthDate')} {...text('birthDate')} />
           <Field label={t('clientForm.birthPlaceLabel')} hint={t('clientForm.birthPlaceHint')} {...text('birthPlace')} dir="auto" />
         </div>

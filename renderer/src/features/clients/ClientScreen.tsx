@@ -126,6 +126,7 @@ function BaseData({ client }: { client: Client }) {
           <span dir="auto">{client.familyName}</span>
         </Fact>
         <Fact term={t('clientFields.givenName')}>{client.givenName ? <span dir="auto">{client.givenName}</span> : null}</Fact>
+        <Fact term={t('clientFields.title')}>{client.title || null}</Fact>
         <Fact term={t('clientFields.otherNames')}>{client.otherNames.length > 0 ? <TextList items={client.otherNames} /> : null}</Fact>
         <Fact term={t('clientFields.sex')}>{client.sex ? t(`sexes.${client.sex}`) : null}</Fact>
         <Fact term={t('clientFields.birthDate')}>{formatDate(client.birthDate)}</Fact>

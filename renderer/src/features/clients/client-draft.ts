@@ -34,6 +34,7 @@ export interface ClientDraft {
   givenName: string;
   otherNames: string[];
   sex: Sex | '';
+  title: string;
   birthDate: string;
   birthPlace: string;
   nationalities: string[];
@@ -70,6 +71,7 @@ export function emptyDraft(): ClientDraft {
     givenName: '',
     otherNames: [],
     sex: '',
+    title: '',
     birthDate: '',
     birthPlace: '',
     nationalities: [],
@@ -97,6 +99,7 @@ export function draftFromClient(client: Client): ClientDraft {
     givenName: client.givenName,
     otherNames: [...client.otherNames],
     sex: client.sex ?? '',
+    title: client.title,
     birthDate: client.birthDate ?? '',
     birthPlace: client.birthPlace,
     nationalities: [...client.nationalities],
@@ -154,6 +157,7 @@ export function draftToInput(draft: ClientDraft): DraftInput<ClientInput> {
     givenName: draft.givenName,
     otherNames: otherNames.kept,
     sex: draft.sex || null,
+    title: draft.title.trim(),
     birthDate: draft.birthDate || null,
     birthPlace: draft.birthPlace,
     nationalities: nationalities.kept,
@@ -214,6 +218,7 @@ export function fieldOrder(draft: ClientDraft): string[] {
     'givenName',
     ...rows('otherNames', draft.otherNames.length),
     'sex',
+    'title',
     'birthDate',
     'birthPlace',
     ...rows('nationalities', draft.nationalities.length),

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LotseDocument, RenderedPdf } from '../../../../shared/api/contract';
 import type { FieldErrors } from '../../../../shared/api/errors';
+import { fillText } from '../../../../shared/forms/fill';
 import { withComputedValues, type FieldValue } from '../../../../shared/forms/values';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -24,6 +25,7 @@ import {
 import { pdfFileName } from './document-labels';
 import { DocumentSections } from './DocumentSections';
 import { FinalizeDialog } from './FinalizeDialog';
+import { CONTACT_INPUT_ID, LetterAddressing, SALUTATION_INPUT_ID } from './LetterAddressing';
 import { RECIPIENT_INPUT_ID, RecipientPicker } from './RecipientPicker';
 import { SaveState } from './SaveState';
 import { useDocumentContext } from './use-document-context';
@@ -42,7 +44,12 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
   const { t } = useTranslation();
   const { navigateWithNotice } = useAppContext();
   const form = sources.template.definition;
-  const [draft, setDraft] = useState<DraftSnapshot>(() => ({ values: editorValues(form, document.values), partnerId: document.partnerId }));
+  const [draft, setDraft] = useState<DraftSnapshot>(() => ({
+    values: editorValues(form, document.values),
+    partnerId: document.partnerId,
+    contactId: document.contactId,
+    salutationOverride: document.salutationOverride,
+  }));
   const latest = useRef(draft);
   const [prefilled, setPrefilled] = useState<ReadonlySet<string>>(() => new Set(document.prefilled));
   // Once finalizing was tried, required fields are checked as they are filled in.
@@ -74,7 +81,10 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
       complete && form.recipient === 'partner' && draft.partnerId === null ? { partnerId: t('documentEditor.recipientMissing') } : {};
     return shownErrors(form, values, { ...live, ...recipient, ...serverErrors });
   }, [form, draft, values, complete, serverErrors, t]);
-  const [context, reloadContext] = useDocumentContext(document.id, draft.partnerId);
+  const [context, reloadContext] = useDocumentContext(document.id, draft.partnerId, draft.contactId);
+  const partnerName = (id: string) => sources.partners.find((partner) => partner.id === id)?.name ?? '';
+  const defaultSalutation =
+    form.letter && context.status === 'ready' ? fillText(form.letter.salutation, { form, values, context: context.value, partnerName }) : '';
 
   const commit = (next: DraftSnapshot) => {
     latest.current = next;
@@ -89,14 +99,34 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
   };
 
   const changeRecipient = (partnerId: string | null) => {
-    setServerErrors(({ partnerId: _dropped, ...rest }) => rest);
-    commit({ ...latest.current, partnerId });
+    setServerErrors(({ partnerId: _dropped, contactId: _contact, ...rest }) => rest);
+    // A contact person belongs to the partner they were chosen from.
+    commit({ ...latest.current, partnerId, contactId: null });
     void autosave.flush();
   };
 
+  const changeContact = (contactId: string | null) => {
+    setServerErrors(({ contactId: _dropped, ...rest }) => rest);
+    commit({ ...latest.current, contactId });
+    void autosave.flush();
+  };
+
+  const changeSalutation = (salutationOverride: string | null) => {
+    setServerErrors(({ salutationOverride: _dropped, ...rest }) => rest);
+    commit({ ...latest.current, salutationOverride });
+  };
+
   const focusFirst = (found: FieldErrors) => {
-    const first = found.partnerId ? 'partnerId' : pathsInFormOrder(form, found)[0];
-    const target = first === 'partnerId' ? RECIPIENT_INPUT_ID : first ? inputIdOfPath(form, first) : null;
+    const [first] = pathsInFormOrder(form, found);
+    const target = found.partnerId
+      ? RECIPIENT_INPUT_ID
+      : found.contactId
+        ? CONTACT_INPUT_ID
+        : found.salutationOverride
+          ? SALUTATION_INPUT_ID
+          : first
+            ? inputIdOfPath(form, first)
+            : null;
     if (target) focusSoon(target);
   };
 
@@ -164,6 +194,17 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
           onChange={changeRecipient}
           error={errors.partnerId}
         />
+        {context.status === 'ready' && form.letter ? (
+          <LetterAddressing
+            partner={context.value.partner}
+            contactId={context.value.contactId}
+            salutationOverride={draft.salutationOverride}
+            defaultSalutation={defaultSalutation}
+            onContactChange={changeContact}
+            onSalutationChange={changeSalutation}
+            errorAt={(path) => errors[path]}
+          />
+        ) : null}
         {context.status === 'ready' ? (
           <DocumentSections
             form={form}

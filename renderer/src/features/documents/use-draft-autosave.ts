@@ -8,6 +8,8 @@ import { Autosave, type SaveStatus } from '../../ui/autosave';
 export interface DraftSnapshot {
   values: FormValues;
   partnerId: string | null;
+  contactId: string | null;
+  salutationOverride: string | null;
 }
 
 /** Milliseconds after the last keystroke. */
@@ -40,8 +42,12 @@ export function useDraftAutosave(
         onStatus: setStatus,
         save: async (snapshot, urgent) => {
           try {
-            const { values, partnerId } = snapshot;
-            const saved = await call('documents.update', { id: documentId, values, partnerId }, urgent ? { keepalive: true } : undefined);
+            const { values, partnerId, contactId, salutationOverride } = snapshot;
+            const saved = await call(
+              'documents.update',
+              { id: documentId, values, partnerId, contactId, salutationOverride },
+              urgent ? { keepalive: true } : undefined,
+            );
             setServerErrors({});
             savedHandler.current(saved, snapshot);
           } catch (error) {

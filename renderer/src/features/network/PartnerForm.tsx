@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SERVICE_STATUSES, type Partner } from '../../../../shared/api/contract';
 import { PartnerInputSchema } from '../../../../shared/api/schemas/partner';
 import { COUNSELING_FIELDS } from '../../../../shared/domain/counseling-fields';
+import { FORMS_OF_ADDRESS } from '../../../../shared/domain/salutation';
 import { call } from '../../api';
 import { AddressFields } from '../../ui/AddressFields';
 import { Checkbox } from '../../ui/Checkbox';
@@ -230,6 +231,10 @@ function ContactGroups({ form }: { form: PartnerForm }) {
   const { t } = useTranslation();
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'contacts' });
   const removeErrors = form.removeRowErrors('contacts');
+  const formOfAddressOptions = [
+    { value: '', label: t('common.notRecorded') },
+    ...FORMS_OF_ADDRESS.map((formOfAddress) => ({ value: formOfAddress, label: t(`formsOfAddress.${formOfAddress}`) })),
+  ];
   return (
     <RepeatedGroups
       id={inputId('contacts')}
@@ -251,6 +256,20 @@ function ContactGroups({ form }: { form: PartnerForm }) {
         return (
           <div className="form-grid">
             <Field label={t('partnerFields.contactName')} labelSuffix={suffix} {...form.text(`contacts.${index}.name`)} required dir="auto" />
+            <SelectField
+              label={t('partnerFields.formOfAddress')}
+              labelSuffix={suffix}
+              hint={t('partnerForm.formOfAddressHint')}
+              options={formOfAddressOptions}
+              {...form.choice(`contacts.${index}.formOfAddress`)}
+              size="full"
+            />
+            <Field
+              label={t('partnerFields.contactTitle')}
+              labelSuffix={suffix}
+              hint={t('partnerForm.contactTitleHint')}
+              {...form.text(`contacts.${index}.title`)}
+            />
             <Field label={t('partnerFields.role')} labelSuffix={suffix} {...form.text(`contacts.${index}.role`)} />
             <Field type="tel" label={t('partnerFields.phone')} labelSuffix={suffix} {...form.text(`contacts.${index}.phone`)} />
             <Field type="email" label={t('partnerFields.email')} labelSuffix={suffix} {...form.text(`contacts.${index}.email`)} />

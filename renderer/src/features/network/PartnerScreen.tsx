@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../../../shared/api/contract';
 import { todayIso } from '../../../../shared/domain/iso-date';
+import { contactDisplayName } from '../../../../shared/domain/salutation';
 import { call } from '../../api';
 import { useAppContext } from '../../app/app-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -262,7 +263,7 @@ function Reach({ partner }: { partner: Partner }) {
   );
 }
 
-/** The DIN 5008 address zone as the core sets it, with or without "z. Hd." of a contact. */
+/** The DIN 5008 address zone as the core sets it, with or without a contact person's line ("Frau Dr. Anna Schmitz"). */
 function AddressBlock({ partner }: { partner: Partner }) {
   const { t } = useTranslation();
   const [contactId, setContactId] = useState('');
@@ -287,7 +288,7 @@ function AddressBlock({ partner }: { partner: Partner }) {
             { value: '', label: t('partner.addressBlockNobody') },
             ...partner.contacts.map((contact) => ({
               value: contact.id,
-              label: contact.role ? `${contact.name} – ${contact.role}` : contact.name,
+              label: contact.role ? `${contactDisplayName(contact)} – ${contact.role}` : contactDisplayName(contact),
             })),
           ]}
           onChange={setContactId}
@@ -350,7 +351,7 @@ function Contacts({ partner }: { partner: Partner }) {
             <tbody>
               {partner.contacts.map((contact) => (
                 <tr key={contact.id}>
-                  <td dir="auto">{contact.name}</td>
+                  <td dir="auto">{contactDisplayName(contact)}</td>
                   <td dir="auto">{contact.role || none}</td>
                   <td>{contact.phone || none}</td>
                   <td className="break-anywhere">{contact.email || none}</td>

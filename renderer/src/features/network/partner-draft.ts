@@ -1,11 +1,13 @@
 import type { MethodInput, Partner } from '../../../../shared/api/contract';
 import { SERVICE_STATUSES } from '../../../../shared/api/contract';
 import type { CounselingField } from '../../../../shared/domain/counseling-fields';
+import type { FORMS_OF_ADDRESS } from '../../../../shared/domain/salutation';
 import { ApiCallError, isApiCallError } from '../../api';
 import type { DraftInput } from '../../ui/contract-form';
 import { isBlank, keepFilled, pathsToFormRows, type RowMaps } from '../../ui/field-errors';
 
 type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+type FormOfAddress = (typeof FORMS_OF_ADDRESS)[number];
 type PartnerCallInput = MethodInput<'partners.create'>;
 
 interface ServiceDraft {
@@ -28,6 +30,8 @@ interface ServiceDraft {
 interface ContactDraft {
   id: string | null;
   name: string;
+  formOfAddress: FormOfAddress | '';
+  title: string;
   role: string;
   phone: string;
   email: string;
@@ -73,7 +77,7 @@ export function emptyService(): ServiceDraft {
 }
 
 export function emptyContact(): ContactDraft {
-  return { id: null, name: '', role: '', phone: '', email: '' };
+  return { id: null, name: '', formOfAddress: '', title: '', role: '', phone: '', email: '' };
 }
 
 export function emptyPartnerDraft(): PartnerDraft {
@@ -123,7 +127,7 @@ export function draftFromPartner(partner: Partner): PartnerDraft {
       fees: service.fees,
       applicationProcess: service.applicationProcess,
     })),
-    contacts: partner.contacts.map((contact) => ({ ...contact })),
+    contacts: partner.contacts.map((contact) => ({ ...contact, formOfAddress: contact.formOfAddress ?? '' })),
     notes: partner.notes,
     assuredDate: partner.assuredDate ?? '',
     assuredBy: partner.assuredBy,
@@ -146,7 +150,7 @@ function isEmptyService(row: ServiceDraft): boolean {
 }
 
 function isEmptyContact(row: ContactDraft): boolean {
-  return row.id === null && [row.name, row.role, row.phone, row.email].every(isBlank);
+  return row.id === null && row.formOfAddress === '' && [row.name, row.title, row.role, row.phone, row.email].every(isBlank);
 }
 
 const AGE_PATTERN = /^\d{1,3}$/;
@@ -201,6 +205,8 @@ export function draftToInput(draft: PartnerDraft): DraftInput<PartnerCallInput> 
     contacts: contacts.kept.map((row) => ({
       ...(row.id !== null ? { id: row.id } : {}),
       name: row.name,
+      formOfAddress: row.formOfAddress || null,
+      title: row.title.trim(),
       role: row.role,
       phone: row.phone.trim(),
       email: row.email.trim(),
@@ -225,7 +231,7 @@ const SERVICE_KEYS = [
   'applicationProcess',
 ] as const;
 
-const CONTACT_KEYS = ['name', 'role', 'phone', 'email'] as const;
+const CONTACT_KEYS = ['name', 'formOfAddress', 'title', 'role', 'phone', 'email'] as const;
 
 /**
  * Every field path the form shows, in the order of the form, for moving

@@ -4,6 +4,7 @@ import type { BatchPreview, BatchResult, BatchSkipped, ResidenceStatus, Settings
 import { ClientSchema } from '../../../../shared/api/schemas/client';
 import { COUNSELING_FIELDS } from '../../../../shared/domain/counseling-fields';
 import { todayIso } from '../../../../shared/domain/iso-date';
+import { recipientGreeting } from '../../../../shared/domain/salutation';
 import type { PrefillContext } from '../../../../shared/forms/prefill';
 import { withComputedValues, type FieldValue, type FormValues } from '../../../../shared/forms/values';
 import { call, isApiCallError } from '../../api';
@@ -270,7 +271,15 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
 
   const shownValues = useMemo(() => (form ? withComputedValues(form, values) : values), [form, values]);
   const context: PrefillContext = useMemo(
-    () => ({ client: SAMPLE_CLIENT, partner: null, settings, consent: null, residenceStatusLabel: '', today: todayIso() }),
+    () => ({
+      client: SAMPLE_CLIENT,
+      partner: null,
+      settings,
+      consent: null,
+      residenceStatusLabel: '',
+      today: todayIso(),
+      salutation: recipientGreeting({ client: SAMPLE_CLIENT, partner: null, contact: null }),
+    }),
     [settings],
   );
   const perClient = template ? perClientLabels(template.definition) : [];
