@@ -66,6 +66,8 @@ test.describe('salutation and contact person of a letter', () => {
     lotse,
     requests,
   }) => {
+    // Screenshots at two sizes, a preview and two PDFs read back: slow on a shared two-core desk.
+    test.slow();
     await openApp(page, lotse);
     const partner = await api(page, lotse, 'partners.create', {
       name: PARTNER,
@@ -140,6 +142,7 @@ test.describe('salutation and contact person of a letter', () => {
   });
 
   test('the client form takes a title; a letter to the client greets by sex and title', async ({ page, lotse }) => {
+    test.slow();
     await openApp(page, lotse);
     const client: Client = await api(page, lotse, 'clients.create', {
       familyName: 'Yılmaz-Öztürk',
