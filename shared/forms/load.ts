@@ -1,4 +1,4 @@
-import { isInputField, FormDefinitionSchema, type FieldDefinition, type FormDefinition } from './definition';
+import { isInputField, FormDefinitionSchema, type Condition, type FieldDefinition, type FormDefinition } from './definition';
 import { germanIssueMessage } from '../api/german-messages';
 import { placeholdersIn } from './placeholders';
 import { PREFILL_SOURCES, type PrefillKind } from './prefill';
@@ -70,8 +70,16 @@ export function loadFormDefinition(source: unknown): FormDefinition {
   }
   const inputs = new Map(form.sections.flatMap((section) => section.fields.filter(isInputField).map((field) => [field.id, field] as const)));
 
-  const checkCondition = (owner: string, condition: { field: string } | undefined) => {
-    if (condition && !inputs.has(condition.field)) fail(owner, `Die Bedingung nennt das Feld „${condition.field}“, das es nicht gibt.`);
+  const checkCondition = (owner: string, condition: Condition | undefined) => {
+    if (!condition) return;
+    if (!inputs.has(condition.field)) fail(owner, `Die Bedingung nennt das Feld „${condition.field}“, das es nicht gibt.`);
+    // An age is counted from dates: the birth date and the day it is counted on must be date fields.
+    if (!('youngerThan' in condition)) return;
+    for (const dateField of [condition.field, ...condition.on]) {
+      const type = inputs.get(dateField)?.type;
+      if (type === undefined && dateField !== condition.field) fail(owner, `Die Altersgrenze nennt das Feld „${dateField}“, das es nicht gibt.`);
+      else if (type !== undefined && type !== 'date') fail(owner, `Die Altersgrenze braucht Datumsfelder; „${dateField}“ ist vom Typ „${type}“.`);
+    }
   };
   const checkPlaceholders = (owner: string, text: string) => {
     for (const name of unknownPlaceholders(form, text)) fail(owner, `Der Platzhalter „{{${name}}}“ benennt nichts, was gedruckt werden kann.`);

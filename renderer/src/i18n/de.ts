@@ -435,6 +435,7 @@ export const de = {
     create: 'Dokument anlegen',
   },
   documentEditor: {
+    ageLimit: '{{reason}}: {{name}} ist am {{date}} {{age}} Jahre alt. Was nur dafür gilt, ist ausgeblendet (in: {{sections}}).',
     title: '{{title}} – {{client}}',
     backToClient: 'Zurück zu {{name}}',
     autosaveIdle: 'Entwurf: Änderungen werden automatisch gespeichert.',

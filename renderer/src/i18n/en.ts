@@ -427,6 +427,7 @@ export const en: MessageCatalogue = {
     create: 'Create document',
   },
   documentEditor: {
+    ageLimit: '{{reason}}: {{name}} is {{age}} years old on {{date}}. What applies only there is hidden (in: {{sections}}).',
     title: '{{title}} – {{client}}',
     backToClient: 'Back to {{name}}',
     autosaveIdle: 'Draft: changes are saved automatically.',
