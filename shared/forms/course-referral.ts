@@ -264,6 +264,7 @@ export const courseReferral: FormDefinitionSource = {
           type: 'block',
           label: 'Bitte zurücksenden',
           text: 'Bitte füllen Sie diesen Abschnitt aus und senden Sie ihn an {{counselorName}}, {{settings.office.organization}}, {{settings.office.department}}, {{settings.office.addressLine}}.',
+          stand: STAND,
         },
         {
           id: 'returnSlipBox',
