@@ -472,6 +472,9 @@ export const de = {
     draftFileSuffix: 'Entwurf',
   },
   finalize: {
+    ageMismatchTitle: 'Das Alter passt nicht zum Angebot',
+    ageMismatch:
+      '{{name}} ist heute {{age}} Jahre alt; die Angebote von {{partner}} richten sich an: {{services}}. Bitte prüfen, ob die Überleitung trotzdem passt. Fertigstellen lässt sich das Dokument weiterhin.',
     title: 'Dokument fertigstellen',
     text: 'Danach lässt sich das Dokument nicht mehr ändern; jeder Ausdruck ist dann derselbe. Eine Korrektur wird ein neues Dokument.',
     checking: 'Lotse prüft, welche Angaben an den Empfänger gehen …',

@@ -464,6 +464,9 @@ export const en: MessageCatalogue = {
     draftFileSuffix: 'Draft',
   },
   finalize: {
+    ageMismatchTitle: 'The age does not fit the services',
+    ageMismatch:
+      '{{name}} is {{age}} years old today; the services of {{partner}} are meant for: {{services}}. Please check whether the referral still fits. The document can still be finalized.',
     title: 'Finalize document',
     text: 'Afterwards the document cannot be changed; every print is then the same. A correction becomes a new document.',
     checking: 'Lotse is checking which details go to the recipient …',
