@@ -117,6 +117,12 @@ export const contract = {
       values: z.record(z.string(), z.unknown()).default({}),
       /** A final document this one corrects: its values are the starting point. */
       correctsId: id.optional(),
+      /**
+       * For a consent form: the referral (a document of a form with the
+       * consent gate, same client) it asks consent for. Its recipient, its
+       * form's purpose and the kinds of its personal data prefill the form.
+       */
+      fromDocumentId: id.optional(),
     }),
     output: DocumentSchema,
   },

@@ -16,6 +16,7 @@ export const courseReferral: FormDefinitionSource = {
   layout: 'form',
   recipient: 'partner',
   consentGate: true,
+  consentPurpose: 'Anmeldung zu einem Sprach- oder Integrationskurs bei {{partner.name}}: {{courseType}}',
   tracksReferral: true,
   sections: [
     {

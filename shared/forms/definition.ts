@@ -183,6 +183,12 @@ export const FormDefinitionSchema = z.object({
   recipient: z.enum(FORM_RECIPIENTS),
   /** Personal data go to the recipient partner: finalize needs a covering consent or another legal basis. */
   consentGate: z.boolean().default(false),
+  /**
+   * With the consent gate: the purpose a consent form started from a
+   * document of this form names (placeholders allowed, e.g.
+   * `{{partner.name}}` and the form's own fields).
+   */
+  consentPurpose: label.optional(),
   /** Follows erstellt → übergeben → Rückmeldung erhalten → abgeschlossen once final. */
   tracksReferral: z.boolean().default(false),
   effect: z.enum(FORM_EFFECTS).optional(),

@@ -146,6 +146,10 @@ export function loadFormDefinition(source: unknown): FormDefinition {
   if (form.consentGate && form.recipient !== 'partner') {
     problems.push(`Vorlage ${templateName}: Die Einwilligungsprüfung gilt nur für Schreiben an Partner.`);
   }
+  if (form.consentPurpose !== undefined) {
+    if (!form.consentGate) problems.push(`Vorlage ${templateName}: Einen Zweck für die Einwilligung („consentPurpose“) gibt es nur mit Einwilligungsprüfung.`);
+    checkPlaceholders('consentPurpose', form.consentPurpose);
+  }
   if (problems.length > 0) throw new FormDefinitionError(problems.join('\n'));
   return form;
 }

@@ -17,6 +17,7 @@ export const referralLetter: FormDefinitionSource = {
   layout: 'letter',
   recipient: 'partner',
   consentGate: true,
+  consentPurpose: 'Überleitung an {{partner.name}} zur Beratung und Unterstützung bei: {{counselingFields}}',
   tracksReferral: true,
   letter: {
     subject: 'Überleitung: {{clientName}}',
