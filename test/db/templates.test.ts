@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { Client, LotseDocument, Settings, Template, TemplateSummary } from '../../shared/api/contract';
+import { templateDraft } from '../../renderer/src/features/templates/template-edit';
 import { BUILT_IN_FORMS, type BlockDefinition, type FormDefinition } from '../../shared/forms';
 import { openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { renderedText } from '../support/documents';
@@ -179,6 +180,23 @@ describe('templates.update', () => {
     expect(error.fields?.['blocks.voluntaryText.text']).toContain('{{client.nope}}');
     expect(templateVersions()).toBe(6);
     expect(await getTemplate('consent-data-transfer')).toMatchObject({ version: 1, definition: BUILT_IN_FORMS['consent-data-transfer'] });
+  });
+});
+
+describe('templates.update with the shipped wording', () => {
+  it.each(Object.keys(BUILT_IN_FORMS))('saves %s as shipped, every label and text block sent unchanged', async (id) => {
+    const shipped = BUILT_IN_FORMS[id]!;
+    const draft = templateDraft(shipped);
+    const saved = await callOk<Template>(core, 'templates.update', {
+      id,
+      baseVersion: 1,
+      title: draft.title,
+      labels: draft.labels,
+      blocks: draft.blocks,
+      ...(draft.letter ? { letter: draft.letter } : {}),
+    });
+    expect(saved).toMatchObject({ version: 2, source: 'office' });
+    expect(saved.definition).toEqual({ ...shipped, version: 2 });
   });
 });
 

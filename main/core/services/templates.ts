@@ -89,7 +89,8 @@ function applyEdit(form: FormDefinition, edit: TemplateUpdate, errors: FieldIssu
   if (edit.title !== undefined) next.title = edit.title;
   if (edit.letter) {
     if (!next.letter) errors.letter = { key: 'templates.notALetter' };
-    else next.letter = { ...edit.letter };
+    // Only the wording is the office's: which fields print as "Ihr Zeichen" and the enclosures stays.
+    else next.letter = { ...next.letter, ...edit.letter };
   }
   // Keys: a section or field id, `field.column` for a column of rows, `field.option` for a choice.
   const relabel = new Map<string, (label: string) => void>();
