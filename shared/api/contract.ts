@@ -107,6 +107,12 @@ export const contract = {
   'templates.update': { input: TemplateUpdateSchema, output: TemplateSchema },
   /** A new version with the shipped wording again. */
   'templates.restore': { input: z.object({ id: z.string().min(1).max(100) }), output: TemplateSchema },
+  /**
+   * The edit (as `templates.update` takes it) applied to version
+   * `baseVersion` and printed with a made-up person and agency, as a draft;
+   * nothing is saved.
+   */
+  'templates.preview': { input: TemplateUpdateSchema, output: RenderedPdfSchema },
 
   /** A draft, prefilled from the client, the partner, the settings and a covering consent; `values` given win. */
   'documents.create': {
