@@ -1,4 +1,12 @@
-import { isInputField, FormDefinitionSchema, type Condition, type FieldDefinition, type FormDefinition } from './definition';
+import {
+  inputFieldsOf,
+  isInputField,
+  FormDefinitionSchema,
+  type Condition,
+  type FieldDefinition,
+  type FormDefinition,
+  type InputFieldDefinition,
+} from './definition';
 import { germanIssueMessage } from '../api/german-messages';
 import { placeholdersIn } from './placeholders';
 import { PREFILL_SOURCES, type PrefillKind } from './prefill';
@@ -154,16 +162,23 @@ export function loadFormDefinition(source: unknown): FormDefinition {
   return form;
 }
 
+/**
+ * What a placeholder of this form may name: its input fields that print
+ * inside a sentence (rows print as tables) and the prefill paths that print
+ * as text (a list of codes or a partner id would print as codes).
+ */
+export function availablePlaceholders(form: FormDefinition): { fields: InputFieldDefinition[]; paths: string[] } {
+  return {
+    fields: inputFieldsOf(form).filter((field) => field.type !== 'lines'),
+    paths: Object.keys(PREFILL_SOURCES).filter((path) => PRINTABLE_KINDS.includes(PREFILL_SOURCES[path]!.kind)),
+  };
+}
+
 /** Placeholders in `text` that name neither a printable prefill path nor an input field of the form. */
 export function unknownPlaceholders(form: FormDefinition, text: string): string[] {
-  // Rows print as tables, not inside a sentence.
-  const inline = new Set(
-    form.sections.flatMap((section) => section.fields.filter((field) => isInputField(field) && field.type !== 'lines').map((field) => field.id)),
-  );
-  return placeholdersIn(text).filter((name) => {
-    const source = PREFILL_SOURCES[name];
-    return source ? !PRINTABLE_KINDS.includes(source.kind) : !inline.has(name);
-  });
+  const { fields, paths } = availablePlaceholders(form);
+  const known = new Set([...fields.map((field) => field.id), ...paths]);
+  return placeholdersIn(text).filter((name) => !known.has(name));
 }
 
 function describeSource(source: unknown): string {
