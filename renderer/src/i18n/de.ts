@@ -845,7 +845,6 @@ export const de = {
     placeholderHint: 'Platzhalter wie {{example}} oder {{field}} werden beim Drucken ersetzt; „Platzhalter einfügen“ zeigt alle, die diese Vorlage kennt.',
     placeholderHintNoField: 'Platzhalter wie {{example}} werden beim Drucken ersetzt; „Platzhalter einfügen“ zeigt alle, die diese Vorlage kennt.',
     placeholdersOpen: 'Platzhalter einfügen',
-    placeholdersClose: 'Platzhalter schließen',
     placeholdersFor: 'Platzhalter für „{{target}}“',
     placeholdersIntro: 'Fügt den Platzhalter an der Stelle der Schreibmarke im Text ein.',
     placeholderGroups: {

@@ -833,7 +833,6 @@ export const en: MessageCatalogue = {
     placeholderHint: 'Placeholders such as {{example}} or {{field}} are replaced when printing; “Insert placeholder” shows all this template knows.',
     placeholderHintNoField: 'Placeholders such as {{example}} are replaced when printing; “Insert placeholder” shows all this template knows.',
     placeholdersOpen: 'Insert placeholder',
-    placeholdersClose: 'Close placeholders',
     placeholdersFor: 'Placeholders for “{{target}}”',
     placeholdersIntro: 'Inserts the placeholder where the cursor is in the text.',
     placeholderGroups: {

@@ -29,6 +29,7 @@ export function PlaceholderPicker({ id, target, choices, open, onToggle, onInser
         id={`${id}-toggle`}
         type="button"
         className="button button--secondary button--small"
+        // One name for both states: aria-expanded says whether the list is open.
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => {
@@ -36,7 +37,7 @@ export function PlaceholderPicker({ id, target, choices, open, onToggle, onInser
           if (open) focusSoon(`${id}-toggle`);
         }}
       >
-        {open ? t('templateEditor.placeholdersClose') : t('templateEditor.placeholdersOpen')}
+        {t('templateEditor.placeholdersOpen')}
       </button>
       {open ? (
         <div id={panelId} className="placeholder-panel" role="group" aria-labelledby={`${id}-title`}>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FocusEvent, type FormEvent } from 'react';
+import { useRef, useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderedPdf, Template } from '../../../../shared/api/contract';
 import type { FieldDefinition, FormDefinition, SectionDefinition } from '../../../../shared/forms/definition';
@@ -220,15 +220,28 @@ export function TemplateForm({ template, onSaved, onReload }: TemplateFormProps)
                   hint={hint}
                   className="template-block"
                 >
-                  <BlockEditor field={field} draft={draft} labelField={labelField} setBlock={setBlock} errorOf={errorOf} />
-                  <PlaceholderPicker
-                    id={`tpl-placeholders-${field.id}`}
-                    target={field.label || field.id}
-                    choices={choices}
-                    open={openPicker === field.id}
-                    onToggle={() => setOpenPicker((current) => (current === field.id ? null : field.id))}
-                    onInsert={(name) =>
-                      insertInto(templateInputId(`blocks.${field.id}.text`), draft.blocks[field.id]?.text ?? '', (text) => setBlock(field.id, { text }), name)
+                  <BlockEditor
+                    field={field}
+                    draft={draft}
+                    labelField={labelField}
+                    setBlock={setBlock}
+                    errorOf={errorOf}
+                    picker={
+                      <PlaceholderPicker
+                        id={`tpl-placeholders-${field.id}`}
+                        target={field.label || field.id}
+                        choices={choices}
+                        open={openPicker === field.id}
+                        onToggle={() => setOpenPicker((current) => (current === field.id ? null : field.id))}
+                        onInsert={(name) =>
+                          insertInto(
+                            templateInputId(`blocks.${field.id}.text`),
+                            draft.blocks[field.id]?.text ?? '',
+                            (text) => setBlock(field.id, { text }),
+                            name,
+                          )
+                        }
+                      />
                     }
                   />
                 </GroupFieldset>
@@ -260,10 +273,12 @@ interface BlockEditorProps {
   labelField(key: string, label: string, suffix?: string): React.ReactNode;
   setBlock(key: string, patch: Partial<TemplateDraft['blocks'][string]>): void;
   errorOf(path: string): string | undefined;
+  /** The placeholder list, right under the text: one Tab away from it. */
+  picker: ReactNode;
 }
 
 /** A text block's heading, text and Stand. */
-function BlockEditor({ field, draft, labelField, setBlock, errorOf }: BlockEditorProps) {
+function BlockEditor({ field, draft, labelField, setBlock, errorOf, picker }: BlockEditorProps) {
   const { t } = useTranslation();
   const block = draft.blocks[field.id] ?? { text: '', stand: '' };
   const name = `(${field.label || field.id})`;
@@ -281,6 +296,7 @@ function BlockEditor({ field, draft, labelField, setBlock, errorOf }: BlockEdito
         rows={6}
         maxLength={20000}
       />
+      {picker}
       <Field
         id={templateInputId(`blocks.${field.id}.stand`)}
         type="date"
