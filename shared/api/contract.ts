@@ -111,6 +111,12 @@ export const contract = {
   'templates.update': { input: TemplateUpdateSchema, output: TemplateSchema },
   /** A new version with the shipped wording again. */
   'templates.restore': { input: z.object({ id: z.string().min(1).max(100) }), output: TemplateSchema },
+  /**
+   * The edit (as `templates.update` takes it) applied to version
+   * `baseVersion` and printed with a made-up person and agency, as a draft;
+   * nothing is saved.
+   */
+  'templates.preview': { input: TemplateUpdateSchema, output: RenderedPdfSchema },
 
   /** A draft, prefilled from the client, the partner, the settings and a covering consent; `values` given win. */
   'documents.create': {
@@ -125,6 +131,12 @@ export const contract = {
       values: z.record(z.string(), z.unknown()).default({}),
       /** A final document this one corrects: its values are the starting point. */
       correctsId: id.optional(),
+      /**
+       * For a consent form: the referral (a document of a form with the
+       * consent gate, same client) it asks consent for. Its recipient, its
+       * form's purpose and the kinds of its personal data prefill the form.
+       */
+      fromDocumentId: id.optional(),
     }),
     output: DocumentSchema,
   },

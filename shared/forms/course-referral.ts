@@ -16,6 +16,7 @@ export const courseReferral: FormDefinitionSource = {
   layout: 'form',
   recipient: 'partner',
   consentGate: true,
+  consentPurpose: 'Anmeldung zu einem Sprach- oder Integrationskurs bei {{partner.name}}: {{courseType}}',
   tracksReferral: true,
   sections: [
     {
@@ -264,6 +265,7 @@ export const courseReferral: FormDefinitionSource = {
           type: 'block',
           label: 'Bitte zurücksenden',
           text: 'Bitte füllen Sie diesen Abschnitt aus und senden Sie ihn an {{counselorName}}, {{settings.office.organization}}, {{settings.office.department}}, {{settings.office.addressLine}}.',
+          stand: STAND,
         },
         {
           id: 'returnSlipBox',

@@ -13,12 +13,28 @@ const identifier = z.string().regex(/^[a-z][A-Za-z0-9]{0,59}$/, 'Kennungen beste
 const label = z.string().max(300);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** Shows a field only when another field of the same form has a value. */
+/**
+ * A legal age limit (⚖: the form's wording, with its Stand, not code): holds
+ * while the person born on the date field `field` is younger than
+ * `youngerThan` years on the first filled date field of `on` (e.g. the
+ * application date, else the day of the check). `reason` tells the editor
+ * why what it hides is hidden. With a date missing it holds: nothing is
+ * hidden on a guess.
+ */
+export const AgeConditionSchema = z.object({
+  field: identifier,
+  youngerThan: z.number().int().min(1).max(130),
+  on: z.array(identifier).min(1).max(4),
+  reason: label,
+});
+
+/** Shows a field only when another field of the same form has a value, or the person's age allows it. */
 export const ConditionSchema = z.union([
   z.object({ field: identifier, equals: z.union([z.string(), z.boolean()]) }),
   /** A multiselect field that contains the value. */
   z.object({ field: identifier, includes: z.string() }),
   z.object({ field: identifier, filled: z.literal(true) }),
+  AgeConditionSchema,
 ]);
 
 export const OptionSchema = z.object({ value: z.string().min(1).max(60), label });
@@ -167,6 +183,12 @@ export const FormDefinitionSchema = z.object({
   recipient: z.enum(FORM_RECIPIENTS),
   /** Personal data go to the recipient partner: finalize needs a covering consent or another legal basis. */
   consentGate: z.boolean().default(false),
+  /**
+   * With the consent gate: the purpose a consent form started from a
+   * document of this form names (placeholders allowed, e.g.
+   * `{{partner.name}}` and the form's own fields).
+   */
+  consentPurpose: label.optional(),
   /** Follows erstellt → übergeben → Rückmeldung erhalten → abgeschlossen once final. */
   tracksReferral: z.boolean().default(false),
   effect: z.enum(FORM_EFFECTS).optional(),
@@ -191,6 +213,7 @@ export const FormDefinitionSchema = z.object({
 });
 
 export type Condition = z.output<typeof ConditionSchema>;
+export type AgeCondition = z.output<typeof AgeConditionSchema>;
 export type FieldDefinition = z.output<typeof FieldSchema>;
 export type ColumnDefinition = z.output<typeof ColumnSchema>;
 export type LinesFieldDefinition = z.output<typeof LinesFieldSchema>;

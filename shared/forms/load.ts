@@ -1,4 +1,12 @@
-import { isInputField, FormDefinitionSchema, type FieldDefinition, type FormDefinition } from './definition';
+import {
+  inputFieldsOf,
+  isInputField,
+  FormDefinitionSchema,
+  type Condition,
+  type FieldDefinition,
+  type FormDefinition,
+  type InputFieldDefinition,
+} from './definition';
 import { germanIssueMessage } from '../api/german-messages';
 import { placeholdersIn } from './placeholders';
 import { PREFILL_SOURCES, type PrefillKind } from './prefill';
@@ -70,8 +78,16 @@ export function loadFormDefinition(source: unknown): FormDefinition {
   }
   const inputs = new Map(form.sections.flatMap((section) => section.fields.filter(isInputField).map((field) => [field.id, field] as const)));
 
-  const checkCondition = (owner: string, condition: { field: string } | undefined) => {
-    if (condition && !inputs.has(condition.field)) fail(owner, `Die Bedingung nennt das Feld „${condition.field}“, das es nicht gibt.`);
+  const checkCondition = (owner: string, condition: Condition | undefined) => {
+    if (!condition) return;
+    if (!inputs.has(condition.field)) fail(owner, `Die Bedingung nennt das Feld „${condition.field}“, das es nicht gibt.`);
+    // An age is counted from dates: the birth date and the day it is counted on must be date fields.
+    if (!('youngerThan' in condition)) return;
+    for (const dateField of [condition.field, ...condition.on]) {
+      const type = inputs.get(dateField)?.type;
+      if (type === undefined && dateField !== condition.field) fail(owner, `Die Altersgrenze nennt das Feld „${dateField}“, das es nicht gibt.`);
+      else if (type !== undefined && type !== 'date') fail(owner, `Die Altersgrenze braucht Datumsfelder; „${dateField}“ ist vom Typ „${type}“.`);
+    }
   };
   const checkPlaceholders = (owner: string, text: string) => {
     for (const name of unknownPlaceholders(form, text)) fail(owner, `Der Platzhalter „{{${name}}}“ benennt nichts, was gedruckt werden kann.`);
@@ -138,20 +154,31 @@ export function loadFormDefinition(source: unknown): FormDefinition {
   if (form.consentGate && form.recipient !== 'partner') {
     problems.push(`Vorlage ${templateName}: Die Einwilligungsprüfung gilt nur für Schreiben an Partner.`);
   }
+  if (form.consentPurpose !== undefined) {
+    if (!form.consentGate) problems.push(`Vorlage ${templateName}: Einen Zweck für die Einwilligung („consentPurpose“) gibt es nur mit Einwilligungsprüfung.`);
+    checkPlaceholders('consentPurpose', form.consentPurpose);
+  }
   if (problems.length > 0) throw new FormDefinitionError(problems.join('\n'));
   return form;
 }
 
+/**
+ * What a placeholder of this form may name: its input fields that print
+ * inside a sentence (rows print as tables) and the prefill paths that print
+ * as text (a list of codes or a partner id would print as codes).
+ */
+export function availablePlaceholders(form: FormDefinition): { fields: InputFieldDefinition[]; paths: string[] } {
+  return {
+    fields: inputFieldsOf(form).filter((field) => field.type !== 'lines'),
+    paths: Object.keys(PREFILL_SOURCES).filter((path) => PRINTABLE_KINDS.includes(PREFILL_SOURCES[path]!.kind)),
+  };
+}
+
 /** Placeholders in `text` that name neither a printable prefill path nor an input field of the form. */
 export function unknownPlaceholders(form: FormDefinition, text: string): string[] {
-  // Rows print as tables, not inside a sentence.
-  const inline = new Set(
-    form.sections.flatMap((section) => section.fields.filter((field) => isInputField(field) && field.type !== 'lines').map((field) => field.id)),
-  );
-  return placeholdersIn(text).filter((name) => {
-    const source = PREFILL_SOURCES[name];
-    return source ? !PRINTABLE_KINDS.includes(source.kind) : !inline.has(name);
-  });
+  const { fields, paths } = availablePlaceholders(form);
+  const known = new Set([...fields.map((field) => field.id), ...paths]);
+  return placeholdersIn(text).filter((name) => !known.has(name));
 }
 
 function describeSource(source: unknown): string {

@@ -17,6 +17,7 @@ export const referralLetter: FormDefinitionSource = {
   layout: 'letter',
   recipient: 'partner',
   consentGate: true,
+  consentPurpose: 'Überleitung an {{partner.name}} zur Beratung und Unterstützung bei: {{counselingFields}}',
   tracksReferral: true,
   letter: {
     subject: 'Überleitung: {{clientName}}',
@@ -42,6 +43,7 @@ export const referralLetter: FormDefinitionSource = {
           type: 'block',
           label: 'Einleitung',
           text: 'wir möchten Ihnen die unten genannte Person vorstellen und bitten Sie, sie bei dem beschriebenen Anliegen zu unterstützen.',
+          stand: STAND,
         },
       ],
     },
@@ -201,6 +203,7 @@ export const referralLetter: FormDefinitionSource = {
           type: 'block',
           label: 'Bitte um Rückmeldung',
           text: 'Bitte teilen Sie uns bis zum {{feedbackBy}} mit, ob die Person Ihr Angebot wahrnimmt und ob von unserer Seite noch etwas zu tun ist. Eine kurze Nachricht per Telefon oder E-Mail genügt.',
+          stand: STAND,
           showIf: { field: 'feedbackBy', filled: true },
         },
       ],

@@ -4,19 +4,41 @@ import type { FormDefinitionSource } from './definition';
 const STAND = '2026-11-01';
 
 type Section = FormDefinitionSource['sections'][number];
+type Condition = NonNullable<Section['showIf']>;
+
+/**
+ * § 25a AufenthG is open only to young people: the application must be made
+ * before the 27th birthday (§ 25a Abs. 1 Satz 1 Nr. 3). Counted on the day
+ * the application was filed, else on the day of the check. Its criteria are
+ * offered only while the person is young enough.
+ */
+const YOUNG_ENOUGH_FOR_25A: Condition = {
+  field: 'birthDate',
+  youngerThan: 27,
+  on: ['applicationFiledOn', 'checkedOn'],
+  reason: '§ 25a AufenthG nur bei Antrag vor dem 27. Geburtstag',
+};
 
 /**
  * One criterion of the checklist: its legal wording (⚖) and what the
  * counselor records about it: erfüllt / offen / Ausnahme, the proving
  * document, the next step, who does it, by when. Field ids are
- * `<id>Status`, `<id>Proof`, `<id>NextStep`, `<id>Responsible`, `<id>Due`.
+ * `<id>Criterion`, `<id>Status`, `<id>Proof`, `<id>NextStep`,
+ * `<id>Responsible`, `<id>Due`; the § 25a wording of a criterion that
+ * applies to both paths is its own block, `<id>Criterion25a`, shown only
+ * while the age allows § 25a. A criterion of § 25a alone is shown only then.
  */
-function criterion(id: string, title: string, text: string): Section {
+function criterion({ id, title, text, textFor25a }: Criterion): Section {
+  const only25a = text === undefined;
   return {
     id,
     title,
+    ...(only25a ? { showIf: YOUNG_ENOUGH_FOR_25A } : {}),
     fields: [
-      { id: `${id}Criterion`, type: 'block', label: title, text, stand: STAND },
+      { id: `${id}Criterion`, type: 'block', label: title, text: text ?? textFor25a ?? '', stand: STAND },
+      ...(textFor25a !== undefined && !only25a
+        ? [{ id: `${id}Criterion25a`, type: 'block' as const, label: `${title}: § 25a`, text: textFor25a, stand: STAND, showIf: YOUNG_ENOUGH_FOR_25A }]
+        : []),
       {
         id: `${id}Status`,
         type: 'select',
@@ -41,8 +63,16 @@ function criterion(id: string, title: string, text: string): Section {
   };
 }
 
+/** A criterion's wording for both paths (`text`), for § 25a only (`textFor25a`), or both. */
+interface Criterion {
+  id: string;
+  title: string;
+  text?: string;
+  textFor25a?: string;
+}
+
 /** The criteria of DOMAIN.md, built-in form 5, in the order a counselor checks them. */
-export const RESIDENCE_104C_CRITERIA: ReadonlyArray<{ id: string; title: string; text: string }> = [
+export const RESIDENCE_104C_CRITERIA: readonly Criterion[] = [
   {
     id: 'age',
     title: 'Alter',
@@ -53,19 +83,20 @@ export const RESIDENCE_104C_CRITERIA: ReadonlyArray<{ id: string; title: string;
   {
     id: 'priorResidence',
     title: 'Voraufenthalt',
-    text:
-      '§ 25a: seit drei Jahren ununterbrochen erlaubt, geduldet oder mit einer Aufenthaltsgestattung im Bundesgebiet (§ 25a Abs. 1 Satz 1 Nr. 1 AufenthG). ' +
-      '§ 25b: seit mindestens sechs Jahren, bei Zusammenleben mit einem minderjährigen ledigen Kind seit mindestens vier Jahren, ununterbrochen geduldet, gestattet oder mit einer Aufenthaltserlaubnis im Bundesgebiet (§ 25b Abs. 1 Satz 2 Nr. 1 AufenthG).',
+    text: '§ 25b: seit mindestens sechs Jahren, bei Zusammenleben mit einem minderjährigen ledigen Kind seit mindestens vier Jahren, ununterbrochen geduldet, gestattet oder mit einer Aufenthaltserlaubnis im Bundesgebiet (§ 25b Abs. 1 Satz 2 Nr. 1 AufenthG).',
+    textFor25a:
+      '§ 25a: seit drei Jahren ununterbrochen erlaubt, geduldet oder mit einer Aufenthaltsgestattung im Bundesgebiet (§ 25a Abs. 1 Satz 1 Nr. 1 AufenthG).',
   },
   {
     id: 'toleration',
     title: '§ 25a: Duldung oder § 104c',
-    text: '§ 25a setzt voraus, dass die Person eine Aufenthaltserlaubnis nach § 104c AufenthG besitzt oder seit mindestens zwölf Monaten geduldet ist (§ 25a Abs. 1 Satz 1 AufenthG).',
+    textFor25a:
+      '§ 25a setzt voraus, dass die Person eine Aufenthaltserlaubnis nach § 104c AufenthG besitzt oder seit mindestens zwölf Monaten geduldet ist (§ 25a Abs. 1 Satz 1 AufenthG).',
   },
   {
     id: 'schooling',
     title: '§ 25a: Schule oder Abschluss',
-    text:
+    textFor25a:
       '§ 25a: im Bundesgebiet in der Regel seit drei Jahren erfolgreicher Schulbesuch oder ein anerkannter Schul- oder Berufsabschluss (§ 25a Abs. 1 Satz 1 Nr. 2 AufenthG). ' +
       'Davon wird abgesehen, wenn die Person die Voraussetzung wegen Krankheit oder Behinderung nicht erfüllen kann.',
   },
@@ -81,7 +112,8 @@ export const RESIDENCE_104C_CRITERIA: ReadonlyArray<{ id: string; title: string;
     title: 'Lebensunterhalt',
     text:
       '§ 25b: Der Lebensunterhalt ist überwiegend (zu mindestens 51 %) durch Erwerbstätigkeit gesichert, oder nach der bisherigen Schul-, Ausbildungs-, Einkommens- und familiären Situation ist zu erwarten, dass er gesichert wird (§ 25b Abs. 1 Satz 2 Nr. 3 AufenthG). ' +
-      'Ausnahme: Die Person kann die Voraussetzung wegen Krankheit, Behinderung oder aus Altersgründen nicht erfüllen (§ 25b Abs. 3 AufenthG). ' +
+      'Ausnahme: Die Person kann die Voraussetzung wegen Krankheit, Behinderung oder aus Altersgründen nicht erfüllen (§ 25b Abs. 3 AufenthG).',
+    textFor25a:
       '§ 25a: Während einer schulischen oder beruflichen Ausbildung oder eines Studiums steht der Bezug öffentlicher Leistungen nicht entgegen (§ 25a Abs. 1 Satz 2 AufenthG).',
   },
   {
@@ -104,9 +136,8 @@ export const RESIDENCE_104C_CRITERIA: ReadonlyArray<{ id: string; title: string;
   {
     id: 'basicOrder',
     title: 'Freiheitliche demokratische Grundordnung',
-    text:
-      '§ 25b: schriftliches Bekenntnis zur freiheitlichen demokratischen Grundordnung (§ 25b Abs. 1 Satz 2 Nr. 2 AufenthG), in der Regel auf dem Vordruck der Ausländerbehörde. ' +
-      '§ 25a: Es bestehen keine konkreten Anhaltspunkte, dass die Person sich nicht zu ihr bekennt (§ 25a Abs. 1 Satz 1 Nr. 5 AufenthG).',
+    text: '§ 25b: schriftliches Bekenntnis zur freiheitlichen demokratischen Grundordnung (§ 25b Abs. 1 Satz 2 Nr. 2 AufenthG), in der Regel auf dem Vordruck der Ausländerbehörde.',
+    textFor25a: '§ 25a: Es bestehen keine konkreten Anhaltspunkte, dass die Person sich nicht zu ihr bekennt (§ 25a Abs. 1 Satz 1 Nr. 5 AufenthG).',
   },
   {
     id: 'convictions',
@@ -118,8 +149,8 @@ export const RESIDENCE_104C_CRITERIA: ReadonlyArray<{ id: string; title: string;
   {
     id: 'deception',
     title: 'Keine Täuschung',
-    text:
-      'Die Aufenthaltsbeendigung wurde nicht durch vorsätzlich falsche Angaben, Täuschung über Identität oder Staatsangehörigkeit oder fehlende zumutbare Mitwirkung verhindert oder verzögert (§ 25b Abs. 2 Nr. 1 AufenthG). ' +
+    text: 'Die Aufenthaltsbeendigung wurde nicht durch vorsätzlich falsche Angaben, Täuschung über Identität oder Staatsangehörigkeit oder fehlende zumutbare Mitwirkung verhindert oder verzögert (§ 25b Abs. 2 Nr. 1 AufenthG).',
+    textFor25a:
       '§ 25a: Die Abschiebung ist nicht wegen eigener falscher Angaben oder Täuschung über Identität oder Staatsangehörigkeit ausgesetzt (§ 25a Abs. 1 Satz 3 AufenthG).',
   },
 ];
@@ -177,7 +208,7 @@ export const residence104cChecklist: FormDefinitionSource = {
         },
       ],
     },
-    ...RESIDENCE_104C_CRITERIA.map((entry) => criterion(entry.id, entry.title, entry.text)),
+    ...RESIDENCE_104C_CRITERIA.map(criterion),
     {
       id: 'closing',
       title: 'Abschluss',

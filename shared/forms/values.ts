@@ -1,8 +1,10 @@
+import { ageOn } from '../domain/age';
 import { formatGermanDate, isIsoDate } from '../domain/iso-date';
 import type { ErrorMessage, ErrorParam, FieldIssues } from '../i18n/error-message';
 import {
   inputFieldsOf,
   isInputField,
+  type AgeCondition,
   type ColumnDefinition,
   type Condition,
   type FieldDefinition,
@@ -53,8 +55,25 @@ export function isBlankValue(value: FieldValue | undefined): boolean {
   return false;
 }
 
+/** A date of the values, or null while it is blank or not a calendar date. */
+function dateValue(values: FormValues, fieldId: string): string | null {
+  const value = values[fieldId];
+  return typeof value === 'string' && isIsoDate(value) ? value : null;
+}
+
+/** The age an age condition reads from the values, and the date it is counted on; null while a date is missing. */
+export function conditionAge(condition: AgeCondition, values: FormValues): { age: number; on: string } | null {
+  const birthDate = dateValue(values, condition.field);
+  const on = condition.on.map((fieldId) => dateValue(values, fieldId)).find((date) => date !== null);
+  return birthDate === null || on === undefined || on === null ? null : { age: ageOn(birthDate, on), on };
+}
+
 export function conditionHolds(condition: Condition | undefined, values: FormValues): boolean {
   if (!condition) return true;
+  if ('youngerThan' in condition) {
+    const counted = conditionAge(condition, values);
+    return counted === null || counted.age < condition.youngerThan;
+  }
   const value = values[condition.field];
   if ('equals' in condition) return value === condition.equals;
   if ('includes' in condition) return Array.isArray(value) && (value as unknown[]).includes(condition.includes);
@@ -64,6 +83,32 @@ export function conditionHolds(condition: Condition | undefined, values: FormVal
 /** Whether a field takes part (shown, validated, printed): its section's and its own condition hold. */
 export function isFieldShown(section: SectionDefinition, field: FieldDefinition, values: FormValues): boolean {
   return conditionHolds(section.showIf, values) && conditionHolds('showIf' in field ? field.showIf : undefined, values);
+}
+
+/** An age limit that hides parts of the form: its reason, the age it counted and on which date, and the titles of the sections it hides parts of. */
+export interface AgeLimitNote {
+  reason: string;
+  age: number;
+  on: string;
+  sections: string[];
+}
+
+/** Age limits that do not hold for the values, once per reason, for the editor to say why parts of the form are missing. */
+export function ageLimitNotes(form: FormDefinition, values: FormValues): AgeLimitNote[] {
+  const notes = new Map<string, AgeLimitNote>();
+  const note = (condition: Condition | undefined, sectionTitle: string) => {
+    if (!condition || !('youngerThan' in condition) || conditionHolds(condition, values)) return;
+    const counted = conditionAge(condition, values);
+    if (counted === null) return;
+    const entry = notes.get(condition.reason) ?? { reason: condition.reason, ...counted, sections: [] };
+    if (!entry.sections.includes(sectionTitle)) entry.sections.push(sectionTitle);
+    notes.set(condition.reason, entry);
+  };
+  for (const section of form.sections) {
+    note(section.showIf, section.title);
+    if (conditionHolds(section.showIf, values)) for (const field of section.fields) note('showIf' in field ? field.showIf : undefined, section.title);
+  }
+  return [...notes.values()];
 }
 
 /** Sum of a money column over the rows, in cents. */

@@ -194,6 +194,7 @@ export const errorsDe = {
     notToPartner: '„{{title}}“ wird nicht an einen Partner adressiert.',
     finalIsFinal: 'Ein endgültiges Dokument wird nicht mehr geändert. Für eine Korrektur bitte ein neues Dokument anlegen.',
     correctionMismatch: 'Korrigiert wird ein endgültiges Dokument derselben Vorlage für dieselbe Person.',
+    consentFormMismatch: 'Ein Einwilligungsformular zu einem Schreiben gehört zu einem Schreiben mit Einwilligungsprüfung für dieselbe Person.',
     notPersonalField: '„{{fieldId}}“ ist kein Feld mit persönlichen Daten dieser Vorlage.',
     noConsent:
       'Für die Übermittlung an „{{partner}}“ liegt heute keine gültige Einwilligung vor. Bitte eine Einwilligung erfassen oder eine andere Rechtsgrundlage mit Begründung angeben.',

@@ -180,6 +180,7 @@ export const errorsEn: ErrorCatalogue = {
     notToPartner: '“{{title}}” is not addressed to a partner.',
     finalIsFinal: 'A final document is no longer changed. For a correction, please create a new document.',
     correctionMismatch: 'A correction is made to a final document of the same template for the same person.',
+    consentFormMismatch: 'A consent form for a letter belongs to a letter that needs consent, for the same person.',
     notPersonalField: '“{{fieldId}}” is not a field with personal data in this template.',
     noConsent: 'There is no valid consent today for passing this on to “{{partner}}”. Please record a consent or give another legal basis with a reason.',
     fieldNotCovered: '{{label}}: the consent of {{signedOn}} does not cover these data. Please leave them out.',

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import type { Client, LotseDocument, Settings, Template, TemplateSummary } from '../../shared/api/contract';
+import type { Client, LotseDocument, RenderedPdf, Settings, Template, TemplateSummary } from '../../shared/api/contract';
+import { templateDraft } from '../../renderer/src/features/templates/template-edit';
 import { BUILT_IN_FORMS, type BlockDefinition, type FormDefinition } from '../../shared/forms';
 import { openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { renderedText } from '../support/documents';
+import { pdfText } from '../support/pdf-words';
 import { callOk, countRows, errorOf } from '../support/results';
 
 /**
@@ -179,6 +181,57 @@ describe('templates.update', () => {
     expect(error.fields?.['blocks.voluntaryText.text']).toContain('{{client.nope}}');
     expect(templateVersions()).toBe(6);
     expect(await getTemplate('consent-data-transfer')).toMatchObject({ version: 1, definition: BUILT_IN_FORMS['consent-data-transfer'] });
+  });
+});
+
+describe('templates.update with the shipped wording', () => {
+  it.each(Object.keys(BUILT_IN_FORMS))('saves %s as shipped, every label and text block sent unchanged', async (id) => {
+    const shipped = BUILT_IN_FORMS[id]!;
+    const draft = templateDraft(shipped);
+    const saved = await callOk<Template>(core, 'templates.update', {
+      id,
+      baseVersion: 1,
+      title: draft.title,
+      labels: draft.labels,
+      blocks: draft.blocks,
+      ...(draft.letter ? { letter: draft.letter } : {}),
+    });
+    expect(saved).toMatchObject({ version: 2, source: 'office' });
+    expect(saved.definition).toEqual({ ...shipped, version: 2 });
+  });
+});
+
+describe('templates.preview', () => {
+  it.each(Object.keys(BUILT_IN_FORMS))('prints %s with a made-up person, saving nothing', async (id) => {
+    const preview = await callOk<RenderedPdf>(core, 'templates.preview', { id, baseVersion: 1 });
+    const text = pdfText(preview.pdfBase64);
+    // The made-up person's given and family name (forms print them apart).
+    expect(text).toContain('Alex');
+    expect(text).toContain('Beispiel');
+    if (BUILT_IN_FORMS[id]?.recipient === 'partner') expect(text).toContain('Beispielstelle (fiktiv)');
+    expect(templateVersions()).toBe(6);
+    expect(countRows(core, 'documents')).toBe(0);
+    expect(countRows(core, 'clients')).toBe(0);
+  });
+
+  it('prints the unsaved wording with its placeholders filled', async () => {
+    const preview = await callOk<RenderedPdf>(core, 'templates.preview', {
+      id: 'referral-letter',
+      baseVersion: 1,
+      blocks: { introText: { text: 'wir stellen Ihnen {{client.fullName}} aus {{client.address.city}} vor.', stand: '2026-11-25' } },
+    });
+    expect(pdfText(preview.pdfBase64).replace(/\s+/g, ' ')).toContain('wir stellen Ihnen Alex Beispiel aus Musterstadt vor.');
+    expect(blockOf((await getTemplate('referral-letter')).definition, 'introText').text).toContain(OLD_INTRO);
+  });
+
+  it('refuses a placeholder that names nothing as templates.update does', async () => {
+    const result = await dispatch(core, 'templates.preview', {
+      id: 'consent-data-transfer',
+      baseVersion: 1,
+      blocks: { voluntaryText: { text: 'Freiwillig, {{client.nope}}.', stand: '2026-11-25' } },
+    });
+    expect(errorOf(result).code).toBe('invalid_input');
+    expect(Object.keys(errorOf(result).fields ?? {})).toEqual(['blocks.voluntaryText.text']);
   });
 });
 

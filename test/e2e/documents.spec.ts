@@ -294,6 +294,12 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     state.consentFormId = documentIdOf(page);
     expect(state.consentFormId).not.toBe(referralId);
     await expect(page.getByLabel('Stelle, Zeile 1', { exact: true })).toHaveValue(vhs.name);
+    // The referral's purpose and kinds of data come along, for the counselor to check.
+    await expect(page.getByLabel('Zweck, Zeile 1', { exact: true })).toHaveValue(
+      /^Überleitung an .+ zur Beratung und Unterstützung bei: Anerkennung ausländischer Abschlüsse, /,
+    );
+    await expect(page.getByLabel('Personalien (Name, Geburtsdatum, Staatsangehörigkeit)', { exact: true })).toBeChecked();
+    await expect(page.getByLabel('Beratungsanliegen und bisherige Schritte', { exact: true })).toBeChecked();
     expect((await api(page.request, lotse, 'documents.get', { id: referralId })).status).toBe('draft');
     expect(foreignRequests(requests, lotse.origin)).toEqual([]);
   });
@@ -304,10 +310,8 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     const vhs = await partnerLabel(page.request, lotse, VHS);
     await expect(page.getByLabel('Stelle, Zeile 1', { exact: true })).toHaveValue(vhs.name);
 
-    await page.getByRole('button', { name: 'Zeile hinzufügen (Zweck)' }).click();
-    const purpose = page.getByLabel('Zweck, Zeile 1', { exact: true });
-    await expect(purpose).toBeFocused();
-    await purpose.fill('Beratung und Anmeldung zu einem Deutschkurs (B1) an der Volkshochschule');
+    // The purpose the referral suggested, put in the counselor's words.
+    await page.getByLabel('Zweck, Zeile 1', { exact: true }).fill('Beratung und Anmeldung zu einem Deutschkurs (B1) an der Volkshochschule');
     // Every kind of personal data the referral letter carries.
     for (const category of [
       'Personalien (Name, Geburtsdatum, Staatsangehörigkeit)',

@@ -294,6 +294,12 @@ describe('built-in forms', () => {
     expect(field(consentForm, 'rightsText').type === 'block' && (field(consentForm, 'rightsText') as { text: string }).text).toContain('LDI NRW');
   });
 
+  it('dates every shipped text block with a Stand, so a template saves as shipped', () => {
+    for (const definition of Object.values(BUILT_IN_FORMS)) {
+      for (const block of fieldsOf(definition)) if (block.type === 'block') expect(block.stand, `${definition.id}.${block.id}`).toBe(STAND);
+    }
+  });
+
   it('builds one section per criterion of the § 104c checklist', () => {
     const checklist = form('residence-104c-checklist');
     const ids = fieldsOf(checklist).map((entry) => entry.id);

@@ -13,6 +13,7 @@ import * as partners from '../services/partners';
 import { printPdf } from '../services/printing';
 import * as residenceStatuses from '../services/residence-statuses';
 import * as settings from '../services/settings';
+import { previewTemplate } from '../services/template-preview';
 import * as templates from '../services/templates';
 
 export type Handler<M extends MethodName> = (core: Core, input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -56,6 +57,7 @@ export const handlers: Handlers = {
   'templates.get': (core, { id, version }) => templates.getTemplate(core, id, version),
   'templates.update': (core, input) => templates.updateTemplate(core, input),
   'templates.restore': (core, { id }) => templates.restoreTemplate(core, id),
+  'templates.preview': (core, input) => previewTemplate(core, input),
   'documents.create': (core, input) => documents.createDocument(core, input),
   'documents.update': (core, input) => documents.updateDocument(core, input),
   'documents.get': (core, { id }) => documents.getDocument(core, id),

@@ -4,11 +4,16 @@ import { issueMessage } from '../../../shared/api/german-messages';
 import { ConsentInputSchema } from '../../../shared/api/schemas/consent';
 import { looseKey } from '../../../shared/domain/fold';
 import { todayIso } from '../../../shared/domain/iso-date';
+import type { FormDefinition } from '../../../shared/forms';
+import { fillText } from '../../../shared/forms/fill';
+import { resolvePrefill } from '../../../shared/forms/prefill';
 import type { FormValues, LineRow } from '../../../shared/forms/values';
 import { listPartners } from '../db/queries/partners';
 import type { Core } from '../core';
 import { invalid } from '../errors';
 import { createConsent } from './consents';
+import { personalFields } from './documents/consent-gate';
+import { partnerNameIn, type DocumentContext } from './documents/context';
 
 /**
  * A printed consent form (`effect: 'consent-record'`) pre-creates the consent
@@ -60,4 +65,35 @@ export function createConsentFromForm(core: Core, document: LotseDocument, value
     throw invalid(fields, { key: 'consents.formIncomplete' });
   }
   return createConsent(core, parsed.data, document.id);
+}
+
+/** The longest text a column of the consent form takes (a purpose longer than that is cut, the counselor sees it). */
+function columnMax(form: FormDefinition, fieldId: string, columnId: string): number {
+  const field = form.sections.flatMap((section) => section.fields).find((entry) => entry.id === fieldId);
+  const column = field?.type === 'lines' ? field.columns.find((entry) => entry.id === columnId) : undefined;
+  return column?.type === 'text' && column.max !== undefined ? column.max : 200;
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * What a consent form started from a referral asks consent for: the
+ * referral's recipient, the purpose its form names (`consentPurpose`), and
+ * the kinds of data its personal fields carry (health data on its own
+ * checkbox). The counselor checks them on the consent form before printing.
+ */
+export function consentValuesForReferral(consentForm: FormDefinition, referral: DocumentContext, values: FormValues): FormValues {
+  const { form, prefill } = referral;
+  const kinds = new Set<string>(personalFields(referral, values).map(({ kind }) => kind));
+  const purpose =
+    form.consentPurpose === undefined ? '' : fillText(form.consentPurpose, { form, values, context: prefill, partnerName: partnerNameIn(referral) }).trim();
+  const recipient = prefill.partner === null ? '' : String(resolvePrefill('partner.name', prefill));
+  return {
+    recipients: recipient === '' ? [] : [{ name: cut(recipient, columnMax(consentForm, 'recipients', 'name')) }],
+    purposes: purpose === '' ? [] : [{ purpose: cut(purpose, columnMax(consentForm, 'purposes', 'purpose')) }],
+    dataCategories: DATA_CATEGORIES.filter((category) => kinds.has(category)),
+    healthData: kinds.has('health'),
+  };
 }

@@ -89,7 +89,8 @@ function applyEdit(form: FormDefinition, edit: TemplateUpdate, errors: FieldIssu
   if (edit.title !== undefined) next.title = edit.title;
   if (edit.letter) {
     if (!next.letter) errors.letter = { key: 'templates.notALetter' };
-    else next.letter = { ...edit.letter };
+    // Only the wording is the office's: which fields print as "Ihr Zeichen" and the enclosures stays.
+    else next.letter = { ...next.letter, ...edit.letter };
   }
   // Keys: a section or field id, `field.column` for a column of rows, `field.option` for a choice.
   const relabel = new Map<string, (label: string) => void>();
@@ -150,23 +151,27 @@ function saveVersion(core: Core, form: FormDefinition, source: 'built-in' | 'off
   })();
 }
 
+/** The definition with the office's edit applied, checked as a stored version is when loaded; nothing is saved. */
+export function editedDefinition(base: FormDefinition, edit: TemplateUpdate): FormDefinition {
+  const errors: FieldIssues = {};
+  const next = applyEdit(base, edit, errors);
+  if (Object.keys(errors).length > 0) throw invalid(errors);
+  try {
+    return loadFormDefinition(next);
+  } catch (error) {
+    if (error instanceof FormDefinitionError)
+      throw new DomainError('invalid_input', { key: 'templates.definitionInvalid', params: { problems: error.message } });
+    throw error;
+  }
+}
+
 /** Saves the office's labels and text blocks as a new version. */
 export function updateTemplate(core: Core, edit: TemplateUpdate): Template {
   const latest = getTemplate(core, edit.id);
   if (latest.version !== edit.baseVersion) {
     throw new DomainError('conflict', { key: 'templates.changedMeanwhile', params: { current: latest.version, edited: edit.baseVersion } });
   }
-  const errors: FieldIssues = {};
-  const next = applyEdit(latest.definition, edit, errors);
-  if (Object.keys(errors).length > 0) throw invalid(errors);
-  try {
-    loadFormDefinition(next);
-  } catch (error) {
-    if (error instanceof FormDefinitionError)
-      throw new DomainError('invalid_input', { key: 'templates.definitionInvalid', params: { problems: error.message } });
-    throw error;
-  }
-  return saveVersion(core, next, 'office', 'templates.update');
+  return saveVersion(core, editedDefinition(latest.definition, edit), 'office', 'templates.update');
 }
 
 /** A new version with the wording the app ships. */

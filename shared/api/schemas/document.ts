@@ -88,6 +88,17 @@ export const DisclosureSchema = z.object({
   consentGate: z.boolean(),
   consent: z.object({ id, signedOn: isoDate, validUntil: isoDate.nullable(), dataCategories: z.array(z.string()), healthData: z.boolean() }).nullable(),
   items: z.array(DisclosureItemSchema),
+  /**
+   * A referral to a partner none of whose active services takes a person of
+   * the client's age (today): the client's age and those services. A warning
+   * to read before finalizing, not a refusal; null when some service fits.
+   */
+  ageMismatch: z
+    .object({
+      age: z.number().int(),
+      services: z.array(z.object({ name: z.string(), minimumAge: z.number().int().nullable(), maximumAge: z.number().int().nullable() })),
+    })
+    .nullable(),
 });
 
 export const FinalizeInputSchema = z.object({

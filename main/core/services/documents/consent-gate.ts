@@ -14,7 +14,7 @@ import { partnerNameIn, type DocumentContext } from './context';
  */
 
 /** Personal fields of the form that carry a value, as they would print. */
-function personalFields(context: DocumentContext, values: FormValues) {
+export function personalFields(context: DocumentContext, values: FormValues) {
   const partnerName = partnerNameIn(context);
   return inputFieldsOf(context.form).flatMap((field) =>
     field.personal !== undefined && !isBlankValue(values[field.id])
@@ -34,7 +34,7 @@ function gatingConsent(context: DocumentContext): Consent | null {
 }
 
 /** What would reach the recipient, and whether the covering consent names each kind of data. */
-export function disclosureOf(context: DocumentContext, values: FormValues): Disclosure {
+export function disclosureOf(context: DocumentContext, values: FormValues): Omit<Disclosure, 'ageMismatch'> {
   const consent = gatingConsent(context);
   return {
     consentGate: context.form.consentGate,

@@ -8,6 +8,7 @@ import type { Core } from '../../core';
 import * as queries from '../../db/queries/documents';
 import { DomainError, invalid, notFound } from '../../errors';
 import { recordAudit } from '../audit';
+import { consentValuesForReferral } from '../consent-forms';
 import { templateDefinition } from '../templates';
 import { loadDocumentContext, type DocumentContext, type LetterAddressing } from './context';
 
@@ -72,8 +73,22 @@ export function contextOfDocument(core: Core, document: LotseDocument, choice: R
 }
 
 /**
+ * The values a consent form takes from the referral it is started from (same
+ * client, a form with the consent gate): recipient, purpose, kinds of data.
+ */
+function valuesFromReferral(core: Core, consentForm: FormDefinition, clientId: string, referralId: string): FormValues {
+  const referral = getDocument(core, referralId);
+  const context = contextOfDocument(core, referral);
+  if (consentForm.effect !== 'consent-record' || referral.clientId !== clientId || !context.form.consentGate) {
+    throw invalid({ fromDocumentId: { key: 'documents.consentFormMismatch' } });
+  }
+  return consentValuesForReferral(consentForm, context, referral.values as FormValues);
+}
+
+/**
  * A new draft from the newest template version. A correction starts from
- * the values of the final document it corrects; values given win over both.
+ * the values of the final document it corrects; a consent form from what
+ * its referral asks consent for; values given win over both.
  */
 export function createDocument(
   core: Core,
@@ -85,6 +100,7 @@ export function createDocument(
     salutationOverride?: string | null | undefined;
     values: Record<string, unknown>;
     correctsId?: string | undefined;
+    fromDocumentId?: string | undefined;
   },
 ): LotseDocument {
   const form = templateDefinition(core, input.templateId);
@@ -104,9 +120,11 @@ export function createDocument(
   const prefill = prefilledValues(form, context.prefill);
   const known = new Set(inputFieldsOf(form).map((field) => field.id));
   const carried = corrected ? Object.fromEntries(Object.entries(corrected.values).filter(([key]) => known.has(key))) : {};
+  const fromReferral = input.fromDocumentId === undefined ? {} : valuesFromReferral(core, form, input.clientId, input.fromDocumentId);
   const given = { ...carried, ...input.values };
-  const values = checkedValues(context, { ...prefill.values, ...given }, false);
-  const prefilled = prefill.prefilled.filter((key) => !(key in given));
+  const values = checkedValues(context, { ...prefill.values, ...fromReferral, ...given }, false);
+  // What the referral filled in counts as prefilled: the editor marks it for the counselor to check.
+  const prefilled = [...prefill.prefilled, ...Object.keys(fromReferral)].filter((key) => !(key in given));
   const id = randomUUID();
   return core.db.transaction(() => {
     queries.insertDocument(
@@ -132,7 +150,12 @@ export function createDocument(
         subjectType: 'document',
         subjectId: id,
         clientId: input.clientId,
-        details: { templateId: form.id, templateVersion: form.version, ...(corrected ? { correctsId: corrected.id } : {}) },
+        details: {
+          templateId: form.id,
+          templateVersion: form.version,
+          ...(corrected ? { correctsId: corrected.id } : {}),
+          ...(input.fromDocumentId === undefined ? {} : { fromDocumentId: input.fromDocumentId }),
+        },
       },
       { now: context.now, settings: context.prefill.settings },
     );

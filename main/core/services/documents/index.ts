@@ -1,6 +1,9 @@
 import type { Disclosure, DocumentContextView } from '../../../../shared/api/contract';
 import type { FormValues } from '../../../../shared/forms/values';
+import { ageOn } from '../../../../shared/domain/age';
+import { servicesExcludingAge } from '../../../../shared/domain/eligibility';
 import type { Core } from '../../core';
+import type { DocumentContext } from './context';
 import { disclosureOf } from './consent-gate';
 import { contextOfDocument, getDocument } from './drafts';
 import { recipientLinesOf } from './pdf';
@@ -14,10 +17,24 @@ import { recipientLinesOf } from './pdf';
 export { createDocument, discardDocument, getDocument, listDocuments, setReferralStatus, updateDocument } from './drafts';
 export { finalizeDocument, renderDocument } from './finalize';
 
-/** What would reach the recipient, and whether the covering consent names each kind of data. */
+/**
+ * What would reach the recipient, whether the covering consent names each
+ * kind of data, and whether the recipient's services take a person of the
+ * client's age: what the finalize dialog shows before the counselor decides.
+ */
 export function documentDisclosure(core: Core, id: string): Disclosure {
   const document = getDocument(core, id);
-  return disclosureOf(contextOfDocument(core, document), document.values as FormValues);
+  const context = contextOfDocument(core, document);
+  return { ...disclosureOf(context, document.values as FormValues), ageMismatch: ageMismatchOf(context) };
+}
+
+/** A referral's recipient whose active services all exclude the client's age today (DOMAIN.md: e.g. a youth service for 12 to 27). */
+function ageMismatchOf(context: DocumentContext): Disclosure['ageMismatch'] {
+  const { client, partner, today } = context.prefill;
+  if (!context.form.tracksReferral || partner === null || client.birthDate === null) return null;
+  const age = ageOn(client.birthDate, today);
+  const excluding = servicesExcludingAge(partner.services, age);
+  return excluding && { age, services: excluding.map(({ name, minimumAge, maximumAge }) => ({ name, minimumAge, maximumAge })) };
 }
 
 /**

@@ -32,12 +32,8 @@ export function ConsentMissingChoices({ message, document, otherBasis, onOtherBa
     setCreating(true);
     setError(null);
     try {
-      // The consent form is handed to the client, not sent: its recipient rows name the agency instead.
-      const form = await call('documents.create', {
-        templateId: CONSENT_FORM_TEMPLATE,
-        clientId: document.clientId,
-        values: document.partnerName ? { recipients: [{ name: document.partnerName }] } : {},
-      });
+      // The consent form is handed to the client, not sent: the core fills in this letter's recipient, purpose and kinds of data.
+      const form = await call('documents.create', { templateId: CONSENT_FORM_TEMPLATE, clientId: document.clientId, fromDocumentId: document.id });
       navigate({ name: 'document', id: form.id });
     } catch (caught) {
       setError(caught);

@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../../../shared/api/contract';
 import { isInputField, type FormDefinition } from '../../../../shared/forms/definition';
 import { fillText } from '../../../../shared/forms/fill';
 import type { PrefillContext } from '../../../../shared/forms/prefill';
-import { isFieldShown, type FieldValue, type FormValues } from '../../../../shared/forms/values';
+import { ageLimitNotes, isFieldShown, type FieldValue, type FormValues } from '../../../../shared/forms/values';
+import { formatDate, fullName } from '../../ui/format';
 import { FormSection } from '../../ui/FormSection';
 import { DocumentField } from './DocumentField';
 import { TextBlock } from './TextBlock';
@@ -24,6 +26,7 @@ export function DocumentSections({ form, values, onChange, errorAt, prefilled, p
   const labelOf = (fieldId: string) => form.sections.flatMap((section) => section.fields).find((field) => field.id === fieldId)?.label;
   return (
     <>
+      <AgeLimitNotes form={form} values={values} clientName={fullName(context.client)} />
       {form.sections.map((section) => {
         const fields = section.fields.filter((field) => isFieldShown(section, field, values));
         if (fields.length === 0) return null;
@@ -49,5 +52,27 @@ export function DocumentSections({ form, values, onChange, errorAt, prefilled, p
         );
       })}
     </>
+  );
+}
+
+/** Why parts of the form are missing: an age limit of the form (e.g. a legal one) that the person's age does not meet. */
+function AgeLimitNotes({ form, values, clientName }: { form: FormDefinition; values: FormValues; clientName: string }) {
+  const { t } = useTranslation();
+  const notes = ageLimitNotes(form, values);
+  if (notes.length === 0) return null;
+  return (
+    <div className="alert alert--info age-limit-notes" id="doc-age-limits">
+      {notes.map((note) => (
+        <p key={note.reason}>
+          {t('documentEditor.ageLimit', {
+            reason: note.reason,
+            name: clientName,
+            age: note.age,
+            date: formatDate(note.on),
+            sections: note.sections.join(', '),
+          })}
+        </p>
+      ))}
+    </div>
   );
 }

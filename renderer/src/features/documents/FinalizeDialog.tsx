@@ -12,6 +12,7 @@ import { focusSoon } from '../../ui/focus';
 import { formatDate } from '../../ui/format';
 import { GroupFieldset } from '../../ui/GroupFieldset';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { serviceAges } from '../network/partner-choices';
 import { ConsentMissingChoices } from './ConsentMissingChoices';
 
 const DIALOG_ID = 'finalize-dialog';
@@ -116,6 +117,7 @@ export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors
       {loading.status === 'error' ? <ErrorAlert error={loading.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
       {disclosure ? (
         <>
+          {disclosure.ageMismatch ? <AgeMismatchWarning mismatch={disclosure.ageMismatch} clientName={document.clientName} partnerName={recipient} /> : null}
           {disclosure.consent ? (
             <p className="alert alert--info">
               {t('finalize.consentCovers', {
@@ -211,4 +213,24 @@ function kindLabel(t: TFunction<'translation'>, kind: string): string {
   if (kind === 'health') return t('finalize.health');
   const key = `dataCategories.${kind}` as const;
   return t(key as 'dataCategories.identity', { defaultValue: kind });
+}
+
+/** The recipient's services are for other ages than the client's: a warning to read, the counselor may still go on. */
+function AgeMismatchWarning({
+  mismatch,
+  clientName,
+  partnerName,
+}: {
+  mismatch: NonNullable<Disclosure['ageMismatch']>;
+  clientName: string;
+  partnerName: string;
+}) {
+  const { t } = useTranslation();
+  const services = mismatch.services.map((service) => `${service.name} (${serviceAges(t, service.minimumAge, service.maximumAge)})`).join('; ');
+  return (
+    <div className="alert alert--warning" id={`${DIALOG_ID}-age`}>
+      <p className="alert-title alert-title--warning">{t('finalize.ageMismatchTitle')}</p>
+      <p>{t('finalize.ageMismatch', { name: clientName, age: mismatch.age, partner: partnerName, services })}</p>
+    </div>
+  );
 }

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../../../shared/api/contract';
@@ -14,6 +13,7 @@ import { navigate, routeHref } from '../../app/routes';
 import { SelectField } from '../../ui/SelectField';
 import { useAsync } from '../../ui/use-async';
 import { DeletePartnerDialog } from './DeletePartnerDialog';
+import { serviceAges } from './partner-choices';
 import { partnerToInput } from './partner-draft';
 import { PartnerBadges } from './VerificationBadge';
 
@@ -158,13 +158,6 @@ function Overview({ partner }: { partner: Partner }) {
   );
 }
 
-function ages(t: TFunction<'translation'>, min: number | null, max: number | null): string {
-  if (min !== null && max !== null) return t('partner.ageRange', { min, max });
-  if (min !== null) return t('partner.ageFrom', { min });
-  if (max !== null) return t('partner.ageTo', { max });
-  return '';
-}
-
 function Services({ partner }: { partner: Partner }) {
   const { t } = useTranslation();
   return (
@@ -201,7 +194,7 @@ function Services({ partner }: { partner: Partner }) {
                       </span>
                     ) : null}
                   </Fact>
-                  <Fact term={t('partnerFields.ages')}>{ages(t, service.minimumAge, service.maximumAge)}</Fact>
+                  <Fact term={t('partnerFields.ages')}>{serviceAges(t, service.minimumAge, service.maximumAge)}</Fact>
                   <Fact term={t('partnerFields.languages')}>{service.languages.length > 0 ? <TextList items={service.languages} /> : null}</Fact>
                   <Fact term={t('partnerFields.fees')}>{service.fees ? <span dir="auto">{service.fees}</span> : null}</Fact>
                   <Fact term={t('partnerFields.applicationProcess')}>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { Partner } from '../../../../shared/api/contract';
 
 export function partnerOptionLabel(partner: Pick<Partner, 'name' | 'department'>): string {
@@ -20,4 +21,12 @@ export function partnerChoices(
     options.push({ value: chosen.id, label: archivedLabel(known ? partnerOptionLabel(known) : chosen.name || chosen.id) });
   }
   return options;
+}
+
+/** A service's eligibility ages: "12 bis 27 Jahre", "ab 27 Jahren", '' without limits. */
+export function serviceAges(t: TFunction<'translation'>, min: number | null, max: number | null): string {
+  if (min !== null && max !== null) return t('partner.ageRange', { min, max });
+  if (min !== null) return t('partner.ageFrom', { min });
+  if (max !== null) return t('partner.ageTo', { max });
+  return '';
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../../shared/api/contract';
-import type { FieldDefinition, SectionDefinition } from '../../../../shared/forms/definition';
+import type { RenderedPdf, Template } from '../../../../shared/api/contract';
+import type { FieldDefinition, FormDefinition, SectionDefinition } from '../../../../shared/forms/definition';
+import { availablePlaceholders } from '../../../../shared/forms/load';
 import { ApiCallError, call, isApiCallError } from '../../api';
 import { ErrorAlert, fieldError, firstErrorField } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
@@ -9,7 +10,18 @@ import { focusSoon } from '../../ui/focus';
 import { FormActions } from '../../ui/FormActions';
 import { FormSection } from '../../ui/FormSection';
 import { GroupFieldset } from '../../ui/GroupFieldset';
-import { hasChanges, templateChanges, templateDraft, templateInputId, templatePathOrder, type TemplateDraft } from './template-edit';
+import { PdfPreview } from '../../ui/pdf/PdfPreview';
+import { PlaceholderPicker } from './PlaceholderPicker';
+import {
+  hasChanges,
+  insertPlaceholder,
+  placeholderChoices,
+  templateChanges,
+  templateDraft,
+  templateInputId,
+  templatePathOrder,
+  type TemplateDraft,
+} from './template-edit';
 
 interface TemplateFormProps {
   template: Template;
@@ -19,8 +31,19 @@ interface TemplateFormProps {
 }
 
 const LETTER_PARTS = ['subject', 'salutation', 'closing'] as const;
-/** Braces inside a message would be taken for i18next's own placeholders. */
-const PLACEHOLDER_EXAMPLES = { example: '{{client.fullName}}', field: '{{subject}}' };
+type LetterPart = (typeof LETTER_PARTS)[number];
+const LETTER_PICKER = 'letter';
+
+/** The hint names placeholders this template accepts: a person's name and, where it has one, a field of its own. */
+function usePlaceholderHint(form: FormDefinition): string {
+  const { t } = useTranslation();
+  const field = availablePlaceholders(form).fields[0];
+  // Braces inside a message would be taken for i18next's own placeholders: they go in as values.
+  const example = '{{client.fullName}}';
+  return field ? t('templateEditor.placeholderHint', { example, field: `{{${field.id}}}` }) : t('templateEditor.placeholderHintNoField', { example });
+}
+
+type Preview = { status: 'none' } | { status: 'busy' } | { status: 'ready'; pdf: RenderedPdf };
 
 /**
  * The office's wording of a template: title, letter parts, every label and
@@ -40,6 +63,58 @@ export function TemplateForm({ template, onSaved, onReload }: TemplateFormProps)
   const setLabel = (key: string, label: string) => setDraft((current) => ({ ...current, labels: { ...current.labels, [key]: label } }));
   const setBlock = (key: string, patch: Partial<TemplateDraft['blocks'][string]>) =>
     setDraft((current) => ({ ...current, blocks: { ...current.blocks, [key]: { ...(current.blocks[key] ?? { text: '', stand: '' }), ...patch } } }));
+  const setLetterPart = (part: LetterPart, value: string) =>
+    setDraft((current) => ({ ...current, letter: current.letter ? { ...current.letter, [part]: value } : null }));
+
+  const choices = placeholderChoices(form);
+  const hint = usePlaceholderHint(form);
+  // One placeholder list open at a time: the one of a text block (its id) or of the letter parts.
+  const [openPicker, setOpenPicker] = useState<string | null>(null);
+  // The letter part the letter's list inserts into: the one last written in.
+  const letterPart = useRef<LetterPart>('subject');
+  // Where the caret was in each text when it was left, to insert there (a text never entered takes it at its end).
+  const selections = useRef(new Map<string, { start: number; end: number }>());
+  const rememberSelection = (event: FocusEvent<HTMLFormElement>) => {
+    const target = event.target;
+    if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
+      selections.current.set(target.id, { start: target.selectionStart ?? target.value.length, end: target.selectionEnd ?? target.value.length });
+    }
+  };
+  const noteLetterPart = (event: FocusEvent<HTMLFormElement>) => {
+    const part = LETTER_PARTS.find((entry) => templateInputId(`letter.${entry}`) === event.target.id);
+    if (part) letterPart.current = part;
+  };
+
+  /** Puts `{{name}}` where the caret was in the input `inputId`, then gives the input focus with the caret after it. */
+  function insertInto(inputId: string, current: string, apply: (text: string) => void, name: string) {
+    const selection = selections.current.get(inputId) ?? { start: current.length, end: current.length };
+    const { text, caret } = insertPlaceholder(current, selection.start, selection.end, name);
+    apply(text);
+    selections.current.set(inputId, { start: caret, end: caret });
+    setOpenPicker(null);
+    window.setTimeout(() => {
+      const input = document.getElementById(inputId);
+      if (input instanceof HTMLTextAreaElement || input instanceof HTMLInputElement) {
+        input.focus();
+        input.setSelectionRange(caret, caret);
+      }
+    }, 0);
+  }
+
+  const [preview, setPreview] = useState<Preview>({ status: 'none' });
+  async function showPreview() {
+    if (preview.status === 'busy') return;
+    setPreview({ status: 'busy' });
+    setError(null);
+    try {
+      setPreview({ status: 'ready', pdf: await call('templates.preview', templateChanges(template.id, template.version, form, draft)) });
+    } catch (caught) {
+      setPreview({ status: 'none' });
+      setError(caught);
+      const first = firstErrorField(caught, paths);
+      focusSoon(first ? templateInputId(first) : 'template-form-error');
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -76,111 +151,178 @@ export function TemplateForm({ template, onSaved, onReload }: TemplateFormProps)
   );
 
   return (
-    <form noValidate onSubmit={submit} className="form panel template-form" aria-labelledby="template-form-heading">
-      <h2 id="template-form-heading">{t('templateEditor.formHeading')}</h2>
-      <p className="muted">{t('templateEditor.formIntro')}</p>
-      <div id="template-form-error" tabIndex={-1}>
-        {error ? <ErrorAlert error={error} shownFields={paths} /> : null}
-        {conflict ? (
-          <div className="toolbar toolbar--wrap">
-            <button type="button" className="button button--secondary" onClick={onReload}>
-              {t('templateEditor.loadNewest')}
-            </button>
-            <p className="muted">{t('templateEditor.conflictHint')}</p>
-          </div>
-        ) : null}
-      </div>
-      <Field
-        id={templateInputId('title')}
-        label={t('templateEditor.templateTitle')}
-        value={draft.title}
-        onChange={(title) => setDraft((current) => ({ ...current, title }))}
-        error={errorOf('title')}
-        required
-        maxLength={300}
-      />
-      {draft.letter ? (
-        <GroupFieldset
-          id="tpl-letter"
-          legend={t('templateEditor.letterLegend')}
-          hint={t('templateEditor.placeholderHint', PLACEHOLDER_EXAMPLES)}
-          error={errorOf('letter')}
-        >
-          {LETTER_PARTS.map((part) => (
-            <Field
-              key={part}
-              id={templateInputId(`letter.${part}`)}
-              label={t(`templateEditor.letter.${part}`)}
-              value={draft.letter?.[part] ?? ''}
-              onChange={(value) => setDraft((current) => ({ ...current, letter: current.letter ? { ...current.letter, [part]: value } : null }))}
-              error={errorOf(`letter.${part}`)}
-              maxLength={300}
+    <>
+      <form
+        noValidate
+        onSubmit={submit}
+        onBlurCapture={rememberSelection}
+        onFocusCapture={noteLetterPart}
+        className="form panel template-form"
+        aria-labelledby="template-form-heading"
+      >
+        <h2 id="template-form-heading">{t('templateEditor.formHeading')}</h2>
+        <p className="muted">{t('templateEditor.formIntro')}</p>
+        <div id="template-form-error" tabIndex={-1}>
+          {error ? <ErrorAlert error={error} shownFields={paths} /> : null}
+          {conflict ? (
+            <div className="toolbar toolbar--wrap">
+              <button type="button" className="button button--secondary" onClick={onReload}>
+                {t('templateEditor.loadNewest')}
+              </button>
+              <p className="muted">{t('templateEditor.conflictHint')}</p>
+            </div>
+          ) : null}
+        </div>
+        <Field
+          id={templateInputId('title')}
+          label={t('templateEditor.templateTitle')}
+          value={draft.title}
+          onChange={(title) => setDraft((current) => ({ ...current, title }))}
+          error={errorOf('title')}
+          required
+          maxLength={300}
+        />
+        {draft.letter ? (
+          <GroupFieldset id="tpl-letter" legend={t('templateEditor.letterLegend')} hint={hint} error={errorOf('letter')}>
+            {LETTER_PARTS.map((part) => (
+              <Field
+                key={part}
+                id={templateInputId(`letter.${part}`)}
+                label={t(`templateEditor.letter.${part}`)}
+                value={draft.letter?.[part] ?? ''}
+                onChange={(value) => setLetterPart(part, value)}
+                error={errorOf(`letter.${part}`)}
+                maxLength={300}
+              />
+            ))}
+            <PlaceholderPicker
+              id="tpl-placeholders-letter"
+              target={t('templateEditor.letterLegend')}
+              choices={choices}
+              open={openPicker === LETTER_PICKER}
+              onToggle={() => setOpenPicker((current) => (current === LETTER_PICKER ? null : LETTER_PICKER))}
+              onInsert={(name) => {
+                const part = letterPart.current;
+                insertInto(templateInputId(`letter.${part}`), draft.letter?.[part] ?? '', (value) => setLetterPart(part, value), name);
+              }}
             />
-          ))}
-        </GroupFieldset>
-      ) : null}
-      {form.sections.map((section) => (
-        <FormSection key={section.id} id={`tpl-section-${section.id}`} title={section.title} headingLevel={3}>
-          {labelField(section.id, t('templateEditor.sectionTitle'), `(${section.title})`)}
-          {section.fields.map((field) => (
-            <TemplateElement key={field.id} section={section} field={field} draft={draft} labelField={labelField} setBlock={setBlock} errorOf={errorOf} />
-          ))}
-        </FormSection>
-      ))}
-      <FormActions submitLabel={t('templateEditor.save')} saving={saving} />
-    </form>
+          </GroupFieldset>
+        ) : null}
+        {form.sections.map((section) => (
+          <FormSection key={section.id} id={`tpl-section-${section.id}`} title={section.title} headingLevel={3}>
+            {labelField(section.id, t('templateEditor.sectionTitle'), `(${section.title})`)}
+            {section.fields.map((field) =>
+              field.type === 'block' ? (
+                <GroupFieldset
+                  key={field.id}
+                  id={`tpl-block-${field.id}`}
+                  legend={t('templateEditor.blockLegend', { label: field.label || field.id })}
+                  hint={hint}
+                  className="template-block"
+                >
+                  <BlockEditor
+                    field={field}
+                    draft={draft}
+                    labelField={labelField}
+                    setBlock={setBlock}
+                    errorOf={errorOf}
+                    picker={
+                      <PlaceholderPicker
+                        id={`tpl-placeholders-${field.id}`}
+                        target={field.label || field.id}
+                        choices={choices}
+                        open={openPicker === field.id}
+                        onToggle={() => setOpenPicker((current) => (current === field.id ? null : field.id))}
+                        onInsert={(name) =>
+                          insertInto(
+                            templateInputId(`blocks.${field.id}.text`),
+                            draft.blocks[field.id]?.text ?? '',
+                            (text) => setBlock(field.id, { text }),
+                            name,
+                          )
+                        }
+                      />
+                    }
+                  />
+                </GroupFieldset>
+              ) : (
+                <TemplateElement key={field.id} section={section} field={field} labelField={labelField} />
+              ),
+            )}
+          </FormSection>
+        ))}
+        <FormActions submitLabel={t('templateEditor.save')} saving={saving} />
+      </form>
+      <section className="panel template-preview" aria-labelledby="template-preview-heading">
+        <h2 id="template-preview-heading">{t('templateEditor.previewHeading')}</h2>
+        <p className="muted">{t('templateEditor.previewIntro')}</p>
+        <button type="button" className="button button--secondary" onClick={() => void showPreview()} aria-disabled={preview.status === 'busy'}>
+          {t('templateEditor.previewButton')}
+        </button>
+        {preview.status !== 'none' ? (
+          <PdfPreview busy={preview.status === 'busy'} pdf={preview.status === 'ready' ? preview.pdf : null} fileName={t('templateEditor.previewFileName')} />
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+interface BlockEditorProps {
+  field: Extract<FieldDefinition, { type: 'block' }>;
+  draft: TemplateDraft;
+  labelField(key: string, label: string, suffix?: string): React.ReactNode;
+  setBlock(key: string, patch: Partial<TemplateDraft['blocks'][string]>): void;
+  errorOf(path: string): string | undefined;
+  /** The placeholder list, right under the text: one Tab away from it. */
+  picker: ReactNode;
+}
+
+/** A text block's heading, text and Stand. */
+function BlockEditor({ field, draft, labelField, setBlock, errorOf, picker }: BlockEditorProps) {
+  const { t } = useTranslation();
+  const block = draft.blocks[field.id] ?? { text: '', stand: '' };
+  const name = `(${field.label || field.id})`;
+  return (
+    <>
+      {labelField(field.id, t('templateEditor.blockHeading'), name)}
+      <Field
+        id={templateInputId(`blocks.${field.id}.text`)}
+        label={t('templateEditor.blockText')}
+        labelSuffix={name}
+        value={block.text}
+        onChange={(text) => setBlock(field.id, { text })}
+        error={errorOf(`blocks.${field.id}.text`) ?? errorOf(`blocks.${field.id}`)}
+        multiline
+        rows={6}
+        maxLength={20000}
+      />
+      {picker}
+      <Field
+        id={templateInputId(`blocks.${field.id}.stand`)}
+        type="date"
+        size="short"
+        label={t('templateEditor.blockStand')}
+        labelSuffix={name}
+        hint={t('templateEditor.blockStandHint')}
+        value={block.stand}
+        onChange={(stand) => setBlock(field.id, { stand })}
+        error={errorOf(`blocks.${field.id}.stand`)}
+        required
+      />
+    </>
   );
 }
 
 interface TemplateElementProps {
   section: SectionDefinition;
-  field: FieldDefinition;
-  draft: TemplateDraft;
+  field: Exclude<FieldDefinition, { type: 'block' }>;
   labelField(key: string, label: string, suffix?: string): React.ReactNode;
-  setBlock(key: string, patch: Partial<TemplateDraft['blocks'][string]>): void;
-  errorOf(path: string): string | undefined;
 }
 
-/** One element of a section: its label, and a block's text and Stand, or the labels of a table's columns or a choice's options. */
-function TemplateElement({ section, field, draft, labelField, setBlock, errorOf }: TemplateElementProps) {
+/** One element of a section other than a text block: its label, or the labels of a table's columns or a choice's options. */
+function TemplateElement({ section, field, labelField }: TemplateElementProps) {
   const { t } = useTranslation();
   const kind = t(`fieldTypes.${field.type}`);
-  if (field.type === 'block') {
-    const block = draft.blocks[field.id] ?? { text: '', stand: '' };
-    return (
-      <GroupFieldset
-        id={`tpl-block-${field.id}`}
-        legend={t('templateEditor.blockLegend', { label: field.label || field.id })}
-        hint={t('templateEditor.placeholderHint', PLACEHOLDER_EXAMPLES)}
-        className="template-block"
-      >
-        {labelField(field.id, t('templateEditor.blockHeading'), `(${field.label || field.id})`)}
-        <Field
-          id={templateInputId(`blocks.${field.id}.text`)}
-          label={t('templateEditor.blockText')}
-          labelSuffix={`(${field.label || field.id})`}
-          value={block.text}
-          onChange={(text) => setBlock(field.id, { text })}
-          error={errorOf(`blocks.${field.id}.text`) ?? errorOf(`blocks.${field.id}`)}
-          multiline
-          rows={6}
-          maxLength={20000}
-        />
-        <Field
-          id={templateInputId(`blocks.${field.id}.stand`)}
-          type="date"
-          size="short"
-          label={t('templateEditor.blockStand')}
-          labelSuffix={`(${field.label || field.id})`}
-          hint={t('templateEditor.blockStandHint')}
-          value={block.stand}
-          onChange={(stand) => setBlock(field.id, { stand })}
-          error={errorOf(`blocks.${field.id}.stand`)}
-          required
-        />
-      </GroupFieldset>
-    );
-  }
   const suffix = `(${kind}, ${section.title})`;
   if (field.type === 'lines' || field.type === 'select' || field.type === 'multiselect') {
     const parts =

@@ -1,5 +1,6 @@
 import type { TemplateUpdate } from '../../../../shared/api/contract';
 import type { FormDefinition } from '../../../../shared/forms/definition';
+import { availablePlaceholders } from '../../../../shared/forms/load';
 
 /**
  * What the office may change in a template (TemplateUpdateSchema): labels
@@ -72,4 +73,37 @@ export function templatePathOrder(form: FormDefinition): string[] {
     }
   }
   return paths;
+}
+
+/** Where a placeholder's value comes from, as the editor's list groups them. */
+export const PLACEHOLDER_GROUPS = ['form', 'general', 'client', 'partner', 'settings', 'consent'] as const;
+export type PlaceholderGroup = (typeof PLACEHOLDER_GROUPS)[number];
+
+export interface PlaceholderChoice {
+  /** What goes between the braces: a field id or a prefill path. */
+  name: string;
+  /** A field's own label; prefill paths are named by the interface (`placeholderNames.<path>`). */
+  fieldLabel?: string;
+}
+
+function groupOfPath(path: string): PlaceholderGroup {
+  const prefix = path.split('.')[0] ?? '';
+  return (PLACEHOLDER_GROUPS as readonly string[]).includes(prefix) && prefix !== 'form' ? (prefix as PlaceholderGroup) : 'general';
+}
+
+/** Every placeholder a text of this template may use (what the core accepts), by group, groups without entries left out. */
+export function placeholderChoices(form: FormDefinition): Array<{ group: PlaceholderGroup; entries: PlaceholderChoice[] }> {
+  const { fields, paths } = availablePlaceholders(form);
+  const entries = new Map<PlaceholderGroup, PlaceholderChoice[]>(PLACEHOLDER_GROUPS.map((group) => [group, []]));
+  for (const field of fields) entries.get('form')?.push({ name: field.id, fieldLabel: field.label || field.id });
+  for (const path of paths) entries.get(groupOfPath(path))?.push({ name: path });
+  return PLACEHOLDER_GROUPS.map((group) => ({ group, entries: entries.get(group) ?? [] })).filter((entry) => entry.entries.length > 0);
+}
+
+/** `{{name}}` put in place of the selection `start`–`end` of `text`; `caret` is just after it. */
+export function insertPlaceholder(text: string, start: number, end: number, name: string): { text: string; caret: number } {
+  const placeholder = `{{${name}}}`;
+  const from = Math.max(0, Math.min(start, text.length));
+  const to = Math.max(from, Math.min(end, text.length));
+  return { text: text.slice(0, from) + placeholder + text.slice(to), caret: from + placeholder.length };
 }
