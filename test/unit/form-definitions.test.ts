@@ -358,6 +358,22 @@ describe('loading a broken copy', () => {
   });
 });
 
+describe('the purpose a consent form takes from a referral', () => {
+  it('is checked like other wording: placeholders must name something printable', () => {
+    const broken = copyOf('referral-letter');
+    broken.consentPurpose = 'Überleitung an {{partner.nope}}';
+    const error = loadError(broken);
+    expect(error.message).toContain('consentPurpose');
+    expect(error.message).toContain('partner.nope');
+  });
+
+  it('belongs to a form with the consent gate', () => {
+    const broken = copyOf('free-letter');
+    broken.consentPurpose = 'Brief an {{client.fullName}}';
+    expect(loadError(broken).message).toContain('consentPurpose');
+  });
+});
+
 describe('prefilled values', () => {
   it('fills the referral letter from the client, the consent and the settings', () => {
     const letter = form('referral-letter');
