@@ -525,7 +525,8 @@ describe('CSV import', () => {
     // The office has entered the postcode; the spreadsheet knows the rest of the address.
     const withPostcode = await callOk<Partner>(store.core, 'partners.update', {
       ...seed,
-      address: { street: '', postalCode: '52349', city: '' },
+      // The list has no column for the addition: the entry keeps it.
+      address: { addition: 'Haus B', street: '', postalCode: '52349', city: '' },
       website: 'www.vhs-rur-eifel.de',
     });
     const text = `${HEADER}\nVolkshochschule Rur-Eifel;Violengasse 2;52349;Düren;02421 4940;info@vhs-rur-eifel.de\n`;
@@ -540,7 +541,7 @@ describe('CSV import', () => {
     const after = await callOk<Partner>(store.core, 'partners.get', { id: 'seed-vhs-rur-eifel' });
     expect(after).toEqual({
       ...withPostcode,
-      address: { street: 'Violengasse 2', postalCode: '52349', city: 'Düren' },
+      address: { addition: 'Haus B', street: 'Violengasse 2', postalCode: '52349', city: 'Düren' },
       phone: '02421 4940',
       email: 'info@vhs-rur-eifel.de',
       updatedAt: '2026-12-01T08:00:00.000Z',

@@ -1,10 +1,13 @@
 import type { Client, Partner } from '../../../shared/api/contract';
 import { fullName } from '../../../shared/domain/person-name';
+import { undeliverableMessage } from '../../../shared/domain/postal-address';
+import type { ErrorMessage } from '../../../shared/i18n/error-message';
 import type { AddressRecipient } from './address-block';
 
 /** A client as the recipient of a letter to them. */
 export function clientRecipient(client: Pick<Client, 'givenName' | 'familyName' | 'address'>): AddressRecipient {
-  return { name: fullName(client), street: client.address.street, postalCode: client.address.postalCode, city: client.address.city };
+  const { addition, street, postalCode, city } = client.address;
+  return { name: fullName(client), addition, street, postalCode, city };
 }
 
 /** A partner agency as the recipient, to the attention of one of its contacts if given. */
@@ -13,9 +16,20 @@ export function partnerRecipient(partner: Partner, contact?: Partner['contacts']
     name: partner.name,
     department: partner.department,
     attention: contact?.name,
+    addition: partner.address.addition,
     street: partner.address.street,
     postbox: partner.postbox,
     postalCode: partner.address.postalCode,
     city: partner.address.city,
   };
+}
+
+/**
+ * Why a letter to this recipient cannot be delivered, or null: the one check
+ * of finalizing and of serial letters. A partner is named with its department,
+ * as the directory lists it ("Kreis Düren – Ausländerbehörde").
+ */
+export function undeliverableReason(recipient: AddressRecipient): ErrorMessage | null {
+  const name = recipient.department ? `${recipient.name} – ${recipient.department}` : recipient.name;
+  return undeliverableMessage(name, recipient);
 }

@@ -122,6 +122,8 @@ export const de = {
     birthPlace: 'Geburtsort',
     nationalities: 'Staatsangehörigkeiten',
     address: 'Anschrift',
+    addition: 'Adresszusatz',
+    additionHint: 'z. B. c/o Name, Unterkunft, Zimmer oder Wohnung – steht im Brief über der Straße',
     street: 'Straße und Hausnummer',
     postalCode: 'PLZ',
     city: 'Ort',

@@ -115,6 +115,8 @@ export const en: MessageCatalogue = {
     birthPlace: 'Place of birth',
     nationalities: 'Nationalities',
     address: 'Address',
+    addition: 'Address addition',
+    additionHint: 'e.g. c/o name, shelter, room or flat – printed above the street in letters',
     street: 'Street and number',
     postalCode: 'Postal code',
     city: 'City',

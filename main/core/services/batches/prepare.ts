@@ -5,7 +5,7 @@ import { fullName } from '../../../../shared/domain/person-name';
 import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms';
 import { prefilledValues } from '../../../../shared/forms/fill';
 import { isBlankValue, validateFormValues, type FormValues } from '../../../../shared/forms/values';
-import type { FieldIssues } from '../../../../shared/i18n/error-message';
+import { germanText, type FieldIssues } from '../../../../shared/i18n/error-message';
 import type { Core } from '../../core';
 import { clientsMatching } from '../../db/queries/clients';
 import { getPartner } from '../../db/queries/partners';
@@ -13,6 +13,7 @@ import { listResidenceStatuses } from '../../db/queries/residence-statuses';
 import { invalid } from '../../errors';
 import type { AddressRecipient } from '../../pdf/address-block';
 import { unprintableCharacters } from '../../pdf/fonts';
+import { undeliverableReason } from '../../pdf/recipients';
 import { makeDocumentContext, type DocumentContext } from '../documents/context';
 import { printContextOf } from '../documents/pdf';
 import { getSettings } from '../settings';
@@ -97,14 +98,6 @@ function missingReason(form: FormDefinition, errors: FieldIssues): string {
   return `Angaben fehlen oder passen nicht: ${labels.join(', ')}.`;
 }
 
-/** Why this client cannot get the letter, or null. */
-function addressProblem(form: FormDefinition, client: Client): string | null {
-  if (form.recipient !== 'client') return null;
-  const { street, postalCode, city } = client.address;
-  const missing = [street.trim() === '' ? 'Straße' : '', postalCode.trim() === '' ? 'PLZ' : '', city.trim() === '' ? 'Ort' : ''].filter(Boolean);
-  return missing.length > 0 ? `Keine vollständige Anschrift (es fehlt: ${missing.join(', ')}).` : null;
-}
-
 /** Whether the shipped fonts can print a character, asked once per character for a whole batch. */
 const printable = new Map<number, boolean>();
 
@@ -176,8 +169,9 @@ function batchContexts(core: Core, form: FormDefinition, now: Date): { contextFo
 function prepareLetter(context: DocumentContext, given: Record<string, unknown>): PreparedLetter | string {
   const { form } = context;
   const { client } = context.prefill;
-  const address = addressProblem(form, client);
-  if (address) return address;
+  // The same rule and words as finalizing a single letter.
+  const undeliverable = context.recipient && undeliverableReason(context.recipient);
+  if (undeliverable) return germanText(undeliverable);
   const prefill = prefilledValues(form, context.prefill);
   const checked = validateFormValues(form, { ...prefill.values, ...given }, { complete: true, partnerExists: (id) => context.findPartner(id) !== undefined });
   // What no record fills in was checked for everyone before; here only what this client's record lacks.
