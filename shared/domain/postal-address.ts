@@ -17,7 +17,14 @@ export interface PostalAddressParts {
 }
 
 /** What a street address lacks; a post box stands in for `street` only when it is complete itself. */
-export type MissingAddressPart = 'street' | 'postalCode' | 'city';
+export const MISSING_ADDRESS_PARTS = ['street', 'postalCode', 'city'] as const;
+export type MissingAddressPart = (typeof MISSING_ADDRESS_PARTS)[number];
+
+/** A recipient a letter cannot reach: named as the directory lists it, with what is missing (never empty). */
+export interface UndeliverableAddress {
+  name: string;
+  missing: MissingAddressPart[];
+}
 
 /**
  * Blank as the directory's SQL filter reads it too: nothing but spaces, tabs,
@@ -61,12 +68,10 @@ const MISSING_MESSAGES: Record<string, ErrorMessage> = {
 };
 
 /**
- * Why a letter to `name` cannot go out, e.g. „Die Anschrift von
- * Jugendmigrationsdienst Düren ist nicht zustellbar: es fehlen Straße und
- * Hausnummer oder ein Postfach.“; null when the address is deliverable.
+ * Why a letter cannot go out, e.g. „Die Anschrift von Jugendmigrationsdienst
+ * Düren ist nicht zustellbar: es fehlen Straße und Hausnummer oder ein
+ * Postfach.“
  */
-export function undeliverableMessage(name: string, parts: PostalAddressParts): ErrorMessage | null {
-  const missing = missingAddressParts(parts);
-  if (missing.length === 0) return null;
+export function undeliverableMessage({ name, missing }: UndeliverableAddress): ErrorMessage {
   return { key: 'postalAddress.undeliverable', params: { name, missing: MISSING_MESSAGES[missing.join(',')]! } };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import type { AuditEntry, Client, Consent, Deadline, LotseDocument, MethodInput, Partner, RenderedPdf, Settings } from '../../shared/api/contract';
+import type { AuditEntry, Client, Consent, Deadline, Disclosure, LotseDocument, MethodInput, Partner, RenderedPdf, Settings } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
 import { givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { renderedText } from '../support/documents';
@@ -379,6 +379,15 @@ describe('a letter needs a deliverable address', () => {
     const letter = await referral(REFERRAL_TEXT, JMD);
     expect(valueOf<LotseDocument>(await finalize(letter.id, { otherLegalBasis: OTHER_BASIS })).status).toBe('final');
     expect(await renderedText(core, letter.id)).toMatch(/Postfach 10 04 11\s+52304 Düren/);
+  });
+
+  it('says before finalizing that a street too long for the window was shortened', async () => {
+    const street = 'Industriegebiet Nord-West, Gewerbehof am alten Güterbahnhof, Halle 3, Tor 2, Hinterhaus links, Aufgang C, drittes Obergeschoss';
+    await call('partners.update', { ...vhs, address: { ...vhs.address, street } });
+    const letter = await referral();
+    expect((await call<Disclosure>('documents.disclosure', { id: letter.id })).addressShortened).toEqual(['Straße gekürzt']);
+    await call('partners.update', vhs);
+    expect((await call<Disclosure>('documents.disclosure', { id: letter.id })).addressShortened).toEqual([]);
   });
 
   it('refuses a letter to a client without a city, and a serial letter leaves that client out with the same words', async () => {

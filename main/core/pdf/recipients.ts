@@ -1,7 +1,6 @@
 import type { Client, Partner } from '../../../shared/api/contract';
 import { fullName } from '../../../shared/domain/person-name';
-import { undeliverableMessage } from '../../../shared/domain/postal-address';
-import type { ErrorMessage } from '../../../shared/i18n/error-message';
+import { missingAddressParts, type UndeliverableAddress } from '../../../shared/domain/postal-address';
 import type { AddressRecipient } from './address-block';
 
 /** A client as the recipient of a letter to them. */
@@ -25,11 +24,12 @@ export function partnerRecipient(partner: Partner, contact?: Partner['contacts']
 }
 
 /**
- * Why a letter to this recipient cannot be delivered, or null: the one check
- * of finalizing and of serial letters. A partner is named with its department,
- * as the directory lists it ("Kreis Düren – Ausländerbehörde").
+ * What keeps a letter from reaching this recipient, or null: the one check of
+ * finalizing, serial letters and the finalize dialog. A partner is named with
+ * its department, as the directory lists it ("Kreis Düren – Ausländerbehörde").
  */
-export function undeliverableReason(recipient: AddressRecipient): ErrorMessage | null {
-  const name = recipient.department ? `${recipient.name} – ${recipient.department}` : recipient.name;
-  return undeliverableMessage(name, recipient);
+export function undeliverable(recipient: AddressRecipient): UndeliverableAddress | null {
+  const missing = missingAddressParts(recipient);
+  if (missing.length === 0) return null;
+  return { name: recipient.department ? `${recipient.name} – ${recipient.department}` : recipient.name, missing };
 }

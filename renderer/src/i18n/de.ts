@@ -494,6 +494,9 @@ export const de = {
     notCovered: 'Nicht von der Einwilligung gedeckt (Datenart: {{kind}}), deshalb nicht ausgewählt.',
     health: 'Gesundheitsdaten (Art. 9 DSGVO)',
     noPersonalData: 'Dieses Dokument gibt keine personenbezogenen Felder an eine Partnerstelle weiter.',
+    fixAddress: 'Anschrift von {{name}} ergänzen',
+    addressShortened: 'Damit die Anschrift ins Brieffenster passt, wurde gekürzt:',
+    addressShortenedHint: 'Bitte die Anschrift prüfen, bevor der Brief verschickt wird.',
     confirm: 'Endgültig fertigstellen',
     finalizing: 'Wird fertiggestellt …',
   },
@@ -551,6 +554,8 @@ export const de = {
     languageFilter: 'Sprache',
     verificationFilter: 'Prüfstand',
     verificationAll: 'alle',
+    addressFilter: 'Anschrift',
+    addressAll: 'alle',
     showArchived: 'Archivierte zeigen',
     listHeading: 'Partnerstellen',
     searching: 'Wird gesucht …',
@@ -564,6 +569,11 @@ export const de = {
     stale: 'seit über 12 Monaten nicht geprüft',
     unverified: 'ungeprüft',
     archived: 'archiviert',
+  },
+  // Whether a letter can reach a directory entry (shared/domain/postal-address.ts).
+  postalAddressStates: {
+    missing: 'Anschrift fehlt',
+    complete: 'Anschrift vollständig',
   },
   verificationFilter: {
     verified: 'geprüft',

@@ -486,6 +486,9 @@ export const en: MessageCatalogue = {
     notCovered: 'Not covered by the consent (category: {{kind}}), so not selected.',
     health: 'Health data (Art. 9 GDPR)',
     noPersonalData: 'This document passes no personal fields to a partner agency.',
+    fixAddress: 'Complete the address of {{name}}',
+    addressShortened: 'To fit the address into the envelope window, this was shortened:',
+    addressShortenedHint: 'Please check the address before the letter is sent.',
     confirm: 'Finalize now',
     finalizing: 'Finalizing …',
   },
@@ -542,6 +545,8 @@ export const en: MessageCatalogue = {
     languageFilter: 'Language',
     verificationFilter: 'Verification',
     verificationAll: 'all',
+    addressFilter: 'Address',
+    addressAll: 'all',
     showArchived: 'Show archived',
     listHeading: 'Partner agencies',
     searching: 'Searching …',
@@ -555,6 +560,11 @@ export const en: MessageCatalogue = {
     stale: 'not verified for over 12 months',
     unverified: 'unverified',
     archived: 'archived',
+  },
+  // Whether a letter can reach a directory entry (shared/domain/postal-address.ts).
+  postalAddressStates: {
+    missing: 'Address missing',
+    complete: 'Address complete',
   },
   verificationFilter: {
     verified: 'verified',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MISSING_ADDRESS_PARTS } from '../../domain/postal-address';
 import { ClientSchema } from './client';
 import { id, isoDate, requiredText, timestamp } from './common';
 import { ConsentSchema } from './consent';
@@ -78,6 +79,13 @@ export const DisclosureSchema = z.object({
   consentGate: z.boolean(),
   consent: z.object({ id, signedOn: isoDate, validUntil: isoDate.nullable(), dataCategories: z.array(z.string()), healthData: z.boolean() }).nullable(),
   items: z.array(DisclosureItemSchema),
+  /** The recipient (named) and what its address lacks, where finalizing will refuse it for that; null when it can go out. */
+  undeliverable: z.object({ name: z.string(), missing: z.array(z.enum(MISSING_ADDRESS_PARTS)).min(1) }).nullable(),
+  /**
+   * What the address block had to shorten to fit the envelope window
+   * ("Straße gekürzt"), in German: said before finalizing, never cut silently.
+   */
+  addressShortened: z.array(z.string()),
 });
 
 export const FinalizeInputSchema = z.object({

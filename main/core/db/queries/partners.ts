@@ -1,5 +1,4 @@
-import type { Partner, PartnerInput } from '../../../../shared/api/contract';
-import type { POSTAL_ADDRESS_STATES } from '../../../../shared/api/schemas/partner';
+import type { Partner, PartnerInput, POSTAL_ADDRESS_STATES } from '../../../../shared/api/contract';
 import { partnerMatchKey } from '../../../../shared/domain/partner-key';
 import type { Db } from '../open';
 

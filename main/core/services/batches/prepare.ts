@@ -2,6 +2,7 @@ import type { Client, Partner } from '../../../../shared/api/contract';
 import type { BatchFilter, BatchInput, BatchSkipped } from '../../../../shared/api/schemas/batch';
 import { addMonthsIso, todayIso } from '../../../../shared/domain/iso-date';
 import { fullName } from '../../../../shared/domain/person-name';
+import { undeliverableMessage } from '../../../../shared/domain/postal-address';
 import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms';
 import { prefilledValues } from '../../../../shared/forms/fill';
 import { isBlankValue, validateFormValues, type FormValues } from '../../../../shared/forms/values';
@@ -13,7 +14,7 @@ import { listResidenceStatuses } from '../../db/queries/residence-statuses';
 import { invalid } from '../../errors';
 import type { AddressRecipient } from '../../pdf/address-block';
 import { unprintableCharacters } from '../../pdf/fonts';
-import { undeliverableReason } from '../../pdf/recipients';
+import { undeliverable } from '../../pdf/recipients';
 import { makeDocumentContext, type DocumentContext } from '../documents/context';
 import { printContextOf } from '../documents/pdf';
 import { getSettings } from '../settings';
@@ -170,8 +171,8 @@ function prepareLetter(context: DocumentContext, given: Record<string, unknown>)
   const { form } = context;
   const { client } = context.prefill;
   // The same rule and words as finalizing a single letter.
-  const undeliverable = context.recipient && undeliverableReason(context.recipient);
-  if (undeliverable) return germanText(undeliverable);
+  const address = context.recipient && undeliverable(context.recipient);
+  if (address) return germanText(undeliverableMessage(address));
   const prefill = prefilledValues(form, context.prefill);
   const checked = validateFormValues(form, { ...prefill.values, ...given }, { complete: true, partnerExists: (id) => context.findPartner(id) !== undefined });
   // What no record fills in was checked for everyone before; here only what this client's record lacks.

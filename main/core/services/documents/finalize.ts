@@ -1,10 +1,11 @@
 import type { LotseDocument, RenderedPdf } from '../../../../shared/api/contract';
+import { undeliverableMessage } from '../../../../shared/domain/postal-address';
 import type { FormDefinition } from '../../../../shared/forms';
 import type { FormValues } from '../../../../shared/forms/values';
 import type { Core } from '../../core';
 import * as queries from '../../db/queries/documents';
 import { DomainError, invalid } from '../../errors';
-import { undeliverableReason } from '../../pdf/recipients';
+import { undeliverable } from '../../pdf/recipients';
 import { recordAudit } from '../audit';
 import { createConsentFromForm } from '../consent-forms';
 import { loadedSnapshot, storedSnapshot } from '../final-snapshot';
@@ -58,8 +59,11 @@ export async function finalizeDocument(
   const { form } = context;
   if (form.recipient === 'partner' && document.partnerId === null) throw invalid({ partnerId: { key: 'documents.recipientMissing' } });
   // A letter whose window shows no deliverable address must not go out; `recipientAddress` tells the editor to link to the record.
-  const undeliverable = context.recipient && undeliverableReason(context.recipient);
-  if (undeliverable) throw new DomainError('invalid_input', undeliverable, { recipientAddress: undeliverable });
+  const address = context.recipient && undeliverable(context.recipient);
+  if (address) {
+    const message = undeliverableMessage(address);
+    throw new DomainError('invalid_input', message, { recipientAddress: message });
+  }
   const current = refreshRecipientValues(context, { values: document.values as FormValues, prefilled: document.prefilled });
   const values = omitFields(form, checkedValues(context, current.values, true), input.omitFields);
   const legalBasis = legalBasisFor(context, values, input.otherLegalBasis);
