@@ -232,6 +232,7 @@ test.describe('network: the directory of partner agencies', () => {
     // DIN 5008: the addition between the name lines and the street.
     await expect(window.locator('.line')).toHaveText([COURSE_PROVIDER, 'Kursbüro', 'Haus B, 2. Etage', 'Kölnstraße 1', '52349 Düren']);
     await expect(main.locator('.partner-badges')).not.toContainText('Anschrift fehlt');
+    await expect(page.getByRole('region', { name: 'Anschrift & Erreichbarkeit' }).locator('dl')).toContainText('Haus B, 2. Etage');
     await page.getByLabel('Zu Händen von', { exact: true }).selectOption({ label: 'Frau Amal Haddad – Kursberatung' });
     await expect(window).toContainText('Haddad');
     await expect(main.getByText('Ungeprüft: Diese Angaben wurden noch nie')).toBeVisible();
@@ -354,6 +355,44 @@ test.describe('network: the directory of partner agencies', () => {
     await expect(page).toHaveURL(/#\/network$/);
     await expect(page.getByRole('status').filter({ hasText: 'Doppelter Eintrag wurde gelöscht.' })).toBeVisible();
     expect((await directory(page.request, lotse)).some((partner) => partner.id === spare.id)).toBe(false);
+    expect(foreignRequests(requests, lotse.origin)).toEqual([]);
+  });
+
+  test('a referral to an entry without an address cannot go out: the finalize dialog says what is missing and leads to the entry', async ({
+    page,
+    lotse,
+    requests,
+  }, testInfo) => {
+    await openApp(page, lotse);
+    const client = await api(page.request, lotse, 'clients.create', {
+      familyName: 'Kovalenko',
+      givenName: 'Iryna',
+      address: { addition: 'c/o Familie Weber', street: 'Rurstraße 3', postalCode: '52349', city: 'Düren' },
+    });
+    const referral = await api(page.request, lotse, 'documents.create', {
+      templateId: 'referral-letter',
+      clientId: client.id,
+      partnerId: 'seed-jmd',
+      values: { counselingFields: ['training-work'], reason: 'Sucht einen Ausbildungsplatz.', request: 'Bitte beraten Sie Frau Kovalenko.' },
+    });
+    // The addition is part of the address line the referral is prefilled with.
+    expect(referral.values.address).toBe('c/o Familie Weber, Rurstraße 3, 52349 Düren');
+    await page.evaluate(
+      (hash) => {
+        window.location.hash = hash;
+      },
+      `#/documents/${encodeURIComponent(referral.id)}`,
+    );
+    await page.getByRole('button', { name: 'Fertigstellen', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dokument fertigstellen' });
+    const message =
+      'Die Anschrift von Jugendmigrationsdienst (JMD) – SkF Düren ist nicht zustellbar: es fehlen Straße und Hausnummer oder ein Postfach, Postleitzahl und Ort.';
+    await expect(dialog.getByText(message)).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'Dokument fertigstellen (Anschrift fehlt)');
+    await page.screenshot({ path: testInfo.outputPath('finalize-address-missing.png') });
+    await dialog.getByRole('link', { name: /^Anschrift von Jugendmigrationsdienst \(JMD\).* ergänzen$/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jugendmigrationsdienst (JMD) bearbeiten');
+    expect((await api(page.request, lotse, 'documents.get', { id: referral.id })).status).toBe('draft');
     expect(foreignRequests(requests, lotse.origin)).toEqual([]);
   });
 
