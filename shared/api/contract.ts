@@ -239,7 +239,7 @@ export type { Logo, Settings } from './schemas/settings';
 export type { BatchFilter, BatchPreview, BatchResult, BatchSkipped, BatchStarted, BatchStatus } from './schemas/batch';
 export { BATCH_STATES } from './schemas/batch';
 export type { Partner, PartnerInput, PartnerImportResult } from './schemas/partner';
-export { IMPORT_ACTIONS, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
+export { IMPORT_ACTIONS, POSTAL_ADDRESS_STATES, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
 export { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from './schemas/client';
 export { CONSENT_STATES, DATA_CATEGORIES, EXCHANGE_DIRECTIONS } from './schemas/consent';
 export { DEADLINE_KINDS } from './schemas/deadline';

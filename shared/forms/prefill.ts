@@ -52,8 +52,9 @@ const date = (resolve: (context: PrefillContext) => string | null | undefined): 
   resolve: (context) => resolve(context) ?? '',
 });
 
-function addressLine(address: { street: string; postalCode: string; city: string }): string {
-  return join([address.street, join([address.postalCode, address.city], ' ')], ', ');
+/** One line, the addition (c/o, Unterkunft …) first, as the address block has it above the street: „c/o Weber, Rurstr. 3, 52349 Düren“. */
+function addressLine(address: { addition?: string; street: string; postalCode: string; city: string }): string {
+  return join([address.addition, address.street, join([address.postalCode, address.city], ' ')], ', ');
 }
 
 const firstQualification = (context: PrefillContext) => context.client.qualifications[0];

@@ -206,6 +206,19 @@ export const errorsDe = {
     referralNeedsFinal: 'Den Status gibt es erst, wenn das Dokument endgültig ist.',
     contactUnknown: 'Diese Ansprechperson gehört nicht (mehr) zu der gewählten Stelle. Bitte neu wählen.',
   },
+  // A letter's recipient without a deliverable address (shared/domain/postal-address.ts); `missing` is one of `missing.*`.
+  postalAddress: {
+    undeliverable: 'Die Anschrift von {{name}} ist nicht zustellbar: {{missing}}.',
+    missing: {
+      street: 'es fehlen Straße und Hausnummer oder ein Postfach',
+      postalCode: 'es fehlt die Postleitzahl',
+      city: 'es fehlt der Ort',
+      streetAndPostalCode: 'es fehlen Straße und Hausnummer (oder ein Postfach) und die Postleitzahl',
+      streetAndCity: 'es fehlen Straße und Hausnummer (oder ein Postfach) und der Ort',
+      postalCodeAndCity: 'es fehlen Postleitzahl und Ort',
+      all: 'es fehlen Straße und Hausnummer oder ein Postfach, Postleitzahl und Ort',
+    },
+  },
   batches: {
     toPartner: '„{{title}}“ geht an eine Partnerstelle; Serienbriefe gehen an Klient*innen.',
     createsConsents: '„{{title}}“ legt je Person eine Einwilligung an und wird einzeln erstellt.',

@@ -191,6 +191,18 @@ export const errorsEn: ErrorCatalogue = {
     referralNeedsFinal: 'The status exists only once the document is final.',
     contactUnknown: 'This contact person does not (or no longer) belong to the chosen agency. Please choose again.',
   },
+  postalAddress: {
+    undeliverable: 'The address of {{name}} is not deliverable: {{missing}}.',
+    missing: {
+      street: 'the street and house number or a post box are missing',
+      postalCode: 'the postcode is missing',
+      city: 'the town is missing',
+      streetAndPostalCode: 'the street and house number (or a post box) and the postcode are missing',
+      streetAndCity: 'the street and house number (or a post box) and the town are missing',
+      postalCodeAndCity: 'the postcode and town are missing',
+      all: 'the street and house number or a post box, the postcode and the town are missing',
+    },
+  },
   batches: {
     toPartner: '“{{title}}” goes to a partner agency; serial letters go to clients.',
     createsConsents: '“{{title}}” creates a consent per person and is made one at a time.',

@@ -227,7 +227,11 @@ describe('batches: who is left out, and refusals', () => {
     const { started, result } = await runBatch({ templateId: 'free-letter', values: LETTER, filter: { clientIds: [ok.id, noAddress.id, unprintable.id] } });
     expect(started.total).toBe(1);
     expect(started.skipped).toEqual([
-      { clientId: noAddress.id, clientName: 'Ayşe Ohneanschrift', reason: 'Keine vollständige Anschrift (es fehlt: Straße).' },
+      {
+        clientId: noAddress.id,
+        clientName: 'Ayşe Ohneanschrift',
+        reason: 'Die Anschrift von Ayşe Ohneanschrift ist nicht zustellbar: es fehlen Straße und Hausnummer oder ein Postfach.',
+      },
       { clientId: unprintable.id, clientName: 'Ayşe Schneemann ☃', reason: expect.stringContaining('Anschrift: ☃') },
     ]);
     expect(result.skipped).toHaveLength(2);

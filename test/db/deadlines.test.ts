@@ -4,7 +4,7 @@ import type { Core } from '../../main/core/core';
 import type { Client, Consent, Deadline, LotseDocument, MethodInput, ResidenceStatus, Settings } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
 import { addDaysIso } from '../../shared/domain/iso-date';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
 
 /**
  * The deadline list (DOMAIN.md "Residence statuses": each status with a
@@ -96,8 +96,9 @@ async function statementsExecutedBy(run: () => Promise<unknown>): Promise<number
 const residenceOf = (items: Deadline[], clientId: string) => items.filter((item) => item.kind === 'residence-expiry' && item.clientId === clientId);
 const consentOf = (items: Deadline[], consentId: string) => items.filter((item) => item.kind === 'consent-expiry' && item.sourceId === consentId);
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ core, dispose } = openTestCore());
+  await givePartnerAddress(core, VHS);
 });
 afterEach(() => dispose());
 

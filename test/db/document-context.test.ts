@@ -3,7 +3,7 @@ import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { Db } from '../../main/core/db/open';
 import type { Client, Consent, DocumentContextView, LotseDocument, Partner } from '../../shared/api/contract';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, errorOf } from '../support/results';
 
 /**
@@ -79,7 +79,7 @@ beforeEach(async () => {
     residenceStatus: 'duldung',
     residenceValidUntil: '2027-02-15',
   });
-  vhs = await call<Partner>('partners.get', { id: VHS });
+  vhs = await givePartnerAddress(core, VHS);
 });
 afterEach(() => dispose());
 
@@ -130,7 +130,8 @@ describe('a document context per request', () => {
     const other = await call<DocumentContextView>('documents.context', { id: letter.id, partnerId: JMD });
     expect(other.partner?.id).toBe(JMD);
     expect(other.consent).toBeNull();
-    // The gate decides from the same context: finalizing to the JMD is refused for want of a consent.
+    // The gate decides from the same context: finalizing to the JMD (given an address) is refused for want of a consent.
+    await givePartnerAddress(core, JMD);
     await call('documents.update', { id: letter.id, values: letter.values, partnerId: JMD });
     expect(errorOf(await dispatch(core, 'documents.finalize', { id: letter.id })).code).toBe('consent_missing');
   });

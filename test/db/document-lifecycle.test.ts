@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import type { AuditEntry, Client, Consent, Deadline, LotseDocument, MethodInput, Partner, RenderedPdf, Settings } from '../../shared/api/contract';
+import type { AuditEntry, Client, Consent, Deadline, Disclosure, LotseDocument, MethodInput, Partner, RenderedPdf, Settings } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { renderedText } from '../support/documents';
 import { callOk, countRows, errorOf, valueOf } from '../support/results';
 
@@ -117,7 +117,8 @@ beforeEach(async () => {
     counselor: { ...current.counselor, phone: COUNSELOR_PHONE, email: '' },
   }));
   client = await call<Client>('clients.create', CLIENT);
-  vhs = await call<Partner>('partners.get', { id: VHS });
+  vhs = await givePartnerAddress(core, VHS);
+  await givePartnerAddress(core, COURSE_PROVIDER);
 });
 afterEach(() => dispose());
 
@@ -341,6 +342,70 @@ describe('the consent gate', () => {
     const entry = audit.find((item) => item.action === 'documents.finalize' && item.subjectId === letter.id);
     expect(entry).toBeDefined();
     expect(Object.values(entry!.details)).toEqual(expect.arrayContaining([OTHER_BASIS.basis, OTHER_BASIS.reason]));
+  });
+});
+
+describe('a letter needs a deliverable address', () => {
+  const JMD = 'seed-jmd';
+
+  /** Tries to finalize and checks that nothing was written: still a draft, no audit line, no consent. */
+  async function refusedWithoutWriting(id: string, options: Parameters<typeof finalize>[1] = {}) {
+    const auditBefore = countRows(core, 'audit');
+    const error = errorOf(await finalize(id, options));
+    expect(await getDocument(id)).toMatchObject({ status: 'draft', sha256: null, finalizedAt: null });
+    expect(countRows(core, 'audit')).toBe(auditBefore);
+    expect(countRows(core, 'consents')).toBe(0);
+    return error;
+  }
+
+  it('refuses a referral to a partner without street or post box, naming the address, and writes nothing', async () => {
+    // The seeded Jugendmigrationsdienst has only its name and department (DOMAIN.md): nothing to put in the window.
+    const letter = await referral(REFERRAL_TEXT, JMD);
+    const message =
+      'Die Anschrift von Jugendmigrationsdienst (JMD) – SkF Düren ist nicht zustellbar: es fehlen Straße und Hausnummer oder ein Postfach, Postleitzahl und Ort.';
+    expect(await refusedWithoutWriting(letter.id, { otherLegalBasis: OTHER_BASIS })).toMatchObject({
+      code: 'invalid_input',
+      message,
+      key: 'postalAddress.undeliverable',
+      fields: { recipientAddress: message },
+    });
+
+    // With postcode and city but no street, it names only the street.
+    const jmd = await call<Partner>('partners.get', { id: JMD });
+    await call('partners.update', { ...jmd, address: { street: '', postalCode: '52349', city: 'Düren' } });
+    expect((await refusedWithoutWriting(letter.id, { otherLegalBasis: OTHER_BASIS })).message).toBe(
+      'Die Anschrift von Jugendmigrationsdienst (JMD) – SkF Düren ist nicht zustellbar: es fehlen Straße und Hausnummer oder ein Postfach.',
+    );
+  });
+
+  it('accepts a post box with postcode and city instead of a street, and prints the post box', async () => {
+    const jmd = await call<Partner>('partners.get', { id: JMD });
+    await call('partners.update', { ...jmd, postbox: { label: 'Postfach 10 04 11', postalCode: '52304', city: 'Düren' } });
+    const letter = await referral(REFERRAL_TEXT, JMD);
+    expect(valueOf<LotseDocument>(await finalize(letter.id, { otherLegalBasis: OTHER_BASIS })).status).toBe('final');
+    expect(await renderedText(core, letter.id)).toMatch(/Postfach 10 04 11\s+52304 Düren/);
+  });
+
+  it('says before finalizing that a street too long for the window was shortened', async () => {
+    const street = 'Industriegebiet Nord-West, Gewerbehof am alten Güterbahnhof, Halle 3, Tor 2, Hinterhaus links, Aufgang C, drittes Obergeschoss';
+    await call('partners.update', { ...vhs, address: { ...vhs.address, street } });
+    const letter = await referral();
+    expect((await call<Disclosure>('documents.disclosure', { id: letter.id })).addressShortened).toEqual(['Straße gekürzt']);
+    await call('partners.update', vhs);
+    expect((await call<Disclosure>('documents.disclosure', { id: letter.id })).addressShortened).toEqual([]);
+  });
+
+  it('refuses a letter to a client without a city, and a serial letter leaves that client out with the same words', async () => {
+    await call('clients.update', { ...client, address: { street: 'Hauptstraße 5', postalCode: '52349', city: '' } });
+    const letter = await createDocument('free-letter', { subject: 'Einladung', body: 'wir laden Sie ein.' });
+    const error = await refusedWithoutWriting(letter.id);
+    expect(error).toMatchObject({ code: 'invalid_input', message: 'Die Anschrift von Ayşe Müller ist nicht zustellbar: es fehlt der Ort.' });
+    const preview = await call<{ skipped: Array<{ clientId: string; reason: string }> }>('batches.preview', {
+      templateId: 'free-letter',
+      values: { subject: 'Einladung', body: 'wir laden Sie ein.' },
+      filter: { clientIds: [client.id] },
+    });
+    expect(preview.skipped).toEqual([{ clientId: client.id, clientName: 'Ayşe Müller', reason: error.message }]);
   });
 });
 

@@ -32,7 +32,7 @@ async function clientWithEverything(): Promise<string> {
     notes: NOTE,
     residenceStatus: 'p104c',
     residenceValidUntil: '2026-12-20',
-    address: { street: 'Hauptstraße 5', postalCode: '52349', city: 'Düren' },
+    address: { addition: 'c/o Familie Weber', street: 'Hauptstraße 5', postalCode: '52349', city: 'Düren' },
   });
   await callOk(core, 'clients.update', { ...(await callOk<object>(core, 'clients.get', { id: client.id })), id: client.id, givenName: 'Ayşe Nur' });
   await callOk(core, 'consents.create', {
@@ -133,6 +133,7 @@ describe('clients.export', () => {
 
     const record = JSON.parse(strFromU8(files['klientin.json']!));
     expect(record.client).toMatchObject({ id, familyName: FAMILY_NAME, otherNames: [OTHER_NAME], notes: NOTE, customerNumber: 'KD-99887766' });
+    expect(record.client.address).toEqual({ addition: 'c/o Familie Weber', street: 'Hauptstraße 5', postalCode: '52349', city: 'Düren' });
     expect(record.consents).toHaveLength(1);
     expect(record.consents[0]).toMatchObject({ recipients: [{ name: 'Jugendmigrationsdienst' }], state: 'valid' });
     expect(record.documents).toHaveLength(1);

@@ -67,7 +67,7 @@ const CARITAS: MethodInput<'partners.create'> = {
   department: 'Fachdienst Integration und Migration',
   description: 'Migrationsberatung, Flüchtlingsberatung und Integrationsagentur.',
   counselingFields: ['residence-title', 'duldung-gestattung'],
-  address: { street: 'Kölnstraße 12', postalCode: '52351', city: 'Düren' },
+  address: { addition: 'Haus B, 2. Etage', street: 'Kölnstraße 12', postalCode: '52351', city: 'Düren' },
   postbox: { label: 'Postfach 10 01 23', postalCode: '52348', city: 'Düren' },
   openingHours: 'Mo–Fr 9–12 Uhr',
   phone: '02421 1234-0',
@@ -150,6 +150,9 @@ describe('HSDS export from one store, import into another', () => {
     expect(bPartners.map(content)).toEqual(aPartners.map(content));
     expect(bPartners.find((partner) => partner.id === caritas.id)).toMatchObject({ ...content(caritas), createdAt: '2026-11-26T08:00:00.000Z' });
     expect(bPartners.find((partner) => partner.id === 'seed-low-tec')?.archived).toBe(true);
+    // The addition travels as HSDS's second address line.
+    const location = parse(exported).locations.find((candidate) => candidate.organization_id === caritas.id);
+    expect(location?.addresses[0]).toMatchObject({ address_type: 'physical', address_1: 'Kölnstraße 12', address_2: 'Haus B, 2. Etage' });
 
     const lines = await importLines(b.core);
     expect(lines).toHaveLength(1);
@@ -525,7 +528,8 @@ describe('CSV import', () => {
     // The office has entered the postcode; the spreadsheet knows the rest of the address.
     const withPostcode = await callOk<Partner>(store.core, 'partners.update', {
       ...seed,
-      address: { street: '', postalCode: '52349', city: '' },
+      // The list has no column for the addition: the entry keeps it.
+      address: { addition: 'Haus B', street: '', postalCode: '52349', city: '' },
       website: 'www.vhs-rur-eifel.de',
     });
     const text = `${HEADER}\nVolkshochschule Rur-Eifel;Violengasse 2;52349;Düren;02421 4940;info@vhs-rur-eifel.de\n`;
@@ -540,7 +544,7 @@ describe('CSV import', () => {
     const after = await callOk<Partner>(store.core, 'partners.get', { id: 'seed-vhs-rur-eifel' });
     expect(after).toEqual({
       ...withPostcode,
-      address: { street: 'Violengasse 2', postalCode: '52349', city: 'Düren' },
+      address: { addition: 'Haus B', street: 'Violengasse 2', postalCode: '52349', city: 'Düren' },
       phone: '02421 4940',
       email: 'info@vhs-rur-eifel.de',
       updatedAt: '2026-12-01T08:00:00.000Z',

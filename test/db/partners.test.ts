@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { AuditEntry, Client, MethodInput, Partner } from '../../shared/api/contract';
+import { hasPostalAddress } from '../../shared/domain/postal-address';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf, valueOf } from '../support/results';
 
@@ -282,6 +283,29 @@ describe('partners.list filters', () => {
   it('combines filters', async () => {
     expect(ids(await list({ query: 'düren', counselingField: 'residence-title', verification: 'verified' }))).toEqual([refugees.id]);
     expect(await list({ query: 'aachen', language: 'arabisch' })).toEqual([]);
+  });
+
+  it('filters by postal address, by the rule letters are refused by (shared/domain/postal-address.ts)', async () => {
+    const onlyPostbox = await create({ name: 'Nur Postfach', postbox: { label: 'Postfach 11 22', postalCode: '52348', city: 'Düren' } });
+    const postboxWithoutPostcode = await create({
+      name: 'Postfach ohne PLZ',
+      address: { street: 'Markt 1', postalCode: '52349', city: 'Düren' },
+      postbox: { label: 'Postfach', postalCode: '', city: 'Düren' },
+    });
+    const blankCity = await create({ name: 'Ort nur Leerraum', address: { street: 'Markt 2', postalCode: '52349', city: ' \t\u00a0' } });
+    const onlyAddition = await create({ name: 'Nur Zusatz', address: { addition: 'c/o Rathaus', street: '', postalCode: '52349', city: 'Düren' } });
+    const complete = ids(await list({ postalAddress: 'complete' }));
+    expect(complete).toEqual(['seed-job-com', 'seed-ki-kreis-dueren', refugees.id, english.id, onlyPostbox.id, postboxWithoutPostcode.id].sort());
+    const missing = ids(await list({ postalAddress: 'missing' }));
+    expect(missing).toContain('seed-jmd');
+    expect(missing).toEqual(expect.arrayContaining([stale.id, blankCity.id, onlyAddition.id]));
+    // The SQL and the rule the renderer marks entries by agree on every entry.
+    const all = await list();
+    expect([...complete, ...missing].sort()).toEqual(ids(all));
+    expect(ids(all.filter((partner) => hasPostalAddress({ ...partner.address, postbox: partner.postbox })))).toEqual(complete);
+    // Combined with the other filters.
+    expect(ids(await list({ query: 'düren', postalAddress: 'missing' }))).toEqual(['seed-auslaenderbehoerde', 'seed-jmd', onlyAddition.id].sort());
+    expect(errorOf(await dispatch(core, 'partners.list', { postalAddress: 'partly' })).code).toBe('invalid_input');
   });
 
   it('is sorted by name', async () => {

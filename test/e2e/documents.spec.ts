@@ -213,8 +213,17 @@ async function checkFinal(page: Page, lotse: LotseHost, id: string, templateId: 
   return pdf.text;
 }
 
-async function partnerLabel(request: APIRequestContext, lotse: LotseHost, id: string): Promise<{ name: string; label: string }> {
-  const partner = await api(request, lotse, 'partners.get', { id });
+/**
+ * A seeded partner as a letter's recipient: the seed has no address (DOMAIN.md),
+ * and a letter is finalized only to one it can reach, so the office's street
+ * is filled in first. Its name, and its label in the recipient picker.
+ */
+async function recipientPartner(request: APIRequestContext, lotse: LotseHost, id: string): Promise<{ name: string; label: string }> {
+  const seeded = await api(request, lotse, 'partners.get', { id });
+  const partner = await api(request, lotse, 'partners.update', {
+    ...seeded,
+    address: { addition: '', street: 'Schenkelstraße 8', postalCode: '52349', city: 'Düren' },
+  });
   return { name: partner.name, label: partner.department.trim() !== '' ? `${partner.name} – ${partner.department}` : partner.name };
 }
 
@@ -223,7 +232,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
 
   test('a referral without a consent is refused and stays a draft; the consent form is made from the refusal', async ({ page, lotse, requests }) => {
     await openApp(page, lotse);
-    const vhs = await partnerLabel(page.request, lotse, VHS);
+    const vhs = await recipientPartner(page.request, lotse, VHS);
     const referralId = await newDocument(page, lotse, TITLES.referral, { label: 'Empfänger (Partnerstelle)', name: vhs.label }, true);
     state.referralId = referralId;
 
@@ -307,7 +316,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
   test('the consent form is finalized, recorded as a consent and marked signed on the client page', async ({ page, lotse, requests }, testInfo) => {
     expect(state.consentFormId, 'the consent form from the test before').not.toBeNull();
     await openDocument(page, lotse, state.consentFormId!);
-    const vhs = await partnerLabel(page.request, lotse, VHS);
+    const vhs = await recipientPartner(page.request, lotse, VHS);
     await expect(page.getByLabel('Stelle, Zeile 1', { exact: true })).toHaveValue(vhs.name);
 
     // The purpose the referral suggested, put in the counselor's words.
@@ -363,7 +372,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
 
   test('with the signed consent the referral finalizes; reprints are identical and its follow-up is set', async ({ page, lotse, requests }, testInfo) => {
     expect(state.referralId, 'the referral draft from the first test').not.toBeNull();
-    const vhs = await partnerLabel(page.request, lotse, VHS);
+    const vhs = await recipientPartner(page.request, lotse, VHS);
     // Back to the draft from the client's list of documents.
     await openClient(page, lotse, state.clientId!);
     const documents = page.getByRole('table', { name: 'Dokumente' });
@@ -420,7 +429,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
 
   test('the course referral goes out under another legal basis with a reason', async ({ page, lotse, requests }) => {
     await openApp(page, lotse);
-    const provider = await partnerLabel(page.request, lotse, COURSE_PROVIDER);
+    const provider = await recipientPartner(page.request, lotse, COURSE_PROVIDER);
     const id = await newDocument(page, lotse, TITLES.course, { label: 'Empfänger (Partnerstelle)', name: provider.label });
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(FAMILY_NAME);
     await expect(page.getByLabel('Vorname', { exact: true })).toHaveValue(GIVEN_NAME);
@@ -591,7 +600,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await page.screenshot({ path: testInfo.outputPath('template-saved.png'), fullPage: true });
 
     // A new referral to the same agency, under the same consent, takes the new wording.
-    const vhs = await partnerLabel(page.request, lotse, VHS);
+    const vhs = await recipientPartner(page.request, lotse, VHS);
     const newId = await newDocument(page, lotse, TITLES.referral, { label: 'Empfänger (Partnerstelle)', name: vhs.label });
     await expect(page.getByRole('region', { name: 'Hinweis zum Datenschutz' })).toContainText(ZEBRA);
     await expect(page.getByLabel('Einwilligung vom', { exact: true })).toHaveValue(isoDay());
@@ -629,7 +638,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
   });
 
   test('the documents screen filters by form, partner and referral status; the follow-up is on Start', async ({ page, lotse, requests }, testInfo) => {
-    const vhs = await partnerLabel(page.request, lotse, VHS);
+    const vhs = await recipientPartner(page.request, lotse, VHS);
     await openApp(page, lotse);
     await page.getByRole('navigation').getByRole('link', { name: 'Dokumente', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Dokumente' })).toBeVisible();

@@ -110,6 +110,39 @@ test.describe('network: the directory of partner agencies', () => {
     await page.getByLabel('Prüfstand', { exact: true }).selectOption({ label: 'alle' });
     await expect(page.getByLabel('Archivierte zeigen', { exact: true })).not.toBeChecked();
 
+    // Entries a letter cannot reach are marked in words; the seeded JMD has no street (DOMAIN.md).
+    await expect(entry(page, 'Jugendmigrationsdienst (JMD)')).toContainText('Anschrift fehlt');
+    await expect(entry(page, 'job-com – kommunales Jobcenter des Kreises Düren')).not.toContainText('Anschrift fehlt');
+    // The filter is reached and changed with the keyboard alone.
+    await page.getByLabel('Prüfstand', { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    const addressFilter = page.getByLabel('Anschrift', { exact: true });
+    await expect(addressFilter).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(addressFilter).toHaveValue('missing');
+    await expect(entry(page, 'Jugendmigrationsdienst (JMD)')).toHaveCount(1);
+    await expect(entry(page, 'job-com – kommunales Jobcenter des Kreises Düren')).toHaveCount(0);
+    await expect(partnerList(page).locator(':scope > li').filter({ hasNotText: 'Anschrift fehlt' })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'Netzwerk (Anschrift fehlt)');
+    for (const [width, height] of [
+      [1280, 800],
+      [1024, 640],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await partnerList(page).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: testInfo.outputPath(`network-address-missing-${width}x${height}.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await addressFilter.selectOption({ label: 'Anschrift vollständig' });
+    await expect(entry(page, 'job-com – kommunales Jobcenter des Kreises Düren')).toHaveCount(1);
+    await expect(entry(page, 'Jugendmigrationsdienst (JMD)')).toHaveCount(0);
+    await addressFilter.selectOption({ label: 'alle' });
+    await expect(entry(page, 'Jugendmigrationsdienst (JMD)')).toHaveCount(1);
+    await entry(page, 'Jugendmigrationsdienst (JMD)').getByRole('link').click();
+    await expect(page.getByRole('main').locator('.partner-badges')).toContainText('Anschrift fehlt');
+    await page.getByRole('link', { name: 'Zurück zum Netzwerk' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Partnerstellen$/ })).toBeVisible();
+
     // A seeded entry's page says why it needs checking, and shows its address as a letter's window would.
     await entry(page, 'job-com – kommunales Jobcenter des Kreises Düren').getByRole('link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('job-com – kommunales Jobcenter des Kreises Düren');
@@ -140,6 +173,7 @@ test.describe('network: the directory of partner agencies', () => {
     await page.getByLabel('Name der Stelle', { exact: true }).fill(COURSE_PROVIDER);
     await page.getByLabel('Abteilung / Team', { exact: true }).fill('Kursbüro');
     await page.getByRole('group', { name: 'Beratungsfelder', exact: true }).getByLabel('Zugang zu Sprach- und Integrationskursen').check();
+    await page.getByLabel('Adresszusatz', { exact: true }).fill('Haus B, 2. Etage');
     await page.getByLabel('Straße und Hausnummer', { exact: true }).fill('Kölnstraße 1');
     await page.getByLabel('PLZ', { exact: true }).fill('5234');
     await page.getByLabel('Ort', { exact: true }).fill('Düren');
@@ -195,9 +229,10 @@ test.describe('network: the directory of partner agencies', () => {
     await expect(page.getByRole('table', { name: 'Ansprechpersonen' })).toContainText('Frau Amal Haddad');
     await expect(page.getByRole('heading', { name: 'So steht die Anschrift im Brieffenster' })).toBeVisible();
     const window = page.locator('.address-window');
-    await expect(window).toContainText(COURSE_PROVIDER);
-    await expect(window).toContainText('Kölnstraße 1');
-    await expect(window).toContainText('52349 Düren');
+    // DIN 5008: the addition between the name lines and the street.
+    await expect(window.locator('.line')).toHaveText([COURSE_PROVIDER, 'Kursbüro', 'Haus B, 2. Etage', 'Kölnstraße 1', '52349 Düren']);
+    await expect(main.locator('.partner-badges')).not.toContainText('Anschrift fehlt');
+    await expect(page.getByRole('region', { name: 'Anschrift & Erreichbarkeit' }).locator('dl')).toContainText('Haus B, 2. Etage');
     await page.getByLabel('Zu Händen von', { exact: true }).selectOption({ label: 'Frau Amal Haddad – Kursberatung' });
     await expect(window).toContainText('Haddad');
     await expect(main.getByText('Ungeprüft: Diese Angaben wurden noch nie')).toBeVisible();
@@ -320,6 +355,44 @@ test.describe('network: the directory of partner agencies', () => {
     await expect(page).toHaveURL(/#\/network$/);
     await expect(page.getByRole('status').filter({ hasText: 'Doppelter Eintrag wurde gelöscht.' })).toBeVisible();
     expect((await directory(page.request, lotse)).some((partner) => partner.id === spare.id)).toBe(false);
+    expect(foreignRequests(requests, lotse.origin)).toEqual([]);
+  });
+
+  test('a referral to an entry without an address cannot go out: the finalize dialog says what is missing and leads to the entry', async ({
+    page,
+    lotse,
+    requests,
+  }, testInfo) => {
+    await openApp(page, lotse);
+    const client = await api(page.request, lotse, 'clients.create', {
+      familyName: 'Kovalenko',
+      givenName: 'Iryna',
+      address: { addition: 'c/o Familie Weber', street: 'Rurstraße 3', postalCode: '52349', city: 'Düren' },
+    });
+    const referral = await api(page.request, lotse, 'documents.create', {
+      templateId: 'referral-letter',
+      clientId: client.id,
+      partnerId: 'seed-jmd',
+      values: { counselingFields: ['training-work'], reason: 'Sucht einen Ausbildungsplatz.', request: 'Bitte beraten Sie Frau Kovalenko.' },
+    });
+    // The addition is part of the address line the referral is prefilled with.
+    expect(referral.values.address).toBe('c/o Familie Weber, Rurstraße 3, 52349 Düren');
+    await page.evaluate(
+      (hash) => {
+        window.location.hash = hash;
+      },
+      `#/documents/${encodeURIComponent(referral.id)}`,
+    );
+    await page.getByRole('button', { name: 'Fertigstellen', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dokument fertigstellen' });
+    const message =
+      'Die Anschrift von Jugendmigrationsdienst (JMD) – SkF Düren ist nicht zustellbar: es fehlen Straße und Hausnummer oder ein Postfach, Postleitzahl und Ort.';
+    await expect(dialog.getByText(message)).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'Dokument fertigstellen (Anschrift fehlt)');
+    await page.screenshot({ path: testInfo.outputPath('finalize-address-missing.png') });
+    await dialog.getByRole('link', { name: /^Anschrift von Jugendmigrationsdienst \(JMD\).* ergänzen$/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jugendmigrationsdienst (JMD) bearbeiten');
+    expect((await api(page.request, lotse, 'documents.get', { id: referral.id })).status).toBe('draft');
     expect(foreignRequests(requests, lotse.origin)).toEqual([]);
   });
 

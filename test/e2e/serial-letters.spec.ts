@@ -99,7 +99,7 @@ test.describe('serial letters', () => {
     await openSerialScreen(page, lotse);
     await fillLetter(page);
     await page.getByText('1 Person wird ausgelassen – warum?').click();
-    await expect(page.getByText('Keine vollständige Anschrift (es fehlt: Straße).')).toBeVisible();
+    await expect(page.getByText('Die Anschrift von Ohne Straße ist nicht zustellbar: es fehlen Straße und Hausnummer oder ein Postfach.')).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'Serienbrief: Einstellungen');
     await page.screenshot({ path: testInfo.outputPath('serial-setup.png'), fullPage: true });
 

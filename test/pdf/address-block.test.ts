@@ -57,7 +57,7 @@ function expectWellFormed(recipient: AddressRecipient, block: AddressBlock, fits
   // The delivery lines come last, untouched.
   expect(block.lines.slice(-2)).toEqual(deliveryOf(recipient));
   // No line above ends mid-word: joining visibly hyphenated pieces back, every word is a whole word of the recipient (or the cut mark).
-  const known = new Set(wordsOf([recipient.name, recipient.department ?? '', recipient.attention ?? ''].join(' ')));
+  const known = new Set(wordsOf([recipient.name, recipient.department ?? '', recipient.attention ?? '', recipient.addition ?? ''].join(' ')));
   const joined = block.lines.slice(0, -2).reduce((text, line) => {
     if (text === '') return line;
     const lastWord = wordsOf(text).at(-1)!;
@@ -109,6 +109,18 @@ describe('addressBlock with the real font measure', () => {
     expect(block.lines).toEqual(['Kreis Düren', 'Postfach 10 01 23', '52348 Düren']);
     expect(block.lines.join('\n')).not.toContain('Bismarckstr');
     expect(block.lines.join('\n')).not.toContain('52351');
+    // A post box without its postcode cannot receive the letter: it goes to the street.
+    expect(addressBlock({ ...base, postbox: { label: 'Postfach 10 01 23', postalCode: '', city: 'Düren' } }).lines).toEqual(addressBlock(base).lines);
+  });
+
+  it('puts the address addition between the name lines and the street (DIN 5008), after department and contact', () => {
+    const client = { name: 'Ayşe Müller', addition: 'c/o Familie Weber', street: 'Hauptstraße 5', postalCode: '52349', city: 'Düren' };
+    expect(addressBlock(client)).toEqual({ lines: ['Ayşe Müller', 'c/o Familie Weber', 'Hauptstraße 5', '52349 Düren'], shortened: [] });
+    const recipient = { ...base, department: 'Ausländerbehörde', attention: 'Frau Silke Nießen', addition: 'Haus A, Zimmer 68' };
+    const block = addressBlock(recipient);
+    expect(block.lines).toEqual(['Kreis Düren', 'Ausländerbehörde', 'Frau Silke Nießen', 'Haus A, Zimmer 68', 'Bismarckstr. 16', '52351 Düren']);
+    expectWellFormed(recipient, block, addressLineFits);
+    expect(addressBlock({ ...base, addition: '  ' }).lines).toEqual(addressBlock(base).lines);
   });
 
   it('leaves out blank department and contact, and collapses line breaks and tabs in a name', () => {
@@ -377,6 +389,36 @@ describe('addressBlock with a 20-character measure (deterministic)', () => {
     });
   });
 
+  it('keeps the address addition whole while department, contact and name make room', () => {
+    const input = recipient({ department: 'Abteilung Sprachkurse Nord', attention: 'Frau Roth', addition: 'Unterkunft Haus B' });
+    // 2 + 2 + 1 + 1 + 2 = 8 lines.
+    const block = addressBlock(input, twenty);
+    expect(block).toEqual({
+      lines: ['Verein für Bildung', 'und Kultur', 'Frau Roth', 'Unterkunft Haus B', 'Markt 1', '52349 Düren'],
+      shortened: ['Abteilung gekürzt', 'Abteilung weggelassen'],
+    });
+    expectWellFormed(input, block, twenty);
+  });
+
+  it('puts the name on one line before it shortens a long addition', () => {
+    const input = recipient({ addition: 'Unterkunft am Markt Haus B Zimmer 12 Flur 3' });
+    const block = addressBlock(input, twenty);
+    expect(block).toEqual({
+      lines: ['Verein für Bildung …', 'Unterkunft am Markt', 'Haus B Zimmer 12', 'Flur 3', 'Markt 1', '52349 Düren'],
+      shortened: ['Name auf eine Zeile gekürzt'],
+    });
+    expectWellFormed(input, block, twenty);
+  });
+
+  it('shortens the addition last, as little as needed and with a note, when street and place take four lines', () => {
+    const input = recipient({ name: 'Verein', addition: 'c/o Familie Weber Haus B', street: 'Gewerbegebiet Nord Halle 3', city: 'Düren-Gürzenich Nord' });
+    const block = addressBlock(input, twenty);
+    expect(block).toEqual({
+      lines: ['Verein', 'c/o Familie Weber …', 'Gewerbegebiet Nord', 'Halle 3', '52349', 'Düren-Gürzenich Nord'],
+      shortened: ['Zusatz gekürzt'],
+    });
+  });
+
   it('never loses the postcode and city line, even behind a street of five lines', () => {
     const street = 'Aaaaaaaaaaaaaaaaaaaa Bbbbbbbbbbbbbbbbbbbb Cccccccccccccccccccc Dddddddddddddddddddd Eeeeeeeeeeeeeeeeeeee';
     const block = addressBlock(recipient({ name: 'Verein', street }), twenty);
@@ -460,5 +502,25 @@ describe('a letter to a partner carries the address block in the Anschriftzone',
     const bottom = Math.max(...inZone.map((w) => w.y1));
     expect(words.filter((w) => w.y0 >= top - EPS && w.y1 <= bottom + EPS && w.x0 > ZONE.right && w.x0 < 125)).toEqual([]);
     expect(inZone.map((w) => w.text)).not.toContain('Hauptstraße');
+  });
+
+  it('prints the address addition of a client on its own line between name and street', async () => {
+    const client = await callOk<{ id: string }>(core, 'clients.create', {
+      ...SAMPLE_CLIENT,
+      address: { ...SAMPLE_CLIENT.address, addition: 'c/o Familie Weber' },
+    });
+    const document = await callOk<{ id: string }>(core, 'documents.create', {
+      templateId: 'free-letter',
+      clientId: client.id,
+      values: { subject: 'Einladung', body: 'wir laden Sie herzlich ein.' },
+    });
+    const rendered = await callOk<{ pdfBase64: string }>(core, 'documents.render', { id: document.id });
+    const file = path.join(dataDir, 'client-letter.pdf');
+    fs.writeFileSync(file, Buffer.from(rendered.pdfBase64, 'base64'));
+    const inZone = pdfWords(file, 1).filter((w) => w.x0 < ZONE.right - EPS && w.y0 >= ZONE.top - EPS && w.y0 < ZONE.bottom - EPS);
+    const lines = linesOf(inZone);
+    const name = lines.indexOf('Ayşe Müller');
+    expect(name).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(name)).toEqual(['Ayşe Müller', 'c/o Familie Weber', 'Hauptstraße 5', '52349 Düren']);
   });
 });

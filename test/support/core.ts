@@ -1,8 +1,9 @@
 import type { Core } from '../../main/core/core';
 import { openCore, type CoreOptions } from '../../main/core/open-core';
-import type { ClientInput, MethodInput } from '../../shared/api/contract';
+import type { ClientInput, MethodInput, Partner } from '../../shared/api/contract';
 import { ClientInputSchema } from '../../shared/api/schemas/client';
 import { updateSettings } from '../../main/core/services/settings';
+import { callOk } from './results';
 import { TEST_SETTINGS } from './settings';
 import { makeTempDir } from './temp-dir';
 
@@ -53,4 +54,14 @@ export function clientInput(overrides: MethodInput<'clients.create'> | Partial<M
  */
 export function reopenCore(dataDir: string, now = new Date('2026-11-25T10:00:00Z')): Core {
   return openCore({ dataDir, host: 'browser', version: '0.0.0-test', now: () => now });
+}
+
+/**
+ * Most seeded directory entries have no address (DOMAIN.md: fill only what
+ * is known), and a letter is finalized only to an address it can reach:
+ * gives the partner a street address, as an office would before writing.
+ */
+export async function givePartnerAddress(core: Core, id: string, address = { street: 'Kölnstraße 10', postalCode: '52351', city: 'Düren' }): Promise<Partner> {
+  const partner = await callOk<Partner>(core, 'partners.get', { id });
+  return callOk<Partner>(core, 'partners.update', { ...partner, address: { ...partner.address, ...address } });
 }

@@ -321,7 +321,7 @@ describe('client validation: what is allowed', () => {
       otherNames: ['Іванова Олена', 'أحمد الخطيب', 'Mu\u0308ller', '👩🏽‍⚕️ Dr. 😀'],
       birthPlace: 'Алматы / ألماتي',
       nationalities: ['سوريا', 'Україна'],
-      address: { street: 'Straße "am Bach" 5 <a href=x>', postalCode: '52349', city: "D'üren %_ \\" },
+      address: { addition: 'c/o <b>Weber</b> & "Söhne" \\n', street: 'Straße "am Bach" 5 <a href=x>', postalCode: '52349', city: "D'üren %_ \\" },
       languages: [{ language: 'العربية', interpreterNeeded: true }],
       education: '${process.exit()} {{7*7}} %s %n',
       qualifications: [

@@ -1,3 +1,4 @@
+import { completePostbox } from '../../../shared/domain/postal-address';
 import { addressLineFits } from './layouts/din5008-letter';
 
 /**
@@ -6,7 +7,9 @@ import { addressLineFits } from './layouts/din5008-letter';
  * names wrap at word boundaries, and when the lines are more than six, the
  * least needed part is shortened first, in a fixed order, and the counselor
  * is told what was left out. The delivery lines (street or post box, postcode
- * and city) are never touched. A word is never cut without a visible mark.
+ * and city) are never touched, and the address addition (c/o, Unterkunft,
+ * Zimmer), which the carrier needs too, is shortened last. A word is never
+ * cut without a visible mark.
  */
 
 export const MAX_ADDRESS_LINES = 6;
@@ -22,6 +25,8 @@ export interface AddressRecipient {
   department?: string;
   /** The person in the organization the letter goes to, below organization and department as DIN 5008 writes it: "Frau Dr. Anna Schmitz". */
   attention?: string;
+  /** Address addition (c/o, Unterkunft, Zimmer …): DIN 5008 puts it between the name lines and the street. */
+  addition?: string;
   street: string;
   postbox?: { label: string; postalCode: string; city: string } | null;
   postalCode: string;
@@ -88,14 +93,16 @@ function truncateLines(lines: string[], count: number, fits: Fits): string[] {
 }
 
 interface Part {
-  key: 'formOfAddress' | 'name' | 'department' | 'attention';
+  key: 'formOfAddress' | 'name' | 'department' | 'attention' | 'addition';
   lines: string[];
 }
 
 /**
  * Reductions in the order they are tried: a shortened department before a
  * shortened contact before a shortened name; dropping whole parts only after
- * that (but for the "Frau" / "Herrn" line, which no delivery needs). Each says what it did, for the note to the counselor.
+ * that (but for the "Frau" / "Herrn" line, which no delivery needs); a name
+ * on one line only where an address addition needs the room. Each says what
+ * it did, for the note to the counselor.
  */
 const REDUCTIONS: Array<{ part: Part['key']; keep: number; note: string }> = [
   { part: 'department', keep: 1, note: 'Abteilung gekürzt' },
@@ -105,6 +112,7 @@ const REDUCTIONS: Array<{ part: Part['key']; keep: number; note: string }> = [
   { part: 'name', keep: 2, note: 'Name auf zwei Zeilen gekürzt' },
   { part: 'department', keep: 0, note: 'Abteilung weggelassen' },
   { part: 'attention', keep: 0, note: 'Ansprechperson weggelassen' },
+  { part: 'name', keep: 1, note: 'Name auf eine Zeile gekürzt' },
 ];
 
 export function addressBlock(recipient: AddressRecipient, fits: Fits = (line) => addressLineFits(line)): AddressBlock {
@@ -114,8 +122,10 @@ export function addressBlock(recipient: AddressRecipient, fits: Fits = (line) =>
     { key: 'name', lines: wrap(recipient.name) },
     { key: 'department', lines: wrap(recipient.department) },
     { key: 'attention', lines: wrap(recipient.attention) },
+    { key: 'addition', lines: wrap(recipient.addition) },
   ];
-  const postbox = recipient.postbox ?? null;
+  // An incomplete post box cannot receive the letter: then it goes to the street (shared/domain/postal-address.ts).
+  const postbox = completePostbox(recipient);
   const shortened: string[] = [];
   // The delivery lines are kept whole, but an absurdly long street or place may take two lines each at most.
   const deliveryLine = (text: string, note: string) => {
@@ -139,6 +149,12 @@ export function addressBlock(recipient: AddressRecipient, fits: Fits = (line) =>
     part.lines = reduction.keep === 0 ? [] : truncateLines(part.lines, reduction.keep, fits);
     shortened.push(reduction.note);
   }
-  // Delivery takes at most four lines and the name at most two after the reductions: six at most.
+  // Only now the addition, and only as far as needed: delivery takes at most four lines and the name one, so one line of it always remains.
+  const addition = parts.find((part) => part.key === 'addition')!;
+  const over = total() - MAX_ADDRESS_LINES;
+  if (over > 0) {
+    addition.lines = truncateLines(addition.lines, Math.max(1, addition.lines.length - over), fits);
+    shortened.push('Zusatz gekürzt');
+  }
   return { lines: [...parts.flatMap((part) => part.lines), ...delivery], shortened };
 }

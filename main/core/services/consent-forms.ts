@@ -31,7 +31,7 @@ function textColumn(rows: FormValues[string] | undefined, column: string): strin
 /** A recipient typed or picked by name is tied to its directory entry when exactly one entry has that name. */
 function directoryIdFor(core: Core, name: string): string | null {
   const key = looseKey(name);
-  const matches = listPartners(core.db, todayIso(core.now()), false).filter(
+  const matches = listPartners(core.db, todayIso(core.now()), { includeArchived: false }).filter(
     (partner) => looseKey(partner.name) === key || looseKey(`${partner.name}, ${partner.department}`) === key,
   );
   return matches.length === 1 ? (matches[0]?.id ?? null) : null;

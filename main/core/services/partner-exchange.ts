@@ -61,6 +61,8 @@ interface HsdsService {
 interface HsdsAddress {
   address_type: 'physical' | 'postal';
   address_1: string;
+  /** The address addition (c/o, building …): HSDS's "second line of address information". */
+  address_2?: string;
   postal_code: string;
   city: string;
   country: string;
@@ -100,7 +102,7 @@ const phones = (number: string): HsdsPhone[] => (number.trim() === '' ? [] : [{ 
 
 /** The directory as an HSDS package; archived entries too, flagged, so a second desk mirrors the first. */
 export function exportPartners(core: Core): { content: string; fileName: string } {
-  const partners = queries.listPartners(core.db, todayIso(core.now()), true);
+  const partners = queries.listPartners(core.db, todayIso(core.now()), { includeArchived: true });
   const pkg: Required<HsdsPackage> & { profile: string; hsds_version: string; created: string } = {
     name: FORMAT_NAME,
     profile: 'Open Referral HSDS',
@@ -146,7 +148,14 @@ export function exportPartners(core: Core): { content: string; fileName: string 
     }
     const locationId = `${partner.id}-location`;
     const addresses: HsdsAddress[] = [
-      { address_type: 'physical', address_1: partner.address.street, postal_code: partner.address.postalCode, city: partner.address.city, country: 'DE' },
+      {
+        address_type: 'physical',
+        address_1: partner.address.street,
+        ...(partner.address.addition === '' ? {} : { address_2: partner.address.addition }),
+        postal_code: partner.address.postalCode,
+        city: partner.address.city,
+        country: 'DE',
+      },
     ];
     if (partner.postbox) {
       addresses.push({
@@ -246,7 +255,12 @@ function parseHsds(content: string): Incoming[] {
       department: organization.x_lotse_department ?? '',
       description: organization.description ?? '',
       counselingFields: organization.x_lotse_counseling_fields ?? [],
-      address: { street: physical?.address_1 ?? '', postalCode: physical?.postal_code ?? '', city: physical?.city ?? '' },
+      address: {
+        addition: physical?.address_2 ?? '',
+        street: physical?.address_1 ?? '',
+        postalCode: physical?.postal_code ?? '',
+        city: physical?.city ?? '',
+      },
       postbox: postal ? { label: postal.address_1, postalCode: postal.postal_code, city: postal.city } : null,
       openingHours: (location && schedules.get(location.id)) ?? '',
       phone: asList<HsdsPhone>(organization.phones)[0]?.number ?? '',
@@ -375,7 +389,8 @@ function parseCsv(content: string): Incoming[] {
       department: '',
       postalCode: checked.address.postalCode,
       archived: null,
-      merge: (existing) => validated(where, { ...(existing ?? {}), ...fields }),
+      // The list has no column for the addition: an entry keeps its own.
+      merge: (existing) => validated(where, { ...(existing ?? {}), ...fields, address: { ...existing?.address, ...fields.address } }),
     };
   });
 }
@@ -427,7 +442,7 @@ export function importPartners(core: Core, input: { content: string; format: 'hs
   return core.db.transaction(() => {
     const items: PartnerImportResult['items'] = [];
     const claimed = new Set<string>();
-    const directory = queries.listPartners(core.db, today, true);
+    const directory = queries.listPartners(core.db, today, { includeArchived: true });
     for (const entry of incoming) {
       const byId = entry.id !== null ? queries.getPartner(core.db, entry.id, today) : undefined;
       const byName = byId

@@ -81,7 +81,7 @@ function activeServices(partner: Partner): Partner['services'] {
   return partner.services.filter((service) => service.status === 'active');
 }
 
-/** The directory, filtered: text in names, departments, descriptions and services; field, language, verification. */
+/** The directory, filtered: text in names, departments, descriptions and services; field, language, verification, postal address. */
 export function listPartners(core: Core, filter: MethodInput<'partners.list'>): Partner[] {
   const words = looseKey(filter.query ?? '')
     .split(' ')
@@ -89,7 +89,7 @@ export function listPartners(core: Core, filter: MethodInput<'partners.list'>): 
   const language = looseKey(filter.language ?? '');
   const field = filter.counselingField;
   return queries
-    .listPartners(core.db, today(core), filter.includeArchived ?? false)
+    .listPartners(core.db, today(core), { includeArchived: filter.includeArchived ?? false, postalAddress: filter.postalAddress })
     .filter(
       (partner) =>
         (words.length === 0 || matchesText(partner, words)) &&

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { germanText, type ErrorMessage } from '../../../shared/i18n/error-message';
 import { wordMessage, type MessageData } from '../../../shared/i18n/format-message';
 
 /** The i18next namespace of the error catalogue (shared/i18n/errors.*.ts), the one the core words its German from. */
@@ -17,4 +18,9 @@ export function wordError(message: MessageData): string | undefined {
   const translate = i18next.t.bind(i18next) as unknown as TranslateKey;
   // `replace` carries the values, so a param such as `count` is never taken for an i18next option.
   return wordMessage(message, (key, params) => (i18next.exists(key, { ns: ERRORS_NS }) ? translate(key, { ns: ERRORS_NS, replace: params }) : undefined));
+}
+
+/** A message of the catalogue in the interface's language; in German, as the core words it, should i18next not know it. */
+export function wordCatalogueError(message: ErrorMessage): string {
+  return wordError(message) ?? germanText(message);
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiCallError } from '../api';
 
@@ -6,6 +7,8 @@ interface ErrorAlertProps {
   /** Field paths whose messages are shown next to their inputs and need not be repeated here. */
   shownFields?: readonly string[];
   onRetry?: () => void;
+  /** What the person can do about it, e.g. a link to the record to fix. */
+  children?: ReactNode;
 }
 
 /**
@@ -14,7 +17,7 @@ interface ErrorAlertProps {
  * messages that have no input on this screen (e.g. `client.name` when the
  * client's name cannot be printed).
  */
-export function ErrorAlert({ error, shownFields = [], onRetry }: ErrorAlertProps) {
+export function ErrorAlert({ error, shownFields = [], onRetry, children }: ErrorAlertProps) {
   const { t } = useTranslation();
   const message = isApiCallError(error) ? error.message : t('common.unexpected');
   // A field message that only repeats the main message (a refused file as a whole) is said once.
@@ -32,6 +35,7 @@ export function ErrorAlert({ error, shownFields = [], onRetry }: ErrorAlertProps
           ))}
         </ul>
       ) : null}
+      {children}
       {onRetry ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>
           {t('common.retry')}

@@ -33,9 +33,10 @@ export function listName(client: Pick<Client, 'givenName' | 'familyName'>): stri
   return [client.familyName, client.givenName].filter((part) => part.trim() !== '').join(', ');
 }
 
-export function addressLines(client: Pick<Client, 'address'>): string[] {
-  const { street, postalCode, city } = client.address;
-  return [street, [postalCode, city].filter((part) => part.trim() !== '').join(' ')].filter((line) => line.trim() !== '');
+/** A client's or partner's address as a letter has it: the addition (c/o, Unterkunft …) above the street, then postcode and city. */
+export function addressLines(holder: Pick<Client, 'address'>): string[] {
+  const { addition, street, postalCode, city } = holder.address;
+  return [addition, street, [postalCode, city].filter((part) => part.trim() !== '').join(' ')].filter((line) => line.trim() !== '');
 }
 
 /** A name that every file system accepts: no path separators, reserved or control characters. */

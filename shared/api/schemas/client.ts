@@ -7,6 +7,8 @@ export const CONTACT_CHANNELS = ['phone', 'email', 'letter', 'in-person', 'messe
 export const GERMAN_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 
 export const AddressSchema = z.object({
+  /** Address addition (c/o, Unterkunft, Zimmer, Wohnung …), printed above the street. */
+  addition: optionalText(100),
   street: optionalText(200),
   postalCode,
   city: optionalText(100),
@@ -51,7 +53,7 @@ export const ClientInputSchema = z.object({
   birthDate: optionalDate,
   birthPlace: optionalText(200),
   nationalities: z.array(requiredText(100)).max(5).default([]),
-  address: AddressSchema.default({ street: '', postalCode: '', city: '' }),
+  address: AddressSchema.default({ addition: '', street: '', postalCode: '', city: '' }),
   phone: optionalPhone,
   email: optionalEmail,
   preferredContact: z.enum(CONTACT_CHANNELS).nullable().default(null),

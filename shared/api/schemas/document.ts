@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MISSING_ADDRESS_PARTS } from '../../domain/postal-address';
 import { ClientSchema } from './client';
 import { refinement } from '../german-messages';
 import { id, isoDate, requiredText, timestamp } from './common';
@@ -99,6 +100,13 @@ export const DisclosureSchema = z.object({
       services: z.array(z.object({ name: z.string(), minimumAge: z.number().int().nullable(), maximumAge: z.number().int().nullable() })),
     })
     .nullable(),
+  /** The recipient (named) and what its address lacks, where finalizing will refuse it for that; null when it can go out. */
+  undeliverable: z.object({ name: z.string(), missing: z.array(z.enum(MISSING_ADDRESS_PARTS)).min(1) }).nullable(),
+  /**
+   * What the address block had to shorten to fit the envelope window
+   * ("Straße gekürzt"), in German: said before finalizing, never cut silently.
+   */
+  addressShortened: z.array(z.string()),
 });
 
 export const FinalizeInputSchema = z.object({

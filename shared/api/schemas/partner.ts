@@ -42,7 +42,8 @@ export const PartnerContactSchema = z.object({
   email: optionalEmail,
 });
 
-const PartnerAddressSchema = z.object({ street: optionalText(200), postalCode, city: optionalText(100) });
+/** `addition`: c/o, building, floor …, printed above the street. */
+const PartnerAddressSchema = z.object({ addition: optionalText(100), street: optionalText(200), postalCode, city: optionalText(100) });
 
 export const PartnerInputSchema = z.object({
   name: requiredText(200),
@@ -50,7 +51,7 @@ export const PartnerInputSchema = z.object({
   department: optionalText(200),
   description: optionalText(2000),
   counselingFields: uniqueList(z.enum(COUNSELING_FIELDS), COUNSELING_FIELDS.length),
-  address: PartnerAddressSchema.default({ street: '', postalCode: '', city: '' }),
+  address: PartnerAddressSchema.default({ addition: '', street: '', postalCode: '', city: '' }),
   /** Letters go to the post box where one is given (DIN 5008: post box instead of street). */
   postbox: z
     .object({ label: requiredText(100), postalCode, city: requiredText(100) })
@@ -91,11 +92,15 @@ export const PartnerSchema = PartnerInputSchema.extend({
   updatedAt: timestamp,
 });
 
+export const POSTAL_ADDRESS_STATES = ['missing', 'complete'] as const;
+
 export const PartnerListInputSchema = z.object({
   query: text(200).default(''),
   counselingField: z.enum(COUNSELING_FIELDS).optional(),
   language: text(100).optional(),
   verification: z.enum(VERIFICATION_STATES).optional(),
+  /** Entries a letter can reach ('complete') or cannot ('missing': no street or complete post box, postcode and city). */
+  postalAddress: z.enum(POSTAL_ADDRESS_STATES).optional(),
   includeArchived: z.boolean().default(false),
 });
 

@@ -18,8 +18,14 @@ interface ClientRow {
   updated_at: string;
 }
 
-/** The part of the record kept in the `details` JSON column. */
-type ClientDetails = Omit<ClientInput, 'familyName' | 'givenName' | 'birthDate' | 'residenceStatus' | 'residenceValidUntil' | 'address'>;
+/**
+ * The part of the record kept in the `details` JSON column. The address has
+ * columns of its own but for its addition, which came later and is never
+ * searched or filtered: it lives here, without a migration.
+ */
+type ClientDetails = Omit<ClientInput, 'familyName' | 'givenName' | 'birthDate' | 'residenceStatus' | 'residenceValidUntil' | 'address'> & {
+  addressAddition: string;
+};
 
 /** What a row written before a field existed reads as. */
 const EMPTY_DETAILS: ClientDetails = {
@@ -40,10 +46,11 @@ const EMPTY_DETAILS: ClientDetails = {
   education: '',
   qualifications: [],
   notes: '',
+  addressAddition: '',
 };
 
 function toClient(row: ClientRow): Client {
-  const details = { ...EMPTY_DETAILS, ...(JSON.parse(row.details) as Partial<ClientDetails>) };
+  const { addressAddition, ...details } = { ...EMPTY_DETAILS, ...(JSON.parse(row.details) as Partial<ClientDetails>) };
   return {
     id: row.id,
     familyName: row.family_name,
@@ -51,7 +58,7 @@ function toClient(row: ClientRow): Client {
     birthDate: row.birth_date,
     residenceStatus: row.residence_status,
     residenceValidUntil: row.residence_valid_until,
-    address: { street: row.street, postalCode: row.postal_code, city: row.city },
+    address: { addition: addressAddition, street: row.street, postalCode: row.postal_code, city: row.city },
     ...details,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -69,7 +76,7 @@ function columns(input: ClientInput) {
     street: address.street,
     postal_code: address.postalCode,
     city: address.city,
-    details: JSON.stringify(details),
+    details: JSON.stringify({ ...details, addressAddition: address.addition } satisfies ClientDetails),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Partner, PartnerInput } from '../../../../shared/api/contract';
+import type { Partner, PartnerInput, POSTAL_ADDRESS_STATES } from '../../../../shared/api/contract';
 import { partnerMatchKey } from '../../../../shared/domain/partner-key';
 import type { Db } from '../open';
 
@@ -33,6 +33,8 @@ function toPartner(row: PartnerRow, today: string): Partner {
     ...record,
     // The record's own type intersects two array types, whose map() would lose the ids.
     contacts: (record.contacts as Partner['contacts']).map((contact) => ({ ...CONTACT_DEFAULTS, ...contact })),
+    // Entries stored before the address had an addition.
+    address: { ...record.address, addition: record.address.addition ?? '' },
     id: row.id,
     archived: row.archived === 1,
     verification: verificationOf(record.assuredDate, today),
@@ -82,9 +84,27 @@ export function getPartner(db: Db, id: string, today: string): Partner | undefin
   return row && toPartner(row, today);
 }
 
-/** The whole directory, sorted by name: a few hundred entries at most, filtered by the caller. */
-export function listPartners(db: Db, today: string, includeArchived: boolean): Partner[] {
-  const rows = db.prepare(`SELECT * FROM partners ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY name COLLATE NOCASE, id`).all() as PartnerRow[];
+/** A text in the record that is not blank, as `isBlankAddressPart` (shared/domain/postal-address.ts) reads blank. */
+const filled = (path: string) => `trim(coalesce(json_extract(record, '$.${path}'), ''), char(32, 9, 10, 13, 160)) <> ''`;
+
+/** The rule of `hasPostalAddress` (shared/domain/postal-address.ts) in SQL: a complete post box, or street, postcode and city. */
+const HAS_POSTAL_ADDRESS = `((${['postbox.label', 'postbox.postalCode', 'postbox.city'].map(filled).join(' AND ')})
+  OR (${['address.street', 'address.postalCode', 'address.city'].map(filled).join(' AND ')}))`;
+
+export interface PartnerListOptions {
+  includeArchived: boolean;
+  /** Only entries a letter can reach ('complete') or only those it cannot ('missing'). */
+  postalAddress?: (typeof POSTAL_ADDRESS_STATES)[number] | undefined;
+}
+
+/** The whole directory, sorted by name: a few hundred entries at most, filtered further by the caller. */
+export function listPartners(db: Db, today: string, { includeArchived, postalAddress }: PartnerListOptions): Partner[] {
+  const conditions = [
+    ...(includeArchived ? [] : ['archived = 0']),
+    ...(postalAddress === undefined ? [] : [postalAddress === 'complete' ? HAS_POSTAL_ADDRESS : `NOT ${HAS_POSTAL_ADDRESS}`]),
+  ];
+  const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+  const rows = db.prepare(`SELECT * FROM partners ${where} ORDER BY name COLLATE NOCASE, id`).all() as PartnerRow[];
   return rows.map((row) => toPartner(row, today));
 }
 

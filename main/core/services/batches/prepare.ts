@@ -2,10 +2,11 @@ import type { Client, Partner } from '../../../../shared/api/contract';
 import type { BatchFilter, BatchInput, BatchSkipped } from '../../../../shared/api/schemas/batch';
 import { addMonthsIso, todayIso } from '../../../../shared/domain/iso-date';
 import { fullName } from '../../../../shared/domain/person-name';
+import { undeliverableMessage } from '../../../../shared/domain/postal-address';
 import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms';
 import { prefilledValues } from '../../../../shared/forms/fill';
 import { isBlankValue, validateFormValues, type FormValues } from '../../../../shared/forms/values';
-import type { FieldIssues } from '../../../../shared/i18n/error-message';
+import { germanText, type FieldIssues } from '../../../../shared/i18n/error-message';
 import type { Core } from '../../core';
 import { clientsMatching } from '../../db/queries/clients';
 import { getPartner } from '../../db/queries/partners';
@@ -13,6 +14,7 @@ import { listResidenceStatuses } from '../../db/queries/residence-statuses';
 import { invalid } from '../../errors';
 import type { AddressRecipient } from '../../pdf/address-block';
 import { unprintableCharacters } from '../../pdf/fonts';
+import { undeliverable } from '../../pdf/recipients';
 import { makeDocumentContext, NO_ADDRESSING, type DocumentContext } from '../documents/context';
 import { printContextOf } from '../documents/pdf';
 import { getSettings } from '../settings';
@@ -97,14 +99,6 @@ function missingReason(form: FormDefinition, errors: FieldIssues): string {
   return `Angaben fehlen oder passen nicht: ${labels.join(', ')}.`;
 }
 
-/** Why this client cannot get the letter, or null. */
-function addressProblem(form: FormDefinition, client: Client): string | null {
-  if (form.recipient !== 'client') return null;
-  const { street, postalCode, city } = client.address;
-  const missing = [street.trim() === '' ? 'Straße' : '', postalCode.trim() === '' ? 'PLZ' : '', city.trim() === '' ? 'Ort' : ''].filter(Boolean);
-  return missing.length > 0 ? `Keine vollständige Anschrift (es fehlt: ${missing.join(', ')}).` : null;
-}
-
 /** Whether the shipped fonts can print a character, asked once per character for a whole batch. */
 const printable = new Map<number, boolean>();
 
@@ -178,8 +172,9 @@ function batchContexts(core: Core, form: FormDefinition, now: Date): { contextFo
 function prepareLetter(context: DocumentContext, given: Record<string, unknown>): PreparedLetter | string {
   const { form } = context;
   const { client } = context.prefill;
-  const address = addressProblem(form, client);
-  if (address) return address;
+  // The same rule and words as finalizing a single letter.
+  const address = context.recipient && undeliverable(context.recipient);
+  if (address) return germanText(undeliverableMessage(address));
   const prefill = prefilledValues(form, context.prefill);
   const checked = validateFormValues(form, { ...prefill.values, ...given }, { complete: true, partnerExists: (id) => context.findPartner(id) !== undefined });
   // What no record fills in was checked for everyone before; here only what this client's record lacks.

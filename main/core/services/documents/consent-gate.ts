@@ -3,6 +3,8 @@ import type { FieldIssues } from '../../../../shared/i18n/error-message';
 import { inputFieldsOf, type FormDefinition } from '../../../../shared/forms';
 import { blankValue, displayValue, isBlankValue, type FormValues } from '../../../../shared/forms/values';
 import { DomainError, invalid } from '../../errors';
+import { addressBlock } from '../../pdf/address-block';
+import { undeliverable } from '../../pdf/recipients';
 import { partnerNameIn, type DocumentContext } from './context';
 
 /**
@@ -33,7 +35,11 @@ function gatingConsent(context: DocumentContext): Consent | null {
   return context.form.consentGate && consent !== null && consent.signedOn !== null ? consent : null;
 }
 
-/** What would reach the recipient, and whether the covering consent names each kind of data. */
+/**
+ * What would reach the recipient, whether the covering consent names each
+ * kind of data, and whether the address can be delivered to as it prints
+ * (what is missing, what had to be shortened).
+ */
 export function disclosureOf(context: DocumentContext, values: FormValues): Omit<Disclosure, 'ageMismatch'> {
   const consent = gatingConsent(context);
   return {
@@ -55,6 +61,8 @@ export function disclosureOf(context: DocumentContext, values: FormValues): Omit
       value,
       covered: consent !== null && consentCoversKind(consent, kind),
     })),
+    undeliverable: context.recipient && undeliverable(context.recipient),
+    addressShortened: context.recipient ? addressBlock(context.recipient).shortened : [],
   };
 }
 

@@ -1,9 +1,11 @@
 import type { LotseDocument, RenderedPdf } from '../../../../shared/api/contract';
+import { undeliverableMessage } from '../../../../shared/domain/postal-address';
 import type { FormDefinition } from '../../../../shared/forms';
 import type { FormValues } from '../../../../shared/forms/values';
 import type { Core } from '../../core';
 import * as queries from '../../db/queries/documents';
 import { DomainError, invalid } from '../../errors';
+import { undeliverable } from '../../pdf/recipients';
 import { recordAudit } from '../audit';
 import { createConsentFromForm } from '../consent-forms';
 import { assertSetUp } from '../settings';
@@ -58,6 +60,12 @@ export async function finalizeDocument(
   assertSetUp(context.prefill.settings);
   const { form } = context;
   if (form.recipient === 'partner' && document.partnerId === null) throw invalid({ partnerId: { key: 'documents.recipientMissing' } });
+  // A letter whose window shows no deliverable address must not go out; `recipientAddress` tells the editor to link to the record.
+  const address = context.recipient && undeliverable(context.recipient);
+  if (address) {
+    const message = undeliverableMessage(address);
+    throw new DomainError('invalid_input', message, { recipientAddress: message });
+  }
   const current = refreshRecipientValues(context, { values: document.values as FormValues, prefilled: document.prefilled });
   const values = omitFields(form, checkedValues(context, current.values, true), input.omitFields);
   const legalBasis = legalBasisFor(context, values, input.otherLegalBasis);

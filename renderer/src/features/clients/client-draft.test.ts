@@ -10,7 +10,9 @@ function draft(patch: Partial<ClientDraft>): ClientDraft {
 
 describe('client form → contract input', () => {
   it('sends "not chosen" as null and trims numbers', () => {
-    const { input } = draftToInput(draft({ familyName: 'Müller', address: { street: '', postalCode: ' 52349 ', city: 'Düren' }, email: ' a@b.de ' }));
+    const { input } = draftToInput(
+      draft({ familyName: 'Müller', address: { addition: 'c/o Weber', street: '', postalCode: ' 52349 ', city: 'Düren' }, email: ' a@b.de ' }),
+    );
     expect(input).toMatchObject({
       familyName: 'Müller',
       sex: null,
@@ -19,7 +21,7 @@ describe('client form → contract input', () => {
       residenceStatus: null,
       residenceValidUntil: null,
       germanLevel: { level: null, certificate: '', certificateDate: null },
-      address: { postalCode: '52349', city: 'Düren' },
+      address: { addition: 'c/o Weber', postalCode: '52349', city: 'Düren' },
       email: 'a@b.de',
     });
   });

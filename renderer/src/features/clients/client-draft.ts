@@ -38,7 +38,7 @@ export interface ClientDraft {
   birthDate: string;
   birthPlace: string;
   nationalities: string[];
-  address: { street: string; postalCode: string; city: string };
+  address: { addition: string; street: string; postalCode: string; city: string };
   phone: string;
   email: string;
   preferredContact: ContactChannel | '';
@@ -75,7 +75,7 @@ export function emptyDraft(): ClientDraft {
     birthDate: '',
     birthPlace: '',
     nationalities: [],
-    address: { street: '', postalCode: '', city: '' },
+    address: { addition: '', street: '', postalCode: '', city: '' },
     phone: '',
     email: '',
     preferredContact: '',
@@ -161,7 +161,7 @@ export function draftToInput(draft: ClientDraft): DraftInput<ClientInput> {
     birthDate: draft.birthDate || null,
     birthPlace: draft.birthPlace,
     nationalities: nationalities.kept,
-    address: { street: draft.address.street, postalCode: draft.address.postalCode.trim(), city: draft.address.city },
+    address: { addition: draft.address.addition, street: draft.address.street, postalCode: draft.address.postalCode.trim(), city: draft.address.city },
     phone: draft.phone.trim(),
     email: draft.email.trim(),
     preferredContact: draft.preferredContact || null,
@@ -223,6 +223,7 @@ export function fieldOrder(draft: ClientDraft): string[] {
     'birthPlace',
     ...rows('nationalities', draft.nationalities.length),
     'address',
+    'address.addition',
     'address.street',
     'address.postalCode',
     'address.city',

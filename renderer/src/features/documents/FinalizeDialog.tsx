@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Disclosure, LotseDocument } from '../../../../shared/api/contract';
 import type { FieldErrors } from '../../../../shared/api/errors';
+import { undeliverableMessage } from '../../../../shared/domain/postal-address';
 import { ApiCallError, call, isApiCallError } from '../../api';
+import { routeHref } from '../../app/routes';
 import { Checkbox } from '../../ui/Checkbox';
 import { DialogActions } from '../../ui/DialogActions';
 import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
@@ -12,6 +14,7 @@ import { focusSoon } from '../../ui/focus';
 import { formatDate } from '../../ui/format';
 import { GroupFieldset } from '../../ui/GroupFieldset';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { wordCatalogueError } from '../../i18n/errors';
 import { serviceAges } from '../network/partner-choices';
 import { ConsentMissingChoices } from './ConsentMissingChoices';
 
@@ -106,6 +109,12 @@ export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors
 
   const disclosure = loading.status === 'ready' ? loading.disclosure : null;
   const recipient = document.partnerName || document.clientName;
+  // The address is fixed where it is kept: the partner's entry, or the client's record for a letter to the client.
+  const fixAddress = (
+    <a href={routeHref(document.partnerId ? { name: 'partnerEdit', id: document.partnerId } : { name: 'clientEdit', id: document.clientId })}>
+      {t('finalize.fixAddress', { name: recipient })}
+    </a>
+  );
 
   return (
     <ModalDialog id={DIALOG_ID} onCancel={() => !busy && onCancel()} className="dialog--wide dialog--neutral">
@@ -117,6 +126,13 @@ export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors
       {loading.status === 'error' ? <ErrorAlert error={loading.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
       {disclosure ? (
         <>
+          {disclosure.undeliverable ? (
+            // Said at once, before a legal basis is asked for: finalizing would refuse it anyway.
+            <div className="alert alert--error">
+              <p>{wordCatalogueError(undeliverableMessage(disclosure.undeliverable))}</p>
+              <p>{fixAddress}</p>
+            </div>
+          ) : null}
           {disclosure.ageMismatch ? <AgeMismatchWarning mismatch={disclosure.ageMismatch} clientName={document.clientName} partnerName={recipient} /> : null}
           {disclosure.consent ? (
             <p className="alert alert--info">
@@ -164,6 +180,19 @@ export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors
               />
             </GroupFieldset>
           ) : null}
+          {disclosure.addressShortened.length > 0 ? (
+            <div className="alert alert--warning">
+              <p>{t('finalize.addressShortened')}</p>
+              <ul className="alert-list">
+                {disclosure.addressShortened.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+              <p>
+                {t('finalize.addressShortenedHint')} {fixAddress}
+              </p>
+            </div>
+          ) : null}
           {disclosure.items.length > 0 ? (
             <GroupFieldset id="finalize-items" legend={t('finalize.itemsLegend', { recipient })} hint={t('finalize.itemsHint')}>
               <ul className="plain-list disclosure-list">
@@ -194,7 +223,11 @@ export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors
           )}
         </>
       ) : null}
-      {error ? <ErrorAlert error={error} shownFields={BASIS_PATHS.slice(0, 2)} /> : null}
+      {error ? (
+        <ErrorAlert error={error} shownFields={BASIS_PATHS.slice(0, 2)}>
+          {fieldError(error, 'recipientAddress') ? <p>{fixAddress}</p> : null}
+        </ErrorAlert>
+      ) : null}
       <DialogActions
         id={DIALOG_ID}
         confirmLabel={t('finalize.confirm')}

@@ -1,8 +1,7 @@
 import type { FieldErrors } from '../../../../shared/api/errors';
 import { inputFieldsOf, type ColumnDefinition, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms/definition';
 import { atCell, atField, blankValue, isFieldShown, validateFormValues, type FieldValue, type FormValues } from '../../../../shared/forms/values';
-import { germanText, type ErrorMessage } from '../../../../shared/i18n/error-message';
-import { wordError } from '../../i18n/errors';
+import { wordCatalogueError } from '../../i18n/errors';
 
 /**
  * Helpers of the document editor: values as the editor holds them, the ids
@@ -53,15 +52,10 @@ export function pathsInFormOrder(form: FormDefinition, errors: FieldErrors): str
   return Object.keys(errors).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
 }
 
-/** A message in the interface's language; in German, as the core words it, should i18next not know it. */
-function worded(message: ErrorMessage): string {
-  return wordError(message) ?? germanText(message);
-}
-
 /** The editor's own check of the values (as the core checks them), worded as ApiCallError words the core's, so both merge. */
 export function valueErrors(form: FormDefinition, values: Record<string, unknown>, complete: boolean): FieldErrors {
   const { errors } = validateFormValues(form, values, { complete });
-  return Object.fromEntries(Object.entries(errors).map(([path, issue]) => [path, worded(issue)]));
+  return Object.fromEntries(Object.entries(errors).map(([path, issue]) => [path, wordCatalogueError(issue)]));
 }
 
 /**
@@ -71,7 +65,7 @@ export function valueErrors(form: FormDefinition, values: Record<string, unknown
  */
 export function messageAtField(message: string | undefined, field: InputFieldDefinition, row?: number, column?: ColumnDefinition): string | undefined {
   if (message === undefined) return undefined;
-  const prefix = worded(row === undefined || column === undefined ? atField(field.label, '') : atCell(field.label, row, column.label, ''));
+  const prefix = wordCatalogueError(row === undefined || column === undefined ? atField(field.label, '') : atCell(field.label, row, column.label, ''));
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VERIFICATION_STATES, type Partner } from '../../../../shared/api/contract';
+import { POSTAL_ADDRESS_STATES, VERIFICATION_STATES, type Partner } from '../../../../shared/api/contract';
 import { COUNSELING_FIELDS, type CounselingField } from '../../../../shared/domain/counseling-fields';
 import { call } from '../../api';
 import { Checkbox } from '../../ui/Checkbox';
@@ -15,19 +15,21 @@ import { PartnerBadges } from './VerificationBadge';
 const DEBOUNCE_MS = 150;
 
 type Verification = (typeof VERIFICATION_STATES)[number];
+type PostalAddressState = (typeof POSTAL_ADDRESS_STATES)[number];
 
 interface Filters {
   query: string;
   counselingField: CounselingField | '';
   language: string;
   verification: Verification | '';
+  postalAddress: PostalAddressState | '';
   includeArchived: boolean;
 }
 
 type ListState =
   { status: 'loading'; items: Partner[] | null } | { status: 'ready'; items: Partner[]; filtered: boolean } | { status: 'error'; error: unknown };
 
-const NO_FILTERS: Filters = { query: '', counselingField: '', language: '', verification: '', includeArchived: false };
+const NO_FILTERS: Filters = { query: '', counselingField: '', language: '', verification: '', postalAddress: '', includeArchived: false };
 
 /** The directory: search and filters, the entries with their badges, and sharing as a file. */
 export function NetworkScreen() {
@@ -50,10 +52,16 @@ export function NetworkScreen() {
           ...(filters.counselingField ? { counselingField: filters.counselingField } : {}),
           ...(filters.language.trim() ? { language: filters.language.trim() } : {}),
           ...(filters.verification ? { verification: filters.verification } : {}),
+          ...(filters.postalAddress ? { postalAddress: filters.postalAddress } : {}),
         }).then(
           ({ items }) => {
             if (request !== latest.current) return;
-            const filtered = filters.query.trim() !== '' || filters.language.trim() !== '' || filters.counselingField !== '' || filters.verification !== '';
+            const filtered =
+              filters.query.trim() !== '' ||
+              filters.language.trim() !== '' ||
+              filters.counselingField !== '' ||
+              filters.verification !== '' ||
+              filters.postalAddress !== '';
             setState({ status: 'ready', items, filtered });
           },
           (error: unknown) => request === latest.current && setState({ status: 'error', error }),
@@ -95,7 +103,7 @@ export function NetworkScreen() {
             maxLength={200}
             size="medium"
           />
-          <div className="filter-row">
+          <div className="filter-row filter-row--four">
             <SelectField
               id="network-filter-field"
               label={t('network.fieldFilter')}
@@ -123,6 +131,17 @@ export function NetworkScreen() {
                 ...VERIFICATION_STATES.map((verification) => ({ value: verification, label: t(`verificationFilter.${verification}`) })),
               ]}
               onChange={(verification) => setFilter({ verification })}
+              size="full"
+            />
+            <SelectField
+              id="network-filter-address"
+              label={t('network.addressFilter')}
+              value={filters.postalAddress}
+              options={[
+                { value: '', label: t('network.addressAll') },
+                ...POSTAL_ADDRESS_STATES.map((state) => ({ value: state, label: t(`postalAddressStates.${state}`) })),
+              ]}
+              onChange={(postalAddress) => setFilter({ postalAddress })}
               size="full"
             />
           </div>

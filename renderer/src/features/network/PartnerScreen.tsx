@@ -7,7 +7,7 @@ import { call } from '../../api';
 import { useAppContext } from '../../app/app-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Fact, TextList } from '../../ui/Facts';
-import { formatDate } from '../../ui/format';
+import { addressLines, formatDate } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { navigate, routeHref } from '../../app/routes';
 import { SelectField } from '../../ui/SelectField';
@@ -216,9 +216,7 @@ function Services({ partner }: { partner: Partner }) {
 
 function Reach({ partner }: { partner: Partner }) {
   const { t } = useTranslation();
-  const { street, postalCode, city } = partner.address;
-  const place = [postalCode, city].filter((part) => part.trim() !== '').join(' ');
-  const address = [street, place].filter((line) => line.trim() !== '');
+  const address = addressLines(partner);
   return (
     <section className="panel" aria-labelledby="partner-reach-heading">
       <h2 id="partner-reach-heading">{t('partner.reachHeading')}</h2>

@@ -33,7 +33,7 @@ describe('partner form → contract input', () => {
 describe('messages before the call', () => {
   it('adds the ages that are not numbers to what the schema refuses', () => {
     const services = [{ ...emptyService(), name: 'Kurs', minimumAge: 'achtzehn', languages: `Arabisch, ${'x'.repeat(101)}` }];
-    const prepared = draftToInput(draft({ address: { street: '', postalCode: '5234', city: '' }, services }));
+    const prepared = draftToInput(draft({ address: { addition: '', street: '', postalCode: '5234', city: '' }, services }));
     expect(messagesBeforeCall(PartnerInputSchema, prepared, toFormPaths, 'Bitte eine ganze Zahl angeben.')).toEqual({
       'address.postalCode': 'Bitte eine fünfstellige Postleitzahl angeben.',
       'services.0.minimumAge': 'Bitte eine ganze Zahl angeben.',

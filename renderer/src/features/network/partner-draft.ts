@@ -46,7 +46,7 @@ export interface PartnerDraft {
   department: string;
   description: string;
   counselingFields: CounselingField[];
-  address: { street: string; postalCode: string; city: string };
+  address: { addition: string; street: string; postalCode: string; city: string };
   usePostbox: boolean;
   postbox: { label: string; postalCode: string; city: string };
   openingHours: string;
@@ -86,7 +86,7 @@ export function emptyPartnerDraft(): PartnerDraft {
     department: '',
     description: '',
     counselingFields: [],
-    address: { street: '', postalCode: '', city: '' },
+    address: { addition: '', street: '', postalCode: '', city: '' },
     usePostbox: false,
     postbox: { label: 'Postfach', postalCode: '', city: '' },
     openingHours: '',
@@ -183,7 +183,7 @@ export function draftToInput(draft: PartnerDraft): DraftInput<PartnerCallInput> 
     department: draft.department,
     description: draft.description,
     counselingFields: draft.counselingFields,
-    address: { street: draft.address.street, postalCode: draft.address.postalCode.trim(), city: draft.address.city },
+    address: { addition: draft.address.addition, street: draft.address.street, postalCode: draft.address.postalCode.trim(), city: draft.address.city },
     postbox: draft.usePostbox ? { label: draft.postbox.label, postalCode: draft.postbox.postalCode.trim(), city: draft.postbox.city } : null,
     openingHours: draft.openingHours,
     phone: draft.phone.trim(),
@@ -249,6 +249,7 @@ export function fieldOrder(draft: PartnerDraft): string[] {
     'counselingFields',
     'notes',
     'address',
+    'address.addition',
     'address.street',
     'address.postalCode',
     'address.city',
