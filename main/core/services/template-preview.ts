@@ -7,7 +7,7 @@ import { prefilledValues } from '../../../shared/forms/fill';
 import type { FieldValue, FormValues } from '../../../shared/forms/values';
 import type { Core } from '../core';
 import { listResidenceStatuses } from '../db/queries/residence-statuses';
-import { makeDocumentContext } from './documents/context';
+import { makeDocumentContext, NO_ADDRESSING } from './documents/context';
 import { printContextOf, renderDocumentPdf, snapshotOf } from './documents/pdf';
 import { getSettings } from './settings';
 import { editedDefinition, getTemplate } from './templates';
@@ -117,6 +117,7 @@ export async function previewTemplate(core: Core, edit: TemplateUpdate): Promise
     settings: getSettings(core),
     residenceStatusLabel: residenceStatus?.label ?? '',
     lookUpPartner: () => undefined,
+    addressing: NO_ADDRESSING,
   });
   const values = sampleValues(form, prefilledValues(form, context.prefill).values, today);
   const { bytes, sha256, pages } = await renderDocumentPdf(form, values, [], snapshotOf(printContextOf(context, values)), now);
