@@ -73,7 +73,18 @@ describe('eligibility ages in the disclosure', () => {
 
   it('is a warning, not a refusal: the referral still finalizes', async () => {
     const client = await newClient({ birthDate: '1995-05-01' });
-    const letter = await referral(client, JMD, 'referral-letter', { reason: 'Anerkennung', request: 'Beratung', counselingFields: ['recognition'] });
+    // The seeded JMD has no postal address yet (a letter to it is refused for that): a youth service that has one.
+    const youthService = await callOk<Partner>(core, 'partners.create', {
+      name: 'Jugendberatung Süd',
+      address: { street: 'Südstraße 3', postalCode: '52351', city: 'Düren' },
+      services: [{ name: 'Jugendberatung', counselingFields: [], minimumAge: 12, maximumAge: 27 }],
+    });
+    expect((await disclosure(await referral(client, youthService.id))).ageMismatch).toMatchObject({ age: 31 });
+    const letter = await referral(client, youthService.id, 'referral-letter', {
+      reason: 'Anerkennung',
+      request: 'Beratung',
+      counselingFields: ['recognition'],
+    });
     const final = await callOk<LotseDocument>(core, 'documents.finalize', {
       id: letter.id,
       otherLegalBasis: { basis: 'Test', reason: 'Die Warnung hält nicht auf.' },

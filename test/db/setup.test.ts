@@ -154,8 +154,8 @@ describe('a store from before, still with the old sample counselor', () => {
   it('loses that counselor when opened, so it needs the setup again before a letter is finalized', async () => {
     await callOk(core, 'settings.update', { ...TEST_SETTINGS, counselor: { name: 'Silke Nießen', title: 'Teamleitung', phone: '', email: '' } });
     const { draftId } = await draftLetter();
-    // As schema 50 left it: the migration that empties the sample counselor has not run yet.
-    core.db.pragma('user_version = 50');
+    // As schema 60 left it: the migration that empties the sample counselor has not run yet.
+    core.db.pragma('user_version = 60');
     core.close();
 
     core = reopenCore(store.dataDir);

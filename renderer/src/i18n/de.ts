@@ -791,6 +791,7 @@ export const de = {
   /** What each prefill path a placeholder may name stands for (the template editor's list). */
   placeholderNames: {
     today: 'Datum des Ausdrucks',
+    salutation: 'Anrede (aus Geschlecht, Titel oder Ansprechperson)',
     client: {
       fullName: 'Name (Vor- und Familienname)',
       familyName: 'Familienname',

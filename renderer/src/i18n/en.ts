@@ -780,6 +780,7 @@ export const en: MessageCatalogue = {
   },
   placeholderNames: {
     today: 'Date of printing',
+    salutation: 'Greeting (from sex, title or contact person)',
     client: {
       fullName: 'Name (given and family name)',
       familyName: 'Family name',
