@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressBlock } from '../../main/core/pdf/address-block';
-import { printDocument, unprintableTexts, type PrintJob } from '../../main/core/pdf/print-document';
+import { formReference, printDocument, unprintableTexts, type PrintJob } from '../../main/core/pdf/print-document';
 import { BUILT_IN_FORMS, inputFieldsOf, isInputField, type ColumnDefinition, type FormDefinition, type InputFieldDefinition } from '../../shared/forms';
 import { prefilledValues } from '../../shared/forms/fill';
 import { conditionHolds, isFieldShown, validateFormValues, type CellValue, type FieldValue, type FormValues, type LineRow } from '../../shared/forms/values';
@@ -53,7 +53,8 @@ function jobFor(form: FormDefinition, values: FormValues): PrintJob {
     recipientLines: recipientLinesOf(form),
     partnerName: (id) => (id === SAMPLE_PARTNER.id ? SAMPLE_PARTNER.name : ''),
     creationDate: CREATED,
-    reference: `${form.title} · Vorlage ${form.id}, Version ${form.version}`,
+    reference: formReference(form),
+    draft: false,
   };
 }
 
@@ -127,10 +128,10 @@ function filled(form: FormDefinition): FormValues {
   return result.values;
 }
 
-/** Titles of the sections that print something: letters print a title only above more than plain paragraphs. */
+/** Titles of the sections that print something: letters print a title only above more than plain paragraphs, none where it is for the editor only. */
 function expectedTitles(form: FormDefinition, values: FormValues): string[] {
   return form.sections
-    .filter((section) => conditionHolds(section.showIf, values))
+    .filter((section) => section.printTitle !== false && conditionHolds(section.showIf, values))
     .filter((section) => {
       const printed = section.fields.filter((field) => isFieldShown(section, field, values) && !(isInputField(field) && field.print === 'none'));
       if (form.layout === 'form') return printed.length > 0;
@@ -160,7 +161,7 @@ describe('built-in forms print', () => {
           for (const title of expectedTitles(form, values)) expect(out.flat, title).toContain(flat(title));
         }
         for (let page = 1; page <= out.pages; page++) expect(out.flat).toContain(`Seite ${page} von ${out.pages}`);
-        expect(out.flat).toContain(`Vorlage ${form.id}, Version ${form.version}`);
+        expect(out.flat).toContain(flat(formReference(form)));
       });
 
       it('prints every field filled in, under every section title', async () => {

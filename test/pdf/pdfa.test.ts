@@ -126,6 +126,7 @@ describe('PDF/A-2b', () => {
         formLayout({
           title,
           reference: 'Test',
+          person: '',
           date: '01.02.2026',
           office: SAMPLE_SETTINGS.office,
           recipientLines: [],

@@ -161,6 +161,16 @@ export function expectNoOverlapInsideMargins(words: PdfWord[], pages: number, ma
   }
 }
 
+/** The boxes of `phrase`'s words where it occurs last on `page`: a footer line, when the same words also stand higher up. */
+export function findLastPhrase(words: PdfWord[], phrase: string, page: number): PdfWord[] {
+  const wanted = phrase.split(/\s+/).filter(Boolean);
+  const onPage = words.filter((w) => w.page === page);
+  for (let i = onPage.length - wanted.length; i >= 0; i--) {
+    if (wanted.every((t, k) => onPage[i + k]?.text === t)) return onPage.slice(i, i + wanted.length);
+  }
+  throw new Error(`"${phrase}" not found on page ${page}`);
+}
+
 /** The boxes of `phrase`'s words as they follow each other on `page` (any page when omitted). */
 export function findPhrase(words: PdfWord[], phrase: string, page?: number): PdfWord[] {
   const wanted = phrase.split(/\s+/).filter(Boolean);

@@ -2,12 +2,14 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FormDefinition } from '../../../shared/forms/definition';
 import type { PrefillContext } from '../../../shared/forms/prefill';
 import type { FormValues } from '../../../shared/forms/values';
+import { formatGermanDate } from '../../../shared/domain/iso-date';
+import { markedAsDraft } from './draft-mark';
 import { unprintableCharacters } from './fonts';
 import { din5008Letter } from './layouts/din5008-letter';
 import { formLayout } from './layouts/form-layout';
 import { letterBody } from './layouts/letter-body';
 import { letterContent, printedDate } from './letter-assembly';
-import { fileNumberField, filledTemplate, printedForm, settingsText, type PrintedText, type PrintSource } from './printed-form';
+import { fileNumberField, filledTemplate, personLine, printedForm, settingsText, type PrintedText, type PrintSource } from './printed-form';
 
 export type { PrintedText } from './printed-form';
 
@@ -31,11 +33,29 @@ export interface PrintJob {
   partnerName: (id: string) => string;
   /** PDF creation date and the printed date. */
   creationDate: Date;
-  /** Small print identifying the document, e.g. `Freier Brief · Vorlage free-letter, Version 1`. */
+  /** Small print identifying the document on every page: `formReference(form)`. */
   reference: string;
+  /** A draft is marked on every page and in its title (draft-mark.ts); a final document is not. */
+  draft: boolean;
+}
+
+/**
+ * The form as its footer names it: its title and the Stand of its wording
+ * (the newest Stand of its text blocks), e.g. `Überleitung an einen Partner
+ * · Stand 01.11.2026`. The template's id and version go to the keywords.
+ */
+export function formReference(form: FormDefinition): string {
+  const stands = form.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' && field.stand ? [field.stand] : [])));
+  const newest = stands.sort().at(-1);
+  return newest ? `${form.title} · Stand ${formatGermanDate(newest)}` : form.title;
 }
 
 export function printDocument(job: PrintJob): { definition: TDocumentDefinitions; texts: PrintedText[] } {
+  const printed = printedDocument(job);
+  return job.draft ? { ...printed, definition: markedAsDraft(printed.definition) } : printed;
+}
+
+function printedDocument(job: PrintJob): { definition: TDocumentDefinitions; texts: PrintedText[] } {
   const source: PrintSource = {
     form: job.form,
     values: job.values,
@@ -47,6 +67,10 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
   const keywords = (kind: string) => [kind, job.form.title, `Vorlage ${job.form.id} Version ${job.form.version}`, 'Lotse'].join(', ');
   const recipient: PrintedText[] =
     job.recipientLines.length > 0 ? [{ path: 'recipient', label: 'Anschrift der Empfänger*in', text: job.recipientLines.join('\n') }] : [];
+  const person = personLine(source);
+  // What the header takes from the client's record rather than from a field (fields are checked under their own paths).
+  const header: PrintedText[] =
+    person.fromRecord.length > 0 ? [{ path: 'client', label: 'Kopfzeile (Name, Geburtsdatum, Aktenzeichen)', text: person.fromRecord.join('\n') }] : [];
 
   if (job.form.layout === 'letter') {
     const parts = job.form.letter ?? { subject: '', salutation: 'Guten Tag,', closing: 'Mit freundlichen Grüßen' };
@@ -69,10 +93,11 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
     });
     const letterParts = [parts.subject, parts.salutation, parts.closing].map((text) => templatePart(text, source)).filter((text) => text.trim() !== '');
     return {
-      definition: din5008Letter(content),
+      definition: din5008Letter({ ...content, person: person.line }),
       texts: [
         ...printed.texts.filter((entry) => entry.path !== 'template'),
         ...recipient,
+        ...header,
         settingsText(settings),
         ...printed.texts.filter((entry) => entry.path === 'template'),
         ...(letterParts.length > 0 ? [{ path: 'template.letter', label: 'Betreff, Anrede und Gruß', text: letterParts.join('\n') }] : []),
@@ -84,6 +109,7 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
   const definition = formLayout({
     title: job.form.title,
     reference: job.reference,
+    person: person.line,
     date: printedDate(job.creationDate),
     office: settings.office,
     recipientLines: job.recipientLines,
@@ -97,6 +123,7 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
     texts: [
       ...printed.texts.filter((entry) => entry.path !== 'template'),
       ...recipient,
+      ...header,
       settingsText(settings),
       ...printed.texts.filter((entry) => entry.path === 'template'),
     ],
