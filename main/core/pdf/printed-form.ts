@@ -293,7 +293,7 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
     // A section of paragraphs only (the body of a letter) prints without its title.
     const title = section.printTitle !== false && items.some((item) => item.kind !== 'paragraphs') ? section.title : null;
     if (title !== null) templateTexts.push(title);
-    sections.push({ id: section.id, title, items: items.map((item) => withoutRepeatedTitle(item, section.title)) });
+    sections.push({ id: section.id, title, items: items.map((item) => withoutRepeatedLabel(item, section.title)) });
   }
 
   const letterParts = { yourReference: '', attachments: [] as string[] };
@@ -350,14 +350,16 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
 /**
  * An item labelled like its section belongs to the section's title: the
  * label goes (the title prints once, as the heading, or not at all where it
- * is for the editor only). A check box's label is its statement and an
- * office box's title is inside its frame: both stay.
+ * is for the editor only). So does the label of a table whose one column's
+ * header says the same. A check box's label is its statement and an office
+ * box's title is inside its frame: both stay.
  */
-function withoutRepeatedTitle(item: PrintItem, sectionTitle: string): PrintItem {
+function withoutRepeatedLabel(item: PrintItem, sectionTitle: string): PrintItem {
   if (item.kind === 'paragraphs' || item.kind === 'checkbox' || item.kind === 'office-box') return item;
   const label = item.label?.trim() ?? '';
-  const repeats = label.toLocaleLowerCase('de') === sectionTitle.trim().toLocaleLowerCase('de');
-  return label === '' || repeats ? { ...item, label: null } : item;
+  const same = (other: string) => label.toLocaleLowerCase('de') === other.trim().toLocaleLowerCase('de');
+  const repeated = same(sectionTitle) || (item.kind === 'lines' && item.field.columns.length === 1 && same(item.field.columns[0]!.label));
+  return label === '' || repeated ? { ...item, label: null } : item;
 }
 
 function choiceOptions(field: ChoiceField, chosen: ReadonlySet<string>): Array<{ label: string; chosen: boolean }> {
