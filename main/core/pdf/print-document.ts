@@ -68,9 +68,6 @@ function printedDocument(job: PrintJob): { definition: TDocumentDefinitions; tex
   const recipient: PrintedText[] =
     job.recipientLines.length > 0 ? [{ path: 'recipient', label: 'Anschrift der Empfänger*in', text: job.recipientLines.join('\n') }] : [];
   const person = personLine(source);
-  // What the header takes from the client's record rather than from a field (fields are checked under their own paths).
-  const header: PrintedText[] =
-    person.fromRecord.length > 0 ? [{ path: 'client', label: 'Kopfzeile (Name, Geburtsdatum, Aktenzeichen)', text: person.fromRecord.join('\n') }] : [];
 
   if (job.form.layout === 'letter') {
     const parts = job.form.letter ?? { subject: '', salutation: 'Guten Tag,', closing: 'Mit freundlichen Grüßen' };
@@ -97,7 +94,7 @@ function printedDocument(job: PrintJob): { definition: TDocumentDefinitions; tex
       texts: [
         ...printed.texts.filter((entry) => entry.path !== 'template'),
         ...recipient,
-        ...header,
+        ...headerTexts(person.fromRecord, [...printed.texts, ...recipient]),
         settingsText(settings),
         ...printed.texts.filter((entry) => entry.path === 'template'),
         ...(letterParts.length > 0 ? [{ path: 'template.letter', label: 'Betreff, Anrede und Gruß', text: letterParts.join('\n') }] : []),
@@ -123,11 +120,21 @@ function printedDocument(job: PrintJob): { definition: TDocumentDefinitions; tex
     texts: [
       ...printed.texts.filter((entry) => entry.path !== 'template'),
       ...recipient,
-      ...header,
+      ...headerTexts(person.fromRecord, [...printed.texts, ...recipient]),
       settingsText(settings),
       ...printed.texts.filter((entry) => entry.path === 'template'),
     ],
   };
+}
+
+/**
+ * What the header of later pages takes from the client's record rather than
+ * from a field, for the glyph check: only what is not checked already (the
+ * name in the address block), so that one name is not reported twice.
+ */
+function headerTexts(fromRecord: string[], checked: PrintedText[]): PrintedText[] {
+  const unchecked = fromRecord.filter((part) => !checked.some((entry) => entry.text.includes(part)));
+  return unchecked.length > 0 ? [{ path: 'client', label: 'Kopfzeile (Name, Geburtsdatum, Aktenzeichen)', text: unchecked.join('\n') }] : [];
 }
 
 /** A letter part with only the case data filled in: the values it names are checked under their own paths. */

@@ -461,6 +461,7 @@ export const en: MessageCatalogue = {
     discard: 'Discard draft',
     corrects: 'Correction of a final document:',
     draftFileSuffix: 'Draft',
+    previewEdition: 'Draft – not to be sent. Every page is marked “ENTWURF” (draft); only the finalized document prints without it.',
   },
   finalize: {
     title: 'Finalize document',
@@ -494,6 +495,7 @@ export const en: MessageCatalogue = {
     templateVersion: '{{title}}, version {{version}}',
     recipient: 'Recipient',
     finalizedAt: 'Finalized',
+    previewEdition: 'Final version of {{date}}',
     sha256: 'Checksum (SHA-256)',
     sha256Short: 'the first 12 characters',
     legalBasis: 'Legal basis',
