@@ -161,6 +161,12 @@ export const FieldSchema = z.discriminatedUnion('type', [
 export const SectionSchema = z.object({
   id: identifier,
   title: label,
+  /**
+   * `false`: the title names the section for the editor only (e.g.
+   * "Einleitung" above a letter's opening sentence); the PDF prints no
+   * heading there, nor a label that only repeats it.
+   */
+  printTitle: z.boolean().optional(),
   fields: z.array(FieldSchema).max(80),
   showIf: ConditionSchema.optional(),
 });

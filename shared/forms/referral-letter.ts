@@ -30,6 +30,8 @@ export const referralLetter: FormDefinitionSource = {
     {
       id: 'introduction',
       title: 'Einleitung',
+      // The letter opens with its first sentence, not under a heading.
+      printTitle: false,
       fields: [
         {
           id: 'yourReference',
@@ -223,7 +225,7 @@ export const referralLetter: FormDefinitionSource = {
           id: 'consentVersion',
           type: 'text',
           label: 'Fassung der Einwilligung',
-          help: 'Formular und Fassung, z. B. „Einwilligung in die Übermittlung personenbezogener Daten, Version 1“ (steht in der Fußzeile des Formulars).',
+          help: 'Formular und Stand, z. B. „Einwilligung in die Übermittlung personenbezogener Daten, Stand 01.11.2026“ (steht in der Fußzeile des Formulars).',
           max: 100,
         },
         {

@@ -138,8 +138,11 @@ describe('batches.render: a serial letter to 50 clients', () => {
     expect(single).toBeGreaterThanOrEqual(2);
     expect(simplexPages[single]).toContain('Ayşe Klient 02');
     expect(simplexPages[single]).toContain(`Seite 1 von ${single}`);
-    // Each letter numbers its own pages.
+    // Each letter numbers its own pages, and says on each whose letter it is.
     expect(simplexPages[single - 1]).toContain(`Seite ${single} von ${single}`);
+    expect(simplexPages[2 * single - 1]).toContain('Ayşe Klient 02');
+    // Serial letters are final documents: no draft mark.
+    expect(simplexPages.some((text) => text.includes('ENTWURF'))).toBe(false);
   });
 });
 

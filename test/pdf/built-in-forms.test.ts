@@ -2,21 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressBlock } from '../../main/core/pdf/address-block';
-import { printDocument, unprintableTexts, type PrintJob } from '../../main/core/pdf/print-document';
-import { BUILT_IN_FORMS, inputFieldsOf, isInputField, type ColumnDefinition, type FormDefinition, type InputFieldDefinition } from '../../shared/forms';
-import { prefilledValues } from '../../shared/forms/fill';
-import { conditionHolds, isFieldShown, validateFormValues, type CellValue, type FieldValue, type FormValues, type LineRow } from '../../shared/forms/values';
+import { formReference, printDocument, unprintableTexts } from '../../main/core/pdf/print-document';
+import { BUILT_IN_FORMS, isInputField, type FormDefinition } from '../../shared/forms';
+import { conditionHolds, isFieldShown, type FormValues } from '../../shared/forms/values';
 import {
-  CREATED,
+  builtInFormJob,
   expectNoOverlapInsideMargins,
   expectValidPdfWithEmbeddedFonts,
+  filledFormValues,
   flat,
-  partnerLines,
+  prefilledFormValues,
   renderJob,
-  sampleClient,
-  sampleContext,
-  SAMPLE_PARTNER,
 } from './print-support';
 
 /**
@@ -35,102 +31,12 @@ afterAll(() => {
   if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function recipientLinesOf(form: FormDefinition): string[] {
-  if (form.recipient === 'partner') return partnerLines();
-  if (form.recipient === 'client') {
-    const client = sampleClient();
-    return addressBlock({ name: `${client.givenName} ${client.familyName}`, ...client.address }).lines;
-  }
-  return [];
-}
+const jobFor = (form: FormDefinition, values: FormValues) => builtInFormJob(form, values);
 
-function jobFor(form: FormDefinition, values: FormValues): PrintJob {
-  return {
-    form,
-    values,
-    omittedFields: [],
-    context: sampleContext(),
-    recipientLines: recipientLinesOf(form),
-    partnerName: (id) => (id === SAMPLE_PARTNER.id ? SAMPLE_PARTNER.name : ''),
-    creationDate: CREATED,
-    reference: `${form.title} · Vorlage ${form.id}, Version ${form.version}`,
-  };
-}
-
-function sampleCell(column: ColumnDefinition, row: number): CellValue {
-  switch (column.type) {
-    case 'text':
-      return `${column.label} ${row + 1}`.slice(0, column.max ?? 500);
-    case 'money':
-      return 2500 * (row + 1);
-    case 'number':
-      return row + 1;
-    case 'date':
-      return '2026-12-01';
-    case 'checkbox':
-      return true;
-    case 'select':
-      return column.options[0]!.value;
-  }
-}
-
-function sampleValue(field: InputFieldDefinition, current: FieldValue | undefined): FieldValue {
-  switch (field.type) {
-    case 'text': {
-      const max = field.max ?? 500;
-      return max <= 10 ? '2014'.slice(0, max) : `Beispiel: ${field.label}`.slice(0, max);
-    }
-    case 'textarea':
-      return `Beispieltext für „${field.label}“. Er hat zwei Sätze.\n\nUnd einen zweiten Absatz.`.slice(0, field.max ?? 10000);
-    case 'date':
-      return '2026-12-01';
-    case 'money':
-      return 12345;
-    case 'number':
-      return Math.min(field.max ?? 3, Math.max(field.min ?? 3, 3));
-    case 'select':
-      return field.options[0]!.value;
-    case 'multiselect':
-      return field.options.slice(0, 2).map((option) => option.value);
-    case 'checkbox':
-      return true;
-    case 'partner':
-      return SAMPLE_PARTNER.id;
-    case 'lines': {
-      const rows = Array.isArray(current) && current.length > 0 ? (current as LineRow[]) : [{}, {}];
-      return rows.map((row, index) => Object.fromEntries(field.columns.map((column) => [column.id, sampleCell(column, index) ?? row[column.id] ?? null])));
-    }
-  }
-}
-
-/** The values a new document starts with. */
-function prefilled(form: FormDefinition): FormValues {
-  return validateFormValues(form, prefilledValues(form, sampleContext()).values, { complete: false }).values;
-}
-
-/** Every field filled in (prefilled ones keep their value). */
-function filled(form: FormDefinition): FormValues {
-  const start = prefilledValues(form, sampleContext()).values;
-  const values: Record<string, unknown> = {};
-  for (const field of inputFieldsOf(form)) {
-    const current = start[field.id];
-    const blank =
-      current === undefined ||
-      current === '' ||
-      current === null ||
-      current === false ||
-      (Array.isArray(current) && (current.length === 0 || field.type === 'lines'));
-    values[field.id] = blank ? sampleValue(field, current) : current;
-  }
-  const result = validateFormValues(form, values, { complete: true });
-  expect(result.errors, form.id).toEqual({});
-  return result.values;
-}
-
-/** Titles of the sections that print something: letters print a title only above more than plain paragraphs. */
+/** Titles of the sections that print something: letters print a title only above more than plain paragraphs, none where it is for the editor only. */
 function expectedTitles(form: FormDefinition, values: FormValues): string[] {
   return form.sections
-    .filter((section) => conditionHolds(section.showIf, values))
+    .filter((section) => section.printTitle !== false && conditionHolds(section.showIf, values))
     .filter((section) => {
       const printed = section.fields.filter((field) => isFieldShown(section, field, values) && !(isInputField(field) && field.print === 'none'));
       if (form.layout === 'form') return printed.length > 0;
@@ -151,7 +57,7 @@ describe('built-in forms print', () => {
   for (const form of forms) {
     describe(form.id, () => {
       it('prints the prefilled values of a new document', async () => {
-        const values = prefilled(form);
+        const values = prefilledFormValues(form);
         const out = await renderJob(jobFor(form, values), path.join(dir, `${form.id}-prefilled.pdf`));
         expectValidPdfWithEmbeddedFonts(out.file);
         expect(unprintableTexts(out.texts)).toEqual([]);
@@ -160,11 +66,11 @@ describe('built-in forms print', () => {
           for (const title of expectedTitles(form, values)) expect(out.flat, title).toContain(flat(title));
         }
         for (let page = 1; page <= out.pages; page++) expect(out.flat).toContain(`Seite ${page} von ${out.pages}`);
-        expect(out.flat).toContain(`Vorlage ${form.id}, Version ${form.version}`);
+        expect(out.flat).toContain(flat(formReference(form)));
       });
 
       it('prints every field filled in, under every section title', async () => {
-        const values = filled(form);
+        const values = filledFormValues(form);
         const out = await renderJob(jobFor(form, values), path.join(dir, `${form.id}-filled.pdf`));
         expectValidPdfWithEmbeddedFonts(out.file);
         expect(unprintableTexts(out.texts)).toEqual([]);

@@ -108,15 +108,39 @@ describe('documents.render (free-letter)', () => {
     });
   });
 
+  it('marks every page of a draft and its title; the final document prints without the mark', async () => {
+    const body = Array.from({ length: 40 }, (_, i) => `Absatz ${i + 1}: ${'Ein Satz, der die Seite füllt. '.repeat(4)}`).join('\n\n');
+    const document = await letterTo('Müller', { subject: 'Einladung', body });
+    const pdfFile = (base64: string, name: string) => {
+      const file = path.join(dataDir, name);
+      fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+      return file;
+    };
+    const pageText = (file: string, page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+    const title = (file: string) => /^Title:\s+(.*)$/m.exec(execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' }))?.[1];
+
+    const draft = await callOk<{ pdfBase64: string; pages: number }>(core, 'documents.render', { id: document.id });
+    const draftFile = pdfFile(draft.pdfBase64, 'draft.pdf');
+    expect(draft.pages).toBeGreaterThan(1);
+    for (let page = 1; page <= draft.pages; page++) expect(pageText(draftFile, page)).toContain('ENTWURF – nicht versenden');
+    expect(title(draftFile)).toBe('Entwurf – nicht versenden: Einladung');
+
+    await callOk(core, 'documents.finalize', { id: document.id, omitFields: [] });
+    const final = await callOk<{ pdfBase64: string; pages: number }>(core, 'documents.render', { id: document.id });
+    const finalFile = pdfFile(final.pdfBase64, 'final.pdf');
+    for (let page = 1; page <= final.pages; page++) expect(pageText(finalFile, page)).not.toMatch(/ENTWURF|Entwurf/);
+    expect(title(finalFile)).toBe('Einladung');
+  });
+
   it('updates a draft instead of making another one', async () => {
-    const document = await letterTo('Müller', { subject: 'Entwurf', body: 'eins' });
+    const document = await letterTo('Müller', { subject: 'Erster Betreff', body: 'eins' });
     const updated = await callOk<{ id: string; values: object }>(core, 'documents.update', { id: document.id, values: { subject: 'Einladung', body: 'zwei' } });
     expect(updated).toMatchObject({ id: document.id, values: { subject: 'Einladung', body: 'zwei' } });
     expect(await callOk(core, 'documents.get', { id: document.id })).toEqual(updated);
     expect((await callOk<{ items: unknown[] }>(core, 'documents.list', {})).items).toHaveLength(1);
     const text = pdfText((await callOk<{ pdfBase64: string }>(core, 'documents.render', { id: document.id })).pdfBase64);
     expect(text).toContain('Einladung');
-    expect(text).not.toContain('Entwurf');
+    expect(text).not.toContain('Erster Betreff');
   });
 
   it('refuses to update a final document', async () => {

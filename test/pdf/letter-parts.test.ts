@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrintJob } from '../../main/core/pdf/print-document';
+import { formReference, type PrintJob } from '../../main/core/pdf/print-document';
 import { BUILT_IN_FORMS, type FormDefinition } from '../../shared/forms';
 import { loadFormDefinition } from '../../shared/forms/load';
 import type { FormValues } from '../../shared/forms/values';
@@ -43,7 +43,8 @@ function job(form: FormDefinition, values: FormValues, recipientLines = partnerL
     recipientLines,
     partnerName: (id) => (id === SAMPLE_PARTNER.id ? SAMPLE_PARTNER.name : ''),
     creationDate: CREATED,
-    reference: `${form.title} · Vorlage ${form.id}, Version ${form.version}`,
+    reference: formReference(form),
+    draft: false,
   };
 }
 

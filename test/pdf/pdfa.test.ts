@@ -4,15 +4,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formLayout } from '../../main/core/pdf/layouts/form-layout';
 import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
+import { printDocument } from '../../main/core/pdf/print-document';
 import { renderPdf } from '../../main/core/pdf/render';
 import type { LotseDocument, RenderedPdf } from '../../shared/api/contract';
+import { BUILT_IN_FORMS } from '../../shared/forms';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { sampleLogoPng } from '../support/images';
 import { makeTempDir } from '../support/temp-dir';
 import { callOk } from '../support/results';
 import { TEST_SETTINGS } from '../support/settings';
 import { runInChildProcess } from './child-process';
-import { expectValidPdfWithEmbeddedFonts } from './print-support';
+import { builtInFormJob, expectValidPdfWithEmbeddedFonts, prefilledFormValues } from './print-support';
 import { LETTERS_BEFORE, sampleLetterContent } from './sample-letter';
 
 /**
@@ -126,6 +128,7 @@ describe('PDF/A-2b', () => {
         formLayout({
           title,
           reference: 'Test',
+          person: '',
           date: '01.02.2026',
           office: TEST_SETTINGS.office,
           recipientLines: [],
@@ -147,6 +150,18 @@ describe('PDF/A-2b', () => {
       }
     });
   }
+
+  it('keeps a draft PDF/A-2b: the mark adds no transparency, the title says it is a draft', async () => {
+    const form = BUILT_IN_FORMS['recognition-cost-application']!;
+    const { definition } = printDocument(builtInFormJob(form, prefilledFormValues(form), { draft: true }));
+    const file = write((await renderPdf(definition)).bytes);
+    const xmp = expectPdfA2b(file);
+    expect(pdfInfo(file).Title).toBe(`Entwurf – nicht versenden: ${form.title}`);
+    expect(xmp).toContain(`<rdf:li xml:lang="x-default">Entwurf – nicht versenden: ${form.title}</rdf:li>`);
+    const qdf = fs.readFileSync(`${file}.check.pdf`).toString('latin1');
+    expect(qdf).not.toMatch(/\/SMask/);
+    for (const [, alpha] of qdf.matchAll(/\/(?:ca|CA) ([\d.]+)/g)) expect(Number(alpha)).toBe(1);
+  });
 
   it('refuses a definition without a creation date instead of taking the clock', async () => {
     const letter = din5008Letter(sampleLetterContent());

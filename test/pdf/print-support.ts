@@ -3,12 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { addressBlock } from '../../main/core/pdf/address-block';
-import { printDocument, type PrintJob } from '../../main/core/pdf/print-document';
+import { formReference, printDocument, type PrintJob } from '../../main/core/pdf/print-document';
 import { renderPdf } from '../../main/core/pdf/render';
 import type { Client, Partner } from '../../shared/api/contract';
 import { PartnerInputSchema } from '../../shared/api/schemas/partner';
 import { recipientGreeting } from '../../shared/domain/salutation';
+import { inputFieldsOf, type ColumnDefinition, type FormDefinition, type InputFieldDefinition } from '../../shared/forms';
+import { prefilledValues } from '../../shared/forms/fill';
 import type { PrefillContext } from '../../shared/forms/prefill';
+import { validateFormValues, type CellValue, type FieldValue, type FormValues, type LineRow } from '../../shared/forms/values';
 import { clientInput } from '../support/core';
 import { TEST_SETTINGS } from '../support/settings';
 import { pdfWords, type PdfWord } from '../support/pdf-words';
@@ -95,6 +98,102 @@ export function partnerLines(partner: Partner = SAMPLE_PARTNER): string[] {
   }).lines;
 }
 
+/** The address block a built-in form prints in its window: the sample partner, the sample client, or none. */
+export function recipientLinesOf(form: FormDefinition): string[] {
+  if (form.recipient === 'partner') return partnerLines();
+  if (form.recipient === 'client') {
+    const client = sampleClient();
+    return addressBlock({ name: `${client.givenName} ${client.familyName}`, ...client.address }).lines;
+  }
+  return [];
+}
+
+/** A final print of `form` for the sample client, as the documents service builds it (`draft` and more through `overrides`). */
+export function builtInFormJob(form: FormDefinition, values: FormValues, overrides: Partial<PrintJob> = {}): PrintJob {
+  return {
+    form,
+    values,
+    omittedFields: [],
+    context: sampleContext(),
+    recipientLines: recipientLinesOf(form),
+    partnerName: (id) => (id === SAMPLE_PARTNER.id ? SAMPLE_PARTNER.name : ''),
+    creationDate: CREATED,
+    reference: formReference(form),
+    draft: false,
+    ...overrides,
+  };
+}
+
+/** The values a new document of `form` starts with for the sample client. */
+export function prefilledFormValues(form: FormDefinition): FormValues {
+  return validateFormValues(form, prefilledValues(form, sampleContext()).values, { complete: false }).values;
+}
+
+function sampleCell(column: ColumnDefinition, row: number): CellValue {
+  switch (column.type) {
+    case 'text':
+      return `${column.label} ${row + 1}`.slice(0, column.max ?? 500);
+    case 'money':
+      return 2500 * (row + 1);
+    case 'number':
+      return row + 1;
+    case 'date':
+      return '2026-12-01';
+    case 'checkbox':
+      return true;
+    case 'select':
+      return column.options[0]!.value;
+  }
+}
+
+function sampleValue(field: InputFieldDefinition, current: FieldValue | undefined): FieldValue {
+  switch (field.type) {
+    case 'text': {
+      const max = field.max ?? 500;
+      return max <= 10 ? '2014'.slice(0, max) : `Beispiel: ${field.label}`.slice(0, max);
+    }
+    case 'textarea':
+      return `Beispieltext für „${field.label}“. Er hat zwei Sätze.\n\nUnd einen zweiten Absatz.`.slice(0, field.max ?? 10000);
+    case 'date':
+      return '2026-12-01';
+    case 'money':
+      return 12345;
+    case 'number':
+      return Math.min(field.max ?? 3, Math.max(field.min ?? 3, 3));
+    case 'select':
+      return field.options[0]!.value;
+    case 'multiselect':
+      return field.options.slice(0, 2).map((option) => option.value);
+    case 'checkbox':
+      return true;
+    case 'partner':
+      return SAMPLE_PARTNER.id;
+    case 'lines': {
+      const rows = Array.isArray(current) && current.length > 0 ? (current as LineRow[]) : [{}, {}];
+      return rows.map((row, index) => Object.fromEntries(field.columns.map((column) => [column.id, sampleCell(column, index) ?? row[column.id] ?? null])));
+    }
+  }
+}
+
+/** Every field filled in (prefilled ones keep their value). */
+export function filledFormValues(form: FormDefinition): FormValues {
+  const start = prefilledValues(form, sampleContext()).values;
+  const values: Record<string, unknown> = {};
+  for (const field of inputFieldsOf(form)) {
+    const current = start[field.id];
+    const blank =
+      current === undefined ||
+      current === '' ||
+      current === null ||
+      current === false ||
+      (Array.isArray(current) && (current.length === 0 || field.type === 'lines'));
+    values[field.id] = blank ? sampleValue(field, current) : current;
+  }
+  const result = validateFormValues(form, values, { complete: true });
+  expect(result.errors, form.id).toEqual({});
+  return result.values;
+}
+
 export interface RenderedFile {
   file: string;
   pages: number;
@@ -158,6 +257,16 @@ export function expectNoOverlapInsideMargins(words: PdfWord[], pages: number, ma
       }
     }
   }
+}
+
+/** The boxes of `phrase`'s words where it occurs last on `page`: a footer line, when the same words also stand higher up. */
+export function findLastPhrase(words: PdfWord[], phrase: string, page: number): PdfWord[] {
+  const wanted = phrase.split(/\s+/).filter(Boolean);
+  const onPage = words.filter((w) => w.page === page);
+  for (let i = onPage.length - wanted.length; i >= 0; i--) {
+    if (wanted.every((t, k) => onPage[i + k]?.text === t)) return onPage.slice(i, i + wanted.length);
+  }
+  throw new Error(`"${phrase}" not found on page ${page}`);
 }
 
 /** The boxes of `phrase`'s words as they follow each other on `page` (any page when omitted). */

@@ -210,8 +210,15 @@ describe('a final letter', () => {
     const { salutation: _salutation, ...oldContext } = sampleContext({ partner: null });
     const old = { context: oldContext, recipientLines: ['Ayşe Müller', 'Hauptstraße 5', '52349 Düren'], partnerNames: {} } as unknown as FinalSnapshot;
     const date = new Date('2026-11-20T09:00:00Z');
-    const before = await renderDocumentPdf(form, LETTER, [], old, date);
-    const withNewKeys = await renderDocumentPdf(form, LETTER, [], { ...old, context: sampleContext({ partner: null }), salutationOverride: null }, date);
+    const before = await renderDocumentPdf(form, LETTER, [], old, date, 'final');
+    const withNewKeys = await renderDocumentPdf(
+      form,
+      LETTER,
+      [],
+      { ...old, context: sampleContext({ partner: null }), salutationOverride: null },
+      date,
+      'final',
+    );
     expect(withNewKeys.sha256).toBe(before.sha256);
     expect(pdfText(before.bytes.toString('base64'))).toContain('Guten Tag,');
   });

@@ -87,6 +87,8 @@ export interface LoadedFonts {
   descriptors: Record<string, Record<FontStyle, string>>;
   /** The regular face, parsed, for layouts that measure text (address lines must not wrap). */
   regular: fontkit.Font;
+  /** The bold face, parsed: the draft mark is drawn from its outlines. */
+  bold: fontkit.Font;
   /** True when every style can print this code point. */
   canPrint(codePoint: number): boolean;
 }
@@ -107,6 +109,7 @@ export function loadFonts(): LoadedFonts {
     files,
     descriptors: { [FONT_FAMILY]: { ...FILES } },
     regular: faces.normal,
+    bold: faces.bold,
     canPrint: (codePoint) => Object.values(faces).every((face) => face.hasGlyphForCodePoint(codePoint)),
   };
   return loaded;

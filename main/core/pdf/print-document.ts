@@ -2,12 +2,14 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FormDefinition } from '../../../shared/forms/definition';
 import type { PrefillContext } from '../../../shared/forms/prefill';
 import type { FormValues } from '../../../shared/forms/values';
+import { formatGermanDate } from '../../../shared/domain/iso-date';
+import { markedAsDraft } from './draft-mark';
 import { unprintableCharacters } from './fonts';
 import { din5008Letter } from './layouts/din5008-letter';
 import { formLayout } from './layouts/form-layout';
 import { letterBody } from './layouts/letter-body';
 import { letterContent, printedDate } from './letter-assembly';
-import { fileNumberField, filledTemplate, printedForm, settingsText, type PrintedText, type PrintSource } from './printed-form';
+import { fileNumberField, filledTemplate, personLine, printedForm, settingsText, type PrintedText, type PrintSource } from './printed-form';
 
 export type { PrintedText } from './printed-form';
 
@@ -33,11 +35,29 @@ export interface PrintJob {
   salutationOverride?: string | null;
   /** PDF creation date and the printed date. */
   creationDate: Date;
-  /** Small print identifying the document, e.g. `Freier Brief · Vorlage free-letter, Version 1`. */
+  /** Small print identifying the document on every page: `formReference(form)`. */
   reference: string;
+  /** A draft is marked on every page and in its title (draft-mark.ts); a final document is not. */
+  draft: boolean;
+}
+
+/**
+ * The form as its footer names it: its title and the Stand of its wording
+ * (the newest Stand of its text blocks), e.g. `Überleitung an einen Partner
+ * · Stand 01.11.2026`. The template's id and version go to the keywords.
+ */
+export function formReference(form: FormDefinition): string {
+  const stands = form.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' && field.stand ? [field.stand] : [])));
+  const newest = stands.sort().at(-1);
+  return newest ? `${form.title} · Stand ${formatGermanDate(newest)}` : form.title;
 }
 
 export function printDocument(job: PrintJob): { definition: TDocumentDefinitions; texts: PrintedText[] } {
+  const printed = printedDocument(job);
+  return job.draft ? { ...printed, definition: markedAsDraft(printed.definition) } : printed;
+}
+
+function printedDocument(job: PrintJob): { definition: TDocumentDefinitions; texts: PrintedText[] } {
   const source: PrintSource = {
     form: job.form,
     values: job.values,
@@ -49,6 +69,7 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
   const keywords = (kind: string) => [kind, job.form.title, `Vorlage ${job.form.id} Version ${job.form.version}`, 'Lotse'].join(', ');
   const recipient: PrintedText[] =
     job.recipientLines.length > 0 ? [{ path: 'recipient', label: 'Anschrift der Empfänger*in', text: job.recipientLines.join('\n') }] : [];
+  const person = personLine(source);
 
   if (job.form.layout === 'letter') {
     const parts = job.form.letter ?? { subject: '', salutation: 'Guten Tag,', closing: 'Mit freundlichen Grüßen' };
@@ -73,11 +94,12 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
     const letterParts = [parts.subject, parts.salutation, parts.closing].map((text) => templatePart(text, source)).filter((text) => text.trim() !== '');
     const override: PrintedText[] = salutationOverride === null ? [] : [{ path: 'salutationOverride', label: 'Anrede', text: salutationOverride }];
     return {
-      definition: din5008Letter(content),
+      definition: din5008Letter({ ...content, person: person.line }),
       texts: [
         ...printed.texts.filter((entry) => entry.path !== 'template'),
         ...recipient,
         ...override,
+        ...headerTexts(person.fromRecord, [...printed.texts, ...recipient]),
         settingsText(settings),
         ...printed.texts.filter((entry) => entry.path === 'template'),
         ...(letterParts.length > 0 ? [{ path: 'template.letter', label: 'Betreff, Anrede und Gruß', text: letterParts.join('\n') }] : []),
@@ -89,6 +111,7 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
   const definition = formLayout({
     title: job.form.title,
     reference: job.reference,
+    person: person.line,
     date: printedDate(job.creationDate),
     office: settings.office,
     recipientLines: job.recipientLines,
@@ -102,10 +125,21 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
     texts: [
       ...printed.texts.filter((entry) => entry.path !== 'template'),
       ...recipient,
+      ...headerTexts(person.fromRecord, [...printed.texts, ...recipient]),
       settingsText(settings),
       ...printed.texts.filter((entry) => entry.path === 'template'),
     ],
   };
+}
+
+/**
+ * What the header of later pages takes from the client's record rather than
+ * from a field, for the glyph check: only what is not checked already (the
+ * name in the address block), so that one name is not reported twice.
+ */
+function headerTexts(fromRecord: string[], checked: PrintedText[]): PrintedText[] {
+  const unchecked = fromRecord.filter((part) => !checked.some((entry) => entry.text.includes(part)));
+  return unchecked.length > 0 ? [{ path: 'client', label: 'Kopfzeile (Name, Geburtsdatum, Aktenzeichen)', text: unchecked.join('\n') }] : [];
 }
 
 /** A letter part with only the case data filled in: the values it names are checked under their own paths. */

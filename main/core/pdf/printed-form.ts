@@ -52,19 +52,23 @@ export interface PrintedRow {
   row: LineRow;
 }
 
+/**
+ * What prints, item by item. A label is null where it would only repeat
+ * its section's title (printed once, as the heading) or is blank.
+ */
 export type PrintItem =
   /** A label and one short value (blank in forms: a writing line). */
-  | { kind: 'value'; label: string; text: string }
+  | { kind: 'value'; label: string | null; text: string }
   /** A label over long text (textarea); blank in forms: several writing lines. */
-  | { kind: 'long-text'; label: string; text: string }
+  | { kind: 'long-text'; label: string | null; text: string }
   /** Text as paragraphs without a label (`print: 'paragraphs'`). */
   | { kind: 'paragraphs'; text: string }
   /** Every option with a box, ticked where chosen (forms only; letters print the chosen labels as a value). */
-  | { kind: 'choice'; label: string; options: Array<{ label: string; chosen: boolean }> }
+  | { kind: 'choice'; label: string | null; options: Array<{ label: string; chosen: boolean }> }
   | { kind: 'checkbox'; label: string; checked: boolean }
   | {
       kind: 'lines';
-      label: string;
+      label: string | null;
       field: LinesFieldDefinition;
       rows: PrintedRow[];
       /** A computed money field that sums a column of these rows: printed as the table's last row. */
@@ -76,7 +80,8 @@ export type PrintItem =
 
 export interface PrintSection {
   id: string;
-  title: string;
+  /** The heading; null where none prints (an editor-only title, a letter section of paragraphs only). */
+  title: string | null;
   items: PrintItem[];
 }
 
@@ -184,17 +189,16 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
   };
 
   function itemOf(field: FieldDefinition): PrintItem | null {
-    const showLabel = (label: string) => (label.trim() === '' ? null : label);
     switch (field.type) {
       case 'block': {
         const text = filledTemplate(field.text, source, letter ? {} : { gap: WRITE_IN_GAP });
         if (letter && text.trim() === '') return null;
         addBlockText(field);
-        return { kind: 'block', label: showLabel(field.label), text, stand: field.stand ? formatGermanDate(field.stand) : null };
+        return { kind: 'block', label: field.label, text, stand: field.stand ? formatGermanDate(field.stand) : null };
       }
       case 'signature':
         templateTexts.push(field.label, ...field.signers);
-        return { kind: 'signature', label: showLabel(field.label), signers: field.signers };
+        return { kind: 'signature', label: field.label, signers: field.signers };
       case 'office-box':
         templateTexts.push(field.label, ...field.lines);
         return { kind: 'office-box', label: field.label, lines: field.lines };
@@ -287,8 +291,9 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
     }
     if (items.length === 0) continue;
     // A section of paragraphs only (the body of a letter) prints without its title.
-    if (items.some((item) => item.kind !== 'paragraphs')) templateTexts.push(section.title);
-    sections.push({ id: section.id, title: section.title, items });
+    const title = section.printTitle !== false && items.some((item) => item.kind !== 'paragraphs') ? section.title : null;
+    if (title !== null) templateTexts.push(title);
+    sections.push({ id: section.id, title, items: items.map((item) => withoutRepeatedLabel(item, section.title)) });
   }
 
   const letterParts = { yourReference: '', attachments: [] as string[] };
@@ -342,8 +347,52 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
   return { sections, letter: letterParts, texts };
 }
 
+/**
+ * An item labelled like its section belongs to the section's title: the
+ * label goes (the title prints once, as the heading, or not at all where it
+ * is for the editor only). So does the label of a table whose one column's
+ * header says the same. A check box's label is its statement and an office
+ * box's title is inside its frame: both stay.
+ */
+function withoutRepeatedLabel(item: PrintItem, sectionTitle: string): PrintItem {
+  if (item.kind === 'paragraphs' || item.kind === 'checkbox' || item.kind === 'office-box') return item;
+  const label = item.label?.trim() ?? '';
+  const same = (other: string) => label.toLocaleLowerCase('de') === other.trim().toLocaleLowerCase('de');
+  const repeated = same(sectionTitle) || (item.kind === 'lines' && item.field.columns.length === 1 && same(item.field.columns[0]!.label));
+  return label === '' || repeated ? { ...item, label: null } : item;
+}
+
 function choiceOptions(field: ChoiceField, chosen: ReadonlySet<string>): Array<{ label: string; chosen: boolean }> {
   return field.options.map((option) => ({ label: option.label, chosen: chosen.has(option.value) }));
+}
+
+/**
+ * Whose document it is, for the header of pages 2 and following: name,
+ * birth date and file number, e.g. `Ayşe Müller · geb. 12.03.1990 · Az.
+ * KI-2026-0815`. Where the form has a field for one of them, the header says
+ * what that field prints: a value the counselor changed, cleared or left out
+ * (data minimisation) is changed, missing or left out here too. A form sent
+ * to a partner names nothing the form itself does not print; the others fall
+ * back to the client's record (`fromRecord`: those parts, for the glyph check).
+ */
+export function personLine(source: PrintSource): { line: string; fromRecord: string[] } {
+  const { form, values, context } = source;
+  const { client } = context;
+  const fields = form.sections.flatMap((section) => section.fields.filter(isInputField));
+  const fromRecord: string[] = [];
+  const printed = (path: string, record: string): string => {
+    const field = fields.find((candidate) => candidate.prefill === path);
+    if (field) return displayValue(field, values[field.id], source.partnerName).trim();
+    if (form.recipient === 'partner' || record.trim() === '') return '';
+    fromRecord.push(record.trim());
+    return record.trim();
+  };
+  const name = fields.some((field) => field.prefill === 'client.fullName')
+    ? printed('client.fullName', '')
+    : [printed('client.givenName', client.givenName), printed('client.familyName', client.familyName)].filter((part) => part !== '').join(' ');
+  const birthDate = printed('client.birthDate', client.birthDate ? formatGermanDate(client.birthDate) : '');
+  const fileNumber = printed('client.fileNumber', client.fileNumber);
+  return { line: [name, birthDate && `geb. ${birthDate}`, fileNumber && `Az. ${fileNumber}`].filter((part) => part !== '').join(' · '), fromRecord };
 }
 
 /** The letterhead strings (office and counselor) as one entry for the glyph check. */

@@ -120,6 +120,7 @@ export async function previewTemplate(core: Core, edit: TemplateUpdate): Promise
     addressing: NO_ADDRESSING,
   });
   const values = sampleValues(form, prefilledValues(form, context.prefill).values, today);
-  const { bytes, sha256, pages } = await renderDocumentPdf(form, values, [], snapshotOf(printContextOf(context, values)), now);
+  // A sample is never a letter to send: it carries the draft mark.
+  const { bytes, sha256, pages } = await renderDocumentPdf(form, values, [], snapshotOf(printContextOf(context, values)), now, 'draft');
   return { pdfBase64: bytes.toString('base64'), sha256, pages };
 }

@@ -485,6 +485,7 @@ export const de = {
     discard: 'Entwurf verwerfen',
     corrects: 'Korrektur eines fertigen Dokuments:',
     draftFileSuffix: 'Entwurf',
+    previewEdition: 'Entwurf – nicht zum Versand. Jede Seite trägt den Vermerk „ENTWURF“; erst das abgeschlossene Dokument wird ohne ihn gedruckt.',
   },
   finalize: {
     ageMismatchTitle: 'Das Alter passt nicht zum Angebot',
@@ -524,6 +525,7 @@ export const de = {
     templateVersion: '{{title}}, Version {{version}}',
     recipient: 'Empfänger',
     finalizedAt: 'Fertiggestellt',
+    previewEdition: 'Endgültige Fassung vom {{date}}',
     sha256: 'Prüfsumme (SHA-256)',
     sha256Short: 'die ersten 12 Zeichen',
     legalBasis: 'Rechtsgrundlage',

@@ -477,6 +477,7 @@ export const en: MessageCatalogue = {
     discard: 'Discard draft',
     corrects: 'Correction of a final document:',
     draftFileSuffix: 'Draft',
+    previewEdition: 'Draft – not to be sent. Every page is marked “ENTWURF” (draft); only the finalized document prints without it.',
   },
   finalize: {
     ageMismatchTitle: 'The age does not fit the services',
@@ -516,6 +517,7 @@ export const en: MessageCatalogue = {
     templateVersion: '{{title}}, version {{version}}',
     recipient: 'Recipient',
     finalizedAt: 'Finalized',
+    previewEdition: 'Final version of {{date}}',
     sha256: 'Checksum (SHA-256)',
     sha256Short: 'the first 12 characters',
     legalBasis: 'Legal basis',

@@ -2,7 +2,7 @@ import type * as fontkit from 'fontkit';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FONT_FAMILY, loadFonts } from '../fonts';
 import { fittedLogoSize } from '../logo';
-import { keepHeadingsWithText } from './form-parts';
+import { afterSigned, continuationHeader, keepHeadingsWithText } from './form-parts';
 import type { LetterContent } from './letter-content';
 
 /**
@@ -34,6 +34,8 @@ const MARGIN_RIGHT = 20;
 const TEXT_RIGHT = A4_WIDTH - MARGIN_RIGHT; // 190
 /** Following pages start near the top; the letterhead is on page 1 only. */
 const MARGIN_TOP = 20;
+/** Following pages: the header (whose letter, page number) from here to MARGIN_TOP. */
+const CONTINUATION_HEADER_TOP = 10;
 /**
  * Room for the footer: 5 mm gap, page number, rule and three contact lines
  * at 7.5 pt end at about 285 mm; a wrapped line or two still fits above the
@@ -310,33 +312,43 @@ export function paragraphs(body: string): Content[] {
 
 /**
  * The enclosures, one blank line below the signature block (DIN 5008):
- * "Anlage" or "Anlagen" in bold, then one line each. Kept together, and with
- * the signature when the page must break.
+ * "Anlage" or "Anlagen" in bold, then one line each.
  */
 function attachmentsList(attachments: string[]): Content[] {
   if (attachments.length === 0) return [];
   return [
     {
-      unbreakable: attachments.length <= 20,
       margin: [0, lineHeight(BODY_SIZE), 0, 0],
       stack: [{ text: attachments.length === 1 ? 'Anlage' : 'Anlagen', bold: true }, ...attachments.map((line): ContentText => ({ text: line }))],
     },
   ];
 }
 
+/** Up to this many enclosures stay on the page of the signature; a longer list may run on. */
+const ATTACHMENTS_KEPT_WITH_SIGNATURE = 20;
+
 /** The letter text: subject two blank lines below the address field / information block. */
 function letterText(content: LetterContent): Content[] {
   const blankLine = lineHeight(BODY_SIZE);
+  const attachments = content.attachments ?? [];
+  const kept = attachments.length <= ATTACHMENTS_KEPT_WITH_SIGNATURE;
   return [
     { text: content.subject, bold: true, margin: [0, 2 * blankLine, 0, blankLine] },
     { text: content.salutation, margin: [0, 0, 0, blankLine] },
     ...(typeof content.body === 'string' ? paragraphs(content.body) : content.body),
     // Closing, room to sign (three blank lines), name and title stay on one page: a signature alone at the top of a page reads as forged.
+    // So does the list of enclosures: alone on a last page it would read as a page of its own.
     {
       unbreakable: true,
-      stack: [{ text: content.closing, margin: [0, 0, 0, 3 * blankLine] }, ...content.signature.map((line): ContentText => ({ text: line }))],
+      stack: [
+        { text: content.closing, margin: [0, 0, 0, 3 * blankLine] },
+        ...content.signature.map((line): ContentText => ({ text: line })),
+        ...(kept ? attachmentsList(attachments) : []),
+      ],
     },
-    ...attachmentsList(content.attachments ?? []),
+    // The body's last heading stays on this block's page (letterBody).
+    afterSigned(),
+    ...(kept ? [] : attachmentsList(attachments)),
   ];
 }
 
@@ -357,8 +369,9 @@ function marks(): Content {
 }
 
 /**
- * Page number, a thin rule and the sender's details in four columns (who,
- * where, when, how to reach), on every page.
+ * The reference, a thin rule and the sender's details in four columns (who,
+ * where, when, how to reach), on every page; the page number on page 1
+ * (later pages have it in their header).
  */
 function footer(sender: LetterContent['sender'], reference: string, currentPage: number, pageCount: number): Content {
   const lines = (entries: Array<ContentText | false>): Content[] =>
@@ -375,7 +388,7 @@ function footer(sender: LetterContent['sender'], reference: string, currentPage:
         columnGap: mm(FOOTER_COLUMN_GAP),
         columns: [
           { width: '*', text: reference, fontSize: 6.5, color: GREY, margin: [0, 1, 0, 0] },
-          { width: 'auto', text: `Seite ${currentPage} von ${pageCount}`, alignment: 'right', fontSize: 8 },
+          ...(currentPage === 1 ? [{ width: 'auto' as const, text: `Seite ${currentPage} von ${pageCount}`, alignment: 'right' as const, fontSize: 8 }] : []),
         ],
       },
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: '#999999' }] },
@@ -417,6 +430,19 @@ export function din5008Letter(content: LetterContent): TDocumentDefinitions {
     },
     defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE },
     background: (currentPage) => (currentPage === 1 ? marks() : null),
+    // Following pages: whose letter it is, its subject and the page number, above the text that starts at MARGIN_TOP.
+    header: (currentPage, pageCount) =>
+      currentPage > 1
+        ? continuationHeader({
+            person: content.person ?? '',
+            title: content.subject,
+            currentPage,
+            pageCount,
+            margin: { left: MARGIN_LEFT, right: MARGIN_RIGHT },
+            top: CONTINUATION_HEADER_TOP,
+            width: mm(TEXT_RIGHT - MARGIN_LEFT),
+          })
+        : null,
     footer: (currentPage, pageCount) => footer(content.sender, content.reference ?? '', currentPage, pageCount),
     pageBreakBefore: keepHeadingsWithText,
     ...(content.sender.logo ? { images: { logo: content.sender.logo.dataUrl } } : {}),

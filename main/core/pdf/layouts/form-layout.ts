@@ -4,15 +4,19 @@ import { FONT_FAMILY } from '../fonts';
 import { fittedLogoSize, printableLogo } from '../logo';
 import type { PrintItem, PrintSection } from '../printed-form';
 import {
+  afterSigned,
   blockContent,
   checkEntry,
+  continuationHeader,
   EMPTY_LINE,
   GREY,
+  KEEP,
   keepHeadingsWithText,
   LIGHT_GREY,
   linesTable,
   mm,
   officeBox,
+  sectionHeadingLevel,
   signatureContent,
   splitParagraphs,
   writingLines,
@@ -24,15 +28,18 @@ import {
  * section as a titled block. Unlike a letter, a form prints its blank fields
  * too, as lines to write on, and every option of a choice with its box:
  * forms are filled in and checked by hand. Everything flows: long text and
- * long tables continue on the next page, the footer (`Seite x von y` and
- * the reference) is on every page.
+ * long tables continue on the next page. The footer (the reference) is on
+ * every page; pages after the first begin with whose form it is and
+ * `Seite x von y` (page 1 has its number in the footer).
  */
 
 export interface FormLayoutContent {
   /** PDF metadata title and the large heading. */
   title: string;
-  /** Small print identifying the document (form and version). */
+  /** Small print identifying the document (form and Stand). */
   reference: string;
+  /** Whose form it is, at the top of pages 2 and following (e.g. name · geb. … · Az. …); '' for none. */
+  person: string;
   /** The printed date, `dd.mm.yyyy`. */
   date: string;
   office: Settings['office'];
@@ -59,6 +66,8 @@ const VALUE_WIDTH = WIDTH - LABEL_WIDTH - LABEL_GAP;
 /** Space between the elements of a section. */
 const ITEM_GAP = mm(3);
 const RULE = '#777777';
+/** The header of pages 2 and following starts here (mm); the text area at MARGIN.top. */
+const CONTINUATION_HEADER_TOP = 10;
 /** Extra height above the line of a blank field, for handwriting. */
 const WRITE_IN_ROOM = mm(3.5);
 
@@ -135,9 +144,10 @@ function recipientBlock(lines: string[]): Content[] {
   ];
 }
 
-function sectionHeading(title: string): Content[] {
+function sectionHeading(section: PrintSection): Content[] {
+  if (section.title === null) return [];
   return [
-    { text: title, fontSize: 11.5, bold: true, headlineLevel: 1, margin: [0, mm(5), 0, 1] },
+    { text: section.title, fontSize: 11.5, bold: true, headlineLevel: sectionHeadingLevel(section), margin: [0, mm(5), 0, 1] },
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: WIDTH, y2: 0, lineWidth: 0.8, lineColor: 'black' }], margin: [0, 0, 0, mm(2)] },
   ];
 }
@@ -205,14 +215,14 @@ function rowsTable(items: RowItem[], keepRowsWhole: boolean, last: boolean): Con
         return [{ colSpan: 2, stack: [checkEntry(item.label, item.checked, BODY_SIZE, WIDTH)], margin: [0, 2, 0, 0] }, {}];
       case 'choice':
         return [
-          { text: item.label, fontSize: LABEL_SIZE, color: GREY, margin: [0, 1, 0, 0] },
+          { text: item.label ?? '', fontSize: LABEL_SIZE, color: GREY, margin: [0, 1, 0, 0] },
           { ...(choiceContent(item) as object), margin: [0, 1, 0, 0] } as TableCell,
         ];
       case 'value': {
         // A blank value leaves room to write above its line; the label moves down with it.
         const room = item.text.trim() === '' ? WRITE_IN_ROOM : 0;
         return [
-          { text: item.label, fontSize: LABEL_SIZE, color: GREY, margin: [0, 1 + room, 0, 0] },
+          { text: item.label ?? '', fontSize: LABEL_SIZE, color: GREY, margin: [0, 1 + room, 0, 0] },
           { text: room ? EMPTY_LINE : item.text, fontSize: BODY_SIZE, border: [false, false, false, true], margin: [0, room, 0, 0] },
         ];
       }
@@ -238,36 +248,36 @@ function rowsTable(items: RowItem[], keepRowsWhole: boolean, last: boolean): Con
   };
 }
 
-function itemContent(item: Exclude<PrintItem, RowItem>, section: PrintSection): Content[] {
-  const ownLabel = (label: string | null) => label !== null && label.trim() !== '' && label !== section.title;
+function itemContent(item: Exclude<PrintItem, RowItem>): Content[] {
   // A label stays with what it labels (see keepHeadingsWithText).
-  const label = (text: string): Content => ({ text, fontSize: LABEL_SIZE, color: GREY, margin: [0, 0, 0, 2], headlineLevel: 1 });
+  const label = (text: string | null): Content[] =>
+    text === null ? [] : [{ text, fontSize: LABEL_SIZE, color: GREY, margin: [0, 0, 0, 2], headlineLevel: KEEP.heading }];
   const spaced = (content: Content): Content => ({ stack: [content], margin: [0, 0, 0, ITEM_GAP] });
   switch (item.kind) {
     case 'paragraphs':
       return splitParagraphs(item.text).map((paragraph) => ({ text: paragraph, fontSize: BODY_SIZE, margin: [0, 0, 0, ITEM_GAP] }));
     case 'long-text': {
       const paragraphs = splitParagraphs(item.text);
-      if (paragraphs.length === 0) return [label(item.label), spaced(writingLines(4, WIDTH, mm(7.5)))];
+      if (paragraphs.length === 0) return [...label(item.label), spaced(writingLines(4, WIDTH, mm(7.5)))];
       return [
-        label(item.label),
+        ...label(item.label),
         ...paragraphs.map((paragraph): Content => ({ text: paragraph, fontSize: BODY_SIZE, margin: [0, 0, 0, 4] })),
         { canvas: [{ type: 'line', x1: 0, y1: 0, x2: WIDTH, y2: 0, lineWidth: 0.5, lineColor: RULE }], margin: [0, 0, 0, ITEM_GAP] },
       ];
     }
     case 'lines':
-      return [...(ownLabel(item.label) ? [label(item.label)] : []), spaced(linesTable(item, { fontSize: SMALL_SIZE, width: WIDTH, form: true }))];
+      return [...label(item.label), spaced(linesTable(item, { fontSize: SMALL_SIZE, width: WIDTH, form: true }))];
     case 'block':
-      return [spaced(blockContent(item, { fontSize: 9.5, showLabel: ownLabel(item.label) }))];
+      return [spaced(blockContent(item, { fontSize: 9.5 }))];
     case 'signature':
-      return [spaced(signatureContent(item, { fontSize: BODY_SIZE, width: WIDTH, showLabel: ownLabel(item.label) }))];
+      return [spaced(signatureContent(item, { fontSize: BODY_SIZE, width: WIDTH })), afterSigned()];
     case 'office-box':
-      return [spaced(officeBox(item, { fontSize: BODY_SIZE, width: WIDTH }))];
+      return [spaced(officeBox(item, { fontSize: BODY_SIZE, width: WIDTH })), afterSigned()];
   }
 }
 
 function sectionContent(section: PrintSection): Content[] {
-  const content: Content[] = sectionHeading(section.title);
+  const content: Content[] = sectionHeading(section);
   let rows: RowItem[] = [];
   const flush = () => {
     if (rows.length > 0) content.push(...rowsTables(rows));
@@ -279,12 +289,13 @@ function sectionContent(section: PrintSection): Content[] {
       continue;
     }
     flush();
-    content.push(...itemContent(item, section));
+    content.push(...itemContent(item));
   }
   flush();
   return content;
 }
 
+/** The reference on every page; the page number on page 1 only (later pages have it in their header). */
 function footer(reference: string, currentPage: number, pageCount: number): Content {
   return {
     margin: [mm(MARGIN.left), mm(6), mm(MARGIN.right), 0],
@@ -295,7 +306,7 @@ function footer(reference: string, currentPage: number, pageCount: number): Cont
         columnGap: mm(4),
         columns: [
           { width: '*', text: reference, fontSize: 7, color: LIGHT_GREY },
-          { width: 'auto', text: `Seite ${currentPage} von ${pageCount}`, fontSize: 8 },
+          ...(currentPage === 1 ? [{ width: 'auto' as const, text: `Seite ${currentPage} von ${pageCount}`, fontSize: 8 }] : []),
         ],
       },
     ],
@@ -316,9 +327,18 @@ export function formLayout(content: FormLayoutContent): TDocumentDefinitions {
       creationDate: content.creationDate,
     },
     defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE },
-    // Continuation pages name the form at the top.
-    header: (currentPage) =>
-      currentPage > 1 ? { text: content.title, fontSize: 7.5, color: LIGHT_GREY, margin: [mm(MARGIN.left), mm(10), mm(MARGIN.right), 0] } : null,
+    header: (currentPage, pageCount) =>
+      currentPage > 1
+        ? continuationHeader({
+            person: content.person,
+            title: content.title,
+            currentPage,
+            pageCount,
+            margin: MARGIN,
+            top: CONTINUATION_HEADER_TOP,
+            width: WIDTH,
+          })
+        : null,
     footer: (currentPage, pageCount) => footer(content.reference, currentPage, pageCount),
     pageBreakBefore: keepHeadingsWithText,
     ...(content.office.logo ? { images: { logo: printableLogo(content.office.logo).dataUrl } } : {}),

@@ -2,7 +2,7 @@ import type { Column, Content, ContentCanvas, ContentTable, CustomTableLayout, T
 import type { ColumnDefinition } from '../../../../shared/forms/definition';
 import { displayValue } from '../../../../shared/forms/values';
 import { loadFonts } from '../fonts';
-import type { PrintItem } from '../printed-form';
+import type { PrintItem, PrintSection } from '../printed-form';
 
 /**
  * Building blocks both layouts print form content with: check boxes drawn as
@@ -21,6 +21,34 @@ const RULE = '#777777';
 const HEADER_FILL = '#eeeeee';
 /** A non-breaking space: an empty cell that still takes one line of height. */
 export const EMPTY_LINE = '\u00A0';
+
+/**
+ * What `keepHeadingsWithText` reads from a node's `headlineLevel` (pdfmake
+ * passes the number through untouched and prints nothing for it).
+ */
+export const KEEP = {
+  /** A heading or label: never alone at the bottom of a page. */
+  heading: 1,
+  /** The heading of a section with a signature or office box: on the page where that box ends. */
+  headingOfSigned: 2,
+  /** The mark after such a box (`afterSigned`). */
+  signed: 3,
+} as const;
+
+/**
+ * An invisible mark right after a signature or office box, for
+ * `keepHeadingsWithText`: pdfmake reports an unbreakable block at the place
+ * it first tried it, not on the page it then moved it to; what follows the
+ * block is where it really is. An empty SVG draws nothing and takes no room.
+ */
+export function afterSigned(): Content {
+  return { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>', width: 0.01, height: 0.01, headlineLevel: KEEP.signed };
+}
+
+/** How a section's heading keeps with what follows (see KEEP). */
+export function sectionHeadingLevel(section: PrintSection): number {
+  return section.items.some((item) => item.kind === 'signature' || item.kind === 'office-box') ? KEEP.headingOfSigned : KEEP.heading;
+}
 
 /** Height of one line of Roboto at `fontSize`, as pdfmake lays it out. */
 export function lineHeight(fontSize: number): number {
@@ -201,15 +229,15 @@ export function linesTable(item: LinesItem, options: { fontSize: number; width: 
 /** A text block (legal wording) with its placeholders filled, and its "Stand". */
 export function blockContent(
   item: Extract<PrintItem, { kind: 'block' }>,
-  options: { fontSize: number; showLabel: boolean; labelStyle?: { fontSize: number; bold: boolean; color: string } },
+  options: { fontSize: number; labelStyle?: { fontSize: number; bold: boolean; color: string } },
 ): Content {
   const { fontSize } = options;
   const labelStyle = options.labelStyle ?? { fontSize, bold: true, color: 'black' };
   const paragraphs = splitParagraphs(item.text);
   return {
     stack: [
-      ...(options.showLabel && item.label
-        ? [{ text: item.label, ...labelStyle, margin: [0, 0, 0, 1] as [number, number, number, number], headlineLevel: 1 }]
+      ...(item.label !== null
+        ? [{ text: item.label, ...labelStyle, margin: [0, 0, 0, 1] as [number, number, number, number], headlineLevel: KEEP.heading }]
         : []),
       ...paragraphs.map((paragraph, index) => ({
         text: paragraph,
@@ -225,7 +253,7 @@ export function blockContent(
  * Lines to sign on: for each signer, a short line for place and date and a
  * longer one for the signature, captions below. Kept together on one page.
  */
-export function signatureContent(item: Extract<PrintItem, { kind: 'signature' }>, options: { fontSize: number; width: number; showLabel: boolean }): Content {
+export function signatureContent(item: Extract<PrintItem, { kind: 'signature' }>, options: { fontSize: number; width: number }): Content {
   const placeWidth = Math.min(mm(60), options.width * 0.38);
   const gap = mm(8);
   const signWidth = options.width - placeWidth - gap;
@@ -239,7 +267,7 @@ export function signatureContent(item: Extract<PrintItem, { kind: 'signature' }>
   return {
     unbreakable: true,
     stack: [
-      ...(options.showLabel && item.label ? [{ text: item.label, bold: true, fontSize: options.fontSize }] : []),
+      ...(item.label !== null ? [{ text: item.label, bold: true, fontSize: options.fontSize }] : []),
       ...item.signers.map((signer): Content => ({
         columnGap: gap,
         margin: [0, 0, 0, mm(3)],
@@ -305,14 +333,65 @@ export function officeBox(item: Extract<PrintItem, { kind: 'office-box' }>, opti
   };
 }
 
+interface PageNode {
+  headlineLevel?: number;
+  startPosition?: { verticalRatio?: number; pageInnerHeight?: number };
+}
+
 /**
  * pdfmake 0.3 asks before each node whether to break the page there (its
- * typings still describe 0.2's arguments). A heading (`headlineLevel: 1`)
- * that would start in the last 30 mm of the text area moves to the next page
- * with what follows it, instead of standing alone at the bottom.
+ * typings still describe 0.2's arguments), with the nodes laid out so far.
+ * A heading that would start in the last 30 mm of the text area moves to
+ * the next page with what follows it, instead of standing alone at the
+ * bottom. The heading of a section with a signature or an office box moves
+ * too when that box would end on a later page: lines to sign, or a decision
+ * box, alone on a page read as if they belonged to anything. Only from the
+ * lower half of a page, so that at most half a page stays empty; a section
+ * longer than that keeps its place.
  */
-export const keepHeadingsWithText = ((node: { headlineLevel?: number; startPosition?: { verticalRatio?: number; pageInnerHeight?: number } }) => {
+export const keepHeadingsWithText = ((node: PageNode, nodes: { getFollowingNodesOnPage(): PageNode[] }) => {
   const position = node.startPosition;
-  if (node.headlineLevel !== 1 || !position?.pageInnerHeight || position.verticalRatio === undefined) return false;
-  return (1 - position.verticalRatio) * position.pageInnerHeight < mm(30);
+  const level = node.headlineLevel;
+  if ((level !== KEEP.heading && level !== KEEP.headingOfSigned) || !position?.pageInnerHeight || position.verticalRatio === undefined) return false;
+  if ((1 - position.verticalRatio) * position.pageInnerHeight < mm(30)) return true;
+  if (level !== KEEP.headingOfSigned || position.verticalRatio < 0.5) return false;
+  return !nodes.getFollowingNodesOnPage().some((following) => following.headlineLevel === KEEP.signed);
 }) as unknown as TDocumentDefinitions['pageBreakBefore'];
+
+/**
+ * The top of every page after the first: whose document it is (name, birth
+ * date, file number), which form, and the page number. A page that comes
+ * loose from the stack still says where it belongs.
+ */
+export function continuationHeader(options: {
+  /** e.g. `Ayşe Müller · geb. 12.03.1990 · Az. KI-2026-0815`; '' for none. */
+  person: string;
+  /** The form's name (a letter: its subject). */
+  title: string;
+  currentPage: number;
+  pageCount: number;
+  margin: { left: number; right: number };
+  /** Top of the header, mm from the top of the sheet (the text area starts 20 mm down). */
+  top: number;
+  width: number;
+}): Content {
+  return {
+    margin: [mm(options.margin.left), mm(options.top), mm(options.margin.right), 0],
+    stack: [
+      {
+        columnGap: mm(4),
+        columns: [
+          {
+            width: '*',
+            stack: [
+              ...(options.person.trim() !== '' ? [{ text: options.person, fontSize: 8, bold: true }] : []),
+              { text: options.title, fontSize: 7.5, color: LIGHT_GREY },
+            ],
+          },
+          { width: 'auto', text: `Seite ${options.currentPage} von ${options.pageCount}`, fontSize: 8 },
+        ],
+      },
+      { canvas: [{ type: 'line', x1: 0, y1: 2, x2: options.width, y2: 2, lineWidth: 0.5, lineColor: RULE }] },
+    ],
+  };
+}

@@ -50,6 +50,8 @@ export interface LetterContent {
   author: string;
   /** PDF metadata keywords, comma-separated (default `Brief`). */
   keywords?: string;
-  /** Small print identifying the document (form and version), on every page next to the page number. */
+  /** Small print identifying the document (form and Stand), in the footer of every page. */
   reference?: string;
+  /** Whose letter it is, at the top of pages 2 and following with the subject and page number (e.g. name · geb. … · Az. …). */
+  person?: string;
 }

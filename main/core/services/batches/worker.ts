@@ -34,7 +34,8 @@ async function render(job: LetterJob): Promise<void> {
   try {
     // Rendered from the JSON that is stored, so that a reprint reads exactly what this letter was made of.
     snapshotJson = JSON.stringify(snapshotOf(job.context));
-    rendered = await renderDocumentPdf(setup.form, job.values, [], JSON.parse(snapshotJson) as FinalSnapshot, creationDate);
+    // Each letter of a batch is a final document of its own: no draft mark.
+    rendered = await renderDocumentPdf(setup.form, job.values, [], JSON.parse(snapshotJson) as FinalSnapshot, creationDate, 'final');
   } catch (error) {
     if (error instanceof DomainError) {
       post({ type: 'skipped', index: job.index, reason: skipReason(error) });

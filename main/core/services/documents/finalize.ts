@@ -28,8 +28,9 @@ async function renderWith(
   omittedFields: string[],
   snapshot: FinalSnapshot,
   creationDate: Date,
+  kind: 'draft' | 'final',
 ): Promise<RenderedPdf> {
-  const { bytes, sha256, pages } = await renderDocumentPdf(form, values, omittedFields, snapshot, creationDate);
+  const { bytes, sha256, pages } = await renderDocumentPdf(form, values, omittedFields, snapshot, creationDate, kind);
   return { pdfBase64: bytes.toString('base64'), sha256, pages };
 }
 
@@ -39,11 +40,11 @@ export async function renderDocument(core: Core, id: string): Promise<RenderedPd
   if (document.status === 'draft') {
     const context = contextOfDocument(core, document);
     const values = document.values as FormValues;
-    return renderWith(context.form, values, document.omittedFields, snapshotOf(printContextOf(context, values)), context.now);
+    return renderWith(context.form, values, document.omittedFields, snapshotOf(printContextOf(context, values)), context.now, 'draft');
   }
   const form = templateDefinition(core, document.templateId, document.templateVersion);
   const snapshot = loadedSnapshot(core, queries.finalSnapshot(core.db, id));
-  return renderWith(form, document.values as FormValues, document.omittedFields, snapshot, new Date(document.finalizedAt ?? document.updatedAt));
+  return renderWith(form, document.values as FormValues, document.omittedFields, snapshot, new Date(document.finalizedAt ?? document.updatedAt), 'final');
 }
 
 /**
@@ -71,7 +72,7 @@ export async function finalizeDocument(
   const legalBasis = legalBasisFor(context, values, input.otherLegalBasis);
   const omittedFields = [...new Set(input.omitFields)];
   const snapshot = snapshotOf(printContextOf(context, values));
-  const pdf = await renderWith(form, values, omittedFields, snapshot, context.now);
+  const pdf = await renderWith(form, values, omittedFields, snapshot, context.now, 'final');
   return core.db.transaction(() => {
     const consentId = form.effect === 'consent-record' ? createConsentFromForm(core, document, values).id : null;
     const done = queries.finalizeDraft(core.db, document.id, document.updatedAt, {

@@ -3,7 +3,7 @@ import type { PrefillContext } from '../../../../shared/forms/prefill';
 import type { FormValues } from '../../../../shared/forms/values';
 import { addressBlock, type AddressRecipient } from '../../pdf/address-block';
 import { assertPrintable } from '../../pdf/print-check';
-import { printDocument } from '../../pdf/print-document';
+import { formReference, printDocument } from '../../pdf/print-document';
 import { renderPdf, type RenderedPdfBytes } from '../../pdf/render';
 import type { DocumentContext } from './context';
 
@@ -61,12 +61,14 @@ export function snapshotOf(context: PrintContext): FinalSnapshot {
   };
 }
 
+/** `draft`: the document as it stands, marked as a draft on every page; otherwise the final document (also every serial letter). */
 export async function renderDocumentPdf(
   form: FormDefinition,
   values: FormValues,
   omittedFields: string[],
   snapshot: FinalSnapshot,
   creationDate: Date,
+  kind: 'draft' | 'final',
 ): Promise<RenderedPdfBytes> {
   const { definition, texts } = printDocument({
     form,
@@ -77,7 +79,8 @@ export async function renderDocumentPdf(
     partnerName: (id) => snapshot.partnerNames[id] ?? '',
     salutationOverride: snapshot.salutationOverride ?? null,
     creationDate,
-    reference: `${form.title} · Vorlage ${form.id}, Version ${form.version}`,
+    reference: formReference(form),
+    draft: kind === 'draft',
   });
   assertPrintable(texts);
   return renderPdf(definition);

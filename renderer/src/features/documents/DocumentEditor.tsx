@@ -238,6 +238,7 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
           busy={preview.status === 'busy'}
           pdf={preview.status === 'ready' ? preview.pdf : null}
           fileName={pdfFileName(document, t('documentEditor.draftFileSuffix'))}
+          edition={{ text: t('documentEditor.previewEdition'), draft: true }}
         />
       ) : null}
       {dialog === 'finalize' ? (

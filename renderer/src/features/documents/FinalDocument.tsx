@@ -144,7 +144,12 @@ export function FinalDocument({ document, sources, justFinalized, onChanged }: F
       {form.tracksReferral ? <ReferralStatusForm document={document} onChanged={onChanged} /> : null}
       <DocumentValues form={form} values={editorValues(form, document.values)} omitted={document.omittedFields} partnerName={partnerNamer(sources.partners)} />
       {renderError ? <ErrorAlert error={renderError} onRetry={() => setAttempt((n) => n + 1)} /> : null}
-      <PdfPreview busy={pdf === null && renderError === null} pdf={pdf} fileName={pdfFileName(document)} />
+      <PdfPreview
+        busy={pdf === null && renderError === null}
+        pdf={pdf}
+        fileName={pdfFileName(document)}
+        edition={{ text: t('finalDocument.previewEdition', { date: document.finalizedAt ? formatTimestamp(document.finalizedAt) : '' }), draft: false }}
+      />
     </>
   );
 }

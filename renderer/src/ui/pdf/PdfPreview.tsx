@@ -17,6 +17,8 @@ interface PdfPreviewProps {
   emptyText?: string;
   /** The heading of the region; "Vorschau" by default. */
   heading?: string;
+  /** Which edition of a document the PDF is (a draft, marked as such, or the final one), said under the heading. */
+  edition?: { text: string; draft: boolean };
 }
 
 type PrintState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; outcome: PrintOutcome } | { status: 'error'; message: string };
@@ -31,7 +33,7 @@ const VIEWPORT_GUTTER = 34;
  * jump, + and − zoom, 0 fits the width. aria-busy while the PDF is made or
  * drawn.
  */
-export function PdfPreview({ busy, pdf, fileName, emptyText, heading }: PdfPreviewProps) {
+export function PdfPreview({ busy, pdf, fileName, emptyText, heading, edition }: PdfPreviewProps) {
   const { t } = useTranslation();
   const { info } = useAppContext();
   const headingId = useId();
@@ -153,6 +155,7 @@ export function PdfPreview({ busy, pdf, fileName, emptyText, heading }: PdfPrevi
         <h2 id={headingId} className="preview-heading">
           {heading ?? t('preview.heading')}
         </h2>
+        {edition ? <p className={edition.draft ? 'preview-edition preview-edition--draft' : 'preview-edition'}>{edition.text}</p> : null}
         {pdf && !busy ? (
           <>
             <p className="preview-pages">{t('preview.pages', { count: pageCount })}</p>
