@@ -16,8 +16,23 @@ export interface LotseHost {
   output(): string;
 }
 
-/** Starts `node dist/start.cjs --browser …` (what `npm start` runs after building) and waits for its URL line. */
-export async function startBrowserHost(dataDir: string): Promise<{ host: LotseHost; process: ChildProcess }> {
+/** Completes the first-run setup through the API, as a script would: the letterhead of TEST_SETTINGS. */
+async function completeSetup(host: LotseHost): Promise<void> {
+  const response = await fetch(`${host.origin}/api/settings.update`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(TEST_SETTINGS),
+  });
+  const answer = (await response.json()) as { ok: boolean };
+  if (!answer.ok) throw new Error(`settings.update answered ${JSON.stringify(answer)}`);
+}
+
+/**
+ * Starts `node dist/start.cjs --browser …` (what `npm start` runs after
+ * building), waits for its URL line and completes the setup with
+ * TEST_SETTINGS, unless `freshInstall`.
+ */
+export async function startBrowserHost(dataDir: string, { freshInstall = false } = {}): Promise<{ host: LotseHost; process: ChildProcess }> {
   const child = spawn(process.execPath, ['dist/start.cjs', '--browser', '--no-open', '--port', '0', '--data-dir', dataDir], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,10 +53,16 @@ export async function startBrowserHost(dataDir: string): Promise<{ host: LotseHo
     child.on('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
   });
   const parsed = new URL(url);
-  return {
-    process: child,
-    host: { url, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), dataDir, output: () => output },
-  };
+  const host = { url, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), dataDir, output: () => output };
+  if (!freshInstall) {
+    try {
+      await completeSetup(host);
+    } catch (error) {
+      child.kill('SIGTERM');
+      throw error;
+    }
+  }
+  return { process: child, host };
 }
 
 export async function stopBrowserHost(child: ChildProcess): Promise<number | null> {
@@ -49,17 +70,6 @@ export async function stopBrowserHost(child: ChildProcess): Promise<number | nul
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   return exited;
-}
-
-/** Completes the first-run setup through the API, as a script would: the letterhead of TEST_SETTINGS. */
-async function completeSetup(host: LotseHost): Promise<void> {
-  const response = await fetch(`${host.origin}/api/settings.update`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(TEST_SETTINGS),
-  });
-  const answer = (await response.json()) as { ok: boolean };
-  if (!answer.ok) throw new Error(`settings.update answered ${JSON.stringify(answer)}`);
 }
 
 /**
@@ -73,8 +83,7 @@ export const test = base.extend<{ requests: string[] }, { lotse: LotseHost; fres
   lotse: [
     async ({ freshInstall }, use) => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-'));
-      const { host, process: child } = await startBrowserHost(dataDir);
-      if (!freshInstall) await completeSetup(host);
+      const { host, process: child } = await startBrowserHost(dataDir, { freshInstall });
       await use(host);
       await stopBrowserHost(child);
       fs.rmSync(dataDir, { recursive: true, force: true });
