@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formReference, printDocument, unprintableTexts } from '../../main/core/pdf/print-document';
 import { BUILT_IN_FORMS, isInputField, type FormDefinition } from '../../shared/forms';
 import { conditionHolds, isFieldShown, type FormValues } from '../../shared/forms/values';
@@ -12,6 +10,7 @@ import {
   filledFormValues,
   flat,
   prefilledFormValues,
+  pdfOutputDir,
   renderJob,
 } from './print-support';
 
@@ -21,15 +20,7 @@ import {
  * filled in. Set LOTSE_KEEP_PDF to a directory to keep the PDFs for a look.
  */
 
-const KEEP = process.env.LOTSE_KEEP_PDF;
-let dir: string;
-beforeAll(() => {
-  if (KEEP) fs.mkdirSync(KEEP, { recursive: true });
-  dir = KEEP ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-built-in-'));
-});
-afterAll(() => {
-  if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
-});
+const outputDir = pdfOutputDir('lotse-built-in-');
 
 const jobFor = (form: FormDefinition, values: FormValues) => builtInFormJob(form, values);
 
@@ -58,7 +49,7 @@ describe('built-in forms print', () => {
     describe(form.id, () => {
       it('prints the prefilled values of a new document', async () => {
         const values = prefilledFormValues(form);
-        const out = await renderJob(jobFor(form, values), path.join(dir, `${form.id}-prefilled.pdf`));
+        const out = await renderJob(jobFor(form, values), path.join(outputDir(), `${form.id}-prefilled.pdf`));
         expectValidPdfWithEmbeddedFonts(out.file);
         expect(unprintableTexts(out.texts)).toEqual([]);
         expectNoOverlapInsideMargins(out.words, out.pages);
@@ -71,7 +62,7 @@ describe('built-in forms print', () => {
 
       it('prints every field filled in, under every section title', async () => {
         const values = filledFormValues(form);
-        const out = await renderJob(jobFor(form, values), path.join(dir, `${form.id}-filled.pdf`));
+        const out = await renderJob(jobFor(form, values), path.join(outputDir(), `${form.id}-filled.pdf`));
         expectValidPdfWithEmbeddedFonts(out.file);
         expect(unprintableTexts(out.texts)).toEqual([]);
         expectNoOverlapInsideMargins(out.words, out.pages);

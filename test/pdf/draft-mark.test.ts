@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DRAFT_NOTICE, markedAsDraft } from '../../main/core/pdf/draft-mark';
 import { FONT_FAMILY } from '../../main/core/pdf/fonts';
 import { renderPdf } from '../../main/core/pdf/render';
@@ -16,6 +15,7 @@ import {
   flatText,
   prefilledFormValues,
   rasterize,
+  pdfOutputDir,
   renderJob,
 } from './print-support';
 
@@ -26,15 +26,7 @@ import {
  * Set LOTSE_KEEP_PDF to a directory to keep the PDFs for a look.
  */
 
-const KEEP = process.env.LOTSE_KEEP_PDF;
-let dir: string;
-beforeAll(() => {
-  if (KEEP) fs.mkdirSync(KEEP, { recursive: true });
-  dir = KEEP ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-draft-'));
-});
-afterAll(() => {
-  if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
-});
+const outputDir = pdfOutputDir('lotse-draft-');
 
 /** The free letter starts blank: give it a body, the others start as prefilled. */
 function startValues(form: FormDefinition): FormValues {
@@ -42,7 +34,7 @@ function startValues(form: FormDefinition): FormValues {
 }
 
 async function render(form: FormDefinition, values: FormValues, draft: boolean) {
-  return renderJob(builtInFormJob(form, values, { draft }), path.join(dir, `${form.id}-${draft ? 'draft' : 'final'}.pdf`));
+  return renderJob(builtInFormJob(form, values, { draft }), path.join(outputDir(), `${form.id}-${draft ? 'draft' : 'final'}.pdf`));
 }
 
 function pdfTitle(file: string): string {
@@ -97,7 +89,7 @@ describe('the mark lies light grey behind the text', () => {
     const final = await render(form, values, false);
     // The mark alone, on an empty page of the same size: where it is drawn.
     const markOnly = await renderPdf(markedAsDraft({ pageSize: 'A4', info: { creationDate: CREATED }, defaultStyle: { font: FONT_FAMILY }, content: [] }));
-    const markFile = path.join(dir, 'mark-only.pdf');
+    const markFile = path.join(outputDir(), 'mark-only.pdf');
     fs.writeFileSync(markFile, markOnly.bytes);
     const mark = rasterize(markFile, 1, DPI);
     for (let page = 1; page <= draft.pages; page++) {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { addressBlock } from '../../main/core/pdf/address-block';
 import { formReference, printDocument, type PrintJob } from '../../main/core/pdf/print-document';
 import { renderPdf } from '../../main/core/pdf/render';
@@ -344,4 +345,22 @@ export function expectLine(words: PdfWord[], phrase: string): void {
     lines.some((line) => line.includes(phrase)),
     `no line contains "${phrase}":\n${lines.join('\n')}`,
   ).toBe(true);
+}
+
+/**
+ * Where a test file writes its PDFs: the directory LOTSE_KEEP_PDF names, to
+ * keep them for a look, else a temp dir removed after the file's tests.
+ * Call at the top of the file; the returned function gives the directory.
+ */
+export function pdfOutputDir(tempPrefix: string): () => string {
+  const keep = process.env.LOTSE_KEEP_PDF;
+  let dir = '';
+  beforeAll(() => {
+    if (keep) fs.mkdirSync(keep, { recursive: true });
+    dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), tempPrefix));
+  });
+  afterAll(() => {
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return () => dir;
 }
