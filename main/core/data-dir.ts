@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,39 +18,86 @@ export interface DataDirLock {
   release(): void;
 }
 
-function processIsAlive(pid: number): boolean {
+/** Holds the OS lock: a SQLite file, never opened by anything else (see lockDataDir). */
+export const LOCK_FILE = 'lotse.lock.sqlite';
+/** Who owns the folder, for the message a second start gives; the format old Lotse versions used as their lock. */
+export const OWNER_NOTE_FILE = 'lotse.lock';
+
+/*
+ * A few hundred ms: two starters racing for the lock each hold a shared lock
+ * for a moment on the way to the exclusive one, and SQLite's busy handler lets
+ * one of them through instead of refusing both. A start refused because the
+ * folder is owned waits this long.
+ */
+const LOCK_WAIT_MS = 300;
+
+interface OwnerNote {
+  pid: number;
+  host: string;
+}
+
+/** The owner's note, or undefined if there is none or it is not ours to read (an old Lotse wrote only its PID). */
+function readOwnerNote(dataDir: string): OwnerNote | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
+    const note = JSON.parse(fs.readFileSync(path.join(dataDir, OWNER_NOTE_FILE), 'utf8')) as Partial<OwnerNote>;
+    return Number.isInteger(note.pid) && typeof note.host === 'string' ? { pid: note.pid as number, host: note.host } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: the note only words a refusal, so a start goes on without it (e.g. on a full disk the store will tell). */
+function writeOwnerNote(dataDir: string): void {
+  const file = path.join(dataDir, OWNER_NOTE_FILE);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    // Written aside and renamed, so a starter reading it never sees half a note.
+    fs.writeFileSync(temp, JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies OwnerNote));
+    fs.renameSync(temp, file);
   } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    fs.rmSync(temp, { force: true });
+    console.warn('[lotse] Die Notiz zum Besitzer des Datenordners konnte nicht geschrieben werden:', error);
   }
 }
 
 /**
  * One process owns a data dir at a time: two writers on one SQLite file from
- * two app windows would each believe their view is current. A lock left by a
- * crashed process (its pid is gone) is taken over.
+ * two app windows would each believe their view is current.
+ *
+ * The lock is an OS file lock (fcntl on Unix, LockFileEx on Windows) that
+ * SQLite takes on LOCK_FILE: in locking_mode=EXCLUSIVE a committed write
+ * transaction keeps the exclusive lock until the connection closes, and the
+ * OS drops it when the process dies. So no lock outlives its owner and no PID
+ * is ever trusted: an old lock note naming a PID that now belongs to another
+ * process is merely overwritten. SQLite also refuses a second connection of
+ * the same process (it tracks its own locks per file), which a plain fcntl
+ * lock would not.
+ *
+ * The file is never deleted: a starter that opened it just before would lock
+ * the unlinked file while the next one locks a new one. And nothing else in
+ * this process may open it: on Unix, closing any descriptor of a file drops
+ * every fcntl lock the process holds on it.
  */
-export function lockDataDir(dataDir: string): DataDirLock {
-  const lockFile = path.join(dataDir, 'lotse.lock');
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return {
-        release() {
-          if (fs.existsSync(lockFile) && fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.rmSync(lockFile);
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processIsAlive(owner)) {
-        throw new DomainError('data_dir_locked', { key: 'dataDir.inUse', params: { dataDir, pid: owner } });
-      }
-      fs.rmSync(lockFile, { force: true });
-    }
+export function lockDataDir(dataDir: string, options: { nativeBinding?: string } = {}): DataDirLock {
+  const db = new Database(path.join(dataDir, LOCK_FILE), { timeout: LOCK_WAIT_MS, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (error) {
+    db.close();
+    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+    const owner = readOwnerNote(dataDir);
+    throw new DomainError(
+      'data_dir_locked',
+      owner ? { key: 'dataDir.inUse', params: { dataDir, pid: owner.pid, host: owner.host } } : { key: 'dataDir.inUseOwnerUnknown', params: { dataDir } },
+    );
   }
-  throw new DomainError('data_dir_locked', { key: 'dataDir.notLockable', params: { dataDir } });
+  writeOwnerNote(dataDir);
+  return {
+    release() {
+      // Removed while the lock is still held, so it never names a later owner.
+      fs.rmSync(path.join(dataDir, OWNER_NOTE_FILE), { force: true });
+      db.close();
+    },
+  };
 }

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock, Core, HostKind, PdfPrinter } from './core';
-import { lockDataDir } from './data-dir';
+import { lockDataDir, type DataDirLock } from './data-dir';
 import { openDatabase, type Db } from './db/open';
 import { seedBuiltIns } from './db/seed';
+import { storageError } from './storage-errors';
 
 export interface CoreOptions {
   dataDir: string;
@@ -41,18 +42,24 @@ function openSeededStore(options: CoreOptions, now: Clock): Db {
   }
 }
 
-/** Takes the data dir for this process and opens its store, migrated and seeded. */
+/**
+ * Takes the data dir for this process and opens its store, migrated and
+ * seeded. A full, read-only or forbidden folder is refused in German
+ * (storage-errors.ts), not with the system's ENOSPC.
+ */
 export function openCore(options: CoreOptions): Core {
-  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const lock = lockDataDir(options.dataDir);
   const now = options.now ?? (() => new Date());
+  let lock: DataDirLock | undefined;
   let db: Db;
   try {
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    lock = lockDataDir(options.dataDir, { nativeBinding: options.nativeBinding });
     db = openSeededStore(options, now);
   } catch (error) {
-    lock.release();
-    throw error;
+    lock?.release();
+    throw storageError(error, { dataDir: options.dataDir, atStart: true }) ?? error;
   }
+  const heldLock = lock;
   let open = true;
   const disposers = new Set<() => void>();
   return {
@@ -77,7 +84,7 @@ export function openCore(options: CoreOptions): Core {
         }
       }
       db.close();
-      lock.release();
+      heldLock.release();
     },
   };
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { dispatch } from '../core/api/dispatch';
 import type { Core } from '../core/core';
 import { openCore } from '../core/open-core';
+import { storageError } from '../core/storage-errors';
 import { parseLaunchOptions } from '../launch-options';
 import { createAppProtocolHandler } from './app-protocol';
 import { createCallHandler } from './ipc';
@@ -52,14 +53,16 @@ function fail(title: string, error: unknown): void {
 // --- Before 'ready': things Electron only accepts this early. ---------------
 
 function dataDirFromArgs(): string | undefined {
+  let dir: string | undefined;
   try {
     const options = parseLaunchOptions(electronAppArgs(process.argv, app.isPackaged), { ignoreUnknownSwitches: true });
-    const dir = resolveDataDir(options.dataDir, app.getPath('appData'));
+    dir = resolveDataDir(options.dataDir, app.getPath('appData'));
     // app.setPath refuses a folder that does not exist yet.
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     return dir;
   } catch (error) {
-    fail('Lotse kann nicht starten', error);
+    // A folder that cannot be made (read-only, forbidden, full disk) is said in German, as openCore says it.
+    fail('Lotse kann nicht starten', (dir !== undefined && storageError(error, { dataDir: dir, atStart: true })) || error);
     return undefined;
   }
 }

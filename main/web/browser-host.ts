@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { openCore } from '../core/open-core';
 import { defaultDataDir } from '../core/data-dir';
+import { portError } from '../core/storage-errors';
 import type { LaunchOptions } from '../launch-options';
 import { startWebHost } from './server';
 
@@ -28,7 +29,7 @@ export async function runBrowserHost(options: LaunchOptions, { version, staticDi
     host = await startWebHost({ core, port: options.port, token, staticDir });
   } catch (error) {
     core.close();
-    throw error;
+    throw portError(error, options.port) ?? error;
   }
   console.log(`Lotse läuft im Browser-Modus. Datenordner: ${dataDir}`);
   console.log(host.url);

@@ -18,6 +18,16 @@ export const ERROR_CODES = [
   'print_failed',
   'schema_too_new',
   'data_dir_locked',
+  /** The disk holding the data folder is full (ENOSPC, EDQUOT, SQLITE_FULL). */
+  'storage_full',
+  /** The data folder or its disk is read-only (EROFS, SQLITE_READONLY). */
+  'storage_readonly',
+  /** Lotse may not write in the data folder (EACCES, EPERM, SQLITE_PERM). */
+  'storage_denied',
+  /** The store is damaged (SQLITE_CORRUPT, SQLITE_NOTADB). */
+  'store_damaged',
+  /** The browser host's port is taken (EADDRINUSE). */
+  'port_in_use',
   'unauthorized',
   'forbidden',
   'internal',

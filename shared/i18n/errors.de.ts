@@ -239,8 +239,34 @@ export const errorsDe = {
   dataDir: {
     schemaTooNew:
       'Die Datenbank wurde mit einer neueren Lotse-Version angelegt (Schema {{found}}, diese Version kennt bis {{latest}}). Bitte die neuere Lotse-Version verwenden; die Daten wurden nicht verändert.',
-    inUse: 'Lotse läuft bereits mit diesem Datenordner ({{dataDir}}, Prozess {{pid}}). Bitte das andere Fenster verwenden.',
-    notLockable: 'Der Datenordner {{dataDir}} konnte nicht gesperrt werden.',
+    inUse:
+      'Der Datenordner {{dataDir}} wird schon von Lotse (Prozess {{pid}} auf {{host}}) verwendet. Bitte das andere Lotse-Fenster verwenden oder Lotse dort zuerst beenden.',
+    // The owner did not leave its note (data-dir.ts): the folder is taken all the same.
+    inUseOwnerUnknown:
+      'Der Datenordner {{dataDir}} wird schon von einem anderen Lotse verwendet. Bitte das andere Lotse-Fenster verwenden oder Lotse dort zuerst beenden.',
+  },
+  // The disk or folder refused a write (main/core/storage-errors.ts): during work, and at start (…AtStart).
+  storage: {
+    full: 'Der Datenträger ist voll: Lotse konnte nicht speichern, es wurde nichts gespeichert. Bitte Platz schaffen (z. B. alte Dateien löschen) und es noch einmal versuchen. Datenordner: {{dataDir}}',
+    readonly:
+      'Der Datenordner {{dataDir}} ist schreibgeschützt: Lotse konnte nicht speichern, es wurde nichts gespeichert. Bitte den Schreibschutz aufheben (z. B. USB-Stick entsperren, Netzlaufwerk prüfen) und es noch einmal versuchen.',
+    denied:
+      'Lotse darf im Datenordner {{dataDir}} nicht schreiben (keine Berechtigung): es wurde nichts gespeichert. Bitte die Zugriffsrechte des Ordners prüfen (lassen) und es noch einmal versuchen.',
+    damaged:
+      'Die Datenbank im Datenordner {{dataDir}} ist beschädigt: Lotse hat nichts gespeichert. Bitte Lotse beenden und neu starten; beim Start prüft Lotse die Datenbank.',
+    fullAtStart:
+      'Lotse kann nicht starten: Der Datenträger mit dem Datenordner {{dataDir}} ist voll. Bitte Platz schaffen (z. B. alte Dateien löschen) und Lotse neu starten.',
+    readonlyAtStart:
+      'Lotse kann nicht starten: Der Datenordner {{dataDir}} ist schreibgeschützt. Bitte den Schreibschutz aufheben (z. B. USB-Stick entsperren, Netzlaufwerk prüfen) und Lotse neu starten.',
+    deniedAtStart:
+      'Lotse kann nicht starten: Lotse darf im Datenordner {{dataDir}} nicht schreiben (keine Berechtigung). Bitte die Zugriffsrechte des Ordners prüfen (lassen) und Lotse neu starten.',
+    damagedAtStart:
+      'Lotse kann nicht starten: Die Datenbank im Datenordner {{dataDir}} ist beschädigt. Sie wurde nicht verändert. Bitte eine Sicherung zurückspielen oder die Datei von der IT prüfen lassen.',
+  },
+  // The browser host could not start (main/web/browser-host.ts).
+  start: {
+    portInUse:
+      'Lotse kann nicht starten: Der Port {{port}} ist schon belegt (läuft Lotse schon, oder nutzt ein anderes Programm ihn?). Bitte das andere Programm beenden oder Lotse mit einem anderen Port starten (--port).',
   },
   // The browser host's answers before a request reaches dispatch (main/web).
   web: {

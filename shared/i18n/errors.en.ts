@@ -222,8 +222,27 @@ export const errorsEn: ErrorCatalogue = {
   dataDir: {
     schemaTooNew:
       'The database was created by a newer version of Lotse (schema {{found}}, this version knows up to {{latest}}). Please use the newer version of Lotse; the data have not been changed.',
-    inUse: 'Lotse is already running with this data folder ({{dataDir}}, process {{pid}}). Please use the other window.',
-    notLockable: 'The data folder {{dataDir}} could not be locked.',
+    inUse: 'The data folder {{dataDir}} is already in use by Lotse (process {{pid}} on {{host}}). Please use the other Lotse window or quit Lotse there first.',
+    inUseOwnerUnknown: 'The data folder {{dataDir}} is already in use by another Lotse. Please use the other Lotse window or quit Lotse there first.',
+  },
+  storage: {
+    full: 'The disk is full: Lotse could not save, nothing was saved. Please free some space (e.g. delete old files) and try again. Data folder: {{dataDir}}',
+    readonly:
+      'The data folder {{dataDir}} is read-only: Lotse could not save, nothing was saved. Please remove the write protection (e.g. unlock the USB stick, check the network drive) and try again.',
+    denied:
+      "Lotse may not write in the data folder {{dataDir}} (permission denied): nothing was saved. Please have the folder's permissions checked and try again.",
+    damaged: 'The database in the data folder {{dataDir}} is damaged: Lotse saved nothing. Please quit and restart Lotse; at start Lotse checks the database.',
+    fullAtStart: 'Lotse cannot start: the disk holding the data folder {{dataDir}} is full. Please free some space (e.g. delete old files) and restart Lotse.',
+    readonlyAtStart:
+      'Lotse cannot start: the data folder {{dataDir}} is read-only. Please remove the write protection (e.g. unlock the USB stick, check the network drive) and restart Lotse.',
+    deniedAtStart:
+      "Lotse cannot start: Lotse may not write in the data folder {{dataDir}} (permission denied). Please have the folder's permissions checked and restart Lotse.",
+    damagedAtStart:
+      'Lotse cannot start: the database in the data folder {{dataDir}} is damaged. It has not been changed. Please restore a backup or have the file checked by IT.',
+  },
+  start: {
+    portInUse:
+      'Lotse cannot start: port {{port}} is already in use (is Lotse already running, or does another program use it?). Please quit the other program or start Lotse with another port (--port).',
   },
   web: {
     postOnly: 'The interface accepts only POST requests.',

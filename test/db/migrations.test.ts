@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../main/core/open-core';
@@ -101,19 +102,22 @@ describe('store', () => {
     db.close();
   });
 
-  it('lets one process own a data dir at a time', () => {
+  it('lets one process own a data dir at a time, and names the owner in the refusal', () => {
     const dir = tempDir();
     const core = openCore({ dataDir: dir, host: 'browser', version: 't' });
-    fs.writeFileSync(path.join(dir, 'lotse.lock'), String(process.ppid));
-    expect(() => openCore({ dataDir: dir, host: 'browser', version: 't' })).toThrow(/läuft bereits/);
+    expect(() => openCore({ dataDir: dir, host: 'browser', version: 't' })).toThrow(
+      `Der Datenordner ${dir} wird schon von Lotse (Prozess ${process.pid} auf ${os.hostname()}) verwendet.`,
+    );
     core.close();
+    openCore({ dataDir: dir, host: 'browser', version: 't' }).close();
   });
 
-  it('takes over the lock a crashed process left behind', () => {
+  it('is not held back by an old-style lock file whose PID now belongs to a live process, and leaves no owner note', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'lotse.lock'), '999999999');
+    // The lock of an older Lotse: just a PID. This one is alive (the test runner's parent), yet owns nothing.
+    fs.writeFileSync(path.join(dir, 'lotse.lock'), String(process.ppid));
     const core = openCore({ dataDir: dir, host: 'browser', version: 't' });
-    expect(fs.readFileSync(path.join(dir, 'lotse.lock'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'lotse.lock'), 'utf8'))).toEqual({ pid: process.pid, host: os.hostname() });
     core.close();
     expect(fs.existsSync(path.join(dir, 'lotse.lock'))).toBe(false);
   });

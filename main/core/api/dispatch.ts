@@ -5,6 +5,7 @@ import { issueMessage } from '../../../shared/api/german-messages';
 import type { FieldIssues } from '../../../shared/i18n/error-message';
 import type { Core } from '../core';
 import { DomainError } from '../errors';
+import { storageError } from '../storage-errors';
 import { handlers, type Handler } from './handlers';
 
 /** The first message per field path; a path-less issue (the input as a whole) goes under `(Eingabe)`. */
@@ -38,8 +39,9 @@ export async function dispatch(core: Core, method: string, input: unknown): Prom
     return { ok: true, value: contract[method].output.parse(value) };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
-    // The stack stays in the host's log; the caller learns only that it failed.
+    // The stack stays in the host's log; the caller learns only that it failed, or what the disk said.
     console.error(`[lotse] ${method} failed:`, error);
-    return { ok: false, error: apiError('internal', { key: 'common.internal' }) };
+    const storage = storageError(error, { dataDir: core.dataDir });
+    return { ok: false, error: storage ? storage.toApiError() : apiError('internal', { key: 'common.internal' }) };
   }
 }

@@ -89,5 +89,11 @@ export function eraseClient(core: Core, id: string): void {
     queries.compactSearchIndex(core.db);
     recordAudit(core, { action: 'clients.erase', subjectType: 'client', subjectId: null, clientId: null, details: { documents, consents } });
   })();
-  queries.truncateWriteAheadLog(core.db);
+  try {
+    queries.truncateWriteAheadLog(core.db);
+  } catch (error) {
+    // The erasure is committed, so the call must not answer "nothing saved". A checkpoint the disk
+    // refuses (full, read-only) is done again when the store closes: SQLite checkpoints then and removes the WAL.
+    console.error('[lotse] Das Write-Ahead-Log konnte nach dem Löschen nicht geleert werden:', error);
+  }
 }
