@@ -56,7 +56,7 @@ function writeOwnerNote(dataDir: string): void {
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    console.warn('[lotse] Die Notiz zum Besitzer des Datenordners konnte nicht geschrieben werden:', error);
+    console.warn(`[lotse] Die Notiz zum Besitzer des Datenordners konnte nicht geschrieben werden: ${String(error)}`);
   }
 }
 
@@ -66,7 +66,8 @@ function writeOwnerNote(dataDir: string): void {
  *
  * The lock is an OS file lock (fcntl on Unix, LockFileEx on Windows) that
  * SQLite takes on LOCK_FILE: in locking_mode=EXCLUSIVE a committed write
- * transaction keeps the exclusive lock until the connection closes, and the
+ * transaction keeps the exclusive lock until the connection closes (a full
+ * disk thus refuses the start in words), and the
  * OS drops it when the process dies. So no lock outlives its owner and no PID
  * is ever trusted: an old lock note naming a PID that now belongs to another
  * process is merely overwritten. SQLite also refuses a second connection of
@@ -82,7 +83,9 @@ export function lockDataDir(dataDir: string, options: { nativeBinding?: string }
   const db = new Database(path.join(dataDir, LOCK_FILE), { timeout: LOCK_WAIT_MS, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    // A real write: on a read-only disk SQLite opens the file read-only and an empty transaction would
+    // "succeed" without any lock; writing fails there (SQLITE_READONLY, said in German by openCore).
+    db.exec('BEGIN EXCLUSIVE; PRAGMA user_version = 1; COMMIT');
   } catch (error) {
     db.close();
     if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;

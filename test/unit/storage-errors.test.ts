@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../main/core/errors';
+import { openCore } from '../../main/core/open-core';
 import { portError, storageError } from '../../main/core/storage-errors';
+import { runBrowserHost } from '../../main/web/browser-host';
 import { makeTempDir } from '../support/temp-dir';
 
 // A healthy folder: writable, with space, so SQLite's vague codes are not blamed on it.
@@ -85,5 +88,20 @@ describe('storage errors in words', () => {
       'Lotse kann nicht starten: Der Port 4711 ist schon belegt (läuft Lotse schon, oder nutzt ein anderes Programm ihn?). Bitte das andere Programm beenden oder Lotse mit einem anderen Port starten (--port).',
     );
     expect(portError(coded('EACCES'), 80)).toBeUndefined();
+  });
+
+  it('refuses to start the browser host on a taken port in German, and lets go of the data folder', async () => {
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const { port } = squatter.address() as AddressInfo;
+    const folder = path.join(dataDir, 'host');
+    try {
+      await expect(runBrowserHost({ browser: true, open: false, port, dataDir: folder }, { version: 't', staticDir: dataDir })).rejects.toThrow(
+        `Lotse kann nicht starten: Der Port ${port} ist schon belegt`,
+      );
+    } finally {
+      squatter.close();
+    }
+    openCore({ dataDir: folder, host: 'browser', version: 't' }).close();
   });
 });
