@@ -66,9 +66,9 @@ function writeOwnerNote(dataDir: string): void {
  *
  * The lock is an OS file lock (fcntl on Unix, LockFileEx on Windows) that
  * SQLite takes on LOCK_FILE: in locking_mode=EXCLUSIVE a committed write
- * transaction keeps the exclusive lock until the connection closes (a full
- * disk thus refuses the start in words), and the
- * OS drops it when the process dies. So no lock outlives its owner and no PID
+ * transaction keeps the exclusive lock until the connection closes (taking
+ * it is a tiny write, so a full disk refuses the start in words), and the OS
+ * drops it when the process dies. So no lock outlives its owner and no PID
  * is ever trusted: an old lock note naming a PID that now belongs to another
  * process is merely overwritten. SQLite also refuses a second connection of
  * the same process (it tracks its own locks per file), which a plain fcntl
@@ -98,9 +98,13 @@ export function lockDataDir(dataDir: string, options: { nativeBinding?: string }
   writeOwnerNote(dataDir);
   return {
     release() {
-      // Removed while the lock is still held, so it never names a later owner.
-      fs.rmSync(path.join(dataDir, OWNER_NOTE_FILE), { force: true });
-      db.close();
+      try {
+        // Removed while the lock is still held, so it never names a later owner.
+        fs.rmSync(path.join(dataDir, OWNER_NOTE_FILE), { force: true });
+      } finally {
+        // Let go even when the note cannot be removed (a disk gone read-only): a stale note decides nothing.
+        db.close();
+      }
     },
   };
 }
