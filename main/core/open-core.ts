@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock, Core, HostKind, PdfPrinter } from './core';
 import { lockDataDir } from './data-dir';
-import { openDatabase, type Db } from './db/open';
+import type { DamageReason } from './db/backup-files';
+import { openDatabase, StoreDamagedError, type Db } from './db/open';
 import { seedBuiltIns } from './db/seed';
+import { DomainError } from './errors';
+import { scheduleDailyBackups } from './services/backup';
 
 export interface CoreOptions {
   dataDir: string;
@@ -21,14 +24,31 @@ export interface CoreOptions {
   batchWorkerScript?: string;
   /** The host's system print dialog for a PDF, where it has one (Electron); the browser prints itself. */
   printPdf?: PdfPrinter;
+  /** Takes the daily backup (soon after the start, and on later days while running); tests with a fixed clock switch it off. */
+  dailyBackups?: boolean;
 }
 
 export const DATABASE_FILE = 'lotse.sqlite';
+export const BACKUP_FOLDER = 'backups';
+
+/**
+ * The store, or why it could not be opened: a damaged file (StoreDamagedError)
+ * starts Lotse in its recovery state rather than failing the start, so the
+ * counselor can restore a backup from the app.
+ */
+function openOrRecover(options: CoreOptions, now: Clock): { db: Db; damage: null } | { db: undefined; damage: DamageReason } {
+  try {
+    return { db: openSeededStore(options, now), damage: null };
+  } catch (error) {
+    if (error instanceof StoreDamagedError) return { db: undefined, damage: error.reason };
+    throw error;
+  }
+}
 
 /** The store, migrated to this version and with its built-in data written (db/seed). */
 function openSeededStore(options: CoreOptions, now: Clock): Db {
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), {
-    backupDir: path.join(options.dataDir, 'backups'),
+    backupDir: path.join(options.dataDir, BACKUP_FOLDER),
     nativeBinding: options.nativeBinding,
     now,
   });
@@ -41,23 +61,32 @@ function openSeededStore(options: CoreOptions, now: Clock): Db {
   }
 }
 
-/** Takes the data dir for this process and opens its store, migrated and seeded. */
+/** Takes the data dir for this process and opens its store, migrated and seeded (or in the recovery state, when it is damaged). */
 export function openCore(options: CoreOptions): Core {
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const lock = lockDataDir(options.dataDir);
   const now = options.now ?? (() => new Date());
-  let db: Db;
+  let store: ReturnType<typeof openOrRecover>;
   try {
-    db = openSeededStore(options, now);
+    store = openOrRecover(options, now);
   } catch (error) {
     lock.release();
     throw error;
   }
   let open = true;
   const disposers = new Set<() => void>();
-  return {
-    db,
+  const core: Core = {
+    get db() {
+      if (store.db === undefined) throw new DomainError('store_damaged', { key: 'dataDir.storeDamaged' });
+      return store.db;
+    },
+    get storeDamage() {
+      return store.damage;
+    },
     dataDir: options.dataDir,
+    databaseFile: path.join(options.dataDir, DATABASE_FILE),
+    backupDir: path.join(options.dataDir, BACKUP_FOLDER),
+    nativeBinding: options.nativeBinding,
     host: options.host,
     version: options.version,
     batchWorkerScript: options.batchWorkerScript ?? path.join(__dirname, 'batch-worker.cjs'),
@@ -65,6 +94,13 @@ export function openCore(options: CoreOptions): Core {
     now,
     onClose(dispose) {
       disposers.add(dispose);
+    },
+    replaceStore(replace) {
+      store.db?.close();
+      // Until the new file is open, the store counts as damaged: no call reaches a closed connection.
+      store = { db: undefined, damage: store.damage ?? 'corrupt' };
+      replace();
+      store = openOrRecover(options, now);
     },
     close() {
       if (!open) return;
@@ -76,8 +112,10 @@ export function openCore(options: CoreOptions): Core {
           console.error('[lotse] closing failed:', error);
         }
       }
-      db.close();
+      store.db?.close();
       lock.release();
     },
   };
+  if (options.dailyBackups ?? true) scheduleDailyBackups(core);
+  return core;
 }

@@ -31,6 +31,8 @@ export async function runBrowserHost(options: LaunchOptions, { version, staticDi
     throw error;
   }
   console.log(`Lotse läuft im Browser-Modus. Datenordner: ${dataDir}`);
+  if (core.storeDamage)
+    console.log('Der Datenbestand ist beschädigt und wurde nicht verändert; Lotse bietet im Browser an, eine Sicherung wiederherzustellen.');
   console.log(host.url);
   console.log('Beenden mit Strg+C.');
   if (options.open) openInBrowser(host.url);

@@ -79,6 +79,7 @@ export const errorsDe = {
     templateVersion: 'Die Version {{version}} der Vorlage „{{id}}“ wurde nicht gefunden.',
     builtInTemplate: 'Die mitgelieferte Vorlage „{{id}}“ wurde nicht gefunden.',
     residenceStatus: 'Der Aufenthaltsstatus „{{code}}“ wurde nicht gefunden.',
+    backup: 'Die Sicherung „{{id}}“ wurde nicht gefunden.',
   },
   clients: {
     birthDateInFuture: 'Das Geburtsdatum liegt in der Zukunft.',
@@ -235,12 +236,26 @@ export const errorsDe = {
     workerFailed: 'Beim Erstellen der Briefe ist ein Fehler aufgetreten. Es wurde nichts gespeichert.',
     workerExited: 'Die Erstellung wurde unerwartet beendet (Code {{code}}). Es wurde nichts gespeichert.',
   },
+  // Backups and restore (services/backup.ts).
+  backups: {
+    badId: 'Das ist kein Name einer Sicherung.',
+    fileTooLarge: 'Die Datei ist zu groß (höchstens 22 MB).',
+    notAStore: 'Die Datei „{{fileName}}“ ist keine Lotse-Sicherung. Es wurde nichts geändert.',
+    damaged:
+      'Die Sicherung „{{id}}“ ist beschädigt (die Prüfung hat Fehler gefunden) und kann nicht wiederhergestellt werden. Bitte eine andere Sicherung wählen; es wurde nichts geändert.',
+    schemaTooNew:
+      'Die Sicherung „{{id}}“ stammt von einer neueren Lotse-Version (Schema {{found}}, diese Version kennt bis {{latest}}). Bitte die neuere Lotse-Version verwenden; es wurde nichts geändert.',
+    batchRunning: 'Während ein Serienbrief erstellt wird, kann keine Sicherung wiederhergestellt werden. Bitte warten oder den Serienbrief abbrechen.',
+    damagedStore: 'Der beschädigte Datenbestand wird nicht gesichert. Bitte eine Sicherung wiederherstellen.',
+  },
   // Before the app runs (db/open.ts, data-dir.ts): shown by the host at startup.
   dataDir: {
     schemaTooNew:
       'Die Datenbank wurde mit einer neueren Lotse-Version angelegt (Schema {{found}}, diese Version kennt bis {{latest}}). Bitte die neuere Lotse-Version verwenden; die Daten wurden nicht verändert.',
     inUse: 'Lotse läuft bereits mit diesem Datenordner ({{dataDir}}, Prozess {{pid}}). Bitte das andere Fenster verwenden.',
     notLockable: 'Der Datenordner {{dataDir}} konnte nicht gesperrt werden.',
+    storeDamaged:
+      'Der Datenbestand ist beschädigt und wurde nicht verändert. Lotse bietet an, die neueste gute Sicherung wiederherzustellen; bis dahin ist nur das möglich.',
   },
   // The browser host's answers before a request reaches dispatch (main/web).
   web: {

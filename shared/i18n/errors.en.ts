@@ -71,6 +71,7 @@ export const errorsEn: ErrorCatalogue = {
     templateVersion: 'Version {{version}} of the template “{{id}}” was not found.',
     builtInTemplate: 'The built-in template “{{id}}” was not found.',
     residenceStatus: 'The residence status “{{code}}” was not found.',
+    backup: 'The backup “{{id}}” was not found.',
   },
   clients: {
     birthDateInFuture: 'The date of birth is in the future.',
@@ -219,11 +220,22 @@ export const errorsEn: ErrorCatalogue = {
     workerFailed: 'Something went wrong while creating the letters. Nothing was saved.',
     workerExited: 'Creating the letters stopped unexpectedly (code {{code}}). Nothing was saved.',
   },
+  backups: {
+    badId: 'That is not the name of a backup.',
+    fileTooLarge: 'The file is too large (at most 22 MB).',
+    notAStore: 'The file “{{fileName}}” is not a Lotse backup. Nothing was changed.',
+    damaged: 'The backup “{{id}}” is damaged (the check found errors) and cannot be restored. Please choose another backup; nothing was changed.',
+    schemaTooNew:
+      'The backup “{{id}}” comes from a newer version of Lotse (schema {{found}}, this version knows up to {{latest}}). Please use the newer version of Lotse; nothing was changed.',
+    batchRunning: 'A backup cannot be restored while a serial letter is being created. Please wait or cancel the serial letter.',
+    damagedStore: 'The damaged data store is not backed up. Please restore a backup.',
+  },
   dataDir: {
     schemaTooNew:
       'The database was created by a newer version of Lotse (schema {{found}}, this version knows up to {{latest}}). Please use the newer version of Lotse; the data have not been changed.',
     inUse: 'Lotse is already running with this data folder ({{dataDir}}, process {{pid}}). Please use the other window.',
     notLockable: 'The data folder {{dataDir}} could not be locked.',
+    storeDamaged: 'The data store is damaged and has not been changed. Lotse offers to restore the newest good backup; until then, nothing else is possible.',
   },
   web: {
     postOnly: 'The interface accepts only POST requests.',
