@@ -7,6 +7,7 @@ import type { Core } from '../../main/core/core';
 import { SCHEMA_VERSION } from '../../main/core/db/open';
 import { ensureDailyBackup } from '../../main/core/services/backup';
 import type { Backup, Client, MethodOutput, Settings } from '../../shared/api/contract';
+import { batchWorkerScript } from '../support/batch-worker';
 import { openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf } from '../support/results';
 
@@ -233,6 +234,30 @@ describe('backups.restore', () => {
     expect((await list(core)).items.some((item) => item.kind === 'uploaded' || item.kind === 'beforeRestore')).toBe(false);
     // The store itself was neither replaced nor written by the refusals.
     expect(sha256(path.join(dataDir, 'lotse.sqlite'))).toBe(storeBefore);
+  });
+});
+
+describe('backups.restore while a serial letter runs', () => {
+  it('is refused, and the batch goes on', async () => {
+    const opened = openTestCore(undefined, { batchWorkerScript: batchWorkerScript() });
+    cleanups.push(opened.dispose);
+    const { core } = opened;
+    const ids: string[] = [];
+    for (let index = 0; index < 30; index += 1) ids.push((await createClient(core, `Serie${index}`)).id);
+    const backup = await callOk<Backup>(core, 'backups.create', {});
+    const started = await callOk<{ batchId: string }>(core, 'batches.render', {
+      templateId: 'free-letter',
+      values: { subject: 'Einladung', body: 'Bitte kommen Sie.' },
+      filter: { clientIds: ids },
+    });
+    const refused = errorOf(await dispatch(core, 'backups.restore', { id: backup.id }));
+    expect(refused).toMatchObject({
+      code: 'conflict',
+      message: 'Während ein Serienbrief erstellt wird, kann keine Sicherung wiederhergestellt werden. Bitte warten oder den Serienbrief abbrechen.',
+    });
+    expect(await callOk(core, 'batches.status', { batchId: started.batchId })).toMatchObject({ state: 'running' });
+    await callOk(core, 'batches.cancel', { batchId: started.batchId });
+    expect((await list(core)).items.map((item) => item.kind)).toEqual(['manual']);
   });
 });
 

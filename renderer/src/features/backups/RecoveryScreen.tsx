@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreDamage } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { useAppContext } from '../../app/app-context';
+import { BareShell } from '../../app/BareShell';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusSoon } from '../../ui/focus';
 import { formatTimestamp } from '../../ui/format';
@@ -22,93 +23,79 @@ export function RecoveryScreen({ damage }: { damage: StoreDamage }) {
   const [backups, reload] = useAsync(() => call('backups.list', {}), []);
   const [confirming, setConfirming] = useState(false);
   const newest = damage.newestGoodBackup;
-  useEffect(() => {
-    document.title = t('app.documentTitle', { page: t('recovery.title') });
-  }, [t]);
 
   return (
-    <>
-      <header className="app-header">
-        <div className="app-header-inner">
-          <p className="app-brand">
-            <span className="app-brand-name">{t('app.name')}</span>
-            <span className="app-brand-tagline">{t('app.tagline')}</span>
-          </p>
-        </div>
-      </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        <h1 className="page-heading">{t('recovery.title')}</h1>
-        <div className="alert alert--warning" role="alert">
-          <p>{t('recovery.lead')}</p>
-          <p>{t(`recovery.reasons.${damage.reason}`)}</p>
-        </div>
-        <section className="panel" aria-labelledby="recovery-newest-heading">
-          <h2 id="recovery-newest-heading">{t('recovery.newest')}</h2>
-          {newest ? (
-            <>
-              <p>{t('recovery.offer')}</p>
-              <dl className="facts">
-                <div>
-                  <dt>{t('backups.columns.createdAt')}</dt>
-                  <dd>{formatTimestamp(newest.createdAt)}</dd>
-                </div>
-                <div>
-                  <dt>{t('backups.columns.kind')}</dt>
-                  <dd>{t(`backups.kinds.${newest.kind}`)}</dd>
-                </div>
-                <div>
-                  <dt>{t('backups.columns.size')}</dt>
-                  <dd>{formatSize(newest.sizeBytes)}</dd>
-                </div>
-                <div>
-                  <dt>{t('backups.columns.integrity')}</dt>
-                  <dd>{t(`backups.integrity.${newest.integrity}`)}</dd>
-                </div>
-              </dl>
-              <div className="form-actions">
-                <button id="recovery-restore-newest" type="button" className="button button--primary" onClick={() => setConfirming(true)}>
-                  {t('recovery.restoreNewest')}
-                </button>
+    <BareShell title={t('recovery.title')}>
+      <div className="alert alert--warning" role="alert">
+        <p>{t('recovery.lead')}</p>
+        <p>{t(`recovery.reasons.${damage.reason}`)}</p>
+      </div>
+      <section className="panel" aria-labelledby="recovery-newest-heading">
+        <h2 id="recovery-newest-heading">{t('recovery.newest')}</h2>
+        {newest ? (
+          <>
+            <p>{t('recovery.offer')}</p>
+            <dl className="facts">
+              <div>
+                <dt>{t('backups.columns.createdAt')}</dt>
+                <dd>{formatTimestamp(newest.createdAt)}</dd>
               </div>
-            </>
-          ) : (
-            <p>{t('recovery.noBackup')}</p>
-          )}
-        </section>
-        <section className="panel" aria-labelledby="recovery-others-heading">
-          <h2 id="recovery-others-heading">{t('recovery.othersHeading')}</h2>
-          {backups.status === 'loading' ? <p className="busy">{t('common.loading')}</p> : null}
-          {backups.status === 'error' ? <ErrorAlert error={backups.error} onRetry={reload} /> : null}
-          {backups.status === 'ready' ? (
-            <>
-              <dl className="facts">
+              <div>
+                <dt>{t('backups.columns.kind')}</dt>
+                <dd>{t(`backups.kinds.${newest.kind}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('backups.columns.size')}</dt>
+                <dd>{formatSize(newest.sizeBytes)}</dd>
+              </div>
+              <div>
+                <dt>{t('backups.columns.integrity')}</dt>
+                <dd>{t(`backups.integrity.${newest.integrity}`)}</dd>
+              </div>
+            </dl>
+            <div className="form-actions">
+              <button id="recovery-restore-newest" type="button" className="button button--primary" onClick={() => setConfirming(true)}>
+                {t('recovery.restoreNewest')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <p>{t('recovery.noBackup')}</p>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="recovery-others-heading">
+        <h2 id="recovery-others-heading">{t('recovery.othersHeading')}</h2>
+        {backups.status === 'loading' ? <p className="busy">{t('common.loading')}</p> : null}
+        {backups.status === 'error' ? <ErrorAlert error={backups.error} onRetry={reload} /> : null}
+        {backups.status === 'ready' ? (
+          <>
+            <dl className="facts">
+              <div>
+                <dt>{t('backups.folder')}</dt>
+                <dd className="path">{backups.value.folder}</dd>
+              </div>
+              {info ? (
                 <div>
-                  <dt>{t('backups.folder')}</dt>
-                  <dd className="path">{backups.value.folder}</dd>
+                  <dt>{t('recovery.dataDir')}</dt>
+                  <dd className="path">{info.dataDir}</dd>
                 </div>
-                {info ? (
-                  <div>
-                    <dt>{t('recovery.dataDir')}</dt>
-                    <dd className="path">{info.dataDir}</dd>
-                  </div>
-                ) : null}
-              </dl>
-              <BackupTable items={backups.value.items} damaged />
-            </>
-          ) : null}
-          <BackupFromFile damaged onUploaded={reload} />
-        </section>
-        {confirming && newest ? (
-          <RestoreDialog
-            backup={newest}
-            damaged
-            onCancel={() => {
-              setConfirming(false);
-              focusSoon('recovery-restore-newest');
-            }}
-          />
+              ) : null}
+            </dl>
+            <BackupTable items={backups.value.items} damaged />
+          </>
         ) : null}
-      </main>
-    </>
+        <BackupFromFile damaged onUploaded={reload} />
+      </section>
+      {confirming && newest ? (
+        <RestoreDialog
+          backup={newest}
+          damaged
+          onCancel={() => {
+            setConfirming(false);
+            focusSoon('recovery-restore-newest');
+          }}
+        />
+      ) : null}
+    </BareShell>
   );
 }
