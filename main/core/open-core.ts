@@ -99,8 +99,12 @@ export function openCore(options: CoreOptions): Core {
       store.db?.close();
       // Until the new file is open, the store counts as damaged: no call reaches a closed connection.
       store = { db: undefined, damage: store.damage ?? 'corrupt' };
-      replace();
-      store = openOrRecover(options, now);
+      try {
+        replace();
+      } finally {
+        // Replaced or not (a failed rename leaves the old file in place), whatever is there now is opened.
+        store = openOrRecover(options, now);
+      }
     },
     close() {
       if (!open) return;

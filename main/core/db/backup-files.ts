@@ -139,6 +139,6 @@ export function checkCopy(file: string, driverOptions: DriverOptions): CopyCheck
 }
 
 /** The store's own file and the two SQLite keeps beside it in WAL mode. */
-export function storeFiles(file: string): string[] {
+export function storeFiles(file: string): [main: string, wal: string, shm: string] {
   return [file, `${file}-wal`, `${file}-shm`];
 }

@@ -303,12 +303,25 @@ function prepareRestoredCopy(core: Core, file: string, id: string, erasures: rea
   }
 }
 
-/** Moves the damaged store and its -wal and -shm into backups/ as `beschaedigt-<stamp>.sqlite…`, unchanged. */
-function moveDamagedAside(core: Core): void {
+/**
+ * Puts the damaged store and its -wal and -shm into backups/ as
+ * `beschaedigt-<stamp>.sqlite…`, unchanged. The main file is linked there
+ * (copied where the disk has no hard links) rather than moved: the restored
+ * copy then replaces it in one rename, and if that fails the damaged store
+ * is still in its place, never a missing file that would open as an empty
+ * store.
+ */
+function setDamagedAside(core: Core): void {
   fs.mkdirSync(core.backupDir, { recursive: true });
-  const id = backupFileName(core.backupDir, 'damaged', core.now());
-  for (const [index, file] of storeFiles(core.databaseFile).entries()) {
-    if (fs.existsSync(file)) fs.renameSync(file, path.join(core.backupDir, storeFiles(id)[index] ?? id));
+  const [file, wal, shm] = storeFiles(core.databaseFile);
+  const [aside, walAside, shmAside] = storeFiles(path.join(core.backupDir, backupFileName(core.backupDir, 'damaged', core.now())));
+  if (fs.existsSync(wal)) fs.renameSync(wal, walAside);
+  if (fs.existsSync(shm)) fs.renameSync(shm, shmAside);
+  if (!fs.existsSync(file)) return;
+  try {
+    fs.linkSync(file, aside);
+  } catch {
+    fs.copyFileSync(file, aside);
   }
 }
 
@@ -327,7 +340,7 @@ async function restore(core: Core, id: string): Promise<MethodOutput<'backups.re
     const damaged = core.storeDamage !== null;
     if (!damaged) await takeBackup(core, 'beforeRestore');
     core.replaceStore(() => {
-      if (damaged) moveDamagedAside(core);
+      if (damaged) setDamagedAside(core);
       // Closed cleanly, SQLite has removed them; one left over would be laid over the restored file.
       else
         storeFiles(core.databaseFile)
