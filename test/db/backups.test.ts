@@ -324,4 +324,22 @@ describe('a damaged store at start', () => {
       expect(errorOf(await dispatch(reopened, 'backups.restore', { id: aside!.id })).code).toBe('invalid_input');
     });
   }
+
+  it('counts an emptied file as damaged where backups exist, and opens it as a first start where none do', async () => {
+    const { core, dataDir } = coreWithClock('2026-11-24T10:00:00Z');
+    await callOk(core, 'backups.create', {});
+    core.close();
+    const file = path.join(dataDir, 'lotse.sqlite');
+    fs.writeFileSync(file, '');
+    const emptied = reopenCore(dataDir);
+    expect(emptied.storeDamage).toBe('empty');
+    expect(fs.statSync(file).size).toBe(0);
+    emptied.close();
+
+    fs.rmSync(path.join(dataDir, 'backups'), { recursive: true });
+    const first = reopenCore(dataDir);
+    cleanups.unshift(() => first.close());
+    expect(first.storeDamage).toBeNull();
+    expect(await names(first)).toEqual([]);
+  });
 });

@@ -62,6 +62,13 @@ test('Einstellungen → Sicherungen: a backup taken now is listed, checked, and 
   await expect(dialog).toBeHidden();
   await expect(restore).toBeFocused();
 
+  // The host takes the day's backup by itself, some seconds after its start, with the full check.
+  const daily = async () =>
+    ((await api(page.request, lotse, 'backups.list', {})).value as { items: Array<{ kind: string; integrity: string }> }).items.find(
+      (item) => item.kind === 'daily',
+    );
+  await expect.poll(daily, { timeout: 30_000 }).toMatchObject({ integrity: 'ok' });
+
   await section.scrollIntoViewIfNeeded();
   await expectNoSeriousA11yViolations(page, 'settings with backups');
   await shots(page, 'settings-backups', (name) => testInfo.outputPath(name), section);
