@@ -51,7 +51,8 @@ const queues = new WeakMap<Core, Promise<unknown>>();
 
 /** Runs `operation` after every backup operation of this core started before it. */
 function queued<T>(core: Core, operation: () => Promise<T>): Promise<T> {
-  const result = (queues.get(core) ?? Promise.resolve()).then(operation, operation);
+  // The queue itself never rejects: a failed operation must not stop the next one.
+  const result = (queues.get(core) ?? Promise.resolve()).then(operation);
   queues.set(
     core,
     result.catch(() => undefined),
