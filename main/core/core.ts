@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { StoreDamage } from '../../shared/api/contract';
 
 /*
  * Types only: every service names the Core, so this file imports no code;
@@ -15,8 +16,20 @@ export type PdfPrinter = (pdf: Buffer, title: string) => Promise<{ printed: bool
 
 /** Everything a handler needs: the open store and facts about this launch. */
 export interface Core {
+  /**
+   * The open store. Read it on every use, never keep it: a restore replaces
+   * it (replaceStore). While the store is damaged, reading it throws
+   * `store_damaged`.
+   */
   readonly db: Database;
+  /** Why the store was not opened at start (it failed its check), or null when it is open. */
+  readonly storeDamage: StoreDamage['reason'] | null;
   readonly dataDir: string;
+  /** The store's file (`lotse.sqlite` in the data dir) and the folder of its backups. */
+  readonly databaseFile: string;
+  readonly backupDir: string;
+  /** See CoreOptions.nativeBinding: for opening other store files (backups) with the same driver. */
+  readonly nativeBinding: string | undefined;
   readonly host: HostKind;
   readonly version: string;
   readonly batchWorkerScript: string;
@@ -24,5 +37,11 @@ export interface Core {
   now: Clock;
   /** Runs `dispose` when the core closes (before the store closes), e.g. to stop a worker. */
   onClose(dispose: () => void): void;
+  /**
+   * Closes the store (if open), lets `replace` put another file in its
+   * place, and opens that one, migrated and seeded; a damaged store counts
+   * as sound again once this succeeds.
+   */
+  replaceStore(replace: () => void): void;
   close(): void;
 }

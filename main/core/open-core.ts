@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock, Core, HostKind, PdfPrinter } from './core';
 import { lockDataDir, type DataDirLock } from './data-dir';
-import { openDatabase, type Db } from './db/open';
+import type { DamageReason } from './db/backup-files';
+import { openDatabase, StoreDamagedError, type Db } from './db/open';
 import { seedBuiltIns } from './db/seed';
+import { DomainError } from './errors';
+import { scheduleDailyBackups } from './services/backup';
 import { storageError } from './storage-errors';
 
 export interface CoreOptions {
@@ -22,14 +25,31 @@ export interface CoreOptions {
   batchWorkerScript?: string;
   /** The host's system print dialog for a PDF, where it has one (Electron); the browser prints itself. */
   printPdf?: PdfPrinter;
+  /** Takes the daily backup (soon after the start, and on later days while running); tests with a fixed clock switch it off. */
+  dailyBackups?: boolean;
 }
 
 export const DATABASE_FILE = 'lotse.sqlite';
+export const BACKUP_FOLDER = 'backups';
+
+/**
+ * The store, or why it could not be opened: a damaged file (StoreDamagedError)
+ * starts Lotse in its recovery state rather than failing the start, so the
+ * counselor can restore a backup from the app.
+ */
+function openOrRecover(options: CoreOptions, now: Clock): { db: Db; damage: null } | { db: undefined; damage: DamageReason } {
+  try {
+    return { db: openSeededStore(options, now), damage: null };
+  } catch (error) {
+    if (error instanceof StoreDamagedError) return { db: undefined, damage: error.reason };
+    throw error;
+  }
+}
 
 /** The store, migrated to this version and with its built-in data written (db/seed). */
 function openSeededStore(options: CoreOptions, now: Clock): Db {
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), {
-    backupDir: path.join(options.dataDir, 'backups'),
+    backupDir: path.join(options.dataDir, BACKUP_FOLDER),
     nativeBinding: options.nativeBinding,
     now,
   });
@@ -44,17 +64,18 @@ function openSeededStore(options: CoreOptions, now: Clock): Db {
 
 /**
  * Takes the data dir for this process and opens its store, migrated and
- * seeded. A full, read-only or forbidden folder is refused in German
- * (storage-errors.ts), not with the system's ENOSPC.
+ * seeded (or in the recovery state, when it is damaged). A full, read-only or
+ * forbidden folder is refused in German (storage-errors.ts), not with the
+ * system's ENOSPC.
  */
 export function openCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
   let lock: DataDirLock | undefined;
-  let db: Db;
+  let store: ReturnType<typeof openOrRecover>;
   try {
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     lock = lockDataDir(options.dataDir, { nativeBinding: options.nativeBinding });
-    db = openSeededStore(options, now);
+    store = openOrRecover(options, now);
   } catch (error) {
     lock?.release();
     throw storageError(error, { dataDir: options.dataDir, atStart: true }) ?? error;
@@ -62,9 +83,18 @@ export function openCore(options: CoreOptions): Core {
   const heldLock = lock;
   let open = true;
   const disposers = new Set<() => void>();
-  return {
-    db,
+  const core: Core = {
+    get db() {
+      if (store.db === undefined) throw new DomainError('store_damaged', { key: 'dataDir.storeDamaged' });
+      return store.db;
+    },
+    get storeDamage() {
+      return store.damage;
+    },
     dataDir: options.dataDir,
+    databaseFile: path.join(options.dataDir, DATABASE_FILE),
+    backupDir: path.join(options.dataDir, BACKUP_FOLDER),
+    nativeBinding: options.nativeBinding,
     host: options.host,
     version: options.version,
     batchWorkerScript: options.batchWorkerScript ?? path.join(__dirname, 'batch-worker.cjs'),
@@ -72,6 +102,17 @@ export function openCore(options: CoreOptions): Core {
     now,
     onClose(dispose) {
       disposers.add(dispose);
+    },
+    replaceStore(replace) {
+      store.db?.close();
+      // Until the new file is open, the store counts as damaged: no call reaches a closed connection.
+      store = { db: undefined, damage: store.damage ?? 'corrupt' };
+      try {
+        replace();
+      } finally {
+        // Replaced or not (a failed rename leaves the old file in place), whatever is there now is opened.
+        store = openOrRecover(options, now);
+      }
     },
     close() {
       if (!open) return;
@@ -83,8 +124,10 @@ export function openCore(options: CoreOptions): Core {
           console.error('[lotse] closing failed:', error);
         }
       }
-      db.close();
+      store.db?.close();
       heldLock.release();
     },
   };
+  if (options.dailyBackups ?? true) scheduleDailyBackups(core);
+  return core;
 }

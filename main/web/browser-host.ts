@@ -32,6 +32,8 @@ export async function runBrowserHost(options: LaunchOptions, { version, staticDi
     throw portError(error, options.port) ?? error;
   }
   console.log(`Lotse läuft im Browser-Modus. Datenordner: ${dataDir}`);
+  if (core.storeDamage)
+    console.log('Der Datenbestand ist beschädigt und wurde nicht verändert; Lotse bietet im Browser an, eine Sicherung wiederherzustellen.');
   console.log(host.url);
   console.log('Beenden mit Strg+C.');
   if (options.open) openInBrowser(host.url);

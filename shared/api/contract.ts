@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SETUP_ITEMS } from '../domain/setup';
 import { refinement } from './german-messages';
 import { AuditEntrySchema } from './schemas/audit';
+import { BackupListSchema, BackupSchema, BackupUploadSchema, backupId, StoreDamageSchema } from './schemas/backup';
 import { BatchInputSchema, BatchPreviewSchema, BatchResultSchema, BatchStartedSchema, BatchStatusSchema } from './schemas/batch';
 import { ClientExportSchema, ClientInputSchema, ClientSchema, ClientUpdateSchema, ResidenceStatusSchema } from './schemas/client';
 import { id, isoDate, list, text } from './schemas/common';
@@ -39,6 +40,11 @@ export const contract = {
       host: z.enum(['electron', 'browser']),
       /** What the first-run setup still lacks (shared/domain/setup.ts); empty once letters can be finalized. */
       setupMissing: z.array(z.enum(SETUP_ITEMS)),
+      /**
+       * Set when the store was found damaged at start: it is left untouched, every method but
+       * app.* and backups.* answers `store_damaged`, and restoring a backup opens a sound store again.
+       */
+      storeDamage: StoreDamageSchema.nullable(),
     }),
   },
   'app.describe': {
@@ -213,6 +219,22 @@ export const contract = {
   /** A short sample letter with the letterhead of `settings` (unsaved entries) or of the stored settings. */
   'settings.previewLetterhead': { input: z.object({ settings: SettingsSchema.optional() }), output: RenderedPdfSchema },
 
+  /** A backup of the store now (SQLite online backup, then PRAGMA integrity_check on the copy). */
+  'backups.create': { input: noInput, output: BackupSchema },
+  /** Every backup in the data folder's backups/, newest first, with the folder. */
+  'backups.list': { input: noInput, output: BackupListSchema },
+  /**
+   * Replaces the store with a backup: refused when the backup fails PRAGMA integrity_check, is from a
+   * newer Lotse, or a serial letter is running. The store it replaces is kept as a backup (a damaged
+   * one is moved aside as `beschaedigt-…`); an older backup is migrated; every client erased since
+   * (the erasure log) is erased from it again.
+   */
+  'backups.restore': { input: z.object({ id: backupId }), output: z.object({ restored: BackupSchema, reappliedErasures: z.number().int() }) },
+  /** One backup file's bytes, to save it elsewhere (a USB stick, a network drive). */
+  'backups.download': { input: z.object({ id: backupId }), output: z.object({ fileName: z.string(), contentBase64: z.string() }) },
+  /** Keeps a backup file the counselor picked (if it is a sound Lotse store) among the backups, to restore it. */
+  'backups.upload': { input: BackupUploadSchema, output: BackupSchema },
+
   'audit.list': { input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }), output: list(AuditEntrySchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
@@ -229,6 +251,8 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export type { AuditEntry } from './schemas/audit';
+export type { Backup, BackupKind, BackupSettings, StoreDamage } from './schemas/backup';
+export { BACKUP_KINDS, INTEGRITY_RESULTS } from './schemas/backup';
 export type { Client, ClientInput, ResidenceStatus } from './schemas/client';
 export type { Consent, ConsentInput, ConsentState } from './schemas/consent';
 export type { Deadline } from './schemas/deadline';

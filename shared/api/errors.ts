@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   /** The print dialog reported a failure (not a cancel). */
   'print_failed',
   'schema_too_new',
+  /** The store failed its check at start (or SQLite found it malformed): only a restore helps. */
+  'store_damaged',
   'data_dir_locked',
   /** The disk holding the data folder is full (ENOSPC, EDQUOT, SQLITE_FULL). */
   'storage_full',

@@ -79,6 +79,7 @@ export const errorsDe = {
     templateVersion: 'Die Version {{version}} der Vorlage „{{id}}“ wurde nicht gefunden.',
     builtInTemplate: 'Die mitgelieferte Vorlage „{{id}}“ wurde nicht gefunden.',
     residenceStatus: 'Der Aufenthaltsstatus „{{code}}“ wurde nicht gefunden.',
+    backup: 'Die Sicherung „{{id}}“ wurde nicht gefunden.',
   },
   clients: {
     birthDateInFuture: 'Das Geburtsdatum liegt in der Zukunft.',
@@ -235,6 +236,18 @@ export const errorsDe = {
     workerFailed: 'Beim Erstellen der Briefe ist ein Fehler aufgetreten. Es wurde nichts gespeichert.',
     workerExited: 'Die Erstellung wurde unerwartet beendet (Code {{code}}). Es wurde nichts gespeichert.',
   },
+  // Backups and restore (services/backup.ts).
+  backups: {
+    badId: 'Das ist kein Name einer Sicherung.',
+    fileTooLarge: 'Die Datei ist zu groß (höchstens 22 MB).',
+    notAStore: 'Die Datei „{{fileName}}“ ist keine Lotse-Sicherung. Es wurde nichts geändert.',
+    damaged:
+      'Die Sicherung „{{id}}“ ist beschädigt (die Prüfung hat Fehler gefunden) und kann nicht wiederhergestellt werden. Bitte eine andere Sicherung wählen; es wurde nichts geändert.',
+    schemaTooNew:
+      'Die Sicherung „{{id}}“ stammt von einer neueren Lotse-Version (Schema {{found}}, diese Version kennt bis {{latest}}). Bitte die neuere Lotse-Version verwenden; es wurde nichts geändert.',
+    batchRunning: 'Während ein Serienbrief erstellt wird, kann keine Sicherung wiederhergestellt werden. Bitte warten oder den Serienbrief abbrechen.',
+    damagedStore: 'Der beschädigte Datenbestand wird nicht gesichert. Bitte eine Sicherung wiederherstellen.',
+  },
   // Before the app runs (db/open.ts, data-dir.ts): shown by the host at startup.
   dataDir: {
     schemaTooNew:
@@ -244,6 +257,8 @@ export const errorsDe = {
     // The owner did not leave its note (data-dir.ts): the folder is taken all the same.
     inUseOwnerUnknown:
       'Der Datenordner {{dataDir}} wird schon von einem anderen Lotse verwendet. Bitte das andere Lotse-Fenster verwenden oder Lotse dort zuerst beenden.',
+    storeDamaged:
+      'Der Datenbestand ist beschädigt und wurde nicht verändert. Lotse bietet an, die neueste gute Sicherung wiederherzustellen; bis dahin ist nur das möglich.',
   },
   // The disk or folder refused a write (main/core/storage-errors.ts): during work, and at start (…AtStart).
   storage: {

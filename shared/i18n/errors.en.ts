@@ -71,6 +71,7 @@ export const errorsEn: ErrorCatalogue = {
     templateVersion: 'Version {{version}} of the template “{{id}}” was not found.',
     builtInTemplate: 'The built-in template “{{id}}” was not found.',
     residenceStatus: 'The residence status “{{code}}” was not found.',
+    backup: 'The backup “{{id}}” was not found.',
   },
   clients: {
     birthDateInFuture: 'The date of birth is in the future.',
@@ -219,11 +220,22 @@ export const errorsEn: ErrorCatalogue = {
     workerFailed: 'Something went wrong while creating the letters. Nothing was saved.',
     workerExited: 'Creating the letters stopped unexpectedly (code {{code}}). Nothing was saved.',
   },
+  backups: {
+    badId: 'That is not the name of a backup.',
+    fileTooLarge: 'The file is too large (at most 22 MB).',
+    notAStore: 'The file “{{fileName}}” is not a Lotse backup. Nothing was changed.',
+    damaged: 'The backup “{{id}}” is damaged (the check found errors) and cannot be restored. Please choose another backup; nothing was changed.',
+    schemaTooNew:
+      'The backup “{{id}}” comes from a newer version of Lotse (schema {{found}}, this version knows up to {{latest}}). Please use the newer version of Lotse; nothing was changed.',
+    batchRunning: 'A backup cannot be restored while a serial letter is being created. Please wait or cancel the serial letter.',
+    damagedStore: 'The damaged data store is not backed up. Please restore a backup.',
+  },
   dataDir: {
     schemaTooNew:
       'The database was created by a newer version of Lotse (schema {{found}}, this version knows up to {{latest}}). Please use the newer version of Lotse; the data have not been changed.',
     inUse: 'The data folder {{dataDir}} is already in use by Lotse (process {{pid}} on {{host}}). Please use the other Lotse window or quit Lotse there first.',
     inUseOwnerUnknown: 'The data folder {{dataDir}} is already in use by another Lotse. Please use the other Lotse window or quit Lotse there first.',
+    storeDamaged: 'The data store is damaged and has not been changed. Lotse offers to restore the newest good backup; until then, nothing else is possible.',
   },
   storage: {
     full: 'The disk is full: Lotse could not save, nothing was saved. Please free some space (e.g. delete old files) and try again. Data folder: {{dataDir}}',

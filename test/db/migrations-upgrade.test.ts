@@ -316,6 +316,19 @@ describe('each migration on a store of the version before it', () => {
     expect(rows(upgrade(storeAt(50), 70), 'SELECT * FROM settings')).toEqual([]);
   });
 
+  upgradeTest(80, 'adds an empty erasure log beside the clients, which stay as they were', () => {
+    const store = storeAt(70);
+    insertSchema10Client(store.db, 'c-1', 'Yılmaz', null);
+    const before = rows(store.db, 'SELECT * FROM clients');
+    const db = upgrade(store, 80);
+    expect(rows(db, 'SELECT * FROM clients')).toEqual(before);
+    expect(rows(db, 'SELECT * FROM erasures')).toEqual([]);
+    // Ids and times only: nothing in the log can name a person.
+    expect(rows(db, "SELECT name FROM pragma_table_info('erasures') ORDER BY cid")).toEqual([{ name: 'client_id' }, { name: 'erased_at' }]);
+    db.prepare('INSERT INTO erasures (client_id, erased_at) VALUES (?, ?)').run('c-1', '2026-11-25T10:00:00.000Z');
+    expect(() => db.prepare('INSERT INTO erasures (client_id, erased_at) VALUES (?, ?)').run('c-1', '2026-11-26T10:00:00.000Z')).toThrow(/UNIQUE/);
+  });
+
   it('has a test for every migration', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
   });

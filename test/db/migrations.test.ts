@@ -169,7 +169,7 @@ describe('built-in data at open', () => {
       reminder_lead_days: 45,
       stand: '2026-06-01',
     });
-    expect(await callOk(core, 'settings.get', {})).toEqual(settings);
+    expect(await callOk(core, 'settings.get', {})).toEqual({ ...settings, backups: FRESH_SETTINGS.backups });
   });
 
   it('completes settings an older version stored without a part or a later field, once', async () => {
@@ -178,7 +178,12 @@ describe('built-in data at open', () => {
     core.db.prepare("UPDATE settings SET value = ? WHERE key = 'settings'").run(JSON.stringify({ office }));
 
     reopen();
-    const completed = { office: { ...office, contact: '', logo: null }, counselor: FRESH_SETTINGS.counselor, deadlines: FRESH_SETTINGS.deadlines };
+    const completed = {
+      office: { ...office, contact: '', logo: null },
+      counselor: FRESH_SETTINGS.counselor,
+      deadlines: FRESH_SETTINGS.deadlines,
+      backups: FRESH_SETTINGS.backups,
+    };
     expect(storedSettings()).toEqual(completed);
     expect(await callOk(core, 'settings.get', {})).toEqual(completed);
     reopen();

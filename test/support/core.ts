@@ -7,7 +7,7 @@ import { callOk } from './results';
 import { TEST_SETTINGS } from './settings';
 import { makeTempDir } from './temp-dir';
 
-interface TestCoreOptions extends Partial<Pick<CoreOptions, 'batchWorkerScript' | 'printPdf'>> {
+interface TestCoreOptions extends Partial<Pick<CoreOptions, 'batchWorkerScript' | 'printPdf' | 'dailyBackups'>> {
   /** Leaves the store as a fresh install has it: no office, no counselor, setup not done. */
   freshInstall?: boolean;
 }
@@ -19,7 +19,8 @@ interface TestCoreOptions extends Partial<Pick<CoreOptions, 'batchWorkerScript' 
 export function openTestCore(now = new Date('2026-11-25T10:00:00Z'), options: TestCoreOptions = {}): { core: Core; dataDir: string; dispose(): void } {
   const { freshInstall = false, ...coreOptions } = options;
   const temp = makeTempDir();
-  const core = openCore({ dataDir: temp.dir, host: 'browser', version: '0.0.0-test', now: () => now, ...coreOptions });
+  // The daily backup's timer is off: a test takes the backups it means to, at the moments it means to.
+  const core = openCore({ dataDir: temp.dir, host: 'browser', version: '0.0.0-test', now: () => now, dailyBackups: false, ...coreOptions });
   if (!freshInstall) updateSettings(core, TEST_SETTINGS);
   return {
     core,
@@ -52,8 +53,8 @@ export function clientInput(overrides: MethodInput<'clients.create'> | Partial<M
  * openTestCore by default. The caller closes it; the test core's dispose
  * still removes the dir.
  */
-export function reopenCore(dataDir: string, now = new Date('2026-11-25T10:00:00Z')): Core {
-  return openCore({ dataDir, host: 'browser', version: '0.0.0-test', now: () => now });
+export function reopenCore(dataDir: string, now: Date | (() => Date) = new Date('2026-11-25T10:00:00Z')): Core {
+  return openCore({ dataDir, host: 'browser', version: '0.0.0-test', now: typeof now === 'function' ? now : () => now, dailyBackups: false });
 }
 
 /**

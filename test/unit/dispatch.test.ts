@@ -171,7 +171,7 @@ describe('dispatch', () => {
     const result = await dispatch(core, 'app.info', {});
     expect(result).toEqual({
       ok: true,
-      value: { version: '0.0.0-test', schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: 'browser', setupMissing: [] },
+      value: { version: '0.0.0-test', schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: 'browser', setupMissing: [], storeDamage: null },
     });
   });
 });

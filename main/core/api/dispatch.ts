@@ -18,6 +18,16 @@ function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssues {
   return fields;
 }
 
+/** What a core in its recovery state (a damaged store, see open-core.ts) still answers. */
+const AVAILABLE_WHEN_DAMAGED: ReadonlySet<MethodName> = new Set<MethodName>([
+  'app.info',
+  'app.describe',
+  'backups.list',
+  'backups.restore',
+  'backups.download',
+  'backups.upload',
+]);
+
 /**
  * The only door into main/core (DESIGN.md §2): validates the input against
  * the contract, runs the handler and turns every outcome into the one result
@@ -27,6 +37,9 @@ function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssues {
 export async function dispatch(core: Core, method: string, input: unknown): Promise<ApiResult<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: apiError('unknown_method', { key: 'common.unknownMethod', params: { method } }) };
+  }
+  if (core.storeDamage && !AVAILABLE_WHEN_DAMAGED.has(method)) {
+    return { ok: false, error: apiError('store_damaged', { key: 'dataDir.storeDamaged' }) };
   }
   // The input is kept in each issue: an empty field (undefined, null) is told apart from a wrong one by it.
   const parsed = contract[method].input.safeParse(input ?? {}, { reportInput: true });

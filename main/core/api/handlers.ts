@@ -2,6 +2,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/
 import type { Core } from '../core';
 import { appInfo, describeContract } from '../services/app';
 import { listAudit } from '../services/audit';
+import * as backups from '../services/backup';
 import * as batches from '../services/batches';
 import { exportClient } from '../services/client-export';
 import * as clients from '../services/clients';
@@ -80,5 +81,10 @@ export const handlers: Handlers = {
   'settings.get': (core) => settings.getSettings(core),
   'settings.update': (core, input) => settings.updateSettings(core, input),
   'settings.previewLetterhead': (core, input) => settings.previewLetterhead(core, input.settings),
+  'backups.create': (core) => backups.createBackup(core),
+  'backups.list': (core) => backups.backupList(core),
+  'backups.restore': (core, { id }) => backups.restoreBackup(core, id),
+  'backups.download': (core, { id }) => backups.downloadBackup(core, id),
+  'backups.upload': (core, input) => backups.uploadBackup(core, input),
   'audit.list': (core, { limit }) => ({ items: listAudit(core, limit) }),
 };

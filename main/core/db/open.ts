@@ -2,14 +2,18 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../errors';
+import { backupFileName, quickCheckStore, type DamageReason } from './backup-files';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/migration';
 
 export type Db = Database.Database;
 
 export interface OpenDatabaseOptions {
-  /** Folder for the copy taken before a migration changes an existing file. */
-  backupDir: string;
+  /**
+   * Folder for the copy taken before a migration changes an existing file;
+   * null for a file that is itself a copy (a backup being restored).
+   */
+  backupDir: string | null;
   /**
    * Path of a better-sqlite3 addon built for this process's ABI. The Electron
    * host passes its Electron build here; Node (tests, browser host) uses the
@@ -20,18 +24,37 @@ export interface OpenDatabaseOptions {
   now?: () => Date;
 }
 
+/** The store failed its check at start: it was not opened for writing, and nothing was written to it. */
+export class StoreDamagedError extends DomainError {
+  constructor(readonly reason: DamageReason) {
+    super('store_damaged', { key: 'dataDir.storeDamaged' });
+  }
+}
+
 /**
- * Opens (or creates) the store, refusing a file written by a newer Lotse
- * before anything is written to it, and brings an older one up to date.
+ * An existing file with no bytes is an empty database to SQLite, and would
+ * be filled with a fresh store. Where backups exist it is a store that lost
+ * its content, so it counts as damaged; otherwise it is a first start that
+ * was cut short before anything was written.
+ */
+function emptyButBackedUp(file: string, backupDir: string | null): boolean {
+  return fs.statSync(file).size === 0 && backupDir !== null && fs.existsSync(backupDir) && fs.readdirSync(backupDir).some((name) => name.endsWith('.sqlite'));
+}
+
+/**
+ * Opens (or creates) the store. Before anything is written to an existing
+ * file, PRAGMA quick_check runs on a read-only connection: a damaged file
+ * is refused with StoreDamagedError, one written by a newer Lotse with
+ * `schema_too_new`, both left untouched. An older one is brought up to date.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 
-  // Read the version without write access: a newer file must stay untouched,
-  // and even switching on WAL would write to it.
-  const existingVersion = fs.existsSync(file) ? readUserVersion(file, driverOptions) : 0;
+  // Check the file and read its version without write access: a damaged or
+  // newer file must stay untouched, and even switching on WAL would write to it.
+  const existingVersion = fs.existsSync(file) ? checkedVersion(file, driverOptions, options.backupDir) : 0;
   if (existingVersion > latest) {
     throw new DomainError('schema_too_new', { key: 'dataDir.schemaTooNew', params: { found: existingVersion, latest } });
   }
@@ -46,7 +69,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     // leave no trace in the file (GDPR Art. 17).
     db.pragma('secure_delete = ON');
     const pending = migrations.filter((migration) => migration.version > existingVersion);
-    if (pending.length > 0 && existingVersion > 0) {
+    if (pending.length > 0 && existingVersion > 0 && options.backupDir !== null) {
       backUpBeforeMigration(db, options.backupDir, existingVersion, (options.now ?? (() => new Date()))());
     }
     db.transaction(() => {
@@ -62,19 +85,16 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
   }
 }
 
-function readUserVersion(file: string, driverOptions: Database.Options): number {
-  const probe = new Database(file, { ...driverOptions, readonly: true, fileMustExist: true });
-  try {
-    return probe.pragma('user_version', { simple: true }) as number;
-  } finally {
-    probe.close();
-  }
+function checkedVersion(file: string, driverOptions: Database.Options, backupDir: string | null): number {
+  if (emptyButBackedUp(file, backupDir)) throw new StoreDamagedError('empty');
+  const check = quickCheckStore(file, driverOptions);
+  if (!check.ok) throw new StoreDamagedError(check.reason);
+  return check.schemaVersion;
 }
 
 function backUpBeforeMigration(db: Db, backupDir: string, fromVersion: number, now: Date): void {
   fs.mkdirSync(backupDir, { recursive: true });
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = path.join(backupDir, `vor-migration-schema-${fromVersion}-${stamp}.sqlite`);
+  const target = path.join(backupDir, backupFileName(backupDir, 'preMigration', now, fromVersion));
   // VACUUM INTO writes a consistent, compact copy in one synchronous step.
   db.prepare('VACUUM INTO ?').run(target);
 }

@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { contract, type MethodOutput } from '../../../shared/api/contract';
 import type { Core } from '../core';
 import { SCHEMA_VERSION } from '../db/open';
+import { newestGoodBackup } from './backup';
 import { setupStillMissing } from './settings';
 
 export function appInfo(core: Core): MethodOutput<'app.info'> {
-  return { version: core.version, schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: core.host, setupMissing: setupStillMissing(core) };
+  const facts = { version: core.version, schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: core.host };
+  if (core.storeDamage) {
+    // Nothing can be read from a damaged store: the setup is not what matters now.
+    return { ...facts, setupMissing: [], storeDamage: { reason: core.storeDamage, newestGoodBackup: newestGoodBackup(core) } };
+  }
+  return { ...facts, setupMissing: setupStillMissing(core), storeDamage: null };
 }
 
 let description: MethodOutput<'app.describe'> | undefined;

@@ -19,7 +19,7 @@ export function recordAudit(
 }
 
 /** Who is at the desk: the counselor named in the settings. */
-function counselorOf(settings: Settings): string {
+export function counselorOf(settings: Pick<Settings, 'counselor'>): string {
   return settings.counselor.name.trim() || 'unbekannt';
 }
 

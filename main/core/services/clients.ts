@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Client, ClientInput } from '../../../shared/api/contract';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
-import { deleteAuditEntriesOfClient } from '../db/queries/audit';
+import { deleteAuditEntriesOfClient, insertAuditEntry } from '../db/queries/audit';
 import * as queries from '../db/queries/clients';
 import { listConsents } from '../db/queries/consents';
 import { listDocuments } from '../db/queries/documents';
+import { logErasure, type Erasure } from '../db/queries/erasures';
+import type { Db } from '../db/open';
 import { getResidenceStatus } from '../db/queries/residence-statuses';
 import type { FieldIssues } from '../../../shared/i18n/error-message';
 import { invalid, notFound } from '../errors';
@@ -75,19 +77,34 @@ export function searchClients(core: Core, query: string, limit: number): Client[
 }
 
 /**
+ * Removes the person, their documents, consents and audit lines (inside the
+ * caller's transaction) and compacts the search index; what was removed, or
+ * null when there was nobody with that id.
+ */
+function removeClient(db: Db, id: string, today: string): { documents: number; consents: number } | null {
+  const documents = listDocuments(db, { clientId: id }).length;
+  const consents = listConsents(db, id, today).length;
+  deleteAuditEntriesOfClient(db, id);
+  if (!queries.deleteClient(db, id)) return null;
+  queries.compactSearchIndex(db);
+  return { documents, consents };
+}
+
+/**
  * GDPR Art. 17: the person, their documents, consents and audit lines go in
  * one transaction; one audit line without personal data records that an
- * erasure happened. secure_delete zeroes the freed pages, the search index
- * is compacted and the WAL checkpointed, so the name is nowhere in the files.
+ * erasure happened, and the erasure log keeps the id, so that a restore of
+ * an older backup erases the person again (reapplyErasures). secure_delete
+ * zeroes the freed pages, the search index is compacted and the WAL
+ * checkpointed, so the name is nowhere in the files.
  */
 export function eraseClient(core: Core, id: string): void {
   core.db.transaction(() => {
-    const documents = listDocuments(core.db, { clientId: id }).length;
-    const consents = listConsents(core.db, id, todayIso(core.now())).length;
-    deleteAuditEntriesOfClient(core.db, id);
-    if (!queries.deleteClient(core.db, id)) throw notFound('client');
-    queries.compactSearchIndex(core.db);
-    recordAudit(core, { action: 'clients.erase', subjectType: 'client', subjectId: null, clientId: null, details: { documents, consents } });
+    const now = core.now();
+    const removed = removeClient(core.db, id, todayIso(now));
+    if (!removed) throw notFound('client');
+    logErasure(core.db, { clientId: id, erasedAt: now.toISOString() });
+    recordAudit(core, { action: 'clients.erase', subjectType: 'client', subjectId: null, clientId: null, details: removed });
   })();
   try {
     queries.truncateWriteAheadLog(core.db);
@@ -96,4 +113,30 @@ export function eraseClient(core: Core, id: string): void {
     // refuses (full, read-only) is done again when the store closes: SQLite checkpoints then and removes the WAL.
     console.error('[lotse] Das Write-Ahead-Log konnte nach dem Löschen nicht geleert werden:', error);
   }
+}
+
+/**
+ * A restored backup may hold people erased after it was taken: each client
+ * the erasure log names is erased from `db` the same way (with an audit line
+ * marked `reapplied`) and the log is carried over. Runs in the caller's
+ * transaction; the number of people erased again.
+ */
+export function reapplyErasures(db: Db, erasures: readonly Erasure[], at: Date, actor: string): number {
+  let erased = 0;
+  for (const erasure of erasures) {
+    const removed = removeClient(db, erasure.clientId, todayIso(at));
+    logErasure(db, erasure);
+    if (!removed) continue;
+    erased += 1;
+    insertAuditEntry(db, {
+      at: at.toISOString(),
+      action: 'clients.erase',
+      subjectType: 'client',
+      subjectId: null,
+      clientId: null,
+      actor,
+      details: { ...removed, reapplied: true },
+    });
+  }
+  return erased;
 }

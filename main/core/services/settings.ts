@@ -94,11 +94,13 @@ export function updateSettings(core: Core, settings: Settings): Settings {
   const missing = setupMissing(settings);
   if (missing.length > 0) throw invalid(setupIssues(settings, missing), { key: 'setup.saveIncomplete' });
   checkLogo(settings);
-  core.db.transaction(() => {
+  return core.db.transaction(() => {
     const { logo } = settings.office;
-    writeSettings(core.db, { ...settings, office: { ...settings.office, logo: logo && insertLogo(core.db, logo) } });
+    // Forms that do not show the backup rotation leave it out: it stays as stored.
+    const backups = settings.backups ?? storedSettings(core).backups;
+    writeSettings(core.db, { ...settings, backups, office: { ...settings.office, logo: logo && insertLogo(core.db, logo) } });
+    return { ...settings, backups };
   })();
-  return settings;
 }
 
 /**

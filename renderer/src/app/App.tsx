@@ -9,6 +9,7 @@ import { ClientScreen } from '../features/clients/ClientScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { DocumentScreen } from '../features/documents/DocumentScreen';
 import { DocumentsScreen } from '../features/documents/DocumentsScreen';
+import { RecoveryScreen } from '../features/backups/RecoveryScreen';
 import { NewDocumentScreen } from '../features/documents/NewDocumentScreen';
 import { NetworkScreen } from '../features/network/NetworkScreen';
 import { SerialLetterScreen } from '../features/serial/SerialLetterScreen';
@@ -136,6 +137,14 @@ function Shell() {
   };
 
   if (unauthorized) return <NotConnected />;
+  // A damaged store answers nothing but the backups: the restore is all there is to show.
+  if (info?.storeDamage) {
+    return (
+      <AppContext.Provider value={context}>
+        <RecoveryScreen damage={info.storeDamage} />
+      </AppContext.Provider>
+    );
+  }
 
   return (
     <AppContext.Provider value={context}>

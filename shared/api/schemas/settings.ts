@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackupSettingsSchema } from './backup';
 import { optionalEmail, optionalPhone, postalCode, text } from './common';
 
 /**
@@ -53,6 +54,8 @@ export const SettingsSchema = z.object({
   office: OfficeSchema,
   counselor: CounselorSchema,
   deadlines: DeadlineSettingsSchema,
+  /** Rotation of the daily backups; always there in what settings.get returns, left out on update: unchanged. */
+  backups: BackupSettingsSchema.optional(),
 });
 
 export type Settings = z.output<typeof SettingsSchema>;

@@ -26,6 +26,8 @@ export const FRESH_SETTINGS = {
   },
   counselor: { name: '', title: '', phone: '', email: '' },
   deadlines: { consentLeadDays: 30 },
+  // The newest daily backup of each of 7 days and of each of 4 weeks (services/backup.ts).
+  backups: { keepDaily: 7, keepWeekly: 4 },
 } satisfies Settings & StoredSettings;
 
 /**
@@ -40,6 +42,7 @@ function completed(stored: Partial<StoredSettings> | undefined): StoredSettings 
     office: stored?.office ? { ...LATER_OFFICE_DEFAULTS, ...stored.office } : FRESH_SETTINGS.office,
     counselor: stored?.counselor ?? FRESH_SETTINGS.counselor,
     deadlines: stored?.deadlines ?? FRESH_SETTINGS.deadlines,
+    backups: stored?.backups ?? FRESH_SETTINGS.backups,
   };
 }
 

@@ -47,6 +47,11 @@ function registry(core: Core): Map<string, BatchRun> {
   return runs;
 }
 
+/** Whether a serial letter of this core is being rendered (its letters are recorded when it ends). */
+export function batchRunning(core: Core): boolean {
+  return [...(registries.get(core)?.values() ?? [])].some((run) => run.state === 'running');
+}
+
 export function previewBatch(core: Core, input: BatchInput): BatchPreview {
   const { letters, skipped } = prepareBatch(core, input, false);
   return {
@@ -86,7 +91,7 @@ function forgetOldRuns(runs: Map<string, BatchRun>): void {
 export function startBatch(core: Core, input: BatchInput): BatchStarted {
   assertSetUp(getSettings(core));
   const runs = registry(core);
-  if ([...runs.values()].some((run) => run.state === 'running')) {
+  if (batchRunning(core)) {
     throw new DomainError('conflict', { key: 'batches.alreadyRunning' });
   }
   const prepared = prepareBatch(core, input);

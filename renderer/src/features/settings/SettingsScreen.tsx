@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { AppInfo } from '../../app/AppInfo';
+import { BackupSection } from '../backups/BackupSection';
 import { currentLanguage, LANGUAGES, setLanguage } from '../../i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeading } from '../../ui/PageHeading';
@@ -22,6 +23,7 @@ export function SettingsScreen() {
         {settings.status === 'ready' ? <LetterheadForm initial={settings.value} variant="settings" /> : null}
       </section>
       <ResidenceStatusSettings />
+      <BackupSection settings={settings.status === 'ready' ? settings.value : null} />
       <LanguageChoice />
       <AppInfo headingLevel={2} />
     </>
