@@ -75,6 +75,7 @@ export const errorsDe = {
     document: 'Das Dokument wurde nicht gefunden.',
     draft: 'Der Entwurf wurde nicht gefunden.',
     batch: 'Der Serienbrief wurde nicht gefunden.',
+    partnerImport: 'Dieser Import ist nicht bekannt (schon länger beendet oder Lotse neu gestartet). Bitte die Datei erneut wählen.',
     template: 'Die Vorlage „{{id}}“ wurde nicht gefunden.',
     templateVersion: 'Die Version {{version}} der Vorlage „{{id}}“ wurde nicht gefunden.',
     builtInTemplate: 'Die mitgelieferte Vorlage „{{id}}“ wurde nicht gefunden.',
@@ -115,6 +116,10 @@ export const errorsDe = {
     entryInvalid: '{{where}}: Eintrag – {{problem}}',
     organization: '„{{name}}“',
     csvLine: 'Zeile {{line}}',
+    directoryChanged: 'Das Netzwerkverzeichnis wurde während der Prüfung geändert. Bitte die Datei erneut prüfen. Es wurde nichts gespeichert.',
+    alreadyRunning: 'Es läuft schon ein Import. Bitte warten, bis er fertig ist, oder ihn abbrechen.',
+    stillRunning: 'Der Import läuft noch.',
+    workerFailed: 'Beim Prüfen der Datei ist ein Fehler aufgetreten. Es wurde nichts gespeichert.',
   },
   templates: {
     unknownTemplate: 'Die Vorlage „{{id}}“ gibt es nicht.',

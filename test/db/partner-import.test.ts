@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import { parseCsvRows } from '../../main/core/services/partner-exchange';
+import { parseCsvRows } from '../../main/core/services/partner-import/parse';
 import { readFileText } from '../../renderer/src/features/network/file-text';
 import type { AuditEntry, MethodInput, Partner, PartnerImportResult } from '../../shared/api/contract';
 import { openTestCore } from '../support/core';

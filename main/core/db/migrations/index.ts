@@ -6,8 +6,18 @@ import { migration0040 } from './0040-forms';
 import { migration0050 } from './0050-logos';
 import { migration0060 } from './0060-letter-addressing';
 import { migration0070 } from './0070-no-sample-counselor';
+import { migration0090 } from './0090-import-ids';
 
 /** Every migration in the order it runs. Append, never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+  migration0060,
+  migration0070,
+  migration0090,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
