@@ -16,7 +16,8 @@ const post = (message: FromImportWorker) => port.postMessage(message);
 const { source, input } = workerData as ImportWorkerData;
 try {
   const plan = planImport(source, input, (done, total) => post({ type: 'progress', done, total }));
-  post({ type: 'planned', plan });
+  // A preview writes nothing: its records need not cross back (for 100,000 entries that copy alone blocks the host for seconds).
+  post({ type: 'planned', plan: input.apply ? plan : { ...plan, inserts: [], updates: [], ids: [] } });
 } catch (error) {
   if (error instanceof DomainError) post({ type: 'refused', code: error.code, wording: error.wording, fieldIssues: error.fieldIssues });
   else post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
