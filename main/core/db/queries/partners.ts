@@ -33,7 +33,12 @@ export function parseStoredRecord(json: string): StoredPartnerRecord {
   return {
     ...record,
     // The record's own type intersects two array types, whose map() would lose the ids.
-    contacts: (record.contacts as Partner['contacts']).map((contact) => ({ ...CONTACT_DEFAULTS, ...contact })),
+    // Keys stay in their stored order, so that an import compares a record with its own JSON quickly.
+    contacts: (record.contacts as Partner['contacts']).map((contact) => ({
+      ...contact,
+      formOfAddress: contact.formOfAddress ?? CONTACT_DEFAULTS.formOfAddress,
+      title: contact.title ?? CONTACT_DEFAULTS.title,
+    })),
     // Entries stored before the address had an addition.
     address: { ...record.address, addition: record.address.addition ?? '' },
   };

@@ -37,7 +37,7 @@ export function refuse(message: ErrorMessage): never {
 }
 
 /** The entry's first problem (a failed parse has at least one). */
-export function fieldsMessage(where: ErrorMessage, issues: readonly z.core.$ZodIssue[]): ErrorMessage {
+function fieldsMessage(where: ErrorMessage, issues: readonly z.core.$ZodIssue[]): ErrorMessage {
   const [first] = issues as [z.core.$ZodIssue, ...z.core.$ZodIssue[]];
   const problem = issueMessage(first);
   const path = first.path.join('.');
