@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { id as idSchema } from '../../../../shared/api/schemas/common';
 import type { Migration } from './migration';
 
 /**
@@ -19,7 +18,8 @@ import type { Migration } from './migration';
 export const IMPORT_ID_KINDS = ['organization', 'service', 'contact'] as const;
 export type ImportIdKind = (typeof IMPORT_ID_KINDS)[number];
 
-const fits = (value: unknown): boolean => idSchema.safeParse(value).success;
+/** The contract's `id` (shared/api/schemas/common.ts) as it was when this migration shipped: a migration must not change with later code. */
+const fits = (value: unknown): boolean => typeof value === 'string' && value.length >= 1 && value.length <= 64;
 
 interface StoredRecord {
   services?: Array<{ id?: unknown }>;
