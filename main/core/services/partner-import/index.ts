@@ -7,6 +7,7 @@ import { countImportIds, importIdWriter, listImportIds } from '../../db/queries/
 import { countPartners, partnerWriter, storedPartnerRow, storedPartnerRows } from '../../db/queries/partners';
 import { DomainError, notFound } from '../../errors';
 import { recordAudit } from '../audit';
+import { forgetOldRuns, runRegistry } from '../run-registry';
 import { planImport, type ImportFormat, type ImportPlan, type ImportSource } from './plan';
 import type { FromImportWorker, ImportWorkerData } from './protocol';
 
@@ -82,21 +83,7 @@ interface ImportRun {
 /** Finished imports kept for `partners.importStatus`. */
 const KEEP_FINISHED = 3;
 
-const registries = new WeakMap<Core, Map<string, ImportRun>>();
-
-function registry(core: Core): Map<string, ImportRun> {
-  let runs = registries.get(core);
-  if (!runs) {
-    const created = new Map<string, ImportRun>();
-    runs = created;
-    registries.set(core, created);
-    core.onClose(() => {
-      for (const run of created.values()) stop(run, 'cancelled');
-      created.clear();
-    });
-  }
-  return runs;
-}
+const registry = runRegistry<ImportRun>((run) => stop(run, 'cancelled'));
 
 function stop(run: ImportRun, state: ImportRun['state'], error?: DomainError): void {
   if (run.state !== 'running') return;
@@ -152,8 +139,7 @@ export function startImport(core: Core, input: ImportInput): PartnerImportStatus
     stop(run, 'failed', new DomainError('internal', { key: 'partnerImport.workerFailed' }));
   });
   worker.on('exit', () => stop(run, 'failed', new DomainError('internal', { key: 'partnerImport.workerFailed' })));
-  const finished = [...runs.values()].filter((other) => other.state !== 'running');
-  for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED + 1))) runs.delete(old.id);
+  forgetOldRuns(runs, KEEP_FINISHED);
   runs.set(run.id, run);
   return statusOf(run);
 }
