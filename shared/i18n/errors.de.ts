@@ -11,6 +11,8 @@ export const errorsDe = {
   common: {
     checkInput: 'Bitte die Eingaben prüfen.',
     internal: 'Ein interner Fehler ist aufgetreten. Es wurde nichts gespeichert.',
+    internalAnswer:
+      'Ein interner Fehler ist aufgetreten: Die Antwort konnte nicht gelesen werden. Eine Änderung wurde womöglich trotzdem gespeichert; bitte die Ansicht neu laden und prüfen.',
     unknownMethod: 'Unbekannte Funktion „{{method}}“.',
   },
   // Schema violations (shared/api/german-messages.ts) and the contract's own rules.

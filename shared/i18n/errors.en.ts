@@ -5,6 +5,7 @@ export const errorsEn: ErrorCatalogue = {
   common: {
     checkInput: 'Please check the entries.',
     internal: 'An internal error occurred. Nothing was saved.',
+    internalAnswer: 'An internal error occurred: the answer could not be read. A change may have been saved nevertheless; please reload the view and check.',
     unknownMethod: 'Unknown function “{{method}}”.',
   },
   input: {
