@@ -29,6 +29,8 @@ await Promise.all([
   esbuild(nodeBundle('main/electron/main.ts', 'dist/electron/main.cjs')),
   // Serial letters render in a worker thread (DESIGN.md §6); both hosts start it from this file.
   esbuild(nodeBundle('main/core/services/batches/worker.ts', 'dist/batch-worker.cjs')),
+  // A large partner import is read and matched in a worker thread, so the host stays responsive.
+  esbuild(nodeBundle('main/core/services/partner-import/worker.ts', 'dist/partner-import-worker.cjs')),
   // A sandboxed preload may require only 'electron'; everything else is bundled in.
   esbuild({ ...nodeBundle('main/preload/preload.ts', 'dist/preload/preload.cjs'), platform: 'browser', external: ['electron'] }),
 ]);

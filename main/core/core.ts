@@ -33,6 +33,7 @@ export interface Core {
   readonly host: HostKind;
   readonly version: string;
   readonly batchWorkerScript: string;
+  readonly importWorkerScript: string;
   readonly printPdf: PdfPrinter | undefined;
   now: Clock;
   /** Runs `dispose` when the core closes (before the store closes), e.g. to stop a worker. */

@@ -23,6 +23,8 @@ export interface CoreOptions {
    * main/build.mjs). Defaults to batch-worker.cjs beside the running bundle.
    */
   batchWorkerScript?: string;
+  /** The bundled partner-import worker (dist/partner-import-worker.cjs); defaults to the one beside the running bundle. */
+  importWorkerScript?: string;
   /** The host's system print dialog for a PDF, where it has one (Electron); the browser prints itself. */
   printPdf?: PdfPrinter;
   /** Takes the daily backup (soon after the start, and on later days while running); tests with a fixed clock switch it off. */
@@ -98,6 +100,7 @@ export function openCore(options: CoreOptions): Core {
     host: options.host,
     version: options.version,
     batchWorkerScript: options.batchWorkerScript ?? path.join(__dirname, 'batch-worker.cjs'),
+    importWorkerScript: options.importWorkerScript ?? path.join(__dirname, 'partner-import-worker.cjs'),
     printPdf: options.printPdf,
     now,
     onClose(dispose) {

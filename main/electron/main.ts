@@ -112,6 +112,7 @@ function start(dataDir: string): void {
       version: readAppVersion(appRoot) ?? app.getVersion(),
       nativeBinding: resolveNativeBinding({ isPackaged: app.isPackaged, appRoot, electronVersion: process.versions.electron }),
       batchWorkerScript: path.join(appRoot, 'dist', 'batch-worker.cjs'),
+      importWorkerScript: path.join(appRoot, 'dist', 'partner-import-worker.cjs'),
       printPdf: createPdfPrinter({
         dataDir,
         createWindow: () => {

@@ -18,7 +18,14 @@ import {
   RenderedPdfSchema,
   salutationOverride,
 } from './schemas/document';
-import { PartnerImportInputSchema, PartnerImportResultSchema, PartnerInputSchema, PartnerListInputSchema, PartnerSchema } from './schemas/partner';
+import {
+  PartnerImportInputSchema,
+  PartnerImportResultSchema,
+  PartnerImportStatusSchema,
+  PartnerInputSchema,
+  PartnerListInputSchema,
+  PartnerSchema,
+} from './schemas/partner';
 import { SettingsSchema } from './schemas/settings';
 import { TemplateRefSchema, TemplateSchema, TemplateSummarySchema, TemplateUpdateSchema } from './schemas/template';
 
@@ -101,6 +108,11 @@ export const contract = {
   'partners.export': { input: noInput, output: z.object({ content: z.string(), fileName: z.string() }) },
   /** HSDS JSON (from another Lotse or any HSDS source) or a simple CSV list; a preview unless `apply`. */
   'partners.import': { input: PartnerImportInputSchema, output: PartnerImportResultSchema },
+  /** The same, in a worker, for large files: returns at once; `partners.importStatus` tells the progress and gives the result. */
+  'partners.importStart': { input: PartnerImportInputSchema, output: PartnerImportStatusSchema },
+  'partners.importStatus': { input: z.object({ importId: id }), output: PartnerImportStatusSchema },
+  /** Stops a running import: nothing of it is written. */
+  'partners.importCancel': { input: z.object({ importId: id }), output: PartnerImportStatusSchema },
   /** The DIN 5008 address block a letter to this partner carries. */
   'partners.addressBlock': {
     input: z.object({ id, contactId: id.optional() }),
@@ -262,8 +274,8 @@ export type { Template, TemplateSummary, TemplateUpdate } from './schemas/templa
 export type { Logo, Settings } from './schemas/settings';
 export type { BatchFilter, BatchPreview, BatchResult, BatchSkipped, BatchStarted, BatchStatus } from './schemas/batch';
 export { BATCH_STATES } from './schemas/batch';
-export type { Partner, PartnerInput, PartnerImportResult } from './schemas/partner';
-export { IMPORT_ACTIONS, POSTAL_ADDRESS_STATES, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
+export type { Partner, PartnerInput, PartnerImportResult, PartnerImportStatus } from './schemas/partner';
+export { IMPORT_ACTIONS, IMPORT_STATES, POSTAL_ADDRESS_STATES, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
 export { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from './schemas/client';
 export { CONSENT_STATES, DATA_CATEGORIES, EXCHANGE_DIRECTIONS } from './schemas/consent';
 export { DEADLINE_KINDS } from './schemas/deadline';

@@ -11,6 +11,8 @@ export const errorsDe = {
   common: {
     checkInput: 'Bitte die Eingaben prüfen.',
     internal: 'Ein interner Fehler ist aufgetreten. Es wurde nichts gespeichert.',
+    internalAnswer:
+      'Ein interner Fehler ist aufgetreten: Die Antwort konnte nicht gelesen werden. Eine Änderung wurde womöglich trotzdem gespeichert; bitte die Ansicht neu laden und prüfen.',
     unknownMethod: 'Unbekannte Funktion „{{method}}“.',
   },
   // Schema violations (shared/api/german-messages.ts) and the contract's own rules.
@@ -75,6 +77,7 @@ export const errorsDe = {
     document: 'Das Dokument wurde nicht gefunden.',
     draft: 'Der Entwurf wurde nicht gefunden.',
     batch: 'Der Serienbrief wurde nicht gefunden.',
+    partnerImport: 'Dieser Import ist nicht bekannt (schon länger beendet oder Lotse neu gestartet). Bitte die Datei erneut wählen.',
     template: 'Die Vorlage „{{id}}“ wurde nicht gefunden.',
     templateVersion: 'Die Version {{version}} der Vorlage „{{id}}“ wurde nicht gefunden.',
     builtInTemplate: 'Die mitgelieferte Vorlage „{{id}}“ wurde nicht gefunden.',
@@ -116,6 +119,10 @@ export const errorsDe = {
     entryInvalid: '{{where}}: Eintrag – {{problem}}',
     organization: '„{{name}}“',
     csvLine: 'Zeile {{line}}',
+    directoryChanged: 'Das Netzwerkverzeichnis wurde während der Prüfung geändert. Bitte die Datei erneut prüfen. Es wurde nichts gespeichert.',
+    alreadyRunning: 'Es läuft schon ein Import. Bitte warten, bis er fertig ist, oder ihn abbrechen.',
+    stillRunning: 'Der Import läuft noch.',
+    workerFailed: 'Beim Prüfen der Datei ist ein Fehler aufgetreten. Es wurde nichts gespeichert.',
   },
   templates: {
     unknownTemplate: 'Die Vorlage „{{id}}“ gibt es nicht.',

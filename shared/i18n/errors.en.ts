@@ -5,6 +5,7 @@ export const errorsEn: ErrorCatalogue = {
   common: {
     checkInput: 'Please check the entries.',
     internal: 'An internal error occurred. Nothing was saved.',
+    internalAnswer: 'An internal error occurred: the answer could not be read. A change may have been saved nevertheless; please reload the view and check.',
     unknownMethod: 'Unknown function “{{method}}”.',
   },
   input: {
@@ -67,6 +68,7 @@ export const errorsEn: ErrorCatalogue = {
     document: 'The document was not found.',
     draft: 'The draft was not found.',
     batch: 'The serial letter was not found.',
+    partnerImport: 'This import is not known (it ended a while ago, or Lotse was restarted). Please choose the file again.',
     template: 'The template “{{id}}” was not found.',
     templateVersion: 'Version {{version}} of the template “{{id}}” was not found.',
     builtInTemplate: 'The built-in template “{{id}}” was not found.',
@@ -107,6 +109,10 @@ export const errorsEn: ErrorCatalogue = {
     entryInvalid: '{{where}}: entry – {{problem}}',
     organization: '“{{name}}”',
     csvLine: 'Line {{line}}',
+    directoryChanged: 'The network directory was changed while the file was being checked. Please check the file again. Nothing was saved.',
+    alreadyRunning: 'An import is already running. Please wait until it has finished, or cancel it.',
+    stillRunning: 'The import is still running.',
+    workerFailed: 'An error occurred while checking the file. Nothing was saved.',
   },
   templates: {
     unknownTemplate: 'There is no template “{{id}}”.',

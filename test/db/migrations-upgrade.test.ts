@@ -45,6 +45,21 @@ function upgrade(store: { file: string; db: Db }, migration: number): Db {
 const rows = (db: Db, sql: string) => db.prepare(sql).all();
 const tables = (db: Db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'clients_search_%' ORDER BY name").pluck().all();
 
+/** A service and a contact as the records of schema 30 on store them. */
+const SERVICE = {
+  name: 'Beratung',
+  description: '',
+  status: 'active',
+  counselingFields: [],
+  eligibility: '',
+  minimumAge: null,
+  maximumAge: null,
+  languages: [],
+  fees: '',
+  applicationProcess: '',
+};
+const CONTACT = { name: 'Petra Roth', role: '', phone: '', email: '', formOfAddress: 'Frau', title: '' };
+
 const tested = new Set<number>();
 /** A test of migration `version`; the last test checks that no migration goes without one. */
 function upgradeTest(version: number, title: string, test: () => void): void {
@@ -327,6 +342,74 @@ describe('each migration on a store of the version before it', () => {
     expect(rows(db, "SELECT name FROM pragma_table_info('erasures') ORDER BY cid")).toEqual([{ name: 'client_id' }, { name: 'erased_at' }]);
     db.prepare('INSERT INTO erasures (client_id, erased_at) VALUES (?, ?)').run('c-1', '2026-11-25T10:00:00.000Z');
     expect(() => db.prepare('INSERT INTO erasures (client_id, erased_at) VALUES (?, ?)').run('c-1', '2026-11-26T10:00:00.000Z')).toThrow(/UNIQUE/);
+  });
+
+  upgradeTest(90, 'gives a partner, service and contact id too long for the contract a new one everywhere, and remembers the old one', () => {
+    const store = storeAt(80);
+    const longId = 'org-'.padEnd(88, 'x');
+    const serviceId = 'service-'.padEnd(70, 'y');
+    const contactId = 'contact-'.padEnd(80, 'z');
+    const record = JSON.parse(store.db.prepare("SELECT record FROM partners WHERE id = 'seed-vhs-rur-eifel'").pluck().get() as string) as Record<
+      string,
+      unknown
+    >;
+    const broken = { ...record, name: 'Import mit langer id', services: [{ ...SERVICE, id: serviceId }], contacts: [{ ...CONTACT, id: contactId }] };
+    store.db
+      .prepare(
+        `INSERT INTO partners (id, name, name_key, postal_code, assured_date, archived, record, created_at, updated_at)
+         VALUES (?, 'Import mit langer id', 'import mit langer id', '', NULL, 0, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+      )
+      .run(longId, JSON.stringify(broken));
+    insertSchema10Client(store.db, 'c1', 'Müller', null);
+    for (const status of ['draft', 'final'] as const) {
+      store.db
+        .prepare(
+          `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, contact_id, field_values, status, created_at, updated_at)
+           VALUES (?, 'free-letter', 1, 'c1', ?, ?, '{}', ?, '2026-01-03T10:00:00.000Z', '2026-01-03T10:00:00.000Z')`,
+        )
+        .run(status, longId, contactId, status);
+    }
+    insertSchema20Consent(store.db, 'k1', 'c1', [{ partnerId: longId, name: 'Import mit langer id', nameKey: 'import mit langer id' }]);
+    store.db
+      .prepare(
+        "INSERT INTO audit (at, action, subject_type, subject_id, client_id, actor, details) VALUES ('2026-01-01', 'partners.import', 'partner', ?, NULL, 'x', '{}')",
+      )
+      .run(longId);
+    const othersBefore = rows(store.db, `SELECT * FROM partners WHERE id <> '${longId}' ORDER BY id`);
+
+    const db = upgrade(store, 90);
+    const mapped = Object.fromEntries(
+      (rows(db, 'SELECT kind, source_id, local_id FROM import_ids') as Array<{ kind: string; source_id: string; local_id: string }>).map((row) => [
+        `${row.kind}:${row.source_id}`,
+        row.local_id,
+      ]),
+    );
+    expect(Object.keys(mapped).sort()).toEqual([`contact:${contactId}`, `organization:${longId}`, `service:${serviceId}`]);
+    const partnerId = mapped[`organization:${longId}`]!;
+    expect(partnerId).toMatch(/^[0-9a-f-]{36}$/);
+    const stored = JSON.parse(db.prepare('SELECT record FROM partners WHERE id = ?').pluck().get(partnerId) as string) as typeof broken;
+    expect(stored).toEqual({
+      ...broken,
+      services: [{ ...SERVICE, id: mapped[`service:${serviceId}`] }],
+      contacts: [{ ...CONTACT, id: mapped[`contact:${contactId}`] }],
+    });
+    expect(rows(db, 'SELECT id FROM partners WHERE length(id) > 64')).toEqual([]);
+    expect(rows(db, 'SELECT id, partner_id, contact_id FROM documents ORDER BY id')).toEqual(
+      ['draft', 'final'].map((id) => ({ id, partner_id: partnerId, contact_id: mapped[`contact:${contactId}`] })),
+    );
+    expect(rows(db, 'SELECT partner_id FROM consent_recipients')).toEqual([{ partner_id: partnerId }]);
+    expect(rows(db, "SELECT subject_id FROM audit WHERE action = 'partners.import'")).toEqual([{ subject_id: partnerId }]);
+    expect(rows(db, `SELECT * FROM partners WHERE id <> '${partnerId}' ORDER BY id`)).toEqual(othersBefore);
+    // The final document is frozen again.
+    expect(() => db.prepare("UPDATE documents SET contact_id = NULL WHERE id = 'final'").run()).toThrow('final documents are immutable');
+  });
+
+  upgradeTest(90, 'leaves a store whose ids all fit as it was', () => {
+    const store = storeAt(80);
+    const before = rows(store.db, 'SELECT * FROM partners ORDER BY id');
+    const db = upgrade(store, 90);
+    expect(rows(db, 'SELECT * FROM partners ORDER BY id')).toEqual(before);
+    expect(rows(db, 'SELECT * FROM import_ids')).toEqual([]);
   });
 
   it('has a test for every migration', () => {

@@ -1,10 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import { parseCsvRows } from '../../main/core/services/partner-exchange';
+import { parseCsvRows } from '../../main/core/services/partner-import/parse';
 import { readFileText } from '../../renderer/src/features/network/file-text';
-import type { AuditEntry, MethodInput, Partner, PartnerImportResult } from '../../shared/api/contract';
-import { openTestCore } from '../support/core';
+import type { AuditEntry, MethodInput, Partner, PartnerImportResult, PartnerImportStatus } from '../../shared/api/contract';
+import { importWorkerScript } from '../support/batch-worker';
+import { openTestCore, reopenCore } from '../support/core';
 import { callOk, errorOf } from '../support/results';
 
 /**
@@ -617,5 +621,164 @@ describe('CSV import', () => {
     const text = `${HEADER}\nBeratungsstelle Süd;Markt 1;52349;Düren;;\n\nBeratungsstelle Nord;Markt 2;12;Düren;;\n`;
     const error = errorOf(await dispatch(store.core, 'partners.import', { content: text, format: 'csv', apply: true }));
     expect(error.message).toMatch(/^Zeile 4:/);
+  });
+});
+
+const LONG_IDS_FILE = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/hsds-long-ids.json'), 'utf8');
+const LONG_ORGANIZATION_ID = parse(LONG_IDS_FILE).organizations[0]!.id;
+const importIds = (core: Core) => core.db.prepare('SELECT kind, source_id AS sourceId, local_id AS localId FROM import_ids ORDER BY kind').all();
+
+describe('ids in a file that do not fit the contract (an 88-character organization id)', () => {
+  it('imports the file with new ids, keeps the mapping, finds it unchanged the second time, and the list keeps working after a restart', async () => {
+    expect(LONG_ORGANIZATION_ID).toHaveLength(88);
+    const { core, dataDir, dispose } = openTestCore();
+    let reopened: Core | undefined;
+    try {
+      const preview = await importFile(core, LONG_IDS_FILE);
+      expect(preview.counts).toEqual({ new: 2, changed: 0, unchanged: 0 });
+      expect(importIds(core)).toEqual([]);
+
+      const applied = await importFile(core, LONG_IDS_FILE, { apply: true });
+      expect(applied.counts).toEqual({ new: 2, changed: 0, unchanged: 0 });
+      const imported = (await list(core)).find((partner) => partner.name.startsWith('Beratungsstelle für Zugewanderte'))!;
+      expect(imported.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(applied.items.map((item) => item.partnerId)).toContain(imported.id);
+      // The short id fits and is kept, so the other desk's next export matches by it.
+      expect((await list(core)).some((partner) => partner.id === 'kurz-1')).toBe(true);
+      const file = parse(LONG_IDS_FILE);
+      expect(importIds(core)).toEqual([
+        { kind: 'contact', sourceId: file.contacts[0]!.id, localId: imported.contacts[0]!.id },
+        { kind: 'organization', sourceId: LONG_ORGANIZATION_ID, localId: imported.id },
+        { kind: 'service', sourceId: file.services[0]!.id, localId: imported.services[0]!.id },
+      ]);
+
+      const again = await importFile(core, LONG_IDS_FILE, { apply: true });
+      expect(again.counts).toEqual({ new: 0, changed: 0, unchanged: 2 });
+      expect(again.items.find((item) => item.partnerId === imported.id)?.matchedBy).toBe('id');
+      // The entry can be named by every call again.
+      await callOk(core, 'partners.archive', { id: imported.id, archived: true });
+      await callOk(core, 'partners.archive', { id: imported.id, archived: false });
+
+      core.close();
+      reopened = reopenCore(dataDir);
+      expect((await list(reopened)).find((partner) => partner.id === imported.id)).toEqual({ ...imported, updatedAt: expect.any(String) });
+      expect((await importFile(reopened, LONG_IDS_FILE)).counts).toEqual({ new: 0, changed: 0, unchanged: 2 });
+    } finally {
+      reopened?.close();
+      dispose();
+    }
+  });
+
+  it('matches an entry found by name to its long id from then on', async () => {
+    const store = openStore();
+    const file = parse(LONG_IDS_FILE);
+    const existing = await callOk<Partner>(store.core, 'partners.create', {
+      name: file.organizations[0]!.name,
+      address: { street: 'Domstraße 1', postalCode: '50667', city: 'Köln' },
+    });
+    const first = await importFile(store.core, LONG_IDS_FILE, { apply: true });
+    expect(first.items[0]).toMatchObject({ action: 'changed', partnerId: existing.id, matchedBy: 'name-postcode' });
+    const renamed = parse(LONG_IDS_FILE);
+    renamed.organizations[0]!.name = 'Beratungsstelle für Zugewanderte Köln-Mitte';
+    const second = await importFile(store.core, JSON.stringify(renamed));
+    expect(second.items[0]).toMatchObject({ action: 'changed', partnerId: existing.id, matchedBy: 'id' });
+  });
+
+  it('refuses a file whose entry breaks a rule, naming the entry and the field, and saves nothing, not even the ids', async () => {
+    const store = openStore();
+    const before = await list(store.core);
+    const file = parse(LONG_IDS_FILE);
+    file.contacts[0]!.email = 'keine-adresse';
+    const result = await dispatch(store.core, 'partners.import', { content: JSON.stringify(file), format: 'hsds', apply: true });
+    const error = errorOf(result);
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toBe('„Beratungsstelle für Zugewanderte (Import mit langer id)“: contacts.0.email – Bitte eine gültige E-Mail-Adresse angeben.');
+    expect(await list(store.core)).toEqual(before);
+    expect(importIds(store.core)).toEqual([]);
+    expect(await importLines(store.core)).toEqual([]);
+  });
+});
+
+/** Runs an import in the worker as the network screen does, asking for its status until it ends. */
+async function importInWorker(core: Core, input: { content: string; apply: boolean }): Promise<{ final: PartnerImportStatus; seen: PartnerImportStatus[] }> {
+  const seen = [await callOk<PartnerImportStatus>(core, 'partners.importStart', { ...input, format: 'hsds' })];
+  while (seen.at(-1)!.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const result = await dispatch(core, 'partners.importStatus', { importId: seen[0]!.importId });
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { apiError: result.error });
+    seen.push(result.value as PartnerImportStatus);
+  }
+  return { final: seen.at(-1)!, seen };
+}
+
+/** An HSDS file of `count` new organizations. */
+function manyOrganizations(count: number, prefix: string): string {
+  return JSON.stringify({
+    organizations: Array.from({ length: count }, (_, index) => ({ id: `${prefix}-${index}`, name: `${prefix} Beratungsstelle ${index}` })),
+  });
+}
+
+describe('an import in a worker (partners.importStart, importStatus, importCancel)', () => {
+  function workerStore(): Store {
+    const clock = new Date('2026-11-25T10:00:00Z');
+    const { core, dispose } = openTestCore(clock, { importWorkerScript: importWorkerScript() });
+    const store = { core, clock, dispose };
+    stores.push(store);
+    return store;
+  }
+
+  it('gives the same result as partners.import, with progress on the way, and writes it when applied', async () => {
+    const store = workerStore();
+    const content = manyOrganizations(2000, 'Worker');
+    const expected = await importFile(store.core, content);
+    const { final, seen } = await importInWorker(store.core, { content, apply: false });
+    expect(final).toMatchObject({ state: 'done', done: 2000, total: 2000 });
+    expect(final.result).toEqual(expected);
+    expect(seen.every((status, index) => index === 0 || status.done >= seen[index - 1]!.done)).toBe(true);
+    expect((await list(store.core)).filter((partner) => partner.name.startsWith('Worker'))).toEqual([]);
+
+    const applied = await importInWorker(store.core, { content, apply: true });
+    expect(applied.final.result?.counts).toEqual({ new: 2000, changed: 0, unchanged: 0 });
+    expect((await list(store.core)).filter((partner) => partner.name.startsWith('Worker'))).toHaveLength(2000);
+    expect(await importLines(store.core)).toHaveLength(1);
+  });
+
+  it('writes nothing when cancelled', async () => {
+    const store = workerStore();
+    const before = await list(store.core);
+    const started = await callOk<PartnerImportStatus>(store.core, 'partners.importStart', { content: manyOrganizations(20000, 'Abbruch'), apply: true });
+    const cancelled = await callOk<PartnerImportStatus>(store.core, 'partners.importCancel', { importId: started.importId });
+    expect(cancelled.state).toBe('cancelled');
+    // Long enough for the worker to have finished, had it not been stopped.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await callOk<PartnerImportStatus>(store.core, 'partners.importStatus', { importId: started.importId })).toMatchObject({ state: 'cancelled' });
+    expect(await list(store.core)).toEqual(before);
+    expect(await importLines(store.core)).toEqual([]);
+  });
+
+  it('answers a refused file with the refusal, as partners.import does', async () => {
+    const store = workerStore();
+    const file = parse(LONG_IDS_FILE);
+    file.contacts[0]!.email = 'keine-adresse';
+    const content = JSON.stringify(file);
+    const direct = errorOf(await dispatch(store.core, 'partners.import', { content, format: 'hsds', apply: true }));
+    const failure = await importInWorker(store.core, { content, apply: true }).catch((error: { apiError?: unknown }) => error.apiError);
+    expect(failure).toEqual(direct);
+  });
+
+  it('refuses to write a plan when the directory changed meanwhile', async () => {
+    const store = workerStore();
+    const started = await callOk<PartnerImportStatus>(store.core, 'partners.importStart', { content: manyOrganizations(3000, 'Spät'), apply: true });
+    await callOk(store.core, 'partners.create', { name: 'Inzwischen angelegt' });
+    const before = await list(store.core);
+    const failure = await (async () => {
+      for (;;) {
+        const result = await dispatch(store.core, 'partners.importStatus', { importId: started.importId });
+        if (!result.ok) return result.error;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    expect(failure).toMatchObject({ code: 'conflict', message: expect.stringContaining('während der Prüfung geändert') });
+    expect(await list(store.core)).toEqual(before);
   });
 });

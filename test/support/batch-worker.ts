@@ -4,23 +4,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-let built: string | undefined;
+const built = new Map<string, string>();
 
 /**
- * The serial-letter worker bundled as main/build.mjs bundles it, for tests
- * that run the core from source. It is written inside the project (as
- * test-results/batch-worker.cjs) so that its external packages resolve from
- * node_modules as they do in dist/. Test processes run side by side: each
- * builds to a file of its own and renames it into place, which replaces the
- * file whole, so no process ever starts a half-written worker.
+ * A worker bundled as main/build.mjs bundles it, for tests that run the core
+ * from source. It is written inside the project (as test-results/<name>.cjs)
+ * so that its external packages resolve from node_modules as they do in
+ * dist/. Test processes run side by side: each builds to a file of its own
+ * and renames it into place, which replaces the file whole, so no process
+ * ever starts a half-written worker.
  */
-export function batchWorkerScript(): string {
-  if (built) return built;
-  const target = path.join(root, 'test-results', 'batch-worker.cjs');
-  const outfile = path.join(root, 'test-results', `batch-worker.${process.pid}.tmp.cjs`);
+function bundledWorker(entry: string, name: string): string {
+  const done = built.get(name);
+  if (done) return done;
+  const target = path.join(root, 'test-results', `${name}.cjs`);
+  const outfile = path.join(root, 'test-results', `${name}.${process.pid}.tmp.cjs`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   buildSync({
-    entryPoints: [path.join(root, 'main/core/services/batches/worker.ts')],
+    entryPoints: [path.join(root, entry)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -30,6 +31,12 @@ export function batchWorkerScript(): string {
     logLevel: 'warning',
   });
   fs.renameSync(outfile, target);
-  built = target;
+  built.set(name, target);
   return target;
 }
+
+/** The serial-letter worker. */
+export const batchWorkerScript = (): string => bundledWorker('main/core/services/batches/worker.ts', 'batch-worker');
+
+/** The partner-import worker. */
+export const importWorkerScript = (): string => bundledWorker('main/core/services/partner-import/worker.ts', 'partner-import-worker');

@@ -143,6 +143,31 @@ describe('dispatch', () => {
     expect(countRows(core, 'clients_search')).toBe(0);
   });
 
+  it('does not claim "nothing saved" when the handler ran and only its answer broke the contract', async () => {
+    // An id the contract does not allow, as an import before schema 90 could store it.
+    core.db
+      .prepare(
+        'INSERT INTO partners (id, name, name_key, postal_code, assured_date, archived, record, created_at, updated_at) SELECT ?, name, name_key, postal_code, assured_date, archived, record, created_at, updated_at FROM partners LIMIT 1',
+      )
+      .run('x'.repeat(88));
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      const result = await dispatch(core, 'partners.list', {});
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: 'internal',
+          message:
+            'Ein interner Fehler ist aufgetreten: Die Antwort konnte nicht gelesen werden. Eine Änderung wurde womöglich trotzdem gespeichert; bitte die Ansicht neu laden und prüfen.',
+          key: 'common.internalAnswer',
+        },
+      });
+    } finally {
+      console.error = originalError;
+    }
+  });
+
   it('refuses document values the template does not know, and writes nothing (a draft may be incomplete)', async () => {
     const created = await dispatch(core, 'clients.create', SAMPLE_CLIENT);
     const clientId = created.ok ? (created.value as { id: string }).id : '';

@@ -46,10 +46,10 @@ export async function dispatch(core: Core, method: string, input: unknown): Prom
   if (!parsed.success) {
     return { ok: false, error: apiError('invalid_input', { key: 'common.checkInput' }, fieldIssues(parsed.error.issues)) };
   }
+  let value: unknown;
   try {
     const handler = handlers[method] as Handler<MethodName>;
-    const value = await handler(core, parsed.data as never);
-    return { ok: true, value: contract[method].output.parse(value) };
+    value = await handler(core, parsed.data as never);
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
     // The stack stays in the host's log; the caller learns only that it failed, or what the disk said.
@@ -57,4 +57,9 @@ export async function dispatch(core: Core, method: string, input: unknown): Prom
     const storage = storageError(error, { dataDir: core.dataDir });
     return { ok: false, error: storage ? storage.toApiError() : apiError('internal', { key: 'common.internal' }) };
   }
+  const answer = contract[method].output.safeParse(value);
+  if (answer.success) return { ok: true, value: answer.data };
+  // The handler has run, and its transaction may have been committed: "nothing was saved" would not be true here.
+  console.error(`[lotse] ${method} answered outside the contract:`, answer.error);
+  return { ok: false, error: apiError('internal', { key: 'common.internalAnswer' }) };
 }

@@ -9,7 +9,8 @@ import * as clients from '../services/clients';
 import * as consents from '../services/consents';
 import { listDeadlines } from '../services/deadlines';
 import * as documents from '../services/documents';
-import { exportPartners, importPartners } from '../services/partner-exchange';
+import { exportPartners } from '../services/partner-exchange';
+import { cancelImport, importPartners, importStatus, startImport } from '../services/partner-import';
 import * as partners from '../services/partners';
 import { printPdf } from '../services/printing';
 import * as residenceStatuses from '../services/residence-statuses';
@@ -52,6 +53,9 @@ export const handlers: Handlers = {
   },
   'partners.export': (core) => exportPartners(core),
   'partners.import': (core, input) => importPartners(core, input),
+  'partners.importStart': (core, input) => startImport(core, input),
+  'partners.importStatus': (core, { importId }) => importStatus(core, importId),
+  'partners.importCancel': (core, { importId }) => cancelImport(core, importId),
   'partners.addressBlock': (core, { id, contactId }) => partners.partnerAddressBlock(core, id, contactId),
   'deadlines.list': (core, { date }) => ({ items: listDeadlines(core, date) }),
   'templates.list': (core) => ({ items: templates.listTemplates(core) }),

@@ -4,20 +4,11 @@ import { looseKey } from '../../../shared/domain/fold';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import * as queries from '../db/queries/partners';
-import type { StoredPartnerRecord } from '../db/queries/partners';
 import { DomainError, notFound } from '../errors';
 import { addressBlock, type AddressBlock } from '../pdf/address-block';
 import { partnerRecipient } from '../pdf/recipients';
 import { recordAudit } from './audit';
-
-/** Gives every service and contact an id, keeping the ones it has. */
-export function withIds(input: PartnerInput): StoredPartnerRecord {
-  return {
-    ...input,
-    services: input.services.map((service) => ({ ...service, id: service.id ?? randomUUID() })),
-    contacts: input.contacts.map((contact) => ({ ...contact, id: contact.id ?? randomUUID() })),
-  };
-}
+import { withIds } from './partner-record';
 
 function today(core: Core): string {
   return todayIso(core.now());

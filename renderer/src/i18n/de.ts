@@ -760,6 +760,13 @@ export const de = {
     discard: 'Verwerfen',
     nothingToApply: 'Nichts zu übernehmen: Alle Einträge stehen schon so im Verzeichnis.',
     applied: 'Import übernommen: {{new}} neu, {{changed}} geändert, {{unchanged}} unverändert.',
+    cancelled: 'Import abgebrochen. Es wurde nichts gespeichert.',
+    progressLabel: 'Fortschritt des Imports',
+    progress: 'Eintrag {{done}} von {{total}} geprüft',
+    progressStarting: 'Die Datei wird gelesen …',
+    cancel: 'Import abbrechen',
+    cancelling: 'Wird abgebrochen …',
+    previewTruncated: 'Die ersten {{shown}} von {{total}} Einträgen; die Zahlen oben gelten für alle.',
   },
   templates: {
     title: 'Vorlagen',

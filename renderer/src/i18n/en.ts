@@ -750,6 +750,13 @@ export const en: MessageCatalogue = {
     discard: 'Discard',
     nothingToApply: 'Nothing to apply: every entry is already in the directory as it is.',
     applied: 'Import applied: {{new}} new, {{changed}} changed, {{unchanged}} unchanged.',
+    cancelled: 'Import cancelled. Nothing was saved.',
+    progressLabel: 'Progress of the import',
+    progress: 'Entry {{done}} of {{total}} checked',
+    progressStarting: 'Reading the file …',
+    cancel: 'Cancel import',
+    cancelling: 'Cancelling …',
+    previewTruncated: 'The first {{shown}} of {{total}} entries; the numbers above count them all.',
   },
   templates: {
     title: 'Templates',

@@ -131,6 +131,23 @@ export const PartnerImportResultSchema = z.object({
   counts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
 });
 
+export const IMPORT_STATES = ['running', 'done', 'cancelled'] as const;
+
+/**
+ * A large import runs in a worker (`partners.importStart`), asked for its
+ * progress like a serial letter: `done` of `total` entries checked; the
+ * result once it is done. A refused file is answered by `importStatus` with
+ * the refusal, as `partners.import` would answer it.
+ */
+export const PartnerImportStatusSchema = z.object({
+  importId: id,
+  state: z.enum(IMPORT_STATES),
+  done: z.number().int(),
+  total: z.number().int(),
+  result: PartnerImportResultSchema.optional(),
+});
+
 export type Partner = z.output<typeof PartnerSchema>;
 export type PartnerInput = z.output<typeof PartnerInputSchema>;
 export type PartnerImportResult = z.output<typeof PartnerImportResultSchema>;
+export type PartnerImportStatus = z.output<typeof PartnerImportStatusSchema>;

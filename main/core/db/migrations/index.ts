@@ -7,6 +7,7 @@ import { migration0050 } from './0050-logos';
 import { migration0060 } from './0060-letter-addressing';
 import { migration0070 } from './0070-no-sample-counselor';
 import { migration0080 } from './0080-erasure-log';
+import { migration0090 } from './0090-import-ids';
 
 /** Every migration in the order it runs. Append, never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0090,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -27,14 +27,27 @@ export function verificationOf(assuredDate: string | null, today: string): Partn
 /** What a contact stored before a field existed reads as. */
 const CONTACT_DEFAULTS = { formOfAddress: null, title: '' } as const;
 
-function toPartner(row: PartnerRow, today: string): Partner {
-  const record = JSON.parse(row.record) as StoredPartnerRecord;
+/** A stored record as it reads today: fields added since it was written get their defaults. */
+export function parseStoredRecord(json: string): StoredPartnerRecord {
+  const record = JSON.parse(json) as StoredPartnerRecord;
   return {
     ...record,
     // The record's own type intersects two array types, whose map() would lose the ids.
-    contacts: (record.contacts as Partner['contacts']).map((contact) => ({ ...CONTACT_DEFAULTS, ...contact })),
+    // Keys stay in their stored order, so that an import compares a record with its own JSON quickly.
+    contacts: (record.contacts as Partner['contacts']).map((contact) => ({
+      ...contact,
+      formOfAddress: contact.formOfAddress ?? CONTACT_DEFAULTS.formOfAddress,
+      title: contact.title ?? CONTACT_DEFAULTS.title,
+    })),
     // Entries stored before the address had an addition.
     address: { ...record.address, addition: record.address.addition ?? '' },
+  };
+}
+
+function toPartner(row: PartnerRow, today: string): Partner {
+  const record = parseStoredRecord(row.record);
+  return {
+    ...record,
     id: row.id,
     archived: row.archived === 1,
     verification: verificationOf(record.assuredDate, today),
@@ -53,26 +66,40 @@ function columns(record: StoredPartnerRecord) {
   };
 }
 
+const INSERT_PARTNER = `INSERT INTO partners (id, name, name_key, postal_code, assured_date, archived, record, created_at, updated_at)
+  VALUES (@id, @name, @name_key, @postal_code, @assured_date, @archived, @record, @now, @now)`;
+const UPDATE_PARTNER = `UPDATE partners SET name = @name, name_key = @name_key, postal_code = @postal_code, assured_date = @assured_date,
+  record = @record, updated_at = @now WHERE id = @id`;
+const SET_ARCHIVED = 'UPDATE partners SET archived = ?, updated_at = ? WHERE id = ?';
+
+/** The writes of a partner, prepared once for a caller that writes many (an import). */
+export function partnerWriter(db: Db) {
+  const insert = db.prepare(INSERT_PARTNER);
+  const update = db.prepare(UPDATE_PARTNER);
+  const archive = db.prepare(SET_ARCHIVED);
+  return {
+    insert(id: string, record: StoredPartnerRecord, archived: boolean, now: string): void {
+      insert.run({ id, archived: archived ? 1 : 0, now, ...columns(record) });
+    },
+    update(id: string, record: StoredPartnerRecord, now: string): boolean {
+      return update.run({ id, now, ...columns(record) }).changes === 1;
+    },
+    setArchived(id: string, archived: boolean, now: string): boolean {
+      return archive.run(archived ? 1 : 0, now, id).changes === 1;
+    },
+  };
+}
+
 export function insertPartner(db: Db, id: string, record: StoredPartnerRecord, archived: boolean, now: string): void {
-  db.prepare(
-    `INSERT INTO partners (id, name, name_key, postal_code, assured_date, archived, record, created_at, updated_at)
-     VALUES (@id, @name, @name_key, @postal_code, @assured_date, @archived, @record, @now, @now)`,
-  ).run({ id, archived: archived ? 1 : 0, now, ...columns(record) });
+  partnerWriter(db).insert(id, record, archived, now);
 }
 
 export function updatePartner(db: Db, id: string, record: StoredPartnerRecord, now: string): boolean {
-  return (
-    db
-      .prepare(
-        `UPDATE partners SET name = @name, name_key = @name_key, postal_code = @postal_code, assured_date = @assured_date,
-                record = @record, updated_at = @now WHERE id = @id`,
-      )
-      .run({ id, now, ...columns(record) }).changes === 1
-  );
+  return partnerWriter(db).update(id, record, now);
 }
 
 export function setPartnerArchived(db: Db, id: string, archived: boolean, now: string): boolean {
-  return db.prepare('UPDATE partners SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, now, id).changes === 1;
+  return partnerWriter(db).setArchived(id, archived, now);
 }
 
 export function deletePartner(db: Db, id: string): boolean {
@@ -108,12 +135,29 @@ export function listPartners(db: Db, today: string, { includeArchived, postalAdd
   return rows.map((row) => toPartner(row, today));
 }
 
-/** Ids of entries with this folded name (and department) and postcode. */
-export function partnerIdsByNameAndPostcode(db: Db, name: string, department: string, postalCode: string): string[] {
-  return db
-    .prepare('SELECT id FROM partners WHERE name_key = ? AND postal_code = ? ORDER BY created_at')
-    .pluck()
-    .all(partnerMatchKey(name, department), postalCode) as string[];
+/** A directory entry as an import reads it: the record as stored, unparsed, so that a worker can take it. */
+export interface StoredPartnerRow {
+  id: string;
+  archived: boolean;
+  record: string;
+}
+
+type StoredRow = Omit<StoredPartnerRow, 'archived'> & { archived: number };
+const toStoredRow = (row: StoredRow): StoredPartnerRow => ({ ...row, archived: row.archived === 1 });
+
+/** The whole directory, archived entries too, oldest first (the order in which an import claims name matches). */
+export function storedPartnerRows(db: Db): StoredPartnerRow[] {
+  return (db.prepare('SELECT id, archived, record FROM partners ORDER BY created_at, id').all() as StoredRow[]).map(toStoredRow);
+}
+
+/** The stored record and archived flag of one entry, to see whether it changed since an import read it. */
+export function storedPartnerRow(db: Db, id: string): StoredPartnerRow | undefined {
+  const row = db.prepare('SELECT id, archived, record FROM partners WHERE id = ?').get(id) as StoredRow | undefined;
+  return row && toStoredRow(row);
+}
+
+export function countPartners(db: Db): number {
+  return db.prepare('SELECT count(*) FROM partners').pluck().get() as number;
 }
 
 /** How many documents and consents name the partner: such an entry is archived, never deleted. */

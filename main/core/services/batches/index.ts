@@ -4,6 +4,7 @@ import { germanText } from '../../../../shared/i18n/error-message';
 import { DomainError, invalid, notFound } from '../../errors';
 import { assertSetUp, getSettings } from '../settings';
 import { prepareBatch } from './prepare';
+import { forgetOldRuns, runRegistry } from '../run-registry';
 import { startRun, stopRun, type BatchRun } from './run';
 
 /**
@@ -31,21 +32,7 @@ const KEEP_FINISHED = 3;
 /** Names listed by `batches.preview`. */
 const PREVIEW_NAMES = 100;
 
-const registries = new WeakMap<Core, Map<string, BatchRun>>();
-
-function registry(core: Core): Map<string, BatchRun> {
-  let runs = registries.get(core);
-  if (!runs) {
-    const created = new Map<string, BatchRun>();
-    runs = created;
-    registries.set(core, created);
-    core.onClose(() => {
-      for (const run of created.values()) if (run.state === 'running') stopRun(run, 'cancelled');
-      created.clear();
-    });
-  }
-  return runs;
-}
+const registry = runRegistry<BatchRun>((run) => stopRun(run, 'cancelled'));
 
 /** Whether a serial letter of this core is being rendered (its letters are recorded when it ends). */
 export function batchRunning(core: Core): boolean {
@@ -78,12 +65,6 @@ function getRun(core: Core, batchId: string): BatchRun {
   return run;
 }
 
-/** Keeps the newest finished batches; older results are let go. */
-function forgetOldRuns(runs: Map<string, BatchRun>): void {
-  const finished = [...runs.values()].filter((run) => run.state !== 'running');
-  for (const run of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) runs.delete(run.id);
-}
-
 /**
  * Starts a batch once the setup is done: chooses the clients, prepares every letter, and hands them
  * to a new worker. Returns at once; `batches.status` tells the progress.
@@ -102,7 +83,7 @@ export function startBatch(core: Core, input: BatchInput): BatchStarted {
       : invalid({ filter: { key: 'batches.noClientsFound' } }, { key: 'batches.noClients' });
   }
   const run = startRun(core, prepared, input.duplex);
-  forgetOldRuns(runs);
+  forgetOldRuns(runs, KEEP_FINISHED);
   runs.set(run.id, run);
   return { batchId: run.id, total: run.total, skipped };
 }

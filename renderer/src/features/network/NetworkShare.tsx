@@ -1,29 +1,65 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerImportResult } from '../../../../shared/api/contract';
+import type { PartnerImportResult, PartnerImportStatus } from '../../../../shared/api/contract';
 import { ApiCallError, call } from '../../api';
 import { downloadBytes } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FieldFrame } from '../../ui/FieldFrame';
 import { focusSoon } from '../../ui/focus';
 import { SelectField } from '../../ui/SelectField';
+import { currentLanguage } from '../../i18n';
 import { readFileText } from './file-text';
 
 /** The contract's limit on `content`. */
 const MAX_FILE_BYTES = 20_000_000;
+/** How often the import's progress is asked for. */
+const POLL_MS = 250;
+/** Rows of the preview table: a file of thousands is summed up, not listed whole. */
+const PREVIEW_ROWS = 200;
 
 type Format = 'auto' | 'hsds' | 'csv';
 
 type ExportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; fileName: string } | { status: 'error'; error: unknown };
 
+/** How far the worker has got: entries checked of all in the file (total 0: not yet known). */
+type Progress = { importId: string | null; done: number; total: number; cancelling: boolean };
+
 type ImportState =
   | { status: 'idle' }
   | { status: 'reading' }
-  | { status: 'previewing' }
+  | ({ status: 'previewing' } & Progress)
   | { status: 'preview'; fileName: string; content: string; format: 'hsds' | 'csv'; result: PartnerImportResult }
-  | { status: 'applying'; fileName: string; content: string; format: 'hsds' | 'csv'; result: PartnerImportResult }
+  | ({ status: 'applying'; fileName: string; content: string; format: 'hsds' | 'csv'; result: PartnerImportResult } & Progress)
   | { status: 'applied'; result: PartnerImportResult }
+  | { status: 'cancelled' }
   | { status: 'error'; error: unknown };
+
+const STARTING: Progress = { importId: null, done: 0, total: 0, cancelling: false };
+
+/** The import stopped by the counselor: nothing was written. */
+class ImportCancelled extends Error {}
+
+const wait = (ms: number) => new Promise((resolve) => window.setTimeout(resolve, ms));
+
+/**
+ * Runs an import in the host's worker (`partners.importStart`) and asks for
+ * its progress until it is done, as the serial letters do: the browser host
+ * has no push channel. A cancelled import ends in ImportCancelled.
+ */
+async function runImport(
+  input: { content: string; format: 'hsds' | 'csv'; apply: boolean },
+  onProgress: (status: PartnerImportStatus) => void,
+): Promise<PartnerImportResult> {
+  let status = await call('partners.importStart', input);
+  onProgress(status);
+  while (status.state === 'running') {
+    await wait(POLL_MS);
+    status = await call('partners.importStatus', { importId: status.importId });
+    onProgress(status);
+  }
+  if (status.state === 'cancelled' || !status.result) throw new ImportCancelled();
+  return status.result;
+}
 
 function detectFormat(fileName: string): 'hsds' | 'csv' {
   return /\.csv$/i.test(fileName) ? 'csv' : 'hsds';
@@ -41,6 +77,31 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
   const [format, setFormat] = useState<Format>('auto');
   const [fileError, setFileError] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+
+  /** Follows the running import's progress, if the state is still the one that started it. */
+  function track(status: PartnerImportStatus) {
+    setImportState((current) =>
+      (current.status === 'previewing' || current.status === 'applying') && (current.importId === null || current.importId === status.importId)
+        ? { ...current, importId: status.importId, done: status.done, total: status.total }
+        : current,
+    );
+  }
+
+  function failed(caught: unknown) {
+    setImportState(caught instanceof ImportCancelled ? { status: 'cancelled' } : { status: 'error', error: caught });
+    focusSoon('network-import-file');
+  }
+
+  async function cancelImport() {
+    if ((importState.status !== 'previewing' && importState.status !== 'applying') || importState.importId === null || importState.cancelling) return;
+    setImportState({ ...importState, cancelling: true });
+    try {
+      // The poll sees the import cancelled and ends it; one that finished meanwhile keeps its result.
+      await call('partners.importCancel', { importId: importState.importId });
+    } catch {
+      setImportState((current) => (current.status === 'previewing' || current.status === 'applying' ? { ...current, cancelling: false } : current));
+    }
+  }
 
   async function exportDirectory() {
     if (exportState.status === 'busy') return;
@@ -80,28 +141,28 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
       return;
     }
     const chosen = format === 'auto' ? detectFormat(file.name) : format;
-    setImportState({ status: 'previewing' });
+    setImportState({ status: 'previewing', ...STARTING });
     try {
-      const result = await call('partners.import', { content, format: chosen, apply: false });
+      const result = await runImport({ content, format: chosen, apply: false }, track);
       setImportState({ status: 'preview', fileName: file.name, content, format: chosen, result });
       focusSoon('network-import-preview-heading');
     } catch (caught) {
-      setImportState({ status: 'error', error: caught });
+      failed(caught);
     }
   }
 
   async function apply() {
     if (importState.status !== 'preview') return;
     const { content, format: chosen } = importState;
-    setImportState({ ...importState, status: 'applying' });
+    setImportState({ ...importState, status: 'applying', ...STARTING });
     try {
-      const result = await call('partners.import', { content, format: chosen, apply: true });
+      const result = await runImport({ content, format: chosen, apply: true }, track);
       setImportState({ status: 'applied', result });
       if (fileInput.current) fileInput.current.value = '';
       onImported();
       focusSoon('network-import-file');
     } catch (caught) {
-      setImportState({ status: 'error', error: caught });
+      failed(caught);
     }
   }
 
@@ -114,6 +175,7 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
   if (importState.status === 'reading') busyText = t('networkShare.reading');
   else if (importState.status === 'previewing') busyText = t('networkShare.previewing');
   else if (importState.status === 'applying') busyText = t('networkShare.applying');
+  const running = importState.status === 'previewing' || importState.status === 'applying' ? importState : null;
 
   const shown = importState.status === 'preview' || importState.status === 'applying' ? importState : null;
 
@@ -178,8 +240,10 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
               </>
             ) : null}
             {importState.status === 'applied' ? <span className="form-status">{t('networkShare.applied', importState.result.counts)}</span> : null}
+            {importState.status === 'cancelled' ? <span className="form-status">{t('networkShare.cancelled')}</span> : null}
           </span>
         </div>
+        {running ? <ImportProgress progress={running} onCancel={cancelImport} /> : null}
       </form>
       {importState.status === 'error' ? <ErrorAlert error={importState.error} /> : null}
       {shown ? (
@@ -204,6 +268,7 @@ function ImportPreview({
 }) {
   const { t } = useTranslation();
   const somethingToApply = result.counts.new + result.counts.changed > 0;
+  const rows = result.items.slice(0, PREVIEW_ROWS);
   return (
     <div className="import-preview" role="group" aria-labelledby="network-import-preview-heading">
       <h4 id="network-import-preview-heading" className="import-preview-heading" tabIndex={-1}>
@@ -223,7 +288,7 @@ function ImportPreview({
               </tr>
             </thead>
             <tbody>
-              {result.items.map((item, index) => (
+              {rows.map((item, index) => (
                 <tr key={index}>
                   <td>
                     <span className={`status status--import-${item.action}`}>{t(`networkShare.actions.${item.action}`)}</span>
@@ -237,6 +302,9 @@ function ImportPreview({
           </table>
         </div>
       ) : null}
+      {rows.length < result.items.length ? (
+        <p className="muted">{t('networkShare.previewTruncated', { shown: rows.length, total: result.items.length })}</p>
+      ) : null}
       {somethingToApply ? null : <p className="muted">{t('networkShare.nothingToApply')}</p>}
       <div className="form-actions">
         {somethingToApply ? (
@@ -247,6 +315,42 @@ function ImportPreview({
         <button type="button" className="button button--secondary" onClick={onDiscard} disabled={applying}>
           {t('networkShare.discard')}
         </button>
+      </div>
+    </div>
+  );
+}
+
+/** "Eintrag 4.200 von 10.000 geprüft", a bar, and the way out: a cancelled import writes nothing. */
+function ImportProgress({ progress, onCancel }: { progress: Progress; onCancel(): void }) {
+  const { t } = useTranslation();
+  const known = progress.total > 0;
+  const number = new Intl.NumberFormat(currentLanguage() === 'de' ? 'de-DE' : 'en-GB');
+  const text = known
+    ? t('networkShare.progress', { done: number.format(progress.done), total: number.format(progress.total) })
+    : t('networkShare.progressStarting');
+  return (
+    <div className="import-progress">
+      <label htmlFor="network-import-progress" className="import-progress-label">
+        {t('networkShare.progressLabel')}
+      </label>
+      <progress
+        id="network-import-progress"
+        max={known ? progress.total : undefined}
+        value={known ? progress.done : undefined}
+        aria-describedby="network-import-progress-text"
+      >
+        {text}
+      </progress>
+      <p id="network-import-progress-text" className="import-progress-text">
+        {text}
+      </p>
+      <div className="form-actions">
+        <button type="button" className="button button--danger-outline" onClick={onCancel} aria-disabled={progress.importId === null || progress.cancelling}>
+          {t('networkShare.cancel')}
+        </button>
+        <span role="status" className="form-status">
+          {progress.cancelling ? t('networkShare.cancelling') : ''}
+        </span>
       </div>
     </div>
   );
