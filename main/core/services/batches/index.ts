@@ -36,7 +36,7 @@ const registry = runRegistry<BatchRun>((run) => stopRun(run, 'cancelled'));
 
 /** Whether a serial letter of this core is being rendered (its letters are recorded when it ends). */
 export function batchRunning(core: Core): boolean {
-  return [...(registries.get(core)?.values() ?? [])].some((run) => run.state === 'running');
+  return [...registry(core).values()].some((run) => run.state === 'running');
 }
 
 export function previewBatch(core: Core, input: BatchInput): BatchPreview {
