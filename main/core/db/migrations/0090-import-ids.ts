@@ -79,9 +79,10 @@ export const migration0090: Migration = {
   version: 90,
   name: 'import-ids',
   up(db) {
+    // IF NOT EXISTS: a store whose user_version was set back by hand (as tests of older migrations do) still opens; rekey finds nothing to do then.
     db.exec(`
       -- An id from an import file that does not fit the contract (kind: organization, service, contact) and the id it has here.
-      CREATE TABLE import_ids (
+      CREATE TABLE IF NOT EXISTS import_ids (
         kind      TEXT NOT NULL CHECK (kind IN ('organization', 'service', 'contact')),
         source_id TEXT NOT NULL,
         local_id  TEXT NOT NULL,
