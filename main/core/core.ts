@@ -22,7 +22,7 @@ export interface Core {
    * `store_damaged`.
    */
   readonly db: Database;
-  /** Why the store was not opened at start (it failed its check), or null when it is open. */
+  /** Why the store is not open (it failed its check at start, or SQLite found it damaged during work), or null when it is open. */
   readonly storeDamage: StoreDamage['reason'] | null;
   readonly dataDir: string;
   /** The store's file (`lotse.sqlite` in the data dir) and the folder of its backups. */
@@ -44,5 +44,13 @@ export interface Core {
    * as sound again once this succeeds.
    */
   replaceStore(replace: () => void): void;
+  /**
+   * After SQLite reported damage during work: checks the open store
+   * (quick_check) and, if it fails, closes it, so that nothing more is
+   * written into the malformed file; the core is then in its recovery state,
+   * as after a failed check at start. A sound store (the damage was in
+   * another file, e.g. a backup being read) stays open.
+   */
+  closeIfDamaged(reason: StoreDamage['reason']): void;
   close(): void;
 }

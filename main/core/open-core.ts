@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock, Core, HostKind, PdfPrinter } from './core';
 import { lockDataDir, type DataDirLock } from './data-dir';
-import type { DamageReason } from './db/backup-files';
+import { checkPassed, type DamageReason } from './db/backup-files';
 import { openDatabase, StoreDamagedError, type Db } from './db/open';
 import { seedBuiltIns } from './db/seed';
 import { DomainError } from './errors';
@@ -116,6 +116,18 @@ export function openCore(options: CoreOptions): Core {
         // Replaced or not (a failed rename leaves the old file in place), whatever is there now is opened.
         store = openOrRecover(options, now);
       }
+    },
+    closeIfDamaged(reason) {
+      if (store.db === undefined) return;
+      let sound: boolean;
+      try {
+        sound = checkPassed(store.db, 'quick_check');
+      } catch {
+        sound = false;
+      }
+      if (sound) return;
+      store.db.close();
+      store = { db: undefined, damage: reason };
     },
     close() {
       if (!open) return;

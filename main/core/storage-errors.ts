@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { damageOf } from './db/backup-files';
 import { DomainError } from './errors';
 
 /**
@@ -53,10 +54,10 @@ function probeDataDir(dataDir: string): StorageKind | undefined {
   }
 }
 
-function sqliteKind(code: string, dataDir: string): StorageKind | undefined {
+function sqliteKind(error: unknown, code: string, dataDir: string): StorageKind | undefined {
+  if (damageOf(error)) return 'damaged';
   if (code === 'SQLITE_FULL') return 'full';
   if (code === 'SQLITE_PERM') return 'denied';
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'damaged';
   // A file opened read-only because Lotse may not write it reports READONLY too: the probe tells which.
   if (code.startsWith('SQLITE_READONLY')) return probeDataDir(dataDir) ?? 'readonly';
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return probeDataDir(dataDir);
@@ -71,7 +72,7 @@ export function storageError(error: unknown, { dataDir, atStart = false }: Stora
   if (error instanceof DomainError) return undefined;
   const code = errorCode(error);
   if (code === undefined) return undefined;
-  const kind = code.startsWith('SQLITE_') ? sqliteKind(code, dataDir) : ERRNO_KINDS[code];
+  const kind = code.startsWith('SQLITE_') ? sqliteKind(error, code, dataDir) : ERRNO_KINDS[code];
   if (kind === undefined) return undefined;
   const key = atStart ? (`storage.${kind}AtStart` as const) : (`storage.${kind}` as const);
   return new DomainError(CODES[kind], { key, params: { dataDir } });

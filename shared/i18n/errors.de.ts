@@ -275,7 +275,7 @@ export const errorsDe = {
     denied:
       'Lotse darf im Datenordner {{dataDir}} nicht schreiben (keine Berechtigung): es wurde nichts gespeichert. Bitte die Zugriffsrechte des Ordners prüfen (lassen) und es noch einmal versuchen.',
     damaged:
-      'Die Datenbank im Datenordner {{dataDir}} ist beschädigt: Lotse hat nichts gespeichert. Bitte Lotse beenden und neu starten; beim Start prüft Lotse die Datenbank.',
+      'Die Datenbank im Datenordner {{dataDir}} ist beschädigt: es wurde nichts gespeichert, und Lotse schreibt nicht weiter hinein. Lotse bietet an, die neueste gute Sicherung wiederherzustellen.',
     fullAtStart:
       'Lotse kann nicht starten: Der Datenträger mit dem Datenordner {{dataDir}} ist voll. Bitte Platz schaffen (z. B. alte Dateien löschen) und Lotse neu starten.',
     readonlyAtStart:

@@ -249,7 +249,8 @@ export const errorsEn: ErrorCatalogue = {
       'The data folder {{dataDir}} is read-only: Lotse could not save, nothing was saved. Please remove the write protection (e.g. unlock the USB stick, check the network drive) and try again.',
     denied:
       "Lotse may not write in the data folder {{dataDir}} (permission denied): nothing was saved. Please have the folder's permissions checked and try again.",
-    damaged: 'The database in the data folder {{dataDir}} is damaged: Lotse saved nothing. Please quit and restart Lotse; at start Lotse checks the database.',
+    damaged:
+      'The database in the data folder {{dataDir}} is damaged: nothing was saved, and Lotse writes nothing more into it. Lotse offers to restore the newest good backup.',
     fullAtStart: 'Lotse cannot start: the disk holding the data folder {{dataDir}} is full. Please free some space (e.g. delete old files) and restart Lotse.',
     readonlyAtStart:
       'Lotse cannot start: the data folder {{dataDir}} is read-only. Please remove the write protection (e.g. unlock the USB stick, check the network drive) and restart Lotse.',

@@ -343,3 +343,41 @@ describe('a damaged store at start', () => {
     expect(await names(first)).toEqual([]);
   });
 });
+
+describe('a store that goes bad while Lotse runs', () => {
+  it('is closed at the first SQLITE_CORRUPT, so no later write reaches the malformed file, and offers its restore', async () => {
+    const { core, dataDir } = coreWithClock('2026-11-24T10:00:00Z');
+    for (let index = 0; index < 300; index += 1) await createClient(core, `Person${index}`);
+    const good = await callOk<Backup>(core, 'backups.create', {});
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    const file = path.join(dataDir, 'lotse.sqlite');
+    // Every page but the first (the schema) goes bad, so any query meets the damage.
+    const bytes = fs.readFileSync(file);
+    for (let offset = 4096; offset < bytes.length; offset += 7) bytes[offset] = (bytes[offset] ?? 0) ^ 0xff;
+    fs.writeFileSync(file, bytes);
+    // As memory pressure would: the pages are read from the disk again, not from SQLite's cache.
+    core.db.pragma('cache_size = 0');
+    core.db.pragma('shrink_memory');
+
+    const failed = errorOf(await dispatch(core, 'clients.search', { query: 'Person', limit: 100 }));
+    expect(failed).toMatchObject({ code: 'store_damaged', key: 'storage.damaged' });
+    expect(core.storeDamage).toBe('corrupt');
+    const damagedHash = sha256(file);
+    expect(errorOf(await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: 'Spät' })).code).toBe('store_damaged');
+    expect(sha256(file)).toBe(damagedHash);
+
+    const info = await callOk<MethodOutput<'app.info'>>(core, 'app.info', {});
+    expect(info.storeDamage).toMatchObject({ reason: 'corrupt', newestGoodBackup: { id: good.id } });
+    await callOk(core, 'backups.restore', { id: good.id });
+    expect(core.storeDamage).toBeNull();
+    expect(countRows(core, 'clients')).toBe(300);
+  });
+
+  it('stays open when the store itself is sound (the damage was in another file)', async () => {
+    const { core } = coreWithClock('2026-11-24T10:00:00Z');
+    await createClient(core, 'Bleibt');
+    core.closeIfDamaged('corrupt');
+    expect(core.storeDamage).toBeNull();
+    expect(await names(core)).toEqual(['Bleibt']);
+  });
+});

@@ -4,6 +4,7 @@ import { apiError, type ApiResult } from '../../../shared/api/errors';
 import { issueMessage } from '../../../shared/api/german-messages';
 import type { FieldIssues } from '../../../shared/i18n/error-message';
 import type { Core } from '../core';
+import { damageOf } from '../db/backup-files';
 import { DomainError } from '../errors';
 import { storageError } from '../storage-errors';
 import { handlers, type Handler } from './handlers';
@@ -55,6 +56,9 @@ export async function dispatch(core: Core, method: string, input: unknown): Prom
     // The stack stays in the host's log; the caller learns only that it failed, or what the disk said.
     console.error(`[lotse] ${method} failed:`, error);
     const storage = storageError(error, { dataDir: core.dataDir });
+    // A malformed store is closed at once, so nothing more goes into it; the app then shows its recovery screen.
+    const damage = damageOf(error);
+    if (damage) core.closeIfDamaged(damage);
     return { ok: false, error: storage ? storage.toApiError() : apiError('internal', { key: 'common.internal' }) };
   }
   const answer = contract[method].output.safeParse(value);

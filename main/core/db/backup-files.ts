@@ -84,7 +84,7 @@ export function damageOf(error: unknown): DamageReason | null {
 }
 
 /** The answer of PRAGMA quick_check / integrity_check: a single "ok" row, else one row per problem found. */
-function checkPassed(db: Database.Database, pragma: 'quick_check' | 'integrity_check'): boolean {
+export function checkPassed(db: Database.Database, pragma: 'quick_check' | 'integrity_check'): boolean {
   const rows = db.pragma(pragma, { simple: false }) as Array<Record<string, unknown>>;
   return rows.length === 1 && Object.values(rows[0] ?? {})[0] === 'ok';
 }

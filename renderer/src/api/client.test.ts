@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiCallError } from './api-call-error';
-import { createApiClient } from './client';
+import { call, createApiClient, onStoreDamaged, setApiClient } from './client';
 import { takeToken, TOKEN_STORAGE_KEY, type TokenEnvironment } from './token';
 import { electronTransport, httpTransport, type FetchLike, type LotseBridge } from './transport';
 
@@ -111,5 +111,26 @@ describe('requests that must outlive the page', () => {
     await api.call('documents.update', { id: 'd1', values: { body: 'x'.repeat(70_000) } }, { keepalive: true });
     await api.call('documents.update', { id: 'd1', values: {} });
     expect(fetchImpl.mock.calls.map(([, init]) => init.keepalive)).toEqual([true, undefined, undefined]);
+  });
+});
+
+describe('a store that goes bad during work', () => {
+  it('tells the shell on a store_damaged answer, and only then', async () => {
+    const answers = [
+      { ok: false, error: { code: 'invalid_input', message: 'Bitte die Eingaben prüfen.' } },
+      { ok: false, error: { code: 'store_damaged', message: 'Die Datenbank … ist beschädigt.' } },
+    ];
+    setApiClient(createApiClient(httpTransport('ab12', () => jsonResponse(400, answers.shift()))));
+    const told = vi.fn();
+    const stop = onStoreDamaged(told);
+    try {
+      await expect(call('clients.search', { query: 'x', limit: 5 })).rejects.toMatchObject({ code: 'invalid_input' });
+      expect(told).not.toHaveBeenCalled();
+      await expect(call('clients.search', { query: 'x', limit: 5 })).rejects.toMatchObject({ code: 'store_damaged' });
+      expect(told).toHaveBeenCalledTimes(1);
+    } finally {
+      stop();
+      setApiClient(null);
+    }
   });
 });

@@ -39,9 +39,24 @@ export function setApiClient(client: ApiClient | null): void {
   current = client;
 }
 
+const storeDamagedListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever the host answers `store_damaged`: the store went
+ * bad during work, and the shell asks app.info again to show the recovery
+ * screen. Returns the unsubscribe.
+ */
+export function onStoreDamaged(listener: () => void): () => void {
+  storeDamagedListeners.add(listener);
+  return () => storeDamagedListeners.delete(listener);
+}
+
 export function call<M extends MethodName>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<MethodOutput<M>> {
   if (!current) {
     return Promise.reject(ApiCallError.worded('network', { key: 'connection.notConnected' }));
   }
-  return current.call(method, input, options);
+  return current.call(method, input, options).catch((error: unknown) => {
+    if (error instanceof ApiCallError && error.code === 'store_damaged') storeDamagedListeners.forEach((listener) => listener());
+    throw error;
+  });
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { MethodOutput } from '../../../shared/api/contract';
-import { call, isApiCallError } from '../api';
+import { call, isApiCallError, onStoreDamaged } from '../api';
 import { ClientEditScreen } from '../features/clients/ClientEditScreen';
 import { ClientScreen } from '../features/clients/ClientScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
@@ -102,6 +102,8 @@ function Shell() {
     });
   }, []);
   useEffect(refreshInfo, [refreshInfo]);
+  // A store that goes bad during work: app.info then names the damage, and the recovery screen takes over.
+  useEffect(() => onStoreDamaged(refreshInfo), [refreshInfo]);
 
   // A first start (nothing set up yet) opens on the setup rather than on Start. Only the launch's
   // own answer decides, and only while nobody has gone elsewhere: later, Start stays Start.
