@@ -161,6 +161,8 @@ export const errorsDe = {
     typeMismatch: 'Die Datei ist ein {{actual}}-Bild, angegeben ist aber {{declared}}. Bitte die Datei erneut wählen.',
     tooManyPixels:
       'Das Logo ist {{width, number}} × {{height, number}} Pixel groß; erlaubt sind höchstens {{limit, number}} × {{limit, number}} Pixel. Bitte das Bild verkleinern.',
+    inflatesTooLarge:
+      'Die Bilddaten des Logos entpacken sich zu mehr, als ein Bild von {{width, number}} × {{height, number}} Pixeln braucht – so eine Datei würde jeden Ausdruck lahmlegen. Bitte das Bild in einem Bildprogramm neu als PNG speichern.',
     pngDamaged: 'Das PNG-Bild ist beschädigt oder unvollständig ({{why}}). Bitte die Datei neu speichern oder eine andere wählen.',
     jpegDamaged: 'Das JPEG-Bild ist beschädigt oder unvollständig ({{why}}). Bitte die Datei neu speichern oder eine andere wählen.',
     jpegUnprintable:
@@ -183,6 +185,7 @@ export const errorsDe = {
     structureBroken: 'Aufbau fehlerhaft',
     cut: 'abgeschnitten',
     unknownChannels: 'unbekannte Farbkanäle',
+    unknownFilter: 'unbekannter Zeilenfilter',
   },
   print: {
     rightToLeftField: '{{label}}: Rechts-nach-links-Schrift (z. B. Arabisch, Hebräisch) wird im PDF noch nicht unterstützt.',

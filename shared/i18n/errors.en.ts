@@ -148,6 +148,8 @@ export const errorsEn: ErrorCatalogue = {
     typeMismatch: 'The file is a {{actual}} image, but {{declared}} was given. Please choose the file again.',
     tooManyPixels:
       'The logo is {{width, number}} × {{height, number}} pixels; at most {{limit, number}} × {{limit, number}} pixels are allowed. Please make the image smaller.',
+    inflatesTooLarge:
+      'The logo’s image data unpack to more than an image of {{width, number}} × {{height, number}} pixels needs – such a file would stall every print. Please save the image again as PNG in an image editor.',
     pngDamaged: 'The PNG image is damaged or incomplete ({{why}}). Please save the file again or choose another one.',
     jpegDamaged: 'The JPEG image is damaged or incomplete ({{why}}). Please save the file again or choose another one.',
     jpegUnprintable: 'This JPEG format (lossless, hierarchical or arithmetic coding) cannot be printed. Please save the image as a normal JPEG or as PNG.',
@@ -168,6 +170,7 @@ export const errorsEn: ErrorCatalogue = {
     structureBroken: 'structure faulty',
     cut: 'cut off',
     unknownChannels: 'unknown color channels',
+    unknownFilter: 'unknown row filter',
   },
   print: {
     rightToLeftField: '{{label}}: right-to-left script (e.g. Arabic, Hebrew) is not yet supported in the PDF.',

@@ -1,5 +1,7 @@
 import zlib from 'node:zlib';
+import type { Logo } from '../../../shared/api/contract';
 import { germanText, type ErrorMessage } from '../../../shared/i18n/error-message';
+import { crc32, encodeRgbaPng, PNG_CHANNELS, PNG_SIGNATURE, pngRawSize, shrunkenRgba, type PngLayout } from './logo-pixels';
 
 /**
  * The office's logo for the letterhead: a PNG or JPEG the counselor picks in
@@ -7,7 +9,8 @@ import { germanText, type ErrorMessage } from '../../../shared/i18n/error-messag
  * pdfkit, which would otherwise fail late (or, for a PNG with a broken
  * compressed stream and an alpha channel, throw from a callback and take the
  * process with it). The checks read the file itself, not its name or the
- * type the browser claims.
+ * type the browser claims. At upload a PNG is redrawn small (storableLogo),
+ * so what is stored and printed is no larger than a letterhead needs.
  */
 
 export const LOGO_MAX_BYTES = 500 * 1024;
@@ -35,60 +38,24 @@ export class LogoError extends Error {
 /** What is wrong inside a damaged image. */
 type Damage = Extract<ErrorMessage, { key: `logoDamage.${string}` }>;
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
 function kilobytes(bytes: number): number {
   return Math.ceil(bytes / 1024);
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** Samples per pixel of each PNG colour type. */
-const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const PNG_BIT_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 
-/** Bytes of the filtered image data: every row (of every interlace pass) starts with a filter byte. */
-function pngRawSize(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
-  const rowBytes = (w: number) => (w === 0 ? 0 : 1 + Math.ceil((w * bitsPerPixel) / 8));
-  if (!interlaced) return height * rowBytes(width);
-  // Adam7: pass origin and step in x and y.
-  const passes = [
-    [0, 0, 8, 8],
-    [4, 0, 8, 8],
-    [0, 4, 4, 8],
-    [2, 0, 4, 4],
-    [0, 2, 2, 4],
-    [1, 0, 2, 2],
-    [0, 1, 1, 2],
-  ] as const;
-  let size = 0;
-  for (const [x0, y0, dx, dy] of passes) {
-    const w = Math.ceil((width - x0) / dx);
-    const h = Math.ceil((height - y0) / dy);
-    if (w > 0 && h > 0) size += h * rowBytes(w);
-  }
-  return size;
-}
-
-function inspectPng(bytes: Buffer): { width: number; height: number } {
+/**
+ * Walks the chunks and inflates the image data, never to more than the size
+ * the header declares: the size is checked before inflating, and a stream
+ * that would inflate to more (a "bomb": a few hundred KB of zeros that
+ * become hundreds of MB) is stopped at that size and refused.
+ */
+function inspectPng(bytes: Buffer): { layout: PngLayout; raw: Buffer } {
   const broken = (why: Damage) => new LogoError({ key: 'logo.pngDamaged', params: { why } });
   let offset = PNG_SIGNATURE.length;
-  let header: { width: number; height: number; bitDepth: number; colorType: number; interlaced: boolean } | null = null;
-  let palette = false;
+  let header: Omit<PngLayout, 'palette' | 'transparency'> | null = null;
+  let palette: Buffer | null = null;
+  let transparency: Buffer | null = null;
   const data: Buffer[] = [];
   let ended = false;
   while (offset < bytes.length) {
@@ -122,7 +89,10 @@ function inspectPng(bytes: Buffer): { width: number; height: number } {
         break;
       }
       case 'PLTE':
-        palette = true;
+        palette = body;
+        break;
+      case 'tRNS':
+        transparency = body;
         break;
       case 'IDAT':
         data.push(body);
@@ -139,15 +109,19 @@ function inspectPng(bytes: Buffer): { width: number; height: number } {
   if (header.colorType === 3 && !palette) throw broken({ key: 'logoDamage.paletteMissing' });
   if (header.width === 0 || header.height === 0) throw broken({ key: 'logoDamage.noPixels' });
   checkPixels(header.width, header.height);
+  const layout: PngLayout = { ...header, palette, transparency };
+  const expected = pngRawSize(layout);
   let raw: Buffer;
   try {
-    raw = zlib.inflateSync(Buffer.concat(data));
-  } catch {
+    raw = zlib.inflateSync(Buffer.concat(data), { maxOutputLength: expected });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new LogoError({ key: 'logo.inflatesTooLarge', params: { width: header.width, height: header.height } });
+    }
     throw broken({ key: 'logoDamage.dataUnreadable' });
   }
-  const expected = pngRawSize(header.width, header.height, PNG_CHANNELS[header.colorType]! * header.bitDepth, header.interlaced);
   if (raw.length < expected) throw broken({ key: 'logoDamage.dataTooShort' });
-  return { width: header.width, height: header.height };
+  return { layout, raw };
 }
 
 /** Start-of-frame markers PDF's DCTDecode reads everywhere: baseline, extended sequential, progressive (Huffman). */
@@ -205,13 +179,8 @@ function checkPixels(width: number, height: number): void {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/**
- * Checks a logo as stored in the settings and tells its size in pixels.
- * Throws a LogoError saying why when the file is not a PNG or
- * JPEG (by its first bytes, which must match `mimeType`), is larger than
- * 500 KB or 4000 × 4000 pixels, or is damaged.
- */
-export function inspectLogo(logo: { mimeType: string; dataBase64: string }): LogoImage {
+/** The file's bytes, once they are known to be base64 of a PNG or JPEG of the declared type, at most 500 KB. */
+function logoFile(logo: { mimeType: string; dataBase64: string }): { mimeType: LogoMimeType; bytes: Buffer } {
   if (!BASE64.test(logo.dataBase64)) throw new LogoError({ key: 'logo.notBase64' });
   const bytes = Buffer.from(logo.dataBase64, 'base64');
   if (bytes.length > LOGO_MAX_BYTES) {
@@ -227,8 +196,39 @@ export function inspectLogo(logo: { mimeType: string; dataBase64: string }): Log
       params: { actual: isPng ? 'PNG' : 'JPEG', declared: logo.mimeType === 'image/png' ? 'PNG' : logo.mimeType === 'image/jpeg' ? 'JPEG' : logo.mimeType },
     });
   }
-  const size = isPng ? inspectPng(bytes) : inspectJpeg(bytes);
-  return { mimeType, ...size, dataUrl: `data:${mimeType};base64,${logo.dataBase64}` };
+  return { mimeType, bytes };
+}
+
+/**
+ * Checks a logo as stored in the settings and tells its size in pixels.
+ * Throws a LogoError saying why when the file is not a PNG or
+ * JPEG (by its first bytes, which must match `mimeType`), is larger than
+ * 500 KB or 4000 × 4000 pixels, its image data inflate to more than its
+ * pixels need, or it is damaged.
+ */
+export function inspectLogo(logo: { mimeType: string; dataBase64: string }): LogoImage {
+  const { mimeType, bytes } = logoFile(logo);
+  const size = mimeType === 'image/png' ? inspectPng(bytes).layout : inspectJpeg(bytes);
+  return { mimeType, width: size.width, height: size.height, dataUrl: `data:${mimeType};base64,${logo.dataBase64}` };
+}
+
+/**
+ * The logo to store, checked as inspectLogo does: a PNG redrawn as an 8-bit
+ * RGBA PNG of at most LOGO_STORED_MAX_SIDE pixels (alpha kept), so only
+ * pixels this code wrote are stored and printed. A JPEG is stored as it
+ * came: Lotse never decodes it (pdfkit copies it into the PDF as it is), and
+ * its header's size is checked, which bounds what a PDF viewer decodes.
+ */
+export function storableLogo(logo: Logo): Logo {
+  const { mimeType, bytes } = logoFile(logo);
+  if (mimeType === 'image/jpeg') {
+    inspectJpeg(bytes);
+    return logo;
+  }
+  const { layout, raw } = inspectPng(bytes);
+  const image = shrunkenRgba(layout, raw);
+  if (image === null) throw new LogoError({ key: 'logo.pngDamaged', params: { why: { key: 'logoDamage.unknownFilter' } } });
+  return { mimeType, dataBase64: encodeRgbaPng(image).toString('base64') };
 }
 
 const inspected = new Map<string, LogoImage>();

@@ -6,7 +6,7 @@ import { setupIncompleteMessage, setupMissing, type SetupFacts, type SetupItem }
 import type { FieldIssues } from '../../../shared/i18n/error-message';
 import { DomainError, invalid } from '../errors';
 import { renderLetterheadSample } from '../pdf/letterhead-sample';
-import { inspectLogo, LogoError } from '../pdf/logo';
+import { LogoError, storableLogo } from '../pdf/logo';
 import { assertPrintable } from '../pdf/print-check';
 import { settingsText } from '../pdf/printed-form';
 
@@ -30,12 +30,16 @@ export function getSettings(core: Core): Settings {
   return { ...stored, office: { ...stored.office, logo: logo && logoBytes(core, logo) } };
 }
 
-/** The logo must be a PNG or JPEG pdfkit can print (see inspectLogo); the message names the field. */
-function checkLogo(settings: Settings): void {
+/**
+ * The settings with their logo checked and redrawn as it is stored and
+ * printed (see storableLogo); a logo that cannot be used is refused with a
+ * message naming the field.
+ */
+function withStorableLogo(settings: Settings): Settings {
   const { logo } = settings.office;
-  if (logo === null) return;
+  if (logo === null) return settings;
   try {
-    inspectLogo(logo);
+    return { ...settings, office: { ...settings.office, logo: storableLogo(logo) } };
   } catch (error) {
     if (error instanceof LogoError) {
       throw new DomainError('invalid_input', { key: 'settings.logoUnusable', params: { reason: error.reason } }, { 'office.logo': error.reason });
@@ -90,10 +94,10 @@ function setupIssues(settings: Settings, missing: readonly SetupItem[]): FieldIs
 }
 
 /** Saving completes the setup: settings a letter could not be finalized with are refused, field by field. */
-export function updateSettings(core: Core, settings: Settings): Settings {
-  const missing = setupMissing(settings);
-  if (missing.length > 0) throw invalid(setupIssues(settings, missing), { key: 'setup.saveIncomplete' });
-  checkLogo(settings);
+export function updateSettings(core: Core, entered: Settings): Settings {
+  const missing = setupMissing(entered);
+  if (missing.length > 0) throw invalid(setupIssues(entered, missing), { key: 'setup.saveIncomplete' });
+  const settings = withStorableLogo(entered);
   return core.db.transaction(() => {
     const { logo } = settings.office;
     // Forms that do not show the backup rotation leave it out: it stays as stored.
@@ -109,8 +113,7 @@ export function updateSettings(core: Core, settings: Settings): Settings {
  * before saving. The same checks as saving and printing apply.
  */
 export async function previewLetterhead(core: Core, settings: Settings | undefined): Promise<RenderedPdf> {
-  const shown = settings ?? getSettings(core);
-  checkLogo(shown);
+  const shown = withStorableLogo(settings ?? getSettings(core));
   assertPrintable([settingsText(shown)]);
   const { bytes, sha256, pages } = await renderLetterheadSample(shown, core.now());
   return { pdfBase64: bytes.toString('base64'), sha256, pages };
