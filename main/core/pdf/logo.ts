@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import type { Logo } from '../../../shared/api/contract';
 import { germanText, type ErrorMessage } from '../../../shared/i18n/error-message';
+import { DomainError } from '../errors';
 import { crc32, encodeRgbaPng, PNG_CHANNELS, PNG_SIGNATURE, pngRawSize, shrunkenRgba, type PngLayout } from './logo-pixels';
 
 /**
@@ -33,6 +34,11 @@ export class LogoError extends Error {
     super(germanText(reason));
     this.name = 'LogoError';
   }
+}
+
+/** A refused logo as the API answers it: the message names the field. */
+export function refusedLogo(error: LogoError): DomainError {
+  return new DomainError('invalid_input', { key: 'settings.logoUnusable', params: { reason: error.reason } }, { 'office.logo': error.reason });
 }
 
 /** What is wrong inside a damaged image. */
@@ -235,13 +241,19 @@ const inspected = new Map<string, LogoImage>();
 
 /**
  * inspectLogo for rendering: every letter of a batch carries the same logo,
- * checked once (it was checked when saved, too).
+ * checked once. Stored logos were checked when saved, but one stored before
+ * the inflate was bounded may be a bomb: it is refused here, before pdfkit
+ * inflates it without a limit.
  */
 export function printableLogo(logo: { mimeType: string; dataBase64: string }): LogoImage {
   const key = `${logo.mimeType};${logo.dataBase64}`;
   let image = inspected.get(key);
   if (!image) {
-    image = inspectLogo(logo);
+    try {
+      image = inspectLogo(logo);
+    } catch (error) {
+      throw error instanceof LogoError ? refusedLogo(error) : error;
+    }
     if (inspected.size >= 4) inspected.clear();
     inspected.set(key, image);
   }

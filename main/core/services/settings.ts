@@ -6,7 +6,7 @@ import { setupIncompleteMessage, setupMissing, type SetupFacts, type SetupItem }
 import type { FieldIssues } from '../../../shared/i18n/error-message';
 import { DomainError, invalid } from '../errors';
 import { renderLetterheadSample } from '../pdf/letterhead-sample';
-import { LogoError, storableLogo } from '../pdf/logo';
+import { LogoError, refusedLogo, storableLogo } from '../pdf/logo';
 import { assertPrintable } from '../pdf/print-check';
 import { settingsText } from '../pdf/printed-form';
 
@@ -41,10 +41,7 @@ function withStorableLogo(settings: Settings): Settings {
   try {
     return { ...settings, office: { ...settings.office, logo: storableLogo(logo) } };
   } catch (error) {
-    if (error instanceof LogoError) {
-      throw new DomainError('invalid_input', { key: 'settings.logoUnusable', params: { reason: error.reason } }, { 'office.logo': error.reason });
-    }
-    throw error;
+    throw error instanceof LogoError ? refusedLogo(error) : error;
   }
 }
 
