@@ -219,21 +219,95 @@ describe('what is stored', () => {
     }
     expect(differences).toBe(0);
   });
+});
 
-  it('redraws a palette PNG with transparent entries', () => {
-    const palette = Buffer.from([255, 255, 255, 0, 82, 147, 200, 30, 40]);
-    const indices = (x: number, y: number) => (x < 4 ? 0 : y < 2 ? 1 : 2);
-    const raw = Buffer.concat(Array.from({ length: 4 }, (_, y) => Buffer.from([0, ...Array.from({ length: 8 }, (_, x) => indices(x, y))])));
-    const ihdr = Buffer.from([0, 0, 0, 8, 0, 0, 0, 4, 8, 3, 0, 0, 0]);
-    const file = Buffer.concat([
-      PNG_SIGNATURE,
-      pngChunk('IHDR', ihdr),
-      pngChunk('PLTE', palette),
-      pngChunk('tRNS', Buffer.from([0])),
-      pngChunk('IDAT', zlib.deflateSync(raw)),
-      pngChunk('IEND', Buffer.alloc(0)),
-    ]);
-    const expected = makePng(8, 4, (x, y) => (indices(x, y) === 0 ? [0, 0, 0, 0] : indices(x, y) === 1 ? [0, 82, 147, 255] : [200, 30, 40, 255]));
-    expect(storableLogo(png(file))).toEqual(png(expected));
-  });
+/** Which Adam7 pass (1–7) each pixel of an 8 × 8 tile belongs to, as the PNG specification draws it. */
+const ADAM7_TILE = ['16462646', '77777777', '56565656', '77777777', '36463646', '77777777', '56565656', '77777777'];
+
+interface Layout {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colorType: number;
+  interlaced: boolean;
+}
+
+/** A PNG of any colour type and bit depth, interlaced or not (filter 0): `samples` gives a pixel's samples at that depth. */
+function encodePng(layout: Layout, samples: (x: number, y: number) => number[], chunks: Buffer[] = []): Buffer {
+  const { width, height, bitDepth, interlaced } = layout;
+  const rows: Buffer[] = [];
+  for (const pass of interlaced ? ['1', '2', '3', '4', '5', '6', '7'] : ['']) {
+    for (let y = 0; y < height; y++) {
+      const xs = Array.from({ length: width }, (_, x) => x).filter((x) => !interlaced || ADAM7_TILE[y % 8]![x % 8] === pass);
+      if (xs.length === 0) continue;
+      const values = xs.flatMap((x) => samples(x, y));
+      const row = Buffer.alloc(Math.ceil((values.length * bitDepth) / 8));
+      values.forEach((value, i) => {
+        if (bitDepth === 16) row.writeUInt16BE(value, i * 2);
+        else row[(i * bitDepth) >> 3] = row[(i * bitDepth) >> 3]! | (value << (8 - bitDepth - ((i * bitDepth) & 7)));
+      });
+      rows.push(Buffer.from([0]), row);
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = bitDepth;
+  ihdr[9] = layout.colorType;
+  ihdr[12] = interlaced ? 1 : 0;
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    ...chunks,
+    pngChunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('every PNG kind is redrawn as 8-bit RGBA with the same pixels', () => {
+  const cases: Array<[string, () => Buffer, (x: number, y: number) => [number, number, number, number]]> = [
+    [
+      '1-bit grey, 13 pixels wide',
+      () => encodePng({ width: 13, height: 5, bitDepth: 1, colorType: 0, interlaced: false }, (x, y) => [(x + y) % 2]),
+      (x, y) => ((x + y) % 2 ? [255, 255, 255, 255] : [0, 0, 0, 255]),
+    ],
+    [
+      '16-bit grey with alpha',
+      () => encodePng({ width: 6, height: 4, bitDepth: 16, colorType: 4, interlaced: false }, (x, y) => [x * 40 * 257, (y * 60 + 20) * 257]),
+      (x, y) => [x * 40, x * 40, x * 40, y * 60 + 20],
+    ],
+    [
+      '16-bit RGB with a transparent colour',
+      () => {
+        const key = Buffer.alloc(6);
+        [1000, 2000, 3000].forEach((value, c) => key.writeUInt16BE(value, c * 2));
+        return encodePng(
+          { width: 5, height: 3, bitDepth: 16, colorType: 2, interlaced: false },
+          (x, y) => (x === y ? [1000, 2000, 3000] : [x * 12000, y * 20000, 65535]),
+          [pngChunk('tRNS', key)],
+        );
+      },
+      (x, y) => (x === y ? [0, 0, 0, 0] : [(x * 12000) >> 8, (y * 20000) >> 8, 255, 255]),
+    ],
+    [
+      'interlaced 8-bit RGBA',
+      () => encodePng({ width: 11, height: 9, bitDepth: 8, colorType: 6, interlaced: true }, (x, y) => [x * 20, y * 25, 99, 200 + x]),
+      (x, y) => [x * 20, y * 25, 99, 200 + x],
+    ],
+    [
+      'interlaced 4-bit palette with transparent entries',
+      () =>
+        encodePng({ width: 10, height: 7, bitDepth: 4, colorType: 3, interlaced: true }, (x, y) => [(x + 2 * y) % 3], [
+          pngChunk('PLTE', Buffer.from([9, 9, 9, 0, 82, 147, 200, 30, 40])),
+          pngChunk('tRNS', Buffer.from([0, 128])),
+        ]),
+      (x, y) => [[0, 0, 0, 0] as const, [0, 82, 147, 128] as const, [200, 30, 40, 255] as const][(x + 2 * y) % 3]!.slice() as [number, number, number, number],
+    ],
+  ];
+  for (const [kind, file, pixel] of cases) {
+    it(kind, () => {
+      const layout = inspectLogo(png(file()));
+      expect(storableLogo(png(file()))).toEqual(png(makePng(layout.width, layout.height, pixel)));
+    });
+  }
 });

@@ -5,8 +5,10 @@ import { optionalEmail, optionalPhone, postalCode, text } from './common';
 /**
  * The letterhead logo, PNG or JPEG, as base64. The core reads the file
  * itself before storing it (type by its first bytes, at most 500 KB and
- * 4000 × 4000 pixels, not damaged) and says in German what is wrong; the
- * length limit here only keeps absurd requests out.
+ * 4000 × 4000 pixels, image data that inflate to no more than the pixels
+ * need, not damaged), says in German what is wrong, and stores a PNG redrawn
+ * at most 600 pixels wide or high; the length limit here only keeps absurd
+ * requests out.
  */
 export const LogoSchema = z.object({
   mimeType: z.enum(['image/png', 'image/jpeg']),
