@@ -65,32 +65,72 @@ function paeth(a: number, b: number, c: number): number {
 
 /** Undoes the row filters in place; false when a row names a filter that does not exist. */
 function unfilterRow(raw: Buffer, start: number, length: number, previous: number, distance: number): boolean {
-  const filter = raw[start - 1];
-  for (let i = 0; i < length; i++) {
-    const left = i >= distance ? raw[start + i - distance]! : 0;
-    const up = previous >= 0 ? raw[previous + i]! : 0;
-    const upLeft = previous >= 0 && i >= distance ? raw[previous + i - distance]! : 0;
-    const value = raw[start + i]!;
-    switch (filter) {
-      case 0:
-        break;
-      case 1:
-        raw[start + i] = value + left;
-        break;
-      case 2:
-        raw[start + i] = value + up;
-        break;
-      case 3:
-        raw[start + i] = value + ((left + up) >> 1);
-        break;
-      case 4:
-        raw[start + i] = value + paeth(left, up, upLeft);
-        break;
-      default:
-        return false;
+  const up = (i: number) => (previous >= 0 ? raw[previous + i]! : 0);
+  const left = (i: number) => (i >= distance ? raw[start + i - distance]! : 0);
+  // One loop per filter: this runs for every byte of a logo of up to 4000 × 4000 pixels.
+  switch (raw[start - 1]) {
+    case 0:
+      return true;
+    case 1:
+      for (let i = distance; i < length; i++) raw[start + i] = raw[start + i]! + raw[start + i - distance]!;
+      return true;
+    case 2:
+      if (previous >= 0) for (let i = 0; i < length; i++) raw[start + i] = raw[start + i]! + raw[previous + i]!;
+      return true;
+    case 3:
+      for (let i = 0; i < length; i++) raw[start + i] = raw[start + i]! + ((left(i) + up(i)) >> 1);
+      return true;
+    case 4:
+      for (let i = 0; i < length; i++) raw[start + i] = raw[start + i]! + paeth(left(i), up(i), i >= distance ? up(i - distance) : 0);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * One row of `width` pixels as 8-bit RGBA into `out`. Palette indices past
+ * the palette's end print black, as libpng and browsers show them.
+ */
+function rowToRgba(layout: PngLayout, raw: Buffer, row: number, width: number, out: Uint8Array): void {
+  const { bitDepth, colorType, palette, transparency } = layout;
+  const channels = PNG_CHANNELS[colorType]!;
+  const maxSample = (1 << bitDepth) - 1;
+  /** The c-th sample of pixel i, at full precision. */
+  const sample = (i: number, c: number): number => {
+    const index = i * channels + c;
+    if (bitDepth === 8) return raw[row + index]!;
+    if (bitDepth === 16) return (raw[row + index * 2]! << 8) | raw[row + index * 2 + 1]!;
+    const bit = index * bitDepth;
+    return (raw[row + (bit >> 3)]! >> (8 - bitDepth - (bit & 7))) & maxSample;
+  };
+  const to8 = (value: number) => (bitDepth === 16 ? value >> 8 : bitDepth === 8 ? value : Math.round((value * 255) / maxSample));
+  /** tRNS of a grey or RGB image: the one sample value (per channel) that is transparent; -1 matches none. */
+  const key = (c: number) => (transparency !== null && transparency.length >= (c + 1) * 2 ? transparency.readUInt16BE(c * 2) : -1);
+  const [key0, key1, key2] = [key(0), key(1), key(2)];
+  for (let i = 0; i < width; i++) {
+    const o = i * 4;
+    if (colorType === 3) {
+      const entry = sample(i, 0);
+      const known = entry * 3 + 2 < palette!.length;
+      out[o] = known ? palette![entry * 3]! : 0;
+      out[o + 1] = known ? palette![entry * 3 + 1]! : 0;
+      out[o + 2] = known ? palette![entry * 3 + 2]! : 0;
+      out[o + 3] = transparency !== null && entry < transparency.length ? transparency[entry]! : 255;
+    } else if (colorType === 0 || colorType === 4) {
+      const grey = sample(i, 0);
+      out[o] = out[o + 1] = out[o + 2] = to8(grey);
+      out[o + 3] = colorType === 4 ? to8(sample(i, 1)) : grey === key0 ? 0 : 255;
+    } else {
+      const r = sample(i, 0);
+      const g = sample(i, 1);
+      const b = sample(i, 2);
+      out[o] = to8(r);
+      out[o + 1] = to8(g);
+      out[o + 2] = to8(b);
+      out[o + 3] = colorType === 6 ? to8(sample(i, 3)) : r === key0 && g === key1 && b === key2 ? 0 : 255;
     }
   }
-  return true;
 }
 
 /**
@@ -107,21 +147,9 @@ export function shrunkenRgba(layout: PngLayout, raw: Buffer): { width: number; h
   const counts = new Uint32Array(width * height);
   const columnOf = Int32Array.from({ length: layout.width }, (_, x) => Math.floor((x * width) / layout.width));
 
-  const { bitDepth, colorType, palette, transparency } = layout;
-  const channels = PNG_CHANNELS[colorType]!;
-  const bitsPerPixel = channels * bitDepth;
+  const bitsPerPixel = PNG_CHANNELS[layout.colorType]! * layout.bitDepth;
   const distance = Math.max(1, bitsPerPixel >> 3);
-  const maxSample = (1 << bitDepth) - 1;
-  const to8 = (sample: number) => (bitDepth === 16 ? sample >> 8 : Math.round((sample * 255) / maxSample));
-  /** The c-th sample of pixel i of a row, at full precision. */
-  const sample = (row: number, i: number, c: number): number => {
-    const index = i * channels + c;
-    if (bitDepth === 8) return raw[row + index]!;
-    if (bitDepth === 16) return raw.readUInt16BE(row + index * 2);
-    const bit = index * bitDepth;
-    return (raw[row + (bit >> 3)]! >> (8 - bitDepth - (bit & 7))) & maxSample;
-  };
-  const keyed = (values: number[]) => transparency !== null && values.every((value, c) => transparency.readUInt16BE(c * 2) === value);
+  const pixels = new Uint8Array(layout.width * 4);
 
   let offset = 0;
   for (const pass of passesOf(layout)) {
@@ -130,28 +158,15 @@ export function shrunkenRgba(layout: PngLayout, raw: Buffer): { width: number; h
     for (let py = 0; py < pass.height; py++) {
       const row = offset + 1;
       if (!unfilterRow(raw, row, length, previous, distance)) return null;
+      rowToRgba(layout, raw, row, pass.width, pixels);
       const targetRow = Math.floor(((pass.y0 + py * pass.dy) * height) / layout.height) * width;
       for (let px = 0; px < pass.width; px++) {
-        let r: number, g: number, b: number, a: number;
-        if (colorType === 3) {
-          const entry = sample(row, px, 0);
-          // An index past the palette's end prints black, as libpng and browsers show it.
-          [r, g, b] = entry * 3 + 2 < palette!.length ? [palette![entry * 3]!, palette![entry * 3 + 1]!, palette![entry * 3 + 2]!] : [0, 0, 0];
-          a = transparency !== null && entry < transparency.length ? transparency[entry]! : 255;
-        } else if (colorType === 0 || colorType === 4) {
-          const grey = sample(row, px, 0);
-          r = g = b = to8(grey);
-          a = colorType === 4 ? to8(sample(row, px, 1)) : keyed([grey]) ? 0 : 255;
-        } else {
-          const rgb = [sample(row, px, 0), sample(row, px, 1), sample(row, px, 2)];
-          [r, g, b] = rgb.map(to8) as [number, number, number];
-          a = colorType === 6 ? to8(sample(row, px, 3)) : keyed(rgb) ? 0 : 255;
-        }
+        const a = pixels[px * 4 + 3]!;
         const target = targetRow + columnOf[pass.x0 + px * pass.dx]!;
         const sum = target * 4;
-        sums[sum] = sums[sum]! + r * a;
-        sums[sum + 1] = sums[sum + 1]! + g * a;
-        sums[sum + 2] = sums[sum + 2]! + b * a;
+        sums[sum] = sums[sum]! + pixels[px * 4]! * a;
+        sums[sum + 1] = sums[sum + 1]! + pixels[px * 4 + 1]! * a;
+        sums[sum + 2] = sums[sum + 2]! + pixels[px * 4 + 2]! * a;
         sums[sum + 3] = sums[sum + 3]! + a;
         counts[target]! += 1;
       }
