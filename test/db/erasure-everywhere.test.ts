@@ -204,6 +204,24 @@ describe('clients.erase reaches every backup', () => {
     core.close();
     expect(leftovers(dataDir, false)).toEqual([]);
   });
+
+  it('also erases the person from a store that a restore, asked for just before the erasure, puts in place', async () => {
+    const { core, dataDir, dispose } = openTestCore();
+    cleanups.push(dispose);
+    const id = await createPerson(core);
+    const backup = await callOk<Backup>(core, 'backups.create', {});
+    const restoring = dispatch(core, 'backups.restore', { id: backup.id });
+    // The restore has prepared its copy (with the erasures known then) and is taking the backup before it.
+    const staging = path.join(dataDir, 'lotse.sqlite.wiederherstellung');
+    for (let turn = 0; !fs.existsSync(staging) || !fs.readdirSync(path.join(dataDir, 'backups')).some((name) => name.endsWith('.unfertig')); turn += 1) {
+      if (turn > 100_000) throw new Error('the restore never reached its backup before the restore');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await callOk(core, 'clients.erase', { id });
+    expect((await restoring).ok).toBe(true);
+    expect(errorOf(await dispatch(core, 'clients.get', { id })).code).toBe('not_found');
+    expect(leftovers(dataDir)).toEqual([]);
+  });
 });
 
 describe('clients.erase and serial letters', () => {

