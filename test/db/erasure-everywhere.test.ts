@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import { checkPassed } from '../../main/core/db/backup-files';
@@ -220,6 +220,27 @@ describe('clients.erase reaches every backup', () => {
     await callOk(core, 'clients.erase', { id });
     expect((await restoring).ok).toBe(true);
     expect(errorOf(await dispatch(core, 'clients.get', { id })).code).toBe('not_found');
+    expect(leftovers(dataDir)).toEqual([]);
+  });
+
+  it('stands when a backup cannot be rewritten, and names that backup in the log and the audit trail', async () => {
+    const { core, dataDir, dispose } = openTestCore();
+    cleanups.push(dispose);
+    const id = await createPerson(core);
+    const good = await callOk<Backup>(core, 'backups.create', {});
+    // Named as a backup and never checked, but its pages are noise after the header: SQLite cannot read it.
+    const broken = 'manuell-2026-11-01T10-00-00-000Z.sqlite';
+    fs.writeFileSync(
+      path.join(dataDir, 'backups', broken),
+      Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(84), Buffer.alloc(8192, 0xa5)]),
+    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    cleanups.push(() => logged.mockRestore());
+    expect(await callOk(core, 'clients.erase', { id })).toEqual({ erased: true });
+    expect(errorOf(await dispatch(core, 'clients.get', { id })).code).toBe('not_found');
+    expect(logged.mock.calls.map((call) => call[0])).toEqual([expect.stringContaining(broken)]);
+    const audit = (await callOk<{ items: AuditEntry[] }>(core, 'audit.list', {})).items;
+    expect(audit[0]).toMatchObject({ action: 'backups.erase', details: { rewritten: [good.id], removed: [], failed: [broken] } });
     expect(leftovers(dataDir)).toEqual([]);
   });
 });
