@@ -12,12 +12,29 @@ import path from 'node:path';
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
+/**
+ * Disks whose file system has no modes (FAT on a USB stick: EPERM) or that are
+ * read-only refuse chmod; Lotse still starts there (a read-only disk is then
+ * refused by the lock, in German), with a warning that the modes are not set.
+ */
+const UNSUPPORTED = new Set(['EPERM', 'EROFS', 'ENOTSUP', 'EOPNOTSUPP', 'EINVAL']);
+/** Once per process: such a disk refuses it for every file. */
+let warned = false;
+
 /** One file (or folder) Lotse just created, made the user's alone; a file that is gone by now is no error. */
 export function makePrivate(file: string): void {
   try {
     fs.chmodSync(file, fs.statSync(file).isDirectory() ? PRIVATE_DIR_MODE : PRIVATE_FILE_MODE);
   } catch (error) {
-    if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') return;
+    if (typeof code === 'string' && UNSUPPORTED.has(code)) {
+      if (warned) return;
+      warned = true;
+      console.warn(`[lotse] Die Zugriffsrechte von ${file} konnten nicht auf „nur für diese Person“ gesetzt werden (${code}).`);
+      return;
+    }
+    throw error;
   }
 }
 

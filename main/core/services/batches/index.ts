@@ -71,12 +71,10 @@ function getRun(core: Core, batchId: string): BatchRun {
 /**
  * After an erasure no serial letter may still hand out the person's letter:
  * a finished run that has one is dropped with its PDF, a running one is
- * stopped (it would record the letter for someone no longer there). The
- * number of runs discarded.
+ * stopped (it would record the letter for someone no longer there).
  */
-export function discardBatchesWith(core: Core, clientId: string): number {
+export function discardBatchesWith(core: Core, clientId: string): void {
   const runs = registry(core);
-  let count = 0;
   for (const run of [...runs.values()]) {
     if (!run.clientIds.has(clientId)) continue;
     if (run.state === 'running') stopRun(run, 'cancelled');
@@ -84,9 +82,7 @@ export function discardBatchesWith(core: Core, clientId: string): number {
     runs.delete(run.id);
     const ids = discarded.get(core) ?? new Set<string>();
     discarded.set(core, ids.add(run.id));
-    count += 1;
   }
-  return count;
 }
 
 /**
