@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DomainError } from './errors';
+import { makePrivate, PRIVATE_FILE_MODE } from './private-files';
 
 /**
  * The browser host's data folder when no --data-dir is given (DESIGN.md §3);
@@ -52,7 +53,7 @@ function writeOwnerNote(dataDir: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     // Written aside and renamed, so a starter reading it never sees half a note.
-    fs.writeFileSync(temp, JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies OwnerNote));
+    fs.writeFileSync(temp, JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies OwnerNote), { mode: PRIVATE_FILE_MODE });
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -82,6 +83,8 @@ function writeOwnerNote(dataDir: string): void {
 export function lockDataDir(dataDir: string, options: { nativeBinding?: string } = {}): DataDirLock {
   const db = new Database(path.join(dataDir, LOCK_FILE), { timeout: LOCK_WAIT_MS, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
+    // Through the path, never a second handle on the file: closing one would drop the lock.
+    makePrivate(path.join(dataDir, LOCK_FILE));
     db.pragma('locking_mode = EXCLUSIVE');
     // A real write: on a read-only disk SQLite opens the file read-only and an empty transaction would
     // "succeed" without any lock; writing fails there (SQLITE_READONLY, said in German by openCore).

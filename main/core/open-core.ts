@@ -6,6 +6,7 @@ import { checkPassed, type DamageReason } from './db/backup-files';
 import { openDatabase, StoreDamagedError, type Db } from './db/open';
 import { seedBuiltIns } from './db/seed';
 import { DomainError } from './errors';
+import { makeTreePrivate, PRIVATE_DIR_MODE } from './private-files';
 import { scheduleDailyBackups } from './services/backup';
 import { storageError } from './storage-errors';
 
@@ -75,7 +76,9 @@ export function openCore(options: CoreOptions): Core {
   let lock: DataDirLock | undefined;
   let store: ReturnType<typeof openOrRecover>;
   try {
-    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    // mkdir leaves a folder that existed alone: an older Lotse (or the umask) made it 0755 and its files 0644.
+    makeTreePrivate(options.dataDir);
     lock = lockDataDir(options.dataDir, { nativeBinding: options.nativeBinding });
     store = openOrRecover(options, now);
   } catch (error) {

@@ -77,6 +77,7 @@ export const errorsDe = {
     document: 'Das Dokument wurde nicht gefunden.',
     draft: 'Der Entwurf wurde nicht gefunden.',
     batch: 'Der Serienbrief wurde nicht gefunden.',
+    batchErased: 'Der Serienbrief wurde verworfen, weil eine Person darin gelöscht wurde. Bitte den Serienbrief neu erstellen.',
     partnerImport: 'Dieser Import ist nicht bekannt (schon länger beendet oder Lotse neu gestartet). Bitte die Datei erneut wählen.',
     template: 'Die Vorlage „{{id}}“ wurde nicht gefunden.',
     templateVersion: 'Die Version {{version}} der Vorlage „{{id}}“ wurde nicht gefunden.',

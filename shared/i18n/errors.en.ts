@@ -68,6 +68,7 @@ export const errorsEn: ErrorCatalogue = {
     document: 'The document was not found.',
     draft: 'The draft was not found.',
     batch: 'The serial letter was not found.',
+    batchErased: 'The serial letter was discarded because a person in it was erased. Please create the serial letter again.',
     partnerImport: 'This import is not known (it ended a while ago, or Lotse was restarted). Please choose the file again.',
     template: 'The template “{{id}}” was not found.',
     templateVersion: 'Version {{version}} of the template “{{id}}” was not found.',

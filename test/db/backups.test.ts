@@ -34,6 +34,11 @@ const list = (core: Core) => callOk<MethodOutput<'backups.list'>>(core, 'backups
 const createClient = (core: Core, familyName: string) => callOk<Client>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName });
 const names = async (core: Core) =>
   (await callOk<{ items: Client[] }>(core, 'clients.search', { query: '', limit: 200 })).items.map((c) => c.familyName).sort();
+/** A backup saved as a file outside the data folder, as `backups.upload` takes it back. */
+const download = async (core: Core, backup: Backup) => {
+  const saved = await callOk<MethodOutput<'backups.download'>>(core, 'backups.download', { id: backup.id });
+  return { fileName: saved.fileName, contentBase64: saved.contentBase64 };
+};
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('backups.create and backups.list', () => {
@@ -156,11 +161,14 @@ describe('backups.restore', () => {
   it('keeps an erased client erased, also after restoring an even older backup (the issue’s restore test)', async () => {
     const { core, dataDir } = coreWithClock('2026-11-20T10:00:00Z');
     const erased = await createClient(core, 'Zyxwäbcq');
-    const older = await callOk<Backup>(core, 'backups.create', {});
+    const olderFile = await download(core, await callOk<Backup>(core, 'backups.create', {}));
     await createClient(core, 'Später');
-    const newer = await callOk<Backup>(core, 'backups.create', {});
+    const newerFile = await download(core, await callOk<Backup>(core, 'backups.create', {}));
     await callOk(core, 'clients.erase', { id: erased.id });
     expect(core.db.prepare('SELECT client_id FROM erasures').pluck().all()).toEqual([erased.id]);
+    // The erasure rewrote the backups in backups/ (erasure-everywhere.test.ts); copies kept elsewhere, uploaded later, still hold the person.
+    const older = await callOk<Backup>(core, 'backups.upload', olderFile);
+    const newer = await callOk<Backup>(core, 'backups.upload', newerFile);
 
     const first = await callOk<MethodOutput<'backups.restore'>>(core, 'backups.restore', { id: newer.id });
     expect(first.reappliedErasures).toBe(1);
@@ -281,8 +289,10 @@ describe('a damaged store at start', () => {
       for (let index = 0; index < 300; index += 1) await createClient(core, `Person${index}`);
       const erased = await createClient(core, 'Zyxwäbcq');
       await callOk(core, 'backups.create', {});
-      const daily = await callOk<Backup>(core, 'backups.create', {});
+      const saved = await download(core, await callOk<Backup>(core, 'backups.create', {}));
       await callOk(core, 'clients.erase', { id: erased.id });
+      // The erasure rewrote the backups in backups/; a copy kept elsewhere and uploaded later still holds the person.
+      const daily = await callOk<Backup>(core, 'backups.upload', saved);
       // The erasure is in the newest backup's log only: the damaged store cannot be read for it.
       const last = await callOk<Backup>(core, 'backups.create', {});
       core.db.prepare('DELETE FROM erasures').run();

@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import { appInfo, describeContract } from '../services/app';
 import { listAudit } from '../services/audit';
 import * as backups from '../services/backup';
+import { eraseClientEverywhere } from '../services/erasure';
 import * as batches from '../services/batches';
 import { exportClient } from '../services/client-export';
 import * as clients from '../services/clients';
@@ -30,8 +31,8 @@ export const handlers: Handlers = {
   'clients.update': (core, { id, ...input }) => clients.updateClient(core, id, input),
   'clients.get': (core, { id }) => clients.getClient(core, id),
   'clients.search': (core, { query, limit }) => ({ items: clients.searchClients(core, query, limit) }),
-  'clients.erase': (core, { id }) => {
-    clients.eraseClient(core, id);
+  'clients.erase': async (core, { id }) => {
+    await eraseClientEverywhere(core, id);
     return { erased: true };
   },
   'clients.export': (core, { id }) => exportClient(core, id),

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../errors';
+import { makePrivate, PRIVATE_DIR_MODE } from '../private-files';
 import { backupFileName, quickCheckStore, type DamageReason } from './backup-files';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/migration';
@@ -61,6 +62,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
 
   const db = new Database(file, driverOptions);
   try {
+    // Before WAL mode creates the -wal and -shm files, which take the store's mode.
+    makePrivate(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -93,10 +96,11 @@ function checkedVersion(file: string, driverOptions: Database.Options, backupDir
 }
 
 function backUpBeforeMigration(db: Db, backupDir: string, fromVersion: number, now: Date): void {
-  fs.mkdirSync(backupDir, { recursive: true });
+  fs.mkdirSync(backupDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = path.join(backupDir, backupFileName(backupDir, 'preMigration', now, fromVersion));
   // VACUUM INTO writes a consistent, compact copy in one synchronous step.
   db.prepare('VACUUM INTO ?').run(target);
+  makePrivate(target);
 }
 
 export { SCHEMA_VERSION };

@@ -7,13 +7,14 @@ import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import { backupFileName, checkCopy, headerSchemaVersion, parseBackupName, storeFiles, type DriverOptions } from '../db/backup-files';
 import { insertAuditEntry } from '../db/queries/audit';
-import { truncateWriteAheadLog } from '../db/queries/clients';
+import { holdsClient, truncateWriteAheadLog } from '../db/queries/clients';
 import { listErasures, type Erasure } from '../db/queries/erasures';
 import { readSettings } from '../db/queries/settings';
 import { openDatabase, SCHEMA_VERSION } from '../db/open';
 import { seedBuiltIns } from '../db/seed';
 import { FRESH_SETTINGS } from '../db/seed/settings';
 import { DomainError, invalid, notFound } from '../errors';
+import { makePrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
 import { counselorOf } from './audit';
 import { batchRunning } from './batches';
 import { reapplyErasures } from './clients';
@@ -76,7 +77,7 @@ function recordCheck(dir: string, id: string | null, result?: Integrity): void {
   const checks = Object.fromEntries(Object.entries(readChecks(dir)).filter(([name]) => present.has(name)));
   if (id !== null && result) checks[id] = result;
   const temporary = path.join(dir, `${CHECKS_FILE}${PARTIAL}`);
-  fs.writeFileSync(temporary, `${JSON.stringify(checks, null, 2)}\n`);
+  fs.writeFileSync(temporary, `${JSON.stringify(checks, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
   fs.renameSync(temporary, path.join(dir, CHECKS_FILE));
 }
 
@@ -148,11 +149,12 @@ function backupPath(core: Core, id: string): { file: string; backup: Backup } {
 async function takeBackup(core: Core, kind: 'daily' | 'manual' | 'beforeRestore'): Promise<Backup> {
   if (core.storeDamage) throw new DomainError('store_damaged', { key: 'backups.damagedStore' });
   const dir = core.backupDir;
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const id = backupFileName(dir, kind, core.now());
   const partial = path.join(dir, `${id}${PARTIAL}`);
   try {
     await core.db.backup(partial);
+    makePrivate(partial);
     const check = checkCopy(partial, driverOptions(core));
     // A copy that fails the check means the store itself is damaged: kept and marked, so nobody restores it unawares.
     if (!check.ok) console.error(`[lotse] the backup ${id} failed PRAGMA integrity_check: the store may be damaged`);
@@ -313,7 +315,7 @@ function prepareRestoredCopy(core: Core, file: string, id: string, erasures: rea
  * store.
  */
 function setDamagedAside(core: Core): void {
-  fs.mkdirSync(core.backupDir, { recursive: true });
+  fs.mkdirSync(core.backupDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const [file, wal, shm] = storeFiles(core.databaseFile);
   const [aside, walAside, shmAside] = storeFiles(path.join(core.backupDir, backupFileName(core.backupDir, 'damaged', core.now())));
   if (fs.existsSync(wal)) fs.renameSync(wal, walAside);
@@ -323,6 +325,7 @@ function setDamagedAside(core: Core): void {
     fs.linkSync(file, aside);
   } catch {
     fs.copyFileSync(file, aside);
+    makePrivate(aside);
   }
 }
 
@@ -336,6 +339,7 @@ async function restore(core: Core, id: string): Promise<MethodOutput<'backups.re
   removeStaging();
   try {
     fs.copyFileSync(file, staging);
+    makePrivate(staging);
     checkRestorable(core, staging, id, true);
     const reapplied = prepareRestoredCopy(core, staging, id, knownErasures(core));
     const damaged = core.storeDamage !== null;
@@ -368,11 +372,11 @@ export function downloadBackup(core: Core, id: string): MethodOutput<'backups.do
 export function uploadBackup(core: Core, input: { fileName: string; contentBase64: string }): Promise<Backup> {
   return queued(core, async () => {
     const dir = core.backupDir;
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const id = backupFileName(dir, 'uploaded', core.now());
     const partial = path.join(dir, `${id}${PARTIAL}`);
     try {
-      fs.writeFileSync(partial, Buffer.from(input.contentBase64, 'base64'));
+      fs.writeFileSync(partial, Buffer.from(input.contentBase64, 'base64'), { mode: PRIVATE_FILE_MODE });
       checkRestorable(core, partial, input.fileName, false);
       fs.renameSync(partial, path.join(dir, id));
       recordCheck(dir, id, 'ok');
@@ -380,5 +384,98 @@ export function uploadBackup(core: Core, input: { fileName: string; contentBase6
       storeFiles(partial).forEach((part) => fs.rmSync(part, { force: true }));
     }
     return backupPath(core, id).backup;
+  });
+}
+
+/** What an erasure did to backups/: every file name, never a person. */
+export interface BackupErasure {
+  /** Backups that held the person and were rewritten without them. */
+  rewritten: string[];
+  /** Damaged backups (`beschaedigt-…`, or failed their check), deleted: they cannot be rewritten safely. */
+  removed: string[];
+  /** Backups that could not be rewritten and still hold the person (the reason is in the log). */
+  failed: string[];
+}
+
+/**
+ * Rewrites one backup without the erased people, if it holds any of them:
+ * on a copy beside it (never the file itself, never the live store), the same
+ * deletion as the erasure (reapplyErasures, with secure_delete), VACUUM so no
+ * freed page keeps a byte of them, the full integrity_check, and then one
+ * rename over the old file, which keeps its name and so its kind and time.
+ */
+function eraseFromBackupFile(core: Core, id: string, erasures: readonly Erasure[], actor: string): boolean {
+  const file = path.join(core.backupDir, id);
+  const partial = `${file}${PARTIAL}`;
+  try {
+    fs.copyFileSync(file, partial);
+    makePrivate(partial);
+    const db = new Database(partial, { ...driverOptions(core), fileMustExist: true });
+    try {
+      db.pragma('journal_mode = DELETE');
+      db.pragma('foreign_keys = ON');
+      db.pragma('secure_delete = ON');
+      const held = erasures.filter((erasure) => holdsClient(db, erasure.clientId));
+      if (held.length === 0) return false;
+      db.transaction(() => reapplyErasures(db, held, core.now(), actor))();
+      db.exec('VACUUM');
+    } finally {
+      db.close();
+    }
+    if (!checkCopy(partial, driverOptions(core)).ok) throw new Error(`the rewritten copy of ${id} failed PRAGMA integrity_check`);
+    fs.renameSync(partial, file);
+    recordCheck(core.backupDir, id, 'ok');
+    return true;
+  } finally {
+    storeFiles(partial).forEach((part) => fs.rmSync(part, { force: true }));
+  }
+}
+
+/** Removes a damaged backup with the -wal and -shm it was moved aside with. */
+function removeBackupFiles(core: Core, id: string): void {
+  storeFiles(path.join(core.backupDir, id)).forEach((part) => fs.rmSync(part, { force: true }));
+}
+
+/**
+ * Erasure reaches the backups (GDPR Art. 17): after the erasure has
+ * committed, every backup that still holds one of the `erasures` is rewritten
+ * without them. A damaged backup cannot be opened safely to do that, so it is
+ * deleted: it was kept aside only for a look later and can no longer be
+ * restored. Leftovers of a backup or restore cut short (`.unfertig`, the
+ * restore's staging copy) go too. In the backup queue, so it never races a
+ * backup being taken or a restore; one file failing is reported, not undone,
+ * and the others are still done. The host gets its turn between files.
+ */
+export function eraseFromBackups(core: Core, erasures: readonly Erasure[]): Promise<BackupErasure> {
+  return queued(core, async () => {
+    const result: BackupErasure = { rewritten: [], removed: [], failed: [] };
+    storeFiles(`${core.databaseFile}.wiederherstellung`).forEach((part) => fs.rmSync(part, { force: true }));
+    const actor = counselorOf(readSettings(core.db) ?? FRESH_SETTINGS);
+    // A restore queued before this may have put a store in place that was prepared before the erasure.
+    const returned = erasures.filter((erasure) => holdsClient(core.db, erasure.clientId));
+    if (returned.length > 0) {
+      core.db.transaction(() => reapplyErasures(core.db, returned, core.now(), actor))();
+      truncateWriteAheadLog(core.db);
+    }
+    if (!fs.existsSync(core.backupDir)) return result;
+    for (const name of fs.readdirSync(core.backupDir)) {
+      if (name.includes(PARTIAL)) fs.rmSync(path.join(core.backupDir, name), { force: true });
+    }
+    for (const backup of listBackups(core)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      try {
+        if (backup.kind === 'damaged' || backup.integrity === 'failed') {
+          removeBackupFiles(core, backup.id);
+          result.removed.push(backup.id);
+        } else if (eraseFromBackupFile(core, backup.id, erasures, actor)) {
+          result.rewritten.push(backup.id);
+        }
+      } catch (error) {
+        console.error(`[lotse] Die Sicherung ${backup.id} konnte nach dem Löschen nicht bereinigt werden; sie enthält die gelöschte Person noch:`, error);
+        result.failed.push(backup.id);
+      }
+    }
+    if (result.removed.length > 0) recordCheck(core.backupDir, null);
+    return result;
   });
 }

@@ -4,8 +4,6 @@ import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import { deleteAuditEntriesOfClient, insertAuditEntry } from '../db/queries/audit';
 import * as queries from '../db/queries/clients';
-import { listConsents } from '../db/queries/consents';
-import { listDocuments } from '../db/queries/documents';
 import { logErasure, type Erasure } from '../db/queries/erasures';
 import type { Db } from '../db/open';
 import { getResidenceStatus } from '../db/queries/residence-statuses';
@@ -79,15 +77,16 @@ export function searchClients(core: Core, query: string, limit: number): Client[
 /**
  * Removes the person, their documents, consents and audit lines (inside the
  * caller's transaction) and compacts the search index; what was removed, or
- * null when there was nobody with that id.
+ * null when there was nobody with that id. Plain SQL on tables every schema
+ * since 10 has (the audit trail where there is one): a backup of an older
+ * Lotse is erased from in the same way (eraseFromBackups).
  */
-function removeClient(db: Db, id: string, today: string): { documents: number; consents: number } | null {
-  const documents = listDocuments(db, { clientId: id }).length;
-  const consents = listConsents(db, id, today).length;
-  deleteAuditEntriesOfClient(db, id);
+function removeClient(db: Db, id: string): { documents: number; consents: number } | null {
+  const attached = queries.countAttached(db, id);
+  if (queries.hasTable(db, 'audit')) deleteAuditEntriesOfClient(db, id);
   if (!queries.deleteClient(db, id)) return null;
   queries.compactSearchIndex(db);
-  return { documents, consents };
+  return attached;
 }
 
 /**
@@ -98,13 +97,14 @@ function removeClient(db: Db, id: string, today: string): { documents: number; c
  * zeroes the freed pages, the search index is compacted and the WAL
  * checkpointed, so the name is nowhere in the files.
  */
-export function eraseClient(core: Core, id: string): void {
-  core.db.transaction(() => {
-    const now = core.now();
-    const removed = removeClient(core.db, id, todayIso(now));
+export function eraseClient(core: Core, id: string): Erasure {
+  const erasure = core.db.transaction(() => {
+    const removed = removeClient(core.db, id);
     if (!removed) throw notFound('client');
-    logErasure(core.db, { clientId: id, erasedAt: now.toISOString() });
+    const logged = { clientId: id, erasedAt: core.now().toISOString() };
+    logErasure(core.db, logged);
     recordAudit(core, { action: 'clients.erase', subjectType: 'client', subjectId: null, clientId: null, details: removed });
+    return logged;
   })();
   try {
     queries.truncateWriteAheadLog(core.db);
@@ -113,30 +113,36 @@ export function eraseClient(core: Core, id: string): void {
     // refuses (full, read-only) is done again when the store closes: SQLite checkpoints then and removes the WAL.
     console.error('[lotse] Das Write-Ahead-Log konnte nach dem Löschen nicht geleert werden:', error);
   }
+  return erasure;
 }
 
 /**
- * A restored backup may hold people erased after it was taken: each client
- * the erasure log names is erased from `db` the same way (with an audit line
- * marked `reapplied`) and the log is carried over. Runs in the caller's
- * transaction; the number of people erased again.
+ * A restored backup may hold people erased after it was taken, and every
+ * backup still holds a person just erased: each client the erasure log names
+ * is erased from `db` the same way (with an audit line marked `reapplied`)
+ * and the log is carried over. A backup of a Lotse older than the log (or the
+ * audit trail) just loses the person. Runs in the caller's transaction; the
+ * number of people erased again.
  */
 export function reapplyErasures(db: Db, erasures: readonly Erasure[], at: Date, actor: string): number {
+  const withLog = queries.hasTable(db, 'erasures');
+  const withAudit = queries.hasTable(db, 'audit');
   let erased = 0;
   for (const erasure of erasures) {
-    const removed = removeClient(db, erasure.clientId, todayIso(at));
-    logErasure(db, erasure);
+    const removed = removeClient(db, erasure.clientId);
+    if (withLog) logErasure(db, erasure);
     if (!removed) continue;
     erased += 1;
-    insertAuditEntry(db, {
-      at: at.toISOString(),
-      action: 'clients.erase',
-      subjectType: 'client',
-      subjectId: null,
-      clientId: null,
-      actor,
-      details: { ...removed, reapplied: true },
-    });
+    if (withAudit)
+      insertAuditEntry(db, {
+        at: at.toISOString(),
+        action: 'clients.erase',
+        subjectType: 'client',
+        subjectId: null,
+        clientId: null,
+        actor,
+        details: { ...removed, reapplied: true },
+      });
   }
   return erased;
 }

@@ -234,6 +234,8 @@ export const de = {
     title: '{{name}} endgültig löschen?',
     what: 'Alle Daten, Einwilligungen und Dokumente dieser Person werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
     log: 'Im Protokoll bleibt nur vermerkt, dass eine Löschung stattgefunden hat, ohne Namen und ohne andere Angaben zur Person.',
+    backups:
+      'Lotse entfernt die Person auch aus jeder Sicherung im Ordner der Sicherungen und verwirft Serienbriefe, in denen sie steht. Beschädigte Sicherungen („beschaedigt-…“) lassen sich nicht bereinigen: sie werden dabei gelöscht.',
     exportFirst: 'Möchte die Person eine Kopie ihrer Daten haben, vorher „Daten exportieren“ wählen.',
     confirmLabel: 'Zur Bestätigung den Familiennamen eingeben',
     confirmHint: 'Familienname: {{familyName}}',

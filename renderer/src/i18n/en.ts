@@ -226,6 +226,8 @@ export const en: MessageCatalogue = {
     title: 'Delete {{name}} for good?',
     what: 'All data, consents and documents of this person are deleted for good. This cannot be undone.',
     log: 'The log keeps only the fact that a deletion took place, without the name or any other detail about the person.',
+    backups:
+      'Lotse also removes the person from every backup in the backups folder and discards serial letters that include them. Damaged backups (“beschaedigt-…”) cannot be cleaned: they are deleted.',
     exportFirst: 'If the person wants a copy of their data, choose “Export data” first.',
     confirmLabel: 'Type the family name to confirm',
     confirmHint: 'Family name: {{familyName}}',

@@ -151,6 +151,26 @@ export function deleteClient(db: Db, id: string): boolean {
   return true;
 }
 
+/** Whether the store has this table: a backup of an older Lotse may not (no audit trail before schema 20, no erasure log before 80). */
+export function hasTable(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/**
+ * What goes with the person, counted with plain SQL that every schema since
+ * 10 understands (an older backup is erased from too); consents came with schema 20.
+ */
+export function countAttached(db: Db, id: string): { documents: number; consents: number } {
+  const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE client_id = ?`).pluck().get(id) as number;
+  return { documents: count('documents'), consents: hasTable(db, 'consents') ? count('consents') : 0 };
+}
+
+/** Whether anything of the client is in the store: their record, or audit lines about them. */
+export function holdsClient(db: Db, id: string): boolean {
+  if (db.prepare('SELECT 1 FROM clients WHERE id = ?').get(id) !== undefined) return true;
+  return hasTable(db, 'audit') && db.prepare('SELECT 1 FROM audit WHERE client_id = ?').get(id) !== undefined;
+}
+
 /**
  * FTS5 keeps a deleted term's key in its index pages until they are merged;
  * merging now leaves the erased names nowhere in the file.

@@ -59,10 +59,30 @@ function statusOf(run: BatchRun): BatchStatus {
   };
 }
 
+/** Runs let go because someone with a letter in them was erased: asked for, they say so rather than just "not found". */
+const discarded = new WeakMap<Core, Set<string>>();
+
 function getRun(core: Core, batchId: string): BatchRun {
   const run = registry(core).get(batchId);
-  if (!run) throw notFound('batch');
+  if (!run) throw discarded.get(core)?.has(batchId) ? notFound('batchErased') : notFound('batch');
   return run;
+}
+
+/**
+ * After an erasure no serial letter may still hand out the person's letter:
+ * a finished run that has one is dropped with its PDF, a running one is
+ * stopped (it would record the letter for someone no longer there).
+ */
+export function discardBatchesWith(core: Core, clientId: string): void {
+  const runs = registry(core);
+  for (const run of [...runs.values()]) {
+    if (!run.clientIds.has(clientId)) continue;
+    if (run.state === 'running') stopRun(run, 'cancelled');
+    delete run.result;
+    runs.delete(run.id);
+    const ids = discarded.get(core) ?? new Set<string>();
+    discarded.set(core, ids.add(run.id));
+  }
 }
 
 /**

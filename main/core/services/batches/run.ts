@@ -30,6 +30,8 @@ export interface BatchRun {
   creationDate: Date;
   duplex: boolean;
   letters: PreparedLetter[];
+  /** Everyone with a letter in it, kept after the letters are let go: an erasure discards the run (discardBatchesWith). */
+  clientIds: ReadonlySet<string>;
   workers: Worker[];
   /** The next letter to hand to a worker. */
   nextJob: number;
@@ -157,6 +159,7 @@ export function startRun(core: Core, prepared: Prepared, duplex: boolean): Batch
     creationDate,
     duplex,
     letters,
+    clientIds: new Set(letters.map((letter) => letter.clientId)),
     workers: [],
     nextJob: 0,
     arrived: new Map(),

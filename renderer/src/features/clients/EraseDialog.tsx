@@ -64,6 +64,7 @@ export function EraseDialog({ client, onCancel, onErased }: EraseDialogProps) {
         <div id="erase-dialog-text">
           <p>{t('erase.what')}</p>
           <p>{t('erase.log')}</p>
+          <p>{t('erase.backups')}</p>
         </div>
         <p className="muted">{t('erase.exportFirst')}</p>
         {error ? <ErrorAlert error={error} /> : null}
