@@ -89,6 +89,14 @@ describe('a key the contract does not know', () => {
     const address = JSON.parse('{"street": "Hauptstraße 5", "__proto__": {"city": "Düren"}}') as unknown;
     expect(errorOf(await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, address })).fields).toEqual({ 'address.__proto__': unknownField('__proto__') });
     expect(countRows(core, 'clients')).toBe(1);
+
+    const topLevel = JSON.parse('{"familyName": "Yılmaz", "__proto__": {"notes": "x"}, "constructor": "y"}') as unknown;
+    const fields = errorOf(await dispatch(core, 'clients.create', topLevel)).fields ?? {};
+    expect(Object.entries(fields)).toEqual([
+      ['__proto__', unknownField('__proto__')],
+      ['constructor', unknownField('constructor')],
+    ]);
+    expect(countRows(core, 'clients')).toBe(1);
   });
 
   it('is refused by every object of every method’s input, as its JSON Schema shows', () => {

@@ -13,9 +13,10 @@ import { handlers, type Handler } from './handlers';
 /**
  * The first message per field path; a path-less issue (the input as a whole) goes under `(Eingabe)`.
  * A `__proto__` key is told wherever it is: a record drops it before any issue could name it.
+ * No prototype: an unknown key named `constructor` or `__proto__` is a path like any other.
  */
 function fieldIssues(issues: readonly z.core.$ZodIssue[], prototypeKeys: readonly string[]): FieldIssues {
-  const fields: FieldIssues = {};
+  const fields = Object.create(null) as FieldIssues;
   for (const issue of issues) {
     for (const [path, message] of issueFields(issue)) fields[path || '(Eingabe)'] ??= message;
   }
