@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SETUP_ITEMS } from '../domain/setup';
+import { closedInputs } from './closed-input';
 import { refinement } from './german-messages';
 import { AuditEntrySchema } from './schemas/audit';
 import { BackupListSchema, BackupSchema, BackupUploadSchema, backupId, StoreDamageSchema } from './schemas/backup';
@@ -32,12 +33,13 @@ import { TemplateRefSchema, TemplateSchema, TemplateSummarySchema, TemplateUpdat
 /**
  * The API contract (DESIGN.md §2): one map from method name to input and
  * output schema. The renderer's client derives its types from it and
- * main/core/api/handlers.ts must satisfy it.
+ * main/core/api/handlers.ts must satisfy it. Every input refuses keys it
+ * does not name (closed-input.ts).
  */
 
 const noInput = z.object({}).strict().default({});
 
-export const contract = {
+export const contract = closedInputs({
   'app.info': {
     input: noInput,
     output: z.object({
@@ -248,7 +250,7 @@ export const contract = {
   'backups.upload': { input: BackupUploadSchema, output: BackupSchema },
 
   'audit.list': { input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }), output: list(AuditEntrySchema) },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

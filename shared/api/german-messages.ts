@@ -34,12 +34,25 @@ export function issueMessage(issue: z.core.$ZodRawIssue | z.core.$ZodIssue): Err
     case 'invalid_value':
       return { key: 'input.choice' };
     case 'unrecognized_keys':
-      return { key: 'input.unknownKeys', params: { keys: issue.keys.join(', ') } };
+      return issue.keys.length === 1
+        ? { key: 'input.unknownKey', params: { key: issue.keys[0]! } }
+        : { key: 'input.unknownKeys', params: { keys: issue.keys.join(', ') } };
     case 'custom':
       return refinementMessage(issue.params) ?? { key: 'input.notAllowed' };
     default:
       return { key: 'input.notAllowed' };
   }
+}
+
+/**
+ * The messages of an issue by field path. A key the schema does not know is
+ * told at its own path (`address.strasse`), one message per key, so each
+ * names the key a caller sent.
+ */
+export function issueFields(issue: z.core.$ZodIssue): Array<[path: string, message: ErrorMessage]> {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => [[...path, key].join('.'), { key: 'input.unknownKey', params: { key } }]);
+  return [[path.join('.'), issueMessage(issue)]];
 }
 
 /** A zod error map with the German wording (for checks whose findings are German text, e.g. shared/forms/load.ts). */

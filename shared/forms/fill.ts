@@ -1,7 +1,7 @@
 import { formatGermanDate } from '../domain/iso-date';
 import { inputFieldsOf, type FormDefinition } from './definition';
 import { fillPlaceholders } from './placeholders';
-import { PREFILL_SOURCES, resolvePrefill, type PrefillContext } from './prefill';
+import { prefillSource, resolvePrefill, type PrefillContext } from './prefill';
 import { blankValue, displayValue, type FormValues } from './values';
 
 export interface FillSources {
@@ -17,11 +17,12 @@ export function fillText(text: string, sources: FillSources): string {
   return fillPlaceholders(text, (name) => {
     const field = fields.get(name);
     if (field) return displayValue(field, sources.values[name], sources.partnerName);
-    if (!PREFILL_SOURCES[name]) return '';
+    const source = prefillSource(name);
+    if (!source) return '';
     const value = resolvePrefill(name, sources.context);
     if (typeof value === 'boolean') return value ? 'ja' : 'nein';
     if (Array.isArray(value)) return value.join(', ');
-    return PREFILL_SOURCES[name]?.kind === 'date' ? formatGermanDate(value) : value;
+    return source.kind === 'date' ? formatGermanDate(value) : value;
   });
 }
 

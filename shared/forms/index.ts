@@ -23,10 +23,14 @@ export const BUILT_IN_FORM_SOURCES: readonly FormDefinitionSource[] = [
 /**
  * The forms Lotse ships with, by id, checked when loaded: a broken shipped
  * definition stops the app at start with a message naming it, not at print time.
+ * Without a prototype: a caller's id such as `constructor` or `toString` finds no form.
  */
-export const BUILT_IN_FORMS: Readonly<Record<string, FormDefinition>> = Object.fromEntries(
-  BUILT_IN_FORM_SOURCES.map((source) => {
-    const form = loadFormDefinition(source);
-    return [form.id, form];
-  }),
+export const BUILT_IN_FORMS: Readonly<Record<string, FormDefinition>> = Object.assign(
+  Object.create(null) as Record<string, FormDefinition>,
+  Object.fromEntries(
+    BUILT_IN_FORM_SOURCES.map((source) => {
+      const form = loadFormDefinition(source);
+      return [form.id, form];
+    }),
+  ),
 );

@@ -9,7 +9,7 @@ import {
 } from './definition';
 import { germanIssueMessage } from '../api/german-messages';
 import { placeholdersIn } from './placeholders';
-import { PREFILL_SOURCES, type PrefillKind } from './prefill';
+import { PREFILL_SOURCES, prefillSource, type PrefillKind } from './prefill';
 
 /** A definition that cannot be used; the message names the template and the field. */
 export class FormDefinitionError extends Error {
@@ -104,7 +104,7 @@ export function loadFormDefinition(source: unknown): FormDefinition {
       if (!isInputField(field)) continue;
       checkCondition(field.id, field.showIf);
       if (field.prefill !== undefined) {
-        const source = PREFILL_SOURCES[field.prefill];
+        const source = prefillSource(field.prefill);
         if (!source) fail(field.id, `Die Vorbelegung „${field.prefill}“ gibt es nicht.`);
         else if (!(PREFILL_KINDS_FOR[field.type] ?? []).includes(source.kind)) {
           fail(field.id, `Die Vorbelegung „${field.prefill}“ passt nicht zum Feldtyp „${field.type}“.`);

@@ -35,7 +35,7 @@ export interface PrefillContext {
  */
 export type PrefillKind = 'text' | 'date' | 'flag' | 'codes' | 'partner';
 
-interface PrefillSource {
+export interface PrefillSource {
   kind: PrefillKind;
   resolve: (context: PrefillContext) => string | boolean | string[];
 }
@@ -154,11 +154,16 @@ export const PREFILL_SOURCES: Readonly<Record<string, PrefillSource>> = {
 };
 
 export function isPrefillPath(path: string): boolean {
-  return Object.prototype.hasOwnProperty.call(PREFILL_SOURCES, path);
+  return Object.hasOwn(PREFILL_SOURCES, path);
+}
+
+/** The source of a path, never one of Object.prototype's (a template's `{{constructor}}` names none). */
+export function prefillSource(path: string): PrefillSource | undefined {
+  return isPrefillPath(path) ? PREFILL_SOURCES[path] : undefined;
 }
 
 export function resolvePrefill(path: string, context: PrefillContext): string | boolean | string[] {
-  const source = PREFILL_SOURCES[path];
+  const source = prefillSource(path);
   if (!source) throw new Error(`Unknown prefill path ${path}`);
   return source.resolve(context);
 }

@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '../../main/core/db/open';
 import { ensureDailyBackup } from '../../main/core/services/backup';
 import type { Backup, Client, MethodOutput, Settings } from '../../shared/api/contract';
 import { batchWorkerScript } from '../support/batch-worker';
-import { openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
+import { clientToInput, openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf } from '../support/results';
 
 /**
@@ -139,7 +139,7 @@ describe('backups.restore', () => {
     const { core } = coreWithClock('2026-11-25T10:00:00Z');
     const kept = await createClient(core, 'Yılmaz');
     const backup = await callOk<Backup>(core, 'backups.create', {});
-    await callOk(core, 'clients.update', { ...kept, id: kept.id, familyName: 'Yılmaz-Öztürk' });
+    await callOk(core, 'clients.update', { ...clientToInput(kept), familyName: 'Yılmaz-Öztürk' });
     await createClient(core, 'Nachher');
     expect(await names(core)).toEqual(['Nachher', 'Yılmaz-Öztürk']);
 

@@ -218,7 +218,10 @@ describe('batches: choosing the clients', () => {
   it('refuses unknown criteria and counseling fields with German messages', async () => {
     const error = errorOf(await dispatch(core, 'batches.preview', { templateId: 'free-letter', filter: { counselingField: 'cooking', postalCode: '52349' } }));
     expect(error).toMatchObject({ code: 'invalid_input', message: 'Bitte die Eingaben prüfen.' });
-    expect(error.fields).toMatchObject({ 'filter.counselingField': 'Bitte einen der vorgesehenen Werte wählen.', filter: 'Unbekannte Angabe: postalCode.' });
+    expect(error.fields).toMatchObject({
+      'filter.counselingField': 'Bitte einen der vorgesehenen Werte wählen.',
+      'filter.postalCode': 'Unbekanntes Feld „postalCode“: bitte nur die vorgesehenen Felder senden.',
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { AuditEntry, Client, Consent, Deadline, Disclosure, LotseDocument, MethodInput, Partner, RenderedPdf, Settings } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
-import { givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { clientToInput, givePartnerAddress, openTestCore, partnerToInput, SAMPLE_CLIENT } from '../support/core';
 import { renderedText } from '../support/documents';
 import { callOk, countRows, errorOf, valueOf } from '../support/results';
 
@@ -372,7 +372,7 @@ describe('a letter needs a deliverable address', () => {
 
     // With postcode and city but no street, it names only the street.
     const jmd = await call<Partner>('partners.get', { id: JMD });
-    await call('partners.update', { ...jmd, address: { street: '', postalCode: '52349', city: 'Düren' } });
+    await call('partners.update', { ...partnerToInput(jmd), address: { street: '', postalCode: '52349', city: 'Düren' } });
     expect((await refusedWithoutWriting(letter.id, { otherLegalBasis: OTHER_BASIS })).message).toBe(
       'Die Anschrift von Jugendmigrationsdienst (JMD) – SkF Düren ist nicht zustellbar: es fehlen Straße und Hausnummer oder ein Postfach.',
     );
@@ -380,7 +380,7 @@ describe('a letter needs a deliverable address', () => {
 
   it('accepts a post box with postcode and city instead of a street, and prints the post box', async () => {
     const jmd = await call<Partner>('partners.get', { id: JMD });
-    await call('partners.update', { ...jmd, postbox: { label: 'Postfach 10 04 11', postalCode: '52304', city: 'Düren' } });
+    await call('partners.update', { ...partnerToInput(jmd), postbox: { label: 'Postfach 10 04 11', postalCode: '52304', city: 'Düren' } });
     const letter = await referral(REFERRAL_TEXT, JMD);
     expect(valueOf<LotseDocument>(await finalize(letter.id, { otherLegalBasis: OTHER_BASIS })).status).toBe('final');
     expect(await renderedText(core, letter.id)).toMatch(/Postfach 10 04 11\s+52304 Düren/);
@@ -388,15 +388,15 @@ describe('a letter needs a deliverable address', () => {
 
   it('says before finalizing that a street too long for the window was shortened', async () => {
     const street = 'Industriegebiet Nord-West, Gewerbehof am alten Güterbahnhof, Halle 3, Tor 2, Hinterhaus links, Aufgang C, drittes Obergeschoss';
-    await call('partners.update', { ...vhs, address: { ...vhs.address, street } });
+    await call('partners.update', { ...partnerToInput(vhs), address: { ...vhs.address, street } });
     const letter = await referral();
     expect((await call<Disclosure>('documents.disclosure', { id: letter.id })).addressShortened).toEqual(['Straße gekürzt']);
-    await call('partners.update', vhs);
+    await call('partners.update', partnerToInput(vhs));
     expect((await call<Disclosure>('documents.disclosure', { id: letter.id })).addressShortened).toEqual([]);
   });
 
   it('refuses a letter to a client without a city, and a serial letter leaves that client out with the same words', async () => {
-    await call('clients.update', { ...client, address: { street: 'Hauptstraße 5', postalCode: '52349', city: '' } });
+    await call('clients.update', { ...clientToInput(client), address: { street: 'Hauptstraße 5', postalCode: '52349', city: '' } });
     const letter = await createDocument('free-letter', { subject: 'Einladung', body: 'wir laden Sie ein.' });
     const error = await refusedWithoutWriting(letter.id);
     expect(error).toMatchObject({ code: 'invalid_input', message: 'Die Anschrift von Ayşe Müller ist nicht zustellbar: es fehlt der Ort.' });
@@ -427,7 +427,7 @@ describe('final documents are frozen', () => {
     expect(second.pdfBase64).toBe(first.pdfBase64);
     expect(createHash('sha256').update(Buffer.from(first.pdfBase64, 'base64')).digest('hex')).toBe(final.sha256);
 
-    await call('clients.update', { ...client, address: { street: 'Neue Straße 1', postalCode: '52351', city: 'Düren' } });
+    await call('clients.update', { ...clientToInput(client), address: { street: 'Neue Straße 1', postalCode: '52351', city: 'Düren' } });
     await settings((current) => ({ ...current, office: { ...current.office, phone: '02421 99-0' } }));
 
     const again = await render(final.id);
@@ -447,7 +447,7 @@ describe('final documents are frozen', () => {
   it('reprints a final referral the same after the partner moved; a draft is addressed to the new address', async () => {
     const final = await finalReferral();
     const draft = await referral();
-    await call('partners.update', { ...vhs, address: { street: 'Kaiserplatz 1', postalCode: '52349', city: 'Düren' } });
+    await call('partners.update', { ...partnerToInput(vhs), address: { street: 'Kaiserplatz 1', postalCode: '52349', city: 'Düren' } });
     expect((await render(final.id)).sha256).toBe(final.sha256);
     expect(await renderedText(core, final.id)).not.toContain('Kaiserplatz 1');
     expect(await renderedText(core, draft.id)).toContain('Kaiserplatz 1');

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import { foldedVariants } from '../../shared/domain/fold';
-import { openTestCore } from '../support/core';
+import type { Client } from '../../shared/api/contract';
+import { clientToInput, openTestCore } from '../support/core';
 import { callOk } from '../support/results';
 
 /** A name that occurs nowhere else, so finding its bytes means a leftover. */
@@ -34,7 +35,7 @@ async function clientWithEverything(): Promise<string> {
     residenceValidUntil: '2026-12-20',
     address: { addition: 'c/o Familie Weber', street: 'Hauptstraße 5', postalCode: '52349', city: 'Düren' },
   });
-  await callOk(core, 'clients.update', { ...(await callOk<object>(core, 'clients.get', { id: client.id })), id: client.id, givenName: 'Ayşe Nur' });
+  await callOk(core, 'clients.update', { ...clientToInput(await callOk<Client>(core, 'clients.get', { id: client.id })), givenName: 'Ayşe Nur' });
   await callOk(core, 'consents.create', {
     clientId: client.id,
     recipients: [{ name: 'Jugendmigrationsdienst' }],

@@ -8,7 +8,7 @@ import { parseCsvRows } from '../../main/core/services/partner-import/parse';
 import { readFileText } from '../../renderer/src/features/network/file-text';
 import type { AuditEntry, MethodInput, Partner, PartnerImportResult, PartnerImportStatus } from '../../shared/api/contract';
 import { importWorkerScript } from '../support/batch-worker';
-import { openTestCore, reopenCore } from '../support/core';
+import { openTestCore, partnerToInput, reopenCore } from '../support/core';
 import { callOk, errorOf } from '../support/results';
 
 /**
@@ -531,7 +531,7 @@ describe('CSV import', () => {
     expect(seed.services.length).toBeGreaterThan(0);
     // The office has entered the postcode; the spreadsheet knows the rest of the address.
     const withPostcode = await callOk<Partner>(store.core, 'partners.update', {
-      ...seed,
+      ...partnerToInput(seed),
       // The list has no column for the addition: the entry keeps it.
       address: { addition: 'Haus B', street: '', postalCode: '52349', city: '' },
       website: 'www.vhs-rur-eifel.de',

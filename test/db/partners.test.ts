@@ -3,7 +3,7 @@ import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { AuditEntry, Client, MethodInput, Partner } from '../../shared/api/contract';
 import { hasPostalAddress } from '../../shared/domain/postal-address';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { openTestCore, partnerToInput, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf, valueOf } from '../support/results';
 
 /**
@@ -130,7 +130,7 @@ describe('partners.create, get and update', () => {
   it('keeps the ids of services and contacts on update and gives new ones theirs', async () => {
     const partner = await create(COMPLETE);
     const updated = await callOk<Partner>(core, 'partners.update', {
-      ...partner,
+      ...partnerToInput(partner),
       services: [{ ...partner.services[0]!, name: 'Flüchtlingsberatung (Asylverfahren)' }, { name: 'Sprachcafé' }],
       contacts: [partner.contacts[1]!],
     });

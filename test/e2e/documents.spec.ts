@@ -219,7 +219,14 @@ async function checkFinal(page: Page, lotse: LotseHost, id: string, templateId: 
  * is filled in first. Its name, and its label in the recipient picker.
  */
 async function recipientPartner(request: APIRequestContext, lotse: LotseHost, id: string): Promise<{ name: string; label: string }> {
-  const seeded = await api(request, lotse, 'partners.get', { id });
+  // What the core keeps or derives (archived, verification, times) is no input of partners.update.
+  const {
+    archived: _archived,
+    verification: _verification,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    ...seeded
+  } = await api(request, lotse, 'partners.get', { id });
   const partner = await api(request, lotse, 'partners.update', {
     ...seeded,
     address: { addition: '', street: 'Schenkelstraße 8', postalCode: '52349', city: 'Düren' },

@@ -1,6 +1,6 @@
 import type { Core } from '../../main/core/core';
 import { openCore, type CoreOptions } from '../../main/core/open-core';
-import type { ClientInput, MethodInput, Partner } from '../../shared/api/contract';
+import type { Client, ClientInput, MethodInput, Partner } from '../../shared/api/contract';
 import { ClientInputSchema } from '../../shared/api/schemas/client';
 import { updateSettings } from '../../main/core/services/settings';
 import { callOk } from './results';
@@ -64,5 +64,21 @@ export function reopenCore(dataDir: string, now: Date | (() => Date) = new Date(
  */
 export async function givePartnerAddress(core: Core, id: string, address = { street: 'Kölnstraße 10', postalCode: '52351', city: 'Düren' }): Promise<Partner> {
   const partner = await callOk<Partner>(core, 'partners.get', { id });
-  return callOk<Partner>(core, 'partners.update', { ...partner, address: { ...partner.address, ...address } });
+  return callOk<Partner>(core, 'partners.update', { ...partnerToInput(partner), address: { ...partner.address, ...address } });
+}
+
+/** A stored client as clients.update takes it: the contract refuses the record's own keys (createdAt, updatedAt) as input. */
+export function clientToInput({ createdAt: _createdAt, updatedAt: _updatedAt, ...client }: Client): MethodInput<'clients.update'> {
+  return client;
+}
+
+/** A stored partner as partners.update takes it, without what the core derives or keeps (archived, verification, times). */
+export function partnerToInput({
+  archived: _archived,
+  verification: _verification,
+  createdAt: _createdAt,
+  updatedAt: _updatedAt,
+  ...partner
+}: Partner): MethodInput<'partners.update'> {
+  return partner;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { dispatch } from '../../main/core/api/dispatch';
 import { DomainError, invalid, notFound } from '../../main/core/errors';
-import { issueMessage } from '../../shared/api/german-messages';
+import { issueFields, issueMessage } from '../../shared/api/german-messages';
 import { ClientInputSchema } from '../../shared/api/schemas/client';
 import { germanText } from '../../shared/i18n/error-message';
 import { errorsDe } from '../../shared/i18n/errors.de';
@@ -154,8 +154,12 @@ describe('issueMessage', () => {
     expect(issuesOf(z.object({ name: z.string() }), {}).map(issueMessage)).toEqual([{ key: 'input.required' }]);
   });
 
-  it('words a schema violation in German exactly as before', () => {
-    const [issue] = issuesOf(z.object({ a: z.string() }).strict(), { a: 'x', b: 1, c: 2 });
-    expect(germanText(issueMessage(issue!))).toBe('Unbekannte Angabe: b, c.');
+  it('names the keys a schema does not know, one message per key at its own path', () => {
+    const [issue] = issuesOf(z.object({ address: z.object({ street: z.string() }).strict() }), { address: { street: 'x', strasse: 1, ort: 2 } });
+    expect(germanText(issueMessage(issue!))).toBe('Unbekannte Felder strasse, ort: bitte nur die vorgesehenen Felder senden.');
+    expect(issueFields(issue!).map(([path, message]) => [path, germanText(message)])).toEqual([
+      ['address.strasse', 'Unbekanntes Feld „strasse“: bitte nur die vorgesehenen Felder senden.'],
+      ['address.ort', 'Unbekanntes Feld „ort“: bitte nur die vorgesehenen Felder senden.'],
+    ]);
   });
 });

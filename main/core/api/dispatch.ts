@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
 import { apiError, type ApiResult } from '../../../shared/api/errors';
-import { issueMessage } from '../../../shared/api/german-messages';
+import { prototypeKeyPaths } from '../../../shared/api/closed-input';
+import { issueFields } from '../../../shared/api/german-messages';
 import type { FieldIssues } from '../../../shared/i18n/error-message';
 import type { Core } from '../core';
 import { damageOf } from '../db/backup-files';
@@ -9,13 +10,17 @@ import { DomainError } from '../errors';
 import { storageError } from '../storage-errors';
 import { handlers, type Handler } from './handlers';
 
-/** The first message per field path; a path-less issue (the input as a whole) goes under `(Eingabe)`. */
-function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssues {
-  const fields: FieldIssues = {};
+/**
+ * The first message per field path; a path-less issue (the input as a whole) goes under `(Eingabe)`.
+ * A `__proto__` key is told wherever it is: a record drops it before any issue could name it.
+ * No prototype: an unknown key named `constructor` or `__proto__` is a path like any other.
+ */
+function fieldIssues(issues: readonly z.core.$ZodIssue[], prototypeKeys: readonly string[]): FieldIssues {
+  const fields = Object.create(null) as FieldIssues;
   for (const issue of issues) {
-    const path = issue.path.map(String).join('.') || '(Eingabe)';
-    fields[path] ??= issueMessage(issue);
+    for (const [path, message] of issueFields(issue)) fields[path || '(Eingabe)'] ??= message;
   }
+  for (const path of prototypeKeys) fields[path] ??= { key: 'input.unknownKey', params: { key: '__proto__' } };
   return fields;
 }
 
@@ -44,8 +49,9 @@ export async function dispatch(core: Core, method: string, input: unknown): Prom
   }
   // The input is kept in each issue: an empty field (undefined, null) is told apart from a wrong one by it.
   const parsed = contract[method].input.safeParse(input ?? {}, { reportInput: true });
-  if (!parsed.success) {
-    return { ok: false, error: apiError('invalid_input', { key: 'common.checkInput' }, fieldIssues(parsed.error.issues)) };
+  const prototypeKeys = prototypeKeyPaths(input);
+  if (!parsed.success || prototypeKeys.length > 0) {
+    return { ok: false, error: apiError('invalid_input', { key: 'common.checkInput' }, fieldIssues(parsed.error?.issues ?? [], prototypeKeys)) };
   }
   let value: unknown;
   try {

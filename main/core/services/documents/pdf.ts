@@ -76,7 +76,8 @@ export async function renderDocumentPdf(
     omittedFields,
     context: snapshot.context,
     recipientLines: snapshot.recipientLines,
-    partnerName: (id) => snapshot.partnerNames[id] ?? '',
+    // The id comes from the document's values: Object.hasOwn keeps `constructor` from naming a function.
+    partnerName: (id) => (Object.hasOwn(snapshot.partnerNames, id) ? (snapshot.partnerNames[id] ?? '') : ''),
     salutationOverride: snapshot.salutationOverride ?? null,
     creationDate,
     reference: formReference(form),

@@ -185,37 +185,40 @@ export function parseCsvRows(content: string): CsvRecord[] {
   }
 }
 
-const CSV_COLUMNS: Record<string, 'name' | 'street' | 'postalCode' | 'city' | 'phone' | 'email'> = {
-  name: 'name',
-  organisation: 'name',
-  organization: 'name',
-  einrichtung: 'name',
-  traeger: 'name',
-  träger: 'name',
-  strasse: 'street',
-  straße: 'street',
-  street: 'street',
-  adresse: 'street',
-  plz: 'postalCode',
-  postleitzahl: 'postalCode',
-  postcode: 'postalCode',
-  postal_code: 'postalCode',
-  ort: 'city',
-  stadt: 'city',
-  city: 'city',
-  telefon: 'phone',
-  phone: 'phone',
-  tel: 'phone',
-  'e-mail': 'email',
-  email: 'email',
-  mail: 'email',
-};
+/** By the file's header cells: a Map, so that a header such as `constructor` names no column. */
+const CSV_COLUMNS = new Map<string, 'name' | 'street' | 'postalCode' | 'city' | 'phone' | 'email'>(
+  Object.entries({
+    name: 'name',
+    organisation: 'name',
+    organization: 'name',
+    einrichtung: 'name',
+    traeger: 'name',
+    träger: 'name',
+    strasse: 'street',
+    straße: 'street',
+    street: 'street',
+    adresse: 'street',
+    plz: 'postalCode',
+    postleitzahl: 'postalCode',
+    postcode: 'postalCode',
+    postal_code: 'postalCode',
+    ort: 'city',
+    stadt: 'city',
+    city: 'city',
+    telefon: 'phone',
+    phone: 'phone',
+    tel: 'phone',
+    'e-mail': 'email',
+    email: 'email',
+    mail: 'email',
+  } as const),
+);
 
 /** A CSV row carries only name, address, phone and e-mail: it updates those and leaves the rest of an entry alone. */
 export function parseCsv(content: string): PendingEntry[] {
   const [header, ...rows] = parseCsvRows(content);
   if (!header) refuse({ key: 'partnerImport.csvEmpty' });
-  const columns = header.cells.map((cell) => CSV_COLUMNS[cell.trim().toLocaleLowerCase('de-DE')]);
+  const columns = header.cells.map((cell) => CSV_COLUMNS.get(cell.trim().toLocaleLowerCase('de-DE')));
   if (!columns.includes('name')) {
     refuse({ key: 'partnerImport.csvNoHeader' });
   }

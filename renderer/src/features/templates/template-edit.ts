@@ -27,7 +27,9 @@ export function templateDraft(form: FormDefinition): TemplateDraft {
       if (field.type === 'block') blocks[field.id] = { text: field.text, stand: field.stand ?? '' };
     }
   }
-  return { title: form.title, labels, blocks, letter: form.letter ? { ...form.letter } : null };
+  // Only the wording is editable: the letter's other parts (which fields print as "Ihr Zeichen", enclosures) are no input of templates.update.
+  const letter = form.letter ? { subject: form.letter.subject, salutation: form.letter.salutation, closing: form.letter.closing } : null;
+  return { title: form.title, labels, blocks, letter };
 }
 
 /** Only what changed, so a save says what the office edited (and the audit trail too). */
