@@ -8,7 +8,7 @@ import { renderDocumentPdf, type FinalSnapshot } from '../../main/core/services/
 import type { BatchResult, BatchStarted, BatchStatus, Client, DocumentContextView, LotseDocument, Partner, RenderedPdf } from '../../shared/api/contract';
 import { BUILT_IN_FORMS } from '../../shared/forms';
 import { batchWorkerScript } from '../support/batch-worker';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { openTestCore, partnerToInput, SAMPLE_CLIENT } from '../support/core';
 import { pdfText, pdfWords } from '../support/pdf-words';
 import { callOk, countRows, errorOf } from '../support/results';
 import { sampleContext, textLines } from './print-support';
@@ -192,7 +192,7 @@ describe('a final letter', () => {
     expect(final).toMatchObject({ status: 'final', contactId: partner.contacts[0]!.id, salutationOverride: 'Liebe Anna,' });
 
     await call('partners.update', {
-      ...partner,
+      ...partnerToInput(partner),
       contacts: [{ ...partner.contacts[0]!, formOfAddress: 'Herr', title: '', name: 'Andreas Schmitz' }, partner.contacts[1]!],
     });
     const reprint = await call<RenderedPdf>('documents.render', { id: document.id });
