@@ -18,6 +18,8 @@ export const LOCKED_DOWN_WEB_PREFERENCES = {
   navigateOnDragDrop: false,
   safeDialogs: true,
   spellcheck: false,
+  // A middle click on a link would otherwise ask for a new window; setWindowOpenHandler denies it, this stops it earlier.
+  disableBlinkFeatures: 'Auxclick',
 } as const satisfies NonNullable<BrowserWindowConstructorOptions['webPreferences']>;
 
 /**
