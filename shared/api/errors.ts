@@ -17,8 +17,6 @@ export const ERROR_CODES = [
   /** The print dialog reported a failure (not a cancel). */
   'print_failed',
   'schema_too_new',
-  /** The store failed its check at start (or SQLite found it malformed): only a restore helps. */
-  'store_damaged',
   'data_dir_locked',
   /** The disk holding the data folder is full (ENOSPC, EDQUOT, SQLITE_FULL). */
   'storage_full',
@@ -26,7 +24,7 @@ export const ERROR_CODES = [
   'storage_readonly',
   /** Lotse may not write in the data folder (EACCES, EPERM, SQLITE_PERM). */
   'storage_denied',
-  /** The store is damaged (SQLITE_CORRUPT, SQLITE_NOTADB). */
+  /** The store failed its check at start, or SQLite found it malformed (SQLITE_CORRUPT, SQLITE_NOTADB): only a restore helps. */
   'store_damaged',
   /** The browser host's port is taken (EADDRINUSE). */
   'port_in_use',
