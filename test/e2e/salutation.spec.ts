@@ -156,7 +156,8 @@ test.describe('salutation and contact person of a letter', () => {
     await page.getByLabel('Geschlecht', { exact: true }).scrollIntoViewIfNeeded();
     await shoot(page, 'client-form-title');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'gespeichert' })).toBeVisible();
+    // The saved notice, not "Wird gespeichert …": the save navigates when it ends, and would undo a navigation made before.
+    await expect(page.getByRole('status').filter({ hasText: 'Die Änderungen an Mehmet Yılmaz-Öztürk wurden gespeichert.' })).toBeVisible();
 
     const document: LotseDocument = await api(page, lotse, 'documents.create', {
       templateId: 'free-letter',
