@@ -5,7 +5,15 @@ import { refinement } from './german-messages';
 import { AuditEntrySchema } from './schemas/audit';
 import { BackupListSchema, BackupSchema, BackupUploadSchema, backupId, StoreDamageSchema } from './schemas/backup';
 import { BatchInputSchema, BatchPreviewSchema, BatchResultSchema, BatchStartedSchema, BatchStatusSchema } from './schemas/batch';
-import { ClientExportSchema, ClientInputSchema, ClientSchema, ClientUpdateSchema, ResidenceStatusSchema } from './schemas/client';
+import {
+  ClientCloseSchema,
+  ClientExportSchema,
+  ClientInputSchema,
+  ClientSchema,
+  ClientUpdateSchema,
+  ResidenceStatusSchema,
+  RetentionDueListSchema,
+} from './schemas/client';
 import { id, isoDate, list, text } from './schemas/common';
 import { ConsentInputSchema, ConsentSchema } from './schemas/consent';
 import { DeadlineSchema } from './schemas/deadline';
@@ -75,6 +83,12 @@ export const contract = closedInputs({
   'clients.erase': { input: z.object({ id }), output: z.object({ erased: z.literal(true) }) },
   /** GDPR Art. 15: everything held about the person as one ZIP (JSON plus the documents as PDFs). */
   'clients.export': { input: z.object({ id }), output: ClientExportSchema },
+  /** Closes the case on `closedOn` (today or earlier): from then on the retention period runs and its deadlines stop. Refused with `conflict` when it is closed already. */
+  'clients.close': { input: ClientCloseSchema, output: ClientSchema },
+  /** Opens a closed case again; refused with `conflict` when it is open. */
+  'clients.reopen': { input: z.object({ id }), output: ClientSchema },
+  /** Persons whose case was closed longer ago than settings.retention keeps it, on `date` (default today): for review, never erased by Lotse itself. */
+  'clients.retentionDue': { input: z.object({ date: isoDate.optional() }), output: RetentionDueListSchema },
 
   'residenceStatuses.list': { input: noInput, output: list(ResidenceStatusSchema) },
   'residenceStatuses.update': { input: ResidenceStatusSchema, output: ResidenceStatusSchema },
@@ -267,17 +281,17 @@ export function isMethodName(name: string): name is MethodName {
 export type { AuditEntry } from './schemas/audit';
 export type { Backup, BackupKind, BackupSettings, StoreDamage } from './schemas/backup';
 export { BACKUP_KINDS, INTEGRITY_RESULTS } from './schemas/backup';
-export type { Client, ClientInput, ResidenceStatus } from './schemas/client';
+export type { Client, ClientInput, CloseReason, ResidenceStatus, RetentionDue } from './schemas/client';
 export type { Consent, ConsentInput, ConsentState } from './schemas/consent';
 export type { Deadline } from './schemas/deadline';
 export type { Disclosure, DocumentContextView, DocumentListFilter, LegalBasis, LotseDocument, ReferralStatus, RenderedPdf } from './schemas/document';
 export { DOCUMENT_STATUSES, REFERRAL_STATUSES } from './schemas/document';
 export type { Template, TemplateSummary, TemplateUpdate } from './schemas/template';
-export type { Logo, Settings } from './schemas/settings';
+export type { Logo, RetentionSettings, Settings } from './schemas/settings';
 export type { BatchFilter, BatchPreview, BatchResult, BatchSkipped, BatchStarted, BatchStatus } from './schemas/batch';
 export { BATCH_STATES } from './schemas/batch';
 export type { Partner, PartnerInput, PartnerImportResult, PartnerImportStatus } from './schemas/partner';
 export { IMPORT_ACTIONS, IMPORT_STATES, POSTAL_ADDRESS_STATES, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
-export { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from './schemas/client';
+export { CLOSE_REASONS, CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from './schemas/client';
 export { CONSENT_STATES, DATA_CATEGORIES, EXCHANGE_DIRECTIONS } from './schemas/consent';
 export { DEADLINE_KINDS } from './schemas/deadline';

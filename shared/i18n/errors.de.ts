@@ -93,6 +93,9 @@ export const errorsDe = {
     yearInFuture: 'Das Jahr liegt in der Zukunft.',
     unknownResidenceStatus: 'Diesen Aufenthaltsstatus gibt es nicht.',
     residenceStatusMissing: 'Bitte den Aufenthaltsstatus angeben, zu dem das Datum gehört.',
+    closedOnInFuture: 'Der Fall kann nicht in der Zukunft abgeschlossen werden.',
+    alreadyClosed: 'Dieser Fall ist bereits seit {{closedOn}} abgeschlossen.',
+    notClosed: 'Dieser Fall ist nicht abgeschlossen.',
   },
   consents: {
     signedInFuture: 'Das Datum der Unterschrift liegt in der Zukunft.',

@@ -84,6 +84,9 @@ export const errorsEn: ErrorCatalogue = {
     yearInFuture: 'The year is in the future.',
     unknownResidenceStatus: 'This residence status does not exist.',
     residenceStatusMissing: 'Please give the residence status the date belongs to.',
+    closedOnInFuture: 'A case cannot be closed in the future.',
+    alreadyClosed: 'This case has been closed since {{closedOn}}.',
+    notClosed: 'This case is not closed.',
   },
   consents: {
     signedInFuture: 'The date of signature is in the future.',

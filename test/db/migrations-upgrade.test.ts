@@ -412,6 +412,22 @@ describe('each migration on a store of the version before it', () => {
     expect(rows(db, 'SELECT * FROM import_ids')).toEqual([]);
   });
 
+  upgradeTest(110, 'leaves every case open, keeps the rows, and can be run again on a store that has the columns', () => {
+    // The migration before it, whichever that is: another may come in between.
+    const before = MIGRATIONS[MIGRATIONS.findIndex((migration) => migration.version === 110) - 1]!.version;
+    const store = storeAt(before);
+    insertSchema10Client(store.db, 'c1', 'Müller', null);
+    const clientsBefore = rows(store.db, 'SELECT * FROM clients');
+    const db = upgrade(store, 110);
+    expect(rows(db, 'SELECT * FROM clients')).toEqual((clientsBefore as object[]).map((row) => ({ ...row, closed_on: null, closed_reason: null })));
+    db.prepare("UPDATE clients SET closed_on = '2026-01-31', closed_reason = 'moved-away' WHERE id = 'c1'").run();
+    expect(rows(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'clients_by_closed_on'")).toHaveLength(1);
+    // Set back by hand, as tests of older migrations do: the columns are there, the step runs again without harm.
+    db.pragma(`user_version = ${before}`);
+    const again = upgrade({ file: db.name, db }, 110);
+    expect(rows(again, 'SELECT closed_on, closed_reason FROM clients')).toEqual([{ closed_on: '2026-01-31', closed_reason: 'moved-away' }]);
+  });
+
   it('has a test for every migration', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
   });

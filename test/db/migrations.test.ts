@@ -169,7 +169,7 @@ describe('built-in data at open', () => {
       reminder_lead_days: 45,
       stand: '2026-06-01',
     });
-    expect(await callOk(core, 'settings.get', {})).toEqual({ ...settings, backups: FRESH_SETTINGS.backups });
+    expect(await callOk(core, 'settings.get', {})).toEqual({ ...settings, backups: FRESH_SETTINGS.backups, retention: FRESH_SETTINGS.retention });
   });
 
   it('completes settings an older version stored without a part or a later field, once', async () => {
@@ -183,6 +183,7 @@ describe('built-in data at open', () => {
       counselor: FRESH_SETTINGS.counselor,
       deadlines: FRESH_SETTINGS.deadlines,
       backups: FRESH_SETTINGS.backups,
+      retention: FRESH_SETTINGS.retention,
     };
     expect(storedSettings()).toEqual(completed);
     expect(await callOk(core, 'settings.get', {})).toEqual(completed);

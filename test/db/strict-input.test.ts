@@ -128,6 +128,7 @@ describe('outputs', () => {
 /** What each method needs besides the id to get as far as looking it up; a method not here is sent its id alone. */
 const REST_OF_INPUT: Partial<Record<MethodName, Record<string, unknown>>> = {
   'clients.update': SAMPLE_CLIENT,
+  'clients.close': { closedOn: '2026-11-01' },
   'residenceStatuses.update': { label: 'Aufenthaltserlaubnis', expires: true, reminderLeadDays: 90, stand: '2026-01-01' },
   'consents.sign': { signedOn: '2026-11-25' },
   'partners.update': { name: 'Jugendmigrationsdienst' },

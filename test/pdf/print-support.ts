@@ -70,6 +70,8 @@ export function sampleClient(): Client {
       residenceValidUntil: '2027-03-31',
     }),
     id: 'client-1',
+    closedOn: null,
+    closedReason: null,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
   };

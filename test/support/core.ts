@@ -67,8 +67,14 @@ export async function givePartnerAddress(core: Core, id: string, address = { str
   return callOk<Partner>(core, 'partners.update', { ...partnerToInput(partner), address: { ...partner.address, ...address } });
 }
 
-/** A stored client as clients.update takes it: the contract refuses the record's own keys (createdAt, updatedAt) as input. */
-export function clientToInput({ createdAt: _createdAt, updatedAt: _updatedAt, ...client }: Client): MethodInput<'clients.update'> {
+/** A stored client as clients.update takes it: the contract refuses the record's own keys (closing, createdAt, updatedAt) as input. */
+export function clientToInput({
+  closedOn: _closedOn,
+  closedReason: _closedReason,
+  createdAt: _createdAt,
+  updatedAt: _updatedAt,
+  ...client
+}: Client): MethodInput<'clients.update'> {
   return client;
 }
 

@@ -179,6 +179,8 @@ function loadError(source: unknown): FormDefinitionError {
 
 const client = ClientSchema.parse({
   id: 'client-1',
+  closedOn: null,
+  closedReason: null,
   createdAt: '2026-11-01T09:00:00.000Z',
   updatedAt: '2026-11-01T09:00:00.000Z',
   familyName: 'Müller',

@@ -15,6 +15,7 @@ import { cancelImport, importPartners, importStatus, startImport } from '../serv
 import * as partners from '../services/partners';
 import { printPdf } from '../services/printing';
 import * as residenceStatuses from '../services/residence-statuses';
+import { closeCase, reopenCase, retentionDue } from '../services/retention';
 import * as settings from '../services/settings';
 import { previewTemplate } from '../services/template-preview';
 import * as templates from '../services/templates';
@@ -36,6 +37,9 @@ export const handlers: Handlers = {
     return { erased: true };
   },
   'clients.export': (core, { id }) => exportClient(core, id),
+  'clients.close': (core, { id, closedOn, reason }) => closeCase(core, id, closedOn, reason),
+  'clients.reopen': (core, { id }) => reopenCase(core, id),
+  'clients.retentionDue': (core, { date }) => retentionDue(core, date),
   'residenceStatuses.list': (core) => ({ items: residenceStatuses.listResidenceStatuses(core) }),
   'residenceStatuses.update': (core, input) => residenceStatuses.updateResidenceStatus(core, input),
   'consents.create': (core, input) => consents.createConsent(core, input),

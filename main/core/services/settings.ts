@@ -97,10 +97,12 @@ export function updateSettings(core: Core, entered: Settings): Settings {
   const settings = withStorableLogo(entered);
   return core.db.transaction(() => {
     const { logo } = settings.office;
-    // Forms that do not show the backup rotation leave it out: it stays as stored.
-    const backups = settings.backups ?? storedSettings(core).backups;
-    writeSettings(core.db, { ...settings, backups, office: { ...settings.office, logo: logo && insertLogo(core.db, logo) } });
-    return { ...settings, backups };
+    // Forms that do not show the backup rotation or the retention period leave them out: they stay as stored.
+    const stored = storedSettings(core);
+    const backups = settings.backups ?? stored.backups;
+    const retention = settings.retention ?? stored.retention;
+    writeSettings(core.db, { ...settings, backups, retention, office: { ...settings.office, logo: logo && insertLogo(core.db, logo) } });
+    return { ...settings, backups, retention };
   })();
 }
 

@@ -10,6 +10,7 @@ import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { DocumentScreen } from '../features/documents/DocumentScreen';
 import { DocumentsScreen } from '../features/documents/DocumentsScreen';
 import { RecoveryScreen } from '../features/backups/RecoveryScreen';
+import { RetentionScreen } from '../features/retention/RetentionScreen';
 import { NewDocumentScreen } from '../features/documents/NewDocumentScreen';
 import { NetworkScreen } from '../features/network/NetworkScreen';
 import { SerialLetterScreen } from '../features/serial/SerialLetterScreen';
@@ -32,6 +33,7 @@ const SCREENS: { [N in RouteName]: (route: Extract<Route, { name: N }>) => React
   start: () => <StartScreen />,
   clients: () => <ClientsScreen focusNew={false} />,
   clientNew: () => <ClientsScreen focusNew />,
+  retention: () => <RetentionScreen />,
   client: ({ id }) => <ClientScreen id={id} />,
   clientEdit: ({ id }) => <ClientEditScreen id={id} />,
   documentNew: ({ clientId }) => <NewDocumentScreen clientId={clientId} />,

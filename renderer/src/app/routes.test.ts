@@ -24,6 +24,7 @@ describe('hash routes', () => {
     expect(routeOf('#/clients')).toEqual({ name: 'clients' });
     expect(routeOf('#/clients/')).toEqual({ name: 'clients' });
     expect(routeOf('#/clients/new')).toEqual({ name: 'clientNew' });
+    expect(routeOf('#/clients/retention')).toEqual({ name: 'retention' });
     expect(routeOf('#/clients/a%2Fb')).toEqual({ name: 'client', id: 'a/b' });
     expect(routeOf('#/clients/50%2525')).toEqual({ name: 'client', id: '50%25' });
     expect(routeOf('#/clients/c1/new-document')).toEqual({ name: 'documentNew', clientId: 'c1' });

@@ -5,13 +5,14 @@ import { navigate as navigateHash } from 'wouter/use-hash-location';
  * Every screen's address. Routes live in the hash (`#/clients/<id>`): they
  * work the same under http://127.0.0.1:PORT/ and lotse://app/ and never ask
  * a host for a page. The first step of a path is its area of the main
- * navigation. The first path that matches wins: `new` and `serial` come
+ * navigation. The first path that matches wins: `new`, `retention` and `serial` come
  * before the ids they would otherwise be taken for.
  */
 const PATHS = {
   start: '/',
   clients: '/clients',
   clientNew: '/clients/new',
+  retention: '/clients/retention',
   client: '/clients/:id',
   clientEdit: '/clients/:id/edit',
   documentNew: '/clients/:clientId/new-document',

@@ -72,10 +72,43 @@ export const ClientInputSchema = z.object({
   notes: optionalText(20000),
 });
 
+/**
+ * Why a case was closed: a short code, no free text (what happened belongs in
+ * the notes, where the counselor decides what to write).
+ */
+export const CLOSE_REASONS = ['goal-reached', 'moved-away', 'no-contact', 'handed-over', 'other'] as const;
+
 export const ClientSchema = ClientInputSchema.extend({
   id,
+  /** The day the case was closed (clients.close), null while it is open; from then on the retention period runs. A record of an older Lotse (a final document's snapshot) has none: open. */
+  closedOn: isoDate.nullable().default(null),
+  closedReason: z.enum(CLOSE_REASONS).nullable().default(null),
   createdAt: timestamp,
   updatedAt: timestamp,
+});
+
+export const ClientCloseSchema = z.object({
+  id,
+  /** Today or earlier. */
+  closedOn: isoDate,
+  reason: z.enum(CLOSE_REASONS).nullable().default(null),
+});
+
+/** A person whose case was closed longer ago than the office keeps closed cases (settings.retention). */
+export const RetentionDueSchema = z.object({
+  clientId: id,
+  name: z.string(),
+  closedOn: isoDate,
+  /** The closing day plus the retention period: from this day on the file is no longer needed. */
+  dueSince: isoDate,
+  documents: z.number().int(),
+});
+
+export const RetentionDueListSchema = z.object({
+  /** The period the list was computed with, as set in settings.retention. */
+  months: z.number().int(),
+  /** Longest due first. */
+  items: z.array(RetentionDueSchema),
 });
 
 export const ClientUpdateSchema = ClientInputSchema.extend({ id });
@@ -101,3 +134,5 @@ export const ResidenceStatusSchema = z.object({
 export type Client = z.output<typeof ClientSchema>;
 export type ClientInput = z.output<typeof ClientInputSchema>;
 export type ResidenceStatus = z.output<typeof ResidenceStatusSchema>;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+export type RetentionDue = z.output<typeof RetentionDueSchema>;

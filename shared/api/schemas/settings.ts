@@ -52,13 +52,25 @@ export const DeadlineSettingsSchema = z.object({
   consentLeadDays: z.number().int().min(0).max(365),
 });
 
+/**
+ * How long the office keeps a closed case before it is due for review and
+ * erasure. The office sets its own period (DOMAIN.md, Retention); Lotse only
+ * lists who is due, and never erases without the counselor's confirmation.
+ */
+export const RetentionSettingsSchema = z.object({
+  closedCaseMonths: z.number().int().min(1).max(240),
+});
+
 export const SettingsSchema = z.object({
   office: OfficeSchema,
   counselor: CounselorSchema,
   deadlines: DeadlineSettingsSchema,
   /** Rotation of the daily backups; always there in what settings.get returns, left out on update: unchanged. */
   backups: BackupSettingsSchema.optional(),
+  /** How long closed cases are kept; like backups, always in what settings.get returns, left out on update: unchanged. */
+  retention: RetentionSettingsSchema.optional(),
 });
 
 export type Settings = z.output<typeof SettingsSchema>;
 export type Logo = z.output<typeof LogoSchema>;
+export type RetentionSettings = z.output<typeof RetentionSettingsSchema>;

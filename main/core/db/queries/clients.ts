@@ -1,6 +1,7 @@
-import type { Client, ClientInput } from '../../../../shared/api/contract';
+import type { Client, ClientInput, CloseReason } from '../../../../shared/api/contract';
 import { foldedVariants, foldName, words } from '../../../../shared/domain/fold';
 import type { Db } from '../open';
+import { fullNameSql } from './person-name';
 
 interface ClientRow {
   rowid: number;
@@ -14,6 +15,8 @@ interface ClientRow {
   postal_code: string;
   city: string;
   details: string;
+  closed_on: string | null;
+  closed_reason: CloseReason | null;
   created_at: string;
   updated_at: string;
 }
@@ -60,6 +63,8 @@ function toClient(row: ClientRow): Client {
     residenceValidUntil: row.residence_valid_until,
     address: { addition: addressAddition, street: row.street, postalCode: row.postal_code, city: row.city },
     ...details,
+    closedOn: row.closed_on,
+    closedReason: row.closed_reason,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -131,6 +136,39 @@ export function updateClient(db: Db, id: string, input: ClientInput, now: string
     .get({ id, now, ...columns(input) }) as ClientRow | undefined;
   if (row) writeSearchEntries(db, row.rowid, id, input);
   return row && toClient(row);
+}
+
+/** Marks the case closed on `closedOn` (with an optional reason code); undefined when there is no such client. */
+export function closeClient(db: Db, id: string, closedOn: string, reason: CloseReason | null, now: string): Client | undefined {
+  const row = db.prepare('UPDATE clients SET closed_on = ?, closed_reason = ?, updated_at = ? WHERE id = ? RETURNING *').get(closedOn, reason, now, id) as
+    ClientRow | undefined;
+  return row && toClient(row);
+}
+
+/** Opens a closed case again: closing day and reason are cleared. */
+export function reopenClient(db: Db, id: string, now: string): Client | undefined {
+  const row = db.prepare('UPDATE clients SET closed_on = NULL, closed_reason = NULL, updated_at = ? WHERE id = ? RETURNING *').get(now, id) as
+    ClientRow | undefined;
+  return row && toClient(row);
+}
+
+export interface ClosedCaseRow {
+  client_id: string;
+  name: string;
+  closed_on: string;
+  documents: number;
+}
+
+/** Every closed case closed on or before `closedUntil`, with the number of its documents. */
+export function closedCases(db: Db, closedUntil: string): ClosedCaseRow[] {
+  return db
+    .prepare(
+      `SELECT c.id AS client_id, ${fullNameSql('c')} AS name, c.closed_on,
+              (SELECT count(*) FROM documents d WHERE d.client_id = c.id) AS documents
+       FROM clients c
+       WHERE c.closed_on IS NOT NULL AND c.closed_on <= ?`,
+    )
+    .all(closedUntil) as ClosedCaseRow[];
 }
 
 export function getClient(db: Db, id: string): Client | undefined {

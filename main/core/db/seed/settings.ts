@@ -28,6 +28,8 @@ export const FRESH_SETTINGS = {
   deadlines: { consentLeadDays: 30 },
   // The newest daily backup of each of 7 days and of each of 4 weeks (services/backup.ts).
   backups: { keepDaily: 7, keepWeekly: 4 },
+  // Closed cases are listed for review 36 months after closing: a starting value only, each office sets its own period (DOMAIN.md, Retention).
+  retention: { closedCaseMonths: 36 },
 } satisfies Settings & StoredSettings;
 
 /**
@@ -43,6 +45,7 @@ function completed(stored: Partial<StoredSettings> | undefined): StoredSettings 
     counselor: stored?.counselor ?? FRESH_SETTINGS.counselor,
     deadlines: stored?.deadlines ?? FRESH_SETTINGS.deadlines,
     backups: stored?.backups ?? FRESH_SETTINGS.backups,
+    retention: stored?.retention ?? FRESH_SETTINGS.retention,
   };
 }
 

@@ -13,6 +13,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { navigate, routeHref } from '../../app/routes';
 import { useAsync, type AsyncState } from '../../ui/use-async';
 import { ConsentSection } from '../consents/ConsentSection';
+import { CaseState } from '../retention/CaseState';
 import { DocumentTable } from '../documents/DocumentTable';
 import { EraseDialog } from './EraseDialog';
 import { statusLabel, useResidenceStatuses } from './residence-statuses';
@@ -74,6 +75,7 @@ export function ClientScreen({ id }: { id: string }) {
           </div>
           {exportState.status === 'error' ? <ErrorAlert error={exportState.error} onRetry={exportData} /> : null}
 
+          <CaseState client={client.value} />
           <BaseData client={client.value} />
           <Residence client={client.value} statuses={statuses} />
           <LanguageAndQualification client={client.value} />

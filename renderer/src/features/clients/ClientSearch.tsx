@@ -79,6 +79,11 @@ export function ClientSearch() {
                 <a href={routeHref({ name: 'client', id: client.id })} className="result-link" dir="auto">
                   {listName(client)}
                 </a>
+                {client.closedOn !== null ? (
+                  <span className="status status--revoked status--inline" title={t('retention.stateClosed', { date: formatDate(client.closedOn) })}>
+                    {t('retention.closedBadge')}
+                  </span>
+                ) : null}
                 <span className="result-meta">
                   {[
                     client.birthDate ? t('clients.born', { date: formatDate(client.birthDate) }) : '',

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppContext } from '../../app/app-context';
+import { routeHref } from '../../app/routes';
 import { fullName } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { ClientForm } from './ClientForm';
@@ -30,6 +31,9 @@ export function ClientsScreen({ focusNew }: { focusNew: boolean }) {
         >
           {t('clients.newButton')}
         </button>
+        <a href={routeHref({ name: 'retention' })} className="button button--secondary toolbar-end">
+          {t('retention.clientsLink')}
+        </a>
       </div>
       {formOpen ? (
         <section className="panel" aria-labelledby="new-client-heading">

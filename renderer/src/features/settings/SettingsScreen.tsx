@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeading } from '../../ui/PageHeading';
 import { useAsync } from '../../ui/use-async';
 import { LetterheadForm } from './LetterheadForm';
+import { RetentionSettings } from '../retention/RetentionSettings';
 import { ResidenceStatusSettings } from './ResidenceStatusSettings';
 
 export function SettingsScreen() {
@@ -24,6 +25,7 @@ export function SettingsScreen() {
       </section>
       <ResidenceStatusSettings />
       <BackupSection settings={settings.status === 'ready' ? settings.value : null} />
+      <RetentionSettings settings={settings.status === 'ready' ? settings.value : null} />
       <LanguageChoice />
       <AppInfo headingLevel={2} />
     </>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AppInfo } from '../../app/AppInfo';
 import { PageHeading } from '../../ui/PageHeading';
 import { routeHref, type Route } from '../../app/routes';
+import { RetentionNotice } from '../retention/RetentionNotice';
 import { DeadlineList } from './DeadlineList';
 
 const ACTIONS: ReadonlyArray<{ route: Route; label: 'newClient' | 'findClient' | 'documents' | 'settings' }> = [
@@ -19,6 +20,7 @@ export function StartScreen() {
       <p className="lead">{t('start.intro')}</p>
 
       <DeadlineList />
+      <RetentionNotice />
 
       <section>
         <h2 id="start-actions">{t('start.actionsHeading')}</h2>
