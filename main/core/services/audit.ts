@@ -2,19 +2,24 @@ import type { AuditEntry, AuditFilter, MethodOutput, ParsedInput, Settings } fro
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import { countAuditEntries, distinctAuditValues, filterAuditEntries, insertAuditEntry, type NewAuditEntry } from '../db/queries/audit';
-import { getSettings } from './settings';
+import { readSettings } from '../db/queries/settings';
 
 /** When and by whom: a request that already read the clock and the settings (a document context) passes them on. */
 export interface AuditMoment {
   now: Date;
-  settings: Settings;
+  settings: Pick<Settings, 'counselor'>;
+}
+
+/** The counselor as stored (read straight from the store: services/settings.ts records its own changes here). */
+function storedCounselor(core: Core): Pick<Settings, 'counselor'> {
+  return { counselor: readSettings(core.db)?.counselor ?? { name: '', title: '', phone: '', email: '' } };
 }
 
 /** Writes one line of the audit trail, inside the caller's transaction. */
 export function recordAudit(
   core: Core,
   entry: Omit<NewAuditEntry, 'at' | 'actor'>,
-  moment: AuditMoment = { now: core.now(), settings: getSettings(core) },
+  moment: AuditMoment = { now: core.now(), settings: storedCounselor(core) },
 ): void {
   insertAuditEntry(core.db, { ...entry, at: moment.now.toISOString(), actor: counselorOf(moment.settings) });
 }
@@ -25,7 +30,7 @@ export function counselorOf(settings: Pick<Settings, 'counselor'>): string {
 }
 
 export function currentCounselor(core: Core): string {
-  return counselorOf(getSettings(core));
+  return counselorOf(storedCounselor(core));
 }
 
 /** A page of the filtered trail, newest first, and how many lines match in all. */
