@@ -1,6 +1,11 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/core';
+import { MIGRATIONS } from '../../main/core/db/migrations';
+import { openDatabase } from '../../main/core/db/open';
+import { pseudonymiseAuditOfClient } from '../../main/core/db/queries/audit';
 import { openTestCore } from '../support/core';
+import { makeTempDir } from '../support/temp-dir';
 
 /**
  * The store itself keeps the audit trail append-only (migration 0100):
@@ -71,5 +76,27 @@ describe('the audit table', () => {
       )
       .run();
     expect(lines()).toHaveLength(3);
+  });
+});
+
+describe('an erasure in a backup of an older Lotse (no trigger yet)', () => {
+  it('forgets whom the lines concerned and drops the free text of another legal basis older Lotse kept there', () => {
+    const temp = makeTempDir();
+    const db = openDatabase(path.join(temp.dir, 'alt.sqlite'), { backupDir: null, migrations: MIGRATIONS.filter((migration) => migration.version <= 90) });
+    try {
+      const insert = db.prepare(
+        "INSERT INTO audit (at, action, subject_type, subject_id, client_id, actor, details) VALUES ('2026-01-01T00:00:00.000Z', ?, ?, ?, 'c-1', 'Beraterin', ?)",
+      );
+      insert.run('clients.create', 'client', 'c-1', '{}');
+      insert.run('documents.finalize', 'document', 'd-1', JSON.stringify({ templateId: 'referral-letter', legalBasis: '§ 69 SGB X', reason: 'Frau Müller.' }));
+      expect(pseudonymiseAuditOfClient(db, 'c-1')).toBe(2);
+      expect(db.prepare('SELECT subject_id, client_id, details FROM audit ORDER BY id').all()).toEqual([
+        { subject_id: null, client_id: null, details: '{}' },
+        { subject_id: 'd-1', client_id: null, details: '{"templateId":"referral-letter","otherLegalBasis":true}' },
+      ]);
+    } finally {
+      db.close();
+      temp.cleanup();
+    }
   });
 });

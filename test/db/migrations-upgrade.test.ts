@@ -420,15 +420,27 @@ describe('each migration on a store of the version before it', () => {
     insert.run('clients.create', 'client', 'c1', 'c1');
     insert.run('consents.create', 'consent', 'k1', 'c1');
     const before = rows(store.db, 'SELECT * FROM audit ORDER BY id');
+    // Schema 90 kept another legal basis with its reason (free text that may name the person) in the finalize line.
+    store.db
+      .prepare(
+        `INSERT INTO audit (at, action, subject_type, subject_id, client_id, actor, details)
+         VALUES ('2026-01-02T09:00:00.000Z', 'documents.finalize', 'document', 'd1', 'c1', 'Beraterin', ?)`,
+      )
+      .run(JSON.stringify({ templateId: 'referral-letter', legalBasis: '§ 69 SGB X', reason: 'Frau Müller braucht das.' }));
 
     const db = upgrade(store, 100);
-    expect(rows(db, 'SELECT * FROM audit ORDER BY id')).toEqual(before);
+    expect(rows(db, 'SELECT * FROM audit WHERE id <= 2 ORDER BY id')).toEqual(before);
+    expect(JSON.parse(db.prepare("SELECT details FROM audit WHERE subject_id = 'd1'").pluck().get() as string)).toEqual({
+      templateId: 'referral-letter',
+      otherLegalBasis: true,
+    });
     expect(() => db.prepare("UPDATE audit SET action = 'clients.update' WHERE id = 1").run()).toThrow('the audit trail is append-only');
     expect(() => db.prepare('DELETE FROM audit WHERE id = 2').run()).toThrow('the audit trail is append-only');
     db.prepare("UPDATE audit SET client_id = NULL, subject_id = CASE WHEN subject_type = 'client' THEN NULL ELSE subject_id END WHERE client_id = 'c1'").run();
     expect(rows(db, 'SELECT subject_id, client_id FROM audit ORDER BY id')).toEqual([
       { subject_id: null, client_id: null },
       { subject_id: 'k1', client_id: null },
+      { subject_id: 'd1', client_id: null },
     ]);
     // Run again (user_version set back, as tests of older migrations do): the triggers exist once.
     db.pragma('user_version = 90');

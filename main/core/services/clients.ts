@@ -78,8 +78,7 @@ export function searchClients(core: Core, query: string, limit: number): Client[
  * Removes the person, their documents and consents, makes their audit lines
  * forget whom they concerned (the trail is append-only: the lines stay, see
  * migration 0100) inside the caller's transaction, and compacts the search
- * index; what was removed, or
- * null when there was nobody with that id. Plain SQL on tables every schema
+ * index; what was removed, or null when there was nobody with that id. Plain SQL on tables every schema
  * since 10 has (the audit trail where there is one): a backup of an older
  * Lotse is erased from in the same way (eraseFromBackups).
  */
@@ -95,8 +94,9 @@ function removeClient(db: Db, id: string): { documents: number; consents: number
  * GDPR Art. 17: the person, their documents and consents go in one
  * transaction, their audit lines no longer name them (client and subject id
  * NULL; what was done, when and by whom stays); one audit line without
- * personal data records that an erasure happened, and the erasure log keeps the id, so that a restore of
- * an older backup erases the person again (reapplyErasures). secure_delete
+ * personal data records that an erasure happened, and the erasure log keeps
+ * the id, so that a restore of an older backup erases the person again
+ * (reapplyErasures). secure_delete
  * zeroes the freed pages, the search index is compacted and the WAL
  * checkpointed, so the name is nowhere in the files.
  */

@@ -45,11 +45,24 @@ export function insertAuditEntry(db: Db, entry: NewAuditEntry): void {
 export function pseudonymiseAuditOfClient(db: Db, clientId: string): number {
   return db
     .prepare(
-      `UPDATE audit SET subject_id = CASE WHEN subject_type = 'client' AND subject_id = @id THEN NULL ELSE subject_id END, client_id = NULL
+      `UPDATE audit SET subject_id = CASE WHEN subject_type = 'client' AND subject_id = @id THEN NULL ELSE subject_id END, client_id = NULL,
+         details = ${WITHOUT_FREE_TEXT}
        WHERE client_id = @id OR (subject_type = 'client' AND subject_id = @id)`,
     )
     .run({ id: clientId }).changes;
 }
+
+/**
+ * Lotse before schema 100 kept another legal basis and its reason (free text
+ * that may name the person) in the `documents.finalize` line; since then the
+ * line only marks the override. SQL for `details` without them: migration
+ * 0100 cleans the store so, and an erasure in a backup of an older Lotse
+ * (which has no trigger yet) cleans the person's lines so. Lines without a
+ * reason keep their exact text (the trigger of a newer store allows no
+ * other change).
+ */
+export const WITHOUT_FREE_TEXT = `CASE WHEN json_type(details, '$.reason') IS NOT NULL OR json_type(details, '$.legalBasis') IS NOT NULL
+  THEN json_set(json_remove(details, '$.reason', '$.legalBasis'), '$.otherLegalBasis', json('true')) ELSE details END`;
 
 /** The WHERE clause and its parameters for a filter; each field left out matches every line. */
 function whereOf(filter: AuditFilter): { sql: string; params: Record<string, string> } {
