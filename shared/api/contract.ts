@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SETUP_ITEMS } from '../domain/setup';
 import { closedInputs } from './closed-input';
 import { refinement } from './german-messages';
-import { AuditEntrySchema } from './schemas/audit';
+import { AuditCsvSchema, AuditFacetsSchema, AuditFilterSchema, AuditListInputSchema, AuditPageSchema } from './schemas/audit';
 import { BackupListSchema, BackupSchema, BackupUploadSchema, backupId, StoreDamageSchema } from './schemas/backup';
 import { BatchInputSchema, BatchPreviewSchema, BatchResultSchema, BatchStartedSchema, BatchStatusSchema } from './schemas/batch';
 import {
@@ -263,7 +263,12 @@ export const contract = closedInputs({
   /** Keeps a backup file the counselor picked (if it is a sound Lotse store) among the backups, to restore it. */
   'backups.upload': { input: BackupUploadSchema, output: BackupSchema },
 
-  'audit.list': { input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }), output: list(AuditEntrySchema) },
+  /** The audit trail, newest first, filtered (time range, action, area, counselor, subject), a page at a time, with the total that matches. */
+  'audit.list': { input: AuditListInputSchema, output: AuditPageSchema },
+  /** Every action, area and counselor the trail holds, for the filter fields. */
+  'audit.facets': { input: noInput, output: AuditFacetsSchema },
+  /** Every line the filter matches as CSV for German Excel: UTF-8 with BOM, `;`, cells that would start a formula quoted. */
+  'audit.exportCsv': { input: AuditFilterSchema, output: AuditCsvSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>);
 
 export type Contract = typeof contract;
@@ -278,7 +283,7 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export type { AuditEntry } from './schemas/audit';
+export type { AuditEntry, AuditFilter } from './schemas/audit';
 export type { Backup, BackupKind, BackupSettings, StoreDamage } from './schemas/backup';
 export { BACKUP_KINDS, INTEGRITY_RESULTS } from './schemas/backup';
 export type { Client, ClientInput, CloseReason, ResidenceStatus, RetentionDue } from './schemas/client';

@@ -263,6 +263,10 @@ export const errorsDe = {
     batchRunning: 'Während ein Serienbrief erstellt wird, kann keine Sicherung wiederhergestellt werden. Bitte warten oder den Serienbrief abbrechen.',
     damagedStore: 'Der beschädigte Datenbestand wird nicht gesichert. Bitte eine Sicherung wiederherstellen.',
   },
+  // The audit trail's filter (shared/api/schemas/audit.ts).
+  audit: {
+    rangeReversed: 'Das Enddatum liegt vor dem Anfangsdatum.',
+  },
   // Before the app runs (db/open.ts, data-dir.ts): shown by the host at startup.
   dataDir: {
     schemaTooNew:

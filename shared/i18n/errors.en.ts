@@ -244,6 +244,9 @@ export const errorsEn: ErrorCatalogue = {
     batchRunning: 'A backup cannot be restored while a serial letter is being created. Please wait or cancel the serial letter.',
     damagedStore: 'The damaged data store is not backed up. Please restore a backup.',
   },
+  audit: {
+    rangeReversed: 'The end date is before the start date.',
+  },
   dataDir: {
     schemaTooNew:
       'The database was created by a newer version of Lotse (schema {{found}}, this version knows up to {{latest}}). Please use the newer version of Lotse; the data have not been changed.',

@@ -333,7 +333,7 @@ describe('the consent gate', () => {
     expect(finalText).not.toContain('15.02.2027');
   });
 
-  it('finalizes under another legal basis without consent, and keeps basis and reason in the audit trail', async () => {
+  it('finalizes under another legal basis without consent: basis and reason stay with the document, the audit line marks the override', async () => {
     const letter = await referral();
     const final = valueOf<LotseDocument>(await finalize(letter.id, { otherLegalBasis: OTHER_BASIS }));
     expect(final).toMatchObject({ status: 'final', legalBasis: { kind: 'other', ...OTHER_BASIS } });
@@ -341,7 +341,9 @@ describe('the consent gate', () => {
     const audit = (await call<{ items: AuditEntry[] }>('audit.list', {})).items;
     const entry = audit.find((item) => item.action === 'documents.finalize' && item.subjectId === letter.id);
     expect(entry).toBeDefined();
-    expect(Object.values(entry!.details)).toEqual(expect.arrayContaining([OTHER_BASIS.basis, OTHER_BASIS.reason]));
+    // Free text may name the person, and the trail outlives an erasure: it holds only that the consent gate was overridden.
+    expect(entry!.details).toMatchObject({ otherLegalBasis: true });
+    expect(JSON.stringify(entry)).not.toContain(OTHER_BASIS.reason);
   });
 });
 

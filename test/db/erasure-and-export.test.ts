@@ -85,11 +85,19 @@ describe('clients.erase', () => {
     expect((await callOk<{ items: unknown[] }>(core, 'clients.search', { query: FAMILY_NAME })).items).toEqual([]);
     expect(await dispatch(core, 'clients.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
-    // The audit trail keeps only that an erasure happened.
-    const audit = (await callOk<{ items: Array<{ action: string; subjectId: string | null }> }>(core, 'audit.list', {})).items;
-    expect(audit.map((entry) => entry.action)).toEqual(['clients.erase']);
-    expect(audit[0]?.subjectId).toBeNull();
+    // The audit trail is append-only: it keeps what was done, and that an erasure happened, but no longer whom it concerned.
+    const audit = (await callOk<{ items: Array<{ action: string; subjectType: string; subjectId: string | null }> }>(core, 'audit.list', {})).items;
+    expect(audit.map((entry) => entry.action)).toEqual([
+      'clients.erase',
+      'documents.create',
+      'consents.create',
+      'clients.update',
+      'clients.create',
+      'settings.update',
+    ]);
+    expect(audit.filter((entry) => entry.subjectType === 'client').map((entry) => entry.subjectId)).toEqual([null, null, null]);
     expect(JSON.stringify(audit)).not.toContain(id);
+    expect(core.db.prepare('SELECT count(*) FROM audit WHERE client_id = ? OR subject_id = ?').pluck().get(id, id)).toBe(0);
 
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     core.db.exec('VACUUM');

@@ -412,6 +412,42 @@ describe('each migration on a store of the version before it', () => {
     expect(rows(db, 'SELECT * FROM import_ids')).toEqual([]);
   });
 
+  upgradeTest(100, 'makes the audit trail append-only: lines of the older store stay, may only forget whom they concerned', () => {
+    const store = storeAt(90);
+    const insert = store.db.prepare(
+      "INSERT INTO audit (at, action, subject_type, subject_id, client_id, actor, details) VALUES ('2026-01-01T09:00:00.000Z', ?, ?, ?, ?, 'Beraterin', '{}')",
+    );
+    insert.run('clients.create', 'client', 'c1', 'c1');
+    insert.run('consents.create', 'consent', 'k1', 'c1');
+    const before = rows(store.db, 'SELECT * FROM audit ORDER BY id');
+    // Schema 90 kept another legal basis with its reason (free text that may name the person) in the finalize line.
+    store.db
+      .prepare(
+        `INSERT INTO audit (at, action, subject_type, subject_id, client_id, actor, details)
+         VALUES ('2026-01-02T09:00:00.000Z', 'documents.finalize', 'document', 'd1', 'c1', 'Beraterin', ?)`,
+      )
+      .run(JSON.stringify({ templateId: 'referral-letter', legalBasis: '§ 69 SGB X', reason: 'Frau Müller braucht das.' }));
+
+    const db = upgrade(store, 100);
+    expect(rows(db, 'SELECT * FROM audit WHERE id <= 2 ORDER BY id')).toEqual(before);
+    expect(JSON.parse(db.prepare("SELECT details FROM audit WHERE subject_id = 'd1'").pluck().get() as string)).toEqual({
+      templateId: 'referral-letter',
+      otherLegalBasis: true,
+    });
+    expect(() => db.prepare("UPDATE audit SET action = 'clients.update' WHERE id = 1").run()).toThrow('the audit trail is append-only');
+    expect(() => db.prepare('DELETE FROM audit WHERE id = 2').run()).toThrow('the audit trail is append-only');
+    db.prepare("UPDATE audit SET client_id = NULL, subject_id = CASE WHEN subject_type = 'client' THEN NULL ELSE subject_id END WHERE client_id = 'c1'").run();
+    expect(rows(db, 'SELECT subject_id, client_id FROM audit ORDER BY id')).toEqual([
+      { subject_id: null, client_id: null },
+      { subject_id: 'k1', client_id: null },
+      { subject_id: 'd1', client_id: null },
+    ]);
+    // Run again (user_version set back, as tests of older migrations do): the triggers exist once.
+    db.pragma('user_version = 90');
+    const again = upgrade({ file: store.file, db }, 100);
+    expect(again.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'").pluck().get()).toBe(2);
+  });
+
   upgradeTest(110, 'leaves every case open, keeps the rows, and can be run again on a store that has the columns', () => {
     // The migration before it, whichever that is: another may come in between.
     const before = MIGRATIONS[MIGRATIONS.findIndex((migration) => migration.version === 110) - 1]!.version;

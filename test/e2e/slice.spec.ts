@@ -120,7 +120,7 @@ test.describe('the first slice: client → search → letter as PDF', () => {
 
   test('every screen is reachable by keyboard and passes axe, in German and English', async ({ page, lotse, requests }) => {
     await openApp(page, lotse);
-    for (const name of ['Start', 'Klient*innen', 'Dokumente', 'Netzwerk', 'Vorlagen', 'Einstellungen']) {
+    for (const name of ['Start', 'Klient*innen', 'Dokumente', 'Netzwerk', 'Vorlagen', 'Protokoll', 'Einstellungen']) {
       const link = page.getByRole('navigation').getByRole('link', { name, exact: true });
       await link.focus();
       await page.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
 import type { Core } from '../core';
 import { appInfo, describeContract } from '../services/app';
-import { listAudit } from '../services/audit';
+import { auditFacets, exportAuditCsv, listAudit } from '../services/audit';
 import * as backups from '../services/backup';
 import { eraseClientEverywhere } from '../services/erasure';
 import * as batches from '../services/batches';
@@ -75,7 +75,7 @@ export const handlers: Handlers = {
   'documents.context': (core, { id, ...recipient }) => documents.documentContext(core, id, recipient),
   'documents.disclosure': (core, { id }) => documents.documentDisclosure(core, id),
   'documents.finalize': (core, input) => documents.finalizeDocument(core, input),
-  'documents.render': (core, { id }) => documents.renderDocument(core, id),
+  'documents.render': (core, { id }) => documents.renderDocumentForCaller(core, id),
   'documents.setStatus': (core, { id, referralStatus, followUpDate }) => documents.setReferralStatus(core, id, referralStatus, followUpDate),
   'documents.discard': (core, { id }) => {
     documents.discardDocument(core, id);
@@ -95,5 +95,7 @@ export const handlers: Handlers = {
   'backups.restore': (core, { id }) => backups.restoreBackup(core, id),
   'backups.download': (core, { id }) => backups.downloadBackup(core, id),
   'backups.upload': (core, input) => backups.uploadBackup(core, input),
-  'audit.list': (core, { limit }) => ({ items: listAudit(core, limit) }),
+  'audit.list': (core, input) => listAudit(core, input),
+  'audit.facets': (core) => auditFacets(core),
+  'audit.exportCsv': (core, filter) => exportAuditCsv(core, filter),
 };

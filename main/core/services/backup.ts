@@ -15,7 +15,7 @@ import { seedBuiltIns } from '../db/seed';
 import { FRESH_SETTINGS } from '../db/seed/settings';
 import { DomainError, invalid, notFound } from '../errors';
 import { makePrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
-import { counselorOf } from './audit';
+import { counselorOf, recordAudit } from './audit';
 import { batchRunning } from './batches';
 import { reapplyErasures } from './clients';
 
@@ -167,8 +167,22 @@ async function takeBackup(core: Core, kind: 'daily' | 'manual' | 'beforeRestore'
   return backupPath(core, id).backup;
 }
 
+/**
+ * A line of the trail for a backup taken, downloaded or uploaded (the file's
+ * id, never the name of a file the counselor picked). A damaged store takes
+ * no writes: there the backup methods still work, unrecorded.
+ */
+function auditBackup(core: Core, action: 'backups.create' | 'backups.download' | 'backups.upload', id: string): void {
+  if (core.storeDamage) return;
+  core.db.transaction(() => recordAudit(core, { action, subjectType: 'backup', subjectId: id, clientId: null, details: {} }))();
+}
+
 export function createBackup(core: Core): Promise<Backup> {
-  return queued(core, () => takeBackup(core, 'manual'));
+  return queued(core, async () => {
+    const backup = await takeBackup(core, 'manual');
+    auditBackup(core, 'backups.create', backup.id);
+    return backup;
+  });
 }
 
 /** Keeps the newest backup of each of the newest `count` buckets (days, weeks) in `keep`. */
@@ -365,7 +379,9 @@ export function restoreBackup(core: Core, id: string): Promise<MethodOutput<'bac
 
 export function downloadBackup(core: Core, id: string): MethodOutput<'backups.download'> {
   const { file } = backupPath(core, id);
-  return { fileName: `lotse-${id}`, contentBase64: fs.readFileSync(file).toString('base64') };
+  const contentBase64 = fs.readFileSync(file).toString('base64');
+  auditBackup(core, 'backups.download', id);
+  return { fileName: `lotse-${id}`, contentBase64 };
 }
 
 /** Keeps a backup file the counselor picked, once it proved a sound store of this or an older Lotse. */
@@ -383,6 +399,7 @@ export function uploadBackup(core: Core, input: { fileName: string; contentBase6
     } finally {
       storeFiles(partial).forEach((part) => fs.rmSync(part, { force: true }));
     }
+    auditBackup(core, 'backups.upload', id);
     return backupPath(core, id).backup;
   });
 }

@@ -4,6 +4,7 @@ import type { Core } from '../core';
 import { listAuditEntries } from '../db/queries/audit';
 import { listConsents } from '../db/queries/consents';
 import { listDocuments } from '../db/queries/documents';
+import { recordAudit } from './audit';
 import { getClient } from './clients';
 import { renderDocument } from './documents';
 
@@ -45,5 +46,15 @@ export async function exportClient(core: Core, id: string): Promise<{ fileName: 
   };
   files['klientin.json'] = strToU8(JSON.stringify(record, null, 2));
   const zip = zipSync(files, { mtime: core.now() });
+  // Handing out a person's whole record is itself a line of the trail (after the record's lines were read: the export does not list itself).
+  core.db.transaction(() =>
+    recordAudit(core, {
+      action: 'clients.export',
+      subjectType: 'client',
+      subjectId: id,
+      clientId: id,
+      details: { documents: documents.length, consents: record.consents.length },
+    }),
+  )();
   return { fileName: `Auskunft-${safeFileNamePart(client.familyName)}-${today}.zip`, zipBase64: Buffer.from(zip).toString('base64') };
 }

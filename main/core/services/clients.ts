@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client, ClientInput } from '../../../shared/api/contract';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
-import { deleteAuditEntriesOfClient, insertAuditEntry } from '../db/queries/audit';
+import { insertAuditEntry, pseudonymiseAuditOfClient } from '../db/queries/audit';
 import * as queries from '../db/queries/clients';
 import { logErasure, type Erasure } from '../db/queries/erasures';
 import type { Db } from '../db/open';
@@ -75,25 +75,28 @@ export function searchClients(core: Core, query: string, limit: number): Client[
 }
 
 /**
- * Removes the person, their documents, consents and audit lines (inside the
- * caller's transaction) and compacts the search index; what was removed, or
- * null when there was nobody with that id. Plain SQL on tables every schema
+ * Removes the person, their documents and consents, makes their audit lines
+ * forget whom they concerned (the trail is append-only: the lines stay, see
+ * migration 0100) inside the caller's transaction, and compacts the search
+ * index; what was removed, or null when there was nobody with that id. Plain SQL on tables every schema
  * since 10 has (the audit trail where there is one): a backup of an older
  * Lotse is erased from in the same way (eraseFromBackups).
  */
 function removeClient(db: Db, id: string): { documents: number; consents: number } | null {
   const attached = queries.countAttached(db, id);
-  if (queries.hasTable(db, 'audit')) deleteAuditEntriesOfClient(db, id);
+  if (queries.hasTable(db, 'audit')) pseudonymiseAuditOfClient(db, id);
   if (!queries.deleteClient(db, id)) return null;
   queries.compactSearchIndex(db);
   return attached;
 }
 
 /**
- * GDPR Art. 17: the person, their documents, consents and audit lines go in
- * one transaction; one audit line without personal data records that an
- * erasure happened, and the erasure log keeps the id, so that a restore of
- * an older backup erases the person again (reapplyErasures). secure_delete
+ * GDPR Art. 17: the person, their documents and consents go in one
+ * transaction, their audit lines no longer name them (client and subject id
+ * NULL; what was done, when and by whom stays); one audit line without
+ * personal data records that an erasure happened, and the erasure log keeps
+ * the id, so that a restore of an older backup erases the person again
+ * (reapplyErasures). secure_delete
  * zeroes the freed pages, the search index is compacted and the WAL
  * checkpointed, so the name is nowhere in the files.
  */

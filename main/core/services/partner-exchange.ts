@@ -1,6 +1,7 @@
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import * as queries from '../db/queries/partners';
+import { recordAudit } from './audit';
 
 /**
  * Sharing the directory between desks as HSDS (Open Referral Human Services
@@ -169,5 +170,9 @@ export function exportPartners(core: Core): { content: string; fileName: string 
       });
     }
   }
+  // The directory names contact persons: handing it out is a line of the trail.
+  core.db.transaction(() =>
+    recordAudit(core, { action: 'partners.export', subjectType: 'partner', subjectId: null, clientId: null, details: { partners: partners.length } }),
+  )();
   return { content: `${JSON.stringify(pkg, null, 2)}\n`, fileName: `netzwerk-${todayIso(core.now())}.json` };
 }

@@ -33,10 +33,17 @@ export function createPartner(core: Core, input: PartnerInput): Partner {
   })();
 }
 
+/** Names the fields whose value changed (`assuredDate` when the entry was verified), never the values. */
+function changedFields(before: Partner, after: PartnerInput): string[] {
+  return (Object.keys(after) as Array<keyof PartnerInput>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
+}
+
 export function updatePartner(core: Core, id: string, input: PartnerInput): Partner {
   return core.db.transaction(() => {
-    if (!queries.updatePartner(core.db, id, withIds(input), core.now().toISOString())) throw notFound('partner');
-    audit(core, 'partners.update', id);
+    const before = queries.getPartner(core.db, id, today(core));
+    const stored = withIds(input);
+    if (!before || !queries.updatePartner(core.db, id, stored, core.now().toISOString())) throw notFound('partner');
+    audit(core, 'partners.update', id, { fields: changedFields(before, stored) });
     return getPartner(core, id);
   })();
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '../core';
+import { recordAudit } from './audit';
 import { DomainError, invalid } from '../errors';
 
 /** `pdf.print`: the host's print dialog, where the host has one (Electron passes it in as `printPdf`). */
@@ -10,5 +12,11 @@ export async function printPdf(core: Core, input: { pdfBase64: string; title: st
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
     throw invalid({ pdfBase64: { key: 'printing.notAPdf' } });
   }
-  return core.printPdf(bytes, input.title);
+  const outcome = await core.printPdf(bytes, input.title);
+  // The PDF's sha256 is the one the final document's `documents.finalize` line holds; the title may name a person and stays out.
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  core.db.transaction(() =>
+    recordAudit(core, { action: 'pdf.print', subjectType: 'pdf', subjectId: null, clientId: null, details: { sha256, printed: outcome.printed } }),
+  )();
+  return outcome;
 }

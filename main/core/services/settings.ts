@@ -9,6 +9,7 @@ import { renderLetterheadSample } from '../pdf/letterhead-sample';
 import { LogoError, refusedLogo, storableLogo } from '../pdf/logo';
 import { assertPrintable } from '../pdf/print-check';
 import { settingsText } from '../pdf/printed-form';
+import { recordAudit } from './audit';
 
 /** The bytes of a stored logo; the logos table never loses one (see queries/logos.ts). */
 export function logoBytes(core: Core, reference: LogoReference): Logo {
@@ -97,13 +98,30 @@ export function updateSettings(core: Core, entered: Settings): Settings {
   const settings = withStorableLogo(entered);
   return core.db.transaction(() => {
     const { logo } = settings.office;
+    const before = storedSettings(core);
     // Forms that do not show the backup rotation or the retention period leave them out: they stay as stored.
-    const stored = storedSettings(core);
-    const backups = settings.backups ?? stored.backups;
-    const retention = settings.retention ?? stored.retention;
-    writeSettings(core.db, { ...settings, backups, retention, office: { ...settings.office, logo: logo && insertLogo(core.db, logo) } });
+    const backups = settings.backups ?? before.backups;
+    const retention = settings.retention ?? before.retention;
+    const after: StoredSettings = { ...settings, backups, retention, office: { ...settings.office, logo: logo && insertLogo(core.db, logo) } };
+    writeSettings(core.db, after);
+    const fields = changedSettings(before, after);
+    if (fields.length > 0) recordAudit(core, { action: 'settings.update', subjectType: 'settings', subjectId: null, clientId: null, details: { fields } });
     return { ...settings, backups, retention };
   })();
+}
+
+/** Which settings changed, as `office.logo`, `counselor.name`…: names, never the values (the trail names no one). */
+function changedSettings(before: StoredSettings, after: StoredSettings): string[] {
+  const fields: string[] = [];
+  const sections = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const section of sections) {
+    const old = (before as unknown as Record<string, Record<string, unknown> | undefined>)[section] ?? {};
+    const now = (after as unknown as Record<string, Record<string, unknown> | undefined>)[section] ?? {};
+    for (const key of new Set([...Object.keys(old), ...Object.keys(now)])) {
+      if (JSON.stringify(old[key] ?? null) !== JSON.stringify(now[key] ?? null)) fields.push(`${section}.${key}`);
+    }
+  }
+  return fields.sort();
 }
 
 /**

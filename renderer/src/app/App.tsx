@@ -21,6 +21,7 @@ import { SetupScreen } from '../features/settings/SetupScreen';
 import { StartScreen } from '../features/start/StartScreen';
 import { TemplateScreen } from '../features/templates/TemplateScreen';
 import { TemplatesScreen } from '../features/templates/TemplatesScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
 import { AppContext, type AppContextValue } from './app-context';
 import { Navigation } from './Navigation';
 import { NotConnected } from './NotConnected';
@@ -46,6 +47,7 @@ const SCREENS: { [N in RouteName]: (route: Extract<Route, { name: N }>) => React
   partnerEdit: ({ id }) => <PartnerEditScreen id={id} />,
   templates: () => <TemplatesScreen />,
   template: ({ id }) => <TemplateScreen id={id} />,
+  audit: () => <AuditScreen />,
   settings: () => <SettingsScreen />,
   setup: () => <SetupScreen />,
 };

@@ -7,6 +7,7 @@ const ITEMS: ReadonlyArray<{ section: Section; route: Route }> = [
   { section: 'documents', route: { name: 'documents' } },
   { section: 'network', route: { name: 'network' } },
   { section: 'templates', route: { name: 'templates' } },
+  { section: 'audit', route: { name: 'audit' } },
   { section: 'settings', route: { name: 'settings' } },
 ];
 

@@ -35,6 +35,7 @@ describe('hash routes', () => {
     expect(routeOf('#/documents/serial')).toEqual({ name: 'serialLetter' });
     expect(routeOf('#/templates')).toEqual({ name: 'templates' });
     expect(routeOf('#/templates/referral-letter')).toEqual({ name: 'template', id: 'referral-letter' });
+    expect(routeOf('#/audit')).toEqual({ name: 'audit' });
     expect(routeOf('#/settings')).toEqual({ name: 'settings' });
     expect(routeOf('#/settings/setup')).toEqual({ name: 'setup' });
     expect(routeOf('#/network')).toEqual({ name: 'network' });

@@ -25,6 +25,7 @@ const PATHS = {
   partnerEdit: '/network/:id/edit',
   templates: '/templates',
   template: '/templates/:id',
+  audit: '/audit',
   settings: '/settings',
   setup: '/settings/setup',
 } as const;
@@ -47,7 +48,7 @@ type ParamsOf<P extends string> = P extends `${string}:${infer Key}/${infer Rest
 export type Route = { [N in RouteName]: { name: N } & ParamsOf<(typeof PATHS)[N]> }[RouteName];
 
 /** The areas of the main navigation. */
-export type Section = 'start' | 'clients' | 'documents' | 'network' | 'templates' | 'settings';
+export type Section = 'start' | 'clients' | 'documents' | 'network' | 'templates' | 'audit' | 'settings';
 
 export function routeHref(route: Route): string {
   const params: Readonly<Record<string, string>> = route;

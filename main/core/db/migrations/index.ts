@@ -8,6 +8,7 @@ import { migration0060 } from './0060-letter-addressing';
 import { migration0070 } from './0070-no-sample-counselor';
 import { migration0080 } from './0080-erasure-log';
 import { migration0090 } from './0090-import-ids';
+import { migration0100 } from './0100-audit-append-only';
 import { migration0110 } from './0110-case-closing';
 
 /** Every migration in the order it runs. Append, never edit a shipped one. */
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0100,
   migration0110,
 ];
 

@@ -2,6 +2,7 @@ import type { BatchInput, BatchPreview, BatchResult, BatchStarted, BatchStatus }
 import type { Core } from '../../core';
 import { germanText } from '../../../../shared/i18n/error-message';
 import { DomainError, invalid, notFound } from '../../errors';
+import { recordAudit } from '../audit';
 import { assertSetUp, getSettings } from '../settings';
 import { prepareBatch } from './prepare';
 import { forgetOldRuns, runRegistry } from '../run-registry';
@@ -125,5 +126,9 @@ export function batchResult(core: Core, batchId: string): BatchResult {
   if (run.state === 'cancelled') throw new DomainError('conflict', { key: 'batches.cancelled' });
   if (run.state === 'failed' || !run.result) throw new DomainError('conflict', run.message ?? { key: 'batches.failed' });
   const { pdf, sha256, pages, documentIds } = run.result;
+  // The serial letter's final documents leave the desk as one PDF: a line of the trail (ids only).
+  core.db.transaction(() =>
+    recordAudit(core, { action: 'batches.result', subjectType: 'batch', subjectId: batchId, clientId: null, details: { documentIds, sha256 } }),
+  )();
   return { pdfBase64: pdf.toString('base64'), sha256, pages, documentIds, skipped: run.skipped };
 }

@@ -212,6 +212,22 @@ export function updateDocument(core: Core, input: { id: string; values: Record<s
     if (!queries.updateDraft(core.db, id, { ...draft, partnerId: nextPartnerId, ...addressing }, context.now.toISOString())) {
       throw notFound('draft');
     }
+    // Field names only, never what was typed; an autosave that changed nothing leaves no line.
+    const fields = [...new Set([...Object.keys(document.values), ...Object.keys(draft.values)])]
+      .filter((key) => !isDeepStrictEqual(document.values[key], draft.values[key]))
+      .sort();
+    const recipient = {
+      ...(nextPartnerId === document.partnerId ? {} : { partnerId: nextPartnerId }),
+      ...(addressing.contactId === document.contactId ? {} : { contactId: addressing.contactId }),
+      ...(addressing.salutationOverride === document.salutationOverride ? {} : { salutationChanged: true }),
+    };
+    if (fields.length > 0 || Object.keys(recipient).length > 0) {
+      recordAudit(
+        core,
+        { action: 'documents.update', subjectType: 'document', subjectId: id, clientId: document.clientId, details: { fields, ...recipient } },
+        { now: context.now, settings: context.prefill.settings },
+      );
+    }
   })();
   return getDocument(core, id);
 }

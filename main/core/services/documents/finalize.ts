@@ -48,6 +48,28 @@ export async function renderDocument(core: Core, id: string): Promise<RenderedPd
 }
 
 /**
+ * `documents.render` as a caller asks for it: a final document handed out
+ * (to view, print or save) is a line of the trail; a draft's preview is not
+ * (it changes with every keystroke and nothing has left the desk).
+ */
+export async function renderDocumentForCaller(core: Core, id: string): Promise<RenderedPdf> {
+  const document = getDocument(core, id);
+  const rendered = await renderDocument(core, id);
+  if (document.status === 'final') {
+    core.db.transaction(() =>
+      recordAudit(core, {
+        action: 'documents.render',
+        subjectType: 'document',
+        subjectId: id,
+        clientId: document.clientId,
+        details: { sha256: rendered.sha256 },
+      }),
+    )();
+  }
+  return rendered;
+}
+
+/**
  * Freezes a draft once the setup is done: complete values, the consent gate, fields left out, the
  * recipient and letterhead as they are now, the PDF's sha256. A consent form
  * pre-creates its consent record. One transaction; nothing half written.
@@ -98,12 +120,9 @@ export async function finalizeDocument(
           templateVersion: form.version,
           sha256: pdf.sha256,
           omittedFields,
-          // Another legal basis is kept here with its reason (DOMAIN.md); the trail of an erased client goes with it.
-          ...(legalBasis === null
-            ? {}
-            : legalBasis.kind === 'consent'
-              ? { consentId: legalBasis.consentId }
-              : { legalBasis: legalBasis.basis, reason: legalBasis.reason }),
+          // Another legal basis (the consent gate overridden) is marked here; basis and reason are free text and stay with the
+          // document (erased with the person), since the trail outlives an erasure and must hold no personal values.
+          ...(legalBasis === null ? {} : legalBasis.kind === 'consent' ? { consentId: legalBasis.consentId } : { otherLegalBasis: true }),
         },
       },
       { now: context.now, settings: context.prefill.settings },

@@ -15,7 +15,7 @@ import { recipientLinesOf } from './pdf';
  * go out, `finalize` freezes and renders, `pdf` prints without the store.
  */
 export { createDocument, discardDocument, getDocument, listDocuments, setReferralStatus, updateDocument } from './drafts';
-export { finalizeDocument, renderDocument } from './finalize';
+export { finalizeDocument, renderDocument, renderDocumentForCaller } from './finalize';
 
 /**
  * What would reach the recipient, whether the covering consent names each
