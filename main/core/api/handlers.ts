@@ -89,7 +89,7 @@ export const handlers: Handlers = {
   'backups.create': (core) => backups.createBackup(core),
   'backups.list': (core) => backups.backupList(core),
   'backups.restore': (core, { id }) => backups.restoreBackup(core, id),
-  'backups.download': (core, { id }) => backups.downloadBackup(core, id),
+  'backups.download': (core, { id, passphrase }) => backups.downloadBackup(core, id, passphrase),
   'backups.upload': (core, input) => backups.uploadBackup(core, input),
   'audit.list': (core, { limit }) => ({ items: listAudit(core, limit) }),
 };
