@@ -22,8 +22,8 @@ export function openWithKey(file: string, flags: { readonly?: boolean; fileMustE
 }
 
 /**
- * The bytes of a store file as they would lie on disk unencrypted: a copy
- * opened with the store's key and decrypted in place (PRAGMA rekey to no
+ * The bytes of a store file (with its WAL, checkpointed) as they would lie on
+ * disk unencrypted: a copy opened with the store's key and decrypted in place (PRAGMA rekey to no
  * key rewrites every page, free ones too). A file the key does not open
  * (a -wal, a lock, a plain file) is given as it is.
  */
@@ -34,6 +34,8 @@ export function decryptedBytes(file: string, storeFile: string): Buffer {
   try {
     const copy = path.join(dir, 'copy.sqlite');
     fs.copyFileSync(file, copy);
+    // A store's WAL comes along: what is only there yet is part of the store.
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
     const db = openKeyed(copy, { key: keyFor(storeFile) }, { fileMustExist: true });
     try {
       db.pragma('journal_mode = DELETE');
