@@ -1,4 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// The browser host keeps each store's key in the user's config folder (main/core/store-key.ts): tests keep theirs in a temp folder.
+process.env.XDG_CONFIG_HOME ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-keys-'));
 
 /**
  * End-to-end tests drive the real browser host in Debian's Chromium:

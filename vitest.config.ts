@@ -8,6 +8,8 @@ export default defineConfig({
     // PDF tests run poppler and qpdf on real files; a cold font load takes a moment.
     testTimeout: 30_000,
     pool: 'forks',
+    // Keys of test stores go to a temp folder, never the user's config folder (main/core/store-key.ts).
+    setupFiles: ['test/support/key-folder.ts'],
     // The JSON report feeds the one summary line of .ci/run.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const external = ['electron', 'better-sqlite3', 'pdfmake', 'fontkit'];
+const external = ['electron', 'better-sqlite3-multiple-ciphers', 'pdfmake', 'fontkit'];
 
 const nodeBundle = (entry, outfile) => ({
   entryPoints: [path.join(root, entry)],

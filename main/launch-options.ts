@@ -11,18 +11,20 @@ export interface LaunchOptions {
   port: number;
   /** Overrides the data folder. */
   dataDir: string | undefined;
+  /** The browser host's key file of the store (default: LOTSE_KEY_FILE, else one per data folder in the user's config folder). */
+  keyFile: string | undefined;
 }
 
 export class LaunchOptionsError extends Error {}
 
-const USAGE = 'Aufruf: npm start -- [--browser] [--no-open] [--port N] [--data-dir ORDNER]';
+const USAGE = 'Aufruf: npm start -- [--browser] [--no-open] [--port N] [--data-dir ORDNER] [--key-file DATEI]';
 
 /**
  * `ignoreUnknownSwitches` is for the Electron host, whose argv also carries
  * Chromium's own switches (e.g. --remote-debugging-port from a test driver).
  */
 export function parseLaunchOptions(argv: readonly string[], { ignoreUnknownSwitches = false } = {}): LaunchOptions {
-  const options: LaunchOptions = { browser: false, open: true, port: 0, dataDir: undefined };
+  const options: LaunchOptions = { browser: false, open: true, port: 0, dataDir: undefined, keyFile: undefined };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
     const [flag, inlineValue] =
@@ -48,6 +50,9 @@ export function parseLaunchOptions(argv: readonly string[], { ignoreUnknownSwitc
       case '--data-dir':
         options.dataDir = value();
         break;
+      case '--key-file':
+        options.keyFile = value();
+        break;
       default:
         if (!(ignoreUnknownSwitches && flag.startsWith('-'))) throw new LaunchOptionsError(`Unbekannte Angabe „${arg}“. ${USAGE}`);
     }
@@ -62,5 +67,6 @@ export function launchOptionsToArgs(options: LaunchOptions): string[] {
     ...(options.open ? [] : ['--no-open']),
     ...(options.port !== 0 ? ['--port', String(options.port)] : []),
     ...(options.dataDir !== undefined ? ['--data-dir', options.dataDir] : []),
+    ...(options.keyFile !== undefined ? ['--key-file', options.keyFile] : []),
   ];
 }

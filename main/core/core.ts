@@ -1,5 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { StoreDamage } from '../../shared/api/contract';
+import type { StoreKey } from './db/cipher';
 
 /*
  * Types only: every service names the Core, so this file imports no code;
@@ -30,6 +31,8 @@ export interface Core {
   readonly backupDir: string;
   /** See CoreOptions.nativeBinding: for opening other store files (backups) with the same driver. */
   readonly nativeBinding: string | undefined;
+  /** The store's key (db/cipher.ts): every backup is encrypted with it, and every store file opened with it. */
+  readonly key: StoreKey;
   readonly host: HostKind;
   readonly version: string;
   readonly batchWorkerScript: string;

@@ -3,12 +3,14 @@ import path from 'node:path';
 import type { Clock, Core, HostKind, PdfPrinter } from './core';
 import { lockDataDir, type DataDirLock } from './data-dir';
 import { checkPassed, type DamageReason } from './db/backup-files';
+import type { StoreKey } from './db/cipher';
 import { openDatabase, StoreDamagedError, type Db } from './db/open';
 import { seedBuiltIns } from './db/seed';
 import { DomainError } from './errors';
 import { makeTreePrivate, PRIVATE_DIR_MODE } from './private-files';
 import { scheduleDailyBackups } from './services/backup';
 import { storageError } from './storage-errors';
+import { defaultKeyFile, keyFileFromEnv, loadOrCreateKeyFile } from './store-key';
 
 export interface CoreOptions {
   dataDir: string;
@@ -17,6 +19,13 @@ export interface CoreOptions {
   version: string;
   /** See OpenDatabaseOptions.nativeBinding. */
   nativeBinding?: string;
+  /**
+   * The store's key (Electron: from safeStorage). Without it, the key file
+   * `keyFile` (default: LOTSE_KEY_FILE, else store-key.ts defaultKeyFile) is
+   * read, or made for a new or plain store.
+   */
+  key?: StoreKey;
+  keyFile?: string;
   /** The clock; tests pass a fixed one. */
   now?: Clock;
   /**
@@ -40,7 +49,7 @@ export const BACKUP_FOLDER = 'backups';
  * starts Lotse in its recovery state rather than failing the start, so the
  * counselor can restore a backup from the app.
  */
-function openOrRecover(options: CoreOptions, now: Clock): { db: Db; damage: null } | { db: undefined; damage: DamageReason } {
+function openOrRecover(options: CoreOptions & { key: StoreKey }, now: Clock): { db: Db; damage: null } | { db: undefined; damage: DamageReason } {
   try {
     return { db: openSeededStore(options, now), damage: null };
   } catch (error) {
@@ -50,10 +59,11 @@ function openOrRecover(options: CoreOptions, now: Clock): { db: Db; damage: null
 }
 
 /** The store, migrated to this version and with its built-in data written (db/seed). */
-function openSeededStore(options: CoreOptions, now: Clock): Db {
+function openSeededStore(options: CoreOptions & { key: StoreKey }, now: Clock): Db {
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), {
     backupDir: path.join(options.dataDir, BACKUP_FOLDER),
     nativeBinding: options.nativeBinding,
+    key: options.key,
     now,
   });
   try {
@@ -71,19 +81,25 @@ function openSeededStore(options: CoreOptions, now: Clock): Db {
  * forbidden folder is refused in German (storage-errors.ts), not with the
  * system's ENOSPC.
  */
-export function openCore(options: CoreOptions): Core {
-  const now = options.now ?? (() => new Date());
+export function openCore(coreOptions: CoreOptions): Core {
+  const now = coreOptions.now ?? (() => new Date());
+  let options: CoreOptions & { key: StoreKey };
   let lock: DataDirLock | undefined;
   let store: ReturnType<typeof openOrRecover>;
   try {
-    fs.mkdirSync(options.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    fs.mkdirSync(coreOptions.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     // mkdir leaves a folder that existed alone: an older Lotse (or the umask) made it 0755 and its files 0644.
-    makeTreePrivate(options.dataDir);
-    lock = lockDataDir(options.dataDir, { nativeBinding: options.nativeBinding });
+    makeTreePrivate(coreOptions.dataDir);
+    lock = lockDataDir(coreOptions.dataDir, { nativeBinding: coreOptions.nativeBinding });
+    // Only the owner of the folder reads or makes its key: two starters never make two.
+    const key =
+      coreOptions.key ??
+      loadOrCreateKeyFile(coreOptions.keyFile ?? keyFileFromEnv() ?? defaultKeyFile(coreOptions.dataDir), path.join(coreOptions.dataDir, DATABASE_FILE));
+    options = { ...coreOptions, key };
     store = openOrRecover(options, now);
   } catch (error) {
     lock?.release();
-    throw storageError(error, { dataDir: options.dataDir, atStart: true }) ?? error;
+    throw storageError(error, { dataDir: coreOptions.dataDir, atStart: true }) ?? error;
   }
   const heldLock = lock;
   let open = true;
@@ -100,6 +116,7 @@ export function openCore(options: CoreOptions): Core {
     databaseFile: path.join(options.dataDir, DATABASE_FILE),
     backupDir: path.join(options.dataDir, BACKUP_FOLDER),
     nativeBinding: options.nativeBinding,
+    key: options.key,
     host: options.host,
     version: options.version,
     batchWorkerScript: options.batchWorkerScript ?? path.join(__dirname, 'batch-worker.cjs'),

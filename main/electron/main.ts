@@ -4,7 +4,7 @@
  * Decisions live in the pure modules beside this file; this one wires them
  * to Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../core/api/dispatch';
@@ -18,6 +18,7 @@ import { clearPrintFolder, createPdfPrinter, createPrintWindowOptions } from './
 import { IPC_CALL_CHANNEL } from './ipc-channels';
 import { appRootFromMainDir, electronAppArgs, readAppVersion, resolveDataDir } from './launch';
 import { resolveNativeBinding } from './native-binding';
+import { loadOrCreateSafeStorageKey } from './safe-storage-key';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -106,9 +107,13 @@ function boot(dataDir: string): void {
 
 function start(dataDir: string): void {
   try {
+    // The OS keychain keeps the store's key (safe-storage-key.ts); without one, the key file as in the browser host.
+    const key = loadOrCreateSafeStorageKey(safeStorage, { userData: dataDir, storeFile: path.join(dataDir, 'lotse.sqlite') }) ?? undefined;
+    if (!key) console.warn('[lotse] Kein Schlüsselbund des Systems verfügbar: der Schlüssel des Datenbestands liegt in einer Schlüsseldatei.');
     core = openCore({
       dataDir,
       host: 'electron',
+      key,
       version: readAppVersion(appRoot) ?? app.getVersion(),
       nativeBinding: resolveNativeBinding({ isPackaged: app.isPackaged, appRoot, electronVersion: process.versions.electron }),
       batchWorkerScript: path.join(appRoot, 'dist', 'batch-worker.cjs'),

@@ -4,18 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * better-sqlite3 is a native addon built for one ABI (DESIGN.md §3).
+ * better-sqlite3-multiple-ciphers is a native addon built for one ABI (DESIGN.md §3).
  * node_modules holds Node's build (tests, browser host); the unpackaged
  * Electron host loads an Electron-ABI copy kept beside the build output and
- * hands it to better-sqlite3's `nativeBinding` option. A packaged app needs
+ * hands it to better-sqlite3-multiple-ciphers's `nativeBinding` option. A packaged app needs
  * no copy: electron-builder rebuilds node_modules for Electron (npmRebuild).
  *
  * No 'electron' import here: the launcher runs this under plain Node.
  */
 
 export const ADDON_FILE = 'better_sqlite3.node';
-/** Beside the addon: the better-sqlite3 version it was built from. */
-export const STAMP_FILE = 'better-sqlite3.version';
+/** Beside the addon: the better-sqlite3-multiple-ciphers version it was built from. */
+export const STAMP_FILE = 'better-sqlite3-multiple-ciphers.version';
 export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
 
 /** `<root>/dist/native/electron-<version>/better_sqlite3.node` */
@@ -44,7 +44,9 @@ export function resolveNativeBinding({ isPackaged, appRoot, electronVersion, exi
   if (isPackaged) return undefined;
   const file = electronNativeBindingPath(appRoot, electronVersion);
   if (!exists(file)) {
-    throw new MissingNativeBindingError(`Die Electron-Fassung von better-sqlite3 fehlt (${file}). Bitte Lotse mit „npm start“ starten; der Starter baut sie.`);
+    throw new MissingNativeBindingError(
+      `Die Electron-Fassung von better-sqlite3-multiple-ciphers fehlt (${file}). Bitte Lotse mit „npm start“ starten; der Starter baut sie.`,
+    );
   }
   return file;
 }
@@ -115,7 +117,7 @@ export interface BuildOptions {
 }
 
 /**
- * Builds better-sqlite3 for Electron and stores the addon at
+ * Builds better-sqlite3-multiple-ciphers for Electron and stores the addon at
  * electronNativeBindingPath(projectDir, electronVersion). It builds in a
  * copy of the package, so node_modules keeps Node's build. Needs Python 3, a
  * C++ compiler and access to electronjs.org/headers (once; node-gyp caches
@@ -123,19 +125,19 @@ export interface BuildOptions {
  */
 export async function buildElectronNativeBinding({ projectDir, electronVersion, log, nodeGyp, arch }: BuildOptions): Promise<string> {
   // realpath: with pnpm or `npm link` the package folder is a symlink, and cpSync would copy the link.
-  const sourceDir = fs.realpathSync(path.join(projectDir, 'node_modules', 'better-sqlite3'));
+  const sourceDir = fs.realpathSync(path.join(projectDir, 'node_modules', 'better-sqlite3-multiple-ciphers'));
   const target = electronNativeBindingPath(projectDir, electronVersion);
   const packageVersion = readPackageVersion(sourceDir);
   const gyp = nodeGyp ?? resolveNodeGyp({ env: process.env, execPath: process.execPath, projectDir });
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-better-sqlite3-'));
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-better-sqlite3-multiple-ciphers-'));
   try {
-    const buildDir = path.join(workDir, 'better-sqlite3');
+    const buildDir = path.join(workDir, 'better-sqlite3-multiple-ciphers');
     // Without build/: Node's objects must not leak into the Electron build.
     fs.cpSync(sourceDir, buildDir, {
       recursive: true,
       filter: (source) => path.relative(sourceDir, source).split(path.sep)[0] !== 'build',
     });
-    log(`better-sqlite3 ${packageVersion} wird für Electron ${electronVersion} gebaut (einmalig, dauert etwa eine Minute) …`);
+    log(`better-sqlite3-multiple-ciphers ${packageVersion} wird für Electron ${electronVersion} gebaut (einmalig, dauert etwa eine Minute) …`);
     await run(process.execPath, [gyp, ...nodeGypArgs(electronVersion, arch)], buildDir, log);
     const built = path.join(buildDir, 'build', 'Release', ADDON_FILE);
     if (!fs.existsSync(built)) throw new Error(`node-gyp lief durch, aber ${built} fehlt.`);
@@ -144,24 +146,24 @@ export async function buildElectronNativeBinding({ projectDir, electronVersion, 
     fs.copyFileSync(built, `${target}.partial`);
     fs.renameSync(`${target}.partial`, target);
     fs.writeFileSync(path.join(path.dirname(target), STAMP_FILE), packageVersion);
-    log(`Electron-Fassung von better-sqlite3 liegt in ${target}`);
+    log(`Electron-Fassung von better-sqlite3-multiple-ciphers liegt in ${target}`);
     return target;
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
 
-/** True when the copy exists and was built from the installed better-sqlite3. */
+/** True when the copy exists and was built from the installed better-sqlite3-multiple-ciphers. */
 export function isElectronNativeBindingCurrent(projectDir: string, electronVersion: string): boolean {
   const target = electronNativeBindingPath(projectDir, electronVersion);
   const stamp = path.join(path.dirname(target), STAMP_FILE);
   if (!fs.existsSync(target) || !fs.existsSync(stamp)) return false;
-  return fs.readFileSync(stamp, 'utf8').trim() === readPackageVersion(path.join(projectDir, 'node_modules', 'better-sqlite3'));
+  return fs.readFileSync(stamp, 'utf8').trim() === readPackageVersion(path.join(projectDir, 'node_modules', 'better-sqlite3-multiple-ciphers'));
 }
 
 /**
  * For the launcher, before it spawns Electron: builds the copy when it is
- * missing or stale (better-sqlite3 upgraded) and returns its path.
+ * missing or stale (better-sqlite3-multiple-ciphers upgraded) and returns its path.
  */
 export async function ensureElectronNativeBinding(options: Omit<BuildOptions, 'electronVersion'> & { electronVersion?: string }): Promise<string> {
   const electronVersion = options.electronVersion ?? installedElectronVersion(options.projectDir);
@@ -202,7 +204,7 @@ function run(command: string, args: string[], cwd: string, log: (line: string) =
       else
         reject(
           new Error(
-            `Die Electron-Fassung von better-sqlite3 konnte nicht gebaut werden (node-gyp: ${signal ?? `Exit-Code ${code}`}). ` +
+            `Die Electron-Fassung von better-sqlite3-multiple-ciphers konnte nicht gebaut werden (node-gyp: ${signal ?? `Exit-Code ${code}`}). ` +
               `Es braucht Python 3, einen C++-Compiler und Zugang zu ${ELECTRON_HEADERS_URL}. Letzte Ausgabe:\n${tail.join('\n')}`,
           ),
         );

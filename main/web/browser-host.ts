@@ -22,7 +22,7 @@ function openInBrowser(url: string): void {
  */
 export async function runBrowserHost(options: LaunchOptions, { version, staticDir }: { version: string; staticDir: string }): Promise<void> {
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
-  const core = openCore({ dataDir, host: 'browser', version });
+  const core = openCore({ dataDir, host: 'browser', version, keyFile: options.keyFile ? path.resolve(options.keyFile) : undefined });
   const token = randomBytes(32).toString('hex');
   let host;
   try {

@@ -3,7 +3,7 @@ import { SETUP_ITEMS } from '../domain/setup';
 import { closedInputs } from './closed-input';
 import { refinement } from './german-messages';
 import { AuditCsvSchema, AuditFacetsSchema, AuditFilterSchema, AuditListInputSchema, AuditPageSchema } from './schemas/audit';
-import { BackupListSchema, BackupSchema, BackupUploadSchema, backupId, StoreDamageSchema } from './schemas/backup';
+import { BackupListSchema, BackupPassphraseSchema, BackupSchema, BackupUploadSchema, backupId, StoreDamageSchema } from './schemas/backup';
 import { BatchInputSchema, BatchPreviewSchema, BatchResultSchema, BatchStartedSchema, BatchStatusSchema } from './schemas/batch';
 import {
   ClientCloseSchema,
@@ -258,8 +258,14 @@ export const contract = closedInputs({
    * (the erasure log) is erased from it again.
    */
   'backups.restore': { input: z.object({ id: backupId }), output: z.object({ restored: BackupSchema, reappliedErasures: z.number().int() }) },
-  /** One backup file's bytes, to save it elsewhere (a USB stick, a network drive). */
-  'backups.download': { input: z.object({ id: backupId }), output: z.object({ fileName: z.string(), contentBase64: z.string() }) },
+  /**
+   * One backup file's bytes, to save it elsewhere (a USB stick, a network drive): encrypted with
+   * `passphrase` when given (to restore it on another desk), else with this store's key.
+   */
+  'backups.download': {
+    input: z.object({ id: backupId, passphrase: BackupPassphraseSchema.optional() }),
+    output: z.object({ fileName: z.string(), contentBase64: z.string() }),
+  },
   /** Keeps a backup file the counselor picked (if it is a sound Lotse store) among the backups, to restore it. */
   'backups.upload': { input: BackupUploadSchema, output: BackupSchema },
 

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'print_failed',
   'schema_too_new',
   'data_dir_locked',
+  /** The store's key is wrong or missing (encryption at rest): nothing was changed, and the store is not damaged. */
+  'store_key_wrong',
   /** The disk holding the data folder is full (ENOSPC, EDQUOT, SQLITE_FULL). */
   'storage_full',
   /** The data folder or its disk is read-only (EROFS, SQLITE_READONLY). */

@@ -256,6 +256,9 @@ export const errorsDe = {
     badId: 'Das ist kein Name einer Sicherung.',
     fileTooLarge: 'Die Datei ist zu groß (höchstens 22 MB).',
     notAStore: 'Die Datei „{{fileName}}“ ist keine Lotse-Sicherung. Es wurde nichts geändert.',
+    passphraseTooShort: 'Das Kennwort braucht mindestens 8 Zeichen.',
+    passphraseWrong:
+      'Die Sicherung „{{fileName}}“ lässt sich mit diesem Kennwort nicht öffnen (falsches Kennwort, oder sie stammt von einem anderen Arbeitsplatz und braucht das Kennwort, mit dem sie heruntergeladen wurde). Es wurde nichts geändert.',
     damaged:
       'Die Sicherung „{{id}}“ ist beschädigt (die Prüfung hat Fehler gefunden) und kann nicht wiederhergestellt werden. Bitte eine andere Sicherung wählen; es wurde nichts geändert.',
     schemaTooNew:
@@ -276,6 +279,10 @@ export const errorsDe = {
     // The owner did not leave its note (data-dir.ts): the folder is taken all the same.
     inUseOwnerUnknown:
       'Der Datenordner {{dataDir}} wird schon von einem anderen Lotse verwendet. Bitte das andere Lotse-Fenster verwenden oder Lotse dort zuerst beenden.',
+    keyWrong:
+      'Der Schlüssel passt nicht zum Datenbestand {{file}}: Lotse kann ihn nicht öffnen und hat nichts verändert. Bitte die richtige Schlüsseldatei angeben (--key-file) oder das richtige Kennwort eingeben.',
+    keyMissing:
+      'Der Schlüssel zum verschlüsselten Datenbestand {{file}} fehlt ({{keyFile}}): Lotse kann ihn nicht öffnen und hat nichts verändert. Bitte die Schlüsseldatei zurücklegen oder mit --key-file angeben.',
     storeDamaged:
       'Der Datenbestand ist beschädigt und wurde nicht verändert. Lotse bietet an, die neueste gute Sicherung wiederherzustellen; bis dahin ist nur das möglich.',
   },

@@ -238,6 +238,9 @@ export const errorsEn: ErrorCatalogue = {
     badId: 'That is not the name of a backup.',
     fileTooLarge: 'The file is too large (at most 22 MB).',
     notAStore: 'The file “{{fileName}}” is not a Lotse backup. Nothing was changed.',
+    passphraseTooShort: 'The passphrase needs at least 8 characters.',
+    passphraseWrong:
+      'The backup “{{fileName}}” does not open with this passphrase (a wrong passphrase, or it comes from another desk and needs the passphrase it was downloaded with). Nothing was changed.',
     damaged: 'The backup “{{id}}” is damaged (the check found errors) and cannot be restored. Please choose another backup; nothing was changed.',
     schemaTooNew:
       'The backup “{{id}}” comes from a newer version of Lotse (schema {{found}}, this version knows up to {{latest}}). Please use the newer version of Lotse; nothing was changed.',
@@ -252,6 +255,10 @@ export const errorsEn: ErrorCatalogue = {
       'The database was created by a newer version of Lotse (schema {{found}}, this version knows up to {{latest}}). Please use the newer version of Lotse; the data have not been changed.',
     inUse: 'The data folder {{dataDir}} is already in use by Lotse (process {{pid}} on {{host}}). Please use the other Lotse window or quit Lotse there first.',
     inUseOwnerUnknown: 'The data folder {{dataDir}} is already in use by another Lotse. Please use the other Lotse window or quit Lotse there first.',
+    keyWrong:
+      'The key does not fit the data store {{file}}: Lotse cannot open it and changed nothing. Please give the right key file (--key-file) or type the right passphrase.',
+    keyMissing:
+      'The key of the encrypted data store {{file}} is missing ({{keyFile}}): Lotse cannot open it and changed nothing. Please put the key file back or give it with --key-file.',
     storeDamaged: 'The data store is damaged and has not been changed. Lotse offers to restore the newest good backup; until then, nothing else is possible.',
   },
   storage: {

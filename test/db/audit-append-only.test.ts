@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../main/core/db/migrations';
 import { openDatabase } from '../../main/core/db/open';
 import { pseudonymiseAuditOfClient } from '../../main/core/db/queries/audit';
 import { openTestCore } from '../support/core';
+import { keyFor } from '../support/store-key';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -82,7 +83,8 @@ describe('the audit table', () => {
 describe('an erasure in a backup of an older Lotse (no trigger yet)', () => {
   it('forgets whom the lines concerned and drops the free text of another legal basis older Lotse kept there', () => {
     const temp = makeTempDir();
-    const db = openDatabase(path.join(temp.dir, 'alt.sqlite'), { backupDir: null, migrations: MIGRATIONS.filter((migration) => migration.version <= 90) });
+    const file = path.join(temp.dir, 'alt.sqlite');
+    const db = openDatabase(file, { key: keyFor(file), backupDir: null, migrations: MIGRATIONS.filter((migration) => migration.version <= 90) });
     try {
       const insert = db.prepare(
         "INSERT INTO audit (at, action, subject_type, subject_id, client_id, actor, details) VALUES ('2026-01-01T00:00:00.000Z', ?, ?, ?, 'c-1', 'Beraterin', ?)",

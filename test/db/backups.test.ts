@@ -10,6 +10,7 @@ import type { Backup, Client, MethodOutput, Settings } from '../../shared/api/co
 import { batchWorkerScript } from '../support/batch-worker';
 import { clientToInput, openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf } from '../support/results';
+import { decryptedBytes } from '../support/store-key';
 
 /**
  * Backups and restore on real store files (services/backup.ts): what is
@@ -127,7 +128,7 @@ describe('the daily backup and its rotation', () => {
     const { core, dataDir } = coreWithClock('2026-01-01T12:00:00Z');
     const copy = path.join(dataDir, 'backups', 'vor-migration-schema-70-2025-12-01T08-00-00-000Z.sqlite');
     fs.mkdirSync(path.dirname(copy), { recursive: true });
-    await core.db.backup(copy);
+    core.db.prepare('VACUUM INTO ?').run(copy);
     core.db.prepare('VACUUM INTO ?').run(copy.replace('.sqlite', '-x.sqlite'));
     const items = (await list(core)).items;
     expect(items).toEqual([expect.objectContaining({ id: path.basename(copy), kind: 'preMigration', integrity: 'unchecked', schemaVersion: SCHEMA_VERSION })]);
@@ -191,11 +192,22 @@ describe('backups.restore', () => {
     await callOk(core, 'partners.create', { name: 'Beratungsstelle Nord', address: { street: 'Nordstraße 1', postalCode: '52349', city: 'Düren' } });
     await callOk(core, 'documents.create', { templateId: 'free-letter', clientId: client.id, values: { subject: 'Termin', body: 'Bitte kommen Sie.' } });
     const backup = await callOk<Backup>(core, 'backups.create', {});
-    const file = await callOk<MethodOutput<'backups.download'>>(core, 'backups.download', { id: backup.id });
+    const file = await callOk<MethodOutput<'backups.download'>>(core, 'backups.download', { id: backup.id, passphrase: 'Kennwort für Düren' });
     expect(file.fileName).toBe(`lotse-${backup.id}`);
 
+    // Another data folder has another key: the copy comes with the passphrase it was downloaded with, and a wrong one changes nothing.
     const fresh = coreWithClock('2026-11-26T10:00:00Z').core;
-    const uploaded = await callOk<Backup>(fresh, 'backups.upload', { fileName: file.fileName, contentBase64: file.contentBase64 });
+    for (const passphrase of [undefined, 'falsches Kennwort']) {
+      const refused = errorOf(await dispatch(fresh, 'backups.upload', { fileName: file.fileName, contentBase64: file.contentBase64, passphrase }));
+      expect(refused).toMatchObject({ code: 'invalid_input', key: 'backups.passphraseWrong' });
+      expect(refused.message).toContain('lässt sich mit diesem Kennwort nicht öffnen');
+    }
+    expect((await list(fresh)).items).toEqual([]);
+    const uploaded = await callOk<Backup>(fresh, 'backups.upload', {
+      fileName: file.fileName,
+      contentBase64: file.contentBase64,
+      passphrase: 'Kennwort für Düren',
+    });
     expect(uploaded).toMatchObject({ kind: 'uploaded', integrity: 'ok', schemaVersion: SCHEMA_VERSION });
     await callOk(fresh, 'backups.restore', { id: uploaded.id });
     for (const [method, input] of [
@@ -231,7 +243,8 @@ describe('backups.restore', () => {
 
     const good = await callOk<Backup>(core, 'backups.create', {});
     const newer = path.join(dataDir, 'newer.sqlite');
-    fs.copyFileSync(path.join(dataDir, 'backups', good.id), newer);
+    // A plain store (as an older Lotse kept them), its header claiming a newer schema.
+    fs.writeFileSync(newer, decryptedBytes(path.join(dataDir, 'backups', good.id), path.join(dataDir, 'lotse.sqlite')));
     const buffer = fs.readFileSync(newer);
     buffer.writeUInt32BE(SCHEMA_VERSION + 10, 60);
     const tooNew = errorOf(await dispatch(core, 'backups.upload', { fileName: 'neuer.sqlite', contentBase64: buffer.toString('base64') }));

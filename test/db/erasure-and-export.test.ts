@@ -8,6 +8,7 @@ import { foldedVariants } from '../../shared/domain/fold';
 import type { Client } from '../../shared/api/contract';
 import { clientToInput, openTestCore } from '../support/core';
 import { callOk } from '../support/results';
+import { decryptedBytes } from '../support/store-key';
 
 /** A name that occurs nowhere else, so finding its bytes means a leftover. */
 const FAMILY_NAME = 'Zyxwäbcq';
@@ -52,12 +53,13 @@ async function clientWithEverything(): Promise<string> {
   return client.id;
 }
 
+/** The store's bytes, raw and as they would be unencrypted (the store is encrypted at rest: test/db/encryption-at-rest.test.ts), and its WAL's. */
 function databaseBytes(): Buffer {
   return Buffer.concat(
     ['lotse.sqlite', 'lotse.sqlite-wal']
       .map((file) => path.join(dataDir, file))
       .filter((file) => fs.existsSync(file))
-      .map((file) => fs.readFileSync(file)),
+      .flatMap((file) => [fs.readFileSync(file), decryptedBytes(file, path.join(dataDir, 'lotse.sqlite'))]),
   );
 }
 

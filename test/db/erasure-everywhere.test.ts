@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,6 +13,7 @@ import { batchWorkerScript } from '../support/batch-worker';
 import { openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, errorOf } from '../support/results';
 import { makeTempDir } from '../support/temp-dir';
+import { decryptedBytes, keyFor, openWithKey } from '../support/store-key';
 
 /**
  * Erasure reaches everywhere (issue 13, item 2): after `clients.erase` no
@@ -50,10 +50,14 @@ function filesBelow(dir: string, skipLock: boolean): string[] {
   });
 }
 
-/** `file: form` for every trace of the person in any file of the folder (raw bytes). */
+/**
+ * `file: form` for every trace of the person in any file of the folder: the
+ * raw bytes, and of every store file the bytes it would have unencrypted
+ * (the store and backups are encrypted at rest, test/db/encryption-at-rest.test.ts).
+ */
 function leftovers(dataDir: string, skipLock = true): string[] {
   return filesBelow(dataDir, skipLock).flatMap((file) => {
-    const bytes = fs.readFileSync(file);
+    const bytes = Buffer.concat([fs.readFileSync(file), decryptedBytes(file, path.join(dataDir, 'lotse.sqlite'))]);
     return traces()
       .filter((trace) => bytes.includes(trace.bytes))
       .map((trace) => `${path.relative(dataDir, file)}: ${trace.form}`);
@@ -90,8 +94,11 @@ const list = async (core: Core) => (await callOk<MethodOutput<'backups.list'>>(c
 const familyNames = async (core: Core) =>
   (await callOk<{ items: Client[] }>(core, 'clients.search', { query: '', limit: 50 })).items.map((client) => client.familyName).sort();
 
+/** A backup's store: backups/<id> belongs to <dataDir>/lotse.sqlite. */
+const storeFileOf = (backup: string) => path.join(path.dirname(path.dirname(backup)), 'lotse.sqlite');
+
 function integrityOk(file: string): boolean {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openWithKey(file, { readonly: true, fileMustExist: true }, storeFileOf(file));
   try {
     return checkPassed(db, 'integrity_check');
   } finally {
@@ -164,7 +171,11 @@ describe('clients.erase reaches every backup', () => {
     cleanups.push(temp.cleanup);
     const dataDir = temp.dir;
     // A store as Lotse of schema 20 wrote it: no erasure log yet, the person in record, search index, number keys, consent and audit trail.
-    const old = openDatabase(path.join(dataDir, 'lotse.sqlite'), { backupDir: null, migrations: MIGRATIONS.filter((migration) => migration.version <= 20) });
+    const old = openDatabase(path.join(dataDir, 'lotse.sqlite'), {
+      key: keyFor(path.join(dataDir, 'lotse.sqlite')),
+      backupDir: null,
+      migrations: MIGRATIONS.filter((migration) => migration.version <= 20),
+    });
     const id = 'c0ffee00-0000-4000-8000-000000000001';
     old
       .prepare(

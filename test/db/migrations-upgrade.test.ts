@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../main/core/db/migrations';
 import { openDatabase, type Db } from '../../main/core/db/open';
 import { RESIDENCE_STATUS_CODES } from '../../shared/domain/residence-status';
 import { makeTempDir } from '../support/temp-dir';
+import { keyFor } from '../support/store-key';
 
 /**
  * Each migration on a real store (as Signal tests its migrations): a file
@@ -29,7 +30,11 @@ function storeAt(version: number): { file: string; db: Db } {
 
 /** Opens the file and runs the migrations up to and including `version`, as openDatabase does at launch. */
 function migrateTo(file: string, version: number): Db {
-  const db = openDatabase(file, { backupDir: path.join(path.dirname(file), 'backups'), migrations: MIGRATIONS.filter((m) => m.version <= version) });
+  const db = openDatabase(file, {
+    key: keyFor(file),
+    backupDir: path.join(path.dirname(file), 'backups'),
+    migrations: MIGRATIONS.filter((m) => m.version <= version),
+  });
   opened.push(db);
   return db;
 }

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { openTestCore, reopenCore } from '../support/core';
 import { callOk, countRows } from '../support/results';
 import { TEST_SETTINGS } from '../support/settings';
 import { makeTempDir } from '../support/temp-dir';
+import { keyFor, openWithKey } from '../support/store-key';
 
 const temps: Array<() => void> = [];
 function tempDir(): string {
@@ -28,7 +29,7 @@ afterEach(() => temps.splice(0).forEach((cleanup) => cleanup()));
 describe('store', () => {
   it('creates a fresh database at the latest schema with WAL and foreign keys', () => {
     const dir = tempDir();
-    const db = openDatabase(path.join(dir, 'lotse.sqlite'), { backupDir: path.join(dir, 'backups') });
+    const db = openDatabase(path.join(dir, 'lotse.sqlite'), { key: keyFor(path.join(dir, 'lotse.sqlite')), backupDir: path.join(dir, 'backups') });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -51,7 +52,7 @@ describe('store', () => {
 
     let caught: unknown;
     try {
-      openDatabase(file, { backupDir: path.join(dir, 'backups') });
+      openDatabase(file, { key: keyFor(file), backupDir: path.join(dir, 'backups') });
     } catch (error) {
       caught = error;
     }
@@ -67,18 +68,18 @@ describe('store', () => {
     const file = path.join(dir, 'lotse.sqlite');
     const backupDir = path.join(dir, 'backups');
     const first = MIGRATIONS.slice(0, 1);
-    const db = openDatabase(file, { backupDir, migrations: first });
+    const db = openDatabase(file, { key: keyFor(file), backupDir, migrations: first });
     db.prepare("INSERT INTO settings (key, value) VALUES ('marker', '1')").run();
     db.close();
 
     const later: Migration = { version: 20, name: 'test-step', up: (d) => d.exec('CREATE TABLE added_later (x)') };
-    const migrated = openDatabase(file, { backupDir, migrations: [...first, later], now: () => new Date('2026-01-02T03:04:05Z') });
+    const migrated = openDatabase(file, { key: keyFor(file), backupDir, migrations: [...first, later], now: () => new Date('2026-01-02T03:04:05Z') });
     expect(migrated.pragma('user_version', { simple: true })).toBe(20);
     migrated.close();
 
     const backups = fs.readdirSync(backupDir);
     expect(backups).toEqual(['vor-migration-schema-10-2026-01-02T03-04-05-000Z.sqlite']);
-    const copy = new Database(path.join(backupDir, backups[0]!), { readonly: true });
+    const copy = openWithKey(path.join(backupDir, backups[0]!), { readonly: true }, file);
     expect(copy.pragma('user_version', { simple: true })).toBe(10);
     expect(copy.prepare("SELECT value FROM settings WHERE key = 'marker'").pluck().get()).toBe('1');
     copy.close();
@@ -95,8 +96,8 @@ describe('store', () => {
         throw new Error('step failed');
       },
     };
-    expect(() => openDatabase(file, { backupDir: path.join(dir, 'b'), migrations: [...MIGRATIONS, broken] })).toThrow('step failed');
-    const db = new Database(file, { readonly: true });
+    expect(() => openDatabase(file, { key: keyFor(file), backupDir: path.join(dir, 'b'), migrations: [...MIGRATIONS, broken] })).toThrow('step failed');
+    const db = openWithKey(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('half_done', 'clients')").pluck().get()).toBe(0);
     db.close();

@@ -123,3 +123,56 @@ test('a damaged store opens on the recovery screen, which restores the newest go
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a backup downloaded with a passphrase is restored on another desk with it; a wrong passphrase changes nothing', async ({
+  page,
+  lotse,
+  requests,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(WIDE);
+  await openApp(page, lotse);
+  await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+  const section = page.getByRole('region', { name: 'Sicherungen' });
+  await section.getByRole('button', { name: 'Sicherung jetzt erstellen' }).click();
+  await expect(section.getByRole('status').filter({ hasText: 'wurde erstellt und geprüft' })).toBeVisible();
+  await section.getByLabel('Kennwort für heruntergeladene Sicherungen').fill('Kennwort für Düren');
+  const row = section.getByRole('row').filter({ hasText: 'Von Hand' }).first();
+  const downloading = page.waitForEvent('download');
+  await row.getByRole('button', { name: /herunterladen$/ }).click();
+  const file = testInfo.outputPath('sicherung.sqlite');
+  await (await downloading).saveAs(file);
+  // Encrypted: no SQLite header, no plain text.
+  expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+  expect(foreignRequests(requests, lotse.origin)).toEqual([]);
+
+  // Another desk: its own data folder, its own key.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-desk-'));
+  const { host, process: child } = await startBrowserHost(dataDir);
+  try {
+    await openApp(page, host);
+    await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+    const other = page.getByRole('region', { name: 'Sicherungen' });
+    const passphrase = other.getByLabel('Kennwort der Sicherungsdatei');
+    await passphrase.fill('falsches Kennwort');
+    await other.getByLabel('Sicherungsdatei', { exact: true }).setInputFiles(file);
+    await expect(other.getByRole('alert')).toContainText('lässt sich mit diesem Kennwort nicht öffnen');
+    expect(
+      ((await api(page.request, host, 'backups.list', {})).value as { items: unknown[] }).items.filter(
+        (item) => (item as { kind: string }).kind === 'uploaded',
+      ),
+    ).toEqual([]);
+
+    await passphrase.fill('Kennwort für Düren');
+    await other.getByLabel('Sicherungsdatei', { exact: true }).setInputFiles(file);
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('Der jetzige Datenbestand wird zuerst als Sicherung „Vor Wiederherstellung“ aufbewahrt.');
+    await expectNoSeriousA11yViolations(page, 'the backups section with passphrases');
+    await page.keyboard.press('Escape');
+    await other.scrollIntoViewIfNeeded();
+    await shots(page, 'settings-backups-passphrase', (name) => testInfo.outputPath(name), other);
+  } finally {
+    await stopBrowserHost(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

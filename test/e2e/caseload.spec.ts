@@ -5,6 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, foreignRequests, germanDate, isoDay, openApp, test, type LotseHost } from './fixtures';
+import { decryptedBytes } from '../support/store-key';
 
 /**
  * The caseload issue's "done when": hostile names and long notes shown as
@@ -351,7 +352,8 @@ test.describe('caseload: people with several names, permits that run out, consen
       ['lotse.sqlite', 'lotse.sqlite-wal']
         .map((name) => path.join(lotse.dataDir, name))
         .filter((file) => fs.existsSync(file))
-        .map((file) => fs.readFileSync(file));
+        // Raw, and as they would be unencrypted (the store is encrypted at rest: test/db/encryption-at-rest.test.ts).
+        .flatMap((file) => [fs.readFileSync(file), decryptedBytes(file, path.join(lotse.dataDir, 'lotse.sqlite'))]);
     const traces = () =>
       databaseFiles().some(
         (bytes) => bytes.includes(Buffer.from(FAMILY_NAME, 'utf8')) || bytes.toString('latin1').toLowerCase().includes(FAMILY_NAME.toLowerCase()),

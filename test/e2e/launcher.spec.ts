@@ -37,5 +37,39 @@ test.describe('npm start', () => {
     expect(exitCode).toBe(2);
     expect(output).toContain('Unbekannte Angabe „--browsr“');
     expect(output).toContain('Aufruf: npm start');
+    expect(output).toContain('[--key-file DATEI]');
+  });
+
+  test('keeps the store key in the --key-file it is given, and refuses a wrong key at start in German, changing nothing', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-start-key-'));
+    const keyFile = path.join(`${dataDir}-schluessel`, 'lotse.key');
+    const start = (key: string) => {
+      const child = spawn(process.execPath, ['dist/start.cjs', '--browser', '--no-open', '--port', '0', '--data-dir', dataDir, '--key-file', key], {
+        cwd: projectDir,
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      return { child, output: () => output, exit: new Promise<number | null>((resolve) => child.once('exit', resolve)) };
+    };
+    try {
+      const first = start(keyFile);
+      await expect.poll(first.output, { timeout: 30_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/m);
+      first.child.kill('SIGTERM');
+      expect(await first.exit).toBe(0);
+      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+      const store = fs.readFileSync(path.join(dataDir, 'lotse.sqlite'));
+      expect(store.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+
+      const wrongKey = path.join(`${dataDir}-schluessel`, 'falsch.key');
+      fs.writeFileSync(wrongKey, `${'ab'.repeat(32)}\n`, { mode: 0o600 });
+      const second = start(wrongKey);
+      expect(await second.exit).toBe(1);
+      expect(second.output()).toContain('Der Schlüssel passt nicht zum Datenbestand');
+      expect(fs.readFileSync(path.join(dataDir, 'lotse.sqlite')).equals(store)).toBe(true);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}-schluessel`, { recursive: true, force: true });
+    }
   });
 });

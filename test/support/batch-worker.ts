@@ -27,7 +27,7 @@ function bundledWorker(entry: string, name: string): string {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['electron', 'better-sqlite3', 'pdfmake', 'fontkit'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfmake', 'fontkit'],
     logLevel: 'warning',
   });
   fs.renameSync(outfile, target);

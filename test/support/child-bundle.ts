@@ -27,7 +27,7 @@ export function bundleChildScript(entry: string, outDir: string, { withoutPdf = 
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['electron', 'better-sqlite3', 'pdfmake', 'fontkit'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfmake', 'fontkit'],
     logLevel: 'error',
   });
   if (!fs.existsSync(file)) throw new Error(`esbuild wrote no ${file}`);

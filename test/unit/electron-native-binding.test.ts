@@ -18,7 +18,7 @@ import {
 
 const projectDir = fileURLToPath(new URL('../..', import.meta.url));
 
-describe('where the Electron build of better-sqlite3 lives', () => {
+describe('where the Electron build of better-sqlite3-multiple-ciphers lives', () => {
   it('is dist/native/electron-<version>/better_sqlite3.node under the app root', () => {
     expect(electronNativeBindingPath('/work/lotse', '45.5.0')).toBe(path.join('/work/lotse', 'dist', 'native', 'electron-45.5.0', 'better_sqlite3.node'));
   });
@@ -97,14 +97,14 @@ describe('building the copy (with a stand-in node-gyp)', () => {
     for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A project with a better-sqlite3 package (whose build/ holds Node's addon) and a fake node-gyp. */
+  /** A project with a better-sqlite3-multiple-ciphers package (whose build/ holds Node's addon) and a fake node-gyp. */
   function fakeProject(gypExitCode = 0) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-native-'));
     made.push(dir);
-    const pkg = path.join(dir, 'node_modules', 'better-sqlite3');
+    const pkg = path.join(dir, 'node_modules', 'better-sqlite3-multiple-ciphers');
     fs.mkdirSync(path.join(pkg, 'build', 'Release'), { recursive: true });
     fs.mkdirSync(path.join(pkg, 'src'), { recursive: true });
-    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'better-sqlite3', version: '12.9.9' }));
+    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'better-sqlite3-multiple-ciphers', version: '12.9.9' }));
     fs.writeFileSync(path.join(pkg, 'binding.gyp'), '{}');
     fs.writeFileSync(path.join(pkg, 'src', 'better_sqlite3.cpp'), '// source');
     fs.writeFileSync(path.join(pkg, 'build', 'Release', 'better_sqlite3.node'), 'NODE-ABI');
@@ -132,7 +132,7 @@ describe('building the copy (with a stand-in node-gyp)', () => {
 
     expect(target).toBe(path.join(dir, 'dist', 'native', 'electron-45.5.0', 'better_sqlite3.node'));
     expect(fs.readFileSync(target, 'utf8')).toBe('ELECTRON-ABI --target=45.5.0');
-    expect(fs.readFileSync(path.join(path.dirname(target), 'better-sqlite3.version'), 'utf8')).toBe('12.9.9');
+    expect(fs.readFileSync(path.join(path.dirname(target), 'better-sqlite3-multiple-ciphers.version'), 'utf8')).toBe('12.9.9');
     expect(fs.existsSync(`${target}.partial`)).toBe(false);
 
     const call = gypCall();
@@ -166,10 +166,10 @@ describe('building the copy (with a stand-in node-gyp)', () => {
     await expect(ensure()).resolves.toBe(electronNativeBindingPath(dir, '45.5.0'));
     expect(fs.existsSync(callFile)).toBe(false); // current: not rebuilt
 
-    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'better-sqlite3', version: '12.10.0' }));
+    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'better-sqlite3-multiple-ciphers', version: '12.10.0' }));
     expect(isElectronNativeBindingCurrent(dir, '45.5.0')).toBe(false);
     await ensure();
     expect(fs.existsSync(callFile)).toBe(true); // stale: rebuilt
-    expect(fs.readFileSync(path.join(dir, 'dist', 'native', 'electron-45.5.0', 'better-sqlite3.version'), 'utf8')).toBe('12.10.0');
+    expect(fs.readFileSync(path.join(dir, 'dist', 'native', 'electron-45.5.0', 'better-sqlite3-multiple-ciphers.version'), 'utf8')).toBe('12.10.0');
   });
 });

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -96,9 +96,9 @@ describe('storage errors in words', () => {
     const { port } = squatter.address() as AddressInfo;
     const folder = path.join(dataDir, 'host');
     try {
-      await expect(runBrowserHost({ browser: true, open: false, port, dataDir: folder }, { version: 't', staticDir: dataDir })).rejects.toThrow(
-        `Lotse kann nicht starten: Der Port ${port} ist schon belegt`,
-      );
+      await expect(
+        runBrowserHost({ browser: true, open: false, port, dataDir: folder, keyFile: undefined }, { version: 't', staticDir: dataDir }),
+      ).rejects.toThrow(`Lotse kann nicht starten: Der Port ${port} ist schon belegt`);
     } finally {
       squatter.close();
     }

@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupKind, StoreDamage } from '../../../shared/api/contract';
+import { isPlainStoreFile, openKeyed, type StoreKey } from './cipher';
 
 /**
  * Backup files and the checks of a store file, below the services: db/open.ts
@@ -57,9 +58,9 @@ export function backupFileName(dir: string, kind: BackupKind, now: Date, schemaV
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
- * The schema version a file's header names (PRAGMA user_version, bytes
- * 60–63), read without SQLite: listing backups must not open, and so touch,
- * every file. Null when the file is no SQLite store.
+ * The schema version a plain file's header names (PRAGMA user_version, bytes
+ * 60–63), read without SQLite. Null when the file is no plain SQLite store;
+ * an encrypted one hides its header (see schemaVersionOf).
  */
 export function headerSchemaVersion(file: string): number | null {
   const header = Buffer.alloc(100);
@@ -72,7 +73,35 @@ export function headerSchemaVersion(file: string): number | null {
   return header.subarray(0, 16).equals(SQLITE_HEADER) ? header.readUInt32BE(60) : null;
 }
 
-export type DriverOptions = Pick<Database.Options, 'nativeBinding'>;
+/** The driver and the key of the store (db/cipher.ts); null only for a plain file read before it is encrypted. */
+export interface DriverOptions {
+  nativeBinding?: string;
+  key: StoreKey | null;
+}
+
+/** A connection to a store file with the key of `options` (none for a plain file). */
+export function openStoreFile(file: string, options: DriverOptions, flags: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
+  return openKeyed(file, { nativeBinding: options.nativeBinding, key: options.key }, flags);
+}
+
+/**
+ * The schema version of a store file: from the header of a plain one, else
+ * read on a read-only keyed connection (an encrypted file shows nothing
+ * without its key). Null when the file is no store this key opens.
+ */
+export function schemaVersionOf(file: string, options: DriverOptions): number | null {
+  if (isPlainStoreFile(file)) return headerSchemaVersion(file);
+  try {
+    const db = openStoreFile(file, options, { readonly: true, fileMustExist: true });
+    try {
+      return db.pragma('user_version', { simple: true }) as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
 
 /** How SQLite refused a file: malformed (SQLITE_CORRUPT) or not a database at all (SQLITE_NOTADB); null for anything else (e.g. no permission). */
 export function damageOf(error: unknown): DamageReason | null {
@@ -98,7 +127,7 @@ export type StoreCheck = { ok: true; schemaVersion: number } | { ok: false; reas
  */
 export function quickCheckStore(file: string, driverOptions: DriverOptions): StoreCheck {
   try {
-    const probe = new Database(file, { ...driverOptions, readonly: true, fileMustExist: true });
+    const probe = openStoreFile(file, driverOptions, { readonly: true, fileMustExist: true });
     try {
       const schemaVersion = probe.pragma('user_version', { simple: true }) as number;
       return checkPassed(probe, 'quick_check') ? { ok: true, schemaVersion } : { ok: false, reason: 'quickCheck' };
@@ -122,7 +151,7 @@ export type CopyCheck = { ok: true; schemaVersion: number; isLotseStore: boolean
  */
 export function checkCopy(file: string, driverOptions: DriverOptions): CopyCheck {
   try {
-    const copy = new Database(file, { ...driverOptions, fileMustExist: true });
+    const copy = openStoreFile(file, driverOptions, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
       if (!checkPassed(copy, 'integrity_check')) return { ok: false };

@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../errors';
 import { makePrivate, PRIVATE_DIR_MODE } from '../private-files';
-import { backupFileName, quickCheckStore, type DamageReason } from './backup-files';
+import { backupFileName, openStoreFile, quickCheckStore, type DamageReason, type DriverOptions } from './backup-files';
+import { couldBeEncryptedStore, encryptPlainFile, isPlainStoreFile, keyOpens, removeEncryptionLeftovers, type EncryptHooks, type StoreKey } from './cipher';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/migration';
 
@@ -21,14 +22,29 @@ export interface OpenDatabaseOptions {
    * package's default build.
    */
   nativeBinding?: string;
+  /** The store's key (db/cipher.ts): the file is opened with it, a plain one is encrypted with it first. */
+  key: StoreKey;
   migrations?: readonly Migration[];
   now?: () => Date;
+  /** Tests: simulate a crash during the one-time encryption of a plain store. */
+  encryptHooks?: EncryptHooks;
 }
 
 /** The store failed its check at start: it was not opened for writing, and nothing was written to it. */
 export class StoreDamagedError extends DomainError {
   constructor(readonly reason: DamageReason) {
     super('store_damaged', { key: 'dataDir.storeDamaged' });
+  }
+}
+
+/**
+ * The key does not open the store (wrong, or from another data folder): the
+ * file is left exactly as it was, and nothing offers a restore, since the
+ * store is not damaged.
+ */
+export class StoreKeyError extends DomainError {
+  constructor(file: string) {
+    super('store_key_wrong', { key: 'dataDir.keyWrong', params: { file } });
   }
 }
 
@@ -51,7 +67,14 @@ function emptyButBackedUp(file: string, backupDir: string | null): boolean {
 export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const driverOptions: DriverOptions & { key: StoreKey } = { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), key: options.key };
+
+  if (fs.existsSync(file)) {
+    // A temporary copy of a cut-short encryption: the plain original is still in place and is encrypted again below.
+    removeEncryptionLeftovers(file);
+    if (isPlainStoreFile(file)) encryptPlainStore(file, { ...driverOptions, key: options.key }, latest, options.encryptHooks);
+  }
+  if (options.backupDir !== null) encryptPlainBackups(options.backupDir, { ...driverOptions, key: options.key });
 
   // Check the file and read its version without write access: a damaged or
   // newer file must stay untouched, and even switching on WAL would write to it.
@@ -60,7 +83,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     throw new DomainError('schema_too_new', { key: 'dataDir.schemaTooNew', params: { found: existingVersion, latest } });
   }
 
-  const db = new Database(file, driverOptions);
+  const db = openStoreFile(file, driverOptions);
   try {
     // Before WAL mode creates the -wal and -shm files, which take the store's mode.
     makePrivate(file);
@@ -88,17 +111,67 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
   }
 }
 
-function checkedVersion(file: string, driverOptions: Database.Options, backupDir: string | null): number {
+function checkedVersion(file: string, driverOptions: DriverOptions & { key: StoreKey }, backupDir: string | null): number {
   if (emptyButBackedUp(file, backupDir)) throw new StoreDamagedError('empty');
   const check = quickCheckStore(file, driverOptions);
-  if (!check.ok) throw new StoreDamagedError(check.reason);
+  if (!check.ok) {
+    if (check.reason === 'notADatabase' && couldBeEncryptedStore(file) && !keyOpensABackup(backupDir, driverOptions)) throw new StoreKeyError(file);
+    throw new StoreDamagedError(check.reason);
+  }
   return check.schemaVersion;
+}
+
+/**
+ * SQLite3MC answers a wrong key as it answers garbage: SQLITE_NOTADB. A key
+ * that opens one of the folder's encrypted backups is the right one, so the
+ * store itself is damaged; otherwise the key is taken to be wrong, and
+ * nothing is moved aside (a store that cannot be told from a locked one is
+ * never treated as damaged).
+ */
+function keyOpensABackup(backupDir: string | null, options: DriverOptions & { key: StoreKey }): boolean {
+  if (backupDir === null || !fs.existsSync(backupDir)) return false;
+  return fs
+    .readdirSync(backupDir)
+    .filter((name) => name.endsWith('.sqlite'))
+    .some((name) => couldBeEncryptedStore(path.join(backupDir, name)) && keyOpens(path.join(backupDir, name), options));
+}
+
+/**
+ * The one-time encryption of a store an older Lotse kept in plain text
+ * (db/cipher.ts encryptPlainFile). A damaged or newer plain file is left as
+ * it is, for the checks below to refuse it in words.
+ */
+function encryptPlainStore(file: string, options: DriverOptions & { key: StoreKey }, latest: number, hooks: EncryptHooks | undefined): void {
+  const check = quickCheckStore(file, { ...options, key: null });
+  if (!check.ok) throw new StoreDamagedError(check.reason);
+  if (check.schemaVersion > latest) throw new DomainError('schema_too_new', { key: 'dataDir.schemaTooNew', params: { found: check.schemaVersion, latest } });
+  encryptPlainFile(file, options, hooks);
+}
+
+/** Plain backups an older Lotse took are encrypted the same way, so no plain copy of the store stays in the folder. */
+function encryptPlainBackups(backupDir: string, options: DriverOptions & { key: StoreKey }): void {
+  if (!fs.existsSync(backupDir)) return;
+  for (const name of fs.readdirSync(backupDir)) {
+    const backup = path.join(backupDir, name);
+    if (name.endsWith('.verschluesselung')) {
+      removeEncryptionLeftovers(backup.slice(0, -'.verschluesselung'.length));
+      continue;
+    }
+    if (!name.endsWith('.sqlite') || !isPlainStoreFile(backup)) continue;
+    try {
+      encryptPlainFile(backup, options);
+      makePrivate(backup);
+    } catch (error) {
+      // A damaged plain copy cannot be copied sound; it stays, and an erasure removes it (services/backup.ts).
+      console.error(`[lotse] the plain backup ${name} could not be encrypted: ${String(error)}`);
+    }
+  }
 }
 
 function backUpBeforeMigration(db: Db, backupDir: string, fromVersion: number, now: Date): void {
   fs.mkdirSync(backupDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = path.join(backupDir, backupFileName(backupDir, 'preMigration', now, fromVersion));
-  // VACUUM INTO writes a consistent, compact copy in one synchronous step.
+  // VACUUM INTO writes a consistent, compact copy in one synchronous step, encrypted with the store's key (SQLite3MC).
   db.prepare('VACUUM INTO ?').run(target);
   makePrivate(target);
 }

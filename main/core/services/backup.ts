@@ -1,11 +1,20 @@
-import Database from 'better-sqlite3';
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Backup, BackupSettings, MethodOutput } from '../../../shared/api/contract';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
-import { backupFileName, checkCopy, headerSchemaVersion, parseBackupName, storeFiles, type DriverOptions } from '../db/backup-files';
+import { backupFileName, checkCopy, openStoreFile, parseBackupName, schemaVersionOf, storeFiles, type DriverOptions } from '../db/backup-files';
+import os from 'node:os';
+import {
+  couldBeEncryptedStore,
+  encryptPlainFile,
+  isPlainStoreFile,
+  keyOpens,
+  passphraseStoreKey,
+  removeEncryptionLeftovers,
+  type StoreKey,
+} from '../db/cipher';
 import { insertAuditEntry } from '../db/queries/audit';
 import { holdsClient, truncateWriteAheadLog } from '../db/queries/clients';
 import { listErasures, type Erasure } from '../db/queries/erasures';
@@ -44,8 +53,8 @@ const DEFAULT_ROTATION: BackupSettings = FRESH_SETTINGS.backups;
 
 type Integrity = 'ok' | 'failed';
 
-function driverOptions(core: Core): DriverOptions {
-  return core.nativeBinding ? { nativeBinding: core.nativeBinding } : {};
+function driverOptions(core: Core): DriverOptions & { key: Core['key'] } {
+  return { ...(core.nativeBinding ? { nativeBinding: core.nativeBinding } : {}), key: core.key };
 }
 
 const queues = new WeakMap<Core, Promise<unknown>>();
@@ -81,7 +90,7 @@ function recordCheck(dir: string, id: string | null, result?: Integrity): void {
   fs.renameSync(temporary, path.join(dir, CHECKS_FILE));
 }
 
-function describe(dir: string, id: string, checks: Record<string, Integrity>): Backup | null {
+function describe(dir: string, id: string, checks: Record<string, Integrity>, options: DriverOptions): Backup | null {
   const name = parseBackupName(id);
   if (!name) return null;
   const file = path.join(dir, id);
@@ -90,7 +99,7 @@ function describe(dir: string, id: string, checks: Record<string, Integrity>): B
   try {
     stat = fs.statSync(file);
     if (!stat.isFile()) return null;
-    schemaVersion = headerSchemaVersion(file);
+    schemaVersion = schemaVersionOf(file, options);
   } catch {
     return null;
   }
@@ -112,7 +121,7 @@ export function listBackups(core: Core): Backup[] {
   return fs
     .readdirSync(dir)
     .flatMap((id) => {
-      const backup = describe(dir, id, checks);
+      const backup = describe(dir, id, checks, driverOptions(core));
       return backup ? [{ backup, sequence: parseBackupName(id)?.sequence ?? 1 }] : [];
     })
     .sort((a, b) => b.backup.createdAt.localeCompare(a.backup.createdAt) || b.sequence - a.sequence)
@@ -140,7 +149,7 @@ export function newestGoodBackup(core: Core): Backup | null {
 }
 
 function backupPath(core: Core, id: string): { file: string; backup: Backup } {
-  const backup = describe(core.backupDir, id, readChecks(core.backupDir));
+  const backup = describe(core.backupDir, id, readChecks(core.backupDir), driverOptions(core));
   if (!backup) throw notFound('backup', { id });
   return { file: path.join(core.backupDir, id), backup };
 }
@@ -153,8 +162,11 @@ async function takeBackup(core: Core, kind: 'daily' | 'manual' | 'beforeRestore'
   const id = backupFileName(dir, kind, core.now());
   const partial = path.join(dir, `${id}${PARTIAL}`);
   try {
-    await core.db.backup(partial);
+    // A compact copy encrypted with the store's key (SQLite3MC); SQLite's online backup refuses an encrypted source.
+    core.db.prepare('VACUUM INTO ?').run(partial);
     makePrivate(partial);
+    // Calls that came in meanwhile run before the check, as they did while SQLite's online backup copied step by step.
+    await new Promise((resolve) => setImmediate(resolve));
     const check = checkCopy(partial, driverOptions(core));
     // A copy that fails the check means the store itself is damaged: kept and marked, so nobody restores it unawares.
     if (!check.ok) console.error(`[lotse] the backup ${id} failed PRAGMA integrity_check: the store may be damaged`);
@@ -249,9 +261,9 @@ export function scheduleDailyBackups(core: Core): void {
 type CheckedCopy = { schemaVersion: number };
 
 /** Integrity, Lotse's tables and a schema this Lotse knows, checked on a copy Lotse owns; the result of the check is recorded for `id`. */
-function checkRestorable(core: Core, file: string, id: string, record: boolean): CheckedCopy {
-  if (headerSchemaVersion(file) === null) throw invalid({}, { key: 'backups.notAStore', params: { fileName: id } });
-  const check = checkCopy(file, driverOptions(core));
+function checkRestorable(core: Core, file: string, id: string, record: boolean, options: DriverOptions = driverOptions(core)): CheckedCopy {
+  if (schemaVersionOf(file, options) === null) throw invalid({}, { key: 'backups.notAStore', params: { fileName: id } });
+  const check = checkCopy(file, options);
   if (record) recordCheck(core.backupDir, id, check.ok ? 'ok' : 'failed');
   if (!check.ok) throw invalid({}, { key: 'backups.damaged', params: { id } });
   if (!check.isLotseStore || check.schemaVersion === 0) throw invalid({}, { key: 'backups.notAStore', params: { fileName: id } });
@@ -264,7 +276,7 @@ function checkRestorable(core: Core, file: string, id: string, record: boolean):
 /** The erasure log of a store file that is not open, read-only; empty when it cannot be read (damaged, or older than the log). */
 function erasuresIn(core: Core, file: string): Erasure[] {
   try {
-    const db = new Database(file, { ...driverOptions(core), readonly: true, fileMustExist: true });
+    const db = openStoreFile(file, driverOptions(core), { readonly: true, fileMustExist: true });
     try {
       return listErasures(db);
     } finally {
@@ -295,7 +307,7 @@ function knownErasures(core: Core): Erasure[] {
  * recorded in its audit trail.
  */
 function prepareRestoredCopy(core: Core, file: string, id: string, erasures: readonly Erasure[]): number {
-  const db = openDatabase(file, { backupDir: null, nativeBinding: core.nativeBinding, now: core.now });
+  const db = openDatabase(file, { backupDir: null, nativeBinding: core.nativeBinding, key: core.key, now: core.now });
   try {
     const now = core.now();
     seedBuiltIns(db, now.toISOString());
@@ -377,15 +389,39 @@ export function restoreBackup(core: Core, id: string): Promise<MethodOutput<'bac
   return queued(core, () => restore(core, id));
 }
 
-export function downloadBackup(core: Core, id: string): MethodOutput<'backups.download'> {
+export function downloadBackup(core: Core, id: string, passphrase?: string): MethodOutput<'backups.download'> {
   const { file } = backupPath(core, id);
-  const contentBase64 = fs.readFileSync(file).toString('base64');
+  const contentBase64 = passphrase === undefined ? fs.readFileSync(file).toString('base64') : withPassphrase(core, file, id, passphrase);
   auditBackup(core, 'backups.download', id);
   return { fileName: `lotse-${id}`, contentBase64 };
 }
 
+/** The backup re-encrypted with the passphrase, on a private temp copy: the backup in backups/ stays as it is. */
+function withPassphrase(core: Core, file: string, id: string, passphrase: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-download-'));
+  try {
+    const copy = path.join(dir, id);
+    fs.copyFileSync(file, copy);
+    rekeyCopy(copy, driverOptions(core), passphraseStoreKey(passphrase));
+    return fs.readFileSync(copy).toString('base64');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Re-encrypts a store file (no WAL: a backup) from the key of `from` to `to`, in place. */
+function rekeyCopy(file: string, from: DriverOptions, to: StoreKey): void {
+  const db = openStoreFile(file, from, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.rekey(Buffer.from(to.secret, 'utf8'));
+  } finally {
+    db.close();
+  }
+}
+
 /** Keeps a backup file the counselor picked, once it proved a sound store of this or an older Lotse. */
-export function uploadBackup(core: Core, input: { fileName: string; contentBase64: string }): Promise<Backup> {
+export function uploadBackup(core: Core, input: { fileName: string; contentBase64: string; passphrase?: string }): Promise<Backup> {
   return queued(core, async () => {
     const dir = core.backupDir;
     fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
@@ -393,11 +429,27 @@ export function uploadBackup(core: Core, input: { fileName: string; contentBase6
     const partial = path.join(dir, `${id}${PARTIAL}`);
     try {
       fs.writeFileSync(partial, Buffer.from(input.contentBase64, 'base64'), { mode: PRIVATE_FILE_MODE });
+      if (input.passphrase !== undefined) {
+        // Downloaded with a passphrase (on this desk or another): re-encrypted with this store's key once the passphrase opens it.
+        const withPassphrase = { ...driverOptions(core), key: passphraseStoreKey(input.passphrase) };
+        if (isPlainStoreFile(partial) || !keyOpens(partial, withPassphrase)) {
+          throw invalid({}, { key: 'backups.passphraseWrong', params: { fileName: input.fileName } });
+        }
+        rekeyCopy(partial, withPassphrase, core.key);
+      } else if (isPlainStoreFile(partial)) {
+        // A plain copy (from a Lotse before encryption at rest) is kept encrypted with this store's key, once it proved sound.
+        checkRestorable(core, partial, input.fileName, false, { ...driverOptions(core), key: null });
+        encryptPlainFile(partial, driverOptions(core));
+      } else if (couldBeEncryptedStore(partial) && !keyOpens(partial, driverOptions(core))) {
+        // Encrypted, but not with this store's key: a copy from another desk, which needs its passphrase.
+        throw invalid({}, { key: 'backups.passphraseWrong', params: { fileName: input.fileName } });
+      }
       checkRestorable(core, partial, input.fileName, false);
       fs.renameSync(partial, path.join(dir, id));
       recordCheck(dir, id, 'ok');
     } finally {
       storeFiles(partial).forEach((part) => fs.rmSync(part, { force: true }));
+      removeEncryptionLeftovers(partial);
     }
     auditBackup(core, 'backups.upload', id);
     return backupPath(core, id).backup;
@@ -427,7 +479,7 @@ function eraseFromBackupFile(core: Core, id: string, erasures: readonly Erasure[
   try {
     fs.copyFileSync(file, partial);
     makePrivate(partial);
-    const db = new Database(partial, { ...driverOptions(core), fileMustExist: true });
+    const db = openStoreFile(partial, driverOptions(core), { fileMustExist: true });
     try {
       db.pragma('journal_mode = DELETE');
       db.pragma('foreign_keys = ON');

@@ -1101,6 +1101,9 @@ export const de = {
       unchecked: 'Noch nicht geprüft',
     },
     download: 'Herunterladen',
+    downloadPassphrase: 'Kennwort für heruntergeladene Sicherungen',
+    downloadPassphraseHint:
+      'Sicherungen sind verschlüsselt und lassen sich nur mit dem Schlüssel dieses Arbeitsplatzes öffnen. Mit einem Kennwort (mindestens 8 Zeichen) wird die heruntergeladene Datei damit verschlüsselt: So lässt sie sich an einem anderen Arbeitsplatz mit diesem Kennwort wiederherstellen.',
     downloadLabel: 'Sicherung vom {{date}} herunterladen',
     restore: 'Wiederherstellen …',
     restoreLabel: 'Sicherung vom {{date}} wiederherstellen',
@@ -1119,6 +1122,9 @@ export const de = {
     fromFileHint:
       'Eine Datei, die Lotse als Sicherung gespeichert hat (höchstens 22 MB). Sie wird erst geprüft; vor dem Wiederherstellen wird noch einmal gefragt.',
     fileTooLarge: 'Die Datei ist zu groß (höchstens 22 MB).',
+    uploadPassphrase: 'Kennwort der Sicherungsdatei',
+    uploadPassphraseHint:
+      'Nur für eine Datei von einem anderen Arbeitsplatz: das Kennwort, mit dem sie heruntergeladen wurde. Vor dem Auswählen der Datei eingeben.',
     reading: 'Datei wird geprüft …',
     rotationLegend: 'Aufbewahrung der täglichen Sicherungen',
     rotationHint: 'Sicherungen von Hand, vor einem Versionswechsel und vor einer Wiederherstellung bleiben, bis sie jemand im Ordner löscht.',

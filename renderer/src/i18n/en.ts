@@ -1086,6 +1086,9 @@ export const en: MessageCatalogue = {
       unchecked: 'Not checked yet',
     },
     download: 'Download',
+    downloadPassphrase: 'Passphrase for downloaded backups',
+    downloadPassphraseHint:
+      'Backups are encrypted and open only with the key of this desk. With a passphrase (at least 8 characters) the downloaded file is encrypted with it, so it can be restored on another desk with that passphrase.',
     downloadLabel: 'Download the backup of {{date}}',
     restore: 'Restore …',
     restoreLabel: 'Restore the backup of {{date}}',
@@ -1103,6 +1106,8 @@ export const en: MessageCatalogue = {
     fromFile: 'Backup file',
     fromFileHint: 'A file Lotse saved as a backup (at most 22 MB). It is checked first; you are asked again before restoring.',
     fileTooLarge: 'The file is too large (at most 22 MB).',
+    uploadPassphrase: 'Passphrase of the backup file',
+    uploadPassphraseHint: 'Only for a file from another desk: the passphrase it was downloaded with. Type it before choosing the file.',
     reading: 'Checking the file …',
     rotationLegend: 'How long daily backups are kept',
     rotationHint: 'Backups made by hand, before a version upgrade and before a restore stay until someone deletes them in the folder.',

@@ -60,8 +60,19 @@ export const BackupListSchema = z.object({
 export const MAX_UPLOAD_BASE64 = 30 * 1024 * 1024;
 
 /** A backup file the counselor picked; the core checks that it is a sound Lotse store before keeping it. */
+/**
+ * The passphrase a downloaded backup is encrypted with, so that another desk
+ * (with another key) can restore it (main/core/services/backup.ts).
+ */
+export const BackupPassphraseSchema = z
+  .string()
+  .max(500)
+  .refine((value) => value.length >= 8, refinement('backups.passphraseTooShort'));
+
 export const BackupUploadSchema = z.object({
   fileName: text(300),
+  /** The passphrase the file was downloaded with; none for a copy of this data folder (or a plain one of an older Lotse). */
+  passphrase: BackupPassphraseSchema.optional(),
   contentBase64: z
     .string()
     .min(1)

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { partnerMatchKey } from '../../../../shared/domain/partner-key';
 
 interface SeedService {

@@ -29,6 +29,7 @@ export function BackupFromFile({ damaged, onUploaded }: { damaged: boolean; onUp
   const [error, setError] = useState<unknown>(null);
   const [tooLarge, setTooLarge] = useState(false);
   const [uploaded, setUploaded] = useState<Backup | null>(null);
+  const [passphrase, setPassphrase] = useState('');
 
   async function picked(file: File | undefined) {
     setError(null);
@@ -41,7 +42,11 @@ export function BackupFromFile({ damaged, onUploaded }: { damaged: boolean; onUp
     }
     setBusy(true);
     try {
-      const backup = await call('backups.upload', { fileName: file.name, contentBase64: await readBase64(file) });
+      const backup = await call('backups.upload', {
+        fileName: file.name,
+        contentBase64: await readBase64(file),
+        ...(passphrase !== '' ? { passphrase } : {}),
+      });
       onUploaded();
       setUploaded(backup);
     } catch (caught) {
@@ -55,6 +60,24 @@ export function BackupFromFile({ damaged, onUploaded }: { damaged: boolean; onUp
   return (
     <fieldset className="fieldset backups-file">
       <legend>{t('backups.fromFileLegend')}</legend>
+      <div className="field">
+        <label htmlFor="backup-upload-passphrase" className="field-label">
+          {t('backups.uploadPassphrase')}
+        </label>
+        <p id="backup-upload-passphrase-hint" className="field-hint">
+          {t('backups.uploadPassphraseHint')}
+        </p>
+        <input
+          id="backup-upload-passphrase"
+          type="password"
+          autoComplete="off"
+          className="field-control"
+          aria-describedby="backup-upload-passphrase-hint"
+          value={passphrase}
+          disabled={busy}
+          onChange={(event) => setPassphrase(event.target.value)}
+        />
+      </div>
       <div className="field">
         <label htmlFor="backup-file" className="field-label">
           {t('backups.fromFile')}

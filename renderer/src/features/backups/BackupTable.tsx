@@ -22,8 +22,9 @@ export function restorable(backup: Backup): boolean {
 }
 
 /** Saves a backup file where the counselor chooses (Electron: its save dialog; browser: its downloads). */
-async function download(backup: Backup): Promise<void> {
-  const file = await call('backups.download', { id: backup.id });
+async function download(backup: Backup, passphrase: string): Promise<void> {
+  // With a passphrase, the copy is encrypted with it (for another desk); without, with this desk's key.
+  const file = await call('backups.download', { id: backup.id, ...(passphrase !== '' ? { passphrase } : {}) });
   downloadBytes(base64ToBytes(file.contentBase64), file.fileName, 'application/vnd.sqlite3');
 }
 
@@ -32,11 +33,29 @@ export function BackupTable({ items, damaged }: { items: readonly Backup[]; dama
   const { t } = useTranslation();
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [passphrase, setPassphrase] = useState('');
   const buttonId = (backup: Backup, action: string) => `backup-${action}-${backup.id.replace(/\.sqlite$/, '')}`;
 
   if (items.length === 0) return <p>{t('backups.empty')}</p>;
   return (
     <>
+      <div className="field backups-passphrase">
+        <label htmlFor="backup-download-passphrase" className="field-label">
+          {t('backups.downloadPassphrase')}
+        </label>
+        <p id="backup-download-passphrase-hint" className="field-hint">
+          {t('backups.downloadPassphraseHint')}
+        </p>
+        <input
+          id="backup-download-passphrase"
+          type="password"
+          autoComplete="new-password"
+          className="field-control"
+          aria-describedby="backup-download-passphrase-hint"
+          value={passphrase}
+          onChange={(event) => setPassphrase(event.target.value)}
+        />
+      </div>
       {error ? <ErrorAlert error={error} /> : null}
       <div className="table-wrap backups-table-wrap">
         <table className="table backups-table">
@@ -74,7 +93,7 @@ export function BackupTable({ items, damaged }: { items: readonly Backup[]; dama
                         aria-label={t('backups.downloadLabel', { date })}
                         onClick={() => {
                           setError(null);
-                          download(backup).catch(setError);
+                          download(backup, passphrase).catch(setError);
                         }}
                       >
                         {t('backups.download')}
