@@ -1,9 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, foreignRequests, openApp, test, type LotseHost } from './fixtures';
+import { shots, WIDE } from './shots';
 
 /**
  * Issue 13, item 5: the audit trail is visible. A person's record exported
@@ -13,27 +13,11 @@ import { expect, foreignRequests, openApp, test, type LotseHost } from './fixtur
  * and filters live only in the page.
  */
 
-const WIDE = { width: 1280, height: 800 };
-const SMALL = { width: 1024, height: 640 };
-
 async function api<M extends MethodName>(page: Page, lotse: LotseHost, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const response = await page.request.post(`${lotse.origin}/api/${method}`, { headers: { Authorization: `Bearer ${lotse.token}` }, data: input });
   const body = (await response.json()) as { ok: boolean; value?: unknown };
   expect(body, `${method} answered ${JSON.stringify(body)}`).toMatchObject({ ok: true });
   return body.value as MethodOutput<M>;
-}
-
-async function shots(page: Page, name: string, outputPath: (name: string) => string, part?: Locator): Promise<void> {
-  for (const [label, size] of [
-    ['1280x800', WIDE],
-    ['1024x640', SMALL],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = `${name}-${label}.png`;
-    const paths = [outputPath(file), ...(process.env.LOTSE_SHOTS_DIR ? [path.join(process.env.LOTSE_SHOTS_DIR, file)] : [])];
-    for (const target of paths) await (part ? part.screenshot({ path: target }) : page.screenshot({ path: target, fullPage: true }));
-  }
-  await page.setViewportSize(WIDE);
 }
 
 test('Protokoll shows the export of a person, narrows by action, and gives it as CSV', async ({ page, lotse, requests }, testInfo) => {

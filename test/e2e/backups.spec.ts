@@ -1,10 +1,11 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MethodInput, MethodName } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, foreignRequests, openApp, startBrowserHost, stopBrowserHost, test, type LotseHost } from './fixtures';
+import { shots, WIDE } from './shots';
 
 /**
  * Issue 12, backups through the UI: Einstellungen → Sicherungen takes a
@@ -14,28 +15,11 @@ import { expect, foreignRequests, openApp, startBrowserHost, stopBrowserHost, te
  * (and to LOTSE_SHOTS_DIR when set).
  */
 
-const WIDE = { width: 1280, height: 800 };
-const SMALL = { width: 1024, height: 640 };
-
 type ApiAnswer = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 
 async function api<M extends MethodName>(request: APIRequestContext, lotse: LotseHost, method: M, input: MethodInput<M>): Promise<ApiAnswer> {
   const response = await request.post(`${lotse.origin}/api/${method}`, { headers: { Authorization: `Bearer ${lotse.token}` }, data: input });
   return (await response.json()) as ApiAnswer;
-}
-
-/** The page (or one part of it) at both window sizes of a counselor's desk, into the test's output folder (and LOTSE_SHOTS_DIR). */
-async function shots(page: Page, name: string, outputPath: (name: string) => string, part?: Locator): Promise<void> {
-  for (const [label, size] of [
-    ['1280x800', WIDE],
-    ['1024x640', SMALL],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = `${name}-${label}.png`;
-    const paths = [outputPath(file), ...(process.env.LOTSE_SHOTS_DIR ? [path.join(process.env.LOTSE_SHOTS_DIR, file)] : [])];
-    for (const target of paths) await (part ? part.screenshot({ path: target }) : page.screenshot({ path: target, fullPage: true }));
-  }
-  await page.setViewportSize(WIDE);
 }
 
 test('Einstellungen → Sicherungen: a backup taken now is listed, checked, and its restore asks first', async ({ page, lotse, requests }, testInfo) => {

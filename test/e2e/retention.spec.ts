@@ -1,8 +1,8 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import path from 'node:path';
 import type { MethodInput, MethodName, Settings } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, foreignRequests, germanDate, isoDay, openApp, test, type LotseHost } from './fixtures';
+import { shots, WIDE } from './shots';
 
 /**
  * Issue 13, retention: a case is closed on the client screen with the
@@ -13,8 +13,6 @@ import { expect, foreignRequests, germanDate, isoDay, openApp, test, type LotseH
  * 1024 × 640 go to this test's output folder (and to LOTSE_SHOTS_DIR when set).
  */
 
-const WIDE = { width: 1280, height: 800 };
-const SMALL = { width: 1024, height: 640 };
 const FAMILY_NAME = 'Aufbewahrungstest';
 const NAME = `Rana ${FAMILY_NAME}`;
 
@@ -23,19 +21,6 @@ type ApiAnswer = { ok: boolean; value?: unknown; error?: { code: string; message
 async function api<M extends MethodName>(request: APIRequestContext, lotse: LotseHost, method: M, input: MethodInput<M>): Promise<ApiAnswer> {
   const response = await request.post(`${lotse.origin}/api/${method}`, { headers: { Authorization: `Bearer ${lotse.token}` }, data: input });
   return (await response.json()) as ApiAnswer;
-}
-
-async function shots(page: Page, name: string, outputPath: (name: string) => string, part?: Locator): Promise<void> {
-  for (const [label, size] of [
-    ['1280x800', WIDE],
-    ['1024x640', SMALL],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = `${name}-${label}.png`;
-    const paths = [outputPath(file), ...(process.env.LOTSE_SHOTS_DIR ? [path.join(process.env.LOTSE_SHOTS_DIR, file)] : [])];
-    for (const target of paths) await (part ? part.screenshot({ path: target }) : page.screenshot({ path: target, fullPage: true }));
-  }
-  await page.setViewportSize(WIDE);
 }
 
 /** Opens "Fall abschließen" with the keyboard: the date field has focus and shows today as German dates are written. */
