@@ -1120,6 +1120,43 @@ export const en: MessageCatalogue = {
     rotationSave: 'Save retention',
     rotationSaved: 'Saved.',
   },
+  unlock: {
+    title: 'Unlock Lotse',
+    lead: 'The data store is encrypted with a passphrase. Please enter the passphrase to open Lotse.',
+    passphrase: 'Passphrase',
+    submit: 'Unlock',
+    busy: 'Unlocking …',
+    empty: 'Please enter the passphrase.',
+  },
+  passphrase: {
+    heading: 'Encryption',
+    modes: {
+      keyFile: 'The data store and every backup are encrypted with a key kept in a key file outside the data folder. Lotse opens it at start without asking.',
+      passphrase:
+        'The data store and every backup are encrypted with a passphrase: Lotse asks for it at start. Without the passphrase the data cannot be opened.',
+      host: 'The data store and every backup are encrypted; the operating system keeps the key.',
+    },
+    intro:
+      'With a passphrase, Lotse asks for it at every start instead of reading the key file. At least {{minimum}} characters. Whoever forgets it can no longer reach the data.',
+    new: 'New passphrase',
+    newChanged: 'New passphrase (replaces the current one)',
+    repeat: 'Repeat passphrase',
+    set: 'Set passphrase …',
+    change: 'Change passphrase …',
+    remove: 'Remove passphrase …',
+    tooShort: 'The passphrase needs at least {{minimum}} characters.',
+    mismatch: 'The two entries do not match.',
+    confirmSetTitle: 'Set a passphrase?',
+    confirmSetText:
+      'The data store and all backups are re-encrypted with the passphrase; the key file is deleted. From the next start, Lotse asks for the passphrase.',
+    confirmSet: 'Set passphrase',
+    confirmRemoveTitle: 'Remove the passphrase?',
+    confirmRemoveText: 'The data store and all backups are re-encrypted with a new key in a key file. Lotse no longer asks for a passphrase at start.',
+    confirmRemove: 'Remove passphrase',
+    busy: 'Re-encrypting …',
+    doneSet: 'The passphrase is set.',
+    doneRemove: 'The passphrase is removed; the key file applies again.',
+  },
   recovery: {
     title: 'The data store is damaged',
     lead: 'The data store is damaged and cannot be opened safely. Lotse has not changed it.',
