@@ -120,6 +120,27 @@ describe('passphrase mode', () => {
     for (const backup of [before, after]) expect(await callOk(locked, 'backups.restore', { id: backup.id })).toMatchObject({ restored: { id: backup.id } });
   });
 
+  it('after a switch cut short, a start finding marker and key file takes whichever opens the store', async () => {
+    const { core, dataDir, reopen } = freshCore();
+    const keyFile = defaultKeyFile(dataDir);
+    const marker = path.join(dataDir, PASSPHRASE_MARKER);
+    const client = await callOk<Client>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: FAMILY_NAME });
+    // Cut short before the store's rename: the marker is there, but the key file still opens the store.
+    fs.writeFileSync(marker, 'x');
+    let next = reopen();
+    expect(next.locked).toBe(false);
+    expect(fs.existsSync(marker)).toBe(false);
+    expect((await callOk<Client>(next, 'clients.get', { id: client.id })).familyName).toBe(FAMILY_NAME);
+    // Cut short after the rename: the old key file is still there, but no longer opens the store.
+    await callOk(next, 'app.setPassphrase', { passphrase: PASSPHRASE });
+    fs.writeFileSync(keyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+    next = reopen();
+    expect(next.locked).toBe(true);
+    await callOk(next, 'app.unlock', { passphrase: PASSPHRASE });
+    expect(fs.existsSync(keyFile)).toBe(false);
+    expect((await callOk<Client>(next, 'clients.get', { id: client.id })).familyName).toBe(FAMILY_NAME);
+  });
+
   it('is not offered where the host keeps the key (Electron)', async () => {
     const { core, dispose } = openTestCore(undefined, { key: rawStoreKey(randomBytes(32)) });
     cleanups.push(dispose);
