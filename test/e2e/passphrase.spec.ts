@@ -50,8 +50,10 @@ test('a passphrase set in Einstellungen locks the next start; a wrong one is ref
       await page.keyboard.type(PASSPHRASE);
       await page.keyboard.press('Tab');
       await page.keyboard.type(PASSPHRASE);
+      await section.screenshot({ path: testInfo.outputPath('settings-passphrase-1280x800.png') });
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog');
+      await expectNoSeriousA11yViolations(page, 'the passphrase confirmation');
       await expect(dialog).toContainText('Ab dem nächsten Start fragt Lotse nach der Passphrase.');
       await dialog.getByRole('button', { name: 'Passphrase einrichten' }).click();
       await expect(section.getByText('Die Passphrase ist eingerichtet.')).toBeVisible();

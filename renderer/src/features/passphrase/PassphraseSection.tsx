@@ -55,7 +55,10 @@ export function PassphraseSection() {
               aria-invalid={errors.passphrase ? true : undefined}
               aria-describedby={errors.passphrase ? 'passphrase-new-error' : undefined}
               value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
+              onChange={(event) => {
+                setPassphrase(event.target.value);
+                setErrors({});
+              }}
             />
             {errors.passphrase ? (
               <p id="passphrase-new-error" className="field-error">
@@ -75,7 +78,10 @@ export function PassphraseSection() {
               aria-invalid={errors.repeat ? true : undefined}
               aria-describedby={errors.repeat ? 'passphrase-repeat-error' : undefined}
               value={repeat}
-              onChange={(event) => setRepeat(event.target.value)}
+              onChange={(event) => {
+                setRepeat(event.target.value);
+                setErrors({});
+              }}
             />
             {errors.repeat ? (
               <p id="passphrase-repeat-error" className="field-error">
