@@ -25,14 +25,29 @@ export interface Core {
   readonly db: Database;
   /** Why the store is not open (it failed its check at start, or SQLite found it damaged during work), or null when it is open. */
   readonly storeDamage: StoreDamage['reason'] | null;
+  /** The store is in passphrase mode and not unlocked yet (store-key.ts): no db is open, only app.info, app.describe and app.unlock answer. */
+  readonly locked: boolean;
+  /** How the store is keyed: a key file (browser host), a passphrase typed at start, or a key the host hands over (Electron's safeStorage). */
+  readonly keyMode: 'keyFile' | 'passphrase' | 'host';
+  /** Where the store's key file is (or would be written, back from passphrase mode); undefined when the host hands the key over. */
+  readonly keyFile: string | undefined;
   readonly dataDir: string;
   /** The store's file (`lotse.sqlite` in the data dir) and the folder of its backups. */
   readonly databaseFile: string;
   readonly backupDir: string;
   /** See CoreOptions.nativeBinding: for opening other store files (backups) with the same driver. */
   readonly nativeBinding: string | undefined;
-  /** The store's key (db/cipher.ts): every backup is encrypted with it, and every store file opened with it. */
+  /** The store's key (db/cipher.ts): every backup is encrypted with it, and every store file opened with it. Read it on every use: switching modes changes it. */
   readonly key: StoreKey;
+  /** Opens a locked store with the passphrase (migrated, seeded, daily backups): refused with `store_key_wrong` when it does not open it, and nothing changes. */
+  unlock(passphrase: string): void;
+  /**
+   * Re-encrypts the store with `to` (store-key.ts switchStoreKey: a checked
+   * copy renamed over it) and makes `mode` the store's mode; in key file
+   * mode, `keyFileBytes` are the new key, written to `keyFile`. The backups
+   * are the caller's (services/passphrase.ts).
+   */
+  switchKey(to: StoreKey, mode: 'keyFile' | 'passphrase', keyFileBytes: Buffer | null): void;
   readonly host: HostKind;
   readonly version: string;
   readonly batchWorkerScript: string;

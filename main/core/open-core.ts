@@ -3,14 +3,23 @@ import path from 'node:path';
 import type { Clock, Core, HostKind, PdfPrinter } from './core';
 import { lockDataDir, type DataDirLock } from './data-dir';
 import { checkPassed, type DamageReason } from './db/backup-files';
-import type { StoreKey } from './db/cipher';
+import { keyOpens, passphraseStoreKey, rekeyStoreFile, type StoreKey } from './db/cipher';
 import { openDatabase, StoreDamagedError, type Db } from './db/open';
 import { seedBuiltIns } from './db/seed';
 import { DomainError } from './errors';
 import { makeTreePrivate, PRIVATE_DIR_MODE } from './private-files';
 import { scheduleDailyBackups } from './services/backup';
 import { storageError } from './storage-errors';
-import { defaultKeyFile, keyFileFromEnv, loadOrCreateKeyFile } from './store-key';
+import {
+  defaultKeyFile,
+  inPassphraseMode,
+  keyFileFromEnv,
+  loadOrCreateKeyFile,
+  passphraseMarker,
+  readKeyFile,
+  writeKeyFile,
+  writePassphraseMarker,
+} from './store-key';
 
 export interface CoreOptions {
   dataDir: string;
@@ -85,38 +94,69 @@ export function openCore(coreOptions: CoreOptions): Core {
   const now = coreOptions.now ?? (() => new Date());
   let options: CoreOptions & { key: StoreKey };
   let lock: DataDirLock | undefined;
-  let store: ReturnType<typeof openOrRecover>;
+  let store: ReturnType<typeof openOrRecover> | { db: undefined; damage: null; locked: true };
+  const databaseFile = path.join(coreOptions.dataDir, DATABASE_FILE);
+  // The host's key (Electron) has no file; the browser host's key file is the one named, or the folder's default.
+  const keyFile = coreOptions.key ? undefined : (coreOptions.keyFile ?? keyFileFromEnv() ?? defaultKeyFile(coreOptions.dataDir));
+  let keyMode: Core['keyMode'] = coreOptions.key ? 'host' : 'keyFile';
   try {
     fs.mkdirSync(coreOptions.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     // mkdir leaves a folder that existed alone: an older Lotse (or the umask) made it 0755 and its files 0644.
     makeTreePrivate(coreOptions.dataDir);
     lock = lockDataDir(coreOptions.dataDir, { nativeBinding: coreOptions.nativeBinding });
-    // Only the owner of the folder reads or makes its key: two starters never make two.
-    const key =
-      coreOptions.key ??
-      loadOrCreateKeyFile(coreOptions.keyFile ?? keyFileFromEnv() ?? defaultKeyFile(coreOptions.dataDir), path.join(coreOptions.dataDir, DATABASE_FILE));
-    options = { ...coreOptions, key };
-    store = openOrRecover(options, now);
+    const driver = coreOptions.nativeBinding ? { nativeBinding: coreOptions.nativeBinding } : {};
+    if (keyFile && inPassphraseMode(coreOptions.dataDir)) {
+      // A switch cut short (store-key.ts): the key file still opens the store, so key file mode holds and the marker goes.
+      const fileKey = readKeyFile(keyFile);
+      if (fileKey && keyOpens(databaseFile, { ...driver, key: fileKey })) fs.rmSync(passphraseMarker(coreOptions.dataDir), { force: true });
+    }
+    if (keyFile && inPassphraseMode(coreOptions.dataDir)) {
+      // Locked: no store is open until app.unlock brings the passphrase; the key is a placeholder that opens nothing.
+      keyMode = 'passphrase';
+      options = { ...coreOptions, key: passphraseStoreKey('') };
+      store = { db: undefined, damage: null, locked: true };
+    } else {
+      // Only the owner of the folder reads or makes its key: two starters never make two.
+      const key = coreOptions.key ?? loadOrCreateKeyFile(keyFile!, databaseFile);
+      options = { ...coreOptions, key };
+      store = openOrRecover(options, now);
+    }
   } catch (error) {
     lock?.release();
     throw storageError(error, { dataDir: coreOptions.dataDir, atStart: true }) ?? error;
   }
   const heldLock = lock;
   let open = true;
+  let backupsScheduled = false;
   const disposers = new Set<() => void>();
+  const scheduleBackups = () => {
+    if (backupsScheduled || !(options.dailyBackups ?? true)) return;
+    backupsScheduled = true;
+    scheduleDailyBackups(core);
+  };
   const core: Core = {
     get db() {
+      if ('locked' in store) throw new DomainError('store_locked', { key: 'dataDir.locked' });
       if (store.db === undefined) throw new DomainError('store_damaged', { key: 'dataDir.storeDamaged' });
       return store.db;
     },
     get storeDamage() {
       return store.damage;
     },
+    get locked() {
+      return 'locked' in store;
+    },
+    get keyMode() {
+      return keyMode;
+    },
+    keyFile,
     dataDir: options.dataDir,
-    databaseFile: path.join(options.dataDir, DATABASE_FILE),
+    databaseFile,
     backupDir: path.join(options.dataDir, BACKUP_FOLDER),
     nativeBinding: options.nativeBinding,
-    key: options.key,
+    get key() {
+      return options.key;
+    },
     host: options.host,
     version: options.version,
     batchWorkerScript: options.batchWorkerScript ?? path.join(__dirname, 'batch-worker.cjs'),
@@ -126,7 +166,37 @@ export function openCore(coreOptions: CoreOptions): Core {
     onClose(dispose) {
       disposers.add(dispose);
     },
+    unlock(passphrase) {
+      if (!('locked' in store)) throw new DomainError('conflict', { key: 'dataDir.notLocked' });
+      const key = passphraseStoreKey(passphrase);
+      // Tried read-only first: a wrong passphrase changes no byte of the folder.
+      if (!keyOpens(databaseFile, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), key })) {
+        throw new DomainError('store_key_wrong', { key: 'dataDir.passphraseWrong' });
+      }
+      options = { ...options, key };
+      store = openOrRecover(options, now);
+      // A key file left by a switch cut short (store-key.ts) holds no more: the passphrase opened the store.
+      if (keyFile) fs.rmSync(keyFile, { force: true });
+      scheduleBackups();
+    },
+    switchKey(to, mode, keyFileBytes) {
+      if ('locked' in store || store.db === undefined) throw new DomainError('store_damaged', { key: 'dataDir.storeDamaged' });
+      if (!keyFile) throw new DomainError('not_supported', { key: 'dataDir.passphraseNotHere' });
+      const from = options;
+      core.replaceStore(() => {
+        rekeyStoreFile(databaseFile, from, to, () => {
+          // The new mode's marker or key file first, then the rename; the old one goes after (store-key.ts).
+          if (mode === 'passphrase') writePassphraseMarker(options.dataDir);
+          else writeKeyFile(keyFile, keyFileBytes!);
+        });
+        options = { ...options, key: to };
+        keyMode = mode;
+        if (mode === 'passphrase') fs.rmSync(keyFile, { force: true });
+        else fs.rmSync(passphraseMarker(options.dataDir), { force: true });
+      });
+    },
     replaceStore(replace) {
+      if ('locked' in store) throw new DomainError('store_locked', { key: 'dataDir.locked' });
       store.db?.close();
       // Until the new file is open, the store counts as damaged: no call reaches a closed connection.
       store = { db: undefined, damage: store.damage ?? 'corrupt' };
@@ -163,6 +233,6 @@ export function openCore(coreOptions: CoreOptions): Core {
       heldLock.release();
     },
   };
-  if (options.dailyBackups ?? true) scheduleDailyBackups(core);
+  if (!core.locked) scheduleBackups();
   return core;
 }

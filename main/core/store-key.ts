@@ -86,3 +86,57 @@ export function writeKeyFile(keyFile: string, bytes: Buffer): void {
   }
   fs.renameSync(temp, keyFile);
 }
+
+/**
+ * Passphrase mode (issue 13): the store's key is derived from a passphrase
+ * the counselor types at start (SQLite3MC's own KDF, PBKDF2-SHA256, as for a
+ * downloaded backup). Whether a store is in passphrase mode must be known
+ * before anyone typed it, so the data folder holds a small plain marker file
+ * beside the store: it says only that a passphrase is needed, never anything
+ * derived from it. No marker: the key file (or the host's key) opens the
+ * store, as before.
+ *
+ * Switching either way writes the new mode's marker or key file before the
+ * re-encrypted store is renamed into place, and removes the old one after.
+ * A crash between leaves both; the next start tells which one holds by
+ * trying the key file: it opens the store → key file mode (the marker goes);
+ * it does not → passphrase mode (the stale key file goes once the
+ * passphrase opened the store).
+ */
+export const PASSPHRASE_MARKER = 'lotse.passphrase';
+
+export const PASSPHRASE_MIN_LENGTH = 10;
+
+const MARKER_TEXT = 'Dieser Lotse-Datenbestand ist mit einer Passphrase verschlüsselt: Lotse fragt beim Start danach. Diese Datei enthält kein Geheimnis.\n';
+
+export function passphraseMarker(dataDir: string): string {
+  return path.join(dataDir, PASSPHRASE_MARKER);
+}
+
+export function inPassphraseMode(dataDir: string): boolean {
+  return fs.existsSync(passphraseMarker(dataDir));
+}
+
+/** Written aside and renamed, fsynced, like the key file. */
+export function writePassphraseMarker(dataDir: string): void {
+  const marker = passphraseMarker(dataDir);
+  const temp = `${marker}.${process.pid}.neu`;
+  const descriptor = fs.openSync(temp, 'w', PRIVATE_FILE_MODE);
+  try {
+    fs.writeSync(descriptor, MARKER_TEXT);
+    fs.fsyncSync(descriptor);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+  fs.renameSync(temp, marker);
+}
+
+/** The key in a key file, or null when there is none or it is not one. */
+export function readKeyFile(keyFile: string): StoreKey | null {
+  try {
+    const text = fs.readFileSync(keyFile, 'utf8').trim();
+    return KEY_LINE.test(text) ? rawStoreKey(Buffer.from(text, 'hex')) : null;
+  } catch {
+    return null;
+  }
+}

@@ -47,6 +47,12 @@ import { TemplateRefSchema, TemplateSchema, TemplateSummarySchema, TemplateUpdat
 
 const noInput = z.object({}).strict().default({});
 
+/** A passphrase for the store itself (main/core/store-key.ts): at least 10 characters. */
+const StorePassphraseSchema = z
+  .string()
+  .max(500)
+  .refine((value) => value.length >= 10, refinement('dataDir.passphraseTooShort'));
+
 export const contract = closedInputs({
   'app.info': {
     input: noInput,
@@ -62,8 +68,21 @@ export const contract = closedInputs({
        * app.* and backups.* answers `store_damaged`, and restoring a backup opens a sound store again.
        */
       storeDamage: StoreDamageSchema.nullable(),
+      /** The store is in passphrase mode and not unlocked yet: only app.info, app.describe and app.unlock answer (the rest `store_locked`). */
+      locked: z.boolean(),
+      /** How the store is keyed: a key file (browser host), a passphrase typed at start, or a key the host keeps (Electron's safeStorage). */
+      keyMode: z.enum(['keyFile', 'passphrase', 'host']),
     }),
   },
+  /** Opens a locked store with its passphrase; a wrong one answers `store_key_wrong` and changes nothing (try again). */
+  'app.unlock': { input: z.object({ passphrase: z.string().max(500) }), output: z.object({ unlocked: z.literal(true) }) },
+  /**
+   * Passphrase mode (browser host): re-encrypts the store and every backup with a key derived from the passphrase
+   * (at least 10 characters) and removes the key file; from the next start Lotse asks for it. Also changes a passphrase.
+   */
+  'app.setPassphrase': { input: z.object({ passphrase: StorePassphraseSchema }), output: z.object({ keyMode: z.literal('passphrase') }) },
+  /** Back to a key file: the store and every backup re-encrypted with a new random key, written to the key file. */
+  'app.removePassphrase': { input: noInput, output: z.object({ keyMode: z.literal('keyFile') }) },
   'app.describe': {
     input: noInput,
     output: z.object({

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'storage_denied',
   /** The store failed its check at start, or SQLite found it malformed (SQLITE_CORRUPT, SQLITE_NOTADB): only a restore helps. */
   'store_damaged',
+  /** The store is in passphrase mode and not unlocked yet (app.unlock): nothing but app.info, app.describe and app.unlock answers. */
+  'store_locked',
   /** The browser host's port is taken (EADDRINUSE). */
   'port_in_use',
   'unauthorized',

@@ -283,6 +283,12 @@ export const errorsDe = {
       'Der Schlüssel passt nicht zum Datenbestand {{file}}: Lotse kann ihn nicht öffnen und hat nichts verändert. Bitte die richtige Schlüsseldatei angeben (--key-file) oder das richtige Kennwort eingeben.',
     keyMissing:
       'Der Schlüssel zum verschlüsselten Datenbestand {{file}} fehlt ({{keyFile}}): Lotse kann ihn nicht öffnen und hat nichts verändert. Bitte die Schlüsseldatei zurücklegen oder mit --key-file angeben.',
+    locked: 'Der Datenbestand ist mit einer Passphrase gesperrt. Bitte zuerst die Passphrase eingeben und entsperren.',
+    notLocked: 'Der Datenbestand ist schon entsperrt.',
+    passphraseWrong: 'Die Passphrase ist falsch: Der Datenbestand bleibt gesperrt, es wurde nichts verändert. Bitte noch einmal eingeben.',
+    passphraseNotHere: 'Hier verwahrt das Betriebssystem den Schlüssel (Lotse als Programm): eine Passphrase lässt sich nur in der Browser-Fassung einrichten.',
+    passphraseNotSet: 'Für diesen Datenbestand ist keine Passphrase eingerichtet.',
+    passphraseTooShort: 'Die Passphrase braucht mindestens 10 Zeichen.',
     storeDamaged:
       'Der Datenbestand ist beschädigt und wurde nicht verändert. Lotse bietet an, die neueste gute Sicherung wiederherzustellen; bis dahin ist nur das möglich.',
   },

@@ -259,6 +259,12 @@ export const errorsEn: ErrorCatalogue = {
       'The key does not fit the data store {{file}}: Lotse cannot open it and changed nothing. Please give the right key file (--key-file) or type the right passphrase.',
     keyMissing:
       'The key of the encrypted data store {{file}} is missing ({{keyFile}}): Lotse cannot open it and changed nothing. Please put the key file back or give it with --key-file.',
+    locked: 'The data store is locked with a passphrase. Please enter the passphrase and unlock it first.',
+    notLocked: 'The data store is unlocked already.',
+    passphraseWrong: 'The passphrase is wrong: the data store stays locked and nothing was changed. Please enter it again.',
+    passphraseNotHere: 'Here the operating system keeps the key (Lotse as an app): a passphrase can only be set up in the browser version.',
+    passphraseNotSet: 'No passphrase is set up for this data store.',
+    passphraseTooShort: 'The passphrase needs at least 10 characters.',
     storeDamaged: 'The data store is damaged and has not been changed. Lotse offers to restore the newest good backup; until then, nothing else is possible.',
   },
   storage: {

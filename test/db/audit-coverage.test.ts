@@ -34,6 +34,8 @@ import { TEST_SETTINGS } from '../support/settings';
 const PURE_READS: readonly MethodName[] = [
   'app.info',
   'app.describe',
+  // Opens a locked store with its passphrase: nothing in it changes (and nothing can be written before it is open).
+  'app.unlock',
   'clients.get',
   'clients.search',
   'residenceStatuses.list',
@@ -352,6 +354,27 @@ const CASES: Array<[MethodName, Case]> = [
         office: { ...TEST_SETTINGS.office, logo: { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') } },
       }),
       expected: () => [line('settings.update', 'settings', null, { fields: ['office.logo'] })],
+    },
+  ],
+  [
+    'app.setPassphrase',
+    {
+      arrange: async () => {
+        await backup();
+        return { passphrase: 'Rurufer am Morgen 7' };
+      },
+      // How many backups followed the store to the new key; never the passphrase.
+      expected: () => [line('app.setPassphrase', 'store', null, { backups: 1 })],
+    },
+  ],
+  [
+    'app.removePassphrase',
+    {
+      arrange: async () => {
+        await call('app.setPassphrase', { passphrase: 'Rurufer am Morgen 7' });
+        return {};
+      },
+      expected: () => [line('app.removePassphrase', 'store', null, { backups: 0 })],
     },
   ],
   ['backups.create', { arrange: async () => ({}), expected: (out) => [line('backups.create', 'backup', out.id, {})] }],

@@ -7,7 +7,7 @@ import { callOk } from './results';
 import { TEST_SETTINGS } from './settings';
 import { makeTempDir } from './temp-dir';
 
-interface TestCoreOptions extends Partial<Pick<CoreOptions, 'batchWorkerScript' | 'importWorkerScript' | 'printPdf' | 'dailyBackups'>> {
+interface TestCoreOptions extends Partial<Pick<CoreOptions, 'batchWorkerScript' | 'importWorkerScript' | 'printPdf' | 'dailyBackups' | 'key'>> {
   /** Leaves the store as a fresh install has it: no office, no counselor, setup not done. */
   freshInstall?: boolean;
 }

@@ -196,7 +196,16 @@ describe('dispatch', () => {
     const result = await dispatch(core, 'app.info', {});
     expect(result).toEqual({
       ok: true,
-      value: { version: '0.0.0-test', schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: 'browser', setupMissing: [], storeDamage: null },
+      value: {
+        version: '0.0.0-test',
+        schemaVersion: SCHEMA_VERSION,
+        dataDir: core.dataDir,
+        host: 'browser',
+        setupMissing: [],
+        storeDamage: null,
+        locked: false,
+        keyMode: 'keyFile',
+      },
     });
   });
 });

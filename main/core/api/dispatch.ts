@@ -34,6 +34,9 @@ const AVAILABLE_WHEN_DAMAGED: ReadonlySet<MethodName> = new Set<MethodName>([
   'backups.upload',
 ]);
 
+/** What a locked core (passphrase mode before app.unlock, see open-core.ts) answers. */
+const AVAILABLE_WHEN_LOCKED: ReadonlySet<MethodName> = new Set<MethodName>(['app.info', 'app.describe', 'app.unlock']);
+
 /**
  * The only door into main/core (DESIGN.md §2): validates the input against
  * the contract, runs the handler and turns every outcome into the one result
@@ -43,6 +46,9 @@ const AVAILABLE_WHEN_DAMAGED: ReadonlySet<MethodName> = new Set<MethodName>([
 export async function dispatch(core: Core, method: string, input: unknown): Promise<ApiResult<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: apiError('unknown_method', { key: 'common.unknownMethod', params: { method } }) };
+  }
+  if (core.locked && !AVAILABLE_WHEN_LOCKED.has(method)) {
+    return { ok: false, error: apiError('store_locked', { key: 'dataDir.locked' }) };
   }
   if (core.storeDamage && !AVAILABLE_WHEN_DAMAGED.has(method)) {
     return { ok: false, error: apiError('store_damaged', { key: 'dataDir.storeDamaged' }) };

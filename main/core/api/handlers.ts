@@ -28,6 +28,12 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 export const handlers: Handlers = {
   'app.info': (core) => appInfo(core),
   'app.describe': () => describeContract(),
+  'app.unlock': (core, { passphrase }) => {
+    core.unlock(passphrase);
+    return { unlocked: true as const };
+  },
+  'app.setPassphrase': (core, { passphrase }) => backups.setStorePassphrase(core, passphrase),
+  'app.removePassphrase': (core) => backups.removeStorePassphrase(core),
   'clients.create': (core, input) => clients.createClient(core, input),
   'clients.update': (core, { id, ...input }) => clients.updateClient(core, id, input),
   'clients.get': (core, { id }) => clients.getClient(core, id),

@@ -207,3 +207,79 @@ export function encryptPlainFile(file: string, options: KeyedDriverOptions, hook
   for (const part of [`${file}-wal`, `${file}-shm`]) fs.rmSync(part, { force: true });
   fsyncDir(path.dirname(file));
 }
+
+/**
+ * Re-encrypts a closed store file from `from.key` to `to` (passphrase mode,
+ * store-key.ts), as safely as encryptPlainFile: its WAL is checkpointed, a
+ * compact copy is written aside and rekeyed there, checked (integrity_check,
+ * same rows per table) and fsynced; `beforeRename` runs (the new mode's
+ * marker or key file is written there), and only then the copy replaces the
+ * store in one rename. A failure before the rename leaves the store as it was.
+ */
+export function rekeyStoreFile(file: string, from: KeyedDriverOptions, to: StoreKey, beforeRename: () => void): void {
+  const temp = encryptionTempName(file);
+  removeEncryptionLeftovers(file);
+  const old = openKeyed(file, from, { fileMustExist: true });
+  let expected: Record<string, number>;
+  try {
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    expected = rowCounts(old);
+    old.prepare('VACUUM INTO ?').run(temp);
+  } finally {
+    old.close();
+  }
+  const toOptions = { ...from, key: to };
+  try {
+    try {
+      fs.chmodSync(temp, 0o600);
+    } catch {
+      // A disk without modes (see private-files.ts): the encryption is what protects the copy.
+    }
+    const copy = openKeyed(temp, from, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      copy.rekey(Buffer.from(to.secret, 'utf8'));
+    } finally {
+      copy.close();
+    }
+    const check = openKeyed(temp, toOptions, { fileMustExist: true });
+    try {
+      const rows = check.pragma('integrity_check', { simple: false }) as Array<Record<string, unknown>>;
+      if (rows.length !== 1 || Object.values(rows[0] ?? {})[0] !== 'ok')
+        throw new Error(`the re-encrypted copy of ${path.basename(file)} failed PRAGMA integrity_check`);
+      if (JSON.stringify(rowCounts(check)) !== JSON.stringify(expected))
+        throw new Error(`the re-encrypted copy of ${path.basename(file)} does not hold the same rows`);
+    } finally {
+      check.close();
+    }
+    if (keyOpens(temp, from)) throw new Error(`the copy of ${path.basename(file)} still opens with the old key`);
+    fsyncFile(temp);
+    beforeRename();
+  } catch (error) {
+    removeEncryptionLeftovers(file);
+    throw error;
+  }
+  fs.renameSync(temp, file);
+  for (const part of [`${file}-wal`, `${file}-shm`]) fs.rmSync(part, { force: true });
+  fsyncDir(path.dirname(file));
+}
+
+/** Re-encrypts a backup file (no WAL) from `from.key` to `to` into `target`, checked; the backup itself is left as it is. */
+export function rekeyBackupCopy(file: string, target: string, from: KeyedDriverOptions, to: StoreKey): void {
+  fs.rmSync(target, { force: true });
+  fs.copyFileSync(file, target);
+  try {
+    fs.chmodSync(target, 0o600);
+  } catch {
+    // A disk without modes: the encryption protects it.
+  }
+  const copy = openKeyed(target, from, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    copy.rekey(Buffer.from(to.secret, 'utf8'));
+  } finally {
+    copy.close();
+  }
+  if (!keyOpens(target, { ...from, key: to })) throw new Error(`the re-encrypted copy of ${path.basename(file)} does not open`);
+  fsyncFile(target);
+}

@@ -6,7 +6,9 @@ import { newestGoodBackup } from './backup';
 import { setupStillMissing } from './settings';
 
 export function appInfo(core: Core): MethodOutput<'app.info'> {
-  const facts = { version: core.version, schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: core.host };
+  const facts = { version: core.version, schemaVersion: SCHEMA_VERSION, dataDir: core.dataDir, host: core.host, locked: core.locked, keyMode: core.keyMode };
+  // Locked (passphrase mode): nothing can be read before the passphrase opened the store.
+  if (core.locked) return { ...facts, setupMissing: [], storeDamage: null };
   if (core.storeDamage) {
     // Nothing can be read from a damaged store: the setup is not what matters now.
     return { ...facts, setupMissing: [], storeDamage: { reason: core.storeDamage, newestGoodBackup: newestGoodBackup(core) } };

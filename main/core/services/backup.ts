@@ -12,9 +12,12 @@ import {
   isPlainStoreFile,
   keyOpens,
   passphraseStoreKey,
+  rawStoreKey,
+  rekeyBackupCopy,
   removeEncryptionLeftovers,
   type StoreKey,
 } from '../db/cipher';
+import { randomBytes } from 'node:crypto';
 import { insertAuditEntry } from '../db/queries/audit';
 import { holdsClient, truncateWriteAheadLog } from '../db/queries/clients';
 import { listErasures, type Erasure } from '../db/queries/erasures';
@@ -546,5 +549,60 @@ export function eraseFromBackups(core: Core, erasures: readonly Erasure[]): Prom
     }
     if (result.removed.length > 0) recordCheck(core.backupDir, null);
     return result;
+  });
+}
+
+/**
+ * Passphrase mode (store-key.ts): the store and every backup it opens get a
+ * key derived from the passphrase, so that a restore keeps working. Each
+ * backup is re-encrypted into a copy beside it first; then the store is
+ * switched (a checked copy renamed over it, open-core.ts switchKey); only then
+ * the copies replace the backups, one rename each. A failure before the
+ * store's rename leaves everything as it was. The trail records the switch
+ * and how many backups followed, never the passphrase.
+ */
+export function setStorePassphrase(core: Core, passphrase: string): Promise<MethodOutput<'app.setPassphrase'>> {
+  return switchStoreKey(core, passphraseStoreKey(passphrase), 'passphrase', null).then(() => ({ keyMode: 'passphrase' as const }));
+}
+
+/** Back to key file mode: a new random key, written to the key file; the store and its backups re-encrypted with it. */
+export function removeStorePassphrase(core: Core): Promise<MethodOutput<'app.removePassphrase'>> {
+  if (core.keyMode !== 'passphrase') return Promise.reject(new DomainError('conflict', { key: 'dataDir.passphraseNotSet' }));
+  const bytes = randomBytes(32);
+  return switchStoreKey(core, rawStoreKey(bytes), 'keyFile', bytes).then(() => ({ keyMode: 'keyFile' as const }));
+}
+
+const REKEYED = '.neuer-schluessel';
+
+function switchStoreKey(core: Core, to: StoreKey, mode: 'keyFile' | 'passphrase', keyFileBytes: Buffer | null): Promise<void> {
+  return queued(core, async () => {
+    if (!core.keyFile) throw new DomainError('not_supported', { key: 'dataDir.passphraseNotHere' });
+    if (core.storeDamage) throw new DomainError('store_damaged', { key: 'backups.damagedStore' });
+    if (batchRunning(core)) throw new DomainError('conflict', { key: 'backups.batchRunning' });
+    const from = driverOptions(core);
+    const files = listBackups(core)
+      .map((backup) => path.join(core.backupDir, backup.id))
+      .filter((file) => keyOpens(file, from));
+    const pending: string[] = [];
+    try {
+      for (const file of files) {
+        rekeyBackupCopy(file, `${file}${REKEYED}`, from, to);
+        pending.push(file);
+      }
+      core.switchKey(to, mode, keyFileBytes);
+    } catch (error) {
+      for (const file of files) fs.rmSync(`${file}${REKEYED}`, { force: true });
+      throw error;
+    }
+    for (const file of pending) fs.renameSync(`${file}${REKEYED}`, file);
+    core.db.transaction(() =>
+      recordAudit(core, {
+        action: mode === 'passphrase' ? 'app.setPassphrase' : 'app.removePassphrase',
+        subjectType: 'store',
+        subjectId: null,
+        clientId: null,
+        details: { backups: files.length },
+      }),
+    )();
   });
 }

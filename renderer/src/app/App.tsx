@@ -10,6 +10,7 @@ import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { DocumentScreen } from '../features/documents/DocumentScreen';
 import { DocumentsScreen } from '../features/documents/DocumentsScreen';
 import { RecoveryScreen } from '../features/backups/RecoveryScreen';
+import { UnlockScreen } from '../features/passphrase/UnlockScreen';
 import { RetentionScreen } from '../features/retention/RetentionScreen';
 import { NewDocumentScreen } from '../features/documents/NewDocumentScreen';
 import { NetworkScreen } from '../features/network/NetworkScreen';
@@ -143,6 +144,8 @@ function Shell() {
   };
 
   if (unauthorized) return <NotConnected />;
+  // A locked store (passphrase mode) answers nothing until the passphrase opens it.
+  if (info?.locked) return <UnlockScreen onUnlocked={refreshInfo} />;
   // A damaged store answers nothing but the backups: the restore is all there is to show.
   if (info?.storeDamage) {
     return (

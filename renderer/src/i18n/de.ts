@@ -552,6 +552,8 @@ export const de = {
       'batches.result': 'Serienbrief abgerufen',
       'pdf.print': 'Gedruckt',
       'settings.update': 'Einstellungen geändert',
+      'app.setPassphrase': 'Passphrase eingerichtet',
+      'app.removePassphrase': 'Passphrase entfernt',
       'backups.create': 'Sicherung erstellt',
       'backups.restore': 'Sicherung wiederhergestellt',
       'backups.download': 'Sicherung heruntergeladen',
@@ -568,6 +570,7 @@ export const de = {
       batch: 'Serienbrief',
       pdf: 'Druck',
       settings: 'Einstellungen',
+      store: 'Datenbestand',
       backup: 'Sicherung',
       'residence-status': 'Aufenthaltsstatus',
       audit: 'Protokoll',
@@ -1133,6 +1136,45 @@ export const de = {
     rotationInvalid: 'Bitte eine ganze Zahl eingeben: Tage 1 bis 60, Wochen 0 bis 52.',
     rotationSave: 'Aufbewahrung speichern',
     rotationSaved: 'Gespeichert.',
+  },
+  unlock: {
+    title: 'Lotse entsperren',
+    lead: 'Der Datenbestand ist mit einer Passphrase verschlüsselt. Bitte die Passphrase eingeben, um Lotse zu öffnen.',
+    passphrase: 'Passphrase',
+    submit: 'Entsperren',
+    busy: 'Wird entsperrt …',
+    empty: 'Bitte die Passphrase eingeben.',
+  },
+  passphrase: {
+    heading: 'Verschlüsselung',
+    modes: {
+      keyFile:
+        'Der Datenbestand und jede Sicherung sind mit einem Schlüssel verschlüsselt, der in einer Schlüsseldatei außerhalb des Datenordners liegt. Lotse öffnet ihn beim Start ohne Nachfrage.',
+      passphrase:
+        'Der Datenbestand und jede Sicherung sind mit einer Passphrase verschlüsselt: Lotse fragt beim Start danach. Ohne die Passphrase lassen sich die Daten nicht öffnen.',
+      host: 'Der Datenbestand und jede Sicherung sind verschlüsselt; den Schlüssel verwahrt das Betriebssystem.',
+    },
+    intro:
+      'Mit einer Passphrase fragt Lotse bei jedem Start danach, statt die Schlüsseldatei zu lesen. Mindestens {{minimum}} Zeichen. Wer sie vergisst, kommt nicht mehr an die Daten.',
+    new: 'Neue Passphrase',
+    newChanged: 'Neue Passphrase (ersetzt die bisherige)',
+    repeat: 'Passphrase wiederholen',
+    set: 'Passphrase einrichten …',
+    change: 'Passphrase ändern …',
+    remove: 'Passphrase entfernen …',
+    tooShort: 'Die Passphrase braucht mindestens {{minimum}} Zeichen.',
+    mismatch: 'Die beiden Eingaben stimmen nicht überein.',
+    confirmSetTitle: 'Passphrase einrichten?',
+    confirmSetText:
+      'Der Datenbestand und alle Sicherungen werden mit der Passphrase neu verschlüsselt; die Schlüsseldatei wird gelöscht. Ab dem nächsten Start fragt Lotse nach der Passphrase.',
+    confirmSet: 'Passphrase einrichten',
+    confirmRemoveTitle: 'Passphrase entfernen?',
+    confirmRemoveText:
+      'Der Datenbestand und alle Sicherungen werden mit einem neuen Schlüssel in einer Schlüsseldatei verschlüsselt. Lotse fragt beim Start nicht mehr nach einer Passphrase.',
+    confirmRemove: 'Passphrase entfernen',
+    busy: 'Wird neu verschlüsselt …',
+    doneSet: 'Die Passphrase ist eingerichtet.',
+    doneRemove: 'Die Passphrase ist entfernt; es gilt wieder die Schlüsseldatei.',
   },
   recovery: {
     title: 'Der Datenbestand ist beschädigt',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { AppInfo } from '../../app/AppInfo';
 import { BackupSection } from '../backups/BackupSection';
+import { PassphraseSection } from '../passphrase/PassphraseSection';
 import { currentLanguage, LANGUAGES, setLanguage } from '../../i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeading } from '../../ui/PageHeading';
@@ -25,6 +26,7 @@ export function SettingsScreen() {
       </section>
       <ResidenceStatusSettings />
       <BackupSection settings={settings.status === 'ready' ? settings.value : null} />
+      <PassphraseSection />
       <RetentionSettings settings={settings.status === 'ready' ? settings.value : null} />
       <LanguageChoice />
       <AppInfo headingLevel={2} />
