@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, startBrowserHost, stopBrowserHost, test } from './fixtures';
+import { shots, WIDE } from './shots';
 
 /**
  * Issue 13 item 1, passphrase mode, on its own browser host (the shared one
@@ -13,22 +13,7 @@ import { expect, startBrowserHost, stopBrowserHost, test } from './fixtures';
  * 1280 × 800 and 1024 × 640 go to this test's output folder (and LOTSE_SHOTS_DIR).
  */
 
-const WIDE = { width: 1280, height: 800 };
-const SMALL = { width: 1024, height: 640 };
 const PASSPHRASE = 'Rurufer am Morgen 7';
-
-async function shots(page: Page, name: string, outputPath: (name: string) => string): Promise<void> {
-  for (const [label, size] of [
-    ['1280x800', WIDE],
-    ['1024x640', SMALL],
-  ] as const) {
-    await page.setViewportSize(size);
-    const file = `${name}-${label}.png`;
-    for (const target of [outputPath(file), ...(process.env.LOTSE_SHOTS_DIR ? [path.join(process.env.LOTSE_SHOTS_DIR, file)] : [])])
-      await page.screenshot({ path: target, fullPage: true });
-  }
-  await page.setViewportSize(WIDE);
-}
 
 test('a passphrase set in Einstellungen locks the next start; a wrong one is refused at the field, the right one opens Lotse', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
