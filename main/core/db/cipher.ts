@@ -155,68 +155,44 @@ export interface EncryptHooks {
   beforeRename?: () => void;
 }
 
+/** A closed store file without WAL (a copy, a backup) rekeyed where it lies: from `from.key` (null: plain) to `to`. */
+export function rekeyFile(file: string, from: { nativeBinding?: string; key: StoreKey | null }, to: StoreKey): void {
+  const db = openKeyed(file, from, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.rekey(Buffer.from(to.secret, 'utf8'));
+  } finally {
+    db.close();
+  }
+}
+
 /**
- * Encrypts a plain store file in place, once and safely: its WAL is
- * checkpointed into it, a compact copy (VACUUM INTO, so no freed page is
- * carried over) is written under a temporary name and encrypted there
- * (PRAGMA rekey), checked (integrity_check, same rows per table), fsynced,
- * and only then renamed over the plain file in one step; its -wal and -shm
- * go. Until the rename the plain original is untouched, so a crash at any
- * point loses nothing: the next start removes the temporary copy and begins
- * again.
+ * Encrypts a plain store file in place, once and safely (see
+ * replaceWithRekeyedCopy): until the rename the plain original is
+ * untouched, so a crash at any point loses nothing; the next start removes
+ * the temporary copy and begins again.
  */
 export function encryptPlainFile(file: string, options: KeyedDriverOptions, hooks: EncryptHooks = {}): void {
-  const temp = encryptionTempName(file);
-  removeEncryptionLeftovers(file);
-  const driver = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  const plain = new Database(file, { ...driver, fileMustExist: true });
-  let expected: Record<string, number>;
-  try {
-    plain.pragma('wal_checkpoint(TRUNCATE)');
-    expected = rowCounts(plain);
-    plain.prepare('VACUUM INTO ?').run(temp);
-  } finally {
-    plain.close();
-  }
-  try {
-    fs.chmodSync(temp, 0o600);
-  } catch {
-    // A disk without modes (see private-files.ts): the encryption is what protects the copy.
-  }
-  const copy = new Database(temp, { ...driver, fileMustExist: true });
-  try {
-    copy.pragma('journal_mode = DELETE');
-    copy.rekey(Buffer.from(options.key.secret, 'utf8'));
-  } finally {
-    copy.close();
-  }
-  const check = openKeyed(temp, options, { fileMustExist: true });
-  try {
-    const rows = check.pragma('integrity_check', { simple: false }) as Array<Record<string, unknown>>;
-    if (rows.length !== 1 || Object.values(rows[0] ?? {})[0] !== 'ok')
-      throw new Error(`the encrypted copy of ${path.basename(file)} failed PRAGMA integrity_check`);
-    if (JSON.stringify(rowCounts(check)) !== JSON.stringify(expected))
-      throw new Error(`the encrypted copy of ${path.basename(file)} does not hold the same rows`);
-  } finally {
-    check.close();
-  }
-  if (isPlainStoreFile(temp)) throw new Error(`the copy of ${path.basename(file)} was not encrypted`);
-  fsyncFile(temp);
-  hooks.beforeRename?.();
-  fs.renameSync(temp, file);
-  for (const part of [`${file}-wal`, `${file}-shm`]) fs.rmSync(part, { force: true });
-  fsyncDir(path.dirname(file));
+  replaceWithRekeyedCopy(file, { nativeBinding: options.nativeBinding, key: null }, options.key, hooks.beforeRename);
 }
 
 /**
  * Re-encrypts a closed store file from `from.key` to `to` (passphrase mode,
- * store-key.ts), as safely as encryptPlainFile: its WAL is checkpointed, a
- * compact copy is written aside and rekeyed there, checked (integrity_check,
- * same rows per table) and fsynced; `beforeRename` runs (the new mode's
- * marker or key file is written there), and only then the copy replaces the
- * store in one rename. A failure before the rename leaves the store as it was.
+ * store-key.ts); `beforeRename` writes the new mode's marker or key file. A
+ * failure before the rename leaves the store as it was.
  */
 export function rekeyStoreFile(file: string, from: KeyedDriverOptions, to: StoreKey, beforeRename: () => void): void {
+  replaceWithRekeyedCopy(file, from, to, beforeRename);
+}
+
+/**
+ * The one safe way a store file changes its key: its WAL is checkpointed into
+ * it, a compact copy (VACUUM INTO, so no freed page is carried over) is
+ * written under a temporary name and rekeyed there, checked (integrity_check,
+ * same rows per table, no longer opened by the old key), fsynced, and only
+ * then renamed over the store in one step; its -wal and -shm go.
+ */
+function replaceWithRekeyedCopy(file: string, from: { nativeBinding?: string; key: StoreKey | null }, to: StoreKey, beforeRename?: () => void): void {
   const temp = encryptionTempName(file);
   removeEncryptionLeftovers(file);
   const old = openKeyed(file, from, { fileMustExist: true });
@@ -228,20 +204,14 @@ export function rekeyStoreFile(file: string, from: KeyedDriverOptions, to: Store
   } finally {
     old.close();
   }
-  const toOptions = { ...from, key: to };
+  const toOptions = { nativeBinding: from.nativeBinding, key: to };
   try {
     try {
       fs.chmodSync(temp, 0o600);
     } catch {
       // A disk without modes (see private-files.ts): the encryption is what protects the copy.
     }
-    const copy = openKeyed(temp, from, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      copy.rekey(Buffer.from(to.secret, 'utf8'));
-    } finally {
-      copy.close();
-    }
+    rekeyFile(temp, from, to);
     const check = openKeyed(temp, toOptions, { fileMustExist: true });
     try {
       const rows = check.pragma('integrity_check', { simple: false }) as Array<Record<string, unknown>>;
@@ -252,13 +222,15 @@ export function rekeyStoreFile(file: string, from: KeyedDriverOptions, to: Store
     } finally {
       check.close();
     }
-    if (keyOpens(temp, from)) throw new Error(`the copy of ${path.basename(file)} still opens with the old key`);
+    if (isPlainStoreFile(temp) || (from.key !== null && keyOpens(temp, { ...from, key: from.key })))
+      throw new Error(`the copy of ${path.basename(file)} still opens as before`);
     fsyncFile(temp);
-    beforeRename();
   } catch (error) {
     removeEncryptionLeftovers(file);
     throw error;
   }
+  // Like a crash from here on: a copy left beside the store is removed at the next start (open.ts).
+  beforeRename?.();
   fs.renameSync(temp, file);
   for (const part of [`${file}-wal`, `${file}-shm`]) fs.rmSync(part, { force: true });
   fsyncDir(path.dirname(file));
@@ -273,13 +245,7 @@ export function rekeyBackupCopy(file: string, target: string, from: KeyedDriverO
   } catch {
     // A disk without modes: the encryption protects it.
   }
-  const copy = openKeyed(target, from, { fileMustExist: true });
-  try {
-    copy.pragma('journal_mode = DELETE');
-    copy.rekey(Buffer.from(to.secret, 'utf8'));
-  } finally {
-    copy.close();
-  }
+  rekeyFile(target, from, to);
   if (!keyOpens(target, { ...from, key: to })) throw new Error(`the re-encrypted copy of ${path.basename(file)} does not open`);
   fsyncFile(target);
 }

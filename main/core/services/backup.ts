@@ -14,6 +14,7 @@ import {
   passphraseStoreKey,
   rawStoreKey,
   rekeyBackupCopy,
+  rekeyFile,
   removeEncryptionLeftovers,
   type StoreKey,
 } from '../db/cipher';
@@ -405,21 +406,10 @@ function withPassphrase(core: Core, file: string, id: string, passphrase: string
   try {
     const copy = path.join(dir, id);
     fs.copyFileSync(file, copy);
-    rekeyCopy(copy, driverOptions(core), passphraseStoreKey(passphrase));
+    rekeyFile(copy, driverOptions(core), passphraseStoreKey(passphrase));
     return fs.readFileSync(copy).toString('base64');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Re-encrypts a store file (no WAL: a backup) from the key of `from` to `to`, in place. */
-function rekeyCopy(file: string, from: DriverOptions, to: StoreKey): void {
-  const db = openStoreFile(file, from, { fileMustExist: true });
-  try {
-    db.pragma('journal_mode = DELETE');
-    db.rekey(Buffer.from(to.secret, 'utf8'));
-  } finally {
-    db.close();
   }
 }
 
@@ -438,7 +428,7 @@ export function uploadBackup(core: Core, input: { fileName: string; contentBase6
         if (isPlainStoreFile(partial) || !keyOpens(partial, withPassphrase)) {
           throw invalid({}, { key: 'backups.passphraseWrong', params: { fileName: input.fileName } });
         }
-        rekeyCopy(partial, withPassphrase, core.key);
+        rekeyFile(partial, withPassphrase, core.key);
       } else if (isPlainStoreFile(partial)) {
         // A plain copy (from a Lotse before encryption at rest) is kept encrypted with this store's key, once it proved sound.
         checkRestorable(core, partial, input.fileName, false, { ...driverOptions(core), key: null });
