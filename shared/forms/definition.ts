@@ -180,6 +180,14 @@ export const FORM_RECIPIENTS = ['partner', 'client', 'none'] as const;
  */
 export const FORM_EFFECTS = ['consent-record'] as const;
 
+/**
+ * A form Lotse fills itself from the store instead of a counselor filling it:
+ * `data-access` is the Art. 15 information printed with a person's data
+ * export. Its wording is edited like any template's, but no document is ever
+ * made of it (not offered as a new document nor as a serial letter).
+ */
+export const FORM_PURPOSES = ['data-access'] as const;
+
 export const FormDefinitionSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{0,59}$/),
   version: z.number().int().positive(),
@@ -198,6 +206,7 @@ export const FormDefinitionSchema = z.object({
   /** Follows erstellt → übergeben → Rückmeldung erhalten → abgeschlossen once final. */
   tracksReferral: z.boolean().default(false),
   effect: z.enum(FORM_EFFECTS).optional(),
+  purpose: z.enum(FORM_PURPOSES).optional(),
   /** Letter parts; placeholders allowed (`{{subject}}` takes the field `subject`). */
   letter: z
     .object({

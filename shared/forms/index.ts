@@ -1,5 +1,6 @@
 import { consentDataTransfer } from './consent-data-transfer';
 import { courseReferral } from './course-referral';
+import { dataAccessInformation } from './data-access-information';
 import type { FormDefinition, FormDefinitionSource } from './definition';
 import { freeLetter } from './free-letter';
 import { loadFormDefinition } from './load';
@@ -18,6 +19,7 @@ export const BUILT_IN_FORM_SOURCES: readonly FormDefinitionSource[] = [
   courseReferral,
   residence104cChecklist,
   freeLetter,
+  dataAccessInformation,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { Client, Consent, Partner, Settings } from '../api/contract';
 import { fullName } from '../domain/person-name';
+import { recordLabelsDe } from '../i18n/record-labels.de';
 
 /**
  * Where prefilled values and placeholders come from: a fixed set of paths
@@ -59,24 +60,9 @@ function addressLine(address: { addition?: string; street: string; postalCode: s
 
 const firstQualification = (context: PrefillContext) => context.client.qualifications[0];
 
-const SEX_LABELS: Record<NonNullable<Client['sex']>, string> = {
-  female: 'weiblich',
-  male: 'männlich',
-  diverse: 'divers',
-  unspecified: 'ohne Angabe',
-};
-
-const CONTACT_LABELS: Record<NonNullable<Client['preferredContact']>, string> = {
-  phone: 'Telefon',
-  email: 'E-Mail',
-  letter: 'Brief',
-  'in-person': 'persönlich',
-  messenger: 'Messenger',
-};
-
 /** How to reach the client: the preferred channel first, then phone and e-mail. */
 function howToReach(client: Client): string {
-  const preferred = client.preferredContact ? `bevorzugt: ${CONTACT_LABELS[client.preferredContact]}` : '';
+  const preferred = client.preferredContact ? `bevorzugt: ${recordLabelsDe.contactChannels[client.preferredContact]}` : '';
   return join([preferred, client.phone && `Tel. ${client.phone}`, client.email], '; ');
 }
 
@@ -89,7 +75,7 @@ export const PREFILL_SOURCES: Readonly<Record<string, PrefillSource>> = {
   'client.givenName': text((c) => c.client.givenName),
   'client.birthDate': date((c) => c.client.birthDate),
   'client.birthPlace': text((c) => c.client.birthPlace),
-  'client.sex': text((c) => (c.client.sex ? SEX_LABELS[c.client.sex] : '')),
+  'client.sex': text((c) => (c.client.sex ? recordLabelsDe.sexes[c.client.sex] : '')),
   'client.nationalities': text((c) => c.client.nationalities.join(', ')),
   'client.addressLine': text((c) => addressLine(c.client.address)),
   'client.address.street': text((c) => c.client.address.street),

@@ -131,6 +131,7 @@ export const errorsDe = {
   },
   templates: {
     unknownTemplate: 'Die Vorlage „{{id}}“ gibt es nicht.',
+    notForDocuments: 'Aus der Vorlage „{{title}}“ entsteht kein Dokument: Lotse füllt sie selbst aus dem Datensatz.',
     changedMeanwhile:
       'Die Vorlage wurde inzwischen geändert (jetzt Version {{current}}, bearbeitet wurde Version {{edited}}). Bitte neu laden und die Änderung erneut eintragen.',
     notALetter: 'Diese Vorlage ist kein Brief.',

@@ -121,6 +121,7 @@ export const errorsEn: ErrorCatalogue = {
   },
   templates: {
     unknownTemplate: 'There is no template “{{id}}”.',
+    notForDocuments: 'No document is made from the template “{{title}}”: Lotse fills it from the record itself.',
     changedMeanwhile:
       'The template has been changed in the meantime (now version {{current}}, version {{edited}} was edited). Please reload and make the change again.',
     notALetter: 'This template is not a letter.',

@@ -139,7 +139,7 @@ describe('clients.export', () => {
 
     const files = unzipSync(Buffer.from(exported.zipBase64, 'base64'));
     const names = Object.keys(files).sort();
-    expect(names).toEqual(['dokumente/001-free-letter-2026-11-25.pdf', 'klientin.json']);
+    expect(names).toEqual(['Auskunft-nach-Art-15-DSGVO.pdf', 'dokumente/001-free-letter-2026-11-25.pdf', 'klientin.json']);
     expect(strFromU8(files['dokumente/001-free-letter-2026-11-25.pdf']!.subarray(0, 5))).toBe('%PDF-');
 
     const record = JSON.parse(strFromU8(files['klientin.json']!));

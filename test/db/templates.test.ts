@@ -33,6 +33,8 @@ beforeEach(() => {
 });
 afterEach(() => dispose());
 
+/** One stored version per shipped form after the first open. */
+const SHIPPED = Object.keys(BUILT_IN_FORMS).length;
 const templateVersions = () => countRows(core, 'template_versions');
 const getTemplate = (id: string, version?: number) => callOk<Template>(core, 'templates.get', version === undefined ? { id } : { id, version });
 const listTemplates = async () => (await callOk<{ items: TemplateSummary[] }>(core, 'templates.list', {})).items;
@@ -63,16 +65,16 @@ async function counselorIs(name: string): Promise<void> {
 }
 
 describe('templates.list and templates.get', () => {
-  it('lists the six built-in forms, each as shipped version 1', async () => {
+  it('lists the seven built-in forms, each as shipped version 1', async () => {
     const items = await listTemplates();
     expect(items.map((item) => item.id).sort()).toEqual(Object.keys(BUILT_IN_FORMS).sort());
-    expect(items).toHaveLength(6);
+    expect(items).toHaveLength(7);
     for (const item of items) {
       expect(item, item.id).toMatchObject({ version: 1, source: 'built-in', savedAt: NOW, title: BUILT_IN_FORMS[item.id]?.title });
     }
     expect(items.find((item) => item.id === 'referral-letter')).toMatchObject({ layout: 'letter', recipient: 'partner', oldestStand: '2026-11-01' });
     expect(items.find((item) => item.id === 'free-letter')).toMatchObject({ layout: 'letter', recipient: 'client', oldestStand: null });
-    expect(templateVersions()).toBe(6);
+    expect(templateVersions()).toBe(SHIPPED);
   });
 
   it('gets the definition with its version history', async () => {
@@ -114,7 +116,7 @@ describe('templates.update', () => {
     expect(first).toMatchObject({ version: 1, source: 'built-in' });
     expect(blockOf(first.definition, 'introText').text).toContain(OLD_INTRO);
     expect(labelOf(first.definition, 'reason')).toBe('Anlass');
-    expect(templateVersions()).toBe(7);
+    expect(templateVersions()).toBe(SHIPPED + 1);
   });
 
   it('leaves documents made before the edit on version 1; new documents use version 2 (documents.render)', async () => {
@@ -165,7 +167,7 @@ describe('templates.update', () => {
     const error = errorOf(result);
     expect(error.code).toBe('invalid_input');
     expect(Object.keys(error.fields ?? {})).toEqual(['labels.nope']);
-    expect(templateVersions()).toBe(6);
+    expect(templateVersions()).toBe(SHIPPED);
     expect(labelOf((await getTemplate('referral-letter')).definition, 'reason')).toBe('Anlass');
   });
 
@@ -179,7 +181,7 @@ describe('templates.update', () => {
     expect(error.code).toBe('invalid_input');
     expect(Object.keys(error.fields ?? {})).toEqual(['blocks.voluntaryText.text']);
     expect(error.fields?.['blocks.voluntaryText.text']).toContain('{{client.nope}}');
-    expect(templateVersions()).toBe(6);
+    expect(templateVersions()).toBe(SHIPPED);
     expect(await getTemplate('consent-data-transfer')).toMatchObject({ version: 1, definition: BUILT_IN_FORMS['consent-data-transfer'] });
   });
 });
@@ -209,7 +211,7 @@ describe('templates.preview', () => {
     expect(text).toContain('Alex');
     expect(text).toContain('Beispiel');
     if (BUILT_IN_FORMS[id]?.recipient === 'partner') expect(text).toContain('Beispielstelle (fiktiv)');
-    expect(templateVersions()).toBe(6);
+    expect(templateVersions()).toBe(SHIPPED);
     expect(countRows(core, 'documents')).toBe(0);
     expect(countRows(core, 'clients')).toBe(0);
   });
@@ -248,7 +250,7 @@ describe('templates.restore', () => {
     ]);
     // The office's version stays in the history.
     expect(blockOf((await getTemplate('referral-letter', 2)).definition, 'introText').text).toBe(NEW_INTRO);
-    expect(templateVersions()).toBe(8);
+    expect(templateVersions()).toBe(SHIPPED + 2);
   });
 });
 
@@ -274,7 +276,7 @@ describe('built-in templates when the data dir is opened again', () => {
   it('adds no versions when nothing changed', async () => {
     reopen();
     reopen();
-    expect(templateVersions()).toBe(6);
+    expect(templateVersions()).toBe(SHIPPED);
     expect((await listTemplates()).every((item) => item.version === 1 && item.source === 'built-in')).toBe(true);
   });
 
@@ -292,10 +294,10 @@ describe('built-in templates when the data dir is opened again', () => {
     const referral = await getTemplate('referral-letter');
     expect(referral).toMatchObject({ version: 2, source: 'office' });
     expect(blockOf(referral.definition, 'introText').text).toBe(NEW_INTRO);
-    expect(templateVersions()).toBe(8);
+    expect(templateVersions()).toBe(SHIPPED + 2);
 
     // Once re-shipped, a further start adds nothing.
     reopen();
-    expect(templateVersions()).toBe(8);
+    expect(templateVersions()).toBe(SHIPPED + 2);
   });
 });

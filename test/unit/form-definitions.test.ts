@@ -23,7 +23,15 @@ import { TEST_SETTINGS } from '../support/settings';
  * loader refuses a broken copy naming the template and the field.
  */
 
-const FORM_IDS = ['referral-letter', 'recognition-cost-application', 'consent-data-transfer', 'course-referral', 'residence-104c-checklist', 'free-letter'];
+const FORM_IDS = [
+  'referral-letter',
+  'recognition-cost-application',
+  'consent-data-transfer',
+  'course-referral',
+  'residence-104c-checklist',
+  'free-letter',
+  'data-access-information',
+];
 
 /** The fields each form must have, per DOMAIN.md. */
 const REQUIRED_FIELD_IDS: Record<string, string[]> = {
@@ -246,7 +254,7 @@ const context: PrefillContext = {
 };
 
 describe('built-in forms', () => {
-  it('ships the six forms in the order they are offered', () => {
+  it('ships the seven forms in the order they are offered', () => {
     expect(Object.keys(BUILT_IN_FORMS)).toEqual(FORM_IDS);
     expect(BUILT_IN_FORM_SOURCES.map((source) => source.id)).toEqual(FORM_IDS);
   });

@@ -6,6 +6,7 @@ import { listConsents } from '../db/queries/consents';
 import { listDocuments } from '../db/queries/documents';
 import { recordAudit } from './audit';
 import { getClient } from './clients';
+import { renderDataAccessInformation } from './data-access-information';
 import { renderDocument } from './documents';
 
 function safeFileNamePart(text: string): string {
@@ -18,10 +19,14 @@ function safeFileNamePart(text: string): string {
   );
 }
 
+/** The Art. 15 information in the ZIP: the letter a person reads first. */
+export const DATA_ACCESS_PDF = 'Auskunft-nach-Art-15-DSGVO.pdf';
+
 /**
- * GDPR Art. 15: everything Lotse holds about the person as one ZIP: a JSON
- * file with the record, consents, documents and their audit lines, and each
- * document as the PDF it prints as.
+ * GDPR Art. 15: everything Lotse holds about the person as one ZIP: the
+ * information as a German letter to read (`DATA_ACCESS_PDF`), a JSON file with
+ * the record, consents, documents and their audit lines, and each document as
+ * the PDF it prints as.
  */
 export async function exportClient(core: Core, id: string): Promise<{ fileName: string; zipBase64: string }> {
   const client = getClient(core, id);
@@ -35,15 +40,18 @@ export async function exportClient(core: Core, id: string): Promise<{ fileName: 
     files[name] = Buffer.from(rendered.pdfBase64, 'base64');
     pdfNames[document.id] = name;
   }
+  const consents = listConsents(core.db, id, today);
+  const audit = listAuditEntries(core.db, 10_000, id);
   const record = {
     format: 'lotse-auskunft',
     formatVersion: 1,
     exportedAt: core.now().toISOString(),
     client,
-    consents: listConsents(core.db, id, today),
+    consents,
     documents: documents.map((document) => ({ ...document, pdf: pdfNames[document.id] ?? null })),
-    audit: listAuditEntries(core.db, 10_000, id),
+    audit,
   };
+  files[DATA_ACCESS_PDF] = (await renderDataAccessInformation(core, { client, consents, documents, audit })).bytes;
   files['klientin.json'] = strToU8(JSON.stringify(record, null, 2));
   const zip = zipSync(files, { mtime: core.now() });
   // Handing out a person's whole record is itself a line of the trail (after the record's lines were read: the export does not list itself).

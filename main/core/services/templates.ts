@@ -41,6 +41,16 @@ export function templateDefinition(core: Core, templateId: string, version?: num
   return parseStored(core.db, row);
 }
 
+/**
+ * The newest definition of a template a document may be made of: a form Lotse
+ * fills itself (`purpose`, e.g. the Art. 15 information) is refused.
+ */
+export function documentTemplateDefinition(core: Core, templateId: string): FormDefinition {
+  const form = templateDefinition(core, templateId);
+  if (form.purpose !== undefined) throw invalid({ templateId: { key: 'templates.notForDocuments', params: { title: form.title } } });
+  return form;
+}
+
 function oldestStand(form: FormDefinition): string | null {
   const stands = form.sections.flatMap((section) => section.fields.flatMap((field) => (field.type === 'block' && field.stand ? [field.stand] : [])));
   return stands.length === 0 ? null : (stands.sort()[0] ?? null);
@@ -57,6 +67,7 @@ function summaryOf(row: queries.TemplateVersionRow, form: FormDefinition): Templ
     source: row.source,
     savedAt: row.saved_at,
     oldestStand: oldestStand(form),
+    purpose: form.purpose ?? null,
   };
 }
 

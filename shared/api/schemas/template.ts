@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FormDefinitionSchema } from '../../forms/definition';
+import { FORM_PURPOSES, FormDefinitionSchema } from '../../forms/definition';
 import { isoDate, requiredText, text, timestamp } from './common';
 
 /** Where a template version's text came from: as shipped, or edited by the office. */
@@ -25,6 +25,8 @@ export const TemplateSummarySchema = z.object({
   savedAt: timestamp,
   /** The oldest "Stand" among its text blocks: how current its legal wording is. */
   oldestStand: isoDate.nullable(),
+  /** Set for a form Lotse fills itself (the Art. 15 information): its wording is edited here, but no document is made of it. */
+  purpose: z.enum(FORM_PURPOSES).nullable(),
 });
 
 export const TemplateSchema = TemplateSummarySchema.extend({

@@ -18,7 +18,7 @@ import { undeliverable } from '../../pdf/recipients';
 import { makeDocumentContext, NO_ADDRESSING, type DocumentContext } from '../documents/context';
 import { printContextOf } from '../documents/pdf';
 import { getSettings } from '../settings';
-import { templateDefinition } from '../templates';
+import { documentTemplateDefinition } from '../templates';
 import type { LetterJob } from './protocol';
 
 /**
@@ -199,7 +199,7 @@ function prepareLetter(context: DocumentContext, given: Record<string, unknown>)
  * draft: what the counselor has not typed yet does not count against anyone.
  */
 export function prepareBatch(core: Core, input: BatchInput, complete = true): Prepared {
-  const form = templateDefinition(core, input.templateId);
+  const form = documentTemplateDefinition(core, input.templateId);
   checkTemplate(form);
   const now = core.now();
   const contexts = batchContexts(core, form, now);

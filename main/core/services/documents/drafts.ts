@@ -9,7 +9,7 @@ import * as queries from '../../db/queries/documents';
 import { DomainError, invalid, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { consentValuesForReferral } from '../consent-forms';
-import { templateDefinition } from '../templates';
+import { documentTemplateDefinition, templateDefinition } from '../templates';
 import { loadDocumentContext, type DocumentContext, type LetterAddressing } from './context';
 
 /**
@@ -103,7 +103,7 @@ export function createDocument(
     fromDocumentId?: string | undefined;
   },
 ): LotseDocument {
-  const form = templateDefinition(core, input.templateId);
+  const form = documentTemplateDefinition(core, input.templateId);
   const corrected = input.correctsId === undefined ? null : getDocument(core, input.correctsId);
   if (corrected && (corrected.status !== 'final' || corrected.clientId !== input.clientId || corrected.templateId !== input.templateId)) {
     throw invalid({ correctsId: { key: 'documents.correctionMismatch' } });

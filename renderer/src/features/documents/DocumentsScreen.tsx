@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_STATUSES, REFERRAL_STATUSES, type LotseDocument } from '../../../../shared/api/contract';
 import { call } from '../../api';
+import { loadDocumentTemplates } from './document-sources';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { focusSoon } from '../../ui/focus';
@@ -24,10 +25,7 @@ export function DocumentsScreen() {
   const [message, setMessage] = useState('');
   const latest = useRef(0);
   const [options] = useAsync(async () => {
-    const [templates, partners] = await Promise.all([
-      call('templates.list', {}).then(({ items }) => items),
-      call('partners.list', { includeArchived: true }).then(({ items }) => items),
-    ]);
+    const [templates, partners] = await Promise.all([loadDocumentTemplates(), call('partners.list', { includeArchived: true }).then(({ items }) => items)]);
     return { templates, partners };
   }, []);
   const setFilter = (patch: Partial<DocumentFilters>) => setFilters((current) => ({ ...current, ...patch }));

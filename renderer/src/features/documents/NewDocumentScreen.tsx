@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, Partner, TemplateSummary } from '../../../../shared/api/contract';
 import { call } from '../../api';
+import { loadDocumentTemplates } from './document-sources';
 import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
 import { focusSoon } from '../../ui/focus';
 import { fullName } from '../../ui/format';
@@ -24,7 +25,7 @@ export function NewDocumentScreen({ clientId }: { clientId: string }) {
   const [choices, reload] = useAsync(async (): Promise<Choices> => {
     const [client, templates, partners] = await Promise.all([
       call('clients.get', { id: clientId }),
-      call('templates.list', {}).then(({ items }) => items),
+      loadDocumentTemplates(),
       call('partners.list', {}).then(({ items }) => items),
     ]);
     return { client, templates, partners };

@@ -1,4 +1,4 @@
-import type { LotseDocument, Partner, Template } from '../../../../shared/api/contract';
+import type { LotseDocument, Partner, Template, TemplateSummary } from '../../../../shared/api/contract';
 import { call } from '../../api';
 
 /**
@@ -24,4 +24,10 @@ export async function loadDocumentSources(document: LotseDocument): Promise<Docu
 /** A partner's name for display, also of archived ones; the id itself where the directory no longer has it. */
 export function partnerNamer(partners: readonly Partner[]): (id: string) => string {
   return (id) => partners.find((partner) => partner.id === id)?.name ?? id;
+}
+
+/** The templates documents are made of: not those Lotse fills itself (the Art. 15 information). */
+export async function loadDocumentTemplates(): Promise<TemplateSummary[]> {
+  const { items } = await call('templates.list', {});
+  return items.filter((template) => template.purpose === null);
 }

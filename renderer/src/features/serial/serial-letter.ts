@@ -12,7 +12,7 @@ import { localIsoDate, safeFileNamePart } from '../../ui/format';
 
 /** Letters go to clients: not to a partner, and not consent forms (each one creates a consent record). */
 export function isSerialTemplate(form: FormDefinition): boolean {
-  return form.recipient !== 'partner' && form.effect !== 'consent-record';
+  return form.recipient !== 'partner' && form.effect !== 'consent-record' && form.purpose === undefined;
 }
 
 /** The form without the fields each client's record (or the settings) fills in: what is the same for everyone. */
