@@ -97,18 +97,22 @@ async function exportedFiles(id: string): Promise<Record<string, Uint8Array>> {
   return unzipSync(Buffer.from(zipBase64, 'base64'));
 }
 
-/** The letter's text as it reads on paper (`pdftotext -layout`: a label beside its value), every run of white space folded to one space. */
-function informationText(files: Record<string, Uint8Array>): string {
-  const pdf = files[DATA_ACCESS_PDF];
-  if (!pdf) throw new Error(`${DATA_ACCESS_PDF} fehlt im Export`);
+/** A PDF's text as it reads on paper (`pdftotext -layout`: a label beside its value), every run of white space folded to one space. */
+function layoutText(pdf: Uint8Array): string {
   const temp = makeTempDir('lotse-art15-');
   try {
-    const file = path.join(temp.dir, DATA_ACCESS_PDF);
+    const file = path.join(temp.dir, 'auskunft.pdf');
     fs.writeFileSync(file, pdf);
     return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   } finally {
     temp.cleanup();
   }
+}
+
+function informationText(files: Record<string, Uint8Array>): string {
+  const pdf = files[DATA_ACCESS_PDF];
+  if (!pdf) throw new Error(`${DATA_ACCESS_PDF} fehlt im Export`);
+  return layoutText(pdf);
 }
 
 describe('the Art. 15 information in the export', () => {
@@ -211,6 +215,19 @@ describe('the Art. 15 information in the export', () => {
 });
 
 describe('the Art. 15 template', () => {
+  it('previews in the template editor as the letter it fills in, for a made-up person, marked as a draft', async () => {
+    const preview = await callOk<{ pdfBase64: string }>(core, 'templates.preview', {
+      id: 'data-access-information',
+      baseVersion: 1,
+      blocks: { rights: { text: 'Neuer Wortlaut zu Ihren Rechten.', stand: '2026-12-02' } },
+    });
+    const text = layoutText(Buffer.from(preview.pdfBase64, 'base64'));
+    expect(text).toContain('Familienname Beispiel');
+    expect(text).toContain('Neuer Wortlaut zu Ihren Rechten.');
+    expect(text).toMatch(/ENTWURF/);
+    expect(core.db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(0);
+  });
+
   it('is edited like any template but never made into a document or a serial letter', async () => {
     const summary = (await callOk<{ items: TemplateSummary[] }>(core, 'templates.list', {})).items.find((item) => item.id === 'data-access-information');
     expect(summary).toMatchObject({ purpose: 'data-access', title: 'Auskunft nach Art. 15 DSGVO' });

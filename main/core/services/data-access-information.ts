@@ -7,7 +7,7 @@ import { recordLabelsDe } from '../../../shared/i18n/record-labels.de';
 import type { Core } from '../core';
 import { rightToLeftCharacters, unprintableCharacters } from '../pdf/fonts';
 import type { RenderedPdfBytes } from '../pdf/render';
-import { loadDocumentContext } from './documents/context';
+import { loadDocumentContext, type DocumentContext } from './documents/context';
 import { recipientLinesOf, renderDocumentPdf } from './documents/pdf';
 import { templateDefinition } from './templates';
 
@@ -318,10 +318,17 @@ function printableContext(prefill: PrefillContext, marked: Marked): PrefillConte
   return { ...prefill, client: { ...mark(prefill.client), address: mark(prefill.client.address) }, salutation: printable(prefill.salutation, marked) };
 }
 
-/** Renders the Art. 15 information for the person: not a stored document, it is made fresh with every export. */
-export function renderDataAccessInformation(core: Core, data: PersonData): Promise<RenderedPdfBytes> {
-  const template = templateDefinition(core, TEMPLATE_ID);
-  const context = loadDocumentContext(core, template, data.client.id, null);
+/**
+ * The letter from a template version and a document context: the person's
+ * own (`renderDataAccessInformation`) or the template editor's made-up one
+ * (`templates.preview`, marked as a draft).
+ */
+export function renderDataAccessLetter(
+  template: FormDefinition,
+  context: DocumentContext,
+  data: PersonData,
+  kind: 'draft' | 'final',
+): Promise<RenderedPdfBytes> {
   const marked: Marked = { any: false };
   // The address and the greeting come from the record too: a name in a script the fonts lack must not stop the person's information.
   const prefill = printableContext(context.prefill, marked);
@@ -337,6 +344,12 @@ export function renderDataAccessInformation(core: Core, data: PersonData): Promi
     [],
     { context: prefill, recipientLines, partnerNames: {}, salutationOverride: null },
     context.now,
-    'final',
+    kind,
   );
+}
+
+/** The Art. 15 information for the person, in the office's newest wording: not a stored document, it is made fresh with every export. */
+export function renderDataAccessInformation(core: Core, data: PersonData): Promise<RenderedPdfBytes> {
+  const template = templateDefinition(core, TEMPLATE_ID);
+  return renderDataAccessLetter(template, loadDocumentContext(core, template, data.client.id, null), data, 'final');
 }

@@ -9,6 +9,7 @@ import type { Core } from '../core';
 import { listResidenceStatuses } from '../db/queries/residence-statuses';
 import { makeDocumentContext, NO_ADDRESSING } from './documents/context';
 import { printContextOf, renderDocumentPdf, snapshotOf } from './documents/pdf';
+import { renderDataAccessLetter } from './data-access-information';
 import { getSettings } from './settings';
 import { editedDefinition, getTemplate } from './templates';
 
@@ -120,7 +121,10 @@ export async function previewTemplate(core: Core, edit: TemplateUpdate): Promise
     addressing: NO_ADDRESSING,
   });
   const values = sampleValues(form, prefilledValues(form, context.prefill).values, today);
-  // A sample is never a letter to send: it carries the draft mark.
-  const { bytes, sha256, pages } = await renderDocumentPdf(form, values, [], snapshotOf(printContextOf(context, values)), now, 'draft');
+  // A sample is never a letter to send: it carries the draft mark. A form Lotse fills itself shows what it fills in, for the made-up person.
+  const { bytes, sha256, pages } =
+    form.purpose === 'data-access'
+      ? await renderDataAccessLetter(form, context, { client, consents: [], documents: [], audit: [] }, 'draft')
+      : await renderDocumentPdf(form, values, [], snapshotOf(printContextOf(context, values)), now, 'draft');
   return { pdfBase64: bytes.toString('base64'), sha256, pages };
 }
