@@ -39,9 +39,17 @@ function expectedTitles(form: FormDefinition, values: FormValues): string[] {
 const forms = Object.values(BUILT_IN_FORMS);
 
 describe('built-in forms print', () => {
-  it('has the six shipped forms', () => {
+  it('has the seven shipped forms', () => {
     expect(forms.map((form) => form.id).sort()).toEqual(
-      ['consent-data-transfer', 'course-referral', 'free-letter', 'recognition-cost-application', 'referral-letter', 'residence-104c-checklist'].sort(),
+      [
+        'consent-data-transfer',
+        'course-referral',
+        'data-access-information',
+        'free-letter',
+        'recognition-cost-application',
+        'referral-letter',
+        'residence-104c-checklist',
+      ].sort(),
     );
   });
 
