@@ -548,6 +548,8 @@ export const de = {
       'documents.render': 'Fertiges Dokument abgerufen',
       'documents.setStatus': 'Stand der Überleitung geändert',
       'documents.discard': 'Entwurf verworfen',
+      'documents.duplicate': 'Dokument dupliziert',
+      'documents.printMany': 'Im Sammeldruck ausgegeben',
       'batches.render': 'Serienbrief erstellt',
       'batches.result': 'Serienbrief abgerufen',
       'pdf.print': 'Gedruckt',

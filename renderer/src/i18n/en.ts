@@ -537,6 +537,8 @@ export const en: MessageCatalogue = {
       'documents.render': 'Final document opened',
       'documents.setStatus': 'Referral status changed',
       'documents.discard': 'Draft discarded',
+      'documents.duplicate': 'Document duplicated',
+      'documents.printMany': 'Handed out in a combined print',
       'batches.render': 'Serial letter created',
       'batches.result': 'Serial letter opened',
       'pdf.print': 'Printed',
