@@ -219,6 +219,7 @@ export function getDocument(db: Db, id: string): LotseDocument | undefined {
   return row && toDocument(row);
 }
 
+/** Newest first; the letters of one serial letter in the order of the names (family name first), as a serial letter prints them. */
 export function listDocuments(db: Db, filter: DocumentListFilter): LotseDocument[] {
   const rows = db
     .prepare(
@@ -231,7 +232,7 @@ export function listDocuments(db: Db, filter: DocumentListFilter): LotseDocument
          AND (@from IS NULL OR date(d.created_at, 'localtime') >= @from)
          AND (@to IS NULL OR date(d.created_at, 'localtime') <= @to)
          AND (@batchId IS NULL OR d.batch_id = @batchId)
-       ORDER BY d.created_at DESC, d.id`,
+       ORDER BY ${filter.batchId === undefined ? 'd.created_at DESC, d.id' : 'c.family_name, c.given_name, d.id'}`,
     )
     .all({
       clientId: filter.clientId ?? null,

@@ -66,12 +66,9 @@ export function DocumentsScreen() {
   const shownBatch = filters.batchId ? batches.find((batch) => batch.batchId === filters.batchId) : undefined;
 
   async function printBatch(batch: BatchGroup, [first, last]: [number, number]) {
-    // The letters still stored, in the order of their names (as the serial letter printed them).
+    // The letters still stored, in the order of the names (as documents.list gives a serial letter's).
     const { items: letters } = await call('documents.list', { batchId: batch.batchId });
-    const ids = [...letters]
-      .sort((a, b) => a.clientName.localeCompare(b.clientName, 'de'))
-      .slice(first - 1, last)
-      .map((letter) => letter.id);
+    const ids = letters.slice(first - 1, last).map((letter) => letter.id);
     const label = batchLabel(t, batch);
     await printing.print({
       ids,
