@@ -157,23 +157,25 @@ export function BatchReprints({
                 <tr key={batch.batchId}>
                   <td>{label}</td>
                   <td>{batch.templateTitle}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button button--secondary button--small" onClick={() => onShow(batch)}>
-                      {t('workList.batchShow')}
-                      <span className="visually-hidden"> ({label})</span>
-                    </button>
-                    {parts.map((part) => (
-                      <button
-                        key={part[0]}
-                        type="button"
-                        className="button button--secondary button--small"
-                        aria-disabled={busy || undefined}
-                        onClick={() => !busy && onPrint(batch, part)}
-                      >
-                        {parts.length === 1 ? t('workList.batchReprint') : t('workList.batchReprintPart', { first: part[0], last: part[1] })}
+                  <td>
+                    <div className="row-actions">
+                      <button type="button" className="button button--secondary button--small" onClick={() => onShow(batch)}>
+                        {t('workList.batchShow')}
                         <span className="visually-hidden"> ({label})</span>
                       </button>
-                    ))}
+                      {parts.map((part) => (
+                        <button
+                          key={part[0]}
+                          type="button"
+                          className="button button--secondary button--small"
+                          aria-disabled={busy || undefined}
+                          onClick={() => !busy && onPrint(batch, part)}
+                        >
+                          {parts.length === 1 ? t('workList.batchReprint') : t('workList.batchReprintPart', { first: part[0], last: part[1] })}
+                          <span className="visually-hidden"> ({label})</span>
+                        </button>
+                      ))}
+                    </div>
                   </td>
                 </tr>
               );

@@ -94,33 +94,35 @@ export function DocumentTable({ documents, withClient, caption, onDiscarded, sel
                   {document.followUpDate ? <span className="line muted">{t('documents.followUpOn', { date: formatDate(document.followUpDate) })}</span> : null}
                 </td>
                 <td className="nowrap">{formatTimestamp(document.finalizedAt ?? document.updatedAt)}</td>
-                <td className="row-actions">
-                  {onCopied ? (
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={(event) => {
-                        opener.current = event.currentTarget;
-                        setCopying(document);
-                      }}
-                    >
-                      {t('workList.copy')}
-                      <span className="visually-hidden"> ({title})</span>
-                    </button>
-                  ) : null}
-                  {document.status === 'draft' ? (
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={(event) => {
-                        opener.current = event.currentTarget;
-                        setDiscarding(document);
-                      }}
-                    >
-                      {t('documents.discard')}
-                      <span className="visually-hidden"> ({title})</span>
-                    </button>
-                  ) : null}
+                <td>
+                  <div className="row-actions">
+                    {onCopied ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={(event) => {
+                          opener.current = event.currentTarget;
+                          setCopying(document);
+                        }}
+                      >
+                        {t('workList.copy')}
+                        <span className="visually-hidden"> ({title})</span>
+                      </button>
+                    ) : null}
+                    {document.status === 'draft' ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={(event) => {
+                          opener.current = event.currentTarget;
+                          setDiscarding(document);
+                        }}
+                      >
+                        {t('documents.discard')}
+                        <span className="visually-hidden"> ({title})</span>
+                      </button>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             );
