@@ -83,7 +83,7 @@ export function SelectionBar({
         <input id="documents-select-all" type="checkbox" checked={allChosen} onChange={(event) => onSelectAll(event.target.checked)} />
         <label htmlFor="documents-select-all">{t('workList.selectAll')}</label>
       </div>
-      <p className="selection-count" role="status">
+      <p className="selection-count" aria-live="polite">
         {t('workList.selected', { count: chosen.length })}
       </p>
       <button
