@@ -108,6 +108,7 @@ export function CopyDocumentDialog({ document, onDone, onCancel }: CopyDocumentD
               {t('workList.copyNobody')}
             </p>
           ) : null}
+          {pickError && !(found && found.length > 0) ? <p className="field-error">{pickError}</p> : null}
           {found && found.length > 0 ? (
             <RadioGroup
               id={`${id}-client`}
