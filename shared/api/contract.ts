@@ -20,9 +20,13 @@ import { DeadlineSchema } from './schemas/deadline';
 import {
   DisclosureSchema,
   DocumentContextSchema,
+  BatchGroupSchema,
   DocumentListFilterSchema,
   DocumentSchema,
+  DuplicateInputSchema,
+  DuplicateResultSchema,
   FinalizeInputSchema,
+  PrintManyInputSchema,
   REFERRAL_STATUSES,
   RenderedPdfSchema,
   salutationOverride,
@@ -226,6 +230,17 @@ export const contract = closedInputs({
   },
   /** Drafts only: a final document is kept (a correction replaces it). */
   'documents.discard': { input: z.object({ id }), output: z.object({ discarded: z.literal(true) }) },
+  /**
+   * A new draft with a document's values (a final one stays as it is), from
+   * the template's current version. `clientId`: for another client: every
+   * value prefilled from the person (name, birth date, address …) is taken
+   * from that client, never from the document's.
+   */
+  'documents.duplicate': { input: DuplicateInputSchema, output: DuplicateResultSchema },
+  /** Documents in the order given as one PDF: finals exactly as finalized, drafts marked as drafts (at most 200). */
+  'documents.printMany': { input: PrintManyInputSchema, output: RenderedPdfSchema },
+  /** The serial letters whose letters are still stored, newest first, for the documents list. */
+  'documents.batches': { input: noInput, output: list(BatchGroupSchema) },
 
   /** Which clients a serial letter would go to, and who would be left out and why; changes nothing. */
   'batches.preview': { input: BatchInputSchema, output: BatchPreviewSchema },
@@ -314,8 +329,18 @@ export { BACKUP_KINDS, INTEGRITY_RESULTS } from './schemas/backup';
 export type { Client, ClientInput, CloseReason, ResidenceStatus, RetentionDue } from './schemas/client';
 export type { Consent, ConsentInput, ConsentState } from './schemas/consent';
 export type { Deadline } from './schemas/deadline';
-export type { Disclosure, DocumentContextView, DocumentListFilter, LegalBasis, LotseDocument, ReferralStatus, RenderedPdf } from './schemas/document';
-export { DOCUMENT_STATUSES, REFERRAL_STATUSES } from './schemas/document';
+export type {
+  BatchGroup,
+  Disclosure,
+  DocumentContextView,
+  DocumentListFilter,
+  DuplicateResult,
+  LegalBasis,
+  LotseDocument,
+  ReferralStatus,
+  RenderedPdf,
+} from './schemas/document';
+export { DOCUMENT_STATUSES, PRINT_MANY_LIMIT, REFERRAL_STATUSES } from './schemas/document';
 export type { Template, TemplateSummary, TemplateUpdate } from './schemas/template';
 export type { Logo, RetentionSettings, Settings } from './schemas/settings';
 export type { BatchFilter, BatchPreview, BatchResult, BatchSkipped, BatchStarted, BatchStatus } from './schemas/batch';

@@ -326,6 +326,11 @@ export const errorsDe = {
     foreignOrigin: 'Anfragen von anderen Webseiten sind nicht erlaubt.',
     unauthorized: 'Zugriff verweigert: Bitte Lotse über den beim Start angezeigten Link öffnen.',
   },
+  // Several documents printed as one PDF (documents.printMany).
+  printMany: {
+    tooMany: 'Höchstens 200 Dokumente auf einmal drucken. Bitte weniger auswählen.',
+    twice: 'Ein Dokument ist doppelt ausgewählt.',
+  },
   // The renderer's own: the host could not be reached or answered oddly (renderer/src/api).
   connection: {
     notConnected: 'Lotse ist nicht verbunden.',

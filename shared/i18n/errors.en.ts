@@ -297,6 +297,10 @@ export const errorsEn: ErrorCatalogue = {
     foreignOrigin: 'Requests from other web pages are not allowed.',
     unauthorized: 'Access denied: please open Lotse with the link shown at startup.',
   },
+  printMany: {
+    tooMany: 'Print at most 200 documents at once. Please select fewer.',
+    twice: 'A document is selected twice.',
+  },
   connection: {
     notConnected: 'Lotse is not connected.',
     unreachable: 'Lotse cannot be reached. Is the program still running? Please restart Lotse and open the link it shows again.',

@@ -139,6 +139,8 @@ export const recordLabelsDe = {
     'backups.upload': 'Sicherung hochgeladen',
     'backups.erase': 'Sicherungen bereinigt (Löschung)',
     'audit.exportCsv': 'Protokoll exportiert',
+    'documents.duplicate': 'Dokument dupliziert',
+    'documents.printMany': 'Im Sammeldruck ausgegeben',
   },
   auditAreas: {
     client: 'Klient*in',

@@ -137,6 +137,8 @@ export const recordLabelsEn: CatalogueShape<typeof recordLabelsDe> = {
     'backups.upload': 'Backup uploaded',
     'backups.erase': 'Backups cleaned (erasure)',
     'audit.exportCsv': 'Audit trail exported',
+    'documents.duplicate': 'Document duplicated',
+    'documents.printMany': 'Handed out in a combined print',
   },
   auditAreas: {
     client: 'Client',

@@ -54,6 +54,8 @@ const PURE_READS: readonly MethodName[] = [
   'documents.list',
   'documents.context',
   'documents.disclosure',
+  // The serial letters the documents list groups (ids, titles, counts).
+  'documents.batches',
   'batches.preview',
   'batches.status',
   'settings.get',
@@ -303,6 +305,33 @@ const CASES: Array<[MethodName, Case]> = [
         return { id: final.id, referralStatus: 'handed-over', followUpDate: '2026-11-28' };
       },
       expected: (out) => [line('documents.setStatus', 'document', out.id, { referralStatus: 'handed-over', followUpDate: '2026-11-28' })],
+    },
+  ],
+  [
+    'documents.duplicate',
+    {
+      arrange: async () => ({ id: (await draft()).id }),
+      // The label check below calls this with a stand-in answer: `document` may be missing there.
+      expected: (out: { document?: LotseDocument }, input) => [
+        line('documents.duplicate', 'document', out.document?.id ?? null, {
+          fromDocumentId: input.id,
+          templateId: 'free-letter',
+          templateVersion: 1,
+          fromTemplateVersion: 1,
+          otherClient: false,
+          droppedFields: [],
+        }),
+      ],
+    },
+  ],
+  [
+    'documents.printMany',
+    {
+      title: 'of a final document and a draft: the final one is handed out',
+      arrange: async () => ({ ids: [(await finalLetter()).id, (await draft()).id] }),
+      expected: (_, input: { ids?: string[] }) => [
+        line('documents.printMany', 'document', input.ids?.[0] ?? null, { sha256: expect.any(String), documents: 2 }),
+      ],
     },
   ],
   ['documents.discard', { arrange: async () => ({ id: (await draft()).id }), expected: (_, input) => [line('documents.discard', 'document', input.id, {})] }],

@@ -469,6 +469,21 @@ describe('each migration on a store of the version before it', () => {
     expect(rows(again, 'SELECT closed_on, closed_reason FROM clients')).toEqual([{ closed_on: '2026-01-31', closed_reason: 'moved-away' }]);
   });
 
+  upgradeTest(130, 'gives every document an empty batch, keeps the rows, and can be run again on a store that has the column', () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((migration) => migration.version === 130) - 1]!.version;
+    const store = storeAt(before);
+    insertSchema10Client(store.db, 'c1', 'Müller', null);
+    insertSchema10Document(store.db, 'd1', 'c1', 'final');
+    const documentsBefore = rows(store.db, 'SELECT * FROM documents');
+    const db = upgrade(store, 130);
+    expect(rows(db, 'SELECT * FROM documents')).toEqual((documentsBefore as object[]).map((row) => ({ ...row, batch_id: null })));
+    db.prepare("UPDATE documents SET batch_id = 'b1' WHERE id = 'd1'").run();
+    expect(rows(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'documents_by_batch'")).toHaveLength(1);
+    db.pragma(`user_version = ${before}`);
+    const again = upgrade({ file: db.name, db }, 130);
+    expect(rows(again, 'SELECT batch_id FROM documents')).toEqual([{ batch_id: 'b1' }]);
+  });
+
   it('has a test for every migration', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
   });

@@ -146,13 +146,24 @@ function subjectKeyOf(method: MethodName): string | undefined {
   return SUBJECT_KEYS.find((key) => schema.properties?.[key] !== undefined);
 }
 
-const byIdMethods = (Object.keys(contract) as MethodName[]).filter((method) => subjectKeyOf(method) !== undefined && !method.endsWith('.create'));
+/** Lists that take an id as a filter, not a lookup: an unknown one lists nothing, as an unknown client id does (checked below). */
+const FILTERS_BY_ID: readonly MethodName[] = ['documents.list'];
+
+const byIdMethods = (Object.keys(contract) as MethodName[]).filter(
+  (method) => subjectKeyOf(method) !== undefined && !method.endsWith('.create') && !FILTERS_BY_ID.includes(method),
+);
 
 describe('a lookup by id', () => {
   it('covers the methods that work on one thing by its id', () => {
     expect(byIdMethods).toEqual(
       expect.arrayContaining(['templates.restore', 'templates.get', 'clients.get', 'documents.render', 'batches.result', 'backups.restore']),
     );
+  });
+
+  it('documents.list: Object.prototype’s names as a serial letter list nothing', async () => {
+    for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(await callOk(core, 'documents.list', { batchId: id })).toEqual({ items: [] });
+    }
   });
 
   it.each(byIdMethods)('%s: Object.prototype’s names find nothing', async (method) => {

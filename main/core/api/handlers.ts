@@ -83,6 +83,9 @@ export const handlers: Handlers = {
   'documents.finalize': (core, input) => documents.finalizeDocument(core, input),
   'documents.render': (core, { id }) => documents.renderDocumentForCaller(core, id),
   'documents.setStatus': (core, { id, referralStatus, followUpDate }) => documents.setReferralStatus(core, id, referralStatus, followUpDate),
+  'documents.duplicate': (core, input) => documents.duplicateDocument(core, input),
+  'documents.printMany': (core, { ids }) => documents.printDocuments(core, ids),
+  'documents.batches': (core) => ({ items: documents.listBatchGroups(core) }),
   'documents.discard': (core, { id }) => {
     documents.discardDocument(core, id);
     return { discarded: true };

@@ -71,6 +71,38 @@ export const DocumentListFilterSchema = z.object({
   /** Created on or after / on or before (YYYY-MM-DD). */
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** The letters of one serial letter (documents.batches). */
+  batchId: id.optional(),
+});
+
+/** A new draft with the values of a document (draft or final); `clientId`: for another client, whose personal data are prefilled anew. */
+export const DuplicateInputSchema = z.object({ id, clientId: id.optional() });
+
+export const DuplicateResultSchema = z.object({
+  document: DocumentSchema,
+  /** Labels of fields the document had that the template's current version no longer has (or no longer takes as they were): not carried over. */
+  droppedFields: z.array(z.string()),
+});
+
+/** How many documents one combined print may hold. */
+export const PRINT_MANY_LIMIT = 200;
+
+export const PrintManyInputSchema = z.object({
+  ids: z
+    .array(id)
+    .min(1)
+    .max(100_000)
+    .refine((ids) => ids.length <= PRINT_MANY_LIMIT, refinement('printMany.tooMany'))
+    .refine((ids) => new Set(ids).size === ids.length, refinement('printMany.twice')),
+});
+
+/** A serial letter as the documents list groups it: its letters still stored (an erased person's is gone). */
+export const BatchGroupSchema = z.object({
+  batchId: id,
+  templateId: z.string(),
+  templateTitle: z.string(),
+  finalizedAt: timestamp,
+  count: z.number().int().positive(),
 });
 
 /** One personal field that would reach the recipient, for the data-minimisation preview. */
@@ -153,4 +185,6 @@ export type LegalBasis = z.output<typeof LegalBasisSchema>;
 export type Disclosure = z.output<typeof DisclosureSchema>;
 export type DocumentContextView = z.output<typeof DocumentContextSchema>;
 export type DocumentListFilter = z.output<typeof DocumentListFilterSchema>;
+export type DuplicateResult = z.output<typeof DuplicateResultSchema>;
+export type BatchGroup = z.output<typeof BatchGroupSchema>;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];

@@ -88,6 +88,8 @@ export interface NewDocument {
   values: Record<string, unknown>;
   prefilled: string[];
   correctsId: string | null;
+  /** The serial letter a letter was made by (documents.batch_id); left out: none. */
+  batchId?: string | null;
 }
 
 export function insertDocument(db: Db, document: NewDocument, now: string): void {
@@ -172,10 +174,10 @@ export function insertFinalDocument(db: Db, document: NewDocument, final: Finali
   db.prepare(
     `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, contact_id, salutation_override, field_values,
                             prefilled, status, corrects_id, created_at, updated_at, finalized_at, pdf_sha256, final_snapshot, legal_basis,
-                            omitted_fields, referral_status, consent_id)
+                            omitted_fields, referral_status, consent_id, batch_id)
      VALUES (@id, @templateId, @templateVersion, @clientId, @partnerId, @contactId, @salutationOverride, @values, @prefilled, 'final',
              @correctsId, @finalizedAt, @finalizedAt, @finalizedAt, @sha256, @snapshot, @legalBasis,
-             @omitted, @referralStatus, @consentId)`,
+             @omitted, @referralStatus, @consentId, @batchId)`,
   ).run({
     id: document.id,
     templateId: document.templateId,
@@ -195,6 +197,7 @@ export function insertFinalDocument(db: Db, document: NewDocument, final: Finali
     omitted: JSON.stringify(final.omittedFields),
     referralStatus: final.referralStatus,
     consentId: final.consentId,
+    batchId: document.batchId ?? null,
   });
 }
 
@@ -216,6 +219,7 @@ export function getDocument(db: Db, id: string): LotseDocument | undefined {
   return row && toDocument(row);
 }
 
+/** Newest first; the letters of one serial letter in the order of the names (family name first), as a serial letter prints them. */
 export function listDocuments(db: Db, filter: DocumentListFilter): LotseDocument[] {
   const rows = db
     .prepare(
@@ -227,7 +231,8 @@ export function listDocuments(db: Db, filter: DocumentListFilter): LotseDocument
          AND (@referralStatus IS NULL OR d.referral_status = @referralStatus)
          AND (@from IS NULL OR date(d.created_at, 'localtime') >= @from)
          AND (@to IS NULL OR date(d.created_at, 'localtime') <= @to)
-       ORDER BY d.created_at DESC, d.id`,
+         AND (@batchId IS NULL OR d.batch_id = @batchId)
+       ORDER BY ${filter.batchId === undefined ? 'd.created_at DESC, d.id' : 'c.family_name, c.given_name, d.id'}`,
     )
     .all({
       clientId: filter.clientId ?? null,
@@ -237,6 +242,30 @@ export function listDocuments(db: Db, filter: DocumentListFilter): LotseDocument
       referralStatus: filter.referralStatus ?? null,
       from: filter.from ?? null,
       to: filter.to ?? null,
+      batchId: filter.batchId ?? null,
     }) as DocumentRow[];
   return rows.map(toDocument);
+}
+
+export interface BatchGroupRow {
+  batchId: string;
+  templateId: string;
+  templateTitle: string;
+  finalizedAt: string;
+  count: number;
+}
+
+/** Every serial letter with letters still stored (an erased person's letter is gone), newest first, with how many are left. */
+export function listBatchGroups(db: Db): BatchGroupRow[] {
+  const rows = db
+    .prepare(
+      `SELECT d.batch_id AS batchId, min(d.template_id) AS templateId, min(${templateTitleSql('d')}) AS templateTitle,
+              min(d.finalized_at) AS finalizedAt, count(*) AS count
+       FROM documents d
+       WHERE d.batch_id IS NOT NULL
+       GROUP BY d.batch_id
+       ORDER BY finalizedAt DESC, d.batch_id`,
+    )
+    .all() as Array<BatchGroupRow & { templateTitle: string | null }>;
+  return rows.map((row) => ({ ...row, templateTitle: row.templateTitle ?? row.templateId }));
 }

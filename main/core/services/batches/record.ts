@@ -36,6 +36,7 @@ export function recordBatch(
           values: letter.values,
           prefilled: letter.prefilled,
           correctsId: null,
+          batchId: batch.id,
         },
         {
           values: letter.values,

@@ -16,6 +16,9 @@ import { recipientLinesOf } from './pdf';
  */
 export { createDocument, discardDocument, getDocument, listDocuments, setReferralStatus, updateDocument } from './drafts';
 export { finalizeDocument, renderDocument, renderDocumentForCaller } from './finalize';
+export { duplicateDocument } from './duplicate';
+export { printDocuments } from './print-many';
+export { listBatchGroups } from './batch-groups';
 
 /**
  * What would reach the recipient, whether the covering consent names each

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LotseDocument } from '../../../../shared/api/contract';
+import type { DuplicateResult, LotseDocument } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDate, formatTimestamp } from '../../ui/format';
 import { routeHref } from '../../app/routes';
+import { CopyDocumentDialog } from './CopyDocumentDialog';
 import { documentSubject, documentTitle } from './document-labels';
 
 interface DocumentTableProps {
@@ -14,12 +15,17 @@ interface DocumentTableProps {
   caption: string;
   /** A draft was discarded: the list is out of date. */
   onDiscarded(): void;
+  /** With it, each row has a checkbox to select the document (the documents list's combined print). */
+  selection?: { selected: ReadonlySet<string>; onChange(id: string, selected: boolean): void } | undefined;
+  /** With it, each row can be copied (as a new draft, for the same or another person); called with the new draft. */
+  onCopied?: ((result: DuplicateResult) => void) | undefined;
 }
 
 /** Documents with their form, recipient, status and date; drafts can be discarded here. */
-export function DocumentTable({ documents, withClient, caption, onDiscarded }: DocumentTableProps) {
+export function DocumentTable({ documents, withClient, caption, onDiscarded, selection, onCopied }: DocumentTableProps) {
   const { t } = useTranslation();
   const [discarding, setDiscarding] = useState<LotseDocument | null>(null);
+  const [copying, setCopying] = useState<LotseDocument | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
 
   return (
@@ -28,6 +34,11 @@ export function DocumentTable({ documents, withClient, caption, onDiscarded }: D
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
+            {selection ? (
+              <th scope="col" className="select-cell">
+                <span className="visually-hidden">{t('workList.select')}</span>
+              </th>
+            ) : null}
             <th scope="col">{t('documents.document')}</th>
             {withClient ? <th scope="col">{t('documents.client')}</th> : null}
             <th scope="col">{t('documents.recipient')}</th>
@@ -43,7 +54,18 @@ export function DocumentTable({ documents, withClient, caption, onDiscarded }: D
             const title = documentTitle(document);
             const subject = documentSubject(document);
             return (
-              <tr key={document.id}>
+              <tr key={document.id} className={selection?.selected.has(document.id) ? 'row--selected' : undefined}>
+                {selection ? (
+                  <td className="select-cell">
+                    <input
+                      id={`select-${document.id}`}
+                      type="checkbox"
+                      checked={selection.selected.has(document.id)}
+                      onChange={(event) => selection.onChange(document.id, event.target.checked)}
+                      aria-label={t('workList.selectRow', { title, client: document.clientName })}
+                    />
+                  </td>
+                ) : null}
                 <td className="document-cell">
                   <a href={routeHref({ name: 'document', id: document.id })}>
                     {document.templateTitle}
@@ -73,25 +95,53 @@ export function DocumentTable({ documents, withClient, caption, onDiscarded }: D
                 </td>
                 <td className="nowrap">{formatTimestamp(document.finalizedAt ?? document.updatedAt)}</td>
                 <td>
-                  {document.status === 'draft' ? (
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={(event) => {
-                        opener.current = event.currentTarget;
-                        setDiscarding(document);
-                      }}
-                    >
-                      {t('documents.discard')}
-                      <span className="visually-hidden"> ({title})</span>
-                    </button>
-                  ) : null}
+                  <div className="row-actions">
+                    {onCopied ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={(event) => {
+                          opener.current = event.currentTarget;
+                          setCopying(document);
+                        }}
+                      >
+                        {t('workList.copy')}
+                        <span className="visually-hidden"> ({title})</span>
+                      </button>
+                    ) : null}
+                    {document.status === 'draft' ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={(event) => {
+                          opener.current = event.currentTarget;
+                          setDiscarding(document);
+                        }}
+                      >
+                        {t('documents.discard')}
+                        <span className="visually-hidden"> ({title})</span>
+                      </button>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {copying && onCopied ? (
+        <CopyDocumentDialog
+          document={copying}
+          onDone={(result) => {
+            setCopying(null);
+            onCopied(result);
+          }}
+          onCancel={() => {
+            setCopying(null);
+            window.setTimeout(() => opener.current?.focus(), 0);
+          }}
+        />
+      ) : null}
       {discarding ? (
         <ConfirmDialog
           id="discard-dialog"

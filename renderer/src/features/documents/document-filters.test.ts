@@ -11,6 +11,10 @@ describe('document filters', () => {
     });
   });
 
+  it('sends the serial letter whose letters are shown', () => {
+    expect(listFilter({ ...NO_FILTERS, batchId: 'b-1' })).toEqual({ batchId: 'b-1' });
+  });
+
   it('matches client names in every spelling', () => {
     const document = { clientName: 'Anna Müller' };
     expect(matchesClient(document, '')).toBe(true);

@@ -11,9 +11,11 @@ export interface DocumentFilters {
   referralStatus: NonNullable<DocumentListFilter['referralStatus']> | '';
   from: string;
   to: string;
+  /** The letters of one serial letter ('' = any document). */
+  batchId: string;
 }
 
-export const NO_FILTERS: DocumentFilters = { templateId: '', client: '', partnerId: '', status: '', referralStatus: '', from: '', to: '' };
+export const NO_FILTERS: DocumentFilters = { templateId: '', client: '', partnerId: '', status: '', referralStatus: '', from: '', to: '', batchId: '' };
 
 /** What `documents.list` filters by; the client name is matched here (matchesClient). */
 export function listFilter(filters: DocumentFilters): DocumentListFilter {
@@ -24,6 +26,7 @@ export function listFilter(filters: DocumentFilters): DocumentListFilter {
     ...(filters.referralStatus ? { referralStatus: filters.referralStatus } : {}),
     ...(filters.from ? { from: filters.from } : {}),
     ...(filters.to ? { to: filters.to } : {}),
+    ...(filters.batchId ? { batchId: filters.batchId } : {}),
   };
 }
 
