@@ -113,10 +113,20 @@ describe('deadlines.postpone and .reopen', () => {
     expect(await callOk(core, 'deadlines.postpone', { ...refOf(item!), until, note: 'Termin bei der ABH am 09.12.' })).toEqual({ postponed: true });
     const after = await list();
     expect(after.items).toEqual([
-      expect.objectContaining({ clientId: anna.id, dueDate: addDaysIso(TODAY, -2), postponedTo: until, state: 'postponed', note: 'Termin bei der ABH am 09.12.', overdue: false }),
+      expect.objectContaining({
+        clientId: anna.id,
+        dueDate: addDaysIso(TODAY, -2),
+        postponedTo: until,
+        state: 'postponed',
+        note: 'Termin bei der ABH am 09.12.',
+        overdue: false,
+      }),
     ]);
     expect(after.counts).toEqual({ overdue: 0, week: 0, month: 0, later: 1, done: 0 });
-    expect((await audit())[0]).toMatchObject({ action: 'deadlines.postpone', details: { kind: 'residence-expiry', sourceId: null, dueDate: addDaysIso(TODAY, -2), until } });
+    expect((await audit())[0]).toMatchObject({
+      action: 'deadlines.postpone',
+      details: { kind: 'residence-expiry', sourceId: null, dueDate: addDaysIso(TODAY, -2), until },
+    });
 
     expect(await callOk(core, 'deadlines.reopen', refOf(item!))).toEqual({ reopened: true });
     expect((await list()).items).toEqual([expect.objectContaining({ state: 'open', postponedTo: null, overdue: true })]);
@@ -187,7 +197,12 @@ describe('deadlines.list: referrals', () => {
     const feedbackOf = (items: Deadline[]) => items.filter((item) => item.kind === 'feedback');
     expect((await list()).followUpLeadDays).toBe(7);
     expect(feedbackOf((await list()).items)).toEqual([
-      expect.objectContaining({ clientId: anna.id, sourceId: letter.id, dueDate: feedbackBy, subject: 'Überleitung an einen Partner · Volkshochschule Rur-Eifel' }),
+      expect.objectContaining({
+        clientId: anna.id,
+        sourceId: letter.id,
+        dueDate: feedbackBy,
+        subject: 'Überleitung an einen Partner · Volkshochschule Rur-Eifel',
+      }),
     ]);
     expect(feedbackOf((await list({ date: addDaysIso(TODAY, -1) })).items)).toEqual([]);
     await callOk(core, 'documents.setStatus', { id: letter.id, referralStatus: 'feedback-received' });

@@ -124,7 +124,13 @@ export function completeDeadline(core: Core, input: ParsedInput<'deadlines.compl
       actedAt: core.now().toISOString(),
       actedBy: currentCounselor(core),
     });
-    recordAudit(core, { action: 'deadlines.complete', subjectType: 'deadline', subjectId: key.sourceId || null, clientId: key.clientId, details: auditDetails(key) });
+    recordAudit(core, {
+      action: 'deadlines.complete',
+      subjectType: 'deadline',
+      subjectId: key.sourceId || null,
+      clientId: key.clientId,
+      details: auditDetails(key),
+    });
   })();
   return { done: true };
 }
@@ -157,7 +163,13 @@ export function reopenDeadline(core: Core, input: ParsedInput<'deadlines.reopen'
   const key = keyOf(input);
   core.db.transaction(() => {
     if (!queries.deleteDeadlineAction(core.db, key)) throw notFound('deadline');
-    recordAudit(core, { action: 'deadlines.reopen', subjectType: 'deadline', subjectId: key.sourceId || null, clientId: key.clientId, details: auditDetails(key) });
+    recordAudit(core, {
+      action: 'deadlines.reopen',
+      subjectType: 'deadline',
+      subjectId: key.sourceId || null,
+      clientId: key.clientId,
+      details: auditDetails(key),
+    });
   })();
   return { reopened: true };
 }

@@ -208,7 +208,7 @@ export function saveDeadlineAction(
 /** Removes what was recorded about the deadline; whether there was anything. */
 export function deleteDeadlineAction(db: Db, key: DeadlineKey): boolean {
   return (
-    db.prepare('DELETE FROM deadline_actions WHERE kind = :kind AND client_id = :clientId AND source_id = :sourceId AND due_date = :dueDate').run(key)
-      .changes > 0
+    db.prepare('DELETE FROM deadline_actions WHERE kind = :kind AND client_id = :clientId AND source_id = :sourceId AND due_date = :dueDate').run(key).changes >
+    0
   );
 }
