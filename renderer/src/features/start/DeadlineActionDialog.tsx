@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../../../../shared/api/contract';
-import { addDaysIso, todayIso } from '../../../../shared/domain/iso-date';
-import { call } from '../../api';
+import { addDaysIso, formatGermanDate, todayIso } from '../../../../shared/domain/iso-date';
+import { ApiCallError, call } from '../../api';
 import { DialogActions } from '../../ui/DialogActions';
 import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
+import { focusSoon } from '../../ui/focus';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { parseGermanDate } from '../retention/german-date';
 
 export type DeadlineAction = 'complete' | 'postpone';
 
@@ -19,10 +21,10 @@ interface Props {
   onDone(message: string): void;
 }
 
-/** "Erledigt" or "Verschieben" for one deadline, each with a note; postponing asks for the new date (a week on, to start with). */
+/** "Erledigt" or "Verschieben" for one deadline, each with a note; postponing asks for the new date as TT.MM.JJJJ (a week on, to start with). */
 export function DeadlineActionDialog({ action, item, onCancel, onDone }: Props) {
   const { t } = useTranslation();
-  const [until, setUntil] = useState(() => addDaysIso(todayIso(new Date()), 7));
+  const [until, setUntil] = useState(() => formatGermanDate(addDaysIso(todayIso(new Date()), 7)));
   const [note, setNote] = useState(item.note);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -32,6 +34,12 @@ export function DeadlineActionDialog({ action, item, onCancel, onDone }: Props) 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
+    const day = action === 'postpone' ? parseGermanDate(until) : null;
+    if (action === 'postpone' && day === null) {
+      setError(new ApiCallError({ code: 'invalid_input', message: t('common.checkInput'), fields: { until: t('deadlines.untilInvalid') } }));
+      focusSoon(`${id}-until`);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -39,8 +47,8 @@ export function DeadlineActionDialog({ action, item, onCancel, onDone }: Props) 
         await call('deadlines.complete', { ...ref, note });
         onDone(t('deadlines.completed', { name: item.clientName }));
       } else {
-        await call('deadlines.postpone', { ...ref, until, note });
-        onDone(t('deadlines.postponed', { name: item.clientName, date: formatDate(until) }));
+        await call('deadlines.postpone', { ...ref, until: day ?? '', note });
+        onDone(t('deadlines.postponed', { name: item.clientName, date: formatDate(day) }));
       }
     } catch (caught) {
       setError(caught);
@@ -61,7 +69,6 @@ export function DeadlineActionDialog({ action, item, onCancel, onDone }: Props) 
         {action === 'postpone' ? (
           <Field
             id={`${id}-until`}
-            type="date"
             size="medium"
             required
             label={t('deadlines.until')}

@@ -176,7 +176,9 @@ function DeadlineTable({ items, today, done, onAction, onReopen }: TableProps) {
                 <td className="long-text">
                   <strong>{t(`deadlines.kinds.${item.kind}`)}</strong>
                   {item.subject ? <span dir="auto"> · {item.subject}</span> : null}
-                  <span className="deadline-hint">{t(`deadlines.hints.${item.kind}`)}</span>
+                  <div className="deadline-hint">
+                    {t(`deadlines.hints.${item.kind}`)} <NextStep item={item} describedBy={`${id}-label`} />
+                  </div>
                   {item.note ? (
                     <span className="deadline-note" dir="auto">
                       {t('deadlines.note')}: {item.note}
@@ -188,7 +190,6 @@ function DeadlineTable({ items, today, done, onAction, onReopen }: TableProps) {
                     {t('deadlines.rowActions', { name: item.clientName, kind: t(`deadlines.kinds.${item.kind}`), date: formatDate(shownDate) })}
                   </span>
                   <div className="deadline-actions">
-                    <NextStep item={item} describedBy={`${id}-label`} />
                     {item.state === 'done' ? (
                       <button type="button" className="button button--secondary button--small" aria-describedby={`${id}-label`} onClick={() => onReopen(item)}>
                         {t('deadlines.reopen')}
@@ -239,7 +240,8 @@ function NextStep({ item, describedBy }: { item: Deadline; describedBy: string }
         <>
           <button
             type="button"
-            className="button button--small"
+            className="deadline-next"
+            aria-label={t('deadlines.next.templateName', { title: next.templateTitle })}
             aria-describedby={describedBy}
             aria-disabled={busy || undefined}
             onClick={async () => {
@@ -255,26 +257,26 @@ function NextStep({ item, describedBy }: { item: Deadline; describedBy: string }
               }
             }}
           >
-            {busy ? t('deadlines.creatingChecklist') : t('deadlines.next.template', { title: next.templateTitle })}
+            {busy ? t('deadlines.creatingChecklist') : t('deadlines.next.template')}
           </button>
           {error ? <ErrorAlert error={error} /> : null}
         </>
       );
     case 'consents':
       return (
-        <a href={clientHref} className="button button--small" aria-describedby={describedBy} onClick={() => focusWhenShown('client-consents-heading')}>
+        <a href={clientHref} className="deadline-next" aria-describedby={describedBy} onClick={() => focusWhenShown('client-consents-heading')}>
           {t('deadlines.next.consents')}
         </a>
       );
     case 'document':
       return (
-        <a href={routeHref({ name: 'document', id: next.documentId })} className="button button--small" aria-describedby={describedBy}>
+        <a href={routeHref({ name: 'document', id: next.documentId })} className="deadline-next" aria-describedby={describedBy}>
           {t('deadlines.next.document')}
         </a>
       );
     default:
       return (
-        <a href={clientHref} className="button button--small" aria-describedby={describedBy}>
+        <a href={clientHref} className="deadline-next" aria-describedby={describedBy}>
           {t('deadlines.next.client')}
         </a>
       );
