@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import type { AuditEntry, Client, Consent, Deadline, LotseDocument, MethodInput, MethodOutput } from '../../shared/api/contract';
+import {
+  contract,
+  type AuditEntry,
+  type Client,
+  type Consent,
+  type Deadline,
+  type LotseDocument,
+  type MethodInput,
+  type MethodOutput,
+} from '../../shared/api/contract';
 import { deadlineBounds, daysFrom } from '../../shared/domain/deadline-dates';
 import { addDaysIso } from '../../shared/domain/iso-date';
 import { clientToInput, givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
@@ -166,6 +175,24 @@ describe('deadlines.list: groups, pages and the next step', () => {
     expect((await list({ kind: 'consent-expiry' })).total).toBe(0);
   });
 
+  it('takes pages of 1 to 200 rows, 100 unless asked', async () => {
+    for (let index = 0; index < 3; index += 1) await client(`Person${index}`, 'p104c', addDaysIso(TODAY, index));
+    expect((await list({ limit: 200 })).items).toHaveLength(3);
+    for (const limit of [0, 201, 1.5]) expect(errorOf(await dispatch(core, 'deadlines.list', { limit })).code).toBe('invalid_input');
+    expect(errorOf(await dispatch(core, 'deadlines.list', { offset: -1 })).code).toBe('invalid_input');
+    const spy = core.db.prepare.bind(core.db);
+    const sources: string[] = [];
+    core.db.prepare = ((source: string) => (sources.push(source), spy(source))) as typeof core.db.prepare;
+    try {
+      await list();
+    } finally {
+      core.db.prepare = spy;
+    }
+    // The page is limited in SQL, at 100 when no limit is given.
+    expect(sources.some((source) => source.includes('LIMIT :limit OFFSET :offset'))).toBe(true);
+    expect(contract['deadlines.list'].input.parse({})).toMatchObject({ limit: 100, offset: 0 });
+  });
+
   it('leads from a consent to the consents, from a referral to the referral', async () => {
     const anna = await client('Ahmadi', null, null);
     const consent = await callOk<Consent>(core, 'consents.create', {
@@ -204,6 +231,7 @@ describe('deadlines.list: referrals', () => {
         subject: 'Überleitung an einen Partner · Volkshochschule Rur-Eifel',
       }),
     ]);
+    expect(feedbackOf((await list()).items)[0]?.next).toEqual({ type: 'document', documentId: letter.id });
     expect(feedbackOf((await list({ date: addDaysIso(TODAY, -1) })).items)).toEqual([]);
     await callOk(core, 'documents.setStatus', { id: letter.id, referralStatus: 'feedback-received' });
     expect(feedbackOf((await list()).items)).toEqual([]);
