@@ -93,7 +93,7 @@ describe('deadlines.complete', () => {
     await callOk(core, 'deadlines.complete', refOf(item!));
     expect((await list()).items).toEqual([]);
     const renewedUntil = addDaysIso(TODAY, 60);
-    await callOk(core, 'clients.update', { id: anna.id, ...clientToInput({ ...anna, residenceValidUntil: renewedUntil }) });
+    await callOk(core, 'clients.update', clientToInput({ ...anna, residenceValidUntil: renewedUntil }));
     expect((await list()).items).toEqual([expect.objectContaining({ clientId: anna.id, dueDate: renewedUntil, state: 'open' })]);
   });
 
