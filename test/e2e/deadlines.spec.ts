@@ -75,15 +75,15 @@ test('deadlines on Start: relative days, one legal note per status, one marked d
     await expectNoSeriousA11yViolations(page, 'Start: Fristen');
     await shots(page, 'deadlines-start', (name) => testInfo.outputPath(name));
 
-    // A 1024 × 640 laptop shows several deadlines at once.
+    // A 1024 × 640 laptop shows several deadlines at once, on opening Start, without scrolling.
     await page.setViewportSize(SMALL);
-    await deadlines.getByRole('table').evaluate((table) => table.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollTo(0, 0));
     let inView = 0;
     for (const person of PEOPLE) {
       const box = await rowOf(person.givenName).boundingBox();
       if (box && box.y >= 0 && box.y + box.height <= SMALL.height) inView += 1;
     }
-    expect(inView, 'deadline rows in view at 1024 × 640').toBeGreaterThanOrEqual(4);
+    expect(inView, 'deadline rows in view at 1024 × 640').toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: testInfo.outputPath('deadlines-table-1024x640.png') });
     await expectNoSeriousA11yViolations(page, 'Start: Fristen (1024 × 640)');
     await page.setViewportSize(WIDE);

@@ -69,8 +69,8 @@ export const de = {
   },
   deadlines: {
     heading: 'Fristen',
-    intro:
-      'Was bald fällig ist: ablaufende Aufenthaltstitel und Einwilligungen, Wiedervorlagen und erbetene Rückmeldungen. Wie viele Tage vorher Titel und Einwilligungen erscheinen, steht in den Einstellungen.',
+    intro: 'Ablaufende Aufenthaltstitel und Einwilligungen, Wiedervorlagen und erbetene Rückmeldungen, nach Datum.',
+    leadTimes: 'Wie viele Tage vorher Titel und Einwilligungen erscheinen, steht in den Einstellungen.',
     followUpLead_one: 'Wiedervorlagen und erbetene Rückmeldungen erscheinen {{count}} Tag vor ihrem Tag.',
     followUpLead_other: 'Wiedervorlagen und erbetene Rückmeldungen erscheinen {{count}} Tage vor ihrem Tag.',
     empty: 'Zurzeit ist keine Frist fällig.',

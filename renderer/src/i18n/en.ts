@@ -63,8 +63,8 @@ export const en: MessageCatalogue = {
   },
   deadlines: {
     heading: 'Deadlines',
-    intro:
-      'What is due soon: residence permits and consents running out, follow-ups and requested feedback. How many days ahead permits and consents appear is set in the settings.',
+    intro: 'Residence permits and consents running out, follow-ups and requested feedback, by date.',
+    leadTimes: 'How many days ahead permits and consents appear is set in the settings.',
     followUpLead_one: 'Follow-ups and requested feedback appear {{count}} day before their day.',
     followUpLead_other: 'Follow-ups and requested feedback appear {{count}} days before their day.',
     empty: 'No deadline is due at the moment.',

@@ -71,9 +71,7 @@ export function DeadlineList() {
       <h2 id="start-deadlines" tabIndex={-1}>
         {t('deadlines.heading')}
       </h2>
-      <p className="muted">
-        {t('deadlines.intro')} {data ? t('deadlines.followUpLead', { count: data.followUpLeadDays }) : null}
-      </p>
+      <p className="muted">{t('deadlines.intro')}</p>
       {data ? (
         <div className="toolbar toolbar--wrap deadline-groups" role="group" aria-label={t('deadlines.groupsLabel')}>
           {GROUPS.map((group) => (
@@ -85,7 +83,7 @@ export function DeadlineList() {
           ))}
         </div>
       ) : null}
-      <p role="status" className="form-status">
+      <p role="status" className="form-status deadline-status">
         {message}
       </p>
       {rowError ? <ErrorAlert error={rowError} /> : null}
@@ -103,6 +101,9 @@ export function DeadlineList() {
           />
           <Pager offset={offset} count={data.items.length} total={data.total} onOffset={setOffset} />
           <StatusNotes items={data.items} />
+          <p className="muted">
+            {t('deadlines.leadTimes')} {t('deadlines.followUpLead', { count: data.followUpLeadDays })}
+          </p>
         </>
       ) : null}
       {action ? (
@@ -176,9 +177,7 @@ function DeadlineTable({ items, today, done, onAction, onReopen }: TableProps) {
                 <td className="long-text">
                   <strong>{t(`deadlines.kinds.${item.kind}`)}</strong>
                   {item.subject ? <span dir="auto"> · {item.subject}</span> : null}
-                  <div className="deadline-hint">
-                    {t(`deadlines.hints.${item.kind}`)} <NextStep item={item} describedBy={`${id}-label`} />
-                  </div>
+                  <span className="deadline-hint">{t(`deadlines.hints.${item.kind}`)}</span>
                   {item.note ? (
                     <span className="deadline-note" dir="auto">
                       {t('deadlines.note')}: {item.note}
@@ -189,6 +188,7 @@ function DeadlineTable({ items, today, done, onAction, onReopen }: TableProps) {
                   <span id={`${id}-label`} className="visually-hidden">
                     {t('deadlines.rowActions', { name: item.clientName, kind: t(`deadlines.kinds.${item.kind}`), date: formatDate(shownDate) })}
                   </span>
+                  <NextStep item={item} describedBy={`${id}-label`} />
                   <div className="deadline-actions">
                     {item.state === 'done' ? (
                       <button type="button" className="button button--secondary button--small" aria-describedby={`${id}-label`} onClick={() => onReopen(item)}>
