@@ -16,7 +16,7 @@ import {
 } from './schemas/client';
 import { id, isoDate, list, text } from './schemas/common';
 import { ConsentInputSchema, ConsentSchema } from './schemas/consent';
-import { DeadlineSchema } from './schemas/deadline';
+import { DeadlineCompleteSchema, DeadlineListInputSchema, DeadlineListSchema, DeadlinePostponeSchema, DeadlineRefSchema } from './schemas/deadline';
 import {
   DisclosureSchema,
   DocumentContextSchema,
@@ -159,7 +159,14 @@ export const contract = closedInputs({
   },
 
   /** What is due: permits running out, consents running out, follow-ups. Sorted by date. */
-  'deadlines.list': { input: z.object({ date: isoDate.optional() }), output: list(DeadlineSchema) },
+  /** One page of what is due (paged in SQL), with the count of each group: a long list never loads whole. */
+  'deadlines.list': { input: DeadlineListInputSchema, output: DeadlineListSchema },
+  /** Marks a deadline done with a note: it leaves the open list and shows under "erledigt"; a new due date (a renewed permit) is a new deadline. */
+  'deadlines.complete': { input: DeadlineCompleteSchema, output: z.object({ done: z.literal(true) }) },
+  /** Shows the deadline again from `until` on (today or later), with the note. */
+  'deadlines.postpone': { input: DeadlinePostponeSchema, output: z.object({ postponed: z.literal(true) }) },
+  /** Takes back "done" or "postponed": the deadline is open again. */
+  'deadlines.reopen': { input: DeadlineRefSchema, output: z.object({ reopened: z.literal(true) }) },
 
   'templates.list': { input: noInput, output: list(TemplateSummarySchema) },
   /** The newest version, or the one named (documents keep the version they were made with). */
@@ -328,7 +335,7 @@ export type { Backup, BackupKind, BackupSettings, StoreDamage } from './schemas/
 export { BACKUP_KINDS, INTEGRITY_RESULTS } from './schemas/backup';
 export type { Client, ClientInput, CloseReason, ResidenceStatus, RetentionDue } from './schemas/client';
 export type { Consent, ConsentInput, ConsentState } from './schemas/consent';
-export type { Deadline } from './schemas/deadline';
+export type { Deadline, DeadlineGroup, DeadlineNext, DeadlineRef } from './schemas/deadline';
 export type {
   BatchGroup,
   Disclosure,
@@ -349,4 +356,4 @@ export type { Partner, PartnerInput, PartnerImportResult, PartnerImportStatus } 
 export { IMPORT_ACTIONS, IMPORT_STATES, POSTAL_ADDRESS_STATES, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
 export { CLOSE_REASONS, CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from './schemas/client';
 export { CONSENT_STATES, DATA_CATEGORIES, EXCHANGE_DIRECTIONS } from './schemas/consent';
-export { DEADLINE_KINDS } from './schemas/deadline';
+export { DEADLINE_GROUPS, DEADLINE_KINDS } from './schemas/deadline';

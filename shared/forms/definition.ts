@@ -205,6 +205,12 @@ export const FormDefinitionSchema = z.object({
   consentPurpose: label.optional(),
   /** Follows erstellt → übergeben → Rückmeldung erhalten → abgeschlossen once final. */
   tracksReferral: z.boolean().default(false),
+  /**
+   * Residence status codes (residence_statuses) whose running-out permit this
+   * form is the next step for, e.g. the § 104c checklist for `p104c`: the
+   * deadline list offers it (deadlines.list `next`).
+   */
+  residenceStatuses: z.array(z.string().min(1).max(60)).max(20).optional(),
   effect: z.enum(FORM_EFFECTS).optional(),
   purpose: z.enum(FORM_PURPOSES).optional(),
   /** Letter parts; placeholders allowed (`{{subject}}` takes the field `subject`). */

@@ -168,6 +168,8 @@ export const residence104cChecklist: FormDefinitionSource = {
     'Voraussetzungen für den Übergang vom Chancen-Aufenthaltsrecht in eine Aufenthaltserlaubnis nach § 25a oder § 25b AufenthG, je Voraussetzung mit Nachweis, nächstem Schritt und Frist.',
   layout: 'form',
   recipient: 'none',
+  // The next step when a § 104c permit runs out (deadlines.list).
+  residenceStatuses: ['p104c'],
   sections: [
     {
       id: 'person',

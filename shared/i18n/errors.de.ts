@@ -85,6 +85,10 @@ export const errorsDe = {
     builtInTemplate: 'Die mitgelieferte Vorlage „{{id}}“ wurde nicht gefunden.',
     residenceStatus: 'Der Aufenthaltsstatus „{{code}}“ wurde nicht gefunden.',
     backup: 'Die Sicherung „{{id}}“ wurde nicht gefunden.',
+    deadline: 'Diese Frist gibt es so nicht (mehr): Bitte die Liste neu laden.',
+  },
+  deadlines: {
+    postponeInPast: 'Bitte ein Datum ab heute wählen.',
   },
   clients: {
     birthDateInFuture: 'Das Geburtsdatum liegt in der Zukunft.',

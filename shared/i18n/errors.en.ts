@@ -76,6 +76,10 @@ export const errorsEn: ErrorCatalogue = {
     builtInTemplate: 'The built-in template “{{id}}” was not found.',
     residenceStatus: 'The residence status “{{code}}” was not found.',
     backup: 'The backup “{{id}}” was not found.',
+    deadline: 'This deadline does not exist (any more): please reload the list.',
+  },
+  deadlines: {
+    postponeInPast: 'Please choose a date from today on.',
   },
   clients: {
     birthDateInFuture: 'The date of birth is in the future.',

@@ -141,6 +141,9 @@ export const recordLabelsDe = {
     'audit.exportCsv': 'Protokoll exportiert',
     'documents.duplicate': 'Dokument dupliziert',
     'documents.printMany': 'Im Sammeldruck ausgegeben',
+    'deadlines.complete': 'Frist erledigt',
+    'deadlines.postpone': 'Frist verschoben',
+    'deadlines.reopen': 'Frist wieder geöffnet',
   },
   auditAreas: {
     client: 'Klient*in',
@@ -155,5 +158,6 @@ export const recordLabelsDe = {
     backup: 'Sicherung',
     'residence-status': 'Aufenthaltsstatus',
     audit: 'Protokoll',
+    deadline: 'Frist',
   },
 };

@@ -139,6 +139,9 @@ export const recordLabelsEn: CatalogueShape<typeof recordLabelsDe> = {
     'audit.exportCsv': 'Audit trail exported',
     'documents.duplicate': 'Document duplicated',
     'documents.printMany': 'Handed out in a combined print',
+    'deadlines.complete': 'Deadline done',
+    'deadlines.postpone': 'Deadline postponed',
+    'deadlines.reopen': 'Deadline reopened',
   },
   auditAreas: {
     client: 'Client',
@@ -153,5 +156,6 @@ export const recordLabelsEn: CatalogueShape<typeof recordLabelsDe> = {
     backup: 'Backup',
     'residence-status': 'Residence status',
     audit: 'Audit trail',
+    deadline: 'Deadline',
   },
 };

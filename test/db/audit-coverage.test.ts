@@ -169,6 +169,46 @@ const CASES: Array<[MethodName, Case]> = [
     },
   ],
   [
+    'deadlines.complete',
+    {
+      arrange: async () => ({
+        kind: 'residence-expiry',
+        clientId: (await call<Client>('clients.create', { ...SAMPLE_CLIENT, residenceStatus: 'p104c', residenceValidUntil: '2026-12-10' })).id,
+        dueDate: '2026-12-10',
+        note: 'Antrag gestellt',
+      }),
+      expected: () => [line('deadlines.complete', 'deadline', null, { kind: 'residence-expiry', sourceId: null, dueDate: '2026-12-10' })],
+    },
+  ],
+  [
+    'deadlines.postpone',
+    {
+      arrange: async () => ({
+        kind: 'residence-expiry',
+        clientId: (await call<Client>('clients.create', { ...SAMPLE_CLIENT, residenceStatus: 'p104c', residenceValidUntil: '2026-12-10' })).id,
+        dueDate: '2026-12-10',
+        until: '2026-12-20',
+        note: 'Termin abwarten',
+      }),
+      expected: () => [line('deadlines.postpone', 'deadline', null, { kind: 'residence-expiry', sourceId: null, dueDate: '2026-12-10', until: '2026-12-20' })],
+    },
+  ],
+  [
+    'deadlines.reopen',
+    {
+      arrange: async () => {
+        const ref = {
+          kind: 'residence-expiry',
+          clientId: (await call<Client>('clients.create', { ...SAMPLE_CLIENT, residenceStatus: 'p104c', residenceValidUntil: '2026-12-10' })).id,
+          dueDate: '2026-12-10',
+        };
+        await call('deadlines.complete', ref);
+        return ref;
+      },
+      expected: () => [line('deadlines.reopen', 'deadline', null, { kind: 'residence-expiry', sourceId: null, dueDate: '2026-12-10' })],
+    },
+  ],
+  [
     'residenceStatuses.update',
     {
       arrange: async () => ({ ...(await call<{ items: ResidenceStatus[] }>('residenceStatuses.list', {})).items[0]!, stand: '2026-11-01' }),

@@ -129,7 +129,13 @@ describe('deadlines: residence permits', () => {
         overdue: false,
         subject: p104c.label,
         reminder: p104c.reminderText,
+        statusCode: 'p104c',
         sourceId: null,
+        state: 'open',
+        postponedTo: null,
+        note: '',
+        actedAt: null,
+        next: { type: 'template', templateId: 'residence-104c-checklist', templateTitle: 'Checkliste § 104c zu § 25a / § 25b AufenthG' },
       },
     ]);
   });

@@ -72,6 +72,16 @@ async function createPerson(core: Core): Promise<string> {
     customerNumber: CUSTOMER_NUMBER,
     notes: HEALTH,
     address: { street: STREET, postalCode: '52349', city: 'Düren' },
+    residenceStatus: 'p104c',
+    residenceValidUntil: '2026-12-15',
+  });
+  // A deadline postponed with a note that names the person (deadline_actions).
+  await callOk(core, 'deadlines.postpone', {
+    kind: 'residence-expiry',
+    clientId: person.id,
+    dueDate: '2026-12-15',
+    until: '2026-12-20',
+    note: `${GIVEN_NAME} ${FAMILY_NAME}: ${HEALTH}`,
   });
   await callOk(core, 'consents.create', {
     clientId: person.id,

@@ -469,6 +469,39 @@ describe('each migration on a store of the version before it', () => {
     expect(rows(again, 'SELECT closed_on, closed_reason FROM clients')).toEqual([{ closed_on: '2026-01-31', closed_reason: 'moved-away' }]);
   });
 
+  upgradeTest(120, 'adds the deadline actions, going with their client, and can be run again', () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((migration) => migration.version === 120) - 1]!.version;
+    const store = storeAt(before);
+    insertSchema10Client(store.db, 'c1', 'Müller', 'p104c');
+    insertSchema10Client(store.db, 'c2', 'Demir', 'p104c');
+    const clientsBefore = rows(store.db, 'SELECT * FROM clients ORDER BY id');
+    const db = upgrade(store, 120);
+    expect(rows(db, 'SELECT * FROM clients ORDER BY id')).toEqual(clientsBefore);
+    const insert = db.prepare(
+      `INSERT INTO deadline_actions (kind, client_id, source_id, due_date, action, postponed_to, note, acted_at, acted_by)
+       VALUES ('residence-expiry', ?, '', '2026-12-31', ?, ?, 'Notiz', '2026-11-25T10:00:00.000Z', 'Beraterin')`,
+    );
+    insert.run('c1', 'done', null);
+    insert.run('c2', 'postponed', '2027-01-15');
+    // A postponement needs its day, "done" has none; one row per deadline.
+    expect(() => insert.run('c1', 'postponed', null)).toThrow();
+    expect(() => db.prepare("UPDATE deadline_actions SET postponed_to = '2027-01-01' WHERE client_id = 'c1'").run()).toThrow();
+    expect(
+      rows(
+        db,
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('deadline_actions_by_client', 'deadline_actions_done', 'documents_feedback_by') ORDER BY name",
+      ),
+    ).toHaveLength(3);
+    db.prepare("DELETE FROM clients WHERE id = 'c1'").run();
+    expect(rows(db, 'SELECT client_id FROM deadline_actions')).toEqual([{ client_id: 'c2' }]);
+    // Set back by hand, as tests of older migrations do: the table is there, the step runs again without harm.
+    db.pragma(`user_version = ${before}`);
+    const again = upgrade({ file: db.name, db }, 120);
+    expect(rows(again, 'SELECT client_id, action, postponed_to FROM deadline_actions')).toEqual([
+      { client_id: 'c2', action: 'postponed', postponed_to: '2027-01-15' },
+    ]);
+  });
+
   upgradeTest(130, 'gives every document an empty batch, keeps the rows, and can be run again on a store that has the column', () => {
     const before = MIGRATIONS[MIGRATIONS.findIndex((migration) => migration.version === 130) - 1]!.version;
     const store = storeAt(before);

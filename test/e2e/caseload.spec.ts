@@ -220,7 +220,10 @@ test.describe('caseload: people with several names, permits that run out, consen
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(germanDate(validUntil));
     await expect(row).toContainText('Aufenthalt läuft ab');
-    await expect(row).toContainText(reminder);
+    // The status's legal note is shown once below the list, folded, not on every row.
+    await expect(row).not.toContainText(reminder);
+    await deadlines.locator('summary', { hasText: p104c!.label }).click();
+    await expect(deadlines.getByText(reminder)).toBeVisible();
     await expect(row).not.toContainText('überfällig');
     const overdueRow = deadlines.getByRole('row').filter({ has: page.getByRole('link', { name: /Kowalczyk/ }) });
     await expect(overdueRow).toContainText('überfällig');

@@ -8,7 +8,7 @@ import * as batches from '../services/batches';
 import { exportClient } from '../services/client-export';
 import * as clients from '../services/clients';
 import * as consents from '../services/consents';
-import { listDeadlines } from '../services/deadlines';
+import { completeDeadline, listDeadlines, postponeDeadline, reopenDeadline } from '../services/deadlines';
 import * as documents from '../services/documents';
 import { exportPartners } from '../services/partner-exchange';
 import { cancelImport, importPartners, importStatus, startImport } from '../services/partner-import';
@@ -68,7 +68,10 @@ export const handlers: Handlers = {
   'partners.importStatus': (core, { importId }) => importStatus(core, importId),
   'partners.importCancel': (core, { importId }) => cancelImport(core, importId),
   'partners.addressBlock': (core, { id, contactId }) => partners.partnerAddressBlock(core, id, contactId),
-  'deadlines.list': (core, { date }) => ({ items: listDeadlines(core, date) }),
+  'deadlines.list': (core, input) => listDeadlines(core, input),
+  'deadlines.complete': (core, input) => completeDeadline(core, input),
+  'deadlines.postpone': (core, input) => postponeDeadline(core, input),
+  'deadlines.reopen': (core, input) => reopenDeadline(core, input),
   'templates.list': (core) => ({ items: templates.listTemplates(core) }),
   'templates.get': (core, { id, version }) => templates.getTemplate(core, id, version),
   'templates.update': (core, input) => templates.updateTemplate(core, input),

@@ -10,6 +10,7 @@ import { migration0080 } from './0080-erasure-log';
 import { migration0090 } from './0090-import-ids';
 import { migration0100 } from './0100-audit-append-only';
 import { migration0110 } from './0110-case-closing';
+import { migration0120 } from './0120-deadline-actions';
 import { migration0130 } from './0130-document-batches';
 
 /** Every migration in the order it runs. Append, never edit a shipped one. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0120,
   migration0130,
 ];
 

@@ -22,7 +22,9 @@ export function ConsentSection({ clientId }: { clientId: string }) {
 
   return (
     <section className="panel">
-      <h2 id="client-consents-heading">{t('client.consentsHeading')}</h2>
+      <h2 id="client-consents-heading" tabIndex={-1}>
+        {t('client.consentsHeading')}
+      </h2>
       <p className="muted">{t('consents.intro')}</p>
       <p role="status" className="form-status">
         {message}

@@ -17,10 +17,11 @@ export function StartScreen() {
   return (
     <>
       <PageHeading title={t('nav.start')}>{t('start.title')}</PageHeading>
-      <p className="lead">{t('start.intro')}</p>
 
+      {/* The work list first: on a laptop the deadlines are in view without scrolling. */}
       <DeadlineList />
       <RetentionNotice />
+      <p className="lead">{t('start.intro')}</p>
 
       <section>
         <h2 id="start-actions">{t('start.actionsHeading')}</h2>

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/core/api/dispatch';
+import type { Core } from '../../main/core/core';
+import type { MethodOutput } from '../../shared/api/contract';
+import { addDaysIso } from '../../shared/domain/iso-date';
+import { openTestCore } from '../support/core';
+import { valueOf } from '../support/results';
+
+/**
+ * `deadlines.list` at 100,000 clients (issue 14, DESIGN.md §8: "Start screen
+ * deadlines at 100,000 clients ≤ 100 ms, paged"): 3,000 deadlines due, of
+ * which 100 marked done. The store answers in pages whose size the caller
+ * sets; the time is printed for the closing note, not asserted (the machine
+ * is shared).
+ */
+
+const TODAY = '2026-11-25';
+const CLIENTS = 100_000;
+const PERMITS_DUE = 2_700;
+const CONSENTS_DUE = 300;
+const DONE = 100;
+
+let core: Core;
+let dispose: () => void;
+
+beforeAll(() => {
+  ({ core, dispose } = openTestCore());
+  const started = performance.now();
+  const insertClient = core.db.prepare(
+    `INSERT INTO clients (id, family_name, given_name, residence_status, residence_valid_until, street, postal_code, city, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, '', '', '', ?, ?)`,
+  );
+  const insertConsent = core.db.prepare(
+    `INSERT INTO consents (id, client_id, purposes, data_categories, health_data, exchange, signed_on, valid_until, explained_in, interpreter, notes, recorded_by, created_at)
+     VALUES (?, ?, '[]', '[]', 0, 'both', '2026-01-01', ?, '', '', '', '', ?)`,
+  );
+  const insertDone = core.db.prepare(
+    `INSERT INTO deadline_actions (kind, client_id, source_id, due_date, action, postponed_to, note, acted_at, acted_by)
+     VALUES ('residence-expiry', ?, '', ?, 'done', NULL, '', ?, 'Test')`,
+  );
+  core.db.transaction(() => {
+    const now = '2026-11-25T10:00:00.000Z';
+    for (let index = 0; index < CLIENTS; index += 1) {
+      const id = randomUUID();
+      let status: string | null = null;
+      let until: string | null = null;
+      if (index < PERMITS_DUE) {
+        // From 30 days overdue to 89 days ahead: within the 90 days of § 104c.
+        status = 'p104c';
+        until = addDaysIso(TODAY, (index % 120) - 30);
+      } else if (index < 60_000) {
+        // Permits that run out in one to three years: not due.
+        status = 'aufenthaltserlaubnis';
+        until = addDaysIso(TODAY, 400 + (index % 700));
+      }
+      insertClient.run(id, `Familie${index}`, `Vorname${index}`, status, until, now, now);
+      if (index >= PERMITS_DUE && index < PERMITS_DUE + CONSENTS_DUE) insertConsent.run(randomUUID(), id, addDaysIso(TODAY, index % 30), now);
+      if (index < DONE) insertDone.run(id, until, now);
+    }
+  })();
+  console.log(`deadlines at scale: ${CLIENTS} clients written in ${(performance.now() - started).toFixed(0)} ms`);
+}, 120_000);
+afterAll(() => dispose());
+
+async function timedList(input: Record<string, unknown>): Promise<{ value: MethodOutput<'deadlines.list'>; ms: number }> {
+  const started = performance.now();
+  const value = valueOf<MethodOutput<'deadlines.list'>>(await dispatch(core, 'deadlines.list', { date: TODAY, ...input }));
+  return { value, ms: performance.now() - started };
+}
+
+describe('deadlines.list at 100,000 clients', () => {
+  it('answers in pages of the size asked for, with the total and the count of every group', async () => {
+    await timedList({ limit: 1 }); // the first call prepares statements and registers the sort key
+    const first = await timedList({ limit: 50 });
+    expect(first.value.items).toHaveLength(50);
+    expect(first.value.total).toBe(PERMITS_DUE + CONSENTS_DUE - DONE);
+    const { overdue, week, month, later, done } = first.value.counts;
+    expect(overdue + week + month + later).toBe(PERMITS_DUE + CONSENTS_DUE - DONE);
+    expect(done).toBe(DONE);
+    // Earliest first: the page starts with the 30 days overdue.
+    expect(first.value.items[0]?.dueDate).toBe(addDaysIso(TODAY, -30));
+
+    const deep = await timedList({ limit: 50, offset: 2_850 });
+    expect(deep.value.items).toHaveLength(50);
+    const last = await timedList({ limit: 50, offset: 2_880 });
+    expect(last.value.items).toHaveLength(PERMITS_DUE + CONSENTS_DUE - DONE - 2_880);
+
+    const week1 = await timedList({ group: 'week', limit: 50 });
+    expect(week1.value.items).toHaveLength(50);
+    expect(week1.value.total).toBe(week);
+    const doneList = await timedList({ group: 'done', limit: 50 });
+    expect(doneList.value.items).toHaveLength(50);
+    expect(doneList.value.total).toBe(DONE);
+
+    console.log(
+      `deadlines.list at ${CLIENTS} clients, ${PERMITS_DUE + CONSENTS_DUE} deadlines, pages of 50: first ${first.ms.toFixed(1)} ms, ` +
+        `offset 2850 ${deep.ms.toFixed(1)} ms, group "week" ${week1.ms.toFixed(1)} ms, done ${doneList.ms.toFixed(1)} ms`,
+    );
+  }, 60_000);
+});
