@@ -55,6 +55,7 @@ const PURE_READS: readonly MethodName[] = [
   'documents.context',
   'documents.disclosure',
   'batches.preview',
+  'batches.sample',
   'batches.status',
   'settings.get',
   // A sample letter with the office's own letterhead and a made-up person.
@@ -309,7 +310,10 @@ const CASES: Array<[MethodName, Case]> = [
   [
     'batches.render',
     {
-      arrange: async () => ({ templateId: 'free-letter', values: LETTER, filter: { clientIds: [(await client()).id] } }),
+      arrange: async () => {
+        const { id } = await client();
+        return { templateId: 'free-letter', values: LETTER, filter: { clientIds: [id] }, recipients: [id] };
+      },
       settle: (out: BatchStarted) => until<BatchStatus>('batches.status', { batchId: out.batchId }),
       expected: (out) => [
         line('documents.finalize', 'document', expect.any(String), expect.objectContaining({ templateId: 'free-letter', batchId: out.batchId })),
@@ -321,7 +325,13 @@ const CASES: Array<[MethodName, Case]> = [
     'batches.result',
     {
       arrange: async () => {
-        const started = await call<BatchStarted>('batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: [(await client()).id] } });
+        const { id } = await client();
+        const started = await call<BatchStarted>('batches.render', {
+          templateId: 'free-letter',
+          values: LETTER,
+          filter: { clientIds: [id] },
+          recipients: [id],
+        });
         await until<BatchStatus>('batches.status', { batchId: started.batchId });
         return { batchId: started.batchId };
       },
