@@ -363,15 +363,22 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
     }, 0);
   }
 
-  function focusFirstError(caught: unknown) {
-    if (!isApiCallError(caught) || !form) return;
+  /** Where focus goes after a refused start: the first field with a message, else the start button. */
+  function errorTarget(caught: unknown): string {
+    if (!isApiCallError(caught) || !form) return 'serial-submit';
     const inForm = pathsInFormOrder(form, caught.fields)
       .map((path) => inputIdOfPath(form, path))
       .find((id) => id !== null);
     const part = (['date', 'time', 'place'] as const).find((candidate) => `appointment.${candidate}` in caught.fields);
-    const first = inForm ?? (part ? `serial-appointment-${part}` : null);
-    if (first) focusSoon(first);
+    return inForm ?? (part ? `serial-appointment-${part}` : 'serial-submit');
   }
+  // Where focus goes once the dialog has closed (closing gives it back to the start button first): after the commit.
+  const focusAfterClose = useRef<string | null>(null);
+  useEffect(() => {
+    if (confirming || focusAfterClose.current === null) return;
+    focusSoon(focusAfterClose.current);
+    focusAfterClose.current = null;
+  }, [confirming]);
 
   /** Before the dialog: someone ticked, and nobody ticked with a merge field their record leaves empty. */
   function submit(event: FormEvent) {
@@ -415,10 +422,10 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
         cancelling: false,
       });
     } catch (caught) {
+      const target = errorTarget(caught);
+      focusAfterClose.current = target;
       setConfirming(false);
       setError(caught);
-      focusFirstError(caught);
-      if (!isApiCallError(caught) || Object.keys(caught.fields).filter(isShownAtField).length === 0) focusSoon('serial-submit');
     }
   }
 
@@ -604,8 +611,8 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
           busyLabel={t('serial.starting')}
           onConfirm={start}
           onCancel={() => {
+            focusAfterClose.current = 'serial-submit';
             setConfirming(false);
-            focusSoon('serial-submit');
           }}
         />
       ) : null}
