@@ -431,8 +431,6 @@ export const de = {
     counting: 'Wird gezählt …',
     count_one: '{{count}} Klient*in bekommt den Brief.',
     count_other: '{{count}} Klient*innen bekommen den Brief.',
-    showNames: 'Namen anzeigen',
-    moreNames: '… und {{count}} weitere.',
     skipped_one: '{{count}} Person wird ausgelassen – warum?',
     skipped_other: '{{count}} Personen werden ausgelassen – warum?',
     duplex: 'Jeder Brief beginnt auf einem neuen Blatt (beidseitiger Druck)',

@@ -420,8 +420,6 @@ export const en: MessageCatalogue = {
     counting: 'Counting …',
     count_one: '{{count}} client gets the letter.',
     count_other: '{{count}} clients get the letter.',
-    showNames: 'Show names',
-    moreNames: '… and {{count}} more.',
     skipped_one: '{{count}} person is left out – why?',
     skipped_other: '{{count}} people are left out – why?',
     duplex: 'Each letter starts on a new sheet (double-sided printing)',
