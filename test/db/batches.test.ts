@@ -503,6 +503,12 @@ describe('batches: the safety net (issue 14)', () => {
       { id: filled.id, name: 'Ayşe Mitdatum', unfilled: [] },
       { id: empty.id, name: 'Ayşe Ohnedatum', unfilled: [{ name: 'client.residenceValidUntil', label: 'Aufenthalt gültig bis' }] },
     ]);
+    // A text wrong for everyone (too long) does not empty the list; the sample says what is wrong.
+    const tooLong = { ...input, values: { ...MERGE_LETTER, subject: 'x'.repeat(201) } };
+    expect((await callOk<BatchPreview>(core, 'batches.preview', tooLong)).total).toBe(2);
+    expect(errorOf(await dispatch(core, 'batches.sample', { ...tooLong, clientId: filled.id })).fields).toMatchObject({
+      'values.subject': expect.stringContaining('200'),
+    });
     const { sample, pages } = await samplePages({ ...input, clientId: empty.id });
     expect(sample.unfilled).toEqual([{ name: 'client.residenceValidUntil', label: 'Aufenthalt gültig bis' }]);
     expect(pages.join('\n')).toContain('gilt bis [fehlt: Aufenthalt gültig bis].');

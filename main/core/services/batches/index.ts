@@ -54,8 +54,25 @@ export function batchRunning(core: Core): boolean {
   return [...registry(core).values()].some((run) => run.state === 'running');
 }
 
+/**
+ * The letters a preview lists. The list follows the text (who lacks what a
+ * merge field needs); while the text is wrong for everyone (too long …) the
+ * list still stands, counted without it: the text's message shows where
+ * the text is used (the sample, the start).
+ */
+function previewLetters(core: Core, input: BatchInput) {
+  try {
+    return prepareBatch(core, input, { complete: false });
+  } catch (error) {
+    const aboutText =
+      error instanceof DomainError && error.code === 'invalid_input' && Object.keys(error.fieldIssues ?? {}).some((path) => path.startsWith('values.'));
+    if (!aboutText) throw error;
+    return prepareBatch(core, { ...input, values: {} }, { complete: false });
+  }
+}
+
 export function previewBatch(core: Core, input: BatchInput): BatchPreview {
-  const { letters, skipped } = prepareBatch(core, input, { complete: false });
+  const { letters, skipped } = previewLetters(core, input);
   return {
     total: letters.length,
     clients: letters.slice(0, PREVIEW_NAMES).map((letter) => ({
