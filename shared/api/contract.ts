@@ -4,7 +4,16 @@ import { closedInputs } from './closed-input';
 import { refinement } from './german-messages';
 import { AuditCsvSchema, AuditFacetsSchema, AuditFilterSchema, AuditListInputSchema, AuditPageSchema } from './schemas/audit';
 import { BackupListSchema, BackupPassphraseSchema, BackupSchema, BackupUploadSchema, backupId, StoreDamageSchema } from './schemas/backup';
-import { BatchInputSchema, BatchPreviewSchema, BatchResultSchema, BatchStartedSchema, BatchStatusSchema } from './schemas/batch';
+import {
+  BatchInputSchema,
+  BatchPreviewSchema,
+  BatchRenderInputSchema,
+  BatchResultSchema,
+  BatchSampleInputSchema,
+  BatchSampleSchema,
+  BatchStartedSchema,
+  BatchStatusSchema,
+} from './schemas/batch';
 import {
   ClientCloseSchema,
   ClientExportSchema,
@@ -251,12 +260,14 @@ export const contract = closedInputs({
 
   /** Which clients a serial letter would go to, and who would be left out and why; changes nothing. */
   'batches.preview': { input: BatchInputSchema, output: BatchPreviewSchema },
+  /** One recipient's letter as it will print (draft-marked), with the merge fields filled for them; changes nothing. */
+  'batches.sample': { input: BatchSampleInputSchema, output: BatchSampleSchema },
   /**
    * Starts a serial letter: one template, the same values, one final document
    * per client, all in one PDF, rendered in a worker. Returns at once; ask
    * `batches.status` for progress and `batches.result` for the PDF.
    */
-  'batches.render': { input: BatchInputSchema, output: BatchStartedSchema },
+  'batches.render': { input: BatchRenderInputSchema, output: BatchStartedSchema },
   'batches.status': { input: z.object({ batchId: id }), output: BatchStatusSchema },
   /** Stops a running batch: nothing of it is recorded. */
   'batches.cancel': { input: z.object({ batchId: id }), output: BatchStatusSchema },
@@ -350,7 +361,7 @@ export type {
 export { DOCUMENT_STATUSES, PRINT_MANY_LIMIT, REFERRAL_STATUSES } from './schemas/document';
 export type { Template, TemplateSummary, TemplateUpdate } from './schemas/template';
 export type { Logo, RetentionSettings, Settings } from './schemas/settings';
-export type { BatchFilter, BatchPreview, BatchResult, BatchSkipped, BatchStarted, BatchStatus } from './schemas/batch';
+export type { BatchFilter, BatchPreview, BatchResult, BatchSample, BatchSkipped, BatchStarted, BatchStatus, Unfilled } from './schemas/batch';
 export { BATCH_STATES } from './schemas/batch';
 export type { Partner, PartnerInput, PartnerImportResult, PartnerImportStatus } from './schemas/partner';
 export { IMPORT_ACTIONS, IMPORT_STATES, POSTAL_ADDRESS_STATES, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';

@@ -29,6 +29,7 @@ export const errorsDe = {
     date: 'Bitte ein gültiges Datum angeben (JJJJ-MM-TT).',
     email: 'Bitte eine gültige E-Mail-Adresse angeben.',
     postalCode: 'Bitte eine fünfstellige Postleitzahl angeben.',
+    time: 'Bitte eine Uhrzeit wie 09:30 angeben.',
     format: 'Das Format stimmt nicht.',
     choice: 'Bitte einen der vorgesehenen Werte wählen.',
     unknownKey: 'Unbekanntes Feld „{{key}}“: bitte nur die vorgesehenen Felder senden.',
@@ -255,6 +256,14 @@ export const errorsDe = {
     notRecorded: 'Die Briefe konnten nicht gespeichert werden (wurde zwischendurch eine Person gelöscht?). Es wurde nichts gespeichert.',
     workerFailed: 'Beim Erstellen der Briefe ist ein Fehler aufgetreten. Es wurde nichts gespeichert.',
     workerExited: 'Die Erstellung wurde unerwartet beendet (Code {{code}}). Es wurde nichts gespeichert.',
+    chooseRecipients: 'Bitte wählen, an wen der Brief geht: mindestens ein Merkmal oder ausdrücklich alle Klient*innen.',
+    recipientsOutside: 'Angehakte Personen passen nicht (mehr) zur Auswahl oder sind nicht mehr gespeichert (Anzahl: {{count}}). Bitte die Liste neu laden.',
+    recipientsSkipped: 'Für diese angehakten Personen kann der Brief nicht erstellt werden: {{names}}. Bitte abwählen.',
+    unfilled: 'Bei diesen Personen bleiben Platzhalter leer: {{people}}. Bitte die Angaben in der Akte ergänzen oder die Personen abwählen.',
+    appointmentMissing: 'Der Text verwendet {{placeholder}}: bitte ausfüllen.',
+    unknownPlaceholder: 'Unbekannter Platzhalter {{placeholder}}: bitte einen aus der Liste neben dem Text einfügen.',
+    notARecipient: 'Diese Person gehört nicht zur Auswahl des Serienbriefs.',
+    skippedReason: '{{reason}}',
   },
   // Backups and restore (services/backup.ts).
   backups: {

@@ -57,6 +57,7 @@ const PURE_READS: readonly MethodName[] = [
   // The serial letters the documents list groups (ids, titles, counts).
   'documents.batches',
   'batches.preview',
+  'batches.sample',
   'batches.status',
   'settings.get',
   // A sample letter with the office's own letterhead and a made-up person.
@@ -378,7 +379,10 @@ const CASES: Array<[MethodName, Case]> = [
   [
     'batches.render',
     {
-      arrange: async () => ({ templateId: 'free-letter', values: LETTER, filter: { clientIds: [(await client()).id] } }),
+      arrange: async () => {
+        const { id } = await client();
+        return { templateId: 'free-letter', values: LETTER, filter: { clientIds: [id] }, recipients: [id] };
+      },
       settle: (out: BatchStarted) => until<BatchStatus>('batches.status', { batchId: out.batchId }),
       expected: (out) => [
         line('documents.finalize', 'document', expect.any(String), expect.objectContaining({ templateId: 'free-letter', batchId: out.batchId })),
@@ -390,7 +394,13 @@ const CASES: Array<[MethodName, Case]> = [
     'batches.result',
     {
       arrange: async () => {
-        const started = await call<BatchStarted>('batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: [(await client()).id] } });
+        const { id } = await client();
+        const started = await call<BatchStarted>('batches.render', {
+          templateId: 'free-letter',
+          values: LETTER,
+          filter: { clientIds: [id] },
+          recipients: [id],
+        });
         await until<BatchStatus>('batches.status', { batchId: started.batchId });
         return { batchId: started.batchId };
       },

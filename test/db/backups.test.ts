@@ -270,6 +270,7 @@ describe('backups.restore while a serial letter runs', () => {
       templateId: 'free-letter',
       values: { subject: 'Einladung', body: 'Bitte kommen Sie.' },
       filter: { clientIds: ids },
+      recipients: ids,
     });
     const refused = errorOf(await dispatch(core, 'backups.restore', { id: backup.id }));
     expect(refused).toMatchObject({

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import type { BatchPreview, BatchResult, BatchStarted, BatchStatus, LotseDocument, RenderedPdf } from '../../shared/api/contract';
+import type { BatchPreview, BatchResult, BatchSample, BatchStarted, BatchStatus, LotseDocument, RenderedPdf } from '../../shared/api/contract';
 import { batchWorkerScript } from '../support/batch-worker';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf } from '../support/results';
@@ -59,8 +59,16 @@ function qpdfCheck(base64: string): string {
   return execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
 }
 
+/** Everyone the preview lists for this input: what the counselor gets ticked when nobody is left out. */
+async function everyoneListed(input: Record<string, unknown>): Promise<string[]> {
+  const { recipients: _recipients, duplex: _duplex, ...rest } = input;
+  return (await callOk<BatchPreview>(core, 'batches.preview', rest)).clients.map((client) => client.id);
+}
+
 async function runBatch(input: Record<string, unknown>): Promise<{ started: BatchStarted; statuses: BatchStatus[]; result: BatchResult }> {
-  const started = await callOk<BatchStarted>(core, 'batches.render', input);
+  const filter = (input.filter ?? {}) as { clientIds?: string[] };
+  const recipients = input.recipients ?? filter.clientIds ?? (await everyoneListed(input));
+  const started = await callOk<BatchStarted>(core, 'batches.render', { ...input, recipients });
   const statuses = await waitForBatch(started.batchId);
   expect(statuses.at(-1)).toMatchObject({ state: 'done' });
   const result = await callOk<BatchResult>(core, 'batches.result', { batchId: started.batchId });
@@ -150,7 +158,12 @@ describe('batches.cancel', () => {
   it('stops the batch and records nothing', async () => {
     const ids = await createClients(50);
     const before = countRows(core, 'audit');
-    const started = await callOk<BatchStarted>(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: ids } });
+    const started = await callOk<BatchStarted>(core, 'batches.render', {
+      templateId: 'free-letter',
+      values: LETTER,
+      filter: { clientIds: ids },
+      recipients: ids,
+    });
     const cancelled = await callOk<BatchStatus>(core, 'batches.cancel', { batchId: started.batchId });
     expect(cancelled).toMatchObject({ state: 'cancelled', total: 50 });
     // Even if the worker was about to finish: nothing comes of it.
@@ -176,7 +189,7 @@ describe('batches.cancel', () => {
 
   it('stops a running worker when the core closes', async () => {
     const ids = await createClients(20);
-    await callOk<BatchStarted>(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: ids } });
+    await callOk<BatchStarted>(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: ids }, recipients: ids });
     core.close();
     await new Promise((resolve) => setTimeout(resolve, 200));
   });
@@ -265,24 +278,30 @@ describe('batches: who is left out, and refusals', () => {
   it('refuses values wrong for everyone, templates for partners, and an empty selection', async () => {
     const client = await createClient('Schmidt');
     const filter = { clientIds: [client.id] };
-    expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: { body: 'Text' }, filter }))).toMatchObject({
+    const recipients = [client.id];
+    expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: { body: 'Text' }, filter, recipients }))).toMatchObject({
       code: 'invalid_input',
       fields: { 'values.subject': 'Betreff: Bitte ausfüllen.' },
     });
-    expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: { ...LETTER, subject: 'Gruß 🎉' }, filter }))).toMatchObject({
+    expect(
+      errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: { ...LETTER, subject: 'Gruß 🎉' }, filter, recipients })),
+    ).toMatchObject({
       code: 'invalid_input',
     });
-    expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'referral-letter', values: {}, filter }))).toMatchObject({
+    expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'referral-letter', values: {}, filter, recipients }))).toMatchObject({
       code: 'invalid_input',
       fields: { templateId: expect.stringContaining('Partnerstelle') },
     });
-    expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'consent-data-transfer', values: {}, filter }))).toMatchObject({
+    expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'consent-data-transfer', values: {}, filter, recipients }))).toMatchObject({
       code: 'invalid_input',
       fields: { templateId: expect.stringContaining('Einwilligung') },
     });
-    expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: { residenceStatus: 'p25b' } }))).toMatchObject({
+    // Someone ticked who does not (or no longer) match the selection: nothing is written.
+    expect(
+      errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: { residenceStatus: 'p25b' }, recipients })),
+    ).toMatchObject({
       code: 'invalid_input',
-      message: 'Zu dieser Auswahl gibt es keine Klient*innen.',
+      fields: { recipients: 'Angehakte Personen passen nicht (mehr) zur Auswahl oder sind nicht mehr gespeichert (Anzahl: 1). Bitte die Liste neu laden.' },
     });
     expect(errorOf(await dispatch(core, 'batches.status', { batchId: 'nope' }))).toMatchObject({
       code: 'not_found',
@@ -293,8 +312,15 @@ describe('batches: who is left out, and refusals', () => {
 
   it('runs one batch at a time', async () => {
     const ids = await createClients(10);
-    const started = await callOk<BatchStarted>(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: ids } });
-    expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: ids } }))).toMatchObject({
+    const started = await callOk<BatchStarted>(core, 'batches.render', {
+      templateId: 'free-letter',
+      values: LETTER,
+      filter: { clientIds: ids },
+      recipients: ids,
+    });
+    expect(
+      errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: ids }, recipients: ids })),
+    ).toMatchObject({
       code: 'conflict',
     });
     expect(errorOf(await dispatch(core, 'batches.result', { batchId: started.batchId }))).toMatchObject({
@@ -350,5 +376,176 @@ describe('batches.preview', () => {
     ]);
     expect(application.total).toBe(1);
     expect(countRows(core, 'documents')).toBe(0);
+  });
+});
+
+describe('batches: the safety net (issue 14)', () => {
+  const MERGE_LETTER = {
+    subject: 'Ihr Termin am {{appointment.date}}',
+    body:
+      'Ihre Aufenthaltserlaubnis gilt bis {{client.residenceValidUntil}}.\n\n' +
+      'Bitte kommen Sie am {{appointment.date}} um {{appointment.time}} Uhr in {{appointment.place}}.\n\n' +
+      'Ihre Ansprechpartnerin: {{settings.counselor.name}}',
+  };
+  const APPOINTMENT = { date: '2026-12-14', time: '09:30', place: 'Raum 2.14, Rathaus Düren' };
+
+  /** Rows of every table that a serial letter or its sample could write to. */
+  function rowCounts(): Record<string, number> {
+    return Object.fromEntries(['documents', 'audit', 'clients', 'consents'].map((table) => [table, countRows(core, table)]));
+  }
+
+  async function samplePages(input: Record<string, unknown>): Promise<{ sample: BatchSample; pages: string[] }> {
+    const sample = await callOk<BatchSample>(core, 'batches.sample', input);
+    return { sample, pages: pageTexts(sample.pdfBase64) };
+  }
+
+  it('renders a sample of one recipient’s letter, merge fields filled in German dates, marked as a draft, and writes nothing', async () => {
+    const first = await createClient('Erste', { residenceStatus: 'p104c', residenceValidUntil: '2027-03-01' });
+    const second = await createClient('Zweite', { residenceStatus: 'p104c', residenceValidUntil: '2027-04-15' });
+    const before = rowCounts();
+    const input = { templateId: 'free-letter', values: MERGE_LETTER, appointment: APPOINTMENT, filter: { residenceStatus: 'p104c' } };
+    const one = await samplePages({ ...input, clientId: first.id });
+    expect(one.sample).toMatchObject({ clientId: first.id, clientName: 'Ayşe Erste', unfilled: [] });
+    const text = one.pages.join('\n');
+    expect(text).toContain('Ayşe Erste');
+    expect(text).toContain('Ihr Termin am 14.12.2026');
+    expect(text).toContain('gilt bis 01.03.2027');
+    expect(text).toContain('am 14.12.2026 um 09:30 Uhr in Raum 2.14, Rathaus Düren');
+    expect(text).toContain('Erika Mustermann');
+    expect(text).toContain('ENTWURF');
+    expect(text).not.toContain('{{');
+    // Paging: the next recipient's letter is filled from their own record.
+    const two = await samplePages({ ...input, clientId: second.id });
+    expect(two.pages.join('\n')).toContain('gilt bis 15.04.2027');
+    expect(two.pages.join('\n')).toContain('Ayşe Zweite');
+    // Nothing stored by previewing: no document, no audit line.
+    expect(rowCounts()).toEqual(before);
+    // A sample only for someone the selection holds.
+    const outsider = await createClient('Draußen', { residenceStatus: 'p25a' });
+    expect(errorOf(await dispatch(core, 'batches.sample', { ...input, clientId: outsider.id }))).toMatchObject({
+      code: 'invalid_input',
+      fields: { clientId: 'Diese Person gehört nicht zur Auswahl des Serienbriefs.' },
+    });
+  });
+
+  it('records exactly the ticked recipients, and refuses anyone outside the selection', async () => {
+    const ids = await createClients(5, { residenceStatus: 'p104c', residenceValidUntil: '2027-03-01' });
+    const other = await createClient('Anderer', { residenceStatus: 'p25a', residenceValidUntil: '2027-03-01' });
+    const chosen = [ids[0]!, ids[2]!, ids[4]!];
+    const filter = { residenceStatus: 'p104c' };
+    const before = rowCounts();
+    // Someone not in the selection (or not stored) is refused; nothing is written.
+    for (const stray of [other.id, 'no-such-client']) {
+      expect(
+        errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter, recipients: [...chosen, stray] })),
+      ).toMatchObject({
+        code: 'invalid_input',
+        message: 'Angehakte Personen passen nicht (mehr) zur Auswahl oder sind nicht mehr gespeichert (Anzahl: 1). Bitte die Liste neu laden.',
+      });
+    }
+    expect(rowCounts()).toEqual(before);
+    const { started, result } = await runBatch({ templateId: 'free-letter', values: LETTER, filter, recipients: chosen });
+    expect(started).toMatchObject({ total: 3, skipped: [] });
+    const documents = (await callOk<{ items: LotseDocument[] }>(core, 'documents.list', { templateId: 'free-letter', status: 'final' })).items;
+    expect(documents.map((document) => document.clientId).sort()).toEqual([...chosen].sort());
+    expect(result.documentIds).toHaveLength(3);
+    const text = pageTexts(result.pdfBase64).join('\n');
+    expect(text).toContain('Ayşe Klient 01');
+    expect(text).not.toContain('Ayşe Klient 02');
+    expect(text).not.toContain('Ayşe Klient 04');
+  });
+
+  it('writes to every client only when that is said (everyone: true)', async () => {
+    const ids = await createClients(2);
+    expect(errorOf(await dispatch(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: {}, recipients: ids }))).toMatchObject({
+      code: 'invalid_input',
+      message: 'Bitte wählen, an wen der Brief geht: mindestens ein Merkmal oder ausdrücklich alle Klient*innen.',
+    });
+    expect(countRows(core, 'documents')).toBe(0);
+    const { result } = await runBatch({ templateId: 'free-letter', values: LETTER, filter: { everyone: true }, recipients: ids });
+    expect(result.documentIds).toHaveLength(2);
+  });
+
+  it('fills the merge fields per recipient in the PDF and in the stored documents', async () => {
+    const first = await createClient('Erste', { residenceStatus: 'p104c', residenceValidUntil: '2027-03-01' });
+    const second = await createClient('Zweite', { residenceStatus: 'p104c', residenceValidUntil: '2027-04-15' });
+    const { result } = await runBatch({
+      templateId: 'free-letter',
+      values: MERGE_LETTER,
+      appointment: APPOINTMENT,
+      filter: { residenceStatus: 'p104c' },
+      recipients: [first.id, second.id],
+      duplex: false,
+    });
+    const pages = pageTexts(result.pdfBase64);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('gilt bis 01.03.2027');
+    expect(pages[1]).toContain('gilt bis 15.04.2027');
+    for (const page of pages) {
+      expect(page).toContain('Ihr Termin am 14.12.2026');
+      expect(page).toContain('am 14.12.2026 um 09:30 Uhr in Raum 2.14, Rathaus Düren');
+      expect(page).toContain('Erika Mustermann');
+      expect(page).not.toContain('{{');
+      expect(page).not.toContain('ENTWURF');
+    }
+    const stored = await callOk<LotseDocument>(core, 'documents.get', { id: result.documentIds[1]! });
+    expect(stored.values).toMatchObject({ subject: 'Ihr Termin am 14.12.2026', body: expect.stringContaining('gilt bis 15.04.2027') });
+    // The document reprints as the batch printed it.
+    expect((await callOk<RenderedPdf>(core, 'documents.render', { id: stored.id })).sha256).toBe(stored.sha256);
+  });
+
+  it('shows an unfilled merge field in the list and the sample, and refuses to finalize until it is filled or the person left out', async () => {
+    const filled = await createClient('Mitdatum', { residenceStatus: 'p104c', residenceValidUntil: '2027-03-01' });
+    const empty = await createClient('Ohnedatum', { residenceStatus: 'p104c', residenceValidUntil: null });
+    const input = { templateId: 'free-letter', values: MERGE_LETTER, appointment: APPOINTMENT, filter: { residenceStatus: 'p104c' } };
+    const preview = await callOk<BatchPreview>(core, 'batches.preview', input);
+    expect(preview.clients).toEqual([
+      { id: filled.id, name: 'Ayşe Mitdatum', unfilled: [] },
+      { id: empty.id, name: 'Ayşe Ohnedatum', unfilled: [{ name: 'client.residenceValidUntil', label: 'Aufenthalt gültig bis' }] },
+    ]);
+    // A text wrong for everyone (too long) does not empty the list; the sample says what is wrong.
+    const tooLong = { ...input, values: { ...MERGE_LETTER, subject: 'x'.repeat(201) } };
+    expect((await callOk<BatchPreview>(core, 'batches.preview', tooLong)).total).toBe(2);
+    expect(errorOf(await dispatch(core, 'batches.sample', { ...tooLong, clientId: filled.id })).fields).toMatchObject({
+      'values.subject': expect.stringContaining('200'),
+    });
+    const { sample, pages } = await samplePages({ ...input, clientId: empty.id });
+    expect(sample.unfilled).toEqual([{ name: 'client.residenceValidUntil', label: 'Aufenthalt gültig bis' }]);
+    expect(pages.join('\n')).toContain('gilt bis [fehlt: Aufenthalt gültig bis].');
+
+    const before = rowCounts();
+    expect(errorOf(await dispatch(core, 'batches.render', { ...input, recipients: [filled.id, empty.id] }))).toMatchObject({
+      code: 'invalid_input',
+      message:
+        'Bei diesen Personen bleiben Platzhalter leer: Ayşe Ohnedatum (Aufenthalt gültig bis). Bitte die Angaben in der Akte ergänzen oder die Personen abwählen.',
+    });
+    // The appointment is entered once for the batch: where the text names it, it must be given.
+    expect(
+      errorOf(await dispatch(core, 'batches.render', { ...input, appointment: { date: '', time: '09:30', place: '' }, recipients: [filled.id] })),
+    ).toMatchObject({
+      code: 'invalid_input',
+      fields: {
+        'appointment.date': 'Der Text verwendet {{appointment.date}}: bitte ausfüllen.',
+        'appointment.place': 'Der Text verwendet {{appointment.place}}: bitte ausfüllen.',
+      },
+    });
+    expect(
+      errorOf(
+        await dispatch(core, 'batches.render', { ...input, values: { ...MERGE_LETTER, body: 'Hallo {{client.lieblingsfarbe}}' }, recipients: [filled.id] }),
+      ),
+    ).toMatchObject({
+      code: 'invalid_input',
+      fields: { 'values.body': 'Unbekannter Platzhalter {{client.lieblingsfarbe}}: bitte einen aus der Liste neben dem Text einfügen.' },
+    });
+    expect(
+      errorOf(await dispatch(core, 'batches.render', { ...input, appointment: { ...APPOINTMENT, time: '9 Uhr' }, recipients: [filled.id] })),
+    ).toMatchObject({
+      code: 'invalid_input',
+      fields: { 'appointment.time': 'Bitte eine Uhrzeit wie 09:30 angeben.' },
+    });
+    expect(rowCounts()).toEqual(before);
+    // Left out, the others get their letter.
+    const { result } = await runBatch({ ...input, recipients: [filled.id] });
+    expect(result.documentIds).toHaveLength(1);
   });
 });

@@ -281,6 +281,7 @@ describe('a serial letter printed again from the documents list', () => {
       templateId: 'free-letter',
       values: { subject: 'Einladung', body: 'wir laden Sie zum Infoabend ein.' },
       filter: { clientIds: people.map((person) => person.id) },
+      recipients: people.map((person) => person.id),
     });
     await waitForBatch(started.batchId);
 

@@ -282,9 +282,13 @@ describe('clients.erase and serial letters', () => {
     const keeper = await callOk<Client>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: KEEPER });
     const person = await callOk<Client>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: FAMILY_NAME });
     const letter = { templateId: 'free-letter', values: { subject: 'Einladung', body: 'Bitte kommen Sie.' } };
-    const withPerson = await callOk<BatchStarted>(core, 'batches.render', { ...letter, filter: { clientIds: [keeper.id, person.id] } });
+    const withPerson = await callOk<BatchStarted>(core, 'batches.render', {
+      ...letter,
+      filter: { clientIds: [keeper.id, person.id] },
+      recipients: [keeper.id, person.id],
+    });
     await waitForBatch(core, withPerson.batchId);
-    const without = await callOk<BatchStarted>(core, 'batches.render', { ...letter, filter: { clientIds: [keeper.id] } });
+    const without = await callOk<BatchStarted>(core, 'batches.render', { ...letter, filter: { clientIds: [keeper.id] }, recipients: [keeper.id] });
     await waitForBatch(core, without.batchId);
     expect((await callOk<{ pages: number }>(core, 'batches.result', { batchId: withPerson.batchId })).pages).toBeGreaterThan(1);
 

@@ -91,8 +91,8 @@ describe('a fresh data folder', () => {
 
   it('refuses a serial letter until the setup is done, writing nothing; its preview works', async () => {
     const { clientId } = await draftLetter();
-    const input = { templateId: 'free-letter', values: LETTER, filter: { clientIds: [clientId] } };
-    expect(await callOk(core, 'batches.preview', input)).toMatchObject({ total: 1 });
+    const input = { templateId: 'free-letter', values: LETTER, filter: { clientIds: [clientId] }, recipients: [clientId] };
+    expect(await callOk(core, 'batches.preview', { templateId: input.templateId, values: input.values, filter: input.filter })).toMatchObject({ total: 1 });
     const before = changes();
 
     const refused = errorOf(await dispatch(core, 'batches.render', input));

@@ -77,6 +77,7 @@ test.describe('the documents list as a work list', () => {
       templateId: 'free-letter',
       values: { subject: SERIAL, body: 'wir laden Sie herzlich ein.' },
       filter: { clientIds: [ids.olena, ids.omar, ids.jan, ids.petra] },
+      recipients: [ids.olena, ids.omar, ids.jan, ids.petra],
       duplex: false,
     });
     await expect.poll(async () => (await api(page, lotse, 'batches.status', { batchId: started.batchId })).state, { timeout: 60_000 }).toBe('done');

@@ -227,7 +227,7 @@ describe('a final letter', () => {
 describe('a serial letter', () => {
   it('greets every client by their own sex and title', async () => {
     const ids = await Promise.all([OLENA, MEHMET, ALEX].map(async (client) => (await call<Client>('clients.create', client)).id));
-    const started = await call<BatchStarted>('batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: ids } });
+    const started = await call<BatchStarted>('batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: ids }, recipients: ids });
     let status = await call<BatchStatus>('batches.status', { batchId: started.batchId });
     for (let attempt = 0; attempt < 3000 && status.state === 'running'; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 10));

@@ -94,6 +94,7 @@ export const handlers: Handlers = {
     return { discarded: true };
   },
   'batches.preview': (core, input) => batches.previewBatch(core, input),
+  'batches.sample': (core, input) => batches.sampleBatch(core, input),
   'batches.render': (core, input) => batches.startBatch(core, input),
   'batches.status': (core, { batchId }) => batches.batchStatus(core, batchId),
   'batches.cancel': (core, { batchId }) => batches.cancelBatch(core, batchId),

@@ -1,10 +1,21 @@
-import type { BatchInput, BatchPreview, BatchResult, BatchStarted, BatchStatus } from '../../../../shared/api/schemas/batch';
+import type {
+  BatchInput,
+  BatchPreview,
+  BatchRenderInput,
+  BatchResult,
+  BatchSample,
+  BatchSampleInput,
+  BatchStarted,
+  BatchStatus,
+} from '../../../../shared/api/schemas/batch';
+import { APPOINTMENT_FIELDS, mergeFieldLabel } from '../../../../shared/forms/merge-fields';
 import type { Core } from '../../core';
 import { germanText } from '../../../../shared/i18n/error-message';
 import { DomainError, invalid, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertSetUp, getSettings } from '../settings';
-import { prepareBatch } from './prepare';
+import { renderDocumentPdf, snapshotOf } from '../documents/pdf';
+import { hasCriterion, matchingIds, prepareBatch, unfilledPeople } from './prepare';
 import { forgetOldRuns, runRegistry } from '../run-registry';
 import { startRun, stopRun, type BatchRun } from './run';
 
@@ -30,8 +41,11 @@ import { startRun, stopRun, type BatchRun } from './run';
 
 /** Finished batches kept for `batches.result` (each holds its PDF in memory). */
 const KEEP_FINISHED = 3;
-/** Names listed by `batches.preview`. */
-const PREVIEW_NAMES = 100;
+/** Names listed by `batches.preview`: as many as a batch may name as recipients. */
+const PREVIEW_NAMES = 5000;
+
+const isAppointment = (name: string) => (APPOINTMENT_FIELDS as readonly string[]).includes(name);
+const unfilledOf = (names: string[]) => names.map((name) => ({ name, label: mergeFieldLabel(name) }));
 
 const registry = runRegistry<BatchRun>((run) => stopRun(run, 'cancelled'));
 
@@ -40,12 +54,63 @@ export function batchRunning(core: Core): boolean {
   return [...registry(core).values()].some((run) => run.state === 'running');
 }
 
+/**
+ * The letters a preview lists. The list follows the text (who lacks what a
+ * merge field needs); while the text is wrong for everyone (too long …) the
+ * list still stands, counted without it: the text's message shows where
+ * the text is used (the sample, the start).
+ */
+function previewLetters(core: Core, input: BatchInput) {
+  try {
+    return prepareBatch(core, input, { complete: false });
+  } catch (error) {
+    const aboutText =
+      error instanceof DomainError && error.code === 'invalid_input' && Object.keys(error.fieldIssues ?? {}).some((path) => path.startsWith('values.'));
+    if (!aboutText) throw error;
+    return prepareBatch(core, { ...input, values: {} }, { complete: false });
+  }
+}
+
 export function previewBatch(core: Core, input: BatchInput): BatchPreview {
-  const { letters, skipped } = prepareBatch(core, input, false);
+  const { letters, skipped } = previewLetters(core, input);
   return {
     total: letters.length,
-    clients: letters.slice(0, PREVIEW_NAMES).map((letter) => ({ id: letter.clientId, name: letter.clientName })),
+    clients: letters.slice(0, PREVIEW_NAMES).map((letter) => ({
+      id: letter.clientId,
+      name: letter.clientName,
+      // The appointment is the same for everyone: the form says when it is missing, not each person.
+      unfilled: unfilledOf(letter.unfilled.filter((name) => !isAppointment(name))),
+    })),
     skipped,
+  };
+}
+
+/**
+ * One recipient's letter exactly as the batch would print it, marked as a
+ * draft: the merge fields filled for them, an empty one shown as
+ * „[fehlt: …]“. Rendered in the host (one letter takes some 40 ms); nothing
+ * is written, not even an audit line (nothing leaves the desk).
+ */
+export async function sampleBatch(core: Core, input: BatchSampleInput): Promise<BatchSample> {
+  const { clientId, ...batch } = input;
+  const { form, now, letters, skipped } = prepareBatch(core, batch, {
+    complete: false,
+    only: new Set([clientId]),
+    gap: (name) => `[fehlt: ${mergeFieldLabel(name)}]`,
+  });
+  const letter = letters[0];
+  if (!letter?.job) {
+    const reason = skipped[0]?.reason;
+    throw reason ? invalid({ clientId: { key: 'batches.skippedReason', params: { reason } } }) : invalid({ clientId: { key: 'batches.notARecipient' } });
+  }
+  const rendered = await renderDocumentPdf(form, letter.values, [], snapshotOf(letter.job.context), now, 'draft');
+  return {
+    clientId: letter.clientId,
+    clientName: letter.clientName,
+    pdfBase64: rendered.bytes.toString('base64'),
+    sha256: rendered.sha256,
+    pages: rendered.pages,
+    unfilled: unfilledOf(letter.unfilled),
   };
 }
 
@@ -90,14 +155,31 @@ export function discardBatchesWith(core: Core, clientId: string): void {
  * Starts a batch once the setup is done: chooses the clients, prepares every letter, and hands them
  * to a new worker. Returns at once; `batches.status` tells the progress.
  */
-export function startBatch(core: Core, input: BatchInput): BatchStarted {
+export function startBatch(core: Core, input: BatchRenderInput): BatchStarted {
   assertSetUp(getSettings(core));
   const runs = registry(core);
   if (batchRunning(core)) {
     throw new DomainError('conflict', { key: 'batches.alreadyRunning' });
   }
-  const prepared = prepareBatch(core, input);
+  const { recipients, ...batch } = input;
+  // Everyone only when it was said: an empty filter by mistake would write to every client.
+  if (!hasCriterion(batch.filter) && batch.filter.everyone !== true)
+    throw invalid({ filter: { key: 'batches.chooseRecipients' } }, { key: 'batches.chooseRecipients' });
+  const chosen = new Set(recipients);
+  const matching = matchingIds(core, batch.filter);
+  const outside = [...chosen].filter((id) => !matching.has(id)).length;
+  if (outside > 0)
+    throw invalid(
+      { recipients: { key: 'batches.recipientsOutside', params: { count: outside } } },
+      { key: 'batches.recipientsOutside', params: { count: outside } },
+    );
+  const prepared = prepareBatch(core, batch, { only: chosen });
   const { letters, skipped } = prepared;
+  const unfilled = letters.filter((letter) => letter.unfilled.length > 0);
+  if (unfilled.length > 0) {
+    const people = unfilledPeople(unfilled);
+    throw invalid({ recipients: { key: 'batches.unfilled', params: { people } } }, { key: 'batches.unfilled', params: { people } });
+  }
   if (letters.length === 0) {
     throw skipped.length > 0
       ? invalid({ filter: { key: 'batches.peopleSkipped', params: { skipped: skipped.length } } }, { key: 'batches.nobodyCanReceive' })

@@ -1,10 +1,11 @@
 import type { Client, Partner } from '../../../../shared/api/contract';
-import type { BatchFilter, BatchInput, BatchSkipped } from '../../../../shared/api/schemas/batch';
+import type { Appointment, BatchFilter, BatchInput, BatchSkipped } from '../../../../shared/api/schemas/batch';
 import { addMonthsIso, todayIso } from '../../../../shared/domain/iso-date';
 import { fullName } from '../../../../shared/domain/person-name';
 import { undeliverableMessage } from '../../../../shared/domain/postal-address';
 import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms';
 import { prefilledValues } from '../../../../shared/forms/fill';
+import { appointmentFieldsIn, fillMergeFields, mergeFieldLabel, unknownMergeFields } from '../../../../shared/forms/merge-fields';
 import { isBlankValue, validateFormValues, type FormValues } from '../../../../shared/forms/values';
 import { germanText, type FieldIssues } from '../../../../shared/i18n/error-message';
 import type { Core } from '../../core';
@@ -35,8 +36,19 @@ export interface PreparedLetter {
   prefilled: string[];
   /** What the worker needs; let go once it is handed over. */
   job: Omit<LetterJob, 'index'> | null;
+  /** Merge fields of the text this client's record leaves empty (placeholder names). */
+  unfilled: string[];
   /** Set when the worker has rendered the letter. */
   rendered?: { sha256: string; snapshotJson: string };
+}
+
+export interface PrepareOptions {
+  /** The values must be complete (starting the batch), rather than a draft (counting, a sample). */
+  complete?: boolean;
+  /** Only these clients, in the order of the list (each must match the filter: the caller checks). */
+  only?: ReadonlySet<string>;
+  /** What an empty merge field prints as (the sample); nothing by default. */
+  gap?: (name: string) => string;
 }
 
 export interface Prepared {
@@ -45,6 +57,27 @@ export interface Prepared {
   now: Date;
   letters: PreparedLetter[];
   skipped: BatchSkipped[];
+}
+
+/** Whether a filter names any criterion (else it means every client, which must be said: `everyone`). */
+export function hasCriterion(filter: BatchFilter): boolean {
+  return (
+    filter.residenceStatus !== undefined ||
+    filter.permitEndsWithinMonths !== undefined ||
+    filter.counselingField !== undefined ||
+    filter.clientIds !== undefined
+  );
+}
+
+/** The ids of the clients a filter matches (for checking the chosen recipients). */
+export function matchingIds(core: Core, filter: BatchFilter): Set<string> {
+  return new Set(matchingClients(core, filter, todayIso(core.now())).map((client) => client.id));
+}
+
+/** „Ayşe Klient (Aufenthalt gültig bis)“ for the message naming who has empty merge fields. */
+export function unfilledPeople(letters: PreparedLetter[], limit = 10): string {
+  const named = letters.slice(0, limit).map((letter) => `${letter.clientName} (${letter.unfilled.map(mergeFieldLabel).join(', ')})`);
+  return letters.length > limit ? `${named.join('; ')} und ${letters.length - limit} weitere` : named.join('; ');
 }
 
 function matchingClients(core: Core, filter: BatchFilter, today: string): Client[] {
@@ -84,13 +117,64 @@ function isFilledPerClient(form: FormDefinition, path: string): boolean {
  * The values given must be right for everyone: wrong ones are refused, and a
  * required field that no client record fills in must be given.
  */
-function checkGivenValues(form: FormDefinition, values: Record<string, unknown>, complete: boolean, partnerExists: (id: string) => boolean): void {
+function checkGivenValues(
+  form: FormDefinition,
+  values: Record<string, unknown>,
+  appointment: Appointment,
+  complete: boolean,
+  partnerExists: (id: string) => boolean,
+): void {
   const draft = validateFormValues(form, values, { complete: false, partnerExists });
   if (Object.keys(draft.errors).length > 0) throw invalid(draft.errors);
   if (!complete) return;
+  checkMergeFields(form, values, appointment);
   const checked = validateFormValues(form, values, { complete: true, partnerExists });
   const missing = Object.fromEntries(Object.entries(checked.errors).filter(([path]) => !isFilledPerClient(form, path)));
   if (Object.keys(missing).length > 0) throw invalid(missing);
+}
+
+/** The shared texts that may hold merge fields: text and textarea fields no record fills in. */
+function mergeTexts(form: FormDefinition, values: Record<string, unknown>): Array<{ id: string; text: string }> {
+  return inputFieldsOf(form)
+    .filter((field) => (field.type === 'text' || field.type === 'textarea') && field.prefill === undefined)
+    .flatMap((field) => {
+      const value = values[field.id];
+      return typeof value === 'string' ? [{ id: field.id, text: value }] : [];
+    });
+}
+
+/** Before a batch starts: no placeholder the letter cannot fill, and the appointment given where the text names it. */
+function checkMergeFields(form: FormDefinition, values: Record<string, unknown>, appointment: Appointment): void {
+  const issues: FieldIssues = {};
+  for (const { id, text } of mergeTexts(form, values)) {
+    const unknown = unknownMergeFields(text);
+    if (unknown.length > 0) issues[`values.${id}`] = { key: 'batches.unknownPlaceholder', params: { placeholder: `{{${unknown[0]}}}` } };
+    for (const name of appointmentFieldsIn(text)) {
+      const part = name.split('.')[1] as keyof Appointment;
+      if (appointment[part].trim() === '') issues[`appointment.${part}`] = { key: 'batches.appointmentMissing', params: { placeholder: `{{${name}}}` } };
+    }
+  }
+  if (Object.keys(issues).length > 0) throw invalid(issues);
+}
+
+/** The text the counselor typed, with the merge fields filled for this client; which were left empty. */
+function filledForClient(
+  form: FormDefinition,
+  values: FormValues,
+  given: Record<string, unknown>,
+  context: DocumentContext,
+  appointment: Appointment,
+  gap: ((name: string) => string) | undefined,
+): { values: FormValues; unfilled: string[] } {
+  const filled: FormValues = { ...values };
+  const unfilled = new Set<string>();
+  for (const { id, text } of mergeTexts(form, values)) {
+    if (!(id in given)) continue;
+    const result = fillMergeFields(text, context.prefill, appointment, gap);
+    filled[id] = result.text;
+    for (const name of result.unfilled) unfilled.add(name);
+  }
+  return { values: filled, unfilled: [...unfilled] };
 }
 
 function missingReason(form: FormDefinition, errors: FieldIssues): string {
@@ -169,7 +253,12 @@ function batchContexts(core: Core, form: FormDefinition, now: Date): { contextFo
 }
 
 /** One client's letter, or why they cannot get it. */
-function prepareLetter(context: DocumentContext, given: Record<string, unknown>): PreparedLetter | string {
+function prepareLetter(
+  context: DocumentContext,
+  given: Record<string, unknown>,
+  appointment: Appointment,
+  gap: ((name: string) => string) | undefined,
+): PreparedLetter | string {
   const { form } = context;
   const { client } = context.prefill;
   // The same rule and words as finalizing a single letter.
@@ -180,13 +269,16 @@ function prepareLetter(context: DocumentContext, given: Record<string, unknown>)
   // What no record fills in was checked for everyone before; here only what this client's record lacks.
   const missing = Object.fromEntries(Object.entries(checked.errors).filter(([path]) => isFilledPerClient(form, path)));
   if (Object.keys(missing).length > 0) return missingReason(form, missing);
-  const unprintable = unprintableReason(context.recipient, checked.values, form);
+  // The merge fields are filled here, so the document stores the letter as it printed for this person.
+  const merged = filledForClient(form, checked.values, given, context, appointment, gap);
+  const unprintable = unprintableReason(context.recipient, merged.values, form);
   if (unprintable) return unprintable;
   // Exactly what the store will hold: the worker renders from the same JSON a reprint reads.
-  const values = JSON.parse(JSON.stringify(checked.values)) as FormValues;
+  const values = JSON.parse(JSON.stringify(merged.values)) as FormValues;
   return {
     clientId: client.id,
     clientName: fullName(client),
+    unfilled: merged.unfilled,
     values,
     prefilled: prefill.prefilled.filter((key) => !(key in given)),
     job: { values, context: printContextOf(context, values) },
@@ -198,17 +290,19 @@ function prepareLetter(context: DocumentContext, given: Record<string, unknown>)
  * is left out and why. A preview (`complete: false`) takes the values as a
  * draft: what the counselor has not typed yet does not count against anyone.
  */
-export function prepareBatch(core: Core, input: BatchInput, complete = true): Prepared {
+export function prepareBatch(core: Core, input: BatchInput, options: PrepareOptions = {}): Prepared {
+  const { complete = true, only, gap } = options;
   const form = documentTemplateDefinition(core, input.templateId);
   checkTemplate(form);
   const now = core.now();
   const contexts = batchContexts(core, form, now);
-  checkGivenValues(form, input.values, complete, contexts.partnerExists);
+  checkGivenValues(form, input.values, input.appointment, complete, contexts.partnerExists);
   const given = givenValues(input.values);
   const letters: PreparedLetter[] = [];
   const skipped: BatchSkipped[] = [];
   for (const client of matchingClients(core, input.filter, todayIso(now))) {
-    const letter = prepareLetter(contexts.contextFor(client), given);
+    if (only && !only.has(client.id)) continue;
+    const letter = prepareLetter(contexts.contextFor(client), given, input.appointment, gap);
     if (typeof letter === 'string') skipped.push({ clientId: client.id, clientName: fullName(client), reason: letter });
     else letters.push(letter);
   }

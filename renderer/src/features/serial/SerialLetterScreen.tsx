@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchPreview, BatchResult, BatchSkipped, ResidenceStatus, Settings, Template } from '../../../../shared/api/contract';
 import { ClientSchema } from '../../../../shared/api/schemas/client';
@@ -13,15 +13,24 @@ import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
 import { focusSoon } from '../../ui/focus';
 import { PageHeading } from '../../ui/PageHeading';
 import { PdfPreview } from '../../ui/pdf/PdfPreview';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Field } from '../../ui/Field';
+import { inputFieldsOf } from '../../../../shared/forms/definition';
+import { insertPlaceholder } from '../templates/template-edit';
+import { MergeFieldList } from './MergeFieldList';
+import { RecipientList } from './RecipientList';
+import { SerialSample } from './SerialSample';
 import { RadioGroup } from '../../ui/RadioGroup';
 import { routeHref } from '../../app/routes';
 import { SelectField } from '../../ui/SelectField';
 import { useAsync } from '../../ui/use-async';
-import { inputIdOfPath, pathsInFormOrder } from '../documents/document-form';
+import { fieldInputId, inputIdOfPath, pathsInFormOrder } from '../documents/document-form';
 import { DocumentSections } from '../documents/DocumentSections';
 import {
   batchFilter,
   blankSharedValues,
+  clampIndex,
+  hasCriterion,
   isSerialTemplate,
   MONTH_CHOICES,
   NO_FILTER,
@@ -29,6 +38,7 @@ import {
   progressMilestone,
   serialFileName,
   sharedPart,
+  type Audience,
   type FilterChoice,
 } from './serial-letter';
 
@@ -229,7 +239,12 @@ function useBatchProgress(phase: Phase, setPhase: (update: (current: Phase) => P
 /** A stand-in person for the placeholders of text blocks: the real ones are filled per client. */
 const SAMPLE_CLIENT = ClientSchema.parse({ id: '-', familyName: '…', createdAt: '', updatedAt: '' });
 
-type PreviewState = { status: 'loading' } | { status: 'ready'; value: BatchPreview } | { status: 'error'; error: unknown };
+type PreviewState = { status: 'none' } | { status: 'loading' } | { status: 'ready'; value: BatchPreview } | { status: 'error'; error: unknown };
+
+const NO_APPOINTMENT = { date: '', time: '', place: '' };
+
+/** Field paths the setup shows at their own fields (the rest in the alert). */
+const isShownAtField = (path: string) => path.startsWith('values.') || path.startsWith('appointment.') || path === 'templateId';
 
 function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { onStarted(phase: Phase): void }) {
   const { t } = useTranslation();
@@ -237,30 +252,60 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
   const template = templates.find((candidate) => candidate.id === templateId) ?? null;
   const form = useMemo(() => (template ? sharedPart(template.definition) : null), [template]);
   const [values, setValues] = useState<FormValues>(() => (template ? blankSharedValues(template.definition) : {}));
+  const [appointment, setAppointment] = useState(NO_APPOINTMENT);
   const [filter, setFilter] = useState<FilterChoice>(NO_FILTER);
+  const [audience, setAudience] = useState<Audience>('criteria');
+  const [everyoneCount, setEveryoneCount] = useState<number | null>(null);
   const [duplex, setDuplex] = useState(true);
-  const [preview, setPreview] = useState<PreviewState>({ status: 'loading' });
-  const [starting, setStarting] = useState(false);
+  const [preview, setPreview] = useState<PreviewState>({ status: 'none' });
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const [sampleIndex, setSampleIndex] = useState(0);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const filterKey = JSON.stringify(batchFilter(filter));
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const apiFilter = useMemo(() => batchFilter(filter, audience), [filter, audience]);
+  const filterKey = JSON.stringify(apiFilter);
+  const chosen = audience === 'everyone' || hasCriterion(filter);
+  // The list says who lacks what a merge field needs: it follows the text too (after a pause in typing).
+  const textKey = JSON.stringify([values, appointment]);
 
-  // The count follows template and filter; the text typed does not change who gets the letter.
+  // How many clients "alle" means, said in the choice itself.
   useEffect(() => {
     if (!templateId) return;
+    let live = true;
+    call('batches.preview', { templateId, values: {}, filter: { everyone: true } }).then(
+      (value) => live && setEveryoneCount(value.total + value.skipped.length),
+      () => live && setEveryoneCount(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [templateId]);
+
+  useEffect(() => {
+    setUnticked(new Set());
+    setSampleIndex(0);
+  }, [templateId, filterKey]);
+
+  useEffect(() => {
+    if (!templateId || !chosen) {
+      setPreview({ status: 'none' });
+      return;
+    }
     let current = true;
-    setPreview({ status: 'loading' });
+    setPreview((before) => (before.status === 'ready' ? before : { status: 'loading' }));
     const timer = window.setTimeout(() => {
-      call('batches.preview', { templateId, values: {}, filter: batchFilter(filter) }).then(
+      call('batches.preview', { templateId, values, appointment, filter: apiFilter }).then(
         (value) => current && setPreview({ status: 'ready', value }),
         (caught: unknown) => current && setPreview({ status: 'error', error: caught }),
       );
-    }, 250);
+    }, 300);
     return () => {
       current = false;
       window.clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `filterKey` stands for `filter` by value.
-  }, [templateId, filterKey]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `filterKey` and `textKey` stand for filter, values and appointment by value.
+  }, [templateId, filterKey, textKey, chosen]);
 
   const chooseTemplate = (id: string) => {
     const next = templates.find((candidate) => candidate.id === id);
@@ -283,15 +328,89 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
     [settings],
   );
   const perClient = template ? perClientLabels(template.definition) : [];
-  const total = preview.status === 'ready' ? preview.value.total : null;
+  const clients = useMemo(() => (preview.status === 'ready' ? preview.value.clients : []), [preview]);
+  const ticked = useMemo(() => clients.filter((client) => !unticked.has(client.id)), [clients, unticked]);
+  const index = clampIndex(sampleIndex, ticked.length);
 
-  async function submit(event: FormEvent) {
+  // Where the caret was in each text when it was left, and which text was written in last: a merge field goes there.
+  const selections = useRef(new Map<string, { start: number; end: number }>());
+  const lastText = useRef<string | null>(null);
+  const textFields = useMemo(() => (form ? inputFieldsOf(form).filter((field) => field.type === 'text' || field.type === 'textarea') : []), [form]);
+  const rememberSelection = (event: FocusEvent<HTMLDivElement>) => {
+    const target = event.target;
+    if (!(target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)) return;
+    const field = textFields.find((candidate) => fieldInputId(candidate.id) === target.id);
+    if (!field) return;
+    lastText.current = field.id;
+    selections.current.set(field.id, { start: target.selectionStart ?? target.value.length, end: target.selectionEnd ?? target.value.length });
+  };
+  function insertMergeField(name: string) {
+    // A text never entered takes it at the end of the longest text (the letter's body).
+    const fieldId = lastText.current ?? textFields.find((field) => field.type === 'textarea')?.id ?? textFields[0]?.id;
+    if (!fieldId) return;
+    const currentText = typeof values[fieldId] === 'string' ? (values[fieldId] as string) : '';
+    const selection = selections.current.get(fieldId) ?? { start: currentText.length, end: currentText.length };
+    const { text, caret } = insertPlaceholder(currentText, selection.start, selection.end, name);
+    setValues((current) => ({ ...current, [fieldId]: text }));
+    selections.current.set(fieldId, { start: caret, end: caret });
+    lastText.current = fieldId;
+    window.setTimeout(() => {
+      const input = document.getElementById(fieldInputId(fieldId));
+      if (input instanceof HTMLTextAreaElement || input instanceof HTMLInputElement) {
+        input.focus();
+        input.setSelectionRange(caret, caret);
+      }
+    }, 0);
+  }
+
+  /** Where focus goes after a refused start: the first field with a message, else the start button. */
+  function errorTarget(caught: unknown): string {
+    if (!isApiCallError(caught) || !form) return 'serial-submit';
+    const inForm = pathsInFormOrder(form, caught.fields)
+      .map((path) => inputIdOfPath(form, path))
+      .find((id) => id !== null);
+    const part = (['date', 'time', 'place'] as const).find((candidate) => `appointment.${candidate}` in caught.fields);
+    return inForm ?? (part ? `serial-appointment-${part}` : 'serial-submit');
+  }
+  // Where focus goes once the dialog has closed (closing gives it back to the start button first): after the commit.
+  const focusAfterClose = useRef<string | null>(null);
+  useEffect(() => {
+    if (confirming || focusAfterClose.current === null) return;
+    focusSoon(focusAfterClose.current);
+    focusAfterClose.current = null;
+  }, [confirming]);
+
+  /** Before the dialog: someone ticked, and nobody ticked with a merge field their record leaves empty. */
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (starting || !template) return;
-    setStarting(true);
+    if (!template || confirming) return;
     setError(null);
+    if (ticked.length === 0) {
+      setBlocked(t('serial.nobodyTicked'));
+      focusSoon('serial-blocked');
+      return;
+    }
+    const lacking = ticked.filter((client) => client.unfilled.length > 0);
+    if (lacking.length > 0) {
+      setBlocked(t('serial.unfilledBlock', { count: lacking.length, names: lacking.map((client) => client.name).join(', ') }));
+      focusSoon('serial-blocked');
+      return;
+    }
+    setBlocked(null);
+    setConfirming(true);
+  }
+
+  async function start(): Promise<void> {
+    if (!template) return;
     try {
-      const started = await call('batches.render', { templateId: template.id, values, filter: batchFilter(filter), duplex });
+      const started = await call('batches.render', {
+        templateId: template.id,
+        values,
+        appointment,
+        filter: apiFilter,
+        recipients: ticked.map((client) => client.id),
+        duplex,
+      });
       rememberBatch({ batchId: started.batchId, title: template.title });
       onStarted({
         kind: 'running',
@@ -303,127 +422,201 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
         cancelling: false,
       });
     } catch (caught) {
+      const target = errorTarget(caught);
+      focusAfterClose.current = target;
+      setConfirming(false);
       setError(caught);
-      setStarting(false);
-      if (isApiCallError(caught) && form) {
-        const first = pathsInFormOrder(form, caught.fields)
-          .map((path) => inputIdOfPath(form, path))
-          .find((id) => id !== null);
-        if (first) focusSoon(first);
-      }
     }
   }
 
   if (templates.length === 0 || !template || !form) return <p>{t('serial.noTemplates')}</p>;
 
+  const setAppointmentPart = (part: keyof typeof NO_APPOINTMENT) => (value: string) => setAppointment((current) => ({ ...current, [part]: value }));
+  const everyoneLabel = everyoneCount === null ? t('serial.audienceEveryone', { count: 0 }) : t('serial.audienceEveryone', { count: everyoneCount });
+
   return (
-    <form noValidate onSubmit={submit} className="form serial-form">
-      <section className="panel" aria-labelledby="serial-template-heading">
-        <h2 id="serial-template-heading" tabIndex={-1}>
-          {t('serial.templateHeading')}
-        </h2>
-        <RadioGroup
-          id="serial-template"
-          legend={t('serial.templateLegend')}
-          value={templateId}
-          options={templates.map((candidate) => ({ value: candidate.id, label: candidate.title, hint: candidate.description }))}
-          onChange={chooseTemplate}
-          error={fieldError(error, 'templateId')}
-          layout="stacked"
-        />
-      </section>
+    <>
+      <form noValidate onSubmit={submit} className="form serial-form">
+        <section className="panel" aria-labelledby="serial-template-heading">
+          <h2 id="serial-template-heading" tabIndex={-1}>
+            {t('serial.templateHeading')}
+          </h2>
+          <RadioGroup
+            id="serial-template"
+            legend={t('serial.templateLegend')}
+            value={templateId}
+            options={templates.map((candidate) => ({ value: candidate.id, label: candidate.title, hint: candidate.description }))}
+            onChange={chooseTemplate}
+            error={fieldError(error, 'templateId')}
+            layout="stacked"
+          />
+        </section>
 
-      <section className="panel" aria-labelledby="serial-content-heading">
-        <h2 id="serial-content-heading">{t('serial.contentHeading')}</h2>
-        <p className="muted">{t('serial.contentIntro')}</p>
-        {perClient.length > 0 ? <p className="alert alert--info">{t('serial.perClient', { fields: perClient.join(', ') })}</p> : null}
-        <DocumentSections
-          form={form}
-          values={shownValues}
-          onChange={(fieldId: string, value: FieldValue) => setValues((current) => ({ ...current, [fieldId]: value }))}
-          errorAt={(path) => fieldError(error, path)}
-          prefilled={new Set()}
-          partners={[]}
-          context={context}
-        />
-      </section>
+        <section className="panel" aria-labelledby="serial-content-heading">
+          <h2 id="serial-content-heading">{t('serial.contentHeading')}</h2>
+          <p className="muted">{t('serial.contentIntro')}</p>
+          {perClient.length > 0 ? <p className="alert alert--info">{t('serial.perClient', { fields: perClient.join(', ') })}</p> : null}
+          <div className="serial-content">
+            <div className="serial-content-text" onBlur={rememberSelection}>
+              <DocumentSections
+                form={form}
+                values={shownValues}
+                onChange={(fieldId: string, value: FieldValue) => setValues((current) => ({ ...current, [fieldId]: value }))}
+                errorAt={(path) => fieldError(error, path)}
+                prefilled={new Set()}
+                partners={[]}
+                context={context}
+              />
+              <fieldset className="serial-appointment">
+                <legend>{t('serial.appointmentLegend')}</legend>
+                <div className="filter-row">
+                  <Field
+                    id="serial-appointment-date"
+                    type="date"
+                    label={t('serial.appointmentDate')}
+                    value={appointment.date}
+                    onChange={setAppointmentPart('date')}
+                    error={fieldError(error, 'appointment.date')}
+                  />
+                  <Field
+                    id="serial-appointment-time"
+                    label={t('serial.appointmentTime')}
+                    hint={t('serial.appointmentTimeHint')}
+                    value={appointment.time}
+                    onChange={setAppointmentPart('time')}
+                    maxLength={5}
+                    inputMode="numeric"
+                    error={fieldError(error, 'appointment.time')}
+                  />
+                  <Field
+                    id="serial-appointment-place"
+                    label={t('serial.appointmentPlace')}
+                    value={appointment.place}
+                    onChange={setAppointmentPart('place')}
+                    maxLength={200}
+                    error={fieldError(error, 'appointment.place')}
+                  />
+                </div>
+              </fieldset>
+            </div>
+            <MergeFieldList onInsert={insertMergeField} />
+          </div>
+        </section>
 
-      <section className="panel" aria-labelledby="serial-recipients-heading">
-        <h2 id="serial-recipients-heading">{t('serial.recipientsHeading')}</h2>
-        <p className="muted">{t('serial.recipientsIntro')}</p>
-        <div className="filter-row">
-          <SelectField
-            id="serial-filter-status"
-            label={t('serial.filterStatus')}
-            value={filter.residenceStatus}
-            options={[{ value: '', label: t('serial.any') }, ...statuses.map((status) => ({ value: status.code, label: status.label }))]}
-            onChange={(residenceStatus) => setFilter((current) => ({ ...current, residenceStatus }))}
-            size="full"
-          />
-          <SelectField
-            id="serial-filter-months"
-            label={t('serial.filterMonths')}
-            value={filter.months}
+        <section className="panel" aria-labelledby="serial-recipients-heading">
+          <h2 id="serial-recipients-heading">{t('serial.recipientsHeading')}</h2>
+          <RadioGroup
+            id="serial-audience"
+            legend={t('serial.audienceLegend')}
+            value={audience}
             options={[
-              { value: '', label: t('serial.anyTime') },
-              ...MONTH_CHOICES.map((months) => ({ value: months, label: t('serial.months', { count: Number(months) }) })),
+              { value: 'criteria' as const, label: t('serial.audienceCriteria') },
+              { value: 'everyone' as const, label: everyoneLabel },
             ]}
-            onChange={(months) => setFilter((current) => ({ ...current, months }))}
-            size="full"
+            onChange={(value) => setAudience(value === 'everyone' ? 'everyone' : 'criteria')}
+            error={fieldError(error, 'filter')}
+            layout="stacked"
           />
-          <SelectField
-            id="serial-filter-field"
-            label={t('serial.filterField')}
-            value={filter.counselingField}
-            options={[
-              { value: '' as const, label: t('serial.any') },
-              ...COUNSELING_FIELDS.map((field) => ({ value: field, label: t(`counselingFieldsShort.${field}`) })),
-            ]}
-            onChange={(counselingField) => setFilter((current) => ({ ...current, counselingField }))}
-            size="full"
-          />
-        </div>
-        <p role="status" className="serial-count">
-          {preview.status === 'loading' ? t('serial.counting') : preview.status === 'ready' ? t('serial.count', { count: preview.value.total }) : ''}
-        </p>
-        {preview.status === 'error' ? <ErrorAlert error={preview.error} /> : null}
-        {preview.status === 'ready' && preview.value.total > 0 ? (
-          <details className="serial-details">
-            <summary>{t('serial.showNames')}</summary>
-            <ul className="serial-names">
-              {preview.value.clients.map((client) => (
-                <li key={client.id} dir="auto">
-                  {client.name}
-                </li>
-              ))}
-            </ul>
-            {preview.value.total > preview.value.clients.length ? (
-              <p className="muted">{t('serial.moreNames', { count: preview.value.total - preview.value.clients.length })}</p>
-            ) : null}
-          </details>
+          {audience === 'criteria' ? (
+            <>
+              <p className="muted">{t('serial.recipientsIntro')}</p>
+              <div className="filter-row">
+                <SelectField
+                  id="serial-filter-status"
+                  label={t('serial.filterStatus')}
+                  value={filter.residenceStatus}
+                  options={[{ value: '', label: t('serial.any') }, ...statuses.map((status) => ({ value: status.code, label: status.label }))]}
+                  onChange={(residenceStatus) => setFilter((current) => ({ ...current, residenceStatus }))}
+                  size="full"
+                />
+                <SelectField
+                  id="serial-filter-months"
+                  label={t('serial.filterMonths')}
+                  value={filter.months}
+                  options={[
+                    { value: '', label: t('serial.anyTime') },
+                    ...MONTH_CHOICES.map((months) => ({ value: months, label: t('serial.months', { count: Number(months) }) })),
+                  ]}
+                  onChange={(months) => setFilter((current) => ({ ...current, months }))}
+                  size="full"
+                />
+                <SelectField
+                  id="serial-filter-field"
+                  label={t('serial.filterField')}
+                  value={filter.counselingField}
+                  options={[
+                    { value: '' as const, label: t('serial.any') },
+                    ...COUNSELING_FIELDS.map((field) => ({ value: field, label: t(`counselingFieldsShort.${field}`) })),
+                  ]}
+                  onChange={(counselingField) => setFilter((current) => ({ ...current, counselingField }))}
+                  size="full"
+                />
+              </div>
+            </>
+          ) : null}
+          <p role="status" className="serial-count">
+            {!chosen
+              ? t('serial.chooseCriterion')
+              : preview.status === 'loading'
+                ? t('serial.counting')
+                : preview.status === 'ready'
+                  ? t('serial.count', { count: preview.value.total })
+                  : ''}
+          </p>
+          {preview.status === 'error' ? <ErrorAlert error={preview.error} /> : null}
+          {preview.status === 'ready' && clients.length > 0 ? (
+            <RecipientList
+              clients={clients}
+              unticked={unticked}
+              onToggle={(id, on) =>
+                setUnticked((current) => {
+                  const next = new Set(current);
+                  if (on) next.delete(id);
+                  else next.add(id);
+                  return next;
+                })
+              }
+              onTickAll={() => setUnticked(new Set())}
+            />
+          ) : null}
+          {preview.status === 'ready' ? <SkippedList skipped={preview.value.skipped} /> : null}
+          <Checkbox id="serial-duplex" label={t('serial.duplex')} checked={duplex} onChange={setDuplex} describedBy="serial-duplex-hint" />
+          <p id="serial-duplex-hint" className="field-hint checkbox-hint">
+            {t('serial.duplexHint')}
+          </p>
+        </section>
+
+        {preview.status === 'ready' ? (
+          <SerialSample input={{ templateId, values, appointment, filter: apiFilter }} recipients={ticked} index={index} onIndex={setSampleIndex} />
         ) : null}
-        {preview.status === 'ready' ? <SkippedList skipped={preview.value.skipped} /> : null}
-        <Checkbox id="serial-duplex" label={t('serial.duplex')} checked={duplex} onChange={setDuplex} describedBy="serial-duplex-hint" />
-        <p id="serial-duplex-hint" className="field-hint checkbox-hint">
-          {t('serial.duplexHint')}
-        </p>
-      </section>
 
-      {error ? (
-        <ErrorAlert
-          error={error}
-          shownFields={Object.keys(isApiCallError(error) ? error.fields : {}).filter((path) => path.startsWith('values.') || path === 'templateId')}
+        {blocked ? (
+          <p id="serial-blocked" className="alert alert--error" role="alert" tabIndex={-1}>
+            {blocked}
+          </p>
+        ) : null}
+        {error ? <ErrorAlert error={error} shownFields={Object.keys(isApiCallError(error) ? error.fields : {}).filter(isShownAtField)} /> : null}
+        <div className="form-actions">
+          <button id="serial-submit" type="submit" className="button button--primary" aria-disabled={confirming}>
+            {ticked.length === 0 ? t('serial.start') : t('serial.startCount', { count: ticked.length })}
+          </button>
+        </div>
+      </form>
+      {confirming ? (
+        <ConfirmDialog
+          id="serial-confirm"
+          title={t('serial.confirmTitle', { count: ticked.length })}
+          text={t('serial.confirmText')}
+          confirmLabel={t('serial.confirmButton', { count: ticked.length })}
+          busyLabel={t('serial.starting')}
+          onConfirm={start}
+          onCancel={() => {
+            focusAfterClose.current = 'serial-submit';
+            setConfirming(false);
+          }}
         />
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={starting}>
-          {total === null || total === 0 ? t('serial.start') : t('serial.startCount', { count: total })}
-        </button>
-        <span role="status" className="form-status">
-          {starting ? t('serial.starting') : ''}
-        </span>
-      </div>
-    </form>
+    </>
   );
 }
 

@@ -48,7 +48,16 @@ export const NO_FILTER: FilterChoice = { residenceStatus: '', months: '', counse
 
 export const MONTH_CHOICES = ['1', '2', '3', '6', '9', '12', '18', '24'] as const;
 
-export function batchFilter(choice: FilterChoice): BatchFilter {
+/** Whether any criterion is chosen: without one, the letter goes to everyone only when that is chosen knowingly. */
+export function hasCriterion(choice: FilterChoice): boolean {
+  return choice.residenceStatus !== '' || choice.months !== '' || choice.counselingField !== '';
+}
+
+/** Who the letter is for: the criteria, or everyone (said so, `everyone: true`, which the core demands for an empty filter). */
+export type Audience = 'criteria' | 'everyone';
+
+export function batchFilter(choice: FilterChoice, audience: Audience = 'criteria'): BatchFilter {
+  if (audience === 'everyone') return { everyone: true };
   return {
     ...(choice.residenceStatus ? { residenceStatus: choice.residenceStatus } : {}),
     ...(choice.months ? { permitEndsWithinMonths: Number(choice.months) } : {}),
@@ -69,4 +78,35 @@ export function progressMilestone(done: number, total: number): number {
   if (total <= 0 || done >= total) return total;
   const step = Math.max(1, Math.ceil(total / 10));
   return Math.floor(done / step) * step;
+}
+
+/**
+ * The merge fields offered beside the text (shared/forms/merge-fields.ts
+ * says what each prints), with the key of their name in `serial.mergeNames`.
+ */
+export const MERGE_CHOICES = [
+  { name: 'client.fullName', key: 'fullName' },
+  { name: 'client.residenceStatus', key: 'residenceStatus' },
+  { name: 'client.residenceValidUntil', key: 'residenceValidUntil' },
+  { name: 'appointment.date', key: 'appointmentDate' },
+  { name: 'appointment.time', key: 'appointmentTime' },
+  { name: 'appointment.place', key: 'appointmentPlace' },
+  { name: 'settings.counselor.name', key: 'counselorName' },
+  { name: 'settings.counselor.phone', key: 'counselorPhone' },
+] as const;
+
+export type MergeNameKey = (typeof MERGE_CHOICES)[number]['key'];
+
+export function mergeNameKey(name: string): MergeNameKey | null {
+  return MERGE_CHOICES.find((choice) => choice.name === name)?.key ?? null;
+}
+
+/** The ticked recipients, in the order of the list. */
+export function tickedIds(clients: ReadonlyArray<{ id: string }>, unticked: ReadonlySet<string>): string[] {
+  return clients.filter((client) => !unticked.has(client.id)).map((client) => client.id);
+}
+
+/** Which page of the sample to show after the ticks changed: the same place, or the last letter. */
+export function clampIndex(index: number, count: number): number {
+  return count === 0 ? 0 : Math.max(0, Math.min(index, count - 1));
 }
