@@ -1278,6 +1278,10 @@ export const de = {
     text: 'Diese Adresse kennt Lotse nicht.',
     home: 'Zur Startseite',
   },
+  dateField: {
+    hint: 'TT.MM.JJJJ',
+    unreadable: 'Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben, z. B. 23.06.1979.',
+  },
 } as const;
 
 /** The shape every other language must fill. */

@@ -1258,4 +1258,8 @@ export const en: MessageCatalogue = {
     text: 'Lotse does not know this address.',
     home: 'To the start page',
   },
+  dateField: {
+    hint: 'DD.MM.YYYY',
+    unreadable: 'Please enter a valid date as DD.MM.YYYY, e.g. 23.06.1979.',
+  },
 };

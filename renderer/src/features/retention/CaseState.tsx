@@ -12,7 +12,7 @@ import { focusSoon } from '../../ui/focus';
 import { formatDate, fullName } from '../../ui/format';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { SelectField } from '../../ui/SelectField';
-import { parseGermanDate } from './german-date';
+import { parseGermanDate } from '../../ui/german-date';
 
 /**
  * The client screen's "Fallstatus": open, or closed since a day (with the
