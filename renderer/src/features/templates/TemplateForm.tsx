@@ -6,6 +6,7 @@ import { availablePlaceholders } from '../../../../shared/forms/load';
 import { ApiCallError, call, isApiCallError } from '../../api';
 import { ErrorAlert, fieldError, firstErrorField } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { focusSoon } from '../../ui/focus';
 import { FormActions } from '../../ui/FormActions';
 import { FormSection } from '../../ui/FormSection';
@@ -297,9 +298,8 @@ function BlockEditor({ field, draft, labelField, setBlock, errorOf, picker }: Bl
         maxLength={20000}
       />
       {picker}
-      <Field
+      <DateField
         id={templateInputId(`blocks.${field.id}.stand`)}
-        type="date"
         size="short"
         label={t('templateEditor.blockStand')}
         labelSuffix={name}
