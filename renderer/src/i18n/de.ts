@@ -1278,6 +1278,15 @@ export const de = {
     text: 'Diese Adresse kennt Lotse nicht.',
     home: 'Zur Startseite',
   },
+  editorLayout: {
+    bar: 'Entwurf: Aktionen',
+    sections: 'Abschnitte',
+    sectionsNav: 'Abschnitte des Formulars',
+    closePreview: 'Vorschau schließen',
+    previewDialogText: 'So wird der Entwurf gedruckt. Änderungen im Formular zeigt ein neuer Klick auf „Vorschau“.',
+    backToForm: 'Zurück zum Formular',
+    saveBar: 'Vorlage: Aktionen',
+  },
   dateField: {
     hint: 'TT.MM.JJJJ',
     unreadable: 'Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben, z. B. 23.06.1979.',

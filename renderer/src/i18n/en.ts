@@ -1258,6 +1258,15 @@ export const en: MessageCatalogue = {
     text: 'Lotse does not know this address.',
     home: 'To the start page',
   },
+  editorLayout: {
+    bar: 'Draft: actions',
+    sections: 'Sections',
+    sectionsNav: 'Sections of the form',
+    closePreview: 'Close preview',
+    previewDialogText: 'This is how the draft prints. To see changes in the form, click “Preview” again.',
+    backToForm: 'Back to the form',
+    saveBar: 'Template: actions',
+  },
   dateField: {
     hint: 'DD.MM.YYYY',
     unreadable: 'Please enter a valid date as DD.MM.YYYY, e.g. 23.06.1979.',
