@@ -227,4 +227,28 @@ test.describe.serial('editors that fit a laptop', () => {
     await expect(birthDate).toHaveValue('31.02.2020');
     expect((await api(page, 'clients.get', { id })).birthDate).toBe('1988-03-05');
   });
+
+  test('the template editor keeps its save button and Vorschau in view and brings the preview into view', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(SMALL);
+    await goTo(page, '#/templates/referral-letter');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Überleitung');
+    const bar = page.getByRole('region', { name: 'Vorlage: Aktionen' });
+    await expect(bar.getByRole('button', { name: 'Als neue Version speichern', exact: true })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(3 * SMALL.height);
+    for (const where of [0.1, 0.5]) {
+      await page.evaluate((share) => window.scrollTo(0, document.documentElement.scrollHeight * share), where);
+      await expectInView(page, bar, `the template bar at ${where * 100} % of the page`);
+    }
+    await page.screenshot({ path: testInfo.outputPath('template-bar-1024x640.png') });
+    await bar.getByRole('button', { name: 'Vorschau zeigen', exact: true }).click();
+    const heading = page.getByRole('heading', { level: 2, name: 'Vorschau mit Beispieldaten', exact: true });
+    await expect(heading).toBeFocused();
+    await expectInView(page, heading, 'the template preview heading');
+    const preview = page.getByRole('region', { name: 'Vorschau', exact: true });
+    await expect(preview).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+    await expectNoSeriousA11yViolations(page, 'Vorlage 1024x640');
+    await page.setViewportSize(WIDE);
+    await expectNoSeriousA11yViolations(page, 'Vorlage 1280x800');
+  });
 });
