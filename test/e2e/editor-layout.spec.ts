@@ -165,6 +165,8 @@ test.describe.serial('editors that fit a laptop', () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page.waitForFunction(() => window.scrollY > 1000);
     await expectInView(page, preview, 'the preview at 1280x800, scrolled to the end of the form');
+    const wideBar = (await bar.boundingBox())!;
+    expect((await preview.boundingBox())!.y, 'the preview sticks below the bar, not under it').toBeGreaterThanOrEqual(wideBar.y + wideBar.height - 1);
     await expectNoSeriousA11yViolations(page, 'Entwurf: Vorschau 1280x800');
     await page.screenshot({ path: testInfo.outputPath('editor-preview-1280x800.png') });
     await bar.getByRole('button', { name: 'Vorschau schließen', exact: true }).click();
