@@ -57,7 +57,8 @@ export function createConsent(core: Core, input: ConsentInput, documentId: strin
 export function signConsent(core: Core, id: string, signedOn: string): Consent {
   return core.db.transaction(() => {
     const consent = getConsent(core, id);
-    if (consent.signedOn !== null) throw new DomainError('conflict', { key: 'consents.alreadySigned', params: { signedOn: formatGermanDate(consent.signedOn) } });
+    if (consent.signedOn !== null)
+      throw new DomainError('conflict', { key: 'consents.alreadySigned', params: { signedOn: formatGermanDate(consent.signedOn) } });
     if (consent.revokedOn !== null) throw new DomainError('conflict', { key: 'consents.revokedCannotBeSigned' });
     checkDates(core, { ...consent, signedOn });
     queries.setConsentSigned(core.db, id, signedOn);
