@@ -201,16 +201,16 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
     window.setTimeout(() => button.current?.focus(), 0);
   };
 
-  const previewPdf =
-    preview.status !== 'none' ? (
-      <PdfPreview
-        busy={preview.status === 'busy'}
-        pdf={preview.status === 'ready' ? preview.pdf : null}
-        fileName={pdfFileName(document, t('documentEditor.draftFileSuffix'))}
-        edition={{ text: t('documentEditor.previewEdition'), draft: true }}
-        headingId={PREVIEW_HEADING_ID}
-      />
-    ) : null;
+  // Rendered while the preview is open, also after a failed attempt: its heading names the panel or dialog and takes focus.
+  const previewPdf = previewOpen ? (
+    <PdfPreview
+      busy={preview.status === 'busy'}
+      pdf={preview.status === 'ready' ? preview.pdf : null}
+      fileName={pdfFileName(document, t('documentEditor.draftFileSuffix'))}
+      edition={{ text: t('documentEditor.previewEdition'), draft: true }}
+      headingId={PREVIEW_HEADING_ID}
+    />
+  ) : null;
   const previewError = preview.status === 'error' ? <ErrorAlert error={preview.error} onRetry={showPreview} /> : null;
 
   return (
