@@ -274,7 +274,7 @@ export const en: MessageCatalogue = {
     closeText:
       'A closed case stays stored but no longer appears among the deadlines on the start page. Once the retention period has run out, it is listed for review under “Retention”. You can reopen it at any time.',
     closedOnLabel: 'Closed on',
-    closedOnHint: 'Today or an earlier day, as DD.MM.YYYY, e.g. 01.03.2023.',
+    closedOnHint: 'Today or an earlier day, e.g. 01.03.2023.',
     closedOnInvalid: 'Please give a date as DD.MM.YYYY, e.g. 01.03.2023.',
     reasonLabel: 'Reason (optional)',
     reasonNone: 'Not given',

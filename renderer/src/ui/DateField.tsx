@@ -65,6 +65,13 @@ export function DateField({ value, onChange, holdUnreadable = false, size = 'sho
               onChange(day);
             }
           }}
+          onKeyDown={(event) => {
+            // Enter would submit the form with the last readable day: it is held back, and the field says why.
+            if (event.key !== 'Enter' || text.trim() === '' || parseGermanDate(text) !== null) return;
+            event.preventDefault();
+            setLeft(true);
+            if (!holdUnreadable && text.trim() !== value) onChange(text.trim());
+          }}
           onBlur={() => {
             if (text.trim() === '') return;
             const day = parseGermanDate(text);
