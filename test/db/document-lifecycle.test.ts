@@ -294,6 +294,15 @@ describe('the consent gate', () => {
     expect(await renderedText(core, final.id)).toContain('25.11.2026');
   });
 
+  it('says the date of a consent signed already as TT.MM.JJJJ, not as the stored ISO date', async () => {
+    const form = await finalConsentForm(vhs.name, ['identity', 'contact']);
+    await call('consents.sign', { id: form.consentId, signedOn: '2026-11-20' });
+    const again = errorOf(await dispatch(core, 'consents.sign', { id: form.consentId, signedOn: '2026-11-21' }));
+    expect(again).toMatchObject({ code: 'conflict', message: 'Diese Einwilligung ist bereits seit 20.11.2026 unterschrieben.' });
+    const badDate = errorOf(await dispatch(core, 'consents.sign', { id: form.consentId, signedOn: '21.11.2026' }));
+    expect(badDate.fields).toMatchObject({ signedOn: 'Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben.' });
+  });
+
   it('prefills the consent of a new partner when the draft changes its recipient, keeping what was typed', async () => {
     const form = await finalConsentForm(vhs.name, ['identity', 'contact', 'residence', 'language-education', 'counseling']);
     await call('consents.sign', { id: form.consentId, signedOn: '2026-11-20' });

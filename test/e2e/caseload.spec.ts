@@ -71,7 +71,7 @@ test.describe('caseload: people with several names, permits that run out, consen
     await expect(page.getByLabel('Schreibweise 1', { exact: true })).toBeFocused();
     await page.getByLabel('Schreibweise 1', { exact: true }).fill(CYRILLIC_SPELLING);
     await page.getByLabel('Geschlecht', { exact: true }).selectOption({ label: 'weiblich' });
-    await page.getByLabel('Geburtsdatum', { exact: true }).fill('1988-07-21');
+    await page.getByLabel('Geburtsdatum', { exact: true }).fill('21.07.1988');
     await page.getByRole('button', { name: 'Staatsangehörigkeit hinzufügen' }).click();
     await page.getByLabel('Staatsangehörigkeit 1', { exact: true }).fill('vietnamesisch');
     await page.getByLabel('Ort', { exact: true }).fill('Düren');
@@ -269,7 +269,7 @@ test.describe('caseload: people with several names, permits that run out, consen
     await expect(recipient).toBeFocused();
     await recipient.selectOption({ label: 'Jugendmigrationsdienst (JMD) – SkF Düren' });
     await page.getByLabel('Zweck 1', { exact: true }).fill('Vermittlung in einen Berufssprachkurs');
-    await page.getByLabel('Unterschrieben am', { exact: true }).fill(isoDay());
+    await page.getByLabel('Unterschrieben am', { exact: true }).fill(germanDate(isoDay()));
     // Without a data category the core refuses; the message stands at the group and nothing is lost.
     await page.getByRole('button', { name: 'Einwilligung speichern' }).click();
     const dataGroup = page.getByRole('group', { name: 'Datenarten' });
@@ -305,7 +305,7 @@ test.describe('caseload: people with several names, permits that run out, consen
     await consent.getByRole('button', { name: /^Widerrufen/ }).click();
     const revokedOn = consent.getByLabel(/^Widerrufen am/);
     await expect(revokedOn).toBeFocused();
-    await expect(revokedOn).toHaveValue(isoDay());
+    await expect(revokedOn).toHaveValue(germanDate(isoDay()));
     await expectNoSeriousA11yViolations(page, 'Widerruf');
     await consent.getByRole('button', { name: 'Widerruf speichern' }).click();
     await expect(consent).toContainText(`widerrufen am ${germanDate(isoDay())}`);

@@ -179,7 +179,7 @@ test.describe('form content', () => {
     await screenshots(page, 'checklist-age-note', testInfo.outputPath.bind(testInfo), () => note.scrollIntoViewIfNeeded());
 
     // Filed before the 27th birthday: the § 25a items are offered again.
-    await page.getByLabel('Antrag gestellt am', { exact: true }).fill(`${Number(isoDay().slice(0, 4)) - 6}-01-15`);
+    await page.getByLabel('Antrag gestellt am', { exact: true }).fill(`15.01.${Number(isoDay().slice(0, 4)) - 6}`);
     await expect(note).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 2, name: '§ 25a: Duldung oder § 104c' })).toBeVisible();
   });

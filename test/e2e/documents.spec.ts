@@ -247,7 +247,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     const name = page.getByLabel('Name', { exact: true });
     await expect(name).toHaveValue(FULL_NAME);
     await expect(name).toHaveAccessibleDescription(/vorbelegt/);
-    await expect(page.getByLabel('Geburtsdatum', { exact: true })).toHaveValue('1991-04-17');
+    await expect(page.getByLabel('Geburtsdatum', { exact: true })).toHaveValue('17.04.1991');
     await expect(page.getByLabel('Anschrift', { exact: true })).toHaveValue(/Kölnstraße 12.*52351 Düren/);
     await expect(page.getByLabel('Sprachen', { exact: true })).toHaveValue(/Ukrainisch/);
     // A checkbox's label carries the badge: "Dolmetschung nötig vorbelegt".
@@ -274,7 +274,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await expect(attachment).toBeFocused();
     await attachment.fill('Lebenslauf');
     await page.getByLabel('beigefügt, Zeile 1', { exact: true }).check();
-    await page.getByLabel('Rückmeldung erbeten bis', { exact: true }).fill(isoDay(14));
+    await page.getByLabel('Rückmeldung erbeten bis', { exact: true }).fill(germanDate(isoDay(14)));
     // The wording that needs the date shows, with the date filled in.
     await expect(page.getByRole('region', { name: 'Bitte um Rückmeldung' })).toContainText(germanDate(isoDay(14)));
     await expect(page.getByRole('alert').filter({ hasText: 'Noch nicht fertig' })).toHaveCount(0);
@@ -368,7 +368,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await consent.getByRole('button', { name: `Als unterschrieben markieren (Einwilligung für ${vhs.name})` }).click();
     const signedOn = consent.getByLabel(/^Unterschrieben am/);
     await expect(signedOn).toBeFocused();
-    await expect(signedOn).toHaveValue(isoDay());
+    await expect(signedOn).toHaveValue(germanDate(isoDay()));
     await consent.getByRole('button', { name: 'Unterschrift speichern' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Die Einwilligung ist als unterschrieben gespeichert.' })).toBeVisible();
     await expect(consent.locator('.status').first()).toHaveText('gültig');
@@ -388,7 +388,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await row.getByRole('link', { name: TITLES.referral }).click();
     expect(documentIdOf(page)).toBe(state.referralId);
     await expect(page.getByLabel('Anlass', { exact: true })).toHaveValue(/Deutsch auf B1/);
-    await page.getByLabel('Einwilligung vom', { exact: true }).fill(isoDay());
+    await page.getByLabel('Einwilligung vom', { exact: true }).fill(germanDate(isoDay()));
     await page.getByLabel('Fassung der Einwilligung', { exact: true }).fill('Einwilligung in die Datenübermittlung, Fassung 1');
     await expectSaved(page);
 
@@ -424,7 +424,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await expect(referral.getByRole('heading', { level: 2, name: 'Überleitung' })).toBeVisible();
     await expect(referral.getByLabel('Stand', { exact: true })).toHaveValue('created');
     await referral.getByLabel('Stand', { exact: true }).selectOption({ label: 'übergeben' });
-    await referral.getByLabel('Wiedervorlage am', { exact: true }).fill(isoDay(5));
+    await referral.getByLabel('Wiedervorlage am', { exact: true }).fill(germanDate(isoDay(5)));
     await referral.getByRole('button', { name: 'Stand speichern' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Der Stand der Überleitung ist gespeichert.' })).toBeVisible();
     const updated = await api(page.request, lotse, 'documents.get', { id: state.referralId! });
@@ -537,7 +537,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await openApp(page, lotse);
     const id = await newDocument(page, lotse, TITLES.checklist);
     await expect(page.getByLabel('Aufenthaltsstatus', { exact: true })).toHaveValue(/104c/);
-    await expect(page.getByLabel('Gültig bis', { exact: true })).toHaveValue(isoDay(120));
+    await expect(page.getByLabel('Gültig bis', { exact: true })).toHaveValue(germanDate(isoDay(120)));
     await page.getByLabel('Angestrebt', { exact: true }).selectOption({ label: '§ 25b AufenthG' });
     const german = page.getByRole('group', { name: 'Deutschkenntnisse A2', exact: true });
     await german.getByLabel('Status', { exact: true }).selectOption({ label: 'erfüllt' });
@@ -546,8 +546,8 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await identity.getByLabel('Status', { exact: true }).selectOption({ label: 'offen' });
     await identity.getByLabel('Nächster Schritt', { exact: true }).fill('Termin beim Generalkonsulat für den Reisepass');
     await identity.getByLabel('Zuständig', { exact: true }).fill('die Person selbst');
-    await identity.getByLabel('Bis', { exact: true }).fill(isoDay(30));
-    await expect(page.getByLabel('Geprüft am', { exact: true })).toHaveValue(isoDay());
+    await identity.getByLabel('Bis', { exact: true }).fill(germanDate(isoDay(30)));
+    await expect(page.getByLabel('Geprüft am', { exact: true })).toHaveValue(germanDate(isoDay()));
     await expectSaved(page);
 
     const dialog = await openFinalizeDialog(page);
@@ -597,11 +597,11 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await expect(block.getByLabel('Überschrift (Hinweis zum Datenschutz)', { exact: true })).toHaveValue('Hinweis zum Datenschutz');
     const blockText = block.getByLabel('Text (Hinweis zum Datenschutz)', { exact: true });
     await expect(blockText).toHaveValue(/^Die übermittelten Angaben sind Sozialdaten/);
-    await expect(block.getByLabel('Stand (Hinweis zum Datenschutz)', { exact: true })).toHaveValue('2026-11-01');
+    await expect(block.getByLabel('Stand (Hinweis zum Datenschutz)', { exact: true })).toHaveValue('01.11.2026');
     await expectNoSeriousA11yViolations(page, 'Vorlage: Überleitung');
     const shipped = await blockText.inputValue();
     await blockText.fill(`${shipped} Dieser Absatz ist ein ${ZEBRA} der Dienststelle.`);
-    await block.getByLabel('Stand (Hinweis zum Datenschutz)', { exact: true }).fill(isoDay());
+    await block.getByLabel('Stand (Hinweis zum Datenschutz)', { exact: true }).fill(germanDate(isoDay()));
     await form.getByRole('button', { name: 'Als neue Version speichern' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Gespeichert als Version ${before.version + 1}.` })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('template-saved.png'), fullPage: true });
@@ -610,7 +610,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     const vhs = await recipientPartner(page.request, lotse, VHS);
     const newId = await newDocument(page, lotse, TITLES.referral, { label: 'Empfänger (Partnerstelle)', name: vhs.label });
     await expect(page.getByRole('region', { name: 'Hinweis zum Datenschutz' })).toContainText(ZEBRA);
-    await expect(page.getByLabel('Einwilligung vom', { exact: true })).toHaveValue(isoDay());
+    await expect(page.getByLabel('Einwilligung vom', { exact: true })).toHaveValue(germanDate(isoDay()));
     await page.getByLabel('Anlass', { exact: true }).fill('Frau Hrytsenko braucht nach dem B1-Kurs einen Anschlusskurs.');
     await page.getByLabel('Bitte / Ziel', { exact: true }).fill('Bitte melden Sie sie für den B2-Kurs an.');
     await expectSaved(page);
@@ -676,10 +676,10 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await filters.getByLabel('Status', { exact: true }).selectOption({ label: 'Entwurf' });
     await expect(count).toHaveText('Kein Dokument passt zu diesen Filtern.');
     await filters.getByLabel('Status', { exact: true }).selectOption({ label: 'alle' });
-    await filters.getByLabel('Erstellt ab', { exact: true }).fill(isoDay(1));
+    await filters.getByLabel('Erstellt ab', { exact: true }).fill(germanDate(isoDay(1)));
     await expect(count).toHaveText('Kein Dokument passt zu diesen Filtern.');
-    await filters.getByLabel('Erstellt ab', { exact: true }).fill(isoDay());
-    await filters.getByLabel('Erstellt bis', { exact: true }).fill(isoDay());
+    await filters.getByLabel('Erstellt ab', { exact: true }).fill(germanDate(isoDay()));
+    await filters.getByLabel('Erstellt bis', { exact: true }).fill(germanDate(isoDay()));
     await expect(count).toHaveText('7 Dokumente');
     await filters.getByLabel('Vorlage', { exact: true }).selectOption({ label: TITLES.referral });
     await expect(count).toHaveText('2 Dokumente');

@@ -33,11 +33,11 @@ function comparable(partners: readonly Partner[]): Array<Omit<Partner, 'createdA
   return [...partners].sort((a, b) => a.id.localeCompare(b.id)).map(({ createdAt: _createdAt, updatedAt: _updatedAt, ...rest }) => rest);
 }
 
-/** Today in the local time zone, as the host and the browser see it. */
+/** Today in the local time zone, as the host and the browser see it, typed the German way (TT.MM.JJJJ). */
 function today(): string {
   const date = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
 }
 
 async function directory(request: APIRequestContext, lotse: LotseHost): Promise<Partner[]> {

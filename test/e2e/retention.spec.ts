@@ -68,7 +68,7 @@ test('a closed case past the retention period is listed under Aufbewahrung and e
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('31.02.2023');
     await page.keyboard.press('Enter');
-    await expect(dialog).toContainText('Bitte ein Datum als TT.MM.JJJJ angeben, z. B. 01.03.2023.');
+    await expect(dialog).toContainText('Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben, z. B. 23.06.1979.');
     await expect(date).toBeFocused();
     await expectNoSeriousA11yViolations(page, 'the close-case dialog with an error');
     await page.keyboard.press('Escape');

@@ -28,7 +28,7 @@ test.describe('the first slice: client → search → letter as PDF', () => {
     await page.getByRole('button', { name: 'Neue Klient*in' }).click();
     await page.getByLabel('Familienname').fill('Nguyễn');
     await page.getByLabel('Vorname').fill(HOSTILE_GIVEN_NAME);
-    await page.getByLabel('Geburtsdatum').fill('1990-03-12');
+    await page.getByLabel('Geburtsdatum').fill('12.03.1990');
     await page.getByLabel('Straße und Hausnummer').fill('Hauptstraße 5');
     await page.getByLabel('PLZ').fill('52349');
     await page.getByLabel('Ort').fill('Düren');

@@ -82,7 +82,12 @@ const RULES: Rule[] = [
 
   // Dates
   { name: 'birth date not in the calendar (2023-02-29)', overrides: { birthDate: '2023-02-29' }, field: 'birthDate', message: /gültiges Datum/ },
-  { name: 'birth date in German notation', overrides: { birthDate: '12.03.1990' }, field: 'birthDate', message: /gültiges Datum angeben \(JJJJ-MM-TT\)/ },
+  {
+    name: 'birth date in German notation',
+    overrides: { birthDate: '12.03.1990' },
+    field: 'birthDate',
+    message: /gültiges Datum im Format TT\.MM\.JJJJ angeben/,
+  },
   { name: 'birth date tomorrow', overrides: { birthDate: '2026-11-26' }, field: 'birthDate', message: /Zukunft/ },
   { name: 'birth date before 1900', overrides: { birthDate: '1899-12-31' }, field: 'birthDate', message: /vor 1900/ },
   {

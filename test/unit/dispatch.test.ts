@@ -40,7 +40,7 @@ describe('dispatch', () => {
     expect(result.error).toMatchObject({ message: 'Bitte die Eingaben prüfen.', key: 'common.checkInput' });
     expect(result.error.fields).toMatchObject({
       familyName: 'Bitte ausfüllen.',
-      birthDate: 'Bitte ein gültiges Datum angeben (JJJJ-MM-TT).',
+      birthDate: 'Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben.',
       'address.postalCode': 'Bitte eine fünfstellige Postleitzahl angeben.',
     });
     expect(result.error.fieldIssues).toEqual({

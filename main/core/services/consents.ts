@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Consent, ConsentInput } from '../../../shared/api/contract';
-import { todayIso } from '../../../shared/domain/iso-date';
+import { formatGermanDate, todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import * as queries from '../db/queries/consents';
 import { getPartner as getPartnerRecord } from '../db/queries/partners';
@@ -57,7 +57,8 @@ export function createConsent(core: Core, input: ConsentInput, documentId: strin
 export function signConsent(core: Core, id: string, signedOn: string): Consent {
   return core.db.transaction(() => {
     const consent = getConsent(core, id);
-    if (consent.signedOn !== null) throw new DomainError('conflict', { key: 'consents.alreadySigned', params: { signedOn: consent.signedOn } });
+    if (consent.signedOn !== null)
+      throw new DomainError('conflict', { key: 'consents.alreadySigned', params: { signedOn: formatGermanDate(consent.signedOn) } });
     if (consent.revokedOn !== null) throw new DomainError('conflict', { key: 'consents.revokedCannotBeSigned' });
     checkDates(core, { ...consent, signedOn });
     queries.setConsentSigned(core.db, id, signedOn);
@@ -79,7 +80,7 @@ export function revokeConsent(core: Core, id: string, revokedOn: string | undefi
   return core.db.transaction(() => {
     const consent = getConsent(core, id);
     if (consent.revokedOn !== null) {
-      throw new DomainError('conflict', { key: 'consents.alreadyRevoked', params: { revokedOn: consent.revokedOn } });
+      throw new DomainError('conflict', { key: 'consents.alreadyRevoked', params: { revokedOn: formatGermanDate(consent.revokedOn) } });
     }
     if (date > today) throw invalid({ revokedOn: { key: 'consents.revokedInFuture' } });
     if (consent.signedOn !== null && date < consent.signedOn) {

@@ -287,8 +287,8 @@ export const de = {
     closeText:
       'Ein abgeschlossener Fall bleibt gespeichert, erscheint aber nicht mehr in den Fristen auf der Startseite. Nach Ablauf der Aufbewahrungsdauer wird er unter „Aufbewahrung“ zur Prüfung angezeigt. Sie können ihn jederzeit wieder öffnen.',
     closedOnLabel: 'Abgeschlossen am',
-    closedOnHint: 'Heute oder ein früherer Tag, als TT.MM.JJJJ, z. B. 01.03.2023.',
-    closedOnInvalid: 'Bitte ein Datum als TT.MM.JJJJ angeben, z. B. 01.03.2023.',
+    closedOnHint: 'Heute oder ein früherer Tag, z. B. 01.03.2023.',
+    closedOnInvalid: 'Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben, z. B. 23.06.1979.',
     reasonLabel: 'Grund (freiwillig)',
     reasonNone: 'Keine Angabe',
     closing: 'Wird abgeschlossen …',
@@ -1300,6 +1300,19 @@ export const de = {
     title: 'Seite nicht gefunden',
     text: 'Diese Adresse kennt Lotse nicht.',
     home: 'Zur Startseite',
+  },
+  editorLayout: {
+    bar: 'Entwurf: Aktionen',
+    sections: 'Abschnitte',
+    sectionsNav: 'Abschnitte des Formulars',
+    closePreview: 'Vorschau schließen',
+    previewDialogText: 'So wird der Entwurf gedruckt. Änderungen im Formular zeigt ein neuer Klick auf „Vorschau“.',
+    backToForm: 'Zurück zum Formular',
+    saveBar: 'Vorlage: Aktionen',
+  },
+  dateField: {
+    hint: 'TT.MM.JJJJ',
+    unreadable: 'Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben, z. B. 23.06.1979.',
   },
 } as const;
 

@@ -279,7 +279,7 @@ export const en: MessageCatalogue = {
     closeText:
       'A closed case stays stored but no longer appears among the deadlines on the start page. Once the retention period has run out, it is listed for review under “Retention”. You can reopen it at any time.',
     closedOnLabel: 'Closed on',
-    closedOnHint: 'Today or an earlier day, as DD.MM.YYYY, e.g. 01.03.2023.',
+    closedOnHint: 'Today or an earlier day, e.g. 01.03.2023.',
     closedOnInvalid: 'Please give a date as DD.MM.YYYY, e.g. 01.03.2023.',
     reasonLabel: 'Reason (optional)',
     reasonNone: 'Not given',
@@ -1278,5 +1278,18 @@ export const en: MessageCatalogue = {
     title: 'Page not found',
     text: 'Lotse does not know this address.',
     home: 'To the start page',
+  },
+  editorLayout: {
+    bar: 'Draft: actions',
+    sections: 'Sections',
+    sectionsNav: 'Sections of the form',
+    closePreview: 'Close preview',
+    previewDialogText: 'This is how the draft prints. To see changes in the form, click “Preview” again.',
+    backToForm: 'Back to the form',
+    saveBar: 'Template: actions',
+  },
+  dateField: {
+    hint: 'DD.MM.YYYY',
+    unreadable: 'Please enter a valid date as DD.MM.YYYY, e.g. 23.06.1979.',
   },
 };

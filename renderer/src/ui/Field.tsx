@@ -3,7 +3,7 @@ import { FieldFrame, type FrameProps } from './FieldFrame';
 interface FieldProps extends FrameProps {
   value: string;
   onChange(value: string): void;
-  type?: 'text' | 'date' | 'email' | 'tel' | 'url' | 'search';
+  type?: 'text' | 'email' | 'tel' | 'url' | 'search';
   multiline?: boolean;
   rows?: number | undefined;
   maxLength?: number | undefined;

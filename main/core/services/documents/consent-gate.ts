@@ -1,5 +1,6 @@
 import type { Consent, Disclosure, LegalBasis } from '../../../../shared/api/contract';
 import type { FieldIssues } from '../../../../shared/i18n/error-message';
+import { formatGermanDate } from '../../../../shared/domain/iso-date';
 import { inputFieldsOf, type FormDefinition } from '../../../../shared/forms';
 import { blankValue, displayValue, isBlankValue, type FormValues } from '../../../../shared/forms/values';
 import { DomainError, invalid } from '../../errors';
@@ -91,7 +92,7 @@ export function legalBasisFor(context: DocumentContext, values: FormValues, othe
   const uncovered: FieldIssues = {};
   for (const { field, kind } of personalFields(context, values)) {
     if (!consentCoversKind(consent, kind)) {
-      uncovered[`values.${field.id}`] = { key: 'documents.fieldNotCovered', params: { label: field.label, signedOn: consent.signedOn } };
+      uncovered[`values.${field.id}`] = { key: 'documents.fieldNotCovered', params: { label: field.label, signedOn: formatGermanDate(consent.signedOn) } };
     }
   }
   if (Object.keys(uncovered).length > 0) {

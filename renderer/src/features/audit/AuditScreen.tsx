@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { downloadBytes } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { formatTimestamp } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { SelectField } from '../../ui/SelectField';
@@ -112,8 +113,15 @@ export function AuditScreen() {
         </h2>
         <form role="search" aria-label={t('audit.filterHeading')} onSubmit={(event) => event.preventDefault()} className="search-form">
           <div className="filter-row">
-            <Field id="audit-filter-from" type="date" size="full" label={t('audit.from')} value={filters.from} onChange={(from) => setFilter({ from })} />
-            <Field id="audit-filter-to" type="date" size="full" label={t('audit.to')} value={filters.to} onChange={(to) => setFilter({ to })} />
+            <DateField
+              id="audit-filter-from"
+              holdUnreadable
+              size="full"
+              label={t('audit.from')}
+              value={filters.from}
+              onChange={(from) => setFilter({ from })}
+            />
+            <DateField id="audit-filter-to" holdUnreadable size="full" label={t('audit.to')} value={filters.to} onChange={(to) => setFilter({ to })} />
             <SelectField
               id="audit-filter-actor"
               label={t('audit.actor')}

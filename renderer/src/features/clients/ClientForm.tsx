@@ -10,6 +10,7 @@ import { Checkbox } from '../../ui/Checkbox';
 import { useContractForm, type ContractForm } from '../../ui/contract-form';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { focusSoon } from '../../ui/focus';
 import { FormActions } from '../../ui/FormActions';
 import { FormSection } from '../../ui/FormSection';
@@ -95,7 +96,7 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
           <Field label={t('clientFields.title')} hint={t('clientForm.titleHint')} {...text('title')} />
         </div>
         <div className="form-grid">
-          <Field type="date" label={t('clientFields.birthDate')} {...text('birthDate')} />
+          <DateField label={t('clientFields.birthDate')} {...text('birthDate')} />
           <Field label={t('clientForm.birthPlaceLabel')} hint={t('clientForm.birthPlaceHint')} {...text('birthPlace')} dir="auto" />
         </div>
         <TextRows
@@ -138,7 +139,7 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
             {...choice('residenceStatus')}
             size="full"
           />
-          <Field type="date" label={t('clientFields.residenceValidUntil')} {...text('residenceValidUntil')} />
+          <DateField label={t('clientFields.residenceValidUntil')} {...text('residenceValidUntil')} />
         </div>
       </FormSection>
 
@@ -153,7 +154,7 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
               size="full"
             />
             <Field label={t('clientFields.germanCertificate')} {...text('germanLevel.certificate')} />
-            <Field type="date" label={t('clientFields.germanCertificateDate')} {...text('germanLevel.certificateDate')} />
+            <DateField label={t('clientFields.germanCertificateDate')} {...text('germanLevel.certificateDate')} />
           </div>
         </GroupFieldset>
         <Field label={t('clientFields.education')} {...text('education')} multiline rows={4} dir="auto" />

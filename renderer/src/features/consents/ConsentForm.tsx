@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { Checkbox } from '../../ui/Checkbox';
 import { ErrorAlert, fieldError, firstErrorField } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { pathsToFormRows, withoutRow, type RowMaps } from '../../ui/field-errors';
 import { focusSoon } from '../../ui/focus';
 import { TextRows } from '../../ui/TextRows';
@@ -230,18 +231,16 @@ export function ConsentForm({ clientId, onCreated, onCancel }: ConsentFormProps)
         error={exchangeError}
       />
       <div className="form-grid">
-        <Field
+        <DateField
           id="consent-signedOn"
-          type="date"
           label={t('consents.signedOn')}
           hint={t('consents.signedOnHint')}
           value={draft.signedOn}
           onChange={(signedOn) => update({ signedOn })}
           error={errorOf('signedOn')}
         />
-        <Field
+        <DateField
           id="consent-validUntil"
-          type="date"
           label={t('consents.validUntil')}
           hint={t('consents.validUntilHint')}
           value={draft.validUntil}

@@ -4,7 +4,7 @@ import type { Consent } from '../../../../shared/api/contract';
 import { todayIso } from '../../../../shared/domain/iso-date';
 import { call } from '../../api';
 import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
-import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { formatDate, formatTimestamp } from '../../ui/format';
 import { focusSoon } from '../../ui/focus';
 import { routeHref } from '../../app/routes';
@@ -272,9 +272,8 @@ function ConsentDateForm({ inputId, heading, label, hint, path, submitLabel, sub
   return (
     <form noValidate onSubmit={save} className="form revoke-form">
       {error ? <ErrorAlert error={error} shownFields={[path]} /> : null}
-      <Field
+      <DateField
         id={inputId}
-        type="date"
         label={label}
         labelSuffix={`(${heading})`}
         hint={hint}

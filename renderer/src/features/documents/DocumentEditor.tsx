@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LotseDocument, RenderedPdf } from '../../../../shared/api/contract';
 import type { FieldErrors } from '../../../../shared/api/errors';
@@ -8,6 +8,8 @@ import { call } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusSoon } from '../../ui/focus';
+import { ModalDialog } from '../../ui/ModalDialog';
+import { useMediaQuery } from '../../ui/use-media-query';
 import { PdfPreview } from '../../ui/pdf/PdfPreview';
 import { useAppContext } from '../../app/app-context';
 import { routeHref } from '../../app/routes';
@@ -23,7 +25,8 @@ import {
   withoutFieldErrors,
 } from './document-form';
 import { pdfFileName } from './document-labels';
-import { DocumentSections } from './DocumentSections';
+import { DocumentSections, shownSections } from './DocumentSections';
+import { SectionJumps } from './SectionJumps';
 import { FinalizeDialog } from './FinalizeDialog';
 import { CONTACT_INPUT_ID, LetterAddressing, SALUTATION_INPUT_ID } from './LetterAddressing';
 import { RECIPIENT_INPUT_ID, RecipientPicker } from './RecipientPicker';
@@ -36,6 +39,11 @@ interface DocumentEditorProps {
   sources: DocumentSources;
   onFinalized(document: LotseDocument): void;
 }
+
+/** From this width (1200 px at the default font size) the preview stands beside the form. */
+const WIDE_EDITOR = '(min-width: 75em)';
+const PREVIEW_DIALOG_ID = 'editor-preview';
+const PREVIEW_HEADING_ID = `${PREVIEW_DIALOG_ID}-heading`;
 
 type Preview = { status: 'none' } | { status: 'busy' } | { status: 'ready'; pdf: RenderedPdf } | { status: 'error'; error: unknown };
 
@@ -59,6 +67,13 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
   const [dialog, setDialog] = useState<'finalize' | 'discard' | null>(null);
   const finalizeButton = useRef<HTMLButtonElement>(null);
   const discardButton = useRef<HTMLButtonElement>(null);
+  const previewButton = useRef<HTMLButtonElement>(null);
+  const previewPanel = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<HTMLDivElement>(null);
+  const [previewOpen, setPreviewOpen] = useState(false);
+  // Wide windows show the preview beside the form; narrow ones over it, as a dialog.
+  const wide = useMediaQuery(WIDE_EDITOR);
   const savedPartner = useRef(document.partnerId);
   const { autosave, status, serverErrors, setServerErrors } = useDraftAutosave(document.id, (saved, sent) => {
     // A new recipient brings its own prefilled values (address, consent date); take them where nothing was typed since.
@@ -146,6 +161,7 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
 
   async function showPreview() {
     if (preview.status === 'busy') return;
+    setPreviewOpen(true);
     setPreview({ status: 'busy' });
     try {
       await autosave.settle();
@@ -155,91 +171,151 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
     }
   }
 
+  const closePreview = () => {
+    setPreviewOpen(false);
+    setPreview({ status: 'none' });
+    window.setTimeout(() => previewButton.current?.focus(), 0);
+  };
+
+  // Opened beside the form, the preview comes into view (its column sticks below the bar) and its heading takes focus.
+  useEffect(() => {
+    if (!previewOpen || !wide) return;
+    previewPanel.current?.scrollIntoView({ block: 'nearest' });
+    window.document.getElementById(PREVIEW_HEADING_ID)?.focus({ preventScroll: true });
+  }, [previewOpen, wide]);
+
+  // The bar's height, for the sticky preview and the place a section's heading scrolls to.
+  useLayoutEffect(() => {
+    const bar = barRef.current;
+    const editor = editorRef.current;
+    if (!bar || !editor) return;
+    const measure = () => editor.style.setProperty('--editor-bar-height', `${bar.offsetHeight}px`);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+
   const closeDialog = (button: RefObject<HTMLButtonElement | null>) => {
     setDialog(null);
     window.setTimeout(() => button.current?.focus(), 0);
   };
 
+  // Rendered while the preview is open, also after a failed attempt: its heading names the panel or dialog and takes focus.
+  const previewPdf = previewOpen ? (
+    <PdfPreview
+      busy={preview.status === 'busy'}
+      pdf={preview.status === 'ready' ? preview.pdf : null}
+      fileName={pdfFileName(document, t('documentEditor.draftFileSuffix'))}
+      edition={{ text: t('documentEditor.previewEdition'), draft: true }}
+      headingId={PREVIEW_HEADING_ID}
+    />
+  ) : null;
+  const previewError = preview.status === 'error' ? <ErrorAlert error={preview.error} onRetry={showPreview} /> : null;
+
   return (
-    <div className="editor">
-      <div className="editor-bar">
+    <div className={`editor${previewOpen && wide ? ' editor--previewing' : ''}`} ref={editorRef}>
+      <div className="editor-bar" ref={barRef} role="region" aria-label={t('editorLayout.bar')}>
         <span className="status status--draft">{t('documents.statusDraft')}</span>
         <SaveState status={status} onRetry={() => void autosave.flush()} />
-        {document.correctsId ? (
-          <p className="editor-corrects">
-            {t('documentEditor.corrects')} <a href={routeHref({ name: 'document', id: document.correctsId })}>{t('finalDocument.openCorrected')}</a>
-          </p>
-        ) : null}
+        <div className="editor-bar-actions">
+          {context.status === 'ready' ? <SectionJumps sections={shownSections(form, values)} /> : null}
+          <button ref={previewButton} type="button" className="button button--secondary" onClick={showPreview} aria-disabled={preview.status === 'busy'}>
+            {t('documentEditor.preview')}
+          </button>
+          {previewOpen && wide ? (
+            <button type="button" className="button button--secondary" onClick={closePreview}>
+              {t('editorLayout.closePreview')}
+            </button>
+          ) : null}
+          <button ref={finalizeButton} type="button" className="button button--primary" onClick={startFinalize}>
+            {t('documentEditor.finalize')}
+          </button>
+        </div>
       </div>
-      <form
-        noValidate
-        className="form editor-form"
-        onSubmit={(event) => event.preventDefault()}
-        // Leaving a field saves at once, not only after the pause.
-        onBlur={() => void autosave.flush()}
-      >
-        <p className="muted">{t('documentEditor.requiredNote')}</p>
-        {blocked && Object.keys(errors).length > 0 ? (
-          <div className="alert alert--error" role="alert">
-            <p className="alert-title">{t('documentEditor.incompleteTitle')}</p>
-            <p>{t('documentEditor.incomplete', { count: Object.keys(errors).length })}</p>
+      {document.correctsId ? (
+        <p className="editor-corrects">
+          {t('documentEditor.corrects')} <a href={routeHref({ name: 'document', id: document.correctsId })}>{t('finalDocument.openCorrected')}</a>
+        </p>
+      ) : null}
+      <div className="editor-columns">
+        <div className="editor-main">
+          <form
+            noValidate
+            className="form editor-form"
+            onSubmit={(event) => event.preventDefault()}
+            // Leaving a field saves at once, not only after the pause.
+            onBlur={() => void autosave.flush()}
+          >
+            <p className="muted">{t('documentEditor.requiredNote')}</p>
+            {blocked && Object.keys(errors).length > 0 ? (
+              <div className="alert alert--error" role="alert">
+                <p className="alert-title">{t('documentEditor.incompleteTitle')}</p>
+                <p>{t('documentEditor.incomplete', { count: Object.keys(errors).length })}</p>
+              </div>
+            ) : null}
+            <RecipientPicker
+              recipient={form.recipient}
+              clientName={document.clientName}
+              partners={sources.partners}
+              partnerId={draft.partnerId}
+              partnerName={document.partnerName}
+              onChange={changeRecipient}
+              error={errors.partnerId}
+            />
+            {context.status === 'ready' && form.letter ? (
+              <LetterAddressing
+                partner={context.value.partner}
+                contactId={context.value.contactId}
+                salutationOverride={draft.salutationOverride}
+                defaultSalutation={defaultSalutation}
+                onContactChange={changeContact}
+                onSalutationChange={changeSalutation}
+                errorAt={(path) => errors[path]}
+              />
+            ) : null}
+            {context.status === 'ready' ? (
+              <DocumentSections
+                form={form}
+                values={values}
+                onChange={changeField}
+                errorAt={(path) => errors[path]}
+                prefilled={prefilled}
+                partners={sources.partners}
+                context={context.value}
+              />
+            ) : context.status === 'error' ? (
+              <ErrorAlert error={context.error} onRetry={reloadContext} />
+            ) : (
+              <p className="busy">{t('common.loading')}</p>
+            )}
+          </form>
+          <div className="toolbar toolbar--wrap editor-actions">
+            <button ref={discardButton} type="button" className="button button--danger-outline toolbar-end" onClick={() => setDialog('discard')}>
+              {t('documentEditor.discard')}
+            </button>
+          </div>
+        </div>
+        {previewOpen && wide ? (
+          <div className="editor-preview" ref={previewPanel}>
+            {previewError}
+            {previewPdf}
           </div>
         ) : null}
-        <RecipientPicker
-          recipient={form.recipient}
-          clientName={document.clientName}
-          partners={sources.partners}
-          partnerId={draft.partnerId}
-          partnerName={document.partnerName}
-          onChange={changeRecipient}
-          error={errors.partnerId}
-        />
-        {context.status === 'ready' && form.letter ? (
-          <LetterAddressing
-            partner={context.value.partner}
-            contactId={context.value.contactId}
-            salutationOverride={draft.salutationOverride}
-            defaultSalutation={defaultSalutation}
-            onContactChange={changeContact}
-            onSalutationChange={changeSalutation}
-            errorAt={(path) => errors[path]}
-          />
-        ) : null}
-        {context.status === 'ready' ? (
-          <DocumentSections
-            form={form}
-            values={values}
-            onChange={changeField}
-            errorAt={(path) => errors[path]}
-            prefilled={prefilled}
-            partners={sources.partners}
-            context={context.value}
-          />
-        ) : context.status === 'error' ? (
-          <ErrorAlert error={context.error} onRetry={reloadContext} />
-        ) : (
-          <p className="busy">{t('common.loading')}</p>
-        )}
-      </form>
-      <div className="toolbar toolbar--wrap editor-actions">
-        <button type="button" className="button button--secondary" onClick={showPreview} aria-disabled={preview.status === 'busy'}>
-          {t('documentEditor.preview')}
-        </button>
-        <button ref={finalizeButton} type="button" className="button button--primary" onClick={startFinalize}>
-          {t('documentEditor.finalize')}
-        </button>
-        <button ref={discardButton} type="button" className="button button--danger-outline toolbar-end" onClick={() => setDialog('discard')}>
-          {t('documentEditor.discard')}
-        </button>
       </div>
-      {preview.status === 'error' ? <ErrorAlert error={preview.error} onRetry={showPreview} /> : null}
-      {preview.status !== 'none' ? (
-        <PdfPreview
-          busy={preview.status === 'busy'}
-          pdf={preview.status === 'ready' ? preview.pdf : null}
-          fileName={pdfFileName(document, t('documentEditor.draftFileSuffix'))}
-          edition={{ text: t('documentEditor.previewEdition'), draft: true }}
-        />
+      {previewOpen && !wide ? (
+        <ModalDialog id={PREVIEW_DIALOG_ID} className="dialog--neutral dialog--preview" onCancel={closePreview} initialFocusId={PREVIEW_HEADING_ID}>
+          {previewError}
+          {previewPdf}
+          <div className="form-actions editor-preview-actions">
+            <p id={`${PREVIEW_DIALOG_ID}-text`} className="muted">
+              {t('editorLayout.previewDialogText')}
+            </p>
+            <button type="button" className="button button--primary" onClick={closePreview}>
+              {t('editorLayout.backToForm')}
+            </button>
+          </div>
+        </ModalDialog>
       ) : null}
       {dialog === 'finalize' ? (
         <FinalizeDialog

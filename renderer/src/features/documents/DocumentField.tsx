@@ -5,6 +5,7 @@ import { formatMoney, type FieldValue, type LineRow } from '../../../../shared/f
 import { Checkbox } from '../../ui/Checkbox';
 import { MoneyField, NumberField } from '../../ui/DecimalField';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { GroupFieldset } from '../../ui/GroupFieldset';
 import { SelectField } from '../../ui/SelectField';
 import { partnerChoices } from '../network/partner-choices';
@@ -55,7 +56,7 @@ export function DocumentField({ field, value, onChange, errorAt, prefilled, part
         />
       );
     case 'date':
-      return <Field {...common} type="date" size="short" value={asText(value)} onChange={onChange} />;
+      return <DateField {...common} size="short" value={asText(value)} onChange={onChange} />;
     case 'money':
       if (field.sumOf) {
         return (

@@ -20,6 +20,17 @@ interface DocumentSectionsProps {
   context: PrefillContext;
 }
 
+/** The sections of a form that show at least one field with these values, with the id of their heading. */
+export function shownSections(form: FormDefinition, values: FormValues): { id: string; title: string; headingId: string }[] {
+  return form.sections
+    .filter((section) => section.fields.some((field) => isFieldShown(section, field, values)))
+    .map((section) => ({ id: section.id, title: section.title, headingId: `${sectionElementId(section.id)}-heading` }));
+}
+
+function sectionElementId(sectionId: string): string {
+  return `doc-section-${sectionId}`;
+}
+
 /** The input screen of a form, section by section, as its definition describes it; conditions apply as values change. */
 export function DocumentSections({ form, values, onChange, errorAt, prefilled, partners, context }: DocumentSectionsProps) {
   const partnerName = (id: string) => partners.find((partner) => partner.id === id)?.name ?? '';
@@ -31,7 +42,7 @@ export function DocumentSections({ form, values, onChange, errorAt, prefilled, p
         const fields = section.fields.filter((field) => isFieldShown(section, field, values));
         if (fields.length === 0) return null;
         return (
-          <FormSection key={section.id} id={`doc-section-${section.id}`} title={section.title}>
+          <FormSection key={section.id} id={sectionElementId(section.id)} title={section.title} headingFocusable>
             {fields.map((field) =>
               isInputField(field) ? (
                 <DocumentField

@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { loadDocumentTemplates } from './document-sources';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { focusSoon } from '../../ui/focus';
 import { PageHeading } from '../../ui/PageHeading';
 import { routeHref } from '../../app/routes';
@@ -154,15 +155,22 @@ export function DocumentsScreen() {
               onChange={(referralStatus) => setFilter({ referralStatus })}
               size="full"
             />
-            <Field
+            <DateField
               id="documents-filter-from"
-              type="date"
+              holdUnreadable
               size="short"
               label={t('documents.filterFrom')}
               value={filters.from}
               onChange={(from) => setFilter({ from })}
             />
-            <Field id="documents-filter-to" type="date" size="short" label={t('documents.filterTo')} value={filters.to} onChange={(to) => setFilter({ to })} />
+            <DateField
+              id="documents-filter-to"
+              holdUnreadable
+              size="short"
+              label={t('documents.filterTo')}
+              value={filters.to}
+              onChange={(to) => setFilter({ to })}
+            />
           </div>
           {filtered ? (
             <button type="button" className="button button--secondary button--small" onClick={() => setFilters(NO_FILTERS)}>

@@ -117,7 +117,7 @@ export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors
   );
 
   return (
-    <ModalDialog id={DIALOG_ID} onCancel={() => !busy && onCancel()} className="dialog--wide dialog--neutral">
+    <ModalDialog id={DIALOG_ID} onCancel={() => !busy && onCancel()} className="dialog--wide dialog--neutral" initialFocusId={`${DIALOG_ID}-cancel`}>
       <h2 id={`${DIALOG_ID}-heading`} className="dialog-heading">
         {t('finalize.title')}
       </h2>

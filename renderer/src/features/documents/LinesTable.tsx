@@ -4,6 +4,7 @@ import { blankValue, type CellValue, type FieldValue, type LineRow } from '../..
 import { Checkbox } from '../../ui/Checkbox';
 import { MoneyField, NumberField } from '../../ui/DecimalField';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { focusSoon } from '../../ui/focus';
 import { GroupFieldset } from '../../ui/GroupFieldset';
 import { SelectField } from '../../ui/SelectField';
@@ -129,7 +130,7 @@ function LineCell({ id, column, label, value, onChange, error }: LineCellProps) 
     case 'text':
       return <Field {...common} value={text} onChange={onChange} maxLength={column.max} dir="auto" />;
     case 'date':
-      return <Field {...common} type="date" size="short" value={text} onChange={onChange} />;
+      return <DateField {...common} size="short" value={text} onChange={onChange} />;
     case 'money':
       return <MoneyField {...common} value={amount} onChange={onChange} />;
     case 'number':

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { REFERRAL_STATUSES, type LotseDocument, type ReferralStatus } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
-import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 
@@ -59,9 +59,8 @@ export function ReferralStatusForm({ document, onChanged }: { document: LotseDoc
             onChange={setStatus}
             error={fieldError(error, 'referralStatus')}
           />
-          <Field
+          <DateField
             id="referral-follow-up"
-            type="date"
             size="short"
             label={t('referral.followUp')}
             hint={t('referral.followUpHint')}

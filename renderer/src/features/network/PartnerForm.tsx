@@ -10,6 +10,7 @@ import { Checkbox } from '../../ui/Checkbox';
 import { useContractForm, type ContractForm } from '../../ui/contract-form';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { FormActions } from '../../ui/FormActions';
 import { FormSection } from '../../ui/FormSection';
 import { GroupFieldset } from '../../ui/GroupFieldset';
@@ -110,7 +111,7 @@ export function PartnerForm({ initial, onSaved, onCancel }: PartnerFormProps) {
 
       <FormSection id="partner-form-verification" title={t('partnerForm.verificationLegend')}>
         <div className="form-grid">
-          <Field type="date" label={t('partnerFields.assuredDate')} hint={t('partnerForm.assuredHint')} {...text('assuredDate')} />
+          <DateField label={t('partnerFields.assuredDate')} hint={t('partnerForm.assuredHint')} {...text('assuredDate')} />
           <Field label={t('partnerFields.assuredBy')} {...text('assuredBy')} />
         </div>
       </FormSection>

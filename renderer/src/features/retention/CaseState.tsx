@@ -2,17 +2,16 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, CloseReason } from '../../../../shared/api/contract';
 import { CLOSE_REASONS } from '../../../../shared/api/contract';
-import { formatGermanDate, todayIso } from '../../../../shared/domain/iso-date';
+import { isIsoDate, todayIso } from '../../../../shared/domain/iso-date';
 import { ApiCallError, call } from '../../api';
 import { routeHref } from '../../app/routes';
 import { DialogActions } from '../../ui/DialogActions';
 import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
-import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { focusSoon } from '../../ui/focus';
 import { formatDate, fullName } from '../../ui/format';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { SelectField } from '../../ui/SelectField';
-import { parseGermanDate } from './german-date';
 
 /**
  * The client screen's "Fallstatus": open, or closed since a day (with the
@@ -122,7 +121,7 @@ interface CloseCaseDialogProps {
  */
 function CloseCaseDialog({ client, name, onCancel, onClosed }: CloseCaseDialogProps) {
   const { t } = useTranslation();
-  const [closedOn, setClosedOn] = useState(formatGermanDate(todayIso()));
+  const [closedOn, setClosedOn] = useState(todayIso());
   const [reason, setReason] = useState<CloseReason | ''>('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -137,7 +136,7 @@ function CloseCaseDialog({ client, name, onCancel, onClosed }: CloseCaseDialogPr
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
-    const day = parseGermanDate(closedOn);
+    const day = isIsoDate(closedOn) ? closedOn : null;
     if (day === null) {
       const message = t('retention.closedOnInvalid');
       setError(new ApiCallError({ code: 'invalid_input', message: t('common.checkInput'), fields: { closedOn: message } }));
@@ -169,7 +168,7 @@ function CloseCaseDialog({ client, name, onCancel, onClosed }: CloseCaseDialogPr
         </h2>
         <p id="case-close-dialog-text">{t('retention.closeText')}</p>
         {error ? <ErrorAlert error={error} shownFields={['closedOn']} /> : null}
-        <Field
+        <DateField
           id="case-close-date"
           label={t('retention.closedOnLabel')}
           hint={t('retention.closedOnHint')}

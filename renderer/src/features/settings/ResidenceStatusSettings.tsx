@@ -5,6 +5,7 @@ import { ApiCallError, call } from '../../api';
 import { Checkbox } from '../../ui/Checkbox';
 import { ErrorAlert, fieldError, firstErrorField } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { focusSoon } from '../../ui/focus';
 import { formatDate } from '../../ui/format';
 import { useAsync } from '../../ui/use-async';
@@ -126,9 +127,8 @@ function StatusRow({ initial }: { initial: ResidenceStatus }) {
             maxLength={200}
             className="status-grid-label"
           />
-          <Field
+          <DateField
             id={idOf('stand')}
-            type="date"
             label={t('statuses.stand')}
             labelSuffix={suffix}
             value={stand}

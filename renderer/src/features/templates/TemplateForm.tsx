@@ -6,6 +6,7 @@ import { availablePlaceholders } from '../../../../shared/forms/load';
 import { ApiCallError, call, isApiCallError } from '../../api';
 import { ErrorAlert, fieldError, firstErrorField } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { focusSoon } from '../../ui/focus';
 import { FormActions } from '../../ui/FormActions';
 import { FormSection } from '../../ui/FormSection';
@@ -106,6 +107,8 @@ export function TemplateForm({ template, onSaved, onReload }: TemplateFormProps)
     if (preview.status === 'busy') return;
     setPreview({ status: 'busy' });
     setError(null);
+    // The preview is below the form: it is brought into view at once, with focus on its heading.
+    focusSoon('template-preview-heading');
     try {
       setPreview({ status: 'ready', pdf: await call('templates.preview', templateChanges(template.id, template.version, form, draft)) });
     } catch (caught) {
@@ -251,14 +254,19 @@ export function TemplateForm({ template, onSaved, onReload }: TemplateFormProps)
             )}
           </FormSection>
         ))}
-        <FormActions submitLabel={t('templateEditor.save')} saving={saving} />
+        {/* Stays at the window's bottom edge while the long form scrolls: Speichern and Vorschau are always at hand. */}
+        <div className="template-form-bar" role="region" aria-label={t('editorLayout.saveBar')}>
+          <FormActions submitLabel={t('templateEditor.save')} saving={saving} />
+          <button type="button" className="button button--secondary" onClick={() => void showPreview()} aria-disabled={preview.status === 'busy'}>
+            {t('templateEditor.previewButton')}
+          </button>
+        </div>
       </form>
       <section className="panel template-preview" aria-labelledby="template-preview-heading">
-        <h2 id="template-preview-heading">{t('templateEditor.previewHeading')}</h2>
+        <h2 id="template-preview-heading" tabIndex={-1}>
+          {t('templateEditor.previewHeading')}
+        </h2>
         <p className="muted">{t('templateEditor.previewIntro')}</p>
-        <button type="button" className="button button--secondary" onClick={() => void showPreview()} aria-disabled={preview.status === 'busy'}>
-          {t('templateEditor.previewButton')}
-        </button>
         {preview.status !== 'none' ? (
           <PdfPreview busy={preview.status === 'busy'} pdf={preview.status === 'ready' ? preview.pdf : null} fileName={t('templateEditor.previewFileName')} />
         ) : null}
@@ -297,9 +305,8 @@ function BlockEditor({ field, draft, labelField, setBlock, errorOf, picker }: Bl
         maxLength={20000}
       />
       {picker}
-      <Field
+      <DateField
         id={templateInputId(`blocks.${field.id}.stand`)}
-        type="date"
         size="short"
         label={t('templateEditor.blockStand')}
         labelSuffix={name}

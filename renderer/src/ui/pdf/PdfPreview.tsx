@@ -19,6 +19,8 @@ interface PdfPreviewProps {
   heading?: string;
   /** Which edition of a document the PDF is (a draft, marked as such, or the final one), said under the heading. */
   edition?: { text: string; draft: boolean };
+  /** A fixed id for the heading, which can then take focus (the editor moves focus there when it opens the preview). */
+  headingId?: string;
 }
 
 type PrintState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; outcome: PrintOutcome } | { status: 'error'; message: string };
@@ -33,10 +35,11 @@ const VIEWPORT_GUTTER = 34;
  * jump, + and − zoom, 0 fits the width. aria-busy while the PDF is made or
  * drawn.
  */
-export function PdfPreview({ busy, pdf, fileName, emptyText, heading, edition }: PdfPreviewProps) {
+export function PdfPreview({ busy, pdf, fileName, emptyText, heading, edition, headingId: fixedHeadingId }: PdfPreviewProps) {
   const { t } = useTranslation();
   const { info } = useAppContext();
-  const headingId = useId();
+  const generatedId = useId();
+  const headingId = fixedHeadingId ?? generatedId;
   const viewportId = useId();
   const bytes = useMemo(() => (pdf ? base64ToBytes(pdf.pdfBase64) : null), [pdf]);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
@@ -152,7 +155,7 @@ export function PdfPreview({ busy, pdf, fileName, emptyText, heading, edition }:
   return (
     <section className="preview" aria-labelledby={headingId} aria-busy={isBusy} onKeyDown={onKeyDown}>
       <div className="preview-bar">
-        <h2 id={headingId} className="preview-heading">
+        <h2 id={headingId} className="preview-heading" tabIndex={fixedHeadingId ? -1 : undefined}>
           {heading ?? t('preview.heading')}
         </h2>
         {edition ? <p className={edition.draft ? 'preview-edition preview-edition--draft' : 'preview-edition'}>{edition.text}</p> : null}
