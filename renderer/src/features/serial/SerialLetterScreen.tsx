@@ -26,6 +26,7 @@ import { SelectField } from '../../ui/SelectField';
 import { useAsync } from '../../ui/use-async';
 import { fieldInputId, inputIdOfPath, pathsInFormOrder } from '../documents/document-form';
 import { DocumentSections } from '../documents/DocumentSections';
+import { DateField } from '../../ui/DateField';
 import {
   batchFilter,
   blankSharedValues,
@@ -470,9 +471,8 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
               <fieldset className="serial-appointment">
                 <legend>{t('serial.appointmentLegend')}</legend>
                 <div className="filter-row">
-                  <Field
+                  <DateField
                     id="serial-appointment-date"
-                    type="date"
                     label={t('serial.appointmentDate')}
                     value={appointment.date}
                     onChange={setAppointmentPart('date')}

@@ -9,7 +9,7 @@ import { Field } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
 import { focusSoon } from '../../ui/focus';
 import { ModalDialog } from '../../ui/ModalDialog';
-import { parseGermanDate } from '../retention/german-date';
+import { parseGermanDate } from '../../ui/german-date';
 
 export type DeadlineAction = 'complete' | 'postpone';
 
