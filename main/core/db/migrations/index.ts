@@ -10,6 +10,7 @@ import { migration0080 } from './0080-erasure-log';
 import { migration0090 } from './0090-import-ids';
 import { migration0100 } from './0100-audit-append-only';
 import { migration0110 } from './0110-case-closing';
+import { migration0140 } from './0140-client-list-order';
 
 /** Every migration in the order it runs. Append, never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0140,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
