@@ -85,6 +85,17 @@ describe('clients.similar', () => {
     expect((await similar({ ...all, excludeId: first!.client.id })).items).toEqual([]);
   });
 
+  it('looks up names of any script, marks and symbols without failing', async () => {
+    const hostile = {
+      familyName: `O'Brien "Bobby"); DROP TABLE clients;--`,
+      givenName: '<script>',
+      otherNames: ['Mu\u0308ller', '👩🏽‍⚕️ Dr. 😀', 'أحمد الخطيب', '\u0308'],
+    };
+    expect((await similar(hostile)).items).toEqual([]);
+    // Müller with a combining diaeresis is Müller.
+    expect(await reasonsFor({ familyName: 'Mu\u0308ller', givenName: 'Ayşe' })).toEqual([['Müller', ['sameName']]]);
+  });
+
   it('answers bad input with a German message', async () => {
     expect(errorOf(await dispatch(core, 'clients.similar', { familyName: 7 }))).toMatchObject({ code: 'invalid_input' });
     expect(errorOf(await dispatch(core, 'clients.similar', { familyName: 'A', birthDate: '23.06.1979' })).fields).toEqual({

@@ -397,8 +397,10 @@ function clientsWithAllWords(db: Db, name: string, limit: number): ClientRow[] {
     .toLocaleLowerCase('de-DE')
     .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter((word) => word.length > 0);
-  if (rawWords.length === 0) return [];
-  const match = rawWords.map((word) => `(${indexTermsOf(word).map(quoteTerm).join(' OR ')})`).join(' AND ');
+  // A word that folds to nothing (marks or symbols only) cannot be looked up: it is left out, not sent as an empty group.
+  const groups = rawWords.map((word) => indexTermsOf(word).filter((term) => term !== '')).filter((terms) => terms.length > 0);
+  if (groups.length === 0) return [];
+  const match = groups.map((terms) => `(${terms.map(quoteTerm).join(' OR ')})`).join(' AND ');
   return db
     .prepare('SELECT * FROM clients WHERE rowid IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ? LIMIT ?)')
     .all(match, limit) as ClientRow[];
@@ -485,7 +487,8 @@ export function similarClients(db: Db, person: IdentityFields, excludeId?: strin
       (a, b) =>
         b.reasons.length - a.reasons.length ||
         a.client.familyName.localeCompare(b.client.familyName, 'de') ||
-        a.client.givenName.localeCompare(b.client.givenName, 'de'),
+        a.client.givenName.localeCompare(b.client.givenName, 'de') ||
+        a.client.id.localeCompare(b.client.id),
     )
     .slice(0, SIMILAR_LIMIT);
 }
