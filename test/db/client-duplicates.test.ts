@@ -68,6 +68,12 @@ describe('clients.similar', () => {
     expect(await reasonsFor({ familyName: 'Anders', customerNumber: 'KD 123' })).toEqual([]);
   });
 
+  it('takes the BG number for no reason: a household shares it', async () => {
+    await create({ familyName: 'Haddad', givenName: 'Omar', birthDate: '1980-01-01', bgNumber: '35401BG0012345' });
+    const sibling = await create({ familyName: 'Haddad', givenName: 'Lina', birthDate: '2005-05-05', bgNumber: '35401BG0012345' });
+    expect(sibling.bgNumber).toBe('35401BG0012345');
+  });
+
   it('names every reason once, most reasons first, and leaves out the client being edited', async () => {
     const all = { familyName: 'Kovalenko', givenName: 'Olena', birthDate: '1979-06-23', customerNumber: 'KD123456', fileNumber: 'KI-2026/0815' };
     const [first] = (await similar(all)).items;
