@@ -145,21 +145,21 @@ test('the client list sorts and filters by permit end, residence status, counsel
   await goTo(page, '#/clients');
   await page.getByLabel('Suche', { exact: true }).fill('Listprobe');
   const names = page.locator('.result-list .result-link');
-  await page.getByLabel('Sortieren nach').selectOption({ label: 'Aufenthalt gültig bis (früheste zuerst)' });
+  await page.getByLabel('Reihenfolge', { exact: true }).selectOption({ label: 'Aufenthalt gültig bis (früheste zuerst)' });
   await expect(names).toHaveText(['Listprobe-Zeta, Test', 'Listprobe-Ömer, Test', 'Listprobe-Alpha, Test']);
   await expect(page.locator('.result-list')).toContainText(`gültig bis`);
 
-  await page.getByLabel('Aufenthaltsstatus', { exact: true }).selectOption('p24');
+  await page.getByLabel('Status des Aufenthalts', { exact: true }).selectOption('p24');
   await expect(names).toHaveText(['Listprobe-Zeta, Test', 'Listprobe-Ömer, Test']);
-  await page.getByLabel('Sortieren nach').selectOption({ label: 'Name (A–Z)' });
+  await page.getByLabel('Reihenfolge', { exact: true }).selectOption({ label: 'Name (A–Z)' });
   await expect(names).toHaveText(['Listprobe-Ömer, Test', 'Listprobe-Zeta, Test']);
   // By keyboard: Tab reaches the counseling field, the arrow key chooses the first field (Anerkennung).
-  const field = page.getByLabel('Beratungsfeld');
+  const field = page.getByLabel('Beratungsfeld', { exact: true });
   await field.focus();
   await page.keyboard.press('ArrowDown');
   await expect(field).toHaveValue('recognition');
   await expect(names).toHaveText(['Listprobe-Zeta, Test']);
-  await page.getByLabel('Aufenthalt gültig bis').selectOption({ label: 'in den nächsten 30 Tagen' });
+  await page.getByLabel('Erlaubnis endet', { exact: true }).selectOption({ label: 'in den nächsten 30 Tagen' });
   await expect(names).toHaveText(['Listprobe-Zeta, Test']);
   await expect(page.getByRole('status').filter({ hasText: '1 Klient*in gefunden.' })).toBeVisible();
   await bothSizes(page, 'Klientenliste sortiert und gefiltert');

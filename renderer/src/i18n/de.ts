@@ -147,7 +147,8 @@ export const de = {
   },
   clientList: {
     heading: 'Liste sortieren und filtern',
-    sort: 'Sortieren nach',
+    // Labels that contain no label of the client form beside them (Ort, Aufenthaltsstatus …): each is found by its own name.
+    sort: 'Reihenfolge',
     sorts: {
       name: 'Name (A–Z)',
       residenceValidUntil: 'Aufenthalt gültig bis (früheste zuerst)',
@@ -155,9 +156,9 @@ export const de = {
       lastContactNewest: 'Letzter Kontakt (neueste zuerst)',
       recent: 'Zuletzt bearbeitet',
     },
-    residenceStatus: 'Aufenthaltsstatus',
+    residenceStatus: 'Status des Aufenthalts',
     counselingField: 'Beratungsfeld',
-    validUntil: 'Aufenthalt gültig bis',
+    validUntil: 'Erlaubnis endet',
     validUntilOptions: {
       any: 'beliebig',
       expired: 'bereits abgelaufen',

@@ -140,7 +140,7 @@ export const en: MessageCatalogue = {
   },
   clientList: {
     heading: 'Sort and filter the list',
-    sort: 'Sort by',
+    sort: 'Order',
     sorts: {
       name: 'Name (A–Z)',
       residenceValidUntil: 'Residence valid until (soonest first)',
@@ -148,9 +148,9 @@ export const en: MessageCatalogue = {
       lastContactNewest: 'Last contact (newest first)',
       recent: 'Last edited',
     },
-    residenceStatus: 'Residence status',
+    residenceStatus: 'Status of residence',
     counselingField: 'Counseling field',
-    validUntil: 'Residence valid until',
+    validUntil: 'Permit ends',
     validUntilOptions: {
       any: 'any',
       expired: 'already expired',
