@@ -36,6 +36,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   not_found: 404,
   conflict: 409,
   consent_missing: 409,
+  duplicate_suspected: 409,
   unprintable_text: 422,
   storage_full: 507,
   storage_readonly: 503,

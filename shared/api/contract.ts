@@ -16,10 +16,14 @@ import {
 } from './schemas/batch';
 import {
   ClientCloseSchema,
+  ClientCreateSchema,
   ClientExportSchema,
-  ClientInputSchema,
   ClientSchema,
+  ClientListItemSchema,
+  ClientSearchInputSchema,
+  ClientSimilarInputSchema,
   ClientUpdateSchema,
+  SimilarClientsSchema,
   ResidenceStatusSchema,
   RetentionDueListSchema,
 } from './schemas/client';
@@ -103,13 +107,20 @@ export const contract = closedInputs({
     }),
   },
 
-  'clients.create': { input: ClientInputSchema, output: ClientSchema },
+  /** Refused with `duplicate_suspected` when clients.similar finds someone not named in `confirmedNotDuplicateOf`. */
+  'clients.create': { input: ClientCreateSchema, output: ClientSchema },
+  /** As create; the duplicate check runs only when a name, the birth date, the customer or the file number changes. */
   'clients.update': { input: ClientUpdateSchema, output: ClientSchema },
+  /** Stored clients that may be the person of an unsaved form: same name in any spelling or order, same birth date and a similar name, same customer or file number. */
+  'clients.similar': { input: ClientSimilarInputSchema, output: SimilarClientsSchema },
   'clients.get': { input: z.object({ id }), output: ClientSchema },
-  /** By any name spelling, birth date (12.03.1990 or 1990-03-12), customer, BG or file number. */
+  /**
+   * By any name spelling, birth date (12.03.1990 or 1990-03-12), customer, BG or file number; with `sort` or `filter`
+   * the client list: filtered by residence status, permit end, counseling field, last contact, and sorted.
+   */
   'clients.search': {
-    input: z.object({ query: text(200), limit: z.number().int().min(1).max(200).default(20) }),
-    output: list(ClientSchema),
+    input: ClientSearchInputSchema,
+    output: list(ClientListItemSchema),
   },
   /** GDPR Art. 17: removes the person and everything attached; the audit trail keeps only that it happened. */
   'clients.erase': { input: z.object({ id }), output: z.object({ erased: z.literal(true) }) },
@@ -344,7 +355,17 @@ export function isMethodName(name: string): name is MethodName {
 export type { AuditEntry, AuditFilter } from './schemas/audit';
 export type { Backup, BackupKind, BackupSettings, StoreDamage } from './schemas/backup';
 export { BACKUP_KINDS, INTEGRITY_RESULTS } from './schemas/backup';
-export type { Client, ClientInput, CloseReason, ResidenceStatus, RetentionDue } from './schemas/client';
+export type {
+  Client,
+  ClientInput,
+  ClientListFilter,
+  ClientSort,
+  ClientSummary,
+  CloseReason,
+  DuplicateReason,
+  ResidenceStatus,
+  RetentionDue,
+} from './schemas/client';
 export type { Consent, ConsentInput, ConsentState } from './schemas/consent';
 export type { Deadline, DeadlineGroup, DeadlineNext, DeadlineRef } from './schemas/deadline';
 export type {
@@ -365,6 +386,6 @@ export type { BatchFilter, BatchPreview, BatchResult, BatchSample, BatchSkipped,
 export { BATCH_STATES } from './schemas/batch';
 export type { Partner, PartnerInput, PartnerImportResult, PartnerImportStatus } from './schemas/partner';
 export { IMPORT_ACTIONS, IMPORT_STATES, POSTAL_ADDRESS_STATES, SERVICE_STATUSES, VERIFICATION_STATES } from './schemas/partner';
-export { CLOSE_REASONS, CONTACT_CHANNELS, GERMAN_LEVELS, SEXES } from './schemas/client';
+export { CLIENT_SORTS, CLOSE_REASONS, CONTACT_CHANNELS, DUPLICATE_REASONS, GERMAN_LEVELS, SEXES } from './schemas/client';
 export { CONSENT_STATES, DATA_CATEGORIES, EXCHANGE_DIRECTIONS } from './schemas/consent';
 export { DEADLINE_GROUPS, DEADLINE_KINDS } from './schemas/deadline';

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'invalid_input',
   'not_found',
   'conflict',
+  /** A client may be stored already (clients.similar): save anyway by naming them in `confirmedNotDuplicateOf`. */
+  'duplicate_suspected',
   'consent_missing',
   'unprintable_text',
   /** This host cannot do it (e.g. the system print dialog in the browser host). */

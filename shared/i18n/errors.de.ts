@@ -101,6 +101,8 @@ export const errorsDe = {
     closedOnInFuture: 'Der Fall kann nicht in der Zukunft abgeschlossen werden.',
     alreadyClosed: 'Dieser Fall ist bereits seit {{closedOn}} abgeschlossen.',
     notClosed: 'Dieser Fall ist nicht abgeschlossen.',
+    duplicateSuspected:
+      'Diese Person ist vielleicht schon erfasst ({{count, number}} ähnliche Klient*innen: gleicher Name, gleiches Geburtsdatum oder gleiche Nummer). Bitte die Treffer prüfen und bestätigen, dass es eine andere Person ist.',
   },
   consents: {
     signedInFuture: 'Das Datum der Unterschrift liegt in der Zukunft.',

@@ -92,6 +92,8 @@ export const errorsEn: ErrorCatalogue = {
     closedOnInFuture: 'A case cannot be closed in the future.',
     alreadyClosed: 'This case has been closed since {{closedOn}}.',
     notClosed: 'This case is not closed.',
+    duplicateSuspected:
+      'This person may already be recorded ({{count, number}} similar clients: same name, same birth date or same number). Please check them and confirm that this is a different person.',
   },
   consents: {
     signedInFuture: 'The date of signature is in the future.',

@@ -38,6 +38,8 @@ const PURE_READS: readonly MethodName[] = [
   'app.unlock',
   'clients.get',
   'clients.search',
+  // Shows possible duplicates of an unsaved form; saving anyway is recorded on the create or update line.
+  'clients.similar',
   'residenceStatuses.list',
   'consents.list',
   'consents.covers',
@@ -137,6 +139,16 @@ interface Case {
 
 const CASES: Array<[MethodName, Case]> = [
   ['clients.create', { arrange: async () => SAMPLE_CLIENT, expected: (out) => [line('clients.create', 'client', out.id, {})] }],
+  [
+    'clients.create',
+    {
+      title: 'saved anyway beside a likely duplicate: the line names the ids checked, nothing else',
+      arrange: async () => ({ ...SAMPLE_CLIENT, confirmedNotDuplicateOf: [(await client()).id] }),
+      expected: (out, input: { confirmedNotDuplicateOf: string[] }) => [
+        line('clients.create', 'client', out.id, { duplicatesIgnored: input.confirmedNotDuplicateOf }),
+      ],
+    },
+  ],
   [
     'clients.update',
     {

@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '../../main/core/db/open';
 import { ensureDailyBackup } from '../../main/core/services/backup';
 import type { Backup, Client, MethodOutput, Settings } from '../../shared/api/contract';
 import { batchWorkerScript } from '../support/batch-worker';
-import { clientToInput, openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
+import { clientToInput, createLookAlike, openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf } from '../support/results';
 import { decryptedBytes } from '../support/store-key';
 
@@ -32,7 +32,8 @@ function coreWithClock(start: string): { core: Core; dataDir: string; clock: { n
 }
 
 const list = (core: Core) => callOk<MethodOutput<'backups.list'>>(core, 'backups.list', {});
-const createClient = (core: Core, familyName: string) => callOk<Client>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName });
+// Numbered look-alikes of SAMPLE_CLIENT (same birth date and given name), made on purpose.
+const createClient = (core: Core, familyName: string) => createLookAlike(core, { ...SAMPLE_CLIENT, familyName });
 const names = async (core: Core) =>
   (await callOk<{ items: Client[] }>(core, 'clients.search', { query: '', limit: 200 })).items.map((c) => c.familyName).sort();
 /** A backup saved as a file outside the data folder, as `backups.upload` takes it back. */

@@ -7,7 +7,7 @@ import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { BatchPreview, BatchResult, BatchSample, BatchStarted, BatchStatus, LotseDocument, RenderedPdf } from '../../shared/api/contract';
 import { batchWorkerScript } from '../support/batch-worker';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { createLookAlike, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf } from '../support/results';
 
 // The test clock: 25.11.2026.
@@ -22,7 +22,8 @@ afterEach(() => dispose());
 const LETTER = { subject: 'Einladung zur Informationsveranstaltung', body: 'wir laden Sie herzlich ein.' };
 
 async function createClient(familyName: string, overrides: Record<string, unknown> = {}): Promise<{ id: string }> {
-  return callOk(core, 'clients.create', { ...SAMPLE_CLIENT, familyName, ...overrides });
+  // Look-alikes of SAMPLE_CLIENT (same birth date and given name, "Klient 01" …), made on purpose.
+  return createLookAlike(core, { ...SAMPLE_CLIENT, familyName, ...overrides });
 }
 
 /** Names that sort as they are numbered: Klient 01 … Klient 50. */

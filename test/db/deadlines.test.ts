@@ -4,7 +4,7 @@ import type { Core } from '../../main/core/core';
 import type { Client, Consent, Deadline, LotseDocument, MethodInput, ResidenceStatus, Settings } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
 import { addDaysIso } from '../../shared/domain/iso-date';
-import { givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { givePartnerAddress, createLookAlike, openTestCore, SAMPLE_CLIENT } from '../support/core';
 
 /**
  * The deadline list (DOMAIN.md "Residence statuses": each status with a
@@ -23,7 +23,8 @@ function valueOf<T>(result: ApiResult<unknown>): T {
 }
 
 async function createClient(familyName: string, givenName: string, residenceStatus: string | null, residenceValidUntil: string | null): Promise<Client> {
-  return valueOf<Client>(await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, familyName, givenName, residenceStatus, residenceValidUntil }));
+  // SAMPLE_CLIENT's birth date for everyone, and Haddad twice in some tests: look-alikes made on purpose.
+  return createLookAlike(core, { ...SAMPLE_CLIENT, familyName, givenName, residenceStatus, residenceValidUntil });
 }
 
 async function createConsent(

@@ -7,8 +7,8 @@ import type { Core } from '../../main/core/core';
 import { DomainError } from '../../main/core/errors';
 import { openCore } from '../../main/core/open-core';
 import { storageError } from '../../main/core/storage-errors';
-import { SAMPLE_CLIENT } from '../support/core';
-import { callOk, countRows } from '../support/results';
+import { confirmedAsOthers, createLookAlike, SAMPLE_CLIENT } from '../support/core';
+import { countRows } from '../support/results';
 import { makeTempDir } from '../support/temp-dir';
 
 /*
@@ -92,11 +92,16 @@ describe.skipIf(skipReason !== undefined)('a full or read-only disk', () => {
 
   it('refuses a write on a full disk with storage_full in German, keeps everything before, writes nothing half', async () => {
     const started = Date.now();
-    for (let n = 0; n < 5; n += 1) written.push((await callOk<{ id: string }>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: `Vorher${n}` })).id);
+    // Numbered look-alikes of SAMPLE_CLIENT (same birth date and given name), made on purpose.
+    for (let n = 0; n < 5; n += 1) written.push((await createLookAlike(core, { ...SAMPLE_CLIENT, familyName: `Vorher${n}` })).id);
     fill(256 * 1024);
     let refusal;
     for (let n = 0; n < 2000 && !refusal; n += 1) {
-      const result = await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: `Voll${n}`, notes: 'Notiz '.repeat(3000) });
+      const result = await dispatch(
+        core,
+        'clients.create',
+        await confirmedAsOthers(core, { ...SAMPLE_CLIENT, familyName: `Voll${n}`, notes: 'Notiz '.repeat(3000) }),
+      );
       if (result.ok) written.push((result.value as { id: string }).id);
       else refusal = result.error;
     }
@@ -155,7 +160,7 @@ describe.skipIf(skipReason !== undefined)('a full or read-only disk', () => {
 
     fs.rmSync(filler);
     core = open();
-    written.push(await callOk<{ id: string }>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: 'Nachher' }).then((client) => client.id));
+    written.push(await createLookAlike(core, { ...SAMPLE_CLIENT, familyName: 'Nachher' }).then((client) => client.id));
     const ids = new Set(core.db.prepare('SELECT id FROM clients').pluck().all());
     expect(written.filter((id) => !ids.has(id))).toEqual([]);
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');

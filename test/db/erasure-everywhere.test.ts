@@ -10,7 +10,7 @@ import { ensureDailyBackup } from '../../main/core/services/backup';
 import type { AuditEntry, Backup, BatchStarted, BatchStatus, Client, MethodOutput } from '../../shared/api/contract';
 import { foldedVariants } from '../../shared/domain/fold';
 import { batchWorkerScript } from '../support/batch-worker';
-import { openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
+import { createLookAlike, openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, errorOf } from '../support/results';
 import { makeTempDir } from '../support/temp-dir';
 import { decryptedBytes, keyFor, openWithKey } from '../support/store-key';
@@ -280,7 +280,7 @@ describe('clients.erase and serial letters', () => {
     const { core, dispose } = openTestCore(undefined, { batchWorkerScript: batchWorkerScript() });
     cleanups.push(dispose);
     const keeper = await callOk<Client>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: KEEPER });
-    const person = await callOk<Client>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: FAMILY_NAME });
+    const person = await createLookAlike(core, { ...SAMPLE_CLIENT, familyName: FAMILY_NAME });
     const letter = { templateId: 'free-letter', values: { subject: 'Einladung', body: 'Bitte kommen Sie.' } };
     const withPerson = await callOk<BatchStarted>(core, 'batches.render', {
       ...letter,
@@ -334,7 +334,8 @@ describe('the data folder is private', () => {
 
     const core = reopenCore(dataDir);
     cleanups.unshift(() => core.close());
-    await callOk(core, 'clients.create', { ...SAMPLE_CLIENT, familyName: 'Neu' });
+    // Born the same day as the keeper, with the same given name: a look-alike made on purpose.
+    await createLookAlike(core, { ...SAMPLE_CLIENT, familyName: 'Neu' });
     await callOk(core, 'backups.create', {});
     const seen = modes(dataDir);
     for (const name of ['lotse.sqlite', 'lotse.sqlite-wal', 'lotse.sqlite-shm', 'lotse.lock.sqlite', 'lotse.lock', path.join('backups', 'pruefungen.json')]) {

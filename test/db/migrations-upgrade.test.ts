@@ -517,6 +517,24 @@ describe('each migration on a store of the version before it', () => {
     expect(rows(again, 'SELECT batch_id FROM documents')).toEqual([{ batch_id: 'b1' }]);
   });
 
+  upgradeTest(140, 'gives every client a folded sort name with an index, and can be run again', () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((migration) => migration.version === 140) - 1]!.version;
+    const store = storeAt(before);
+    insertSchema10Client(store.db, 'c1', 'Özdemir', null);
+    insertSchema10Client(store.db, 'c2', 'Zander', null);
+    insertSchema10Client(store.db, 'c3', 'Otto', null);
+    const db = upgrade(store, 140);
+    expect(rows(db, 'SELECT id, sort_name FROM clients ORDER BY sort_name')).toEqual([
+      { id: 'c3', sort_name: 'otto\u0001ayse' },
+      { id: 'c1', sort_name: 'ozdemir\u0001ayse' },
+      { id: 'c2', sort_name: 'zander\u0001ayse' },
+    ]);
+    expect(rows(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'clients_by_sort_name'")).toHaveLength(1);
+    db.pragma(`user_version = ${before}`);
+    const again = upgrade({ file: db.name, db }, 140);
+    expect(again.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(3);
+  });
+
   it('has a test for every migration', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { AuditEntry, Client, Disclosure, LotseDocument, MethodInput, Partner } from '../../shared/api/contract';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { createLookAlike, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf } from '../support/results';
 
 /**
@@ -26,7 +26,8 @@ beforeEach(() => {
 afterEach(() => dispose());
 
 function newClient(overrides: Partial<MethodInput<'clients.create'>> = {}): Promise<Client> {
-  return callOk<Client>(core, 'clients.create', { ...SAMPLE_CLIENT, ...overrides });
+  // The same sample person more than once: look-alikes made on purpose.
+  return createLookAlike(core, { ...SAMPLE_CLIENT, ...overrides });
 }
 
 function referral(client: Client, partnerId: string, templateId = 'referral-letter', values: Record<string, unknown> = {}): Promise<LotseDocument> {

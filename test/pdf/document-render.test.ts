@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { createLookAlike, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk } from '../support/results';
 
 let core: Core;
@@ -17,7 +17,8 @@ beforeEach(() => {
 afterEach(() => dispose());
 
 async function letterTo(familyName: string, values: Record<string, string>): Promise<{ id: string }> {
-  const client = await callOk<{ id: string }>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName });
+  // Look-alikes of SAMPLE_CLIENT (same birth date and given name), made on purpose.
+  const client = await createLookAlike(core, { ...SAMPLE_CLIENT, familyName });
   return callOk(core, 'documents.create', { templateId: 'free-letter', clientId: client.id, values });
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/core';
 import type { LotseDocument } from '../../shared/api/contract';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { createLookAlike, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { renderedText } from '../support/documents';
 import { callOk } from '../support/results';
 
@@ -21,7 +21,8 @@ afterEach(() => dispose());
 
 /** The checklist of a client born on `birthDate`, as pdftotext reads it, with the line breaks of the layout evened out. */
 async function printedChecklist(birthDate: string): Promise<string> {
-  const client = await callOk<{ id: string }>(core, 'clients.create', { ...SAMPLE_CLIENT, birthDate });
+  // The sample person more than once, born on other days: look-alikes made on purpose.
+  const client = await createLookAlike(core, { ...SAMPLE_CLIENT, birthDate });
   const document = await callOk<LotseDocument>(core, 'documents.create', { templateId: 'residence-104c-checklist', clientId: client.id });
   return (await renderedText(core, document.id)).replace(/\s+/g, ' ');
 }

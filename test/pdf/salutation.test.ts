@@ -5,10 +5,20 @@ import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import { addressBlock, MAX_ADDRESS_LINES } from '../../main/core/pdf/address-block';
 import { renderDocumentPdf, type FinalSnapshot } from '../../main/core/services/documents/pdf';
-import type { BatchResult, BatchStarted, BatchStatus, Client, DocumentContextView, LotseDocument, Partner, RenderedPdf } from '../../shared/api/contract';
+import type {
+  BatchResult,
+  BatchStarted,
+  BatchStatus,
+  Client,
+  DocumentContextView,
+  LotseDocument,
+  MethodInput,
+  Partner,
+  RenderedPdf,
+} from '../../shared/api/contract';
 import { BUILT_IN_FORMS } from '../../shared/forms';
 import { batchWorkerScript } from '../support/batch-worker';
-import { openTestCore, partnerToInput, SAMPLE_CLIENT } from '../support/core';
+import { createLookAlike, openTestCore, partnerToInput, SAMPLE_CLIENT } from '../support/core';
 import { pdfText, pdfWords } from '../support/pdf-words';
 import { callOk, countRows, errorOf } from '../support/results';
 import { sampleContext, textLines } from './print-support';
@@ -37,7 +47,8 @@ const MEHMET = { ...SAMPLE_CLIENT, familyName: 'Yılmaz-Öztürk', givenName: 'M
 const ALEX = { ...SAMPLE_CLIENT, familyName: 'Beispiel', givenName: 'Alex', sex: 'diverse' };
 
 async function letterTo(client: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<LotseDocument> {
-  const { id } = await call<Client>('clients.create', client);
+  // The sample people share SAMPLE_CLIENT's birth date, and some tests write to one person twice: look-alikes made on purpose.
+  const { id } = await createLookAlike(core, client as MethodInput<'clients.create'>);
   return call<LotseDocument>('documents.create', { templateId: 'free-letter', clientId: id, values: LETTER, ...extra });
 }
 

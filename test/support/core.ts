@@ -1,6 +1,6 @@
 import type { Core } from '../../main/core/core';
 import { openCore, type CoreOptions } from '../../main/core/open-core';
-import type { Client, ClientInput, MethodInput, Partner } from '../../shared/api/contract';
+import type { Client, ClientInput, MethodInput, MethodOutput, Partner } from '../../shared/api/contract';
 import { ClientInputSchema } from '../../shared/api/schemas/client';
 import { updateSettings } from '../../main/core/services/settings';
 import { callOk } from './results';
@@ -45,6 +45,30 @@ export const SAMPLE_CLIENT: MethodInput<'clients.create'> = {
 /** A complete client record as services take it, with the schema's defaults filled in. */
 export function clientInput(overrides: MethodInput<'clients.create'> | Partial<MethodInput<'clients.create'>> = {}): ClientInput {
   return ClientInputSchema.parse({ ...SAMPLE_CLIENT, ...overrides });
+}
+
+/**
+ * A clients.create input that confirms every likely duplicate clients.similar names, as a counselor who checked
+ * them does with "Keine dieser Personen – trotzdem speichern". For tests that make look-alike people on purpose
+ * (SAMPLE_CLIENT's birth date and given name with numbered family names, or the same person twice); the check
+ * itself is tested in test/db/client-duplicates.test.ts.
+ */
+export async function confirmedAsOthers(core: Core, input: MethodInput<'clients.create'>): Promise<MethodInput<'clients.create'>> {
+  const { familyName, givenName = '', otherNames = [], birthDate = null, customerNumber = '', fileNumber = '' } = input;
+  const { items } = await callOk<MethodOutput<'clients.similar'>>(core, 'clients.similar', {
+    familyName,
+    givenName,
+    otherNames,
+    birthDate,
+    customerNumber,
+    fileNumber,
+  });
+  return { ...input, confirmedNotDuplicateOf: items.map((item) => item.client.id) };
+}
+
+/** clients.create through dispatch for a look-alike made on purpose (see confirmedAsOthers). */
+export async function createLookAlike(core: Core, input: MethodInput<'clients.create'>): Promise<Client> {
+  return callOk<Client>(core, 'clients.create', await confirmedAsOthers(core, input));
 }
 
 /**

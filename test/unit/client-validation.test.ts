@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { Client } from '../../shared/api/contract';
-import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { createLookAlike, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { valueOf, errorOf, countRows } from '../support/results';
 
 /**
@@ -23,7 +23,8 @@ beforeEach(() => {
 afterEach(() => dispose());
 
 async function createSample(overrides: Record<string, unknown> = {}): Promise<Client> {
-  return valueOf<Client>(await dispatch(core, 'clients.create', { ...SAMPLE_CLIENT, ...overrides }));
+  // The same sample person more than once: look-alikes made on purpose.
+  return createLookAlike(core, { ...SAMPLE_CLIENT, ...overrides });
 }
 
 const many = (n: number, make: (i: number) => unknown) => Array.from({ length: n }, (_, i) => make(i));

@@ -34,10 +34,27 @@ export const handlers: Handlers = {
   },
   'app.setPassphrase': (core, { passphrase }) => backups.setStorePassphrase(core, passphrase),
   'app.removePassphrase': (core) => backups.removeStorePassphrase(core),
-  'clients.create': (core, input) => clients.createClient(core, input),
-  'clients.update': (core, { id, ...input }) => clients.updateClient(core, id, input),
+  'clients.create': (core, { confirmedNotDuplicateOf, ...input }) => clients.createClient(core, input, confirmedNotDuplicateOf),
+  'clients.update': (core, { id, confirmedNotDuplicateOf, ...input }) => clients.updateClient(core, id, input, confirmedNotDuplicateOf),
+  'clients.similar': (core, { excludeId, ...person }) => ({
+    items: clients.similarClients(core, person, excludeId).map(({ client, reasons }) => ({
+      client: {
+        id: client.id,
+        familyName: client.familyName,
+        givenName: client.givenName,
+        birthDate: client.birthDate,
+        city: client.address.city,
+        customerNumber: client.customerNumber,
+        fileNumber: client.fileNumber,
+        closedOn: client.closedOn,
+      },
+      reasons,
+    })),
+  }),
   'clients.get': (core, { id }) => clients.getClient(core, id),
-  'clients.search': (core, { query, limit }) => ({ items: clients.searchClients(core, query, limit) }),
+  'clients.search': (core, { query, limit, sort, filter }) => ({
+    items: sort === undefined && filter === undefined ? clients.searchClients(core, query, limit) : clients.listClients(core, query, limit, sort, filter),
+  }),
   'clients.erase': async (core, { id }) => {
     await eraseClientEverywhere(core, id);
     return { erased: true };

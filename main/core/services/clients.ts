@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client, ClientInput } from '../../../shared/api/contract';
+import type { Client, ClientInput, ClientListFilter, ClientSort } from '../../../shared/api/contract';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import { insertAuditEntry, pseudonymiseAuditOfClient } from '../db/queries/audit';
@@ -8,7 +8,7 @@ import { logErasure, type Erasure } from '../db/queries/erasures';
 import type { Db } from '../db/open';
 import { getResidenceStatus } from '../db/queries/residence-statuses';
 import type { FieldIssues } from '../../../shared/i18n/error-message';
-import { invalid, notFound } from '../errors';
+import { DomainError, invalid, notFound } from '../errors';
 import { recordAudit } from './audit';
 
 const EARLIEST_BIRTH_DATE = '1900-01-01';
@@ -39,11 +39,41 @@ function checkPlausible(core: Core, input: ClientInput): void {
   if (Object.keys(fields).length > 0) throw invalid(fields);
 }
 
-export function createClient(core: Core, input: ClientInput): Client {
+/**
+ * Stored clients that may be the person of an unsaved form (clients.similar).
+ * The form shows them before saving; create and update refuse the same
+ * finds unless the counselor named them as checked.
+ */
+export function similarClients(core: Core, person: queries.IdentityFields, excludeId?: string): queries.SimilarClient[] {
+  return queries.similarClients(core.db, person, excludeId);
+}
+
+/**
+ * Refuses with `duplicate_suspected` when someone the counselor did not
+ * confirm as another person looks like this one; the ids of those confirmed
+ * that the check found, for the audit line (ids only, no personal data).
+ */
+function checkDuplicates(core: Core, input: ClientInput, confirmed: readonly string[], excludeId?: string): string[] {
+  const found = queries.similarClients(core.db, input, excludeId).map((entry) => entry.client.id);
+  const unconfirmed = found.filter((id) => !confirmed.includes(id));
+  if (unconfirmed.length > 0) throw new DomainError('duplicate_suspected', { key: 'clients.duplicateSuspected', params: { count: unconfirmed.length } });
+  return found;
+}
+
+const IDENTITY_FIELDS = ['familyName', 'givenName', 'otherNames', 'birthDate', 'customerNumber', 'fileNumber'] as const;
+
+export function createClient(core: Core, input: ClientInput, confirmedNotDuplicateOf: readonly string[] = []): Client {
   checkPlausible(core, input);
   return core.db.transaction(() => {
+    const ignored = checkDuplicates(core, input, confirmedNotDuplicateOf);
     const client = queries.insertClient(core.db, randomUUID(), input, core.now().toISOString());
-    recordAudit(core, { action: 'clients.create', subjectType: 'client', subjectId: client.id, clientId: client.id, details: {} });
+    recordAudit(core, {
+      action: 'clients.create',
+      subjectType: 'client',
+      subjectId: client.id,
+      clientId: client.id,
+      details: ignored.length > 0 ? { duplicatesIgnored: ignored } : {},
+    });
     return client;
   })();
 }
@@ -53,13 +83,27 @@ function changedFields(before: Client, after: ClientInput): string[] {
   return (Object.keys(after) as Array<keyof ClientInput>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }
 
-export function updateClient(core: Core, id: string, input: ClientInput): Client {
+/**
+ * The duplicate check runs only when a field that says who the person is
+ * changed: a pair once saved as two people is not asked about at every edit.
+ */
+export function updateClient(core: Core, id: string, input: ClientInput, confirmedNotDuplicateOf: readonly string[] = []): Client {
   checkPlausible(core, input);
   return core.db.transaction(() => {
     const before = getClient(core, id);
+    const fields = changedFields(before, input);
+    const ignored = fields.some((field) => (IDENTITY_FIELDS as readonly string[]).includes(field))
+      ? checkDuplicates(core, input, confirmedNotDuplicateOf, id)
+      : [];
     const client = queries.updateClient(core.db, id, input, core.now().toISOString());
     if (!client) throw notFound('client');
-    recordAudit(core, { action: 'clients.update', subjectType: 'client', subjectId: id, clientId: id, details: { fields: changedFields(before, input) } });
+    recordAudit(core, {
+      action: 'clients.update',
+      subjectType: 'client',
+      subjectId: id,
+      clientId: id,
+      details: ignored.length > 0 ? { fields, duplicatesIgnored: ignored } : { fields },
+    });
     return client;
   })();
 }
@@ -72,6 +116,11 @@ export function getClient(core: Core, id: string): Client {
 
 export function searchClients(core: Core, query: string, limit: number): Client[] {
   return queries.searchClients(core.db, query, limit);
+}
+
+/** The client list with sort and filter (clients.search with either given); by name when only a filter is given. */
+export function listClients(core: Core, query: string, limit: number, sort: ClientSort | undefined, filter: ClientListFilter | undefined) {
+  return queries.listClients(core.db, query, filter ?? {}, sort ?? 'name', limit);
 }
 
 /**

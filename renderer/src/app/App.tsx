@@ -28,6 +28,7 @@ import { Navigation } from './Navigation';
 import { NotConnected } from './NotConnected';
 import { NotFoundScreen } from './NotFoundScreen';
 import { SetupReminder } from './SetupReminder';
+import { UnsavedDraftsReminder } from '../ui/UnsavedDraftsReminder';
 import { navigate, routeHref, sectionOf, useCurrentRoute, type Route, type RouteName } from './routes';
 
 /** The route table's other half: what each address of routes.ts shows (a name without a screen does not compile). */
@@ -176,6 +177,7 @@ function Shell() {
           {notice && notice.href === here ? <p className="notice">{notice.text}</p> : null}
         </div>
         {setupPending && route?.name !== 'setup' ? <SetupReminder missing={info.setupMissing} /> : null}
+        <UnsavedDraftsReminder />
         <Screen key={hash} route={route} />
       </main>
     </AppContext.Provider>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COUNSELING_FIELDS } from '../../domain/counseling-fields';
-import { id, isoDate, optionalDate, optionalEmail, optionalPhone, optionalText, postalCode, requiredText, timestamp, uniqueList } from './common';
+import { id, isoDate, optionalDate, optionalEmail, optionalPhone, optionalText, postalCode, requiredText, text, timestamp, uniqueList } from './common';
 
 export const SEXES = ['female', 'male', 'diverse', 'unspecified'] as const;
 export const CONTACT_CHANNELS = ['phone', 'email', 'letter', 'in-person', 'messenger'] as const;
@@ -111,7 +111,85 @@ export const RetentionDueListSchema = z.object({
   items: z.array(RetentionDueSchema),
 });
 
-export const ClientUpdateSchema = ClientInputSchema.extend({ id });
+/**
+ * The people the counselor checked and found to be someone else (clients.similar): a create or an
+ * update that would look like a duplicate of anyone not named here is refused with `duplicate_suspected`.
+ */
+const confirmedNotDuplicateOf = z.array(id).max(50).default([]);
+
+export const ClientCreateSchema = ClientInputSchema.extend({ confirmedNotDuplicateOf });
+
+export const ClientUpdateSchema = ClientInputSchema.extend({ id, confirmedNotDuplicateOf });
+
+/** Why a stored client may be the same person as the one being entered. */
+export const DUPLICATE_REASONS = [
+  /** The same names (family, given, other spellings) in any order and spelling: Müller/Mueller/Muller, Nguyễn/Nguyen. */
+  'sameName',
+  /** The same birth date and a similar name (a shared name, or a family name a letter or two apart). */
+  'birthDateSimilarName',
+  'customerNumber',
+  'fileNumber',
+] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+/** What clients.similar compares: the fields of an unsaved form that identify a person. */
+export const ClientSimilarInputSchema = z.object({
+  familyName: optionalText(200),
+  givenName: optionalText(200),
+  otherNames: z.array(text(200)).max(10).default([]),
+  birthDate: optionalDate,
+  customerNumber: optionalText(30),
+  fileNumber: optionalText(50),
+  /** The client being edited: never their own duplicate. */
+  excludeId: id.optional(),
+});
+
+export const ClientSummarySchema = z.object({
+  id,
+  familyName: z.string(),
+  givenName: z.string(),
+  birthDate: isoDate.nullable(),
+  city: z.string(),
+  customerNumber: z.string(),
+  fileNumber: z.string(),
+  closedOn: isoDate.nullable(),
+});
+
+export const SimilarClientsSchema = z.object({
+  items: z.array(z.object({ client: ClientSummarySchema, reasons: z.array(z.enum(DUPLICATE_REASONS)).min(1) })),
+});
+
+/** How the client list is ordered: by name, by the end of the permit (soonest first), by last contact (longest ago first), or last changed first. */
+export const CLIENT_SORTS = ['name', 'residenceValidUntil', 'lastContactOldest', 'lastContactNewest', 'recent'] as const;
+
+/** Filters of the client list; every one given must hold. */
+export const ClientListFilterSchema = z.object({
+  residenceStatus: residenceStatusCode.optional(),
+  counselingField: z.enum(COUNSELING_FIELDS).optional(),
+  /** Permit (residence valid until) on or after / on or before this day. */
+  validUntilFrom: isoDate.optional(),
+  validUntilTo: isoDate.optional(),
+  /** Last contact (the newest document or change of the record) before this day: who has not been seen since. */
+  lastContactBefore: isoDate.optional(),
+  /** Open cases only (closed ones are left out). */
+  openOnly: z.boolean().optional(),
+});
+
+export const ClientSearchInputSchema = z.object({
+  query: text(200),
+  limit: z.number().int().min(1).max(200).default(20),
+  /** Without sort and filter the search answers as it always did: best matches first, an empty query the last changed. */
+  sort: z.enum(CLIENT_SORTS).optional(),
+  filter: ClientListFilterSchema.optional(),
+});
+/** A client in the list; with sort or filter also the last contact (timestamp: the newest document or change of the record). */
+export const ClientListItemSchema = ClientSchema.extend({ lastContact: timestamp.optional() });
+
+export type ClientSearchInput = z.output<typeof ClientSearchInputSchema>;
+export type ClientListFilter = z.output<typeof ClientListFilterSchema>;
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+export type ClientSimilarInput = z.output<typeof ClientSimilarInputSchema>;
+export type ClientSummary = z.output<typeof ClientSummarySchema>;
 
 export const ClientExportSchema = z.object({
   fileName: z.string(),

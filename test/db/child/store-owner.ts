@@ -15,7 +15,7 @@
 import type { Core } from '../../../main/core/core';
 import { openCore } from '../../../main/core/open-core';
 import { DomainError } from '../../../main/core/errors';
-import { createClient, eraseClient } from '../../../main/core/services/clients';
+import { createClient, eraseClient, similarClients } from '../../../main/core/services/clients';
 import { ClientInputSchema } from '../../../shared/api/schemas/client';
 
 const [dataDir, mode] = process.argv.slice(2);
@@ -47,7 +47,13 @@ async function writeUntilKilled(core: Core): Promise<void> {
       eraseClient(core, id);
       process.stdout.write(`e ${id}\n`);
     } else {
-      const client = createClient(core, ClientInputSchema.parse({ familyName: `Schreiber${n}`, givenName: 'Kim', notes: 'x'.repeat(n % 2000) }));
+      const input = ClientInputSchema.parse({ familyName: `Schreiber${n}`, givenName: 'Kim', notes: 'x'.repeat(n % 2000) });
+      // Each run after a kill counts from 0 again: the same names again, look-alikes made on purpose.
+      const client = createClient(
+        core,
+        input,
+        similarClients(core, input).map((similar) => similar.client.id),
+      );
       created.push(client.id);
       process.stdout.write(`c ${client.id}\n`);
     }

@@ -12,6 +12,7 @@ import { migration0100 } from './0100-audit-append-only';
 import { migration0110 } from './0110-case-closing';
 import { migration0120 } from './0120-deadline-actions';
 import { migration0130 } from './0130-document-batches';
+import { migration0140 } from './0140-client-list-order';
 
 /** Every migration in the order it runs. Append, never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0140,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,5 +1,6 @@
-import type { Client, ClientInput, CloseReason } from '../../../../shared/api/contract';
+import type { Client, ClientInput, ClientListFilter, ClientSort, CloseReason, DuplicateReason } from '../../../../shared/api/contract';
 import { foldedVariants, foldName, words } from '../../../../shared/domain/fold';
+import { clientSortName } from '../migrations/0140-client-list-order';
 import type { Db } from '../open';
 import { fullNameSql } from './person-name';
 
@@ -82,6 +83,7 @@ function columns(input: ClientInput) {
     postal_code: address.postalCode,
     city: address.city,
     details: JSON.stringify({ ...details, addressAddition: address.addition } satisfies ClientDetails),
+    sort_name: clientSortName(familyName, givenName),
   };
 }
 
@@ -114,9 +116,9 @@ export function insertClient(db: Db, id: string, input: ClientInput, now: string
   const row = db
     .prepare(
       `INSERT INTO clients (id, family_name, given_name, birth_date, residence_status, residence_valid_until,
-                            street, postal_code, city, details, created_at, updated_at)
+                            street, postal_code, city, details, sort_name, created_at, updated_at)
        VALUES (@id, @family_name, @given_name, @birth_date, @residence_status, @residence_valid_until,
-               @street, @postal_code, @city, @details, @now, @now)
+               @street, @postal_code, @city, @details, @sort_name, @now, @now)
        RETURNING *`,
     )
     .get({ id, now, ...columns(input) }) as ClientRow;
@@ -129,7 +131,7 @@ export function updateClient(db: Db, id: string, input: ClientInput, now: string
     .prepare(
       `UPDATE clients SET family_name = @family_name, given_name = @given_name, birth_date = @birth_date,
               residence_status = @residence_status, residence_valid_until = @residence_valid_until,
-              street = @street, postal_code = @postal_code, city = @city, details = @details, updated_at = @now
+              street = @street, postal_code = @postal_code, city = @city, details = @details, sort_name = @sort_name, updated_at = @now
        WHERE id = @id
        RETURNING *`,
     )
@@ -335,4 +337,231 @@ export function clientsMatching(db: Db, filter: ClientSetFilter): Client[] {
       ids: filter.clientIds === undefined ? null : JSON.stringify(filter.clientIds),
     }) as ClientRow[];
   return rowsToClients(sortByName(rows));
+}
+
+/** The fields of a (perhaps unsaved) client that say who the person is. */
+export interface IdentityFields {
+  familyName: string;
+  givenName: string;
+  otherNames: readonly string[];
+  birthDate: string | null;
+  customerNumber: string;
+  fileNumber: string;
+}
+
+export interface SimilarClient {
+  client: Client;
+  reasons: DuplicateReason[];
+}
+
+/** A folded word with ae/oe/ue read as the plain vowel: Mueller, Müller and Muller give `muller`. */
+function looseWord(word: string): string {
+  return word.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+}
+
+/** The loose words of a name text. */
+function looseWords(text: string): string[] {
+  return words(foldName(text)).map(looseWord);
+}
+
+/**
+ * Each way the person's full name may be written, as a sorted list of loose
+ * words (order does not matter): family and given name, each other name with
+ * the given name, and an other name of several words on its own (a full name
+ * in another script or spelling).
+ */
+function nameForms(person: Pick<IdentityFields, 'familyName' | 'givenName' | 'otherNames'>): string[] {
+  const forms = [`${person.familyName} ${person.givenName}`];
+  for (const other of person.otherNames) {
+    forms.push(`${other} ${person.givenName}`);
+    if (words(foldName(other)).length > 1) forms.push(other);
+  }
+  return [...new Set(forms.map((form) => looseWords(form).sort().join(' ')).filter((form) => form !== ''))];
+}
+
+/** Every spelling of a typed word under which the search index may hold it (see searchText): Muller also finds a stored Mueller. */
+function indexTermsOf(rawWord: string): string[] {
+  const terms = new Set(foldedVariants(rawWord).flatMap((variant) => words(variant)));
+  for (const term of [...terms]) {
+    terms.add(looseWord(term));
+    terms.add(term.replace(/[aou]/g, (vowel) => `${vowel}e`));
+  }
+  return [...terms];
+}
+
+const quoteTerm = (term: string) => `"${term.replace(/"/g, '""')}"`;
+
+/** Clients whose indexed names hold every word of `name` in some spelling (FTS5, whole words). */
+function clientsWithAllWords(db: Db, name: string, limit: number): ClientRow[] {
+  const rawWords = name
+    .toLocaleLowerCase('de-DE')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+  // A word that folds to nothing (marks or symbols only) cannot be looked up: it is left out, not sent as an empty group.
+  const groups = rawWords.map((word) => indexTermsOf(word).filter((term) => term !== '')).filter((terms) => terms.length > 0);
+  if (groups.length === 0) return [];
+  const match = groups.map((terms) => `(${terms.map(quoteTerm).join(' OR ')})`).join(' AND ');
+  return db
+    .prepare('SELECT * FROM clients WHERE rowid IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ? LIMIT ?)')
+    .all(match, limit) as ClientRow[];
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Names alike enough to be one person when the birth date is the same: a
+ * name word in common (a married name added, given and family name swapped),
+ * or family names a letter or two apart (Kovalenko, Kowalenko).
+ */
+function similarNames(a: IdentityFields, b: IdentityFields): boolean {
+  const wordsOf = (person: IdentityFields) =>
+    new Set([person.familyName, person.givenName, ...person.otherNames].flatMap(looseWords).filter((word) => word.length >= 2));
+  const first = wordsOf(a);
+  if ([...wordsOf(b)].some((word) => first.has(word))) return true;
+  const familyA = looseWords(a.familyName).join('');
+  const familyB = looseWords(b.familyName).join('');
+  if (familyA === '' || familyB === '') return false;
+  return editDistance(familyA, familyB) <= (Math.max(familyA.length, familyB.length) >= 6 ? 2 : 1);
+}
+
+/** How many rows each rule may look at: more than a person can check, fewer than would slow the form down. */
+const CANDIDATE_LIMIT = 200;
+/** The most the form shows. */
+const SIMILAR_LIMIT = 20;
+
+/**
+ * Stored clients that may be the person described: the same names in any
+ * order and spelling (through the search index), the same birth date with a
+ * similar name (through the birth date index), the same customer or file
+ * number (through the number keys; the BG number is shared by a household and
+ * says nothing). Each with its reasons, most reasons first.
+ */
+export function similarClients(db: Db, person: IdentityFields, excludeId?: string): SimilarClient[] {
+  const found = new Map<string, SimilarClient>();
+  const note = (row: ClientRow, reason: DuplicateReason) => {
+    if (row.id === excludeId) return;
+    const entry = found.get(row.id) ?? { client: toClient(row), reasons: [] };
+    if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+    found.set(row.id, entry);
+  };
+
+  const forms = new Set(nameForms(person));
+  if (forms.size > 0) {
+    const candidates = new Map<string, ClientRow>();
+    for (const name of [`${person.familyName} ${person.givenName}`, ...person.otherNames.map((other) => `${other} ${person.givenName}`)]) {
+      for (const row of clientsWithAllWords(db, name, CANDIDATE_LIMIT)) candidates.set(row.id, row);
+    }
+    for (const row of candidates.values()) {
+      const client = toClient(row);
+      if (nameForms(client).some((form) => forms.has(form))) note(row, 'sameName');
+    }
+  }
+
+  if (person.birthDate !== null && (person.familyName.trim() !== '' || person.givenName.trim() !== '')) {
+    const rows = db.prepare('SELECT * FROM clients WHERE birth_date = ? LIMIT ?').all(person.birthDate, CANDIDATE_LIMIT) as ClientRow[];
+    for (const row of rows) if (similarNames(person, toClient(row))) note(row, 'birthDateSimilarName');
+  }
+
+  for (const [kind, reason, value] of [
+    ['customer', 'customerNumber', person.customerNumber],
+    ['file', 'fileNumber', person.fileNumber],
+  ] as const) {
+    const key = numberKey(value);
+    if (key === '') continue;
+    const rows = db
+      .prepare('SELECT * FROM clients WHERE id IN (SELECT client_id FROM client_search_keys WHERE kind = ? AND key = ? LIMIT ?)')
+      .all(kind, key, CANDIDATE_LIMIT) as ClientRow[];
+    for (const row of rows) note(row, reason);
+  }
+
+  return [...found.values()]
+    .sort(
+      (a, b) =>
+        b.reasons.length - a.reasons.length ||
+        a.client.familyName.localeCompare(b.client.familyName, 'de') ||
+        a.client.givenName.localeCompare(b.client.givenName, 'de') ||
+        a.client.id.localeCompare(b.client.id),
+    )
+    .slice(0, SIMILAR_LIMIT);
+}
+
+/**
+ * The day of the last contact with a client, as far as the store knows it:
+ * Lotse keeps no contact log, so it is the newest of the record's last change
+ * and the newest document written for the person (an index lookup per row).
+ */
+const LAST_CONTACT_SQL = `max(c.updated_at, coalesce((SELECT max(d.created_at) FROM documents d WHERE d.client_id = c.id), ''))`;
+
+const ORDER_BY: Record<ClientSort, string> = {
+  name: 'c.sort_name, c.id',
+  residenceValidUntil: 'c.residence_valid_until IS NULL, c.residence_valid_until, c.sort_name, c.id',
+  lastContactOldest: 'last_contact, c.sort_name, c.id',
+  lastContactNewest: 'last_contact DESC, c.sort_name, c.id',
+  recent: 'c.updated_at DESC, c.id',
+};
+
+/**
+ * The client list: what `query` finds (names by prefix in any spelling, a
+ * birth date, a number), narrowed by `filter`, in the order `sort` names.
+ * Each client with the timestamp of the last contact.
+ */
+export function listClients(db: Db, query: string, filter: ClientListFilter, sort: ClientSort, limit: number): Array<Client & { lastContact: string }> {
+  const parsed = parseClientQuery(query);
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit };
+  if (parsed.kind === 'birthDate') {
+    where.push('c.birth_date = @birthDate');
+    params.birthDate = parsed.date;
+  } else if (parsed.kind === 'text') {
+    const either: string[] = [];
+    if (parsed.nameTerms.length > 0) {
+      either.push('c.rowid IN (SELECT rowid FROM clients_search WHERE clients_search MATCH @match)');
+      params.match = parsed.nameTerms.map((term) => `${quoteTerm(term)}*`).join(' ');
+    }
+    if (parsed.numberKey !== '') {
+      either.push('c.id IN (SELECT client_id FROM client_search_keys WHERE key GLOB @numberPrefix)');
+      params.numberPrefix = `${parsed.numberKey}*`;
+    }
+    where.push(`(${either.join(' OR ')})`);
+  }
+  if (filter.residenceStatus !== undefined) {
+    where.push('c.residence_status = @status');
+    params.status = filter.residenceStatus;
+  }
+  if (filter.validUntilFrom !== undefined) {
+    where.push('c.residence_valid_until >= @validFrom');
+    params.validFrom = filter.validUntilFrom;
+  }
+  if (filter.validUntilTo !== undefined) {
+    where.push('c.residence_valid_until <= @validTo');
+    params.validTo = filter.validUntilTo;
+  }
+  if (filter.counselingField !== undefined) {
+    // The quoted code can only stand in the JSON as a string of its own (quotes in free text are escaped): a cheap test before json_each.
+    where.push(`instr(c.details, @fieldQuoted) > 0 AND EXISTS (SELECT 1 FROM json_each(c.details, '$.counselingFields') WHERE value = @field)`);
+    params.field = filter.counselingField;
+    params.fieldQuoted = JSON.stringify(filter.counselingField);
+  }
+  if (filter.lastContactBefore !== undefined) {
+    where.push(`${LAST_CONTACT_SQL} < @contactBefore`);
+    params.contactBefore = filter.lastContactBefore;
+  }
+  if (filter.openOnly === true) where.push('c.closed_on IS NULL');
+  const rows = db
+    .prepare(
+      `SELECT c.*, ${LAST_CONTACT_SQL} AS last_contact FROM clients c
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${ORDER_BY[sort]}
+       LIMIT @limit`,
+    )
+    .all(params) as Array<ClientRow & { last_contact: string }>;
+  return rows.map((row) => ({ ...toClient(row), lastContact: row.last_contact }));
 }

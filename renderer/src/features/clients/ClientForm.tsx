@@ -1,10 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES, type Client } from '../../../../shared/api/contract';
 import { ClientInputSchema } from '../../../../shared/api/schemas/client';
 import { COUNSELING_FIELDS } from '../../../../shared/domain/counseling-fields';
-import { call } from '../../api';
+import { call, isApiCallError } from '../../api';
+import { routeHref } from '../../app/routes';
+import { messagesBeforeCall } from '../../ui/contract-form';
+import { pathsToFormRows } from '../../ui/field-errors';
+import { forgetUnsavedDraft, unsavedDraft, useKeepUnsavedDraft } from '../../ui/unsaved-drafts';
+import { fullName } from '../../ui/format';
 import { AddressFields } from '../../ui/AddressFields';
 import { Checkbox } from '../../ui/Checkbox';
 import { useContractForm, type ContractForm } from '../../ui/contract-form';
@@ -19,7 +24,29 @@ import { RepeatedGroups } from '../../ui/RepeatedGroups';
 import { SelectField } from '../../ui/SelectField';
 import { TextRows } from '../../ui/TextRows';
 import { draftFromClient, draftToInput, EMPTY_QUALIFICATION, emptyDraft, fieldOrder, inputId, QUALIFICATION_TEXT_KEYS, type ClientDraft } from './client-draft';
+import { birthDateOf, DuplicateCandidates, useSimilarClients, type SimilarInput } from './DuplicateCandidates';
 import { useResidenceStatuses } from './residence-statuses';
+
+/** The fields clients.similar compares, from the form; null when there is nothing to compare (no name, no number) or, editing, nothing of it changed. */
+function identityOf(draft: ClientDraft, pristine: ClientDraft, excludeId: string | undefined): SimilarInput | null {
+  const input = {
+    familyName: draft.familyName.trim(),
+    givenName: draft.givenName.trim(),
+    otherNames: draft.otherNames.map((name) => name.trim()).filter((name) => name !== ''),
+    birthDate: birthDateOf(draft.birthDate),
+    customerNumber: draft.customerNumber.trim(),
+    fileNumber: draft.fileNumber.trim(),
+  };
+  if (input.familyName === '' && input.givenName === '' && input.customerNumber === '' && input.fileNumber === '') return null;
+  if (excludeId !== undefined) {
+    const unchanged = (['familyName', 'givenName', 'birthDate', 'customerNumber', 'fileNumber'] as const).every(
+      (key) => draft[key].trim() === pristine[key].trim(),
+    );
+    if (unchanged && JSON.stringify(draft.otherNames) === JSON.stringify(pristine.otherNames)) return null;
+    return { ...input, excludeId };
+  }
+  return input;
+}
 
 interface ClientFormProps {
   /** The client to edit; null makes a new one. */
@@ -39,19 +66,54 @@ interface ClientFormProps {
  */
 export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, onCancel }: ClientFormProps) {
   const { t } = useTranslation();
+  // Edits not saved when the counselor went elsewhere come back (ui/unsaved-drafts.ts).
+  const draftKey = initial ? `client:${initial.id}` : 'client:new';
+  const [pristine] = useState(() => (initial ? draftFromClient(initial) : emptyDraft()));
+  const [kept] = useState(() => unsavedDraft<ClientDraft>(draftKey));
+  // The people "trotzdem speichern" confirmed as others, for the one save it starts.
+  const confirmed = useRef<string[]>([]);
+  const duplicatesRef = useRef<HTMLElement>(null);
   const form = useContractForm({
     schema: ClientInputSchema,
-    defaultValues: initial ? draftFromClient(initial) : emptyDraft(),
+    defaultValues: kept ?? pristine,
     toInput: draftToInput,
     notANumber: t('clientForm.yearInvalid'),
     fieldOrder,
     inputId,
-    save: (input) => (initial ? call('clients.update', { ...input, id: initial.id }) : call('clients.create', input)),
-    onSaved,
+    save: async (input) => {
+      const confirmedNotDuplicateOf = confirmed.current;
+      confirmed.current = [];
+      try {
+        return await (initial
+          ? call('clients.update', { ...input, id: initial.id, confirmedNotDuplicateOf })
+          : call('clients.create', { ...input, confirmedNotDuplicateOf }));
+      } catch (caught) {
+        // The core found someone the list did not show yet (or not confirmed): list them now and go there.
+        if (isApiCallError(caught) && caught.code === 'duplicate_suspected') {
+          await similar.refresh().catch(() => undefined);
+          window.setTimeout(() => duplicatesRef.current?.focus(), 0);
+        }
+        throw caught;
+      }
+    },
+    onSaved: (saved) => {
+      forgetUnsavedDraft(draftKey);
+      onSaved(saved);
+    },
   });
   const { draft, text, choice, errorOf } = form;
-  const [statuses, reloadStatuses] = useResidenceStatuses();
+  const similar = useSimilarClients(identityOf(draft, pristine, initial?.id));
+  const invalidNow = Object.keys(messagesBeforeCall(ClientInputSchema, draftToInput(draft), pathsToFormRows, t('clientForm.yearInvalid'))).length > 0;
+  useKeepUnsavedDraft({
+    key: draftKey,
+    label: initial ? fullName(initial) || initial.familyName : t('unsaved.newClient'),
+    href: initial ? routeHref({ name: 'clientEdit', id: initial.id }) : routeHref({ name: 'clientNew' }),
+    draft,
+    pristine,
+    hasErrors: Boolean(form.error) || invalidNow,
+  });
   const formRef = useRef<HTMLFormElement>(null);
+  const [statuses, reloadStatuses] = useResidenceStatuses();
 
   useEffect(() => {
     if (focusRequest > 0) {
@@ -69,6 +131,7 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
   return (
     <form ref={formRef} noValidate onSubmit={form.onSubmit} className="form client-form">
       <p className="muted">{t('common.requiredNote')}</p>
+      {kept ? <p className="notice">{t('unsaved.restored')}</p> : null}
       {form.error ? <ErrorAlert error={form.error} shownFields={form.order} /> : null}
 
       <FormSection id="client-form-base" title={t('clientForm.baseLegend')} headingLevel={headingLevel}>
@@ -99,6 +162,17 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
           <DateField label={t('clientFields.birthDate')} {...text('birthDate')} />
           <Field label={t('clientForm.birthPlaceLabel')} hint={t('clientForm.birthPlaceHint')} {...text('birthPlace')} dir="auto" />
         </div>
+        <DuplicateCandidates
+          ref={duplicatesRef}
+          items={similar.items}
+          headingLevel={headingLevel}
+          saving={form.saving}
+          onSaveAnyway={() => {
+            if (form.saving) return;
+            confirmed.current = similar.items.map((item) => item.client.id);
+            formRef.current?.requestSubmit();
+          }}
+        />
         <TextRows
           legend={t('clientFields.nationalities')}
           itemLabel={(n) => t('clientForm.nationality', { n })}
@@ -161,7 +235,14 @@ export function ClientForm({ initial, headingLevel, focusRequest = 0, onSaved, o
         <QualificationRows form={form} />
       </FormSection>
 
-      <FormActions submitLabel={t('common.save')} saving={form.saving} onCancel={onCancel} />
+      <FormActions
+        submitLabel={t('common.save')}
+        saving={form.saving}
+        onCancel={() => {
+          forgetUnsavedDraft(draftKey);
+          onCancel();
+        }}
+      />
     </form>
   );
 }

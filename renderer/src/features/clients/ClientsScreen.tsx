@@ -4,6 +4,7 @@ import { useAppContext } from '../../app/app-context';
 import { routeHref } from '../../app/routes';
 import { fullName } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
+import { unsavedDraft } from '../../ui/unsaved-drafts';
 import { ClientForm } from './ClientForm';
 import { ClientSearch } from './ClientSearch';
 
@@ -11,7 +12,8 @@ import { ClientSearch } from './ClientSearch';
 export function ClientsScreen({ focusNew }: { focusNew: boolean }) {
   const { t } = useTranslation();
   const { navigateWithNotice } = useAppContext();
-  const [formOpen, setFormOpen] = useState(focusNew);
+  // A new client begun and left unsaved opens again with what was typed.
+  const [formOpen, setFormOpen] = useState(() => focusNew || unsavedDraft('client:new') !== undefined);
   // Each press moves focus into the form, also when it is open already.
   const [focusRequest, setFocusRequest] = useState(focusNew ? 1 : 0);
   const newButton = useRef<HTMLButtonElement>(null);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SERVICE_STATUSES, type Partner } from '../../../../shared/api/contract';
@@ -7,7 +8,8 @@ import { FORMS_OF_ADDRESS } from '../../../../shared/domain/salutation';
 import { call } from '../../api';
 import { AddressFields } from '../../ui/AddressFields';
 import { Checkbox } from '../../ui/Checkbox';
-import { useContractForm, type ContractForm } from '../../ui/contract-form';
+import { routeHref } from '../../app/routes';
+import { messagesBeforeCall, useContractForm, type ContractForm } from '../../ui/contract-form';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { DateField } from '../../ui/DateField';
@@ -16,6 +18,7 @@ import { FormSection } from '../../ui/FormSection';
 import { GroupFieldset } from '../../ui/GroupFieldset';
 import { RepeatedGroups } from '../../ui/RepeatedGroups';
 import { SelectField } from '../../ui/SelectField';
+import { forgetUnsavedDraft, unsavedDraft, useKeepUnsavedDraft } from '../../ui/unsaved-drafts';
 import {
   draftFromPartner,
   draftToInput,
@@ -45,22 +48,39 @@ type PartnerForm = ContractForm<PartnerDraft>;
  */
 export function PartnerForm({ initial, onSaved, onCancel }: PartnerFormProps) {
   const { t } = useTranslation();
+  // Edits not saved when the counselor went elsewhere come back (ui/unsaved-drafts.ts).
+  const draftKey = initial ? `partner:${initial.id}` : 'partner:new';
+  const [pristine] = useState(() => (initial ? draftFromPartner(initial) : emptyPartnerDraft()));
+  const [kept] = useState(() => unsavedDraft<PartnerDraft>(draftKey));
   const form = useContractForm({
     schema: PartnerInputSchema,
-    defaultValues: initial ? draftFromPartner(initial) : emptyPartnerDraft(),
+    defaultValues: kept ?? pristine,
     toInput: draftToInput,
     notANumber: t('partnerForm.ageInvalid'),
     toFormPaths,
     fieldOrder,
     inputId,
     save: (input) => (initial ? call('partners.update', { ...input, id: initial.id }) : call('partners.create', input)),
-    onSaved,
+    onSaved: (saved) => {
+      forgetUnsavedDraft(draftKey);
+      onSaved(saved);
+    },
   });
   const { text, errorOf } = form;
+  const invalidNow = Object.keys(messagesBeforeCall(PartnerInputSchema, draftToInput(form.draft), toFormPaths, t('partnerForm.ageInvalid'))).length > 0;
+  useKeepUnsavedDraft({
+    key: draftKey,
+    label: initial ? initial.name : t('unsaved.newPartner'),
+    href: initial ? routeHref({ name: 'partnerEdit', id: initial.id }) : routeHref({ name: 'partnerNew' }),
+    draft: form.draft,
+    pristine,
+    hasErrors: Boolean(form.error) || invalidNow,
+  });
 
   return (
     <form noValidate onSubmit={form.onSubmit} className="form partner-form">
       <p className="muted">{t('common.requiredNote')}</p>
+      {kept ? <p className="notice">{t('unsaved.restored')}</p> : null}
       {form.error ? <ErrorAlert error={form.error} shownFields={form.order} /> : null}
 
       <FormSection id="partner-form-base" title={t('partnerForm.baseLegend')}>
@@ -116,7 +136,14 @@ export function PartnerForm({ initial, onSaved, onCancel }: PartnerFormProps) {
         </div>
       </FormSection>
 
-      <FormActions submitLabel={t('common.save')} saving={form.saving} onCancel={onCancel} />
+      <FormActions
+        submitLabel={t('common.save')}
+        saving={form.saving}
+        onCancel={() => {
+          forgetUnsavedDraft(draftKey);
+          onCancel();
+        }}
+      />
     </form>
   );
 }
