@@ -94,7 +94,7 @@ describe('the client list', () => {
     expect(errorOf(await dispatch(core, 'clients.search', { query: '', sort: 'age' })).code).toBe('invalid_input');
     expect(errorOf(await dispatch(core, 'clients.search', { query: '', filter: { counselingField: 'cooking' } })).code).toBe('invalid_input');
     expect(errorOf(await dispatch(core, 'clients.search', { query: '', filter: { lastContactBefore: '01.06.2026' } })).fields).toEqual({
-      'filter.lastContactBefore': 'Bitte ein gültiges Datum angeben (JJJJ-MM-TT).',
+      'filter.lastContactBefore': 'Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben.',
     });
     expect(errorOf(await dispatch(core, 'clients.search', { query: '', filter: { mood: 'good' } })).code).toBe('invalid_input');
   });

@@ -13,7 +13,7 @@ import {
 } from '../../shared/api/contract';
 import { deadlineBounds, daysFrom } from '../../shared/domain/deadline-dates';
 import { addDaysIso } from '../../shared/domain/iso-date';
-import { clientToInput, givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { clientToInput, createLookAlike, givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf } from '../support/results';
 
 /**
@@ -39,7 +39,8 @@ afterEach(() => dispose());
 type ListOutput = MethodOutput<'deadlines.list'>;
 const list = (input: MethodInput<'deadlines.list'> = {}) => callOk<ListOutput>(core, 'deadlines.list', input);
 const client = (familyName: string, residenceStatus: string | null, residenceValidUntil: string | null) =>
-  callOk<Client>(core, 'clients.create', { ...SAMPLE_CLIENT, familyName, givenName: 'Anna', residenceStatus, residenceValidUntil });
+  // Several Annas born on the sample day: look-alikes on purpose, confirmed as others.
+  createLookAlike(core, { ...SAMPLE_CLIENT, familyName, givenName: 'Anna', residenceStatus, residenceValidUntil });
 const refOf = (item: Deadline) => ({ kind: item.kind, clientId: item.clientId, sourceId: item.sourceId, dueDate: item.dueDate });
 const audit = async () => (await callOk<{ items: AuditEntry[] }>(core, 'audit.list', {})).items;
 
