@@ -105,7 +105,7 @@ describe('clients.similar', () => {
   it('answers bad input with a German message', async () => {
     expect(errorOf(await dispatch(core, 'clients.similar', { familyName: 7 }))).toMatchObject({ code: 'invalid_input' });
     expect(errorOf(await dispatch(core, 'clients.similar', { familyName: 'A', birthDate: '23.06.1979' })).fields).toEqual({
-      birthDate: 'Bitte ein gültiges Datum angeben (JJJJ-MM-TT).',
+      birthDate: 'Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben.',
     });
   });
 });
