@@ -56,7 +56,7 @@ test.describe('the documents list as a work list', () => {
     const page = await browser.newPage();
     const person = async (familyName: string, givenName: string, birthDate: string) =>
       (await api(page, lotse, 'clients.create', { familyName, givenName, birthDate, address, residenceStatus: null, residenceValidUntil: null })).id;
-    ids.olena = await person('Kovalenko', 'Olena', '1979-06-23');
+    ids.olena = await person('Marchenko', 'Olena', '1981-02-14');
     ids.omar = await person('Haddad', 'Omar', '1988-01-30');
     ids.jan = await person('Nowak', 'Jan', '1992-04-11');
     ids.petra = await person('Gelöscht', 'Petra', '1970-01-01');
@@ -102,7 +102,7 @@ test.describe('the documents list as a work list', () => {
     await page.getByRole('button', { name: `Kopieren (${FIRST})` }).click();
     const dialog = page.getByRole('dialog', { name: 'Dokument kopieren' });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('radio', { name: 'Für Olena Kovalenko (Duplikat)' })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: 'Für Olena Marchenko (Duplikat)' })).toBeChecked();
     await dialog.getByRole('radio', { name: 'Für eine andere Person' }).check();
     await dialog.getByRole('searchbox', { name: 'Person suchen' }).fill('Haddad');
     await dialog.getByRole('radio', { name: 'Haddad, Omar, geb. 30.01.1988' }).check();
@@ -117,14 +117,14 @@ test.describe('the documents list as a work list', () => {
     const copies = (await api(page, lotse, 'documents.list', { clientId: ids.omar, status: 'draft' })).items.filter((d) => d.values.subject === FIRST);
     expect(copies).toHaveLength(1);
     const copy = copies[0]!;
-    expect(JSON.stringify(copy)).not.toContain('Kovalenko');
+    expect(JSON.stringify(copy)).not.toContain('Marchenko');
     const rendered = await api(page, lotse, 'documents.render', { id: copy.id });
     const copyFile = testInfo.outputPath('copy.pdf');
     fs.writeFileSync(copyFile, Buffer.from(rendered.pdfBase64, 'base64'));
     const text = pdfPages(copyFile).join('\n');
     expect(text).toContain('Omar Haddad');
     expect(text).toContain(`Text zu ${FIRST}.`);
-    expect(text).not.toContain('Kovalenko');
+    expect(text).not.toContain('Marchenko');
     // Olena's final letter is unchanged.
     expect(await api(page, lotse, 'documents.get', { id: ids.first })).toMatchObject({ status: 'final', clientId: ids.olena });
     await a11yAtBothSizes(page, 'Dokumente nach dem Kopieren');
@@ -147,7 +147,7 @@ test.describe('the documents list as a work list', () => {
   test('three documents selected and printed as one PDF', async ({ page }, testInfo) => {
     await openDocuments(page);
     const table = page.getByRole('table', { name: 'Dokumente' });
-    await table.getByRole('checkbox', { name: `${FIRST}, Olena Kovalenko auswählen` }).check();
+    await table.getByRole('checkbox', { name: `${FIRST}, Olena Marchenko auswählen` }).check();
     // The original draft (the older of the two: the list is newest first), not the duplicate made above.
     await table
       .getByRole('checkbox', { name: `${SECOND}, Omar Haddad auswählen` })
@@ -213,7 +213,7 @@ test.describe('the documents list as a work list', () => {
     expect(pages).toHaveLength(3);
     // In the order of the family names; the erased person's letter is gone.
     expect(pages[0]).toContain('Omar Haddad');
-    expect(pages[1]).toContain('Olena Kovalenko');
+    expect(pages[1]).toContain('Olena Marchenko');
     expect(pages[2]).toContain('Jan Nowak');
     for (const page of pages) expect(page).toContain(SERIAL);
     expect(pages.join('\n')).not.toContain('Gelöscht');
