@@ -57,7 +57,7 @@ test.describe('the documents list as a work list', () => {
     const person = async (familyName: string, givenName: string, birthDate: string) =>
       (await api(page, lotse, 'clients.create', { familyName, givenName, birthDate, address, residenceStatus: null, residenceValidUntil: null })).id;
     ids.olena = await person('Marchenko', 'Olena', '1981-02-14');
-    ids.omar = await person('Haddad', 'Omar', '1988-01-30');
+    ids.omar = await person('Hamdan', 'Omar', '1988-01-30');
     ids.jan = await person('Nowak', 'Jan', '1992-04-11');
     ids.petra = await person('Gelöscht', 'Petra', '1970-01-01');
     const letter = async (clientId: string, subject: string, final: boolean) => {
@@ -104,13 +104,13 @@ test.describe('the documents list as a work list', () => {
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('radio', { name: 'Für Olena Marchenko (Duplikat)' })).toBeChecked();
     await dialog.getByRole('radio', { name: 'Für eine andere Person' }).check();
-    await dialog.getByRole('searchbox', { name: 'Person suchen' }).fill('Haddad');
-    await dialog.getByRole('radio', { name: 'Haddad, Omar, geb. 30.01.1988' }).check();
+    await dialog.getByRole('searchbox', { name: 'Person suchen' }).fill('Hamdan');
+    await dialog.getByRole('radio', { name: 'Hamdan, Omar, geb. 30.01.1988' }).check();
     await a11yAtBothSizes(page, 'Dokument kopieren');
     await shots(page, 'worklist-copy-dialog', testInfo.outputPath.bind(testInfo), dialog);
     await dialog.getByRole('button', { name: 'Entwurf anlegen' }).click();
     await expect(dialog).toBeHidden();
-    const done = page.getByRole('status').filter({ hasText: 'Entwurf für Omar Haddad angelegt.' });
+    const done = page.getByRole('status').filter({ hasText: 'Entwurf für Omar Hamdan angelegt.' });
     await expect(done).toBeVisible();
 
     // The copy: Omar's draft with the letter's text, addressed to Omar; nothing of Olena in it.
@@ -122,7 +122,7 @@ test.describe('the documents list as a work list', () => {
     const copyFile = testInfo.outputPath('copy.pdf');
     fs.writeFileSync(copyFile, Buffer.from(rendered.pdfBase64, 'base64'));
     const text = pdfPages(copyFile).join('\n');
-    expect(text).toContain('Omar Haddad');
+    expect(text).toContain('Omar Hamdan');
     expect(text).toContain(`Text zu ${FIRST}.`);
     expect(text).not.toContain('Marchenko');
     // Olena's final letter is unchanged.
@@ -138,7 +138,7 @@ test.describe('the documents list as a work list', () => {
     await openDocuments(page);
     await page.getByRole('button', { name: `Kopieren (${SECOND})` }).click();
     await page.getByRole('dialog', { name: 'Dokument kopieren' }).getByRole('button', { name: 'Entwurf anlegen' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Entwurf für Omar Haddad angelegt.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Entwurf für Omar Hamdan angelegt.' })).toBeVisible();
     expect((await api(page, lotse, 'documents.list', { clientId: ids.omar, status: 'draft' })).items.filter((d) => d.values.subject === SECOND)).toHaveLength(
       2,
     );
@@ -150,7 +150,7 @@ test.describe('the documents list as a work list', () => {
     await table.getByRole('checkbox', { name: `${FIRST}, Olena Marchenko auswählen` }).check();
     // The original draft (the older of the two: the list is newest first), not the duplicate made above.
     await table
-      .getByRole('checkbox', { name: `${SECOND}, Omar Haddad auswählen` })
+      .getByRole('checkbox', { name: `${SECOND}, Omar Hamdan auswählen` })
       .last()
       .check();
     await table.getByRole('checkbox', { name: `${THIRD}, Jan Nowak auswählen` }).check();
@@ -212,7 +212,7 @@ test.describe('the documents list as a work list', () => {
     const pages = pdfPages(saved);
     expect(pages).toHaveLength(3);
     // In the order of the family names; the erased person's letter is gone.
-    expect(pages[0]).toContain('Omar Haddad');
+    expect(pages[0]).toContain('Omar Hamdan');
     expect(pages[1]).toContain('Olena Marchenko');
     expect(pages[2]).toContain('Jan Nowak');
     for (const page of pages) expect(page).toContain(SERIAL);
