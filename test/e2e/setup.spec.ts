@@ -73,7 +73,10 @@ test('a fresh install leads through the setup, done with the keyboard, and final
   await expect(page).toHaveURL(/#\/settings\/setup$/);
   const heading = page.getByRole('heading', { level: 1, name: 'Einrichtung' });
   await expect(heading).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('');
   await expectNoSeriousA11yViolations(page, 'Einrichtung');
   await shot(page, testInfo.outputPath('setup-1280x800.png'), WIDE);
