@@ -25,7 +25,7 @@ async function api<M extends MethodName>(request: APIRequestContext, lotse: Lots
 test('Einstellungen → Sicherungen: a backup taken now is listed, checked, and its restore asks first', async ({ page, lotse, requests }, testInfo) => {
   await page.setViewportSize(WIDE);
   await openApp(page, lotse);
-  await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen' }).click();
   const section = page.getByRole('region', { name: 'Sicherungen' });
   await expect(section).toBeVisible();
   await expect(section.getByText(path.join(lotse.dataDir, 'backups'))).toBeVisible();
@@ -116,7 +116,7 @@ test('a backup downloaded with a passphrase is restored on another desk with it;
   test.setTimeout(120_000);
   await page.setViewportSize(WIDE);
   await openApp(page, lotse);
-  await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen' }).click();
   const section = page.getByRole('region', { name: 'Sicherungen' });
   await section.getByRole('button', { name: 'Sicherung jetzt erstellen' }).click();
   await expect(section.getByRole('status').filter({ hasText: 'wurde erstellt und geprüft' })).toBeVisible();
@@ -135,7 +135,7 @@ test('a backup downloaded with a passphrase is restored on another desk with it;
   const { host, process: child } = await startBrowserHost(dataDir);
   try {
     await openApp(page, host);
-    await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen' }).click();
     const other = page.getByRole('region', { name: 'Sicherungen' });
     const passphrase = other.getByLabel('Kennwort der Sicherungsdatei');
     await passphrase.fill('falsches Kennwort');

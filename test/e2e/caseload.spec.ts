@@ -61,7 +61,7 @@ test.describe('caseload: people with several names, permits that run out, consen
       void dialog.dismiss();
     });
     await openApp(page, lotse);
-    await page.getByRole('navigation').getByRole('link', { name: 'Klient*innen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient*innen' }).click();
     await page.getByRole('button', { name: 'Neue Klient*in' }).click();
     await expect(page.getByLabel('Familienname', { exact: true })).toBeFocused();
 
@@ -159,7 +159,7 @@ test.describe('caseload: people with several names, permits that run out, consen
     const nguyen = await api(page, lotse, 'clients.create', { familyName: 'Nguyễn', givenName: 'Thanh Hà', fileNumber: 'KIM-2026-0815' });
     const yilmaz = await api(page, lotse, 'clients.create', { familyName: 'Yılmaz', givenName: 'Şükrü', birthDate: '1990-03-12' });
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Klient*innen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient*innen' }).click();
     await expect(page.getByText('12.03.1990', { exact: false }).first()).toBeVisible();
     const cases: Array<[string, { familyName: string; givenName: string }]> = [
       ['Muller', mueller],
@@ -213,7 +213,7 @@ test.describe('caseload: people with several names, permits that run out, consen
     const overdueUntil = isoDay(-3);
     await api(page, lotse, 'clients.create', { familyName: 'Kowalczyk', givenName: 'Marta', residenceStatus: 'p104c', residenceValidUntil: overdueUntil });
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Start', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start', exact: true }).click();
     const deadlines = page.getByRole('region', { name: 'Fristen' });
     await expect(deadlines.getByRole('table')).toBeVisible();
     const row = deadlines.getByRole('row').filter({ has: page.getByRole('link', { name: /Haddad/ }) });
@@ -240,7 +240,7 @@ test.describe('caseload: people with several names, permits that run out, consen
     await expect(page.getByText(reminder, { exact: false })).toBeVisible();
 
     // The statuses are data, edited in Einstellungen.
-    await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen', exact: true }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Aufenthaltsstatus' })).toBeVisible();
     // Each status is a row that opens with the keyboard.
     const summary = page.locator('summary').filter({ hasText: p104c!.label });

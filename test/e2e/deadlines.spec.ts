@@ -49,7 +49,7 @@ test('deadlines on Start: relative days, one legal note per status, one marked d
     const { items: statuses } = await api(page, lotse, 'residenceStatuses.list', {});
     const p104c = statuses.find((status) => status.code === 'p104c')!;
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Start', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start', exact: true }).click();
     const deadlines = page.getByRole('region', { name: 'Fristen' });
     await expect(deadlines.getByRole('table')).toBeVisible();
     const rowOf = (givenName: string) => deadlines.getByRole('row').filter({ has: page.getByRole('link', { name: `${givenName} ${FAMILY}` }) });

@@ -92,7 +92,7 @@ test.describe('the documents list as a work list', () => {
 
   async function openDocuments(page: Page): Promise<void> {
     await openApp(page, lotse);
-    await page.getByRole('navigation').getByRole('link', { name: 'Dokumente' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Dokumente' }).click();
     await expect(page.getByRole('heading', { name: 'Dokumente', level: 1 })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Dokumente' })).toBeVisible();
   }

@@ -584,7 +584,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     const oldBefore = await api(page.request, lotse, 'documents.get', { id: oldId! });
 
     await openApp(page, lotse);
-    await page.getByRole('navigation').getByRole('link', { name: 'Vorlagen', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Vorlagen', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Vorlagen' })).toBeVisible();
     await expect(page.getByRole('link', { name: TITLES.referral, exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'Vorlagen');
@@ -647,7 +647,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
   test('the documents screen filters by form, partner and referral status; the follow-up is on Start', async ({ page, lotse, requests }, testInfo) => {
     const vhs = await recipientPartner(page.request, lotse, VHS);
     await openApp(page, lotse);
-    await page.getByRole('navigation').getByRole('link', { name: 'Dokumente', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Dokumente', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Dokumente' })).toBeVisible();
     const filters = page.getByRole('search', { name: 'Dokumente filtern' });
     const count = page.getByRole('status').filter({ hasText: /Dokument|Wird gesucht/ });
@@ -687,7 +687,7 @@ test.describe.serial('documents: six forms from draft to final, the consent gate
     await page.screenshot({ path: testInfo.outputPath('documents-filtered.png'), fullPage: true });
 
     // The follow-up date of the handed-over referral is on Start's deadline list.
-    await page.getByRole('navigation').getByRole('link', { name: 'Start', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start', exact: true }).click();
     const deadlines = page.getByRole('region', { name: 'Fristen' });
     const row = deadlines
       .getByRole('row')

@@ -40,7 +40,7 @@ async function api<M extends MethodName>(page: Page, method: M, input: MethodInp
 
 async function goTo(page: Page, hash: string): Promise<void> {
   await page.goto(host.url);
-  await expect(page.getByRole('navigation').first()).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).first()).toBeVisible();
   await page.evaluate((target) => {
     window.location.hash = target;
   }, hash);

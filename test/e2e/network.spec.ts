@@ -45,7 +45,7 @@ async function directory(request: APIRequestContext, lotse: LotseHost): Promise<
 }
 
 async function openNetwork(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Netzwerk', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Netzwerk', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Netzwerk' })).toBeVisible();
   // Loaded: the list's status says how many entries there are, or that there are none.
   await expect(page.getByRole('status').filter({ hasText: /Partnerstellen?$|Das Verzeichnis ist leer/ })).toBeVisible();

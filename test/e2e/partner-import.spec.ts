@@ -33,7 +33,7 @@ function hsdsFile(path: string, count: number, label: string): string {
 }
 
 async function openImport(page: Page, file: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Netzwerk', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Netzwerk', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Netzwerk' })).toBeVisible();
   await page.getByLabel('Datei (HSDS-JSON oder CSV)', { exact: true }).setInputFiles(file);
   await page.getByRole('button', { name: 'Vorschau anzeigen' }).click();

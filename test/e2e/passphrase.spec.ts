@@ -23,7 +23,7 @@ test('a passphrase set in Einstellungen locks the next start; a wrong one is ref
     try {
       await page.setViewportSize(WIDE);
       await page.goto(host.url);
-      await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+      await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen' }).click();
       const section = page.getByRole('region', { name: 'Verschlüsselung' });
       await expect(section).toContainText('Schlüsseldatei');
       await section.getByLabel('Neue Passphrase').focus();
@@ -67,8 +67,8 @@ test('a passphrase set in Einstellungen locks the next start; a wrong one is ref
 
       await page.keyboard.type(PASSPHRASE);
       await page.keyboard.press('Enter');
-      await expect(page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' })).toBeVisible();
-      await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+      await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen' })).toBeVisible();
+      await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen' }).click();
       await expect(page.getByRole('region', { name: 'Verschlüsselung' })).toContainText('Lotse fragt beim Start danach');
     } finally {
       await stopBrowserHost(child);

@@ -57,7 +57,7 @@ test('a closed case past the retention period is listed under Aufbewahrung and e
     await openApp(page, lotse);
 
     // The client screen: open, then closed with the keyboard.
-    await page.getByRole('navigation').getByRole('link', { name: 'Klient*innen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient*innen' }).click();
     await page.getByLabel('Suche', { exact: true }).fill(FAMILY_NAME);
     await page.getByRole('link', { name: `${FAMILY_NAME}, Rana` }).click();
     const state = page.getByRole('region', { name: 'Fallstatus' });
@@ -99,14 +99,14 @@ test('a closed case past the retention period is listed under Aufbewahrung and e
     await expect(state).toContainText('Der Fall ist seit 01.03.2023 abgeschlossen.');
 
     // The search list marks the closed case.
-    await page.getByRole('navigation').getByRole('link', { name: 'Klient*innen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient*innen' }).click();
     await page.getByLabel('Suche', { exact: true }).fill(FAMILY_NAME);
     await expect(page.getByRole('listitem').filter({ hasText: `${FAMILY_NAME}, Rana` })).toContainText('abgeschlossen');
     await expectNoSeriousA11yViolations(page, 'the client list with a closed case');
     await shots(page, 'retention-clients-list', (file) => testInfo.outputPath(file));
 
     // Einstellungen: the period, refused in German out of range, then 12 months.
-    await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen' }).click();
     const retention = page.getByRole('region', { name: 'Aufbewahrung abgeschlossener Fälle' });
     const months = retention.getByLabel('Aufbewahrungsdauer in Monaten');
     await expect(months).toHaveValue(String(before.retention?.closedCaseMonths));
@@ -122,7 +122,7 @@ test('a closed case past the retention period is listed under Aufbewahrung and e
     await expect(retention.getByRole('link', { name: 'Zur Liste „Aufbewahrung“' })).toHaveAttribute('href', '#/clients/retention');
 
     // Start says someone is due and leads to the list.
-    await page.getByRole('navigation').getByRole('link', { name: 'Start' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click();
     await expect(page.getByRole('region', { name: 'Aufbewahrung' })).toContainText('länger gespeichert als die Aufbewahrungsdauer');
     await expectNoSeriousA11yViolations(page, 'Start with the retention notice');
     await page.getByRole('region', { name: 'Aufbewahrung' }).getByRole('link', { name: 'Zur Prüfung (Aufbewahrung)' }).click();

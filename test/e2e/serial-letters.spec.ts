@@ -78,7 +78,7 @@ test.describe('serial letters', () => {
 
   async function openSerialScreen(page: Page, lotse: LotseHost): Promise<void> {
     await openApp(page, lotse);
-    await page.getByRole('navigation').getByRole('link', { name: 'Dokumente' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Dokumente' }).click();
     await page.getByRole('link', { name: 'Serienbrief erstellen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Serienbrief' })).toBeVisible();
   }

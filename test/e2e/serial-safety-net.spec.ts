@@ -61,7 +61,7 @@ test.describe('serial letters with a safety net', () => {
     test.setTimeout(240_000);
     await page.setViewportSize(WIDE);
     await openApp(page, lotse);
-    await page.getByRole('navigation').getByRole('link', { name: 'Dokumente' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Dokumente' }).click();
     await page.getByRole('link', { name: 'Serienbrief erstellen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Serienbrief' })).toBeVisible();
 

@@ -73,14 +73,17 @@ test('a fresh install leads through the setup, done with the keyboard, and final
   await expect(page).toHaveURL(/#\/settings\/setup$/);
   const heading = page.getByRole('heading', { level: 1, name: 'Einrichtung' });
   await expect(heading).toBeVisible();
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Einstellungen', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('');
   await expectNoSeriousA11yViolations(page, 'Einrichtung');
   await shot(page, testInfo.outputPath('setup-1280x800.png'), WIDE);
   await shot(page, testInfo.outputPath('setup-1024x640.png'), SMALL);
 
   // Looking around is allowed; every screen reminds of the setup and leads back to it.
-  await page.getByRole('navigation').getByRole('link', { name: 'Start', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Willkommen bei Lotse' })).toBeVisible();
   const reminder = page.locator('.setup-reminder');
   await expect(reminder).toContainText('Es fehlen noch: Name der Dienststelle; Anschrift der Dienststelle');

@@ -23,7 +23,7 @@ test.describe('the first slice: client → search → letter as PDF', () => {
     expect(page.url()).not.toContain('token=');
     await expectNoSeriousA11yViolations(page, 'Start');
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Klient*innen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient*innen' }).click();
     await expectNoSeriousA11yViolations(page, 'Klient*innen');
     await page.getByRole('button', { name: 'Neue Klient*in' }).click();
     await page.getByLabel('Familienname').fill('Nguyễn');
@@ -40,7 +40,7 @@ test.describe('the first slice: client → search → letter as PDF', () => {
     await expectNoSeriousA11yViolations(page, 'Klient*in');
 
     // Found by a spelling without diacritics.
-    await page.getByRole('navigation').getByRole('link', { name: 'Klient*innen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient*innen' }).click();
     await page.getByLabel('Suche').fill('Nguyen');
     // Other spec files share this host and have their own Nguyễn: take this one.
     const result = page.getByRole('link', { name: `Nguyễn, ${HOSTILE_GIVEN_NAME}`, exact: true }).first();
@@ -121,7 +121,7 @@ test.describe('the first slice: client → search → letter as PDF', () => {
   test('every screen is reachable by keyboard and passes axe, in German and English', async ({ page, lotse, requests }) => {
     await openApp(page, lotse);
     for (const name of ['Start', 'Klient*innen', 'Dokumente', 'Netzwerk', 'Vorlagen', 'Protokoll', 'Einstellungen']) {
-      const link = page.getByRole('navigation').getByRole('link', { name, exact: true });
+      const link = page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name, exact: true });
       await link.focus();
       await page.keyboard.press('Enter');
       await expect(link).toHaveAttribute('aria-current', 'page');
@@ -129,16 +129,16 @@ test.describe('the first slice: client → search → letter as PDF', () => {
       await expectNoSeriousA11yViolations(page, name);
     }
     await page.getByLabel('Sprache').selectOption('en');
-    await expect(page.getByRole('navigation').getByRole('link', { name: 'Clients', exact: true })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Clients', exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'Settings (English)');
     await page.getByLabel('Language').selectOption('de');
-    await expect(page.getByRole('navigation').getByRole('link', { name: 'Klient*innen', exact: true })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient*innen', exact: true })).toBeVisible();
     expect(foreignRequests(requests, lotse.origin)).toEqual([]);
   });
 
   test('a form keeps what was typed and shows German messages at the fields', async ({ page, lotse }) => {
     await openApp(page, lotse);
-    await page.getByRole('navigation').getByRole('link', { name: 'Klient*innen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient*innen' }).click();
     await page.getByRole('button', { name: 'Neue Klient*in' }).click();
     await page.getByLabel('Vorname').fill('Ayşe');
     await page.getByLabel('PLZ').fill('123');
@@ -152,9 +152,9 @@ test.describe('the first slice: client → search → letter as PDF', () => {
 
   test('in the English interface, the messages of the core are English too', async ({ page, lotse }) => {
     await openApp(page, lotse);
-    await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen' }).click();
     await page.getByLabel('Sprache').selectOption('en');
-    await page.getByRole('navigation').getByRole('link', { name: 'Clients', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Clients', exact: true }).click();
     await page.getByRole('button', { name: 'New client' }).click();
     await page.getByLabel('Postal code').fill('123');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
