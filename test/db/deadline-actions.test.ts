@@ -1,16 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
-import {
-  contract,
-  type AuditEntry,
-  type Client,
-  type Consent,
-  type Deadline,
-  type LotseDocument,
-  type MethodInput,
-  type MethodOutput,
-} from '../../shared/api/contract';
+import { contract, type AuditEntry, type Consent, type Deadline, type LotseDocument, type MethodInput, type MethodOutput } from '../../shared/api/contract';
 import { deadlineBounds, daysFrom } from '../../shared/domain/deadline-dates';
 import { addDaysIso } from '../../shared/domain/iso-date';
 import { clientToInput, createLookAlike, givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
