@@ -381,7 +381,10 @@ const CASES: Array<[MethodName, Case]> = [
     'documents.printMany',
     {
       title: 'of a final document and a draft: the final one is handed out',
-      arrange: async () => ({ ids: [(await finalLetter()).id, (await draft()).id] }),
+      arrange: async () => {
+        const final = await finalLetter();
+        return { ids: [final.id, (await draft(final.clientId ?? undefined)).id] };
+      },
       expected: (_, input: { ids?: string[] }) => [
         line('documents.printMany', 'document', input.ids?.[0] ?? null, { sha256: expect.any(String), documents: 2 }),
       ],
