@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MethodInput, MethodName } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, foreignRequests, openApp, startBrowserHost, stopBrowserHost, test, type LotseHost } from './fixtures';
+import { expect, foreignRequests, mainNavigation, openApp, startBrowserHost, stopBrowserHost, test, type LotseHost } from './fixtures';
 import { shots, WIDE } from './shots';
 
 /**
@@ -93,7 +93,7 @@ test('a damaged store opens on the recovery screen, which restores the newest go
       await expect(dialog).toContainText('Der beschädigte Datenbestand wird unverändert in den Ordner der Sicherungen gelegt');
       await dialog.getByRole('button', { name: 'Wiederherstellen' }).click();
       await expect(page.getByText(/Die Sicherung vom .* wurde wiederhergestellt\./)).toBeVisible();
-      await expect(page.getByRole('navigation')).toBeVisible();
+      await expect(mainNavigation(page)).toBeVisible();
 
       const found = (await api(page.request, host, 'clients.get', { id: client.value.id })) as { ok: boolean; value: { familyName: string } };
       expect(found.value.familyName).toBe('Beschädigt-Probe');

@@ -81,7 +81,7 @@ test('unsaved client and partner edits survive navigation; the reminder says whe
   await page.getByLabel('E-Mail', { exact: true }).fill('nina-at-example');
 
   // Elsewhere through the main navigation: the reminder names the form and its error.
-  await page.getByRole('navigation').getByRole('link', { name: 'Netzwerk' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Netzwerk' }).click();
   const reminder = page.getByRole('region', { name: 'Nicht gespeicherte Änderungen' });
   await expect(reminder).toContainText('Neue Klient*in: noch nicht gespeichert.');
   await expect(reminder).toContainText('Das Formular enthält Fehler, die vor dem Speichern behoben werden müssen.');
@@ -104,7 +104,7 @@ test('unsaved client and partner edits survive navigation; the reminder says whe
   const { items } = await api(page, lotse, 'clients.search', { query: 'Entwurfowa', limit: 1 });
   await goTo(page, `#/clients/${items[0]!.id}/edit`);
   await page.getByLabel('Telefon', { exact: true }).fill('02421 555');
-  await page.getByRole('navigation').getByRole('link', { name: 'Klient*innen' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient*innen' }).click();
   await expect(reminder).toContainText('Nina Entwurfowa: noch nicht gespeichert.');
   await expect(reminder).not.toContainText('Fehler');
   await reminder.getByRole('link', { name: 'Weiter bearbeiten: Nina Entwurfowa' }).click();
@@ -113,12 +113,12 @@ test('unsaved client and partner edits survive navigation; the reminder says whe
   // The partner form: kept the same way; "Verwerfen" in the reminder asks first, then forgets it.
   await goTo(page, '#/network/new');
   await page.getByLabel('Name der Stelle', { exact: true }).fill('Entwurfsstelle Düren');
-  await page.getByRole('navigation').getByRole('link', { name: 'Start' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click();
   await expect(reminder).toContainText('Neue Partnerstelle: noch nicht gespeichert.');
   await expect(reminder).toContainText('Nina Entwurfowa: noch nicht gespeichert.');
   await reminder.getByRole('link', { name: 'Weiter bearbeiten: Neue Partnerstelle' }).click();
   await expect(page.getByLabel('Name der Stelle', { exact: true })).toHaveValue('Entwurfsstelle Düren');
-  await page.getByRole('navigation').getByRole('link', { name: 'Start' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click();
   await reminder.getByRole('button', { name: 'Verwerfen: Neue Partnerstelle' }).click();
   const dialog = page.getByRole('dialog', { name: 'Änderungen verwerfen?' });
   await expect(dialog.getByRole('button', { name: 'Abbrechen' })).toBeFocused();

@@ -108,9 +108,12 @@ export function foreignRequests(requests: string[], origin: string): string[] {
   return requests.filter((url) => !local.some((prefix) => url.startsWith(prefix)));
 }
 
+/** The app's main navigation, in either language (Start may show a second one, the deadline pager). */
+export const mainNavigation = (page: Page) => page.getByRole('navigation', { name: /^(Hauptnavigation|Main navigation)$/ });
+
 export async function openApp(page: Page, lotse: LotseHost): Promise<void> {
   await page.goto(lotse.url);
-  await expect(page.getByRole('navigation')).toBeVisible();
+  await expect(mainNavigation(page)).toBeVisible();
 }
 
 /** Today (or a day relative to it) in the local time zone, as the host and the browser see it. */

@@ -129,7 +129,7 @@ test.describe('the first slice: client → search → letter as PDF', () => {
       await expectNoSeriousA11yViolations(page, name);
     }
     await page.getByLabel('Sprache').selectOption('en');
-    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Clients', exact: true })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Clients', exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'Settings (English)');
     await page.getByLabel('Language').selectOption('de');
     await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient*innen', exact: true })).toBeVisible();
@@ -154,7 +154,7 @@ test.describe('the first slice: client → search → letter as PDF', () => {
     await openApp(page, lotse);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen' }).click();
     await page.getByLabel('Sprache').selectOption('en');
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Clients', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Clients', exact: true }).click();
     await page.getByRole('button', { name: 'New client' }).click();
     await page.getByLabel('Postal code').fill('123');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
