@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfConcatenator, PdfConcatError } from '../../main/core/pdf/concat';
 import { renderPdf } from '../../main/core/pdf/render';
 import { makeTempDir } from '../support/temp-dir';
+import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
+import { runInChildProcess } from './child-process';
 import { expectPdfA2b, HOSTILE_TITLES, pdfInfo, unescapeXml } from './pdfa-checks';
+import { sampleLetterContent } from './sample-letter';
 
 let temp: { dir: string; cleanup(): void };
 beforeAll(() => {
@@ -170,6 +173,18 @@ describe('PdfConcatenator', () => {
     const qdf = path.join(temp.dir, 'lowercase.qdf.pdf');
     execFileSync('qpdf', ['--qdf', '--object-streams=disable', file('lowercase-out.pdf', pdf), qdf]);
     expect(fs.readFileSync(qdf).toString('latin1')).not.toMatch(/\/length\b/);
+  });
+
+  it('gives the same PDF/A-2b bytes in a bundled child process as here (the bundle finds the ICC profile)', async () => {
+    const single = (await renderPdf(din5008Letter(sampleLetterContent()))).bytes;
+    const combined = new PdfConcatenator({ title: 'Serienbrief: Probe (2 Briefe)', language: 'de-DE', creationDate: new Date('2026-11-25T10:00:00Z') });
+    combined.add(single, { newSheet: true });
+    combined.add(single, { newSheet: true });
+    const here = combined.finish();
+    const child = Buffer.from(runInChildProcess('concat-letters.ts'), 'base64');
+    expect(child.equals(here)).toBe(true);
+    expectPdfA2b(file('child.pdf', child));
+    expect(pdfInfo(file('child.pdf', child)).Pages).toBe('4');
   });
 
   it('copies attributes a page inherits from the page tree', async () => {
