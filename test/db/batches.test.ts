@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { BatchPreview, BatchResult, BatchSample, BatchStarted, BatchStatus, LotseDocument, RenderedPdf } from '../../shared/api/contract';
+import { expectPdfA2b } from '../pdf/pdfa-checks';
 import { batchWorkerScript } from '../support/batch-worker';
 import { createLookAlike, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf } from '../support/results';
@@ -90,6 +91,12 @@ describe('batches.render: a serial letter to 50 clients', () => {
     expect(result.documentIds).toHaveLength(50);
     expect(result.sha256).toBe(createHash('sha256').update(Buffer.from(result.pdfBase64, 'base64')).digest('hex'));
     expect(qpdfCheck(result.pdfBase64)).toContain('No syntax or stream encoding errors found');
+    // The serial-letter PDF is PDF/A-2b as each letter is, by the same checks (test/pdf/pdfa-checks.ts), blank backs included.
+    const combined = path.join(dataDir, 'serial-letter.pdf');
+    fs.writeFileSync(combined, Buffer.from(result.pdfBase64, 'base64'));
+    const { info, xmp } = expectPdfA2b(combined);
+    expect(info).toMatchObject({ Title: 'Serienbrief: Freier Brief (50 Briefe)', Creator: 'Lotse', CreationDate: 'D:20261125100000Z' });
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Serienbrief: Freier Brief (50 Briefe)</rdf:li>');
 
     // One-page letters: a blank back page follows each but the last, so every letter starts on the front of a sheet.
     expect(result.pages).toBe(99);

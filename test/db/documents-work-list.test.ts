@@ -17,6 +17,7 @@ import type {
 } from '../../shared/api/contract';
 import { batchWorkerScript } from '../support/batch-worker';
 import { givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { expectPdfA2b } from '../pdf/pdfa-checks';
 import { renderedText } from '../support/documents';
 import { pdfText } from '../support/pdf-words';
 import { callOk, errorOf } from '../support/results';
@@ -232,6 +233,9 @@ describe('documents.printMany', () => {
     const combined = await call<RenderedPdf>('documents.printMany', { ids: [first.id, second.id, third.id] });
     expect(combined.pages).toBe(singles.reduce((sum, single) => sum + single.pages, 0));
     expect(qpdfCheck(combined.pdfBase64)).toContain('No syntax or stream encoding errors found');
+    // PDF/A-2b as each document alone, by the same checks (test/pdf/pdfa-checks.ts).
+    const { info } = expectPdfA2b(writePdf(combined.pdfBase64, 'print-many.pdf'));
+    expect(info).toMatchObject({ Title: 'Sammeldruck: 3 Dokumente', CreationDate: 'D:20261125100000Z' });
     // Page by page, the text is each document's own, in the order asked for.
     expect(pageTexts(combined.pdfBase64)).toEqual(singles.flatMap((single) => pageTexts(single.pdfBase64)));
     const text = pdfText(combined.pdfBase64);
@@ -294,7 +298,9 @@ describe('a serial letter printed again from the documents list', () => {
     expect(letters.map((letter) => letter.clientName)).toEqual(['Omar Haddad', 'Olena Kovalenko', 'Jan Nowak']);
     const reprint = await call<RenderedPdf>('documents.printMany', { ids: letters.map((letter) => letter.id) });
     expect(reprint.pages).toBe(3);
-    expect(pdfText(reprint.pdfBase64)).toContain('Kovalenko');
+    expect(qpdfCheck(reprint.pdfBase64)).toContain('No syntax or stream encoding errors found');
+    expect(expectPdfA2b(writePdf(reprint.pdfBase64, 'reprint.pdf')).info.Title).toBe('Sammeldruck: 3 Dokumente');
+    for (const name of ['Kovalenko', 'Haddad', 'Nowak']) expect(pdfText(reprint.pdfBase64)).toContain(name);
 
     await call('clients.erase', { id: people[0]!.id });
     expect((await call<{ items: BatchGroup[] }>('documents.batches', {})).items).toMatchObject([{ batchId: started.batchId, count: 2 }]);
@@ -303,6 +309,7 @@ describe('a serial letter printed again from the documents list', () => {
     const again = await call<RenderedPdf>('documents.printMany', { ids: left.map((letter) => letter.id) });
     expect(again.pages).toBe(2);
     expect(qpdfCheck(again.pdfBase64)).toContain('No syntax or stream encoding errors found');
+    expectPdfA2b(writePdf(again.pdfBase64, 'reprint-again.pdf'));
     const text = pdfText(again.pdfBase64);
     expect(text).not.toContain('Kovalenko');
     expect(text).toContain('Haddad');

@@ -179,6 +179,11 @@ test.describe('serial letters', () => {
     const saved = testInfo.outputPath('serienbrief.pdf');
     await download.saveAs(saved);
     expect(execFileSync('qpdf', ['--check', saved], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
+    // The built host writes it as PDF/A-2b (the full checks: test/db/batches.test.ts with test/pdf/pdfa-checks.ts): catalog, XMP, output intent.
+    const bytes = fs.readFileSync(saved).toString('latin1');
+    expect(bytes).toMatch(/\/Type \/Catalog\n\/Pages 1 0 R\n\/Metadata \d+ 0 R\n\/OutputIntents \[\d+ 0 R\]\n\/Lang \(de-DE\)/);
+    expect(bytes).toContain('<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>');
+    expect(bytes).toContain('<dc:language><rdf:Bag><rdf:li>de-DE</rdf:li></rdf:Bag></dc:language>');
     const pages = execFileSync('pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
     expect(pages).toHaveLength(2 * LETTERS - 1);
     for (let letter = 0; letter < LETTERS; letter += 1) {

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfConcatenator, PdfConcatError } from '../../main/core/pdf/concat';
 import { renderPdf } from '../../main/core/pdf/render';
 import { makeTempDir } from '../support/temp-dir';
+import { din5008Letter } from '../../main/core/pdf/layouts/din5008-letter';
+import { runInChildProcess } from './child-process';
+import { expectPdfA2b, HOSTILE_TITLES, pdfInfo, unescapeXml } from './pdfa-checks';
+import { sampleLetterContent } from './sample-letter';
 
 let temp: { dir: string; cleanup(): void };
 beforeAll(() => {
@@ -45,13 +49,14 @@ async function letter(name: string, pages: number, extra: Partial<TDocumentDefin
  * A hand-written PDF whose pages inherit MediaBox and Resources from the page
  * tree (pdfkit never writes that, other producers do).
  */
-function inheritingPdf(): Buffer {
+function inheritingPdf({ lowercaseLength = false } = {}): Buffer {
   const stream = 'BT /F1 12 Tf 72 500 Td (Geerbt Seite) Tj ET';
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 420 595] /Resources << /Font << /F1 5 0 R >> >> >>',
     '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    // pdfkit writes such a `length` beside `/Length` into its metadata stream (render.ts takes it out).
+    `<< /Length ${stream.length}${lowercaseLength ? ' /length 999' : ''} >>\nstream\n${stream}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
   let body = '%PDF-1.4\n';
@@ -89,7 +94,12 @@ describe('PdfConcatenator', () => {
 
     const info = execFileSync('pdfinfo', [file('info.pdf', pdf)], { encoding: 'utf8' });
     expect(info).toMatch(/^Title:\s+Serienbrief: Müller & Söhne \(Test\) <1>$/m);
+    expect(info).toMatch(/^Creator:\s+Lotse$/m);
     expect(info).toMatch(/^Producer:\s+Lotse$/m);
+    // PDF/A-2b as each letter is, blank backs included: the same checks as a single letter.
+    const { xmp } = expectPdfA2b(file('pdfa.pdf', pdf));
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Serienbrief: Müller &amp; Söhne (Test) &lt;1&gt;</rdf:li>');
+    expect(xmp).toContain('<xmp:CreateDate>2026-11-25T10:00:00Z</xmp:CreateDate>');
     // Every font of every letter comes along, embedded.
     const fonts = execFileSync('pdffonts', [file('fonts.pdf', pdf)], { encoding: 'utf8' })
       .split('\n')
@@ -116,6 +126,65 @@ describe('PdfConcatenator', () => {
       return combined.finish();
     };
     expect(join().equals(join())).toBe(true);
+  });
+
+  for (const title of [...HOSTILE_TITLES, 'Emoji 🎉, Familie 👩‍👩‍👧 und \u{1F600}: <Brief> & "Gruß"', 'Lose Hälfte \ud800 eines Paars']) {
+    it(`writes PDF/A-2b metadata that says the same in Info and XMP for the title ${JSON.stringify(title)}`, async () => {
+      const combined = new PdfConcatenator({ title, language: 'de-DE', creationDate: new Date('2026-11-25T10:00:00Z') });
+      combined.add(await letter('Eins', 1), { newSheet: true });
+      combined.add(await letter('Zwei', 1), { newSheet: true });
+      const target = file('hostile.pdf', combined.finish());
+      const { xmp, info } = expectPdfA2b(target);
+      // Characters XML cannot carry are spaces in both; everything else is kept as given.
+      const printable = title.replace(/[\u0007\u000c]|\ud800/g, ' ');
+      expect(info.Title).toBe(printable);
+      expect(unescapeXml(/<rdf:li xml:lang="x-default">([^<]*)<\/rdf:li>/.exec(xmp)![1]!)).toBe(printable);
+      expect(pdfInfo(target).Title?.trimEnd()).toBe(printable.trimEnd());
+      expect(pageTexts(fs.readFileSync(target)).map((text) => text.trim())).toEqual(['Eins Seite 1', '', 'Zwei Seite 1']);
+    });
+  }
+
+  it('writes PDF/A metadata without a title or a date when none is given, and still the same bytes for the same input', async () => {
+    const one = await letter('Eins', 1);
+    const join = () => {
+      const combined = new PdfConcatenator({ language: 'de-DE' });
+      combined.add(one);
+      return combined.finish();
+    };
+    const pdf = join();
+    expect(pdf.equals(join())).toBe(true);
+    const xmp = fs.readFileSync(file('untitled.pdf', pdf)).toString('utf8');
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(xmp).not.toContain('dc:title');
+    expect(xmp).not.toContain('xmp:CreateDate');
+    expect(pdfInfo(file('untitled.pdf', pdf))).toMatchObject({ Creator: 'Lotse', Producer: 'Lotse' });
+  });
+
+  it('drops a malformed /length it finds beside /Length, and the checks refuse a PDF that is not PDF/A', async () => {
+    const source = file('lowercase.pdf', inheritingPdf({ lowercaseLength: true }));
+    // The checks are not empty words: a hand-written PDF without metadata or output intent fails them.
+    expect(() => expectPdfA2b(source)).toThrow();
+    const combined = new PdfConcatenator({ title: 'T', language: 'de-DE', creationDate: new Date('2026-11-25T10:00:00Z') });
+    combined.add(inheritingPdf({ lowercaseLength: true }));
+    combined.add(await letter('Danach', 1));
+    const pdf = combined.finish();
+    expect(pdf.includes('/length')).toBe(false);
+    expect(pageTexts(pdf).map((text) => text.trim())).toEqual(['Geerbt Seite', 'Danach Seite 1']);
+    const qdf = path.join(temp.dir, 'lowercase.qdf.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', file('lowercase-out.pdf', pdf), qdf]);
+    expect(fs.readFileSync(qdf).toString('latin1')).not.toMatch(/\/length\b/);
+  });
+
+  it('gives the same PDF/A-2b bytes in a bundled child process as here (the bundle finds the ICC profile)', async () => {
+    const single = (await renderPdf(din5008Letter(sampleLetterContent()))).bytes;
+    const combined = new PdfConcatenator({ title: 'Serienbrief: Probe (2 Briefe)', language: 'de-DE', creationDate: new Date('2026-11-25T10:00:00Z') });
+    combined.add(single, { newSheet: true });
+    combined.add(single, { newSheet: true });
+    const here = combined.finish();
+    const child = Buffer.from(runInChildProcess('concat-letters.ts'), 'base64');
+    expect(child.equals(here)).toBe(true);
+    expectPdfA2b(file('child.pdf', child));
+    expect(pdfInfo(file('child.pdf', child)).Pages).toBe('4');
   });
 
   it('copies attributes a page inherits from the page tree', async () => {

@@ -14,22 +14,18 @@ import { makeTempDir } from '../support/temp-dir';
 import { callOk } from '../support/results';
 import { TEST_SETTINGS } from '../support/settings';
 import { runInChildProcess } from './child-process';
-import { builtInFormJob, expectValidPdfWithEmbeddedFonts, prefilledFormValues } from './print-support';
+import { expectPdfA2b, HOSTILE_TITLES, pdfInfo, unescapeXml as unescape } from './pdfa-checks';
+import { builtInFormJob, prefilledFormValues } from './print-support';
 import { LETTERS_BEFORE, sampleLetterContent } from './sample-letter';
 
 /**
- * PDF/A-2b (DESIGN.md §6) read back from the bytes: version, output intent,
+ * PDF/A-2b (DESIGN.md §6) of single documents, read back from the bytes by
+ * the checks every Lotse PDF passes (pdfa-checks.ts): version, output intent,
  * an XMP packet that is well-formed XML whatever the titles say and names the
- * conformance, the Info dictionary with the text as given, every font
- * embedded; and the same bytes again, in this process and in another one.
+ * conformance and language, the Info dictionary with the text as given and in
+ * agreement with the XMP, every font embedded; and the same bytes again, in
+ * this process and in another one.
  */
-
-const HOSTILE_TITLES = [
-  'Müller & Söhne <GmbH>',
-  '</rdf:li></rdf:Alt></dc:title><x:evil/>',
-  `"Anführung" und 'Apostroph' & &amp; &#x26; <![CDATA[ ]]>`,
-  'Glocke\u0007 und Formfeed\u000c',
-];
 
 let temp: { dir: string; cleanup(): void };
 beforeAll(() => {
@@ -44,69 +40,11 @@ function write(bytes: Buffer): string {
   return file;
 }
 
-/** The XMP packet, found in qpdf's uncompressed rewrite of the file (the packet is stored uncompressed anyway). */
-function xmpPacket(file: string): string {
-  const qdf = `${file}.qdf.pdf`;
-  execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, qdf]);
-  const bytes = fs.readFileSync(qdf);
-  const start = bytes.indexOf('<?xpacket begin');
-  const endTag = bytes.indexOf('<?xpacket end', start);
-  expect(start, 'no XMP packet').toBeGreaterThanOrEqual(0);
-  expect(endTag, 'XMP packet not closed').toBeGreaterThan(start);
-  return bytes.subarray(start, bytes.indexOf('?>', endTag) + 2).toString('utf8');
-}
-
-/** xmllint parses strictly (well-formedness, entities, encoding); it exits non-zero and says why otherwise. */
-function expectWellFormedXml(xml: string): void {
-  const file = path.join(temp.dir, `xmp-${++fileCount}.xml`);
-  fs.writeFileSync(file, xml);
-  try {
-    execFileSync('xmllint', ['--noout', file], { encoding: 'utf8', stdio: 'pipe' });
-  } catch (error) {
-    expect.fail(`XMP is not well-formed XML:\n${(error as { stderr?: string }).stderr ?? String(error)}\n${xml}`);
-  }
-}
-
-function pdfInfo(file: string): Record<string, string> {
-  const lines = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' }).split('\n');
-  return Object.fromEntries(
-    lines.flatMap((line) => {
-      const match = /^([A-Za-z ]+):\s?(.*)$/.exec(line);
-      return match ? [[match[1]!.trim(), match[2]!.replace(/^\s+/, '')]] : [];
-    }),
-  );
-}
-
-function expectPdfA2b(file: string): string {
-  const bytes = fs.readFileSync(file);
-  expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
-  expectValidPdfWithEmbeddedFonts(file);
-  const qdf = (() => {
-    const out = `${file}.check.pdf`;
-    execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, out]);
-    return fs.readFileSync(out).toString('latin1');
-  })();
-  expect(qdf).toMatch(/\/OutputIntents \[/);
-  expect(qdf).toMatch(/\/S \/GTS_PDFA1/);
-  expect(qdf).toMatch(/\/Lang \(de-DE\)/);
-  expect(qdf).not.toMatch(/\/Encrypt/);
-  // The trailer's file ID, which PDF/A requires (pdfkit writes its trailer uncompressed).
-  expect(bytes.subarray(-400).toString('latin1')).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
-  const xmp = xmpPacket(file);
-  expectWellFormedXml(xmp);
-  expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
-  expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
-  return xmp;
-}
-
-/** XML text as a parser reads it back (the five entities). */
-const unescape = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
-
 describe('PDF/A-2b', () => {
   it('writes a letter as PDF/A-2b with title, author, subject, keywords and de-DE', async () => {
     const letter = din5008Letter(sampleLetterContent());
     const file = write((await renderPdf(letter)).bytes);
-    const xmp = expectPdfA2b(file);
+    const { xmp } = expectPdfA2b(file);
     const info = pdfInfo(file);
     expect(info).toMatchObject({
       Title: 'Ihr Antrag auf Beratung',
@@ -138,7 +76,7 @@ describe('PDF/A-2b', () => {
         }),
       ]) {
         const file = write((await renderPdf(definition)).bytes);
-        const xmp = expectPdfA2b(file);
+        const { xmp } = expectPdfA2b(file);
         const info = pdfInfo(file);
         // pdfinfo prints the value as stored; a trailing space is the only thing it may leave at the line's end.
         expect(info.Title?.trimEnd()).toBe(printable.trimEnd());
@@ -155,12 +93,29 @@ describe('PDF/A-2b', () => {
     const form = BUILT_IN_FORMS['recognition-cost-application']!;
     const { definition } = printDocument(builtInFormJob(form, prefilledFormValues(form), { draft: true }));
     const file = write((await renderPdf(definition)).bytes);
-    const xmp = expectPdfA2b(file);
+    const { xmp, qdf } = expectPdfA2b(file);
     expect(pdfInfo(file).Title).toBe(`Entwurf – nicht versenden: ${form.title}`);
     expect(xmp).toContain(`<rdf:li xml:lang="x-default">Entwurf – nicht versenden: ${form.title}</rdf:li>`);
-    const qdf = fs.readFileSync(`${file}.check.pdf`).toString('latin1');
     expect(qdf).not.toMatch(/\/SMask/);
     for (const [, alpha] of qdf.matchAll(/\/(?:ca|CA) ([\d.]+)/g)) expect(Number(alpha)).toBe(1);
+  });
+
+  it('names the language of the definition in the catalog and in the XMP (dc:language), de-DE when it names none', async () => {
+    const english = din5008Letter(sampleLetterContent());
+    english.language = 'en-GB';
+    expectPdfA2b(write((await renderPdf(english)).bytes), { language: 'en-GB' });
+    const unnamed = din5008Letter(sampleLetterContent());
+    delete unnamed.language;
+    const { xmp } = expectPdfA2b(write((await renderPdf(unnamed)).bytes));
+    expect(xmp.match(/<dc:language>/g)).toHaveLength(1);
+  });
+
+  it('writes no malformed /length beside /Length (pdfkit gives its metadata stream one)', async () => {
+    const file = write((await renderPdf(din5008Letter(sampleLetterContent()))).bytes);
+    const { qdf } = expectPdfA2b(file);
+    expect(fs.readFileSync(file).includes('/length')).toBe(false);
+    // The metadata stream keeps its /Length.
+    expect(qdf).toMatch(/\/Type \/Metadata\n\s*\/Length \d+ 0 R/);
   });
 
   it('refuses a definition without a creation date instead of taking the clock', async () => {

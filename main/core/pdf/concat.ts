@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { escapeXml, xmlSafeText, xmpLanguage } from './xmp';
 
 /**
  * Puts PDFs that Lotse rendered (pdfmake/pdfkit output) one after another
@@ -14,8 +18,10 @@ import { createHash } from 'node:crypto';
  * Only what the pages need is copied (everything reachable from the page
  * objects, not from the catalog): a letter's document-level parts — info
  * dictionary, XMP metadata, output intent, named destinations — stay behind.
- * The combined PDF is a print file, not an archival copy; each letter's
- * archival PDF is the one recorded with its document.
+ * The combined PDF gets its own at the end (`finish`), so it is PDF/A-2b as
+ * its letters are: an XMP packet naming the conformance, title, language and
+ * dates as the Info dictionary has them, and pdfkit's sRGB output intent.
+ * Each letter's archival PDF is still the one recorded with its document.
  */
 
 type PdfValue = { t: 'raw'; v: string } | { t: 'ref'; n: number } | { t: 'arr'; v: PdfValue[] } | { t: 'dict'; v: Map<string, PdfValue> };
@@ -284,6 +290,60 @@ function pdfDate(date: Date): string {
   return `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
 }
 
+/** The same instant as `pdfDate`, as XMP writes dates (whole seconds, UTC): PDF/A wants the two to agree. */
+function xmpDate(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+/** What the combined PDF names as its maker, in the Info dictionary and the XMP alike. */
+const CREATOR = 'Lotse';
+const PRODUCER = 'Lotse';
+
+let srgbProfile: Buffer | undefined;
+
+/**
+ * The sRGB ICC profile of the output intent: the file pdfkit ships and
+ * embeds in every single document (`js/data/sRGB_IEC61966_2_1.icc`, read by
+ * pdfkit from its own directory at run time). Found the way pdfmake finds
+ * pdfkit, so the bundles (pdfmake is external, main/build.mjs) and the
+ * packaged app (pdfmake's dependencies travel in node_modules) read the same
+ * file. Read once per process.
+ */
+function srgbIccProfile(): Buffer {
+  if (srgbProfile === undefined) {
+    const pdfmake = createRequire(__filename).resolve('pdfmake');
+    const pdfkit = createRequire(pdfmake).resolve('pdfkit');
+    srgbProfile = fs.readFileSync(path.join(path.dirname(pdfkit), 'data', 'sRGB_IEC61966_2_1.icc'));
+  }
+  return srgbProfile;
+}
+
+/**
+ * The XMP packet of the combined PDF (PDF/A-2b, ISO 19005-2 6.6): the
+ * conformance, and every Info entry again — title, creator tool, producer,
+ * dates — plus the language. Text is escaped; characters XML cannot carry
+ * were already made spaces in the Info dictionary too (xmlSafeText).
+ */
+function xmpPacket(entries: { title?: string; language?: string; date?: Date }): string {
+  const dates = entries.date ? `<xmp:CreateDate>${xmpDate(entries.date)}</xmp:CreateDate><xmp:ModifyDate>${xmpDate(entries.date)}</xmp:ModifyDate>` : '';
+  const lines = [
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"><pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>',
+    `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreatorTool>${escapeXml(CREATOR)}</xmp:CreatorTool>${dates}</rdf:Description>`,
+    `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Producer>${escapeXml(PRODUCER)}</pdf:Producer></rdf:Description>`,
+  ];
+  if (entries.title) {
+    lines.push(
+      `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(entries.title)}</rdf:li></rdf:Alt></dc:title></rdf:Description>`,
+    );
+  }
+  if (entries.language) lines.push(xmpLanguage(entries.language));
+  lines.push('</rdf:RDF>', '</x:xmpmeta>', '<?xpacket end="w"?>');
+  return lines.join('\n');
+}
+
 /**
  * Builds one PDF from many, document by document. Object 1 is the page
  * tree, 2 the catalog, 3 the info dictionary; every letter's objects follow.
@@ -392,6 +452,8 @@ export class PdfConcatenator {
       if (object.stream !== undefined && value.t === 'dict') {
         const dict = new Map(value.v);
         dict.set('/Length', { t: 'raw', v: String(object.stream.length) });
+        // pdfkit's metadata stream carries a malformed `/length` beside `/Length` (render.ts): never copied along.
+        dict.delete('/length');
         value = { t: 'dict', v: dict };
       }
       this.writeObject(numbers.get(old)!, serialize(value), object.stream);
@@ -399,17 +461,39 @@ export class PdfConcatenator {
     return pages.length;
   }
 
-  /** Writes page tree, catalog, info, cross-reference table and trailer; returns the whole PDF. */
+  /**
+   * Writes page tree, catalog, info, what PDF/A asks of the document (XMP
+   * metadata, output intent), cross-reference table and trailer; returns the
+   * whole PDF. A handful of objects, whatever the number of letters.
+   */
   finish(): Buffer {
     if (this.finished) throw new Error('PdfConcatenator: already finished');
     if (this.kids.length === 0) throw new PdfConcatError('keine Seiten.');
     this.finished = true;
     this.writeObject(1, `<</Type /Pages\n/Count ${this.kids.length}\n/Kids [${this.kids.map((kid) => `${kid} 0 R`).join(' ')}]>>`);
-    const language = this.options.language ? `\n/Lang ${pdfTextString(this.options.language)}` : '';
-    this.writeObject(2, `<</Type /Catalog\n/Pages 1 0 R${language}>>`);
-    const info = ['/Producer (Lotse)'];
-    if (this.options.title) info.push(`/Title ${pdfTextString(this.options.title)}`);
-    if (this.options.creationDate) info.push(`/CreationDate (${pdfDate(this.options.creationDate)})`);
+    const title = this.options.title ? xmlSafeText(this.options.title) : undefined;
+    const { language, creationDate } = this.options;
+
+    const metadata = this.allocate();
+    const xmp = Buffer.from(xmpPacket({ title, language, date: creationDate }), 'utf8');
+    // Uncompressed, as PDF/A wants the packet readable by tools that know nothing of PDF filters.
+    this.writeObject(metadata, `<</Type /Metadata\n/Subtype /XML\n/Length ${xmp.length}>>`, xmp);
+    const profile = srgbIccProfile();
+    const iccProfile = this.allocate();
+    this.writeObject(iccProfile, `<</N 3\n/Length ${profile.length}>>`, profile);
+    const outputIntent = this.allocate();
+    const srgb = '(sRGB IEC61966-2.1)';
+    this.writeObject(
+      outputIntent,
+      `<</Type /OutputIntent\n/S /GTS_PDFA1\n/Info ${srgb}\n/OutputConditionIdentifier ${srgb}\n/DestOutputProfile ${iccProfile} 0 R>>`,
+    );
+
+    // A language tag (`de-DE`) as the plain string pdfkit writes too; anything else as a text string.
+    const lang = language ? `\n/Lang ${/^[A-Za-z0-9-]+$/.test(language) ? `(${language})` : pdfTextString(language)}` : '';
+    this.writeObject(2, `<</Type /Catalog\n/Pages 1 0 R\n/Metadata ${metadata} 0 R\n/OutputIntents [${outputIntent} 0 R]${lang}>>`);
+    const info = [`/Creator ${pdfTextString(CREATOR)}`, `/Producer ${pdfTextString(PRODUCER)}`];
+    if (title) info.push(`/Title ${pdfTextString(title)}`);
+    if (creationDate) info.push(`/CreationDate (${pdfDate(creationDate)})`, `/ModDate (${pdfDate(creationDate)})`);
     this.writeObject(3, `<<${info.join('\n')}>>`);
     const xrefOffset = this.size;
     const entries = this.offsets.slice(1).map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`);

@@ -3,16 +3,20 @@ import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { forgetGlyphs, loadFonts } from './fonts';
+import { escapeXml, xmlSafeText, xmpLanguage } from './xmp';
 
 /**
  * The pdfkit document pdfmake 0.3 hands out before it is ended (`getStream`).
- * Only what Lotse touches: the Info entries and the method that turns them
- * into the XMP packet (pdfkit's internals, pinned by the tests that read the
- * packet back).
+ * Only what Lotse touches: the Info entries and the methods that turn them
+ * into the XMP packet and its stream (pdfkit's internals, pinned by the tests
+ * that read the packet back).
  */
 interface PdfKitDocument extends Readable {
   info: Record<string, unknown>;
   _addInfo(): void;
+  appendXML(xml: string): void;
+  endMetadata(): void;
+  ref(data?: Record<string, unknown>): unknown;
   end(): void;
 }
 
@@ -57,31 +61,22 @@ function configurePdfmake(): void {
 }
 
 /**
- * Characters XML 1.0 cannot carry at all, not even escaped (C0 controls but
- * tab and line breaks, lone surrogates, U+FFFE/U+FFFF). They have no place
- * in a title either, so they become spaces in the Info dictionary and in the
- * XMP alike: PDF/A wants the two to say the same.
+ * pdfkit's XMP packet, made right for PDF/A (pinned by test/pdf/pdfa.test.ts,
+ * which reads the packet back):
+ *
+ * - pdfkit pastes the Info strings into an XML template unescaped: a title
+ *   such as `Müller & Söhne <GmbH>` would make the metadata malformed XML.
+ *   The packet is built in `_addInfo`, after the Info dictionary has been
+ *   written: for that one call the entries are swapped for escaped copies, so
+ *   the Info dictionary keeps the text as it is and the XMP gets it escaped.
+ * - pdfkit names the language only in the catalog (`/Lang`); `_addInfo` also
+ *   appends it as `dc:language`.
+ * - `endMetadata` makes the metadata stream with a lowercase `length` key
+ *   beside the `/Length` every stream gets: a malformed entry. The stream is
+ *   the one object `endMetadata` makes with `ref`, and it is written as soon
+ *   as it ends, so for that call `ref` drops the key before pdfkit fills it.
  */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function xmlSafeText(text: string): string {
-  return text.replace(NOT_XML, ' ');
-}
-
-/** The five XML special characters as entities (text and attribute values alike). */
-export function escapeXml(text: string): string {
-  return xmlSafeText(text).replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[character]!);
-}
-
-/**
- * pdfkit writes the XMP packet by pasting the Info strings into an XML
- * template unescaped: a title such as `Müller & Söhne <GmbH>` would make the
- * metadata of a PDF/A file malformed XML. The packet is built in `_addInfo`,
- * after the Info dictionary has been written: for that one call the entries
- * are swapped for escaped copies, so the Info dictionary keeps the text as it
- * is and the XMP gets it escaped.
- */
-function escapeXmpOf(doc: PdfKitDocument): void {
+function patchMetadataOf(doc: PdfKitDocument, language: string): void {
   const buildPacket = doc._addInfo;
   doc._addInfo = function escapedAddInfo(this: PdfKitDocument) {
     const original = this.info;
@@ -90,6 +85,20 @@ function escapeXmpOf(doc: PdfKitDocument): void {
       buildPacket.call(this);
     } finally {
       this.info = original;
+    }
+    this.appendXML(xmpLanguage(language));
+  };
+  const endMetadata = doc.endMetadata;
+  doc.endMetadata = function endMetadataWithoutLength(this: PdfKitDocument) {
+    const ref = this.ref;
+    this.ref = function refWithoutLength(this: PdfKitDocument, data?: Record<string, unknown>) {
+      if (data !== undefined && data.Type === 'Metadata') delete data.length;
+      return ref.call(this, data);
+    };
+    try {
+      endMetadata.call(this);
+    } finally {
+      this.ref = ref;
     }
   };
 }
@@ -145,11 +154,12 @@ async function renderNow(definition: TDocumentDefinitions): Promise<RenderedPdfB
       typeof value === 'string' ? xmlSafeText(value) : value,
     ]),
   );
+  const language = definition.language ?? 'de-DE';
   const pdfA: TDocumentDefinitions = {
     ...definition,
     version: '1.7',
     subset: 'PDF/A-2b',
-    language: definition.language ?? 'de-DE',
+    language,
     info,
     // pdfmake tells the page count only to per-page callbacks; the footer is one.
     footer: (currentPage, pageCount, pageSize) => {
@@ -158,7 +168,7 @@ async function renderNow(definition: TDocumentDefinitions): Promise<RenderedPdfB
     },
   } as TDocumentDefinitions;
   const doc = await pdfmake.createPdf(pdfA).getStream();
-  escapeXmpOf(doc);
+  patchMetadataOf(doc, language);
   const bytes = await collect(doc);
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), pages };
 }
