@@ -277,6 +277,22 @@ describe('partners.export: the JSON form (full organizations as one /organizatio
     expect(sparse.locations[0]).not.toHaveProperty('addresses');
   });
 
+  it('writes the organization the README shows (its lists cut short there)', async () => {
+    const readme = fs.readFileSync(path.join(SPEC, '../../../README.md'), 'utf8');
+    const block = /A trimmed organization of the seeded directory[^\n]*\n\n```json\n([\s\S]*?)\n```/.exec(readme);
+    const example = JSON.parse(block![1]!) as Obj;
+    const page = JSON.parse((await exportAs()).content) as { contents: Obj[] };
+    const exported = page.contents.find((organization) => organization.id === example.id);
+    // Lists as long as the example's, every key the example has, with its value.
+    const like = (actual: unknown, shown: unknown): unknown =>
+      Array.isArray(shown)
+        ? (actual as unknown[]).slice(0, shown.length).map((item, index) => like(item, shown[index]))
+        : shown !== null && typeof shown === 'object'
+          ? Object.fromEntries(Object.keys(shown).map((key) => [key, like((actual as Obj)[key], (shown as Obj)[key])]))
+          : actual;
+    expect(like(exported, example)).toEqual(example);
+  });
+
   it('is byte-identical when exported again, and writes its audit line with the form', async () => {
     const first = await exportAs('hsds-organizations');
     clock.setTime(clock.getTime() + 60_000);
