@@ -16,6 +16,29 @@ import { HSDS_TABLES, type HsdsTable, type HsdsTableName } from './hsds-tables';
  * left out, never written as "" or null; a value the spec constrains (an
  * e-mail, a URL) is written there only when it has that form, else kept in
  * an `x_lotse_*` field; what HSDS has no field for travels in `x_lotse_*`.
+ *
+ * Lotse → HSDS, for the reader (partner-import/):
+ * - partner → organization: `x_lotse_id` (when the id was derived), name,
+ *   description (the name when Lotse has none: read a description equal to
+ *   the name as none), email or `x_lotse_email`, website (`https://` added to
+ *   `www.…`) and/or `x_lotse_website` (the text as typed wins), phone →
+ *   `phones[0]`, `x_lotse_department`, `x_lotse_counseling_fields`,
+ *   `x_lotse_notes`, `x_lotse_assured_date`, `x_lotse_assured_by`,
+ *   `x_lotse_archived` (always written);
+ * - one location (`locations[0]`): the address (complete: street, postcode,
+ *   city) as the `physical` address (`address_2` = addition), the post box as
+ *   the `postal` one (`address_1` = its label); an incomplete address as
+ *   `x_lotse_address` {addition?, street?, postalCode?, city?}, a post box
+ *   without postcode as `x_lotse_postbox` {label, city}; opening hours as
+ *   `schedules[0].description`;
+ * - contact: `x_lotse_id`, name, role → `title`, email or `x_lotse_email`,
+ *   phone → `phones[0]`, `x_lotse_form_of_address`, `x_lotse_academic_title`;
+ * - service (nested as `services`, as in the API's `full_service` answer):
+ *   `x_lotse_id`, name, description, status, application_process,
+ *   fees_description, eligibility_description, minimum_age, maximum_age,
+ *   `assured_date` (the partner's), languages (names, in order),
+ *   `x_lotse_counseling_fields`.
+ * In the CSVs, list and object values are JSON, booleans true/false.
  */
 
 /**
