@@ -277,6 +277,21 @@ describe('partners.export: the JSON form (full organizations as one /organizatio
     expect(sparse.locations[0]).not.toHaveProperty('addresses');
   });
 
+  it('names the Land of each address by its postcode, and the office’s Land where the postcode does not tell', async () => {
+    await callOk(core, 'partners.create', {
+      name: 'IHK FOSA',
+      address: { addition: '', street: 'Ulmenstraße 52g', postalCode: '90443', city: 'Nürnberg' },
+      postbox: { label: 'Postfach 81 01 51', postalCode: '90246', city: 'Nürnberg' },
+    });
+    const page = JSON.parse((await exportAs()).content) as { contents: Array<Obj & { locations: Array<{ addresses: Obj[] }> }> };
+    const fosa = page.contents.find((organization) => organization.name === 'IHK FOSA')!;
+    // 90443 lies in Bayern; the post box's postcode is a large-customer one the postcode table has not, so the office's Land (52351 Düren) stands.
+    expect(fosa.locations[0]!.addresses.map((address) => [address.postal_code, address.state_province])).toEqual([
+      ['90443', 'Bayern'],
+      ['90246', 'Nordrhein-Westfalen'],
+    ]);
+  });
+
   it('writes the organization the README shows (its lists cut short there)', async () => {
     const readme = fs.readFileSync(path.join(SPEC, '../../../README.md'), 'utf8');
     const block = /A trimmed organization of the seeded directory[^\n]*\n\n```json\n([\s\S]*?)\n```/.exec(readme);

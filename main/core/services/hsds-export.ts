@@ -41,14 +41,9 @@ import { HSDS_TABLES, type HsdsTable, type HsdsTableName } from './hsds-tables';
  * In the CSVs, list and object values are JSON, booleans true/false.
  */
 
-/**
- * The Land written as `state_province`, which HSDS requires on every
- * address. Lotse keeps no Land, and a postcode alone does not tell it
- * (postcode areas cross Land borders); Lotse is made for the Kommunales
- * Integrationsmanagement of North Rhine-Westphalia (DOMAIN.md), so its
- * addresses are taken to lie there.
- */
-export const ASSUMED_STATE_PROVINCE = 'Nordrhein-Westfalen';
+/** The Land written as `state_province` (HSDS requires it on every address) for a postcode: see exportPartners. */
+export type LandOf = (postalCode: string) => string;
+
 const COUNTRY = 'DE';
 
 type Json = string | number | boolean | Json[] | { [key: string]: Json | undefined };
@@ -102,7 +97,7 @@ function filled(parts: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(parts).filter(([, value]) => value.trim() !== ''));
 }
 
-function location(partner: Partner, organizationId: string): HsdsObject | null {
+function location(partner: Partner, organizationId: string, landOf: LandOf): HsdsObject | null {
   const { address, postbox } = partner;
   const id = hsdsPartId('location', partner.id, 'main');
   const physicalComplete = address.street.trim() !== '' && address.postalCode !== '' && address.city.trim() !== '';
@@ -115,7 +110,7 @@ function location(partner: Partner, organizationId: string): HsdsObject | null {
       address_1: address.street,
       address_2: present(address.addition),
       city: address.city,
-      state_province: ASSUMED_STATE_PROVINCE,
+      state_province: landOf(address.postalCode),
       postal_code: address.postalCode,
       country: COUNTRY,
       address_type: 'physical',
@@ -129,7 +124,7 @@ function location(partner: Partner, organizationId: string): HsdsObject | null {
       location_id: id,
       address_1: postbox.label,
       city: postbox.city,
-      state_province: ASSUMED_STATE_PROVINCE,
+      state_province: landOf(postbox.postalCode),
       postal_code: postbox.postalCode,
       country: COUNTRY,
       address_type: 'postal',
@@ -153,9 +148,9 @@ function location(partner: Partner, organizationId: string): HsdsObject | null {
 }
 
 /** One partner as a full HSDS organization, its services nested as in the API's `/organizations?full_service=true`. */
-export function organizationOf(partner: Partner): HsdsObject {
+export function organizationOf(partner: Partner, landOf: LandOf): HsdsObject {
   const id = hsdsIdOf('organization', partner.id);
-  const place = location(partner, id);
+  const place = location(partner, id, landOf);
   return {
     id,
     ...lotseId(id, partner.id),
@@ -224,8 +219,8 @@ function compact(value: HsdsObject): HsdsObject {
  * The JSON form: one page of the HSDS API's `GET /organizations` (the
  * OpenAPI `Page` object, every organization on it), each organization full.
  */
-export function organizationsPage(partners: Partner[]): string {
-  const contents = partners.map((partner) => compact(organizationOf(partner)));
+export function organizationsPage(partners: Partner[], landOf: LandOf): string {
+  const contents = partners.map((partner) => compact(organizationOf(partner, landOf)));
   const page = {
     total_items: contents.length,
     total_pages: 1,
@@ -240,14 +235,14 @@ export function organizationsPage(partners: Partner[]): string {
 }
 
 /** The rows of every table, the nested objects taken apart along their ids. */
-export function tableRows(partners: Partner[]): Map<HsdsTableName, HsdsObject[]> {
+export function tableRows(partners: Partner[], landOf: LandOf): Map<HsdsTableName, HsdsObject[]> {
   const rows = new Map<HsdsTableName, HsdsObject[]>(HSDS_TABLES.map((table) => [table.name, []]));
   const add = (table: HsdsTableName, object: HsdsObject, nested: string[]) => {
     rows.get(table)!.push(Object.fromEntries(Object.entries(object).filter(([key]) => !nested.includes(key))));
   };
   const list = (value: Json | undefined): HsdsObject[] => (Array.isArray(value) ? (value as HsdsObject[]) : []);
   for (const partner of partners) {
-    const organization = compact(organizationOf(partner));
+    const organization = compact(organizationOf(partner, landOf));
     add('organization', organization, ['phones', 'contacts', 'locations', 'services']);
     for (const phone of list(organization.phones)) add('phone', phone, []);
     for (const contact of list(organization.contacts)) {
@@ -311,8 +306,8 @@ export function datapackageJson(created: string): string {
 const ZIP_ENTRY_TIME = new Date(2000, 0, 1, 0, 0, 0);
 
 /** The tabular form: datapackage.json and every table of the spec as CSV (the ones Lotse has nothing for with their header only). */
-export function tabularPackage(partners: Partner[], created: string): Uint8Array {
-  const rows = tableRows(partners);
+export function tabularPackage(partners: Partner[], created: string, landOf: LandOf): Uint8Array {
+  const rows = tableRows(partners, landOf);
   const files: Zippable = { 'datapackage.json': [strToU8(datapackageJson(created)), { mtime: ZIP_ENTRY_TIME }] };
   for (const table of HSDS_TABLES) files[table.path] = [strToU8(tableCsv(table, rows.get(table.name)!)), { mtime: ZIP_ENTRY_TIME }];
   return zipSync(files, { level: 6, mtime: ZIP_ENTRY_TIME });

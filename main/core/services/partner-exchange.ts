@@ -3,7 +3,9 @@ import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import * as queries from '../db/queries/partners';
 import { recordAudit } from './audit';
-import { organizationsPage, tabularPackage } from './hsds-export';
+import { landOfPostcode } from './german-land';
+import { organizationsPage, tabularPackage, type LandOf } from './hsds-export';
+import { getSettings } from './settings';
 
 /**
  * Sharing the directory between desks as HSDS (Open Referral Human Services
@@ -94,6 +96,19 @@ export interface PartnerExport {
   encoding: 'utf8' | 'base64';
 }
 
+/** The Land of last resort: Lotse is made for NRW's Kommunales Integrationsmanagement (DOMAIN.md). */
+const DEFAULT_LAND = 'Nordrhein-Westfalen';
+
+/**
+ * `state_province` for an address: the Land of its postcode where that is
+ * certain, else the Land of the office's postcode (a partner in the
+ * district), else NRW.
+ */
+function landOfAddresses(core: Core): LandOf {
+  const officeLand = landOfPostcode(getSettings(core).office.postalCode) ?? DEFAULT_LAND;
+  return (postalCode) => landOfPostcode(postalCode) ?? officeLand;
+}
+
 /**
  * The directory as HSDS 3.0 (hsds-export.ts): the full organizations as one
  * `/organizations` page (JSON), or the tabular data package (ZIP). Archived
@@ -102,15 +117,16 @@ export interface PartnerExport {
 export function exportPartners(core: Core, { form }: { form: PartnerExportForm }): PartnerExport {
   const partners = queries.listPartners(core.db, todayIso(core.now()), { includeArchived: true });
   const day = todayIso(core.now());
+  const landOf = landOfAddresses(core);
   const result: PartnerExport =
     form === 'hsds-package'
       ? {
           fileName: `netzwerk-hsds-${day}.zip`,
           mimeType: 'application/zip',
-          content: Buffer.from(tabularPackage(partners, core.now().toISOString())).toString('base64'),
+          content: Buffer.from(tabularPackage(partners, core.now().toISOString(), landOf)).toString('base64'),
           encoding: 'base64',
         }
-      : { fileName: `netzwerk-hsds-${day}.json`, mimeType: 'application/json', content: organizationsPage(partners), encoding: 'utf8' };
+      : { fileName: `netzwerk-hsds-${day}.json`, mimeType: 'application/json', content: organizationsPage(partners, landOf), encoding: 'utf8' };
   // The directory names contact persons: handing it out is a line of the trail.
   core.db.transaction(() =>
     recordAudit(core, { action: 'partners.export', subjectType: 'partner', subjectId: null, clientId: null, details: { partners: partners.length, form } }),
