@@ -51,6 +51,7 @@ import {
   PartnerInputSchema,
   PartnerListInputSchema,
   PartnerSchema,
+  PARTNER_EXPORT_FORMS,
 } from './schemas/partner';
 import { SettingsSchema } from './schemas/settings';
 import { TemplateRefSchema, TemplateSchema, TemplateSummarySchema, TemplateUpdateSchema } from './schemas/template';
@@ -163,8 +164,11 @@ export const contract = closedInputs({
   'partners.archive': { input: z.object({ id, archived: z.boolean().default(true) }), output: PartnerSchema },
   /** Only for entries nothing refers to; others are archived. */
   'partners.delete': { input: z.object({ id }), output: z.object({ deleted: z.literal(true) }) },
-  /** The directory as HSDS JSON, to share between desks. */
-  'partners.export': { input: noInput, output: z.object({ content: z.string(), fileName: z.string() }) },
+  /** The directory as HSDS 3.0, to share between desks: full organizations as one `/organizations` page (JSON, text) or the tabular data package (ZIP, base64). */
+  'partners.export': {
+    input: z.object({ form: z.enum(PARTNER_EXPORT_FORMS).default('hsds-organizations') }).default({ form: 'hsds-organizations' }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), encoding: z.enum(['utf8', 'base64']) }),
+  },
   /** HSDS JSON (from another Lotse or any HSDS source) or a simple CSV list; a preview unless `apply`. */
   'partners.import': { input: PartnerImportInputSchema, output: PartnerImportResultSchema },
   /** The same, in a worker, for large files: returns at once; `partners.importStatus` tells the progress and gives the result. */

@@ -273,7 +273,10 @@ const CASES: Array<[MethodName, Case]> = [
     },
   ],
   ['partners.delete', { arrange: async () => ({ id: (await partner()).id }), expected: (_, input) => [line('partners.delete', 'partner', input.id, {})] }],
-  ['partners.export', { arrange: async () => ({}), expected: () => [line('partners.export', 'partner', null, { partners: expect.any(Number) })] }],
+  [
+    'partners.export',
+    { arrange: async () => ({}), expected: () => [line('partners.export', 'partner', null, { partners: expect.any(Number), form: 'hsds-organizations' })] },
+  ],
   [
     'partners.import',
     {

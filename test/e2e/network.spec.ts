@@ -428,8 +428,9 @@ test.describe('network: the directory of partner agencies', () => {
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     const exported = testInfo.outputPath(download.suggestedFilename());
     await download.saveAs(exported);
-    const json = JSON.parse(fs.readFileSync(exported, 'utf8')) as { organizations: Array<{ id: string; name: string }> };
-    expect(json.organizations.map((organization) => organization.id).sort()).toEqual(original.map((partner) => partner.id).sort());
+    // HSDS 3.0: one /organizations page; a Lotse id that is no UUID travels beside the derived one.
+    const json = JSON.parse(fs.readFileSync(exported, 'utf8')) as { contents: Array<{ id: string; x_lotse_id?: string; name: string }> };
+    expect(json.contents.map((organization) => organization.x_lotse_id ?? organization.id).sort()).toEqual(original.map((partner) => partner.id).sort());
     expect(fs.readFileSync(exported, 'utf8')).toContain('Bildungswerk Nord & Süd');
     await expect(page.getByRole('status').filter({ hasText: download.suggestedFilename() })).toBeVisible();
 

@@ -79,7 +79,7 @@ export const handlers: Handlers = {
     partners.deletePartner(core, id);
     return { deleted: true };
   },
-  'partners.export': (core) => exportPartners(core),
+  'partners.export': (core, input) => exportPartners(core, input),
   'partners.import': (core, input) => importPartners(core, input),
   'partners.importStart': (core, input) => startImport(core, input),
   'partners.importStatus': (core, { importId }) => importStatus(core, importId),

@@ -1,19 +1,21 @@
+import type { PartnerExportForm } from '../../../shared/api/schemas/partner';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { Core } from '../core';
 import * as queries from '../db/queries/partners';
 import { recordAudit } from './audit';
+import { landOfPostcode } from './german-land';
+import { organizationsPage, tabularPackage, type LandOf } from './hsds-export';
+import { getSettings } from './settings';
 
 /**
  * Sharing the directory between desks as HSDS (Open Referral Human Services
- * Data Specification 3.0): a datapackage-style JSON file with the tables
- * organizations, services, locations, contacts and schedules, linked by ids.
- * What HSDS has no field for travels in `x_lotse_*` fields, so a Lotse reads
- * back exactly what another wrote; any other HSDS source is read by the
- * standard fields. A simple CSV list is accepted for offices that keep their
- * list in a spreadsheet. This file writes the package; partner-import/ reads it.
+ * Data Specification 3.0). This file answers `partners.export`; the HSDS
+ * objects are built in hsds-export.ts; partner-import/ reads them.
+ *
+ * The Hsds* types below describe the envelope earlier versions of Lotse
+ * wrote (`name: 'lotse-netzwerk'`, tables as arrays). It is no longer
+ * written; they stay for the reader of such files.
  */
-
-const FORMAT_NAME = 'lotse-netzwerk';
 
 export interface HsdsPhone {
   number: string;
@@ -87,92 +89,47 @@ export interface HsdsPackage {
   schedules?: HsdsSchedule[];
 }
 
-const phones = (number: string): HsdsPhone[] => (number.trim() === '' ? [] : [{ number }]);
+export interface PartnerExport {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  encoding: 'utf8' | 'base64';
+}
 
-/** The directory as an HSDS package; archived entries too, flagged, so a second desk mirrors the first. */
-export function exportPartners(core: Core): { content: string; fileName: string } {
+/** The Land of last resort: Lotse is made for NRW's Kommunales Integrationsmanagement (DOMAIN.md). */
+const DEFAULT_LAND = 'Nordrhein-Westfalen';
+
+/**
+ * `state_province` for an address: the Land of its postcode where that is
+ * certain, else the Land of the office's postcode (a partner in the
+ * district), else NRW.
+ */
+function landOfAddresses(core: Core): LandOf {
+  const officeLand = landOfPostcode(getSettings(core).office.postalCode) ?? DEFAULT_LAND;
+  return (postalCode) => landOfPostcode(postalCode) ?? officeLand;
+}
+
+/**
+ * The directory as HSDS 3.0 (hsds-export.ts): the full organizations as one
+ * `/organizations` page (JSON), or the tabular data package (ZIP). Archived
+ * entries too, flagged, so a second desk mirrors the first.
+ */
+export function exportPartners(core: Core, { form }: { form: PartnerExportForm }): PartnerExport {
   const partners = queries.listPartners(core.db, todayIso(core.now()), { includeArchived: true });
-  const pkg: Required<HsdsPackage> & { profile: string; hsds_version: string; created: string } = {
-    name: FORMAT_NAME,
-    profile: 'Open Referral HSDS',
-    hsds_version: '3.0',
-    created: core.now().toISOString(),
-    organizations: [],
-    services: [],
-    locations: [],
-    contacts: [],
-    schedules: [],
-  };
-  for (const partner of partners) {
-    pkg.organizations.push({
-      id: partner.id,
-      name: partner.name,
-      description: partner.description,
-      email: partner.email,
-      website: partner.website,
-      phones: phones(partner.phone),
-      x_lotse_department: partner.department,
-      x_lotse_counseling_fields: partner.counselingFields,
-      x_lotse_notes: partner.notes,
-      x_lotse_assured_date: partner.assuredDate,
-      x_lotse_assured_by: partner.assuredBy,
-      x_lotse_archived: partner.archived,
-    });
-    for (const service of partner.services) {
-      pkg.services.push({
-        id: service.id,
-        organization_id: partner.id,
-        name: service.name,
-        description: service.description,
-        status: service.status,
-        eligibility_description: service.eligibility,
-        minimum_age: service.minimumAge,
-        maximum_age: service.maximumAge,
-        fees_description: service.fees,
-        application_process: service.applicationProcess,
-        languages: service.languages.map((name) => ({ name })),
-        assured_date: partner.assuredDate,
-        x_lotse_counseling_fields: service.counselingFields,
-      });
-    }
-    const locationId = `${partner.id}-location`;
-    const addresses: HsdsAddress[] = [
-      {
-        address_type: 'physical',
-        address_1: partner.address.street,
-        ...(partner.address.addition === '' ? {} : { address_2: partner.address.addition }),
-        postal_code: partner.address.postalCode,
-        city: partner.address.city,
-        country: 'DE',
-      },
-    ];
-    if (partner.postbox) {
-      addresses.push({
-        address_type: 'postal',
-        address_1: partner.postbox.label,
-        postal_code: partner.postbox.postalCode,
-        city: partner.postbox.city,
-        country: 'DE',
-      });
-    }
-    pkg.locations.push({ id: locationId, organization_id: partner.id, location_type: 'physical', name: partner.name, addresses });
-    if (partner.openingHours.trim() !== '') pkg.schedules.push({ id: `${locationId}-schedule`, location_id: locationId, description: partner.openingHours });
-    for (const contact of partner.contacts) {
-      pkg.contacts.push({
-        id: contact.id,
-        organization_id: partner.id,
-        name: contact.name,
-        title: contact.role,
-        email: contact.email,
-        phones: phones(contact.phone),
-        x_lotse_form_of_address: contact.formOfAddress,
-        x_lotse_academic_title: contact.title,
-      });
-    }
-  }
+  const day = todayIso(core.now());
+  const landOf = landOfAddresses(core);
+  const result: PartnerExport =
+    form === 'hsds-package'
+      ? {
+          fileName: `netzwerk-hsds-${day}.zip`,
+          mimeType: 'application/zip',
+          content: Buffer.from(tabularPackage(partners, core.now().toISOString(), landOf)).toString('base64'),
+          encoding: 'base64',
+        }
+      : { fileName: `netzwerk-hsds-${day}.json`, mimeType: 'application/json', content: organizationsPage(partners, landOf), encoding: 'utf8' };
   // The directory names contact persons: handing it out is a line of the trail.
   core.db.transaction(() =>
-    recordAudit(core, { action: 'partners.export', subjectType: 'partner', subjectId: null, clientId: null, details: { partners: partners.length } }),
+    recordAudit(core, { action: 'partners.export', subjectType: 'partner', subjectId: null, clientId: null, details: { partners: partners.length, form } }),
   )();
-  return { content: `${JSON.stringify(pkg, null, 2)}\n`, fileName: `netzwerk-${todayIso(core.now())}.json` };
+  return result;
 }

@@ -957,6 +957,13 @@ export const de = {
     deleting: 'Wird gelöscht …',
     done: '{{name}} wurde gelöscht.',
   },
+  networkExport: {
+    formLegend: 'Exportformat (HSDS 3.0)',
+    formOrganizations: 'Organisationen als JSON-Datei',
+    formOrganizationsHint: 'Eine Datei mit allen Einträgen samt Angeboten, Ansprechpersonen und Adressen, wie sie die HSDS-Schnittstelle liefert.',
+    formPackage: 'Tabellenpaket als ZIP-Datei',
+    formPackageHint: 'Eine CSV-Tabelle je Objektart (Organisationen, Angebote, Adressen …) mit datapackage.json, z. B. für Tabellenkalkulationen.',
+  },
   networkShare: {
     heading: 'Teilen',
     intro:

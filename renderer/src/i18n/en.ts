@@ -941,6 +941,13 @@ export const en: MessageCatalogue = {
     deleting: 'Deleting …',
     done: '{{name}} has been deleted.',
   },
+  networkExport: {
+    formLegend: 'Export format (HSDS 3.0)',
+    formOrganizations: 'Organizations as a JSON file',
+    formOrganizationsHint: 'One file with every entry and its services, contacts and addresses, as the HSDS API returns them.',
+    formPackage: 'Table package as a ZIP file',
+    formPackageHint: 'One CSV table per kind of object (organizations, services, addresses …) with datapackage.json, e.g. for spreadsheets.',
+  },
   networkShare: {
     heading: 'Share',
     intro:

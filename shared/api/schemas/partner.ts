@@ -104,6 +104,10 @@ export const PartnerListInputSchema = z.object({
   includeArchived: z.boolean().default(false),
 });
 
+/** The HSDS 3.0 forms `partners.export` writes: full organizations as one API page (JSON), or the tabular data package (ZIP of CSVs). */
+export const PARTNER_EXPORT_FORMS = ['hsds-organizations', 'hsds-package'] as const;
+export type PartnerExportForm = (typeof PARTNER_EXPORT_FORMS)[number];
+
 export const IMPORT_FORMATS = ['hsds', 'csv'] as const;
 export const IMPORT_ACTIONS = ['new', 'changed', 'unchanged'] as const;
 

@@ -1,11 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerImportResult, PartnerImportStatus } from '../../../../shared/api/contract';
+import type { PartnerExportForm } from '../../../../shared/api/schemas/partner';
 import { ApiCallError, call } from '../../api';
-import { downloadBytes } from '../../ui/download';
+import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FieldFrame } from '../../ui/FieldFrame';
 import { focusSoon } from '../../ui/focus';
+import { RadioGroup } from '../../ui/RadioGroup';
 import { SelectField } from '../../ui/SelectField';
 import { currentLanguage } from '../../i18n';
 import { readFileText } from './file-text';
@@ -73,6 +75,7 @@ function detectFormat(fileName: string): 'hsds' | 'csv' {
 export function NetworkShare({ onImported }: { onImported(): void }) {
   const { t } = useTranslation();
   const [exportState, setExportState] = useState<ExportState>({ status: 'idle' });
+  const [exportForm, setExportForm] = useState<PartnerExportForm>('hsds-organizations');
   const [importState, setImportState] = useState<ImportState>({ status: 'idle' });
   const [format, setFormat] = useState<Format>('auto');
   const [fileError, setFileError] = useState('');
@@ -107,8 +110,9 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
     if (exportState.status === 'busy') return;
     setExportState({ status: 'busy' });
     try {
-      const { content, fileName } = await call('partners.export', {});
-      downloadBytes(new TextEncoder().encode(content), fileName, 'application/json');
+      const { content, encoding, fileName, mimeType } = await call('partners.export', { form: exportForm });
+      // The package is a ZIP, sent as base64: offered as its bytes, not as the base64 text.
+      downloadBytes(encoding === 'base64' ? base64ToBytes(content) : new TextEncoder().encode(content), fileName, mimeType);
       setExportState({ status: 'done', fileName });
     } catch (caught) {
       setExportState({ status: 'error', error: caught });
@@ -183,6 +187,17 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
     <section className="panel" aria-labelledby="network-share-heading">
       <h2 id="network-share-heading">{t('networkShare.heading')}</h2>
       <p className="muted">{t('networkShare.intro')}</p>
+      <RadioGroup<PartnerExportForm>
+        id="network-export-form"
+        legend={t('networkExport.formLegend')}
+        layout="stacked"
+        value={exportForm}
+        options={[
+          { value: 'hsds-organizations', label: t('networkExport.formOrganizations'), hint: t('networkExport.formOrganizationsHint') },
+          { value: 'hsds-package', label: t('networkExport.formPackage'), hint: t('networkExport.formPackageHint') },
+        ]}
+        onChange={setExportForm}
+      />
       <div className="toolbar">
         <button type="button" className="button button--secondary" onClick={exportDirectory} aria-disabled={exportState.status === 'busy'}>
           {t('networkShare.export')}
