@@ -848,6 +848,7 @@ export const de = {
     active: 'wird angeboten',
     inactive: 'ruht zurzeit',
     defunct: 'eingestellt',
+    'temporarily closed': 'vorübergehend geschlossen',
   },
   partnerFields: {
     name: 'Name der Stelle',

@@ -832,6 +832,7 @@ export const en: MessageCatalogue = {
     active: 'offered',
     inactive: 'paused',
     defunct: 'discontinued',
+    'temporarily closed': 'temporarily closed',
   },
   partnerFields: {
     name: 'Name of the agency',
