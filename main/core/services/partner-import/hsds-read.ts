@@ -168,7 +168,8 @@ function tableOf(fileName: string, paths: Map<string, string>): Table | null {
   const base = baseName(fileName).toLowerCase();
   const named = paths.get(base);
   const stem = (named ?? base).replace(/\.csv$/, '');
-  for (const candidate of [stem, stem.replace(/ies$/, 'y'), stem.replace(/s$/, '')]) if (TABLES.has(candidate)) return candidate as Table;
+  for (const candidate of [stem, stem.replace(/ies$/, 'y'), stem.replace(/s$/, ''), stem.replace(/es$/, '')])
+    if (TABLES.has(candidate)) return candidate as Table;
   return null;
 }
 
