@@ -20,7 +20,10 @@ import { callOk, errorOf } from '../support/results';
  * names), the statuses from its service.json.
  */
 
-const SPEC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/standards/hsds-3.0');
+/** The spec beside the repository (../shared), or beside the worktrees' folder. */
+const SPEC = ['../../../shared', '../../../../shared']
+  .map((dir) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), dir, 'standards/hsds-3.0'))
+  .find((dir) => fs.existsSync(dir))!;
 const specJson = (file: string) => JSON.parse(fs.readFileSync(path.join(SPEC, file), 'utf8')) as Record<string, unknown>;
 
 type Row = Record<string, unknown>;
