@@ -284,7 +284,13 @@ describe('HSDS JSON as other tools write it', () => {
         },
       ],
     };
-    const second = { id: uuid(), name: 'Sprachcafé', status: 'active', organization: service.organization };
+    const second = {
+      id: uuid(),
+      name: 'Sprachcafé',
+      status: 'active',
+      organization: service.organization,
+      service_at_locations: [{ id: uuid(), location: { id: uuid(), location_type: 'physical', name: 'Café International' } }],
+    };
     const result = await importIt(core, { content: JSON.stringify([service, second]), apply: true });
     expect(result.counts).toEqual({ new: 1, changed: 0, unchanged: 0 });
     const [partner] = await list(core);
@@ -303,6 +309,7 @@ describe('HSDS JSON as other tools write it', () => {
       [
         'Flüchtlingshilfe Nord e. V.: Dienst „Flüchtlingsberatung“: 1 × „phones“',
         'Flüchtlingshilfe Nord e. V.: Dienst „Flüchtlingsberatung“: 1 × „schedules“',
+        'Flüchtlingshilfe Nord e. V.: Dienst „Sprachcafé“: eigener Standort „Café International“',
       ].sort(),
     );
   });

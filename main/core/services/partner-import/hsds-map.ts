@@ -149,7 +149,9 @@ export function mapOrganization(organization: Obj, ids: IdResolver): MappedOrgan
       .map((at) => at.location)
       .filter(isObj),
   );
-  const locations = [...listOf(organization.locations), ...serviceLocations];
+  const ownLocations = listOf(organization.locations);
+  // A service's other location is listed with the service, below.
+  const locations = ownLocations.length > 0 ? ownLocations : serviceLocations.slice(0, 1);
   const place = locations.find((location) => location.location_type !== 'virtual' && location.location_type !== 'postal') ?? locations[0];
   const seenLocations = new Set<string | Obj>([place ? str(place.id) || place : '']);
   for (const location of locations) {

@@ -348,8 +348,8 @@ export function readHsdsOrganizations(files: readonly ImportFileInput[]): Obj[] 
     } catch {
       refuse({ key: 'partnerImport.notJson' });
     }
-    if (isObj(document) && Array.isArray(document.resources) && csv.length > 0) {
-      descriptor = document;
+    if (csv.length > 0 && (baseName(file.name).toLowerCase() === 'datapackage.json' || (isObj(document) && Array.isArray(document.resources)))) {
+      descriptor = isObj(document) ? document : null;
       continue;
     }
     const read = fromJson(document);
