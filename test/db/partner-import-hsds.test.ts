@@ -472,6 +472,19 @@ describe('HSDS JSON as other tools write it', () => {
       'Die Datei „adressen.csv“ ist keine Tabelle des HSDS-Datenpakets (z. B. organizations.csv, services.csv).',
     );
     expect(errorOf(await dispatch(core, 'partners.import', { files: [...files, ...files], format: 'csv' })).message).toContain('einzelne Datei');
+    const broken = Buffer.from('PK\u0003\u0004 kein ZIP').toString('base64');
+    expect(errorOf(await dispatch(core, 'partners.import', { files: [{ name: 'paket.zip', content: broken, encoding: 'base64' }] })).message).toBe(
+      'Die ZIP-Datei „paket.zip“ ist beschädigt oder kein ZIP.',
+    );
+    expect(await list(core)).toEqual([]);
+  });
+
+  it('refuses a partner phone without three digits when typed, and takes one with words beside the digits', async () => {
+    const core = await emptyStore();
+    const refused = errorOf(await dispatch(core, 'partners.create', { name: 'Beratung', phone: 'Zentrale' }));
+    expect(refused.fields).toEqual({ phone: 'Bitte eine Telefonnummer mit mindestens drei Ziffern in einer Zeile angeben.' });
+    const created = await callOk<Partner>(core, 'partners.create', { name: 'Beratung', phone: '0800 111 0 111 – kostenlos' });
+    expect(created.phone).toBe('0800 111 0 111 – kostenlos');
   });
 });
 
