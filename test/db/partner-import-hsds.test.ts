@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
+import { hsdsIdOf, hsdsPartId } from '../../main/core/services/hsds-ids';
 import type { Core } from '../../main/core/core';
 import type { MethodInput, Partner, PartnerImportResult, PartnerImportStatus } from '../../shared/api/contract';
 import { germanText, type ErrorMessage } from '../../shared/i18n/error-message';
@@ -485,6 +486,156 @@ describe('HSDS JSON as other tools write it', () => {
     expect(refused.fields).toEqual({ phone: 'Bitte eine Telefonnummer mit mindestens drei Ziffern in einer Zeile angeben.' });
     const created = await callOk<Partner>(core, 'partners.create', { name: 'Beratung', phone: '0800 111 0 111 – kostenlos' });
     expect(created.phone).toBe('0800 111 0 111 – kostenlos');
+  });
+});
+
+/**
+ * A partner as the new export writes it (agreed with the export of issue 15):
+ * a full organization object, UUIDs (a Lotse id that is none travels in
+ * `x_lotse_id`), optional fields absent, Lotse-only facts in `x_lotse_*`.
+ */
+function asOrganization(partner: Partner): Row {
+  const organizationId = hsdsIdOf('organization', partner.id);
+  const locationId = hsdsPartId('location', partner.id, 'place');
+  const present = (value: string) => (value === '' ? undefined : value);
+  const lotseId = (kind: 'organization' | 'service' | 'contact', id: string) => (hsdsIdOf(kind, id) === id ? {} : { x_lotse_id: id });
+  const phones = (owner: string, number: string) => (number === '' ? undefined : [{ id: hsdsPartId('phone', owner, '0'), number }]);
+  return {
+    id: organizationId,
+    ...lotseId('organization', partner.id),
+    name: partner.name,
+    description: partner.description,
+    email: present(partner.email),
+    website: present(partner.website),
+    phones: phones(partner.id, partner.phone),
+    locations: [
+      {
+        id: locationId,
+        location_type: 'physical',
+        name: partner.name,
+        addresses: [
+          {
+            id: hsdsPartId('address', partner.id, 'physical'),
+            address_1: partner.address.street,
+            address_2: present(partner.address.addition),
+            city: partner.address.city,
+            state_province: 'Nordrhein-Westfalen',
+            postal_code: partner.address.postalCode,
+            country: 'DE',
+            address_type: 'physical',
+          },
+          ...(partner.postbox
+            ? [
+                {
+                  id: hsdsPartId('address', partner.id, 'postal'),
+                  address_1: partner.postbox.label,
+                  city: partner.postbox.city,
+                  state_province: 'Nordrhein-Westfalen',
+                  postal_code: partner.postbox.postalCode,
+                  country: 'DE',
+                  address_type: 'postal',
+                },
+              ]
+            : []),
+        ],
+        schedules: partner.openingHours === '' ? undefined : [{ id: hsdsPartId('schedule', partner.id, '0'), description: partner.openingHours }],
+      },
+    ],
+    services: partner.services.map((service) => ({
+      id: hsdsIdOf('service', service.id),
+      ...lotseId('service', service.id),
+      organization_id: organizationId,
+      name: service.name,
+      description: present(service.description),
+      status: service.status,
+      eligibility_description: present(service.eligibility),
+      minimum_age: service.minimumAge ?? undefined,
+      maximum_age: service.maximumAge ?? undefined,
+      fees_description: present(service.fees),
+      application_process: present(service.applicationProcess),
+      assured_date: partner.assuredDate ?? undefined,
+      languages: service.languages.map((name, index) => ({ id: hsdsPartId('language', service.id, String(index)), name })),
+      x_lotse_counseling_fields: service.counselingFields,
+    })),
+    contacts: partner.contacts.map((contact) => ({
+      id: hsdsIdOf('contact', contact.id),
+      ...lotseId('contact', contact.id),
+      organization_id: organizationId,
+      name: contact.name,
+      title: present(contact.role),
+      email: present(contact.email),
+      phones: phones(contact.id, contact.phone),
+      x_lotse_form_of_address: contact.formOfAddress ?? undefined,
+      x_lotse_academic_title: present(contact.title),
+    })),
+    x_lotse_department: present(partner.department),
+    x_lotse_counseling_fields: partner.counselingFields,
+    x_lotse_notes: present(partner.notes),
+    x_lotse_assured_date: partner.assuredDate ?? undefined,
+    x_lotse_assured_by: present(partner.assuredBy),
+    x_lotse_archived: partner.archived,
+  };
+}
+
+describe('what the old envelope carried reads back from full organization objects with x_lotse_* fields', () => {
+  it('gives the same partners (ids, every field, archived), nothing listed as not kept, and unchanged a second time', async () => {
+    const a = await emptyStore();
+    await callOk(a, 'partners.create', {
+      name: 'Caritasverband Düren-Jülich e. V.',
+      department: 'Fachdienst Integration und Migration',
+      description: 'Migrationsberatung',
+      counselingFields: ['residence-title', 'duldung-gestattung'],
+      address: { addition: 'Haus B, 2. Etage', street: 'Kölnstraße 12', postalCode: '52351', city: 'Düren' },
+      postbox: { label: 'Postfach 10 01 23', postalCode: '52348', city: 'Düren' },
+      openingHours: 'Mo–Fr 9–12 Uhr',
+      phone: '02421 1234-0',
+      email: 'migration@caritas-dn.de',
+      website: 'www.caritas-dn.de',
+      services: [
+        {
+          name: 'Flüchtlingsberatung',
+          description: 'Asylverfahren',
+          counselingFields: ['duldung-gestattung'],
+          languages: ['Arabisch', 'Türkisch'],
+          eligibility: 'ab 18',
+          minimumAge: 18,
+          fees: 'kostenlos',
+          applicationProcess: 'Termin per Telefon',
+        },
+        { name: 'Integrationsagentur', status: 'temporarily closed' },
+      ],
+      contacts: [
+        { name: 'Amira Haddad', role: 'Beraterin', formOfAddress: 'Frau', title: 'Dr.', phone: '02421 1234-12', email: 'a.haddad@caritas-dn.de' },
+        { name: 'Jonas Becker' },
+      ],
+      notes: 'Termine nur nach Vereinbarung.',
+      assuredDate: '2026-10-01',
+      assuredBy: 'Silke Nießen',
+    });
+    const archived = await callOk<Partner>(a, 'partners.create', { name: 'Alter Träger' });
+    await callOk(a, 'partners.archive', { id: archived.id, archived: true });
+    const original = await list(a);
+    const { core: seeded, dispose } = openTestCore(new Date('2026-11-25T10:00:00Z'));
+    disposers.push(dispose);
+    const seed = (await list(seeded))[0]!;
+    const page = {
+      total_items: 3,
+      total_pages: 1,
+      page_number: 1,
+      size: 3,
+      first_page: true,
+      last_page: true,
+      empty: false,
+      contents: [...original, seed].map(asOrganization),
+    };
+    expect((page.contents[2] as Row).x_lotse_id).toBe(seed.id);
+
+    const b = await emptyStore();
+    const result = await importIt(b, { content: JSON.stringify(page), apply: true });
+    expect(result.notKept).toEqual([]);
+    const content = (partners: Partner[]) => partners.map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest).sort((x, y) => x.id.localeCompare(y.id));
+    expect(content(await list(b))).toEqual(content([...original, seed]));
+    expect((await importIt(b, { content: JSON.stringify(page) })).counts).toEqual({ new: 0, changed: 0, unchanged: 3 });
   });
 });
 
