@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput, Partner } from '../../shared/api/contract';
+import { strToU8, zipSync } from 'fflate';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, foreignRequests, openApp, startBrowserHost, stopBrowserHost, test, type LotseHost } from './fixtures';
+import { shots, SMALL, WIDE } from './shots';
 
 /**
  * The network issue's "done when": the seeded district actors are listed as
@@ -58,8 +61,8 @@ const entry = (page: Page, name: string) =>
     .filter({ has: page.getByRole('link', { name, exact: true }) });
 
 /** Chooses a file in "Importieren" and asks for the preview. */
-async function previewImport(page: Page, file: string): Promise<void> {
-  await page.getByLabel('Datei (HSDS-JSON oder CSV)', { exact: true }).setInputFiles(file);
+async function previewImport(page: Page, file: string | string[]): Promise<void> {
+  await page.getByLabel(/^Datei\(en\):/).setInputFiles(file);
   await page.getByRole('button', { name: 'Vorschau anzeigen' }).click();
 }
 
@@ -512,5 +515,119 @@ test.describe('network: the directory of partner agencies', () => {
       fs.rmSync(secondDir, { recursive: true, force: true });
     }
     expect(foreignRequests(requests, lotse.origin)).toEqual([]);
+  });
+  test('an HSDS data package from another tool is read as a ZIP and as its CSV files, with what Lotse cannot keep listed', async ({ browser }, testInfo) => {
+    // The tables with the spec's own field names (../shared/standards/hsds-3.0/datapackage.json).
+    // Beside the repository (../shared), or beside the worktrees' folder.
+    const specFile = ['../../../shared', '../../../../shared']
+      .map((dir) => fileURLToPath(new URL(`${dir}/standards/hsds-3.0/datapackage.json`, import.meta.url)))
+      .find((file) => fs.existsSync(file))!;
+    const spec = JSON.parse(fs.readFileSync(specFile, 'utf8')) as {
+      resources: Array<{ name: string; path: string; schema: { fields: Array<{ name: string }> } }>;
+    };
+    const org = '0b6c5c3e-1f7a-4c55-9d2a-6f0e8a1b2c01';
+    const loc = '0b6c5c3e-1f7a-4c55-9d2a-6f0e8a1b2c02';
+    const rows: Record<string, Array<Record<string, string>>> = {
+      organization: [
+        { id: org, name: 'Flüchtlingshilfe Eifel e. V.', description: 'Beratung und Begleitung', email: 'info@fh-eifel.example', tax_id: 'DE999' },
+      ],
+      location: [{ id: loc, organization_id: org, location_type: 'physical', name: 'Flüchtlingshilfe Eifel e. V.' }],
+      address: [
+        {
+          id: '0b6c5c3e-1f7a-4c55-9d2a-6f0e8a1b2c03',
+          location_id: loc,
+          address_1: 'Kirchstraße 4',
+          city: 'Nideggen',
+          state_province: 'Nordrhein-Westfalen',
+          postal_code: '52385',
+          country: 'DE',
+          address_type: 'physical',
+        },
+      ],
+      phone: [
+        { id: '0b6c5c3e-1f7a-4c55-9d2a-6f0e8a1b2c04', organization_id: org, number: '02427 90 12-0 (Mo–Fr)' },
+        { id: '0b6c5c3e-1f7a-4c55-9d2a-6f0e8a1b2c05', organization_id: org, number: '0800 111 0 111 – kostenlos' },
+      ],
+      schedule: [{ id: '0b6c5c3e-1f7a-4c55-9d2a-6f0e8a1b2c06', location_id: loc, byday: 'MO,WE', opens_at: '09:00', closes_at: '13:00' }],
+      service: [{ id: '0b6c5c3e-1f7a-4c55-9d2a-6f0e8a1b2c07', organization_id: org, name: 'Asylverfahrensberatung', status: 'temporarily closed' }],
+      contact: [{ id: '0b6c5c3e-1f7a-4c55-9d2a-6f0e8a1b2c08', organization_id: org, name: 'Miriam Schulz', title: 'Beraterin' }],
+      funding: [{ id: '0b6c5c3e-1f7a-4c55-9d2a-6f0e8a1b2c09', organization_id: org, source: 'Land NRW' }],
+    };
+    const csvFiles = Object.entries(rows).map(([table, items]) => {
+      const resource = spec.resources.find((candidate) => candidate.name === table)!;
+      const fields = resource.schema.fields.map((field) => field.name);
+      const lines = [
+        fields.join(','),
+        ...items.map((item) => fields.map((field) => (/[",]/.test(item[field] ?? '') ? `"${item[field]}"` : (item[field] ?? ''))).join(',')),
+      ];
+      const file = testInfo.outputPath(resource.path);
+      fs.writeFileSync(file, `${lines.join('\n')}\n`);
+      return file;
+    });
+    const zip = testInfo.outputPath('hsds-paket.zip');
+    fs.writeFileSync(
+      zip,
+      zipSync({
+        'datapackage.json': strToU8(JSON.stringify(spec)),
+        ...Object.fromEntries(csvFiles.map((file) => [path.basename(file), new Uint8Array(fs.readFileSync(file))])),
+      }),
+    );
+
+    // A desk of its own, its directory wiped: the shared host stays as it was.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-hsds-'));
+    const { host, process: hostProcess } = await startBrowserHost(dir);
+    const context = await browser.newContext({ locale: 'de-DE', viewport: WIDE });
+    try {
+      const desk = await context.newPage();
+      for (const partner of await directory(desk.request, host)) await api(desk.request, host, 'partners.delete', { id: partner.id });
+      await openApp(desk, host);
+      await openNetwork(desk);
+
+      await previewImport(desk, zip);
+      const preview = desk.getByRole('group', { name: 'Vorschau: hsds-paket.zip' });
+      await expect(preview).toContainText('1 neu, 0 geändert, 0 unverändert');
+      const notKept = preview.getByRole('list', { name: /^Nicht übernommen/ });
+      await expect(notKept).toContainText('weitere Telefonnummer 0800 111 0 111 – kostenlos');
+      await expect(notKept).toContainText('1 × „funding“');
+      await expect(notKept).toContainText('„tax_id“ (DE999)');
+      for (const size of [WIDE, SMALL]) {
+        await desk.setViewportSize(size);
+        await expectNoSeriousA11yViolations(desk, `HSDS-Paket: Vorschau ${size.width}x${size.height}`);
+      }
+      await desk.setViewportSize(WIDE);
+      await shots(desk, 'import-hsds-preview', (name) => testInfo.outputPath(name), preview);
+      await preview.getByRole('button', { name: 'Import übernehmen' }).click();
+      await expect(desk.getByRole('status').filter({ hasText: 'Import übernommen: 1 neu, 0 geändert, 0 unverändert.' })).toBeVisible();
+      const [partner] = await directory(desk.request, host);
+      expect(partner).toMatchObject({
+        id: org,
+        name: 'Flüchtlingshilfe Eifel e. V.',
+        phone: '02427 90 12-0 (Mo–Fr)',
+        address: { street: 'Kirchstraße 4', postalCode: '52385', city: 'Nideggen' },
+        openingHours: 'Mo, Mi 09:00–13:00',
+        services: [{ name: 'Asylverfahrensberatung', status: 'temporarily closed' }],
+        contacts: [{ name: 'Miriam Schulz', role: 'Beraterin' }],
+      });
+
+      // The same tables chosen as several CSV files: found unchanged.
+      await previewImport(desk, csvFiles);
+      await expect(desk.getByRole('group', { name: /^Vorschau: organizations\.csv/ })).toContainText('0 neu, 0 geändert, 1 unverändert');
+
+      // A CSV that is no table of the package, chosen with them: refused in German, nothing changes.
+      const stray = testInfo.outputPath('adressen.csv');
+      fs.writeFileSync(stray, 'Name;PLZ\nA;52351\n');
+      await previewImport(desk, [...csvFiles, stray]);
+      await expect(desk.getByRole('alert')).toContainText('Die Datei „adressen.csv“ ist keine Tabelle des HSDS-Datenpakets');
+      for (const size of [WIDE, SMALL]) {
+        await desk.setViewportSize(size);
+        await expectNoSeriousA11yViolations(desk, `HSDS-Paket: abgelehnt ${size.width}x${size.height}`);
+      }
+      await shots(desk, 'import-hsds-refused', (name) => testInfo.outputPath(name));
+      expect(await directory(desk.request, host)).toHaveLength(1);
+    } finally {
+      await context.close();
+      await stopBrowserHost(hostProcess);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

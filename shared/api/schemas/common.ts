@@ -53,6 +53,17 @@ export const optionalPhone = z
   .refine((value) => value === '' || /^\+?[\d\s()/\-–.]{3,}$/.test(value), refinement('input.phone'))
   .default('');
 
+/**
+ * A phone number as a directory lists it: digits with whatever people write
+ * beside them ("02421 22-1234 (Mo–Fr)", "0800 111 0 111 – kostenlos"), as
+ * HSDS allows. At least three digits, one line.
+ */
+export const freePhone = z
+  .string()
+  .max(100)
+  .refine((value) => value === '' || ((value.match(/\d/g)?.length ?? 0) >= 3 && !/[\r\n]/.test(value)), refinement('input.phoneFree'))
+  .default('');
+
 export const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** A list without repeats, for sets of codes. */

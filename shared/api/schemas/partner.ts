@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COUNSELING_FIELDS } from '../../domain/counseling-fields';
 import { FORMS_OF_ADDRESS } from '../../domain/salutation';
 import { refinement } from '../german-messages';
-import { id, optionalDate, optionalEmail, optionalPhone, optionalText, postalCode, requiredText, text, timestamp, uniqueList } from './common';
+import { freePhone, id, optionalDate, optionalEmail, optionalText, postalCode, requiredText, text, timestamp, uniqueList } from './common';
 
 /**
  * The network directory, shaped after the Open Referral Human Services Data
@@ -11,7 +11,8 @@ import { id, optionalDate, optionalEmail, optionalPhone, optionalText, postalCod
  * place per organization: a letter goes to one address.
  */
 
-export const SERVICE_STATUSES = ['active', 'inactive', 'defunct'] as const;
+/** HSDS 3.0's service statuses, all of them. */
+export const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
 
 export const PartnerServiceSchema = z.object({
   id: id.optional(),
@@ -38,7 +39,7 @@ export const PartnerContactSchema = z.object({
   formOfAddress: z.enum(FORMS_OF_ADDRESS).nullable().default(null),
   /** Academic title in address and greeting, e.g. "Dr.". */
   title: optionalText(50),
-  phone: optionalPhone,
+  phone: freePhone,
   email: optionalEmail,
 });
 
@@ -58,7 +59,7 @@ export const PartnerInputSchema = z.object({
     .nullable()
     .default(null),
   openingHours: optionalText(500),
-  phone: optionalPhone,
+  phone: freePhone,
   email: optionalEmail,
   website: optionalText(300),
   services: z
@@ -111,11 +112,40 @@ export type PartnerExportForm = (typeof PARTNER_EXPORT_FORMS)[number];
 export const IMPORT_FORMATS = ['hsds', 'csv'] as const;
 export const IMPORT_ACTIONS = ['new', 'changed', 'unchanged'] as const;
 
+export const IMPORT_ENCODINGS = ['utf8', 'base64'] as const;
+
+/** A file's limit (20 MB, as base64 a third more) and all files' together. */
+const MAX_IMPORT_CHARS = 28_000_000;
+
+/** One file of an import: text as read, or (a ZIP) its bytes as base64. */
+export const PartnerImportFileSchema = z.object({
+  name: text(255),
+  content: z.string().max(MAX_IMPORT_CHARS),
+  encoding: z.enum(IMPORT_ENCODINGS).default('utf8'),
+});
+
+/**
+ * `content` (one file as text, or base64 with `encoding`) or `files`
+ * (several: the CSV tables of an HSDS data package, or a ZIP). Format
+ * 'hsds' reads every form of HSDS 3.0 (README); 'csv' a spreadsheet list.
+ */
 export const PartnerImportInputSchema = z.object({
-  content: z.string().max(20_000_000),
+  content: z.string().max(MAX_IMPORT_CHARS).default(''),
+  encoding: z.enum(IMPORT_ENCODINGS).default('utf8'),
+  files: z
+    .array(PartnerImportFileSchema)
+    .max(40)
+    .refine((files) => files.reduce((sum, file) => sum + file.content.length, 0) <= MAX_IMPORT_CHARS, refinement('input.tooLarge'))
+    .default([]),
   format: z.enum(IMPORT_FORMATS).default('hsds'),
   /** false: only say what would happen (the preview); true: do it. */
   apply: z.boolean().default(false),
+});
+
+/** A catalogue message as data (shared/i18n/errors.*.ts, `partnerImport.notKept.*`): worded in the interface's language. */
+const MessageDataSchema: z.ZodType<{ key: string; params?: Record<string, unknown> | undefined }> = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const PartnerImportResultSchema = z.object({
@@ -133,6 +163,8 @@ export const PartnerImportResultSchema = z.object({
     }),
   ),
   counts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+  /** What the file says that Lotse's partner model cannot keep (a second location, funding …): listed, never dropped silently. */
+  notKept: z.array(z.object({ partner: z.string(), what: MessageDataSchema })).default([]),
 });
 
 export const IMPORT_STATES = ['running', 'done', 'cancelled'] as const;

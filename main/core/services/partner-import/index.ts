@@ -12,7 +12,9 @@ import { planImport, type ImportFormat, type ImportPlan, type ImportSource } fro
 import type { FromImportWorker, ImportWorkerData } from './protocol';
 
 /**
- * Importing the network directory (HSDS JSON or a CSV list, DOMAIN.md).
+ * Importing the network directory (DOMAIN.md): every form of HSDS 3.0
+ * (hsds-read.ts reads it, hsds-map.ts maps it onto partners and lists what
+ * they cannot keep), or a CSV list (parse.ts).
  *
  * - Every entry is checked with the contract's schemas before anything is
  *   written, and so is what `partners.list` will answer afterwards: a file

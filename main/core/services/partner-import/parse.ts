@@ -6,11 +6,9 @@ import { PartnerInputSchema } from '../../../../shared/api/schemas/partner';
 import type { ErrorMessage } from '../../../../shared/i18n/error-message';
 import type { StoredPartnerRecord } from '../../db/queries/partners';
 import { DomainError } from '../../errors';
-import type { HsdsAddress, HsdsContact, HsdsLocation, HsdsPackage, HsdsPhone, HsdsSchedule, HsdsService } from '../partner-exchange';
-import type { IdResolver } from './ids';
 
 /**
- * Reading an import file (HSDS JSON or a CSV list) into entries, each
+ * Reading an import file (a CSV list here, HSDS in hsds-map.ts) into entries, each
  * checked with the contract's own schema (PartnerInputSchema), as the
  * network screen's form is. Runs in the import worker: no store here.
  * Whole-file problems (not JSON, no header, an organization id twice) are
@@ -22,10 +20,14 @@ import type { IdResolver } from './ids';
 export interface Incoming {
   /** The id in the file (HSDS); the planner finds the one it has here (IdResolver). */
   sourceId: string | null;
+  /** Further ids in the file to look for where `sourceId` finds nothing (HSDS: the file's id, where `x_lotse_id` names the Lotse one). */
+  alternateIds: string[];
   name: string;
   department: string;
   postalCode: string;
   archived: boolean | null;
+  /** What the file says of this entry that Lotse cannot keep (HSDS), for the preview. */
+  notKept: ErrorMessage[];
   merge(existing: StoredPartnerRecord | null): PartnerInput;
 }
 
@@ -45,108 +47,10 @@ function fieldsMessage(where: ErrorMessage, issues: readonly z.core.$ZodIssue[])
 }
 
 /** Checks a record read from a file with the contract's rules; the message names the entry. */
-function validated(where: ErrorMessage, raw: unknown): PartnerInput {
+export function validated(where: ErrorMessage, raw: unknown): PartnerInput {
   const parsed = PartnerInputSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) refuse(fieldsMessage(where, parsed.error.issues));
   return parsed.data;
-}
-
-const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
-const asList = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
-
-export function parseHsds(content: string, ids: IdResolver): PendingEntry[] {
-  let pkg: HsdsPackage;
-  try {
-    pkg = JSON.parse(content) as HsdsPackage;
-  } catch {
-    refuse({ key: 'partnerImport.notJson' });
-  }
-  if (pkg === null || typeof pkg !== 'object' || !Array.isArray(pkg.organizations)) {
-    refuse({ key: 'partnerImport.notHsds' });
-  }
-  const byOrganization = <T extends { organization_id: string }>(rows: T[] | undefined) => {
-    const map = new Map<string, T[]>();
-    for (const row of asList<T>(rows)) {
-      const list = map.get(row?.organization_id);
-      if (list) list.push(row);
-      else map.set(row?.organization_id, [row]);
-    }
-    return map;
-  };
-  const services = byOrganization<HsdsService>(pkg.services);
-  const locations = byOrganization<HsdsLocation>(pkg.locations);
-  const contacts = byOrganization<HsdsContact>(pkg.contacts);
-  const schedules = new Map(asList<HsdsSchedule>(pkg.schedules).map((schedule) => [schedule?.location_id, schedule?.description]));
-  // A service's or contact's id that the contract cannot carry gets the one it has here; no id (or an empty one) gets a new one (withIds).
-  const localId = (kind: 'service' | 'contact', value: unknown) => (typeof value === 'string' ? (value === '' ? undefined : ids.local(kind, value)) : value);
-
-  const seenIds = new Set<string>();
-  return pkg.organizations.map((organization, index) => {
-    if (organization === null || typeof organization !== 'object' || typeof organization.id !== 'string' || organization.id === '') {
-      refuse({ key: 'partnerImport.organizationWithoutId', params: { number: index + 1 } });
-    }
-    if (seenIds.has(organization.id)) refuse({ key: 'partnerImport.duplicateOrganization', params: { id: organization.id } });
-    seenIds.add(organization.id);
-    return () => {
-      const location = locations.get(organization.id)?.[0];
-      const address = (type: HsdsAddress['address_type']) => asList<HsdsAddress>(location?.addresses).find((candidate) => candidate?.address_type === type);
-      const physical = address('physical');
-      const postal = address('postal');
-      const assuredDate =
-        organization.x_lotse_assured_date !== undefined ? organization.x_lotse_assured_date : (services.get(organization.id)?.[0]?.assured_date ?? null);
-      const where: ErrorMessage = { key: 'partnerImport.organization', params: { name: asString(organization.name) || organization.id } };
-      const input = validated(where, {
-        name: organization.name,
-        department: organization.x_lotse_department ?? '',
-        description: organization.description ?? '',
-        counselingFields: organization.x_lotse_counseling_fields ?? [],
-        address: {
-          addition: physical?.address_2 ?? '',
-          street: physical?.address_1 ?? '',
-          postalCode: physical?.postal_code ?? '',
-          city: physical?.city ?? '',
-        },
-        postbox: postal ? { label: postal.address_1, postalCode: postal.postal_code, city: postal.city } : null,
-        openingHours: (location && schedules.get(location.id)) ?? '',
-        phone: asList<HsdsPhone>(organization.phones)[0]?.number ?? '',
-        email: organization.email ?? '',
-        website: organization.website ?? '',
-        services: (services.get(organization.id) ?? []).map((service) => ({
-          id: localId('service', service.id),
-          name: service.name,
-          description: service.description ?? '',
-          status: service.status ?? 'active',
-          counselingFields: service.x_lotse_counseling_fields ?? [],
-          eligibility: service.eligibility_description ?? '',
-          minimumAge: service.minimum_age ?? null,
-          maximumAge: service.maximum_age ?? null,
-          languages: asList<{ name: string }>(service.languages).map((language) => language?.name),
-          fees: service.fees_description ?? '',
-          applicationProcess: service.application_process ?? '',
-        })),
-        contacts: (contacts.get(organization.id) ?? []).map((contact) => ({
-          id: localId('contact', contact.id),
-          name: contact.name,
-          role: contact.title ?? '',
-          phone: asList<HsdsPhone>(contact.phones)[0]?.number ?? '',
-          email: contact.email ?? '',
-          formOfAddress: contact.x_lotse_form_of_address ?? null,
-          title: contact.x_lotse_academic_title ?? '',
-        })),
-        notes: organization.x_lotse_notes ?? '',
-        assuredDate,
-        assuredBy: organization.x_lotse_assured_by ?? '',
-      });
-      return {
-        sourceId: organization.id,
-        name: input.name,
-        department: input.department,
-        postalCode: input.address.postalCode,
-        archived: typeof organization.x_lotse_archived === 'boolean' ? organization.x_lotse_archived : null,
-        merge: () => input,
-      };
-    };
-  });
 }
 
 /** One record of a CSV file and the line of the file it starts on, for messages. */
@@ -234,6 +138,8 @@ export function parseCsv(content: string): PendingEntry[] {
     const checked = validated(where, fields);
     return {
       sourceId: null,
+      alternateIds: [],
+      notKept: [],
       name: checked.name,
       department: '',
       postalCode: checked.address.postalCode,

@@ -8,7 +8,9 @@ import type { ImportId } from '../../db/queries/import-ids';
 import { parseStoredRecord, type StoredPartnerRecord, type StoredPartnerRow } from '../../db/queries/partners';
 import { withIds } from '../partner-record';
 import { fitsId, idResolver } from './ids';
-import { parseCsv, parseHsds, refuse, type Incoming } from './parse';
+import { parseHsds } from './hsds-map';
+import { decodeFiles, type ImportFileInput } from './hsds-read';
+import { parseCsv, refuse, type Incoming } from './parse';
 
 /**
  * The CPU part of an import: the file read and checked, every entry matched
@@ -19,6 +21,29 @@ import { parseCsv, parseHsds, refuse, type Incoming } from './parse';
  */
 
 export type ImportFormat = 'hsds' | 'csv';
+
+/** What `partners.import` takes (PartnerImportInputSchema, defaults applied). */
+export interface ImportInput {
+  content: string;
+  encoding: 'utf8' | 'base64';
+  files: ImportFileInput[];
+  format: ImportFormat;
+  apply: boolean;
+}
+
+/** The files of an import: `files`, else `content` as the one file. */
+function filesOf(input: ImportInput): ImportFileInput[] {
+  return input.files.length > 0
+    ? input.files
+    : [{ name: input.encoding === 'base64' ? 'import.zip' : 'import', content: input.content, encoding: input.encoding }];
+}
+
+/** A spreadsheet list is one file. */
+function csvText(input: ImportInput): string {
+  const files = filesOf(input);
+  if (files.length > 1) refuse({ key: 'partnerImport.csvOneFile' });
+  return decodeFiles(files)[0]?.text ?? '';
+}
 
 /** What the planner reads: the directory and the id mapping as they were when the import began. */
 export interface ImportSource {
@@ -113,19 +138,15 @@ function assertReadable(id: string, record: StoredPartnerRecord, where: ErrorMes
  * what is new, changed or unchanged, and what `apply` would write. A file
  * with any invalid entry is refused whole, naming the entry.
  */
-export function planImport(
-  source: ImportSource,
-  input: { content: string; format: ImportFormat; apply: boolean },
-  onProgress: (done: number, total: number) => void = () => {},
-): ImportPlan {
+export function planImport(source: ImportSource, input: ImportInput, onProgress: (done: number, total: number) => void = () => {}): ImportPlan {
   const ids = idResolver(source.ids);
-  const pending = input.format === 'csv' ? parseCsv(input.content) : parseHsds(input.content, ids);
+  const pending = input.format === 'csv' ? parseCsv(csvText(input)) : parseHsds(filesOf(input), ids);
   const total = pending.length;
   onProgress(0, total);
   const directory = indexDirectory(source.partners);
   const claimed = new Set<string>();
   const plan: ImportPlan = {
-    result: { applied: input.apply, items: [], counts: { new: 0, changed: 0, unchanged: 0 } },
+    result: { applied: input.apply, items: [], counts: { new: 0, changed: 0, unchanged: 0 }, notKept: [] },
     inserts: [],
     updates: [],
     ids: ids.added,
@@ -153,8 +174,18 @@ export function planImport(
   pending.forEach((check, index) => {
     const entry = check();
     const where: ErrorMessage = { key: 'partnerImport.organization', params: { name: entry.name } };
-    const knownId = entry.sourceId === null ? undefined : ids.lookup('organization', entry.sourceId);
-    const byId = knownId === undefined ? undefined : directory.byId.get(knownId);
+    // By the Lotse id first (`x_lotse_id`), then by the file's own id.
+    let knownId: string | undefined;
+    let byId: Known | undefined;
+    for (const sourceId of entry.sourceId === null ? [] : [entry.sourceId, ...entry.alternateIds]) {
+      const candidate = ids.lookup('organization', sourceId);
+      knownId ??= candidate;
+      byId = candidate === undefined ? undefined : directory.byId.get(candidate);
+      if (byId) {
+        knownId = candidate;
+        break;
+      }
+    }
     const existing =
       byId ??
       directory.byName.get(nameKey(entry.name, entry.department, entry.postalCode))?.find((known) => !claimed.has(known.row.id)) ??
@@ -185,6 +216,7 @@ export function planImport(
       plan.inserts.push({ id, record: next, archived: entry.archived ?? false });
       plan.result.items.push({ action: 'new', name: next.name, department: next.department, partnerId: input.apply ? id : null, matchedBy: null });
     }
+    for (const what of entry.notKept) plan.result.notKept.push({ partner: next.name, what });
     if ((index + 1) % PROGRESS_EVERY === 0) onProgress(index + 1, total);
   });
   for (const item of plan.result.items) plan.result.counts[item.action] += 1;

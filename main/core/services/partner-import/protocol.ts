@@ -1,12 +1,12 @@
 import type { ErrorCode } from '../../../../shared/api/errors';
 import type { ErrorMessage, FieldIssues } from '../../../../shared/i18n/error-message';
-import type { ImportFormat, ImportPlan, ImportSource } from './plan';
+import type { ImportInput, ImportPlan, ImportSource } from './plan';
 
 /** Messages between the partner-import service and its worker (worker.ts). Only plain data crosses. */
 
 export interface ImportWorkerData {
   source: ImportSource;
-  input: { content: string; format: ImportFormat; apply: boolean };
+  input: ImportInput;
 }
 
 export type FromImportWorker =

@@ -10,9 +10,11 @@ import { focusSoon } from '../../ui/focus';
 import { RadioGroup } from '../../ui/RadioGroup';
 import { SelectField } from '../../ui/SelectField';
 import { currentLanguage } from '../../i18n';
-import { readFileText } from './file-text';
+import { wordCatalogueError } from '../../i18n/errors';
+import type { ErrorMessage } from '../../../../shared/i18n/error-message';
+import { readImportFile } from './file-text';
 
-/** The contract's limit on `content`. */
+/** The contract's limit on the files of an import, together. */
 const MAX_FILE_BYTES = 20_000_000;
 /** How often the import's progress is asked for. */
 const POLL_MS = 250;
@@ -30,11 +32,13 @@ type ImportState =
   | { status: 'idle' }
   | { status: 'reading' }
   | ({ status: 'previewing' } & Progress)
-  | { status: 'preview'; fileName: string; content: string; format: 'hsds' | 'csv'; result: PartnerImportResult }
-  | ({ status: 'applying'; fileName: string; content: string; format: 'hsds' | 'csv'; result: PartnerImportResult } & Progress)
+  | { status: 'preview'; fileName: string; files: ImportFile[]; format: 'hsds' | 'csv'; result: PartnerImportResult }
+  | ({ status: 'applying'; fileName: string; files: ImportFile[]; format: 'hsds' | 'csv'; result: PartnerImportResult } & Progress)
   | { status: 'applied'; result: PartnerImportResult }
   | { status: 'cancelled' }
   | { status: 'error'; error: unknown };
+
+type ImportFile = Awaited<ReturnType<typeof readImportFile>>;
 
 const STARTING: Progress = { importId: null, done: 0, total: 0, cancelling: false };
 
@@ -49,7 +53,7 @@ const wait = (ms: number) => new Promise((resolve) => window.setTimeout(resolve,
  * has no push channel. A cancelled import ends in ImportCancelled.
  */
 async function runImport(
-  input: { content: string; format: 'hsds' | 'csv'; apply: boolean },
+  input: { files: ImportFile[]; format: 'hsds' | 'csv'; apply: boolean },
   onProgress: (status: PartnerImportStatus) => void,
 ): Promise<PartnerImportResult> {
   let status = await call('partners.importStart', input);
@@ -63,8 +67,13 @@ async function runImport(
   return status.result;
 }
 
-function detectFormat(fileName: string): 'hsds' | 'csv' {
-  return /\.csv$/i.test(fileName) ? 'csv' : 'hsds';
+/** The tables of the HSDS data package, as their CSV files are named (singular or plural). */
+const HSDS_TABLE_FILE =
+  /^(organizations?|services?|locations?|addresses|address|phones?|contacts?|schedules?|languages?|service_at_locations?|fundings?|programs?|attributes?|cost_options?|service_areas?|required_documents?|accessibility|organization_identifiers?|metadata|taxonomy_terms?|taxonomies|taxonomy|meta_table_descriptions?)\.csv$/i;
+
+/** A spreadsheet list is one CSV file of another name; anything else (JSON, a ZIP, the package's tables) is HSDS. */
+function detectFormat(files: readonly File[]): 'hsds' | 'csv' {
+  return files.length === 1 && /\.csv$/i.test(files[0]!.name) && !HSDS_TABLE_FILE.test(files[0]!.name) ? 'csv' : 'hsds';
 }
 
 /**
@@ -124,31 +133,32 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
   async function preview(event: FormEvent) {
     event.preventDefault();
     if (working) return;
-    const file = fileInput.current?.files?.[0];
-    if (!file) {
+    const picked = [...(fileInput.current?.files ?? [])];
+    if (picked.length === 0) {
       setFileError(t('networkShare.noFile'));
       focusSoon('network-import-file');
       return;
     }
-    if (file.size > MAX_FILE_BYTES) {
+    if (picked.reduce((sum, file) => sum + file.size, 0) > MAX_FILE_BYTES) {
       setFileError(t('networkShare.tooLarge'));
       focusSoon('network-import-file');
       return;
     }
     setFileError('');
     setImportState({ status: 'reading' });
-    let content: string;
+    let files: ImportFile[];
     try {
-      content = await readFileText(file);
+      files = await Promise.all(picked.map(readImportFile));
     } catch {
       setImportState({ status: 'error', error: new ApiCallError({ code: 'invalid_input', message: t('networkShare.readFailed') }) });
       return;
     }
-    const chosen = format === 'auto' ? detectFormat(file.name) : format;
+    const chosen = format === 'auto' ? detectFormat(picked) : format;
+    const fileName = picked.map((file) => file.name).join(', ');
     setImportState({ status: 'previewing', ...STARTING });
     try {
-      const result = await runImport({ content, format: chosen, apply: false }, track);
-      setImportState({ status: 'preview', fileName: file.name, content, format: chosen, result });
+      const result = await runImport({ files, format: chosen, apply: false }, track);
+      setImportState({ status: 'preview', fileName, files, format: chosen, result });
       focusSoon('network-import-preview-heading');
     } catch (caught) {
       failed(caught);
@@ -157,10 +167,10 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
 
   async function apply() {
     if (importState.status !== 'preview') return;
-    const { content, format: chosen } = importState;
+    const { files, format: chosen } = importState;
     setImportState({ ...importState, status: 'applying', ...STARTING });
     try {
-      const result = await runImport({ content, format: chosen, apply: true }, track);
+      const result = await runImport({ files, format: chosen, apply: true }, track);
       setImportState({ status: 'applied', result });
       if (fileInput.current) fileInput.current.value = '';
       onImported();
@@ -218,7 +228,8 @@ export function NetworkShare({ onImported }: { onImported(): void }) {
                 {...control}
                 ref={fileInput}
                 type="file"
-                accept=".json,.csv,application/json,text/csv"
+                multiple
+                accept=".json,.zip,.csv,application/json,application/zip,text/csv"
                 className={`${control.className} field-control--file`}
                 onChange={() => {
                   setFileError('');
@@ -320,6 +331,7 @@ function ImportPreview({
       {rows.length < result.items.length ? (
         <p className="muted">{t('networkShare.previewTruncated', { shown: rows.length, total: result.items.length })}</p>
       ) : null}
+      {result.notKept.length > 0 ? <NotKept notKept={result.notKept} /> : null}
       {somethingToApply ? null : <p className="muted">{t('networkShare.nothingToApply')}</p>}
       <div className="form-actions">
         {somethingToApply ? (
@@ -331,6 +343,26 @@ function ImportPreview({
           {t('networkShare.discard')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** What the file says that Lotse cannot keep: listed before anything is taken over, never dropped silently. */
+function NotKept({ notKept }: { notKept: PartnerImportResult['notKept'] }) {
+  const { t } = useTranslation();
+  const shown = notKept.slice(0, PREVIEW_ROWS);
+  return (
+    <div className="import-not-kept">
+      <h5 id="network-import-not-kept-heading">{t('networkShare.notKeptHeading', { count: notKept.length })}</h5>
+      <p className="muted">{t('networkShare.notKeptIntro')}</p>
+      <ul aria-labelledby="network-import-not-kept-heading">
+        {shown.map((entry, index) => (
+          <li key={index} dir="auto">
+            <strong>{entry.partner}</strong>: {wordCatalogueError(entry.what as ErrorMessage)}
+          </li>
+        ))}
+      </ul>
+      {shown.length < notKept.length ? <p className="muted">{t('networkShare.notKeptTruncated', { shown: shown.length, total: notKept.length })}</p> : null}
     </div>
   );
 }

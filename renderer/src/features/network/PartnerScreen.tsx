@@ -174,7 +174,7 @@ function Services({ partner }: { partner: Partner }) {
                   <h3 id={`service-${service.id}-heading`} className="service-heading" dir="auto">
                     {service.name}
                   </h3>
-                  <span className={`status status--service-${service.status}`}>{t(`serviceStatuses.${service.status}`)}</span>
+                  <span className={`status status--service-${service.status.replace(' ', '-')}`}>{t(`serviceStatuses.${service.status}`)}</span>
                 </div>
                 <dl className="facts">
                   <Fact term={t('partnerFields.serviceDescription')}>

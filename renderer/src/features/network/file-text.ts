@@ -12,3 +12,20 @@ export async function readFileText(file: Blob): Promise<string> {
     return new TextDecoder('windows-1252').decode(bytes);
   }
 }
+
+/** The file's bytes as base64 (a ZIP), read by the browser as a data: URL without its prefix. */
+export function readFileBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** One picked file as `partners.import` takes it: a ZIP as base64, the rest as text. */
+export async function readImportFile(file: File): Promise<{ name: string; content: string; encoding: 'utf8' | 'base64' }> {
+  return /\.zip$/i.test(file.name)
+    ? { name: file.name, content: await readFileBase64(file), encoding: 'base64' }
+    : { name: file.name, content: await readFileText(file), encoding: 'utf8' };
+}
