@@ -21,10 +21,8 @@ import { callOk, errorOf } from '../support/results';
  * names), the statuses from its service.json.
  */
 
-/** The spec beside the repository (../shared), or beside the worktrees' folder. */
-const SPEC = ['../../../shared', '../../../../shared']
-  .map((dir) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), dir, 'standards/hsds-3.0'))
-  .find((dir) => fs.existsSync(dir))!;
+/** The spec's files as published, copied unchanged into the repository (test/fixtures/hsds-3.0), so a fresh clone has them. */
+const SPEC = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/hsds-3.0');
 const specJson = (file: string) => JSON.parse(fs.readFileSync(path.join(SPEC, file), 'utf8')) as Record<string, unknown>;
 
 type Row = Record<string, unknown>;

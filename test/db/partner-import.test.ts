@@ -96,23 +96,32 @@ const CARITAS: MethodInput<'partners.create'> = {
   assuredBy: 'Silke Nießen',
 };
 
+type HsdsRow = Record<string, unknown> & { id: string };
+/** A full organization of the export, its services, contacts, phones and location nested. */
+type HsdsOrganization = HsdsRow & {
+  name: string;
+  x_lotse_id?: string;
+  services?: Array<HsdsRow & { languages?: Array<Record<string, unknown>> }>;
+  contacts?: HsdsRow[];
+  phones?: Array<Record<string, unknown>>;
+  locations?: Array<HsdsRow & { addresses: Array<Record<string, unknown>> }>;
+};
+/** The export's JSON form: one page of the HSDS API's `/organizations`. */
 interface HsdsFile {
-  organizations: Array<Record<string, unknown> & { id: string; name: string }>;
-  services: Array<Record<string, unknown> & { organization_id: string }>;
-  locations: Array<Record<string, unknown> & { organization_id: string; addresses: Array<Record<string, unknown>> }>;
-  contacts: Array<Record<string, unknown> & { organization_id: string }>;
-  schedules: Array<Record<string, unknown>>;
+  contents: HsdsOrganization[];
 }
 
 const parse = (text: string) => JSON.parse(text) as HsdsFile;
+const organizationOf = (file: HsdsFile, lotseId: string) => file.contents.find((organization) => (organization.x_lotse_id ?? organization.id) === lotseId)!;
 
-/** The same file with one organization's id changed everywhere it is referred to (as another desk might have it). */
+/** The same file with one organization under another id (as another desk might have it): the Lotse id it carried is gone too. */
 function renumbered(file: HsdsFile, from: string, to: string): HsdsFile {
   const copy = structuredClone(file);
-  for (const organization of copy.organizations) if (organization.id === from) organization.id = to;
-  for (const rows of [copy.services, copy.locations, copy.contacts]) {
-    for (const row of rows) if (row.organization_id === from) row.organization_id = to;
-  }
+  const organization = organizationOf(copy, from);
+  organization.id = to;
+  delete organization.x_lotse_id;
+  for (const row of [...(organization.services ?? []), ...(organization.contacts ?? []), ...(organization.locations ?? []), ...(organization.phones ?? [])])
+    if ('organization_id' in row) row.organization_id = to;
   return copy;
 }
 
@@ -155,7 +164,7 @@ describe('HSDS export from one store, import into another', () => {
     expect(bPartners.find((partner) => partner.id === caritas.id)).toMatchObject({ ...content(caritas), createdAt: '2026-11-26T08:00:00.000Z' });
     expect(bPartners.find((partner) => partner.id === 'seed-low-tec')?.archived).toBe(true);
     // The addition travels as HSDS's second address line.
-    const location = parse(exported).locations.find((candidate) => candidate.organization_id === caritas.id);
+    const location = organizationOf(parse(exported), caritas.id).locations?.[0];
     expect(location?.addresses[0]).toMatchObject({ address_type: 'physical', address_1: 'Kölnstraße 12', address_2: 'Haus B, 2. Etage' });
 
     const lines = await importLines(b.core);
@@ -184,7 +193,7 @@ describe('HSDS export from one store, import into another', () => {
     await importFile(b.core, exported, { apply: true });
     const before = await list(b.core);
     const file = parse(exported);
-    file.organizations.find((organization) => organization.id === caritas.id)!.email = 'beratung@caritas-dn.de';
+    organizationOf(file, caritas.id).email = 'beratung@caritas-dn.de';
     const changedText = JSON.stringify(file);
 
     const preview = await importFile(b.core, changedText);
@@ -205,7 +214,7 @@ describe('HSDS export from one store, import into another', () => {
   it('notices a change in a service or a contact too', async () => {
     await importFile(b.core, exported, { apply: true });
     const file = parse(exported);
-    (file.services.find((service) => service.organization_id === caritas.id)!.languages as Array<{ name: string }>).push({ name: 'Kurdisch' });
+    organizationOf(file, caritas.id).services![0]!.languages!.push({ name: 'Kurdisch' });
     const result = await importFile(b.core, JSON.stringify(file), { apply: true });
     expect(result.items.filter((item) => item.action !== 'unchanged').map((item) => item.partnerId)).toEqual([caritas.id]);
     expect((await callOk<Partner>(b.core, 'partners.get', { id: caritas.id })).services[0]!.languages).toEqual(['Arabisch', 'Türkisch', 'Kurdisch']);
@@ -221,7 +230,7 @@ describe('HSDS export from one store, import into another', () => {
     expect(item).toEqual({ action: 'unchanged', name: CARITAS.name, department: CARITAS.department ?? '', partnerId: caritas.id, matchedBy: 'name-postcode' });
     expect(same.counts).toEqual({ new: 0, changed: 0, unchanged: before.length });
 
-    file.organizations.find((organization) => organization.id === 'other-desk-caritas')!.phones = [{ number: '02421 5555' }];
+    organizationOf(file, 'other-desk-caritas').phones = [{ number: '02421 5555' }];
     const changed = await importFile(b.core, JSON.stringify(file), { apply: true });
     expect(changed.items.find((candidate) => candidate.name === CARITAS.name)).toEqual({
       action: 'changed',
@@ -249,18 +258,12 @@ describe('HSDS export from one store, import into another', () => {
     await importFile(b.core, exported, { apply: true });
     const before = await list(b.core);
     const file = parse(exported);
-    const twin = (id: string) => renumbered({ ...file, organizations: file.organizations.filter((o) => o.id === caritas.id) }, caritas.id, id);
+    const twin = (id: string) => organizationOf(renumbered({ contents: [organizationOf(file, caritas.id)] }, caritas.id, id), id);
     const first = twin('desk-2-caritas');
     const second = twin('desk-3-caritas');
     // Services and contacts must not share ids with the first copy.
-    for (const row of [...second.services, ...second.contacts]) row.id = `${String(row.id)}-3`;
-    const both: HsdsFile = {
-      organizations: [...first.organizations, ...second.organizations],
-      services: [...first.services, ...second.services],
-      locations: [...first.locations, ...second.locations],
-      contacts: [...first.contacts, ...second.contacts],
-      schedules: [...first.schedules, ...second.schedules],
-    };
+    for (const row of [...(second.services ?? []), ...(second.contacts ?? [])]) row.id = `${row.id}-3`;
+    const both: HsdsFile = { contents: [first, second] };
     const preview = await importFile(b.core, JSON.stringify(both));
     expect(preview.items).toEqual([
       { action: 'unchanged', name: CARITAS.name, department: CARITAS.department ?? '', partnerId: caritas.id, matchedBy: 'name-postcode' },
@@ -300,7 +303,7 @@ describe('HSDS export from one store, import into another', () => {
   it('keeps the archived state when the file says nothing about it (an HSDS file from elsewhere)', async () => {
     await importFile(b.core, exported, { apply: true });
     const file = parse(exported);
-    for (const organization of file.organizations) delete organization.x_lotse_archived;
+    for (const organization of file.contents) delete organization.x_lotse_archived;
     const result = await importFile(b.core, JSON.stringify(file), { apply: true });
     expect(result.counts.changed).toBe(0);
     expect((await list(b.core)).find((partner) => partner.id === 'seed-low-tec')?.archived).toBe(true);
@@ -332,9 +335,9 @@ describe('a file with a bad entry changes nothing', () => {
   /** A file that would change and add entries – and then ends with `bad`. */
   function withGoodEntriesThen(bad: Record<string, unknown>): string {
     const file = parse(exported);
-    file.organizations[0]!.description = 'geändert';
-    file.organizations.push({ id: 'brand-new', name: 'Neue Beratungsstelle' });
-    file.organizations.push(bad as HsdsFile['organizations'][number]);
+    file.contents[0]!.description = 'geändert';
+    file.contents.push({ id: 'brand-new', name: 'Neue Beratungsstelle' });
+    file.contents.push(bad as HsdsOrganization);
     return JSON.stringify(file);
   }
 
@@ -350,7 +353,7 @@ describe('a file with a bad entry changes nothing', () => {
 
   it('refuses an organization without id, naming its place, even as the last of several', async () => {
     const file = withGoodEntriesThen({ name: 'Ohne Kennung' });
-    const count = parse(file).organizations.length;
+    const count = parse(file).contents.length;
     expect(await refused(file)).toBe(`Eintrag ${count} in „organizations“ hat keine id.`);
   });
 
@@ -362,10 +365,10 @@ describe('a file with a bad entry changes nothing', () => {
 
   it('refuses an invalid service or postcode, naming the organization', async () => {
     const file = parse(exported);
-    file.services[0]!.name = '';
+    file.contents.find((organization) => organization.services)!.services![0]!.name = '';
     expect(await refused(JSON.stringify(file))).toMatch(/^„.+“: services\.0\.name – Bitte ausfüllen\.$/);
     const postcode = parse(exported);
-    postcode.locations[0]!.addresses[0]!.postal_code = '5235';
+    postcode.contents.find((organization) => organization.locations)!.locations![0]!.addresses[0]!.postal_code = '5235';
     expect(await refused(JSON.stringify(postcode))).toContain('address.postalCode');
   });
 
@@ -624,8 +627,16 @@ describe('CSV import', () => {
   });
 });
 
+/** A file in the envelope older Lotse versions wrote (tables side by side, linked by organization_id), which the import still reads. */
+interface OldEnvelope {
+  organizations: Array<Record<string, unknown> & { id: string; name: string }>;
+  services: Array<Record<string, unknown> & { id: string }>;
+  contacts: Array<Record<string, unknown> & { id: string }>;
+}
+const parseOld = (text: string) => JSON.parse(text) as OldEnvelope;
+
 const LONG_IDS_FILE = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/hsds-long-ids.json'), 'utf8');
-const LONG_ORGANIZATION_ID = parse(LONG_IDS_FILE).organizations[0]!.id;
+const LONG_ORGANIZATION_ID = parseOld(LONG_IDS_FILE).organizations[0]!.id;
 const importIds = (core: Core) => core.db.prepare('SELECT kind, source_id AS sourceId, local_id AS localId FROM import_ids ORDER BY kind').all();
 
 describe('ids in a file that do not fit the contract (an 88-character organization id)', () => {
@@ -645,7 +656,7 @@ describe('ids in a file that do not fit the contract (an 88-character organizati
       expect(applied.items.map((item) => item.partnerId)).toContain(imported.id);
       // The short id fits and is kept, so the other desk's next export matches by it.
       expect((await list(core)).some((partner) => partner.id === 'kurz-1')).toBe(true);
-      const file = parse(LONG_IDS_FILE);
+      const file = parseOld(LONG_IDS_FILE);
       expect(importIds(core)).toEqual([
         { kind: 'contact', sourceId: file.contacts[0]!.id, localId: imported.contacts[0]!.id },
         { kind: 'organization', sourceId: LONG_ORGANIZATION_ID, localId: imported.id },
@@ -671,14 +682,14 @@ describe('ids in a file that do not fit the contract (an 88-character organizati
 
   it('matches an entry found by name to its long id from then on', async () => {
     const store = openStore();
-    const file = parse(LONG_IDS_FILE);
+    const file = parseOld(LONG_IDS_FILE);
     const existing = await callOk<Partner>(store.core, 'partners.create', {
       name: file.organizations[0]!.name,
       address: { street: 'Domstraße 1', postalCode: '50667', city: 'Köln' },
     });
     const first = await importFile(store.core, LONG_IDS_FILE, { apply: true });
     expect(first.items[0]).toMatchObject({ action: 'changed', partnerId: existing.id, matchedBy: 'name-postcode' });
-    const renamed = parse(LONG_IDS_FILE);
+    const renamed = parseOld(LONG_IDS_FILE);
     renamed.organizations[0]!.name = 'Beratungsstelle für Zugewanderte Köln-Mitte';
     const second = await importFile(store.core, JSON.stringify(renamed));
     expect(second.items[0]).toMatchObject({ action: 'changed', partnerId: existing.id, matchedBy: 'id' });
@@ -687,7 +698,7 @@ describe('ids in a file that do not fit the contract (an 88-character organizati
   it('refuses a file whose entry breaks a rule, naming the entry and the field, and saves nothing, not even the ids', async () => {
     const store = openStore();
     const before = await list(store.core);
-    const file = parse(LONG_IDS_FILE);
+    const file = parseOld(LONG_IDS_FILE);
     file.contacts[0]!.email = 'keine-adresse';
     const result = await dispatch(store.core, 'partners.import', { content: JSON.stringify(file), format: 'hsds', apply: true });
     const error = errorOf(result);
@@ -758,7 +769,7 @@ describe('an import in a worker (partners.importStart, importStatus, importCance
 
   it('answers a refused file with the refusal, as partners.import does', async () => {
     const store = workerStore();
-    const file = parse(LONG_IDS_FILE);
+    const file = parseOld(LONG_IDS_FILE);
     file.contacts[0]!.email = 'keine-adresse';
     const content = JSON.stringify(file);
     const direct = errorOf(await dispatch(store.core, 'partners.import', { content, format: 'hsds', apply: true }));

@@ -517,11 +517,8 @@ test.describe('network: the directory of partner agencies', () => {
     expect(foreignRequests(requests, lotse.origin)).toEqual([]);
   });
   test('an HSDS data package from another tool is read as a ZIP and as its CSV files, with what Lotse cannot keep listed', async ({ browser }, testInfo) => {
-    // The tables with the spec's own field names (../shared/standards/hsds-3.0/datapackage.json).
-    // Beside the repository (../shared), or beside the worktrees' folder.
-    const specFile = ['../../../shared', '../../../../shared']
-      .map((dir) => fileURLToPath(new URL(`${dir}/standards/hsds-3.0/datapackage.json`, import.meta.url)))
-      .find((file) => fs.existsSync(file))!;
+    // The tables with the spec's own field names (its datapackage.json, copied unchanged into test/fixtures/hsds-3.0).
+    const specFile = fileURLToPath(new URL('../fixtures/hsds-3.0/datapackage.json', import.meta.url));
     const spec = JSON.parse(fs.readFileSync(specFile, 'utf8')) as {
       resources: Array<{ name: string; path: string; schema: { fields: Array<{ name: string }> } }>;
     };

@@ -54,6 +54,7 @@ const SERVICE_STATUS: Record<Partner['services'][number]['status'], 'active' | '
   active: 'active',
   inactive: 'inactive',
   defunct: 'defunct',
+  'temporarily closed': 'temporarily closed',
 };
 
 /** RFC 5322 dot-atom addresses with a dotted domain: what the JSON Schema `email` format accepts (Lotse's own check is looser). */

@@ -187,7 +187,11 @@ export function mapOrganization(organization: Obj, ids: IdResolver): MappedOrgan
     if (phone === '') phone = firstPhone(placePhones, part, notKept);
     else for (const extra of placePhones) notKept.add({ key: 'partnerImport.notKept.secondPhone', params: { part, number: phoneNumber(extra) } });
     // Lotse names the place after the partner: another name is listed.
-    notKept.rest(place, ['addresses', 'schedules', 'phones', 'contacts', ...(str(place.name) === name ? ['name'] : [])], part);
+    notKept.rest(
+      place,
+      ['addresses', 'schedules', 'phones', 'contacts', 'x_lotse_address', 'x_lotse_postbox', ...(str(place.name) === name ? ['name'] : [])],
+      part,
+    );
   }
 
   const contacts: Obj[] = [];
@@ -276,14 +280,14 @@ export function mapOrganization(organization: Obj, ids: IdResolver): MappedOrgan
     const knownForm = (FORMS_OF_ADDRESS as readonly unknown[]).includes(formOfAddress) ? formOfAddress : null;
     if (!isEmpty(formOfAddress) && knownForm === null)
       notKept.add({ key: 'partnerImport.notKept.field', params: { part, field: 'x_lotse_form_of_address', value: short(str(formOfAddress)) } });
-    notKept.rest(contact, ['name', 'title', 'email', 'phones', 'x_lotse_form_of_address', 'x_lotse_academic_title'], part);
+    notKept.rest(contact, ['name', 'title', 'email', 'x_lotse_email', 'phones', 'x_lotse_form_of_address', 'x_lotse_academic_title'], part);
     return [
       {
         id: localId('contact', contact),
         name: contactName,
         role: str(contact.name).trim() === '' ? '' : str(contact.title),
         phone: firstPhone(phones, part, notKept),
-        email: str(contact.email),
+        email: str(contact.x_lotse_email) || str(contact.email),
         formOfAddress: knownForm,
         title: str(contact.x_lotse_academic_title),
       },
@@ -298,7 +302,9 @@ export function mapOrganization(organization: Obj, ids: IdResolver): MappedOrgan
       'name',
       'description',
       'email',
+      'x_lotse_email',
       'website',
+      'x_lotse_website',
       'phones',
       'locations',
       'services',
@@ -316,19 +322,20 @@ export function mapOrganization(organization: Obj, ids: IdResolver): MappedOrgan
   const raw: Obj = {
     name: organization.name,
     department: str(organization.x_lotse_department),
-    description: str(organization.description),
+    // HSDS requires a description: Lotse's export writes the name where there is none.
+    description: str(organization.description) === name ? '' : str(organization.description),
     counselingFields: counselingFields(organization.x_lotse_counseling_fields, organizationPart, notKept),
-    address: {
-      addition: str(physical?.address_2),
-      street: str(physical?.address_1),
-      postalCode: str(physical?.postal_code).trim(),
-      city: str(physical?.city),
-    },
-    postbox: postal ? { label: str(postal.address_1), postalCode: str(postal.postal_code).trim(), city: str(postal.city) } : null,
+    address: physical
+      ? { addition: str(physical.address_2), street: str(physical.address_1), postalCode: str(physical.postal_code).trim(), city: str(physical.city) }
+      : lotseAddress(place?.x_lotse_address),
+    postbox: postal
+      ? { label: str(postal.address_1), postalCode: str(postal.postal_code).trim(), city: str(postal.city) }
+      : lotsePostbox(place?.x_lotse_postbox),
     openingHours,
     phone,
-    email: str(organization.email),
-    website: str(organization.website),
+    // What Lotse's export kept beside the HSDS field (an e-mail the format refuses, a website as typed) wins.
+    email: str(organization.x_lotse_email) || str(organization.email),
+    website: str(organization.x_lotse_website) || str(organization.website),
     services: mappedServices,
     contacts: mappedContacts,
     notes: str(organization.x_lotse_notes),
@@ -343,6 +350,17 @@ export function mapOrganization(organization: Obj, ids: IdResolver): MappedOrgan
     raw,
     notKept: notKept.list,
   };
+}
+
+/** An address Lotse's export could not write as an HSDS address (no street, postcode or city): its parts as they were. */
+function lotseAddress(value: unknown): { addition: string; street: string; postalCode: string; city: string } {
+  const parts = isObj(value) ? value : {};
+  return { addition: str(parts.addition), street: str(parts.street), postalCode: str(parts.postalCode).trim(), city: str(parts.city) };
+}
+
+/** A post box Lotse's export could not write as an HSDS address (no postcode). */
+function lotsePostbox(value: unknown): { label: string; postalCode: string; city: string } | null {
+  return isObj(value) ? { label: str(value.label), postalCode: str(value.postalCode).trim(), city: str(value.city) } : null;
 }
 
 /** Every organization of the HSDS files as a pending entry, checked when the import reaches it. */

@@ -192,6 +192,14 @@ function cellValue(column: string, cell: string): unknown {
       .map((part) => part.trim())
       .filter((part) => part !== '');
   }
+  // Lotse's own address parts HSDS cannot hold travel as a JSON object (hsds-export.ts).
+  if ((column === 'x_lotse_address' || column === 'x_lotse_postbox') && cell.trim().startsWith('{')) {
+    try {
+      return JSON.parse(cell) as unknown;
+    } catch {
+      return cell;
+    }
+  }
   return cell;
 }
 
