@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { commitAndPlaceCaret } from '../../ui/place-caret';
 import type { BatchPreview, BatchResult, BatchSkipped, ResidenceStatus, Settings, Template } from '../../../../shared/api/contract';
 import { ClientSchema } from '../../../../shared/api/schemas/client';
 import { COUNSELING_FIELDS } from '../../../../shared/domain/counseling-fields';
@@ -352,16 +353,9 @@ function SerialSetup({ templates, statuses, settings, onStarted }: Sources & { o
     const currentText = typeof values[fieldId] === 'string' ? (values[fieldId] as string) : '';
     const selection = selections.current.get(fieldId) ?? { start: currentText.length, end: currentText.length };
     const { text, caret } = insertPlaceholder(currentText, selection.start, selection.end, name);
-    setValues((current) => ({ ...current, [fieldId]: text }));
     selections.current.set(fieldId, { start: caret, end: caret });
     lastText.current = fieldId;
-    window.setTimeout(() => {
-      const input = document.getElementById(fieldInputId(fieldId));
-      if (input instanceof HTMLTextAreaElement || input instanceof HTMLInputElement) {
-        input.focus();
-        input.setSelectionRange(caret, caret);
-      }
-    }, 0);
+    commitAndPlaceCaret(() => setValues((current) => ({ ...current, [fieldId]: text })), fieldInputId(fieldId), caret);
   }
 
   /** Where focus goes after a refused start: the first field with a message, else the start button. */

@@ -1,5 +1,6 @@
 import { useRef, useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { commitAndPlaceCaret } from '../../ui/place-caret';
 import type { RenderedPdf, Template } from '../../../../shared/api/contract';
 import type { FieldDefinition, FormDefinition, SectionDefinition } from '../../../../shared/forms/definition';
 import { availablePlaceholders } from '../../../../shared/forms/load';
@@ -90,16 +91,15 @@ export function TemplateForm({ template, onSaved, onReload }: TemplateFormProps)
   function insertInto(inputId: string, current: string, apply: (text: string) => void, name: string) {
     const selection = selections.current.get(inputId) ?? { start: current.length, end: current.length };
     const { text, caret } = insertPlaceholder(current, selection.start, selection.end, name);
-    apply(text);
     selections.current.set(inputId, { start: caret, end: caret });
-    setOpenPicker(null);
-    window.setTimeout(() => {
-      const input = document.getElementById(inputId);
-      if (input instanceof HTMLTextAreaElement || input instanceof HTMLInputElement) {
-        input.focus();
-        input.setSelectionRange(caret, caret);
-      }
-    }, 0);
+    commitAndPlaceCaret(
+      () => {
+        apply(text);
+        setOpenPicker(null);
+      },
+      inputId,
+      caret,
+    );
   }
 
   const [preview, setPreview] = useState<Preview>({ status: 'none' });
