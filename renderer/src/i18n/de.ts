@@ -968,7 +968,7 @@ export const de = {
   networkShare: {
     heading: 'Teilen',
     intro:
-      'Das Verzeichnis als Datei an Kolleg*innen weitergeben oder von dort übernehmen. Lotse schreibt HSDS-JSON (Open Referral) und liest HSDS-JSON und CSV-Listen. Einträge werden nach ID oder nach Name und PLZ zugeordnet.',
+      'Das Verzeichnis als Datei an Kolleg*innen weitergeben oder von dort übernehmen. Lotse schreibt und liest Open Referral HSDS 3.0 (JSON oder Tabellenpaket) und liest außerdem einfache CSV-Listen. Einträge werden nach ID oder nach Name, Abteilung und PLZ zugeordnet.',
     export: 'Netzwerk exportieren',
     exporting: 'Der Export wird erstellt …',
     exported: 'Die Datei „{{fileName}}“ wurde zum Speichern angeboten.',

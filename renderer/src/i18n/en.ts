@@ -952,7 +952,7 @@ export const en: MessageCatalogue = {
   networkShare: {
     heading: 'Share',
     intro:
-      'Pass the directory to colleagues as a file, or take theirs over. Lotse writes HSDS JSON (Open Referral) and reads HSDS JSON and CSV lists. Entries are matched by ID or by name and postal code.',
+      'Pass the directory to colleagues as a file, or take theirs over. Lotse writes and reads Open Referral HSDS 3.0 (JSON or the tabular package) and also reads simple CSV lists. Entries are matched by ID or by name, department and postal code.',
     export: 'Export network',
     exporting: 'Creating the export …',
     exported: 'The file “{{fileName}}” was offered for saving.',
