@@ -136,8 +136,8 @@ ${stand}
 
 export async function letterFigures(core: Core): Promise<{ figures: Figure[]; raw: Record<string, unknown> }> {
   const runs = count(200, 20);
-  const document = await finalReferral(core);
-  const render = () => callOk<RenderedPdf>(core, 'documents.render', { id: document.id });
+  const letter = await finalReferral(core);
+  const render = () => callOk<RenderedPdf>(core, 'documents.render', { id: letter.id });
   const first = await render();
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-bench-letter-'));

@@ -1,6 +1,11 @@
 import path from 'node:path';
+import type { Core } from '../main/core/core';
 import { openTestCore } from '../test/support/core';
+import { batchFigures } from './batch';
+import { finalizeFigures } from './finalize';
 import { letterFigures } from './letter';
+import { scaleFigures } from './scale';
+import { startFigures } from './start';
 import { loadAverage, machine, QUICK, table, writeResults, type Figure } from './stats';
 
 /**
@@ -31,14 +36,30 @@ async function main(): Promise<void> {
     process.stdout.write(` ${((performance.now() - groupStarted) / 1000).toFixed(1)} s\n`);
   };
 
-  await group('letter', async () => {
+  // Each group on a store of its own, as a real core on a real SQLite file (test/support/core.ts).
+  const withCore = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
     const { core, dispose } = openTestCore(undefined, { batchWorkerScript });
     try {
-      return await letterFigures(core);
+      return await work(core);
     } finally {
       dispose();
     }
-  });
+  };
+  await group('letter', () => withCore(letterFigures));
+  // Early, while the process is small: its peak RSS is the batch's.
+  await group('batch', () => withCore(batchFigures));
+  await group('finalize', () => withCore(finalizeFigures));
+  await group('scale', () => withCore(scaleFigures));
+  await group('start', startFigures);
+  if (wanted('import')) {
+    figures.push({
+      figure: 'partner import preview, 10,000 against 10,000',
+      unit: 's',
+      samples: [],
+      goal: '≤ 2 s, host responsive',
+      notMeasured: 'not measured (changing in issue 15)',
+    });
+  }
 
   const loadAfter = loadAverage();
   const seconds = (performance.now() - started) / 1000;
