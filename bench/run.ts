@@ -64,6 +64,7 @@ async function main(): Promise<void> {
   const loadAfter = loadAverage();
   const seconds = (performance.now() - started) / 1000;
   console.log(`\n${table(figures)}\n`);
+  for (const figure of figures) if (figure.note) console.log(`- ${figure.figure}: ${figure.note}`);
   console.log(
     `${QUICK ? 'BENCH_QUICK=1 (small counts); ' : ''}${seconds.toFixed(0)} s; load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`,
   );
