@@ -45,9 +45,9 @@ async function main(): Promise<void> {
       dispose();
     }
   };
-  await group('letter', () => withCore(letterFigures));
-  // Early, while the process is small: its peak RSS is the batch's.
+  // First, while the process is small (no Chromium driver, no other store yet): its peak RSS is the batch's.
   await group('batch', () => withCore(batchFigures));
+  await group('letter', () => withCore(letterFigures));
   await group('finalize', () => withCore(finalizeFigures));
   await group('scale', () => withCore(scaleFigures));
   await group('start', startFigures);
