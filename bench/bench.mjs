@@ -11,6 +11,18 @@ import { buildSync } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// Debian's Chromium (the printToPDF comparison, the first screen) and poppler's pdfinfo, as the tests need them.
+const missing = [
+  ['/usr/bin/chromium', 'chromium'],
+  ['/usr/bin/pdfinfo', 'poppler-utils'],
+].filter(([file]) => !fs.existsSync(file));
+if (missing.length > 0) {
+  console.error(
+    `npm run bench braucht ${missing.map(([, name]) => name).join(' und ')}: apt-get install ${missing.map(([, name]) => name).join(' ')} (wie .ci/run).`,
+  );
+  process.exit(1);
+}
+
 if (process.env.BENCH_SKIP_BUILD !== '1') {
   const build = spawnSync(process.execPath, [path.join(root, 'main/build.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
