@@ -4,6 +4,7 @@ import { openTestCore } from '../test/support/core';
 import { batchFigures } from './batch';
 import { finalizeFigures } from './finalize';
 import { letterFigures } from './letter';
+import { partnerImportFigures } from './partner-import';
 import { scaleFigures } from './scale';
 import { startFigures } from './start';
 import { loadAverage, machine, QUICK, table, writeResults, type Figure } from './stats';
@@ -18,6 +19,7 @@ import { loadAverage, machine, QUICK, table, writeResults, type Figure } from '.
 
 const root = process.cwd();
 const batchWorkerScript = path.join(root, 'dist/batch-worker.cjs');
+const importWorkerScript = path.join(root, 'dist/partner-import-worker.cjs');
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const wanted = (group: string) => only.length === 0 || only.includes(group);
 
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
 
   // Each group on a store of its own, as a real core on a real SQLite file (test/support/core.ts).
   const withCore = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
-    const { core, dispose } = openTestCore(undefined, { batchWorkerScript });
+    const { core, dispose } = openTestCore(undefined, { batchWorkerScript, importWorkerScript });
     try {
       return await work(core);
     } finally {
@@ -51,15 +53,7 @@ async function main(): Promise<void> {
   await group('finalize', () => withCore(finalizeFigures));
   await group('scale', () => withCore(scaleFigures));
   await group('start', startFigures);
-  if (wanted('import')) {
-    figures.push({
-      figure: 'partner import preview, 10,000 against 10,000',
-      unit: 's',
-      samples: [],
-      goal: '≤ 2 s, host responsive',
-      notMeasured: 'not measured (changing in issue 15)',
-    });
-  }
+  await group('import', () => withCore(partnerImportFigures));
 
   const loadAfter = loadAverage();
   const seconds = (performance.now() - started) / 1000;
