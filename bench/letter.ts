@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import type { Core } from '../main/core/core';
 import type { Client, LotseDocument, MethodInput, RenderedPdf, Settings } from '../shared/api/contract';
 import { givePartnerAddress, SAMPLE_CLIENT } from '../test/support/core';
