@@ -37,7 +37,7 @@ const layerZones = [
 const noElectron = { paths: ['electron'], patterns: ['electron/*'] };
 
 export default defineConfig([
-  globalIgnores(['dist/', 'release/', 'test-results/', 'playwright-report/', '.lotse-dev/', 'LICENSES/']),
+  globalIgnores(['dist/', 'bench/dist/', 'release/', 'test-results/', 'playwright-report/', '.lotse-dev/', 'LICENSES/']),
   // An eslint-disable left behind once its cause is fixed fails the run, so it gets removed.
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
