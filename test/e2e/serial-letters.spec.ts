@@ -96,6 +96,9 @@ test.describe('serial letters', () => {
 
   /** Starting asks first, naming the count (issue 14): confirmed in the dialog. */
   async function confirmStart(page: Page, count: number): Promise<void> {
+    // Once the list and the sample letter above the button have loaded: until then the page grows and the button moves under the pointer.
+    await expect(page.getByRole('status').filter({ hasText: `${count} Klient*innen bekommen den Brief.` })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Musterbrief (PDF)' }).getByRole('img', { name: /^Seite 1 von/ })).toBeVisible();
     await page.getByRole('button', { name: `${count} Briefe erstellen` }).click();
     const dialog = page.getByRole('dialog', { name: `${count} Briefe endgültig erstellen?` });
     await expect(dialog.getByRole('button', { name: 'Abbrechen' })).toBeFocused();
