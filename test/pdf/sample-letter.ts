@@ -60,8 +60,17 @@ export function sampleLetterContent(overrides: Partial<LetterContent> = {}): Let
  * subsetter create the glyph "u" as a part of "ü", without a code point. The
  * sample letter printed after them (bold "u" in its subject) must still read
  * "u" and give the bytes it gives in a fresh process (fonts.ts, forgetGlyphs).
+ * The third shapes the sample letter's words after a no-break space and a
+ * soft hyphen, characters that share or borrow another's glyph: the words
+ * fonts.ts keeps shaped across documents must not carry those code points
+ * into the sample letter.
  */
 export const LETTERS_BEFORE = (): LetterContent[] => [
   sampleLetterContent({ subject: 'Grüße vom Rhein', title: 'Grüße', body: 'Kurz.', attachments: ['Übersicht'] }),
   sampleLetterContent({ subject: 'Öffnungszeiten über Pfingsten', body: 'Ähnlich wie üblich.' }),
+  sampleLetterContent({
+    subject: 'Ihr\u00A0Antrag auf\u00ADBeratung vom 3.\u00A0März 2025',
+    salutation: 'Sehr\u00A0geehrte Frau Yılmaz-Nguyễn,',
+    body: 'Ihr Antrag auf Beratung vom 3. März 2025, offiziell und fristgerecht.',
+  }),
 ];

@@ -1,6 +1,7 @@
 import type * as fontkit from 'fontkit';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { subsetFromFileBytes } from './font-subset';
 
 /**
  * The fonts every PDF uses, shipped with the app: Roboto (3.014, the files
@@ -48,10 +49,127 @@ function sharedCreate(buffer: Uint8Array, postscriptName?: string): ReturnType<F
   let font = parsedForPdfkit.get(buffer);
   if (!font) {
     font = originalFontkit.create(buffer as Buffer) as fontkit.Font;
+    shapeOnce(font);
+    subsetFromFileBytes(font);
     parsedForPdfkit.set(buffer, font);
     pdfkitFonts.add(font);
   }
   return font;
+}
+
+/**
+ * Shaping (fontkit's `layout`: cmap lookups, GSUB and GPOS) is the largest
+ * part of a letter's CPU time, and letters repeat their words: the
+ * letterhead, the greeting, the template's text, the same names across a
+ * batch. pdfkit keeps shaped words per document only, so each word is
+ * shaped here once per process and handed out again.
+ *
+ * A shaped run is glyph ids and positions, which depend on the text alone,
+ * and glyph objects, which do not: fontkit hands out one glyph object per id
+ * and document (forgetGlyphs), carrying the code points it was first made
+ * for, and pdfkit writes those into the ToUnicode map. So a cached run keeps
+ * the glyph requests the shaping made (id, the code points given, the code
+ * points the glyph then had) and replays them into the document's glyph
+ * cache; the run's glyphs are that document's own objects. Where the
+ * document's glyphs would have shown shaping other code points than when the
+ * run was cached (a glyph shared by two characters, such as the space and the
+ * no-break space, met in another order), the word is shaped anew. Either
+ * way the document's glyph cache ends as it would without this cache, and
+ * the bytes are those of a fresh process (test/pdf/pdfa.test.ts).
+ */
+interface GlyphRequest {
+  id: number;
+  given: number[];
+  seen: number[];
+}
+
+interface ShapedWord {
+  /** The first request per glyph id, in order: later ones for the same id find that glyph. */
+  requests: GlyphRequest[];
+  glyphIds: number[];
+  /** xAdvance, yAdvance, xOffset, yOffset per glyph, in font units (pdfkit scales its copy). */
+  positions: Float64Array;
+}
+
+/** A replayed run: what pdfkit reads of fontkit's GlyphRun. */
+class ReplayedRun {
+  constructor(
+    readonly glyphs: fontkit.Glyph[],
+    readonly positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>,
+  ) {}
+
+  /** As fontkit's GlyphRun: the sum of the advances, read after pdfkit scaled them. */
+  get advanceWidth(): number {
+    let width = 0;
+    for (const position of this.positions) width += position.xAdvance;
+    return width;
+  }
+}
+
+/** Enough for every word of a long batch; past it the cache starts over rather than grow without bound. */
+const MAX_SHAPED_WORDS = 50_000;
+
+type GlyphCache = Record<number, fontkit.Glyph | undefined>;
+type GetGlyph = (id: number, codePoints?: number[]) => fontkit.Glyph;
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function shapeOnce(font: fontkit.Font): void {
+  const shape = font.layout.bind(font);
+  const glyphsOf = () => (font as unknown as { _glyphs: GlyphCache })._glyphs;
+  const words = new Map<string, ShapedWord>();
+
+  const shapeAndKeep = (text: string): fontkit.GlyphRun => {
+    const requests = new Map<number, GlyphRequest>();
+    const getGlyph = font.getGlyph as GetGlyph;
+    const recording: GetGlyph = function recordingGetGlyph(this: fontkit.Font, id, given = []) {
+      const glyph = getGlyph.call(this, id, given);
+      if (!requests.has(id)) requests.set(id, { id, given, seen: glyph.codePoints });
+      return glyph;
+    };
+    (font as { getGlyph: GetGlyph }).getGlyph = recording;
+    let run: fontkit.GlyphRun;
+    try {
+      run = shape(text);
+    } finally {
+      delete (font as { getGlyph?: GetGlyph }).getGlyph;
+    }
+    const positions = new Float64Array(run.positions.length * 4);
+    run.positions.forEach((position, index) => positions.set([position.xAdvance, position.yAdvance, position.xOffset, position.yOffset], index * 4));
+    if (words.size >= MAX_SHAPED_WORDS) words.clear();
+    words.set(text, { requests: [...requests.values()], glyphIds: run.glyphs.map((glyph) => glyph.id), positions });
+    return run;
+  };
+
+  const replay = (word: ShapedWord): ReplayedRun | undefined => {
+    const glyphs = glyphsOf();
+    for (const request of word.requests) {
+      const glyph = glyphs[request.id];
+      if (!sameCodePoints(glyph ? glyph.codePoints : request.given, request.seen)) return undefined;
+    }
+    for (const request of word.requests) font.getGlyph(request.id, request.given);
+    const { positions } = word;
+    return new ReplayedRun(
+      word.glyphIds.map((id) => font.getGlyph(id)),
+      word.glyphIds.map((_, index) => ({
+        xAdvance: positions[index * 4]!,
+        yAdvance: positions[index * 4 + 1]!,
+        xOffset: positions[index * 4 + 2]!,
+        yOffset: positions[index * 4 + 3]!,
+      })),
+    );
+  };
+
+  (font as { layout: unknown }).layout = function layoutOnce(text: string | fontkit.Glyph[], ...options: unknown[]) {
+    // pdfkit asks with the text and no features; anything else is shaped as fontkit does.
+    if (typeof text !== 'string' || options.some((option) => option !== undefined)) return shape(text as string, ...(options as []));
+    const word = words.get(text);
+    return (word && replay(word)) ?? shapeAndKeep(text);
+  };
 }
 
 const fontkitModule = require.cache[require.resolve('fontkit')];
