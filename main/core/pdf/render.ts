@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { forgetGlyphs, loadFonts } from './fonts';
+import { installStyleLookup } from './style-lookup';
 import { escapeXml, xmlSafeText, xmpLanguage } from './xmp';
 
 /**
@@ -57,6 +58,7 @@ function configurePdfmake(): void {
   pdfmake.setFonts(fonts.descriptors);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  installStyleLookup();
   configured = true;
 }
 
