@@ -106,8 +106,8 @@ class ReplayedRun {
   }
 }
 
-/** Enough for every word of a long batch; past it the cache starts over rather than grow without bound. */
-const MAX_SHAPED_WORDS = 50_000;
+/** Enough for every word of a long batch; past it a cache here starts over rather than grow without bound. */
+const MAX_KEPT = 50_000;
 
 type GlyphCache = Record<number, fontkit.Glyph | undefined>;
 type GetGlyph = (id: number, codePoints?: number[]) => fontkit.Glyph;
@@ -140,7 +140,7 @@ function shapeOnce(font: fontkit.Font): void {
     }
     const positions = new Float64Array(run.positions.length * 4);
     run.positions.forEach((position, index) => positions.set([position.xAdvance, position.yAdvance, position.xOffset, position.yOffset], index * 4));
-    if (words.size >= MAX_SHAPED_WORDS) words.clear();
+    if (words.size >= MAX_KEPT) words.clear();
     words.set(text, { requests: [...requests.values()], glyphIds: run.glyphs.map((glyph) => glyph.id), positions });
     return run;
   };
@@ -205,6 +205,8 @@ export interface LoadedFonts {
   descriptors: Record<string, Record<FontStyle, string>>;
   /** The regular face, parsed, for layouts that measure text (address lines must not wrap). */
   regular: fontkit.Font;
+  /** The advance of `text` shaped in the regular face, in its font units; kept per text, as letters measure the same lines again. */
+  regularAdvance(text: string): number;
   /** The bold face, parsed: the draft mark is drawn from its outlines. */
   bold: fontkit.Font;
   /** True when every style can print this code point. */
@@ -223,12 +225,32 @@ export function loadFonts(): LoadedFonts {
     files[file] = bytes;
     faces[style] = originalFontkit.create(bytes) as fontkit.Font;
   }
+  const advances = new Map<string, number>();
+  const printable = new Map<number, boolean>();
   loaded = {
     files,
     descriptors: { [FONT_FAMILY]: { ...FILES } },
     regular: faces.normal,
     bold: faces.bold,
-    canPrint: (codePoint) => Object.values(faces).every((face) => face.hasGlyphForCodePoint(codePoint)),
+    regularAdvance(text) {
+      let advance = advances.get(text);
+      if (advance === undefined) {
+        advance = faces.normal.layout(text).advanceWidth;
+        if (advances.size >= MAX_KEPT) advances.clear();
+        advances.set(text, advance);
+      }
+      return advance;
+    },
+    // Every character of every document is checked: the answer per code point is kept (at most the fonts' repertoire and what was refused).
+    canPrint(codePoint) {
+      let answer = printable.get(codePoint);
+      if (answer === undefined) {
+        answer = Object.values(faces).every((face) => face.hasGlyphForCodePoint(codePoint));
+        if (printable.size >= MAX_KEPT) printable.clear();
+        printable.set(codePoint, answer);
+      }
+      return answer;
+    },
   };
   return loaded;
 }

@@ -117,8 +117,7 @@ function regularFace(): fontkit.Font {
 
 /** Width of `text` in mm in the regular face, as pdfmake measures it (kerning included). */
 function textWidthMm(text: string, fontSize: number): number {
-  const f = regularFace();
-  return ((f.layout(text).advanceWidth / f.unitsPerEm) * fontSize * 25.4) / 72;
+  return ((loadFonts().regularAdvance(text) / regularFace().unitsPerEm) * fontSize * 25.4) / 72;
 }
 
 /** A line in the address field must not wrap: collapse line breaks and tabs into spaces. */
