@@ -45,9 +45,11 @@ describe('the style lookups pdfmake is given', () => {
     await renderPdf({ content: 'x', info: { creationDate: new Date('2026-01-01T00:00:00Z') } });
     expect(pdfmakeStyleStack().getStyleProperty).toBe(styleLookups.getStyleProperty);
     expect(pdfmakeStyleStack().prototype.getProperty).toBe(styleLookups.getProperty);
+    expect(pdfmakeStyleStack().prototype.push).toBe(styleLookups.push);
+    expect(pdfmakeStyleStack().prototype.pop).toBe(styleLookups.pop);
   });
 
-  it("answers as pdfmake's own for 20,000 generated lookups", () => {
+  it("answers as pdfmake's own for 32,000 generated steps of pushing, popping and looking up", () => {
     const Own = pdfmakesOwn();
     expect(Own.getStyleProperty).not.toBe(styleLookups.getStyleProperty);
     const random = prng(16);
@@ -68,16 +70,23 @@ describe('the style lookups pdfmake is given', () => {
         dictionary[name] = style;
       }
       const entry = (): unknown => (random() < 0.5 ? pick(NAMES) : styleOf());
-      const overrides = Array.from({ length: Math.floor(random() * 4) }, entry);
       const defaultStyle = random() < 0.8 ? styleOf() : undefined;
       const own = new Own(dictionary, defaultStyle);
-      own.styleOverrides.push(...overrides);
-      const ours: StyleStack = Object.assign(Object.create({ getProperty: styleLookups.getProperty }) as StyleStack, {
-        styleDictionary: dictionary,
-        defaultStyle,
-        styleOverrides: [...overrides],
-      });
-      for (let lookup = 0; lookup < 10; lookup += 1) {
+      const ours: StyleStack = Object.assign(Object.create(styleLookups) as StyleStack, { styleDictionary: dictionary, defaultStyle, styleOverrides: [] });
+      for (let step = 0; step < 16; step += 1) {
+        const roll = random();
+        if (roll < 0.25) {
+          const pushed = entry();
+          own.push(pushed);
+          ours.push(pushed);
+          continue;
+        }
+        if (roll < 0.35) {
+          const howMany = Math.floor(random() * 3);
+          own.pop(howMany);
+          ours.pop(howMany);
+          continue;
+        }
         const itemRoll = random();
         const item: unknown =
           itemRoll < 0.1
@@ -90,10 +99,13 @@ describe('the style lookups pdfmake is given', () => {
               };
         const property = pick(PROPERTIES);
         const fallback = pick(['fallback', 12, null]);
+        const before = [...own.styleOverrides];
         const expected = Own.getStyleProperty(item, own, property, fallback);
         expect(styleLookups.getStyleProperty(item, ours, property, fallback)).toEqual(expected);
+        expect(ours.getProperty(property)).toEqual(own.getProperty(property));
         expect(styleLookups.getStyleProperty(item, undefined, property, fallback)).toEqual(Own.getStyleProperty(item, undefined, property, fallback));
-        expect(own.styleOverrides).toEqual(overrides);
+        expect(own.styleOverrides).toEqual(before);
+        expect(ours.styleOverrides).toEqual(before);
         if (expected !== fallback) answered += 1;
       }
     }

@@ -10,9 +10,9 @@ import { createRequire } from 'node:module';
  * garbage (issue 16). The lookups below give the same answer in the same
  * order — the run itself, its named styles from the last to the first, then
  * the stack from the top, then the default style, named styles through their
- * `extends` — without touching the stack or allocating.
- * test/pdf/style-lookup.test.ts compares them with pdfmake's own on many
- * generated stacks.
+ * `extends` — without pushing the run, and the stack keeps its answers until
+ * it changes. test/pdf/style-lookup.test.ts compares them with pdfmake's own
+ * on many generated stacks, pushed and popped.
  */
 
 interface Style {
@@ -25,6 +25,8 @@ export interface StyleStack {
   defaultStyle?: Style;
   styleOverrides: unknown[];
   getProperty(property: string): unknown;
+  push(entry: unknown): void;
+  pop(howMany?: number): void;
 }
 
 export interface StyleStackClass {
@@ -59,15 +61,45 @@ function entryValue(dictionary: StyleStack['styleDictionary'], entry: unknown, p
   return isString(entry) ? namedStyleValue(dictionary, entry as string, property) : (entry as Style)[property];
 }
 
-function getProperty(this: StyleStack, property: string): unknown {
-  const overrides = this.styleOverrides;
+/**
+ * The stack's answers, kept until it changes: pdfmake measures a paragraph
+ * word by word, and asks the same unchanged stack for the same twenty
+ * properties for every word. Only push and pop change a stack (pdfmake's
+ * modules never touch its entries directly; the one style property pdfmake
+ * writes onto a node on the stack, `font`, is the value the stack gave).
+ */
+interface KeptAnswers {
+  answers?: Map<string, unknown>;
+}
+
+function push(this: StyleStack & KeptAnswers, entry: unknown): void {
+  this.styleOverrides.push(entry);
+  this.answers = undefined;
+}
+
+function pop(this: StyleStack & KeptAnswers, howMany = 1): void {
+  for (let count = howMany; count > 0; count -= 1) this.styleOverrides.pop();
+  this.answers = undefined;
+}
+
+function getProperty(this: StyleStack & KeptAnswers, property: string): unknown {
+  let answers = this.answers;
+  if (answers === undefined) answers = this.answers = new Map();
+  else if (answers.has(property)) return answers.get(property);
+  const value = stackValue(this, property);
+  answers.set(property, value);
+  return value;
+}
+
+function stackValue(stack: StyleStack, property: string): unknown {
+  const overrides = stack.styleOverrides;
   if (overrides) {
     for (let index = overrides.length - 1; index >= 0; index -= 1) {
-      const value = entryValue(this.styleDictionary, overrides[index], property);
+      const value = entryValue(stack.styleDictionary, overrides[index], property);
       if (isValue(value)) return value;
     }
   }
-  return this.defaultStyle && this.defaultStyle[property];
+  return stack.defaultStyle && stack.defaultStyle[property];
 }
 
 function getStyleProperty(item: unknown, stack: StyleStack | undefined, property: string, defaultValue: unknown): unknown {
@@ -99,9 +131,11 @@ export function installStyleLookup(): void {
   if (installed) return;
   const StyleContextStack = pdfmakeStyleStack();
   StyleContextStack.prototype.getProperty = getProperty;
+  StyleContextStack.prototype.push = push;
+  StyleContextStack.prototype.pop = pop;
   StyleContextStack.getStyleProperty = getStyleProperty;
   installed = true;
 }
 
 /** For the test that compares them with pdfmake's own. */
-export const styleLookups = { getProperty, getStyleProperty };
+export const styleLookups = { getProperty, getStyleProperty, push, pop };
