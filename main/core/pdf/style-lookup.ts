@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
  * garbage (issue 16). The lookups below give the same answer in the same
  * order — the run itself, its named styles from the last to the first, then
  * the stack from the top, then the default style, named styles through their
- * `extends` — without pushing the run, and the stack keeps its answers until
- * it changes. test/pdf/style-lookup.test.ts compares them with pdfmake's own
+ * `extends` — without pushing the run, and the stack keeps its answers per
+ * level. test/pdf/style-lookup.test.ts compares them with pdfmake's own
  * on many generated stacks, pushed and popped.
  */
 
@@ -62,44 +62,45 @@ function entryValue(dictionary: StyleStack['styleDictionary'], entry: unknown, p
 }
 
 /**
- * The stack's answers, kept until it changes: pdfmake measures a paragraph
- * word by word, and asks the same unchanged stack for the same twenty
- * properties for every word. Only push and pop change a stack (pdfmake's
- * modules never touch its entries directly; the one style property pdfmake
- * writes onto a node on the stack, `font`, is the value the stack gave).
+ * The stack's answers, kept per level until that level changes: pdfmake
+ * measures a paragraph word by word and a form node by node, asking the same
+ * twenty properties each time, while the levels below stay as they were.
+ * The answer at a level is its entry's own value, or else the answer of the
+ * level below (the default style under the lowest). Only push and pop change
+ * a stack (pdfmake's modules never touch its entries directly; the one style
+ * property pdfmake writes onto a node on the stack, `font`, is the value the
+ * stack gave).
  */
 interface KeptAnswers {
-  answers?: Map<string, unknown>;
+  /** Per level of `styleOverrides`: the answers found there so far. */
+  levels?: Array<Map<string, unknown> | undefined>;
 }
 
 function push(this: StyleStack & KeptAnswers, entry: unknown): void {
   this.styleOverrides.push(entry);
-  this.answers = undefined;
+  if (this.levels) this.levels.length = Math.min(this.levels.length, this.styleOverrides.length - 1);
 }
 
 function pop(this: StyleStack & KeptAnswers, howMany = 1): void {
   for (let count = howMany; count > 0; count -= 1) this.styleOverrides.pop();
-  this.answers = undefined;
+  if (this.levels) this.levels.length = Math.min(this.levels.length, this.styleOverrides.length);
 }
 
 function getProperty(this: StyleStack & KeptAnswers, property: string): unknown {
-  let answers = this.answers;
-  if (answers === undefined) answers = this.answers = new Map();
-  else if (answers.has(property)) return answers.get(property);
-  const value = stackValue(this, property);
-  answers.set(property, value);
-  return value;
+  return answerBelow(this, this.styleOverrides ? this.styleOverrides.length : 0, property);
 }
 
-function stackValue(stack: StyleStack, property: string): unknown {
-  const overrides = stack.styleOverrides;
-  if (overrides) {
-    for (let index = overrides.length - 1; index >= 0; index -= 1) {
-      const value = entryValue(stack.styleDictionary, overrides[index], property);
-      if (isValue(value)) return value;
-    }
-  }
-  return stack.defaultStyle && stack.defaultStyle[property];
+/** The answer of the stack's lowest `depth` entries (and the default style). */
+function answerBelow(stack: StyleStack & KeptAnswers, depth: number, property: string): unknown {
+  if (depth === 0) return stack.defaultStyle && stack.defaultStyle[property];
+  const levels = (stack.levels ??= []);
+  let level = levels[depth - 1];
+  if (level === undefined) level = levels[depth - 1] = new Map();
+  else if (level.has(property)) return level.get(property);
+  const own = entryValue(stack.styleDictionary, stack.styleOverrides[depth - 1], property);
+  const value = isValue(own) ? own : answerBelow(stack, depth - 1, property);
+  level.set(property, value);
+  return value;
 }
 
 function getStyleProperty(item: unknown, stack: StyleStack | undefined, property: string, defaultValue: unknown): unknown {
