@@ -1,4 +1,4 @@
-// `npm run bench` (issue 16, DESIGN.md §8): builds the app as `npm start` does (the
+// `npm run bench` (issue 16, DESIGN.md §8): builds the app as `npm run build` does (the
 // start figures run dist/), bundles bench/run.ts with esbuild as main/build.mjs bundles
 // the hosts, and runs it in a Node of its own, so that flags like --cpu-prof can be
 // given: `BENCH_NODE_ARGS=--cpu-prof npm run bench`. Never part of `npm test`.

@@ -10,8 +10,9 @@ import { count, type Figure } from './stats';
  * Figure 5: the browser host from process start to its URL line and to the first
  * screen drawn (Chromium navigates to the URL until the main navigation is visible),
  * on a store that was set up before (one start, not measured, saves TEST_SETTINGS);
- * and `npm start` with nothing changed since the last build, to the URL line (it
- * rebuilds today).
+ * and `npm start` with nothing changed since the last build, to the URL line: bench.mjs
+ * built the app just before, so main/launch.mjs finds dist/build-stamp.json current
+ * and builds nothing (test/unit/build-stamp.test.ts).
  */
 
 const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/m;

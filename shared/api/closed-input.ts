@@ -8,9 +8,17 @@ import { z } from 'zod';
  * schemas describe answers (ClientSchema extends ClientInputSchema, settings
  * go in and come out alike), and an answer must stay readable when a stored
  * record carries a key an older Lotse wrote.
+ *
+ * Each input is closed when it is first read, not when the contract loads:
+ * closing all of them costs a start tens of milliseconds (DESIGN.md §8).
  */
 export function closedInputs<Methods extends Record<string, { input: z.ZodType; output: z.ZodType }>>(methods: Methods): Methods {
-  return Object.fromEntries(Object.entries(methods).map(([name, method]) => [name, { ...method, input: closed(method.input) }])) as Methods;
+  return Object.fromEntries(
+    Object.entries(methods).map(([name, method]) => {
+      let input: z.ZodType | undefined;
+      return [name, Object.defineProperty({ ...method }, 'input', { get: () => (input ??= closed(method.input)), enumerable: true })];
+    }),
+  ) as Methods;
 }
 
 /** Schemas already closed, so that a shared part (`id`, an address) is closed once and reads as one in JSON Schema. */

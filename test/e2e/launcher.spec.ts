@@ -12,7 +12,8 @@ test.describe('npm start', () => {
   test('falls back to the browser host with a one-line reason where Electron cannot be had, and stops cleanly on SIGTERM', async () => {
     test.skip(installedElectronBinary(projectDir) !== null, 'An Electron binary is installed here: npm start launches Electron (covered by electron.spec.ts).');
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-start-'));
-    const child = spawn(process.execPath, ['dist/start.cjs', '--no-open', '--port', '0', '--data-dir', dataDir], { cwd: projectDir });
+    // What `npm start` runs (package.json): after `npm run build` it builds nothing (main/build-stamp.mjs) and runs dist/start.cjs.
+    const child = spawn(process.execPath, ['main/launch.mjs', '--no-open', '--port', '0', '--data-dir', dataDir], { cwd: projectDir });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -20,6 +21,8 @@ test.describe('npm start', () => {
 
     const fallback = output.split('\n').filter((line) => line.includes('Browser-Modus'));
     expect(fallback[0]).toMatch(/^Electron ist hier nicht verfügbar \(.+\); Lotse startet im Browser-Modus\.$/);
+    expect(output.split('\n')[0]).toBe(fallback[0]);
+    expect(output).not.toContain('Lotse baut das neu');
     expect(fs.existsSync(path.join(dataDir, 'lotse.lock'))).toBe(true);
 
     const exitCode = new Promise<number | null>((resolve) => child.once('exit', resolve));

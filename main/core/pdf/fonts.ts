@@ -26,8 +26,9 @@ type Fontkit = typeof fontkit;
  *
  * What a parsed font must not carry from one document to the next is its
  * glyph cache: a glyph object keeps the code points of the text it was first
- * made for (or none, when the subsetter made it as part of a composite such
- * as "ü"), and pdfkit writes those into the PDF's ToUnicode map. A glyph made
+ * made for (or none, when fontkit's own subsetter made it as part of a
+ * composite such as "ü"; font-subset.ts makes none), and pdfkit writes those
+ * into the PDF's ToUnicode map. A glyph made
  * while printing one letter would change what the next letter's text reads
  * as. So `forgetGlyphs` empties the glyph caches before each document (and
  * render.ts renders one document at a time), and these parsed fonts serve
@@ -36,19 +37,42 @@ type Fontkit = typeof fontkit;
  * text, as with fresh fonts; the cross-process test compares a warm render
  * with a fresh process's bytes.
  *
- * pdfkit takes fontkit by `require('fontkit')` when it is first loaded; this
- * puts the sharing wrapper into Node's module cache first, so pdfkit (loaded
- * by render.ts after this module) gets it. Anything else gets fontkit as is.
+ * pdfkit takes fontkit by `require('fontkit')` when it is first loaded; the
+ * first call of `fontkitForPdfkit` puts the sharing wrapper into Node's module
+ * cache before that, so pdfkit (loaded by render.ts only after it, on the
+ * first document) gets it. Anything else gets fontkit as is.
+ *
+ * Nothing here is loaded when the module is: fontkit, pdfmake and pdfkit
+ * cost a start about a fifth of a second (DESIGN.md §8), and a start shows
+ * no PDF. They load on the first document or font check.
  */
 const parsedForPdfkit = new WeakMap<Uint8Array, fontkit.Font>();
 const pdfkitFonts = new Set<fontkit.Font>();
-const originalFontkit = require('fontkit') as Fontkit;
+let originalFontkit: Fontkit | undefined;
+
+/** fontkit as its package exports it, for parsing fonts Lotse measures with; the wrapper goes into the module cache on the first call. */
+function plainFontkit(): Fontkit {
+  if (originalFontkit) return originalFontkit;
+  const original = require('fontkit') as Fontkit;
+  const fontkitModule = require.cache[require.resolve('fontkit')];
+  if (fontkitModule && fontkitModule.exports === original) {
+    fontkitModule.exports = Object.create(original, { create: { value: sharedCreate, enumerable: true } }) as Fontkit;
+  }
+  originalFontkit = original;
+  return original;
+}
+
+/** Must run before pdfkit is first required (render.ts loads pdfmake right after it): afterwards pdfkit's fontkit shares parsed fonts. */
+export function fontkitForPdfkit(): void {
+  plainFontkit();
+}
 
 function sharedCreate(buffer: Uint8Array, postscriptName?: string): ReturnType<Fontkit['create']> {
-  if (postscriptName !== undefined) return originalFontkit.create(buffer as Buffer, postscriptName);
+  const original = plainFontkit();
+  if (postscriptName !== undefined) return original.create(buffer as Buffer, postscriptName);
   let font = parsedForPdfkit.get(buffer);
   if (!font) {
-    font = originalFontkit.create(buffer as Buffer) as fontkit.Font;
+    font = original.create(buffer as Buffer) as fontkit.Font;
     shapeOnce(font);
     subsetFromFileBytes(font);
     parsedForPdfkit.set(buffer, font);
@@ -172,11 +196,6 @@ function shapeOnce(font: fontkit.Font): void {
   };
 }
 
-const fontkitModule = require.cache[require.resolve('fontkit')];
-if (fontkitModule && fontkitModule.exports === originalFontkit) {
-  fontkitModule.exports = Object.create(originalFontkit, { create: { value: sharedCreate, enumerable: true } }) as Fontkit;
-}
-
 /** How many parsed fonts pdfkit shares: 0 would mean the wrapper missed pdfkit's fontkit (each document parses again). */
 export function sharedFontCount(): number {
   return pdfkitFonts.size;
@@ -223,7 +242,7 @@ export function loadFonts(): LoadedFonts {
   for (const [style, file] of Object.entries(FILES) as Array<[FontStyle, string]>) {
     const bytes = fs.readFileSync(require.resolve(`pdfmake/fonts/Roboto/${file}`));
     files[file] = bytes;
-    faces[style] = originalFontkit.create(bytes) as fontkit.Font;
+    faces[style] = plainFontkit().create(bytes) as fontkit.Font;
   }
   const advances = new Map<string, number>();
   const printable = new Map<number, boolean>();

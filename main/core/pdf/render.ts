@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { forgetGlyphs, loadFonts } from './fonts';
+import { fontkitForPdfkit, forgetGlyphs, loadFonts } from './fonts';
 import { installStyleLookup } from './style-lookup';
 import { escapeXml, xmlSafeText, xmpLanguage } from './xmp';
 
@@ -30,7 +30,19 @@ interface PdfmakeServer {
   createPdf(definition: TDocumentDefinitions): { getStream(): Promise<PdfKitDocument> };
 }
 
-const pdfmake = createRequire(__filename)('pdfmake') as PdfmakeServer;
+let pdfmakeServer: PdfmakeServer | undefined;
+
+/**
+ * pdfmake (and with it pdfkit and fontkit), loaded on the first document, not
+ * at start (fonts.ts). fontkit's sharing wrapper goes into the module cache
+ * first, so pdfkit takes the wrapper (test/pdf/fonts.test.ts, sharedFontCount).
+ */
+function loadPdfmake(): PdfmakeServer {
+  if (pdfmakeServer) return pdfmakeServer;
+  fontkitForPdfkit();
+  pdfmakeServer = createRequire(__filename)('pdfmake') as PdfmakeServer;
+  return pdfmakeServer;
+}
 
 export interface RenderedPdfBytes {
   bytes: Buffer;
@@ -51,8 +63,9 @@ let configured = false;
  * (images travel inside the definition as data URLs, which need neither).
  * Done once per process: later documents reuse the font bytes.
  */
-function configurePdfmake(): void {
-  if (configured) return;
+function configurePdfmake(): PdfmakeServer {
+  const pdfmake = loadPdfmake();
+  if (configured) return pdfmake;
   const fonts = loadFonts();
   for (const [name, bytes] of Object.entries(fonts.files)) pdfmake.virtualfs.writeFileSync(name, bytes);
   pdfmake.setFonts(fonts.descriptors);
@@ -60,6 +73,7 @@ function configurePdfmake(): void {
   pdfmake.setLocalAccessPolicy(() => false);
   installStyleLookup();
   configured = true;
+  return pdfmake;
 }
 
 /**
@@ -146,7 +160,7 @@ async function renderNow(definition: TDocumentDefinitions): Promise<RenderedPdfB
     // Without it pdfkit takes the clock, and no reprint would match its original.
     throw new Error('renderPdf: info.creationDate fehlt');
   }
-  configurePdfmake();
+  const pdfmake = configurePdfmake();
   forgetGlyphs();
   let pages = 0;
   const userFooter = definition.footer;
