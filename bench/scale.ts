@@ -4,6 +4,7 @@ import type { ClientInput } from '../shared/api/contract';
 import { addDaysIso } from '../shared/domain/iso-date';
 import { clientInput } from '../test/support/core';
 import { callOk } from '../test/support/results';
+import { seededRandom } from '../test/support/seeded-random';
 import { count, timed, type Figure } from './stats';
 
 /**
@@ -49,18 +50,6 @@ const GIVEN = [
 /** Spellings a counselor types without the letters of the name: the search folds both sides. */
 const FOLDED_QUERIES = ['Muller', 'Mueller', 'Schafer', 'Ozturk', 'Sahin', 'Yilmaz', 'Celik', 'Dogan', 'Kilic', 'Jurgen', 'Ayse', 'Lukasz', 'Wisniewski'];
 
-/** mulberry32: a small PRNG with a fixed seed, so every run writes the same 100,000 people. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Person {
   familyName: string;
   givenName: string;
@@ -70,7 +59,7 @@ interface Person {
 
 export async function scaleFigures(core: Core): Promise<{ figures: Figure[]; raw: Record<string, unknown> }> {
   const clients = count(100_000, 20_000);
-  const random = prng(20261125);
+  const random = seededRandom(20261125);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const base = clientInput({ address: { street: 'Hauptstraße 5', postalCode: '52349', city: 'Düren' } });
   const people: Person[] = [];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../main/core/open-core';
 import type { ChildBundle } from '../support/child-bundle';
+import { seededRandom } from '../support/seeded-random';
 import { makeTempDir } from '../support/temp-dir';
 import { bundleStoreOwner, startStoreOwner, type OwnerChild } from './store-owner-child';
 
@@ -30,17 +31,6 @@ afterAll(async () => {
   temp.cleanup();
 });
 
-/** mulberry32: a fixed seed gives the same kill moments on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface LaneResult {
@@ -51,7 +41,7 @@ interface LaneResult {
 
 async function runLane(lane: number): Promise<LaneResult> {
   const dataDir = path.join(temp.dir, `lane-${lane}`);
-  const next = random(20261202 + lane);
+  const next = seededRandom(20261202 + lane);
   /** Acknowledged and not being erased: must be there. */
   const present = new Set<string>();
   /** Acknowledged as erased: must be gone. */

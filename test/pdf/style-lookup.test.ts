@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { pdfmakeStyleStack, styleLookups, type StyleStack, type StyleStackClass } from '../../main/core/pdf/style-lookup';
+import { seededRandom } from '../support/seeded-random';
 
 /**
  * main/core/pdf/style-lookup.ts replaces pdfmake's style lookups with ones
@@ -23,18 +24,6 @@ function pdfmakesOwn(): StyleStackClass {
   }
 }
 
-/** mulberry32: the same cases every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PROPERTIES = ['font', 'fontSize', 'bold', 'italics', 'color', 'lineHeight', 'noWrap'];
 const VALUES = [undefined, undefined, undefined, null, 0, false, '', 10, 'Roboto', true, 'red'];
 const NAMES = ['header', 'label', 'small', 'quote', 'missing'];
@@ -52,7 +41,7 @@ describe('the style lookups pdfmake is given', () => {
   it("answers as pdfmake's own for 32,000 generated steps of pushing, popping and looking up", () => {
     const Own = pdfmakesOwn();
     expect(Own.getStyleProperty).not.toBe(styleLookups.getStyleProperty);
-    const random = prng(16);
+    const random = seededRandom(16);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const styleOf = (): Record<string, unknown> => {
       const style: Record<string, unknown> = {};
