@@ -10,8 +10,6 @@ export interface Figure {
   goal: string;
   /** Which statistic the goal is about, and its limit; undefined when the row only informs. */
   check?: { stat: 'min' | 'median' | 'p95' | 'max'; limit: number };
-  /** Why a figure could not be measured (the row then shows this instead of numbers). */
-  notMeasured?: string;
   note?: string;
 }
 
@@ -35,7 +33,7 @@ export function summarize(samples: number[]): Summary {
 }
 
 export function met(figure: Figure): boolean | undefined {
-  if (!figure.check || figure.notMeasured || figure.samples.length === 0) return undefined;
+  if (!figure.check || figure.samples.length === 0) return undefined;
   return summarize(figure.samples)[figure.check.stat] <= figure.check.limit;
 }
 
@@ -51,7 +49,6 @@ export function table(figures: Figure[]): string {
   const rows = [
     ['figure', 'n', 'min', 'median', 'p95', 'goal', 'met'],
     ...figures.map((figure) => {
-      if (figure.notMeasured) return [figure.figure, '–', '–', '–', '–', figure.goal, figure.notMeasured];
       const { min, median, p95 } = summarize(figure.samples);
       const holds = met(figure);
       return [
