@@ -5,8 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import type { Core } from '../main/core/core';
-import type { Client, LotseDocument, MethodInput, RenderedPdf, Settings } from '../shared/api/contract';
-import { givePartnerAddress, SAMPLE_CLIENT } from '../test/support/core';
+import type { Client, LotseDocument, RenderedPdf, Settings } from '../shared/api/contract';
+import { givePartnerAddress } from '../test/support/core';
+import { OTHER_BASIS, REFERRAL_CLIENT } from '../test/support/documents';
 import { callOk } from '../test/support/results';
 import { count, timed, type Figure } from './stats';
 
@@ -47,29 +48,18 @@ function childrenCpuMs(): number {
   }
   return (total / TICKS_PER_SECOND) * 1000;
 }
-/** A referral as test/db/document-lifecycle.test.ts makes it: a client with a Duldung and languages, to the VHS. */
-const CLIENT: MethodInput<'clients.create'> = {
-  ...SAMPLE_CLIENT,
-  phone: '0176 1234567',
-  languages: [{ language: 'Türkisch', interpreterNeeded: false }],
-  counselingFields: ['recognition', 'language-courses'],
-  residenceStatus: 'duldung',
-  residenceValidUntil: '2027-02-15',
-  fileNumber: 'KI-2026-0815',
-};
 const REFERRAL_TEXT = {
   reason:
     'Frau Müller möchte ihren Abschluss als Pflegefachkraft anerkennen lassen. Sie hat in Izmir eine dreijährige Ausbildung abgeschlossen und ' +
     'fünf Jahre in einem Krankenhaus gearbeitet. Unterlagen liegen in Übersetzung vor.',
   request: 'Bitte beraten Sie sie zum Anerkennungsverfahren und zu den Kosten, und melden Sie sich bei Rückfragen gern bei mir.',
 };
-const OTHER_BASIS = { basis: '§ 69 SGB X', reason: 'Übermittlung an einen Sozialleistungsträger für dessen gesetzliche Aufgabe' };
 
 /** A final referral letter of two pages (the reason and request are long enough to reach the second page). */
 export async function finalReferral(core: Core): Promise<LotseDocument> {
   const settings = await callOk<Settings>(core, 'settings.get', {});
   await callOk(core, 'settings.update', { ...settings, counselor: { ...settings.counselor, phone: '02421 22-1234' } });
-  const client = await callOk<Client>(core, 'clients.create', CLIENT);
+  const client = await callOk<Client>(core, 'clients.create', REFERRAL_CLIENT);
   await givePartnerAddress(core, VHS);
   const draft = await callOk<LotseDocument>(core, 'documents.create', {
     templateId: 'referral-letter',

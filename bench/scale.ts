@@ -4,6 +4,7 @@ import type { ClientInput } from '../shared/api/contract';
 import { addDaysIso } from '../shared/domain/iso-date';
 import { clientInput } from '../test/support/core';
 import { callOk } from '../test/support/results';
+import { SCALE_TODAY, writeClientsWithDeadlines } from '../test/support/deadlines-at-scale';
 import { seededRandom } from '../test/support/seeded-random';
 import { count, timed, type Figure } from './stats';
 
@@ -13,15 +14,10 @@ import { count, timed, type Figure } from './stats';
  * transliterated, Ukrainian in Cyrillic and transliterated, Polish, Persian, Tigrinya,
  * Romanian), written straight into the store in one transaction through the store's
  * own insert (so the search index is the real one), with the deadlines of
- * test/db/deadlines-scale.test.ts: 2,700 permits under § 104c due, 300 consents
+ * test/support/deadlines-at-scale.ts (as test/db/deadlines-scale.test.ts): 2,700 permits under § 104c due, 300 consents
  * running out, 100 marked done. Then `clients.search` and `deadlines.list` (the Start
  * screen's page of 25) through dispatch.
  */
-
-const TODAY = '2026-11-25';
-const PERMITS_DUE = 2_700;
-const CONSENTS_DUE = 300;
-const DONE = 100;
 
 const FAMILY = [
   ...['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schäfer', 'Schröder', 'Krüger', 'Weiß', 'Groß', 'Köhler', 'Jäger'],
@@ -65,38 +61,17 @@ export async function scaleFigures(core: Core): Promise<{ figures: Figure[]; raw
   const people: Person[] = [];
 
   const setupStarted = performance.now();
-  const insertConsent = core.db.prepare(
-    `INSERT INTO consents (id, client_id, purposes, data_categories, health_data, exchange, signed_on, valid_until, explained_in, interpreter, notes, recorded_by, created_at)
-     VALUES (?, ?, '[]', '[]', 0, 'both', '2026-01-01', ?, '', '', '', '', ?)`,
-  );
-  const insertDone = core.db.prepare(
-    `INSERT INTO deadline_actions (kind, client_id, source_id, due_date, action, postponed_to, note, acted_at, acted_by)
-     VALUES ('residence-expiry', ?, '', ?, 'done', NULL, '', ?, 'Bench')`,
-  );
-  core.db.transaction(() => {
-    const now = '2026-11-25T10:00:00.000Z';
-    for (let index = 0; index < clients; index += 1) {
-      const id = `bench-${String(index).padStart(6, '0')}`;
-      const familyName = random() < 0.08 ? `${pick(FAMILY)}-${pick(FAMILY)}` : pick(FAMILY);
-      const givenName = random() < 0.15 ? `${pick(GIVEN)} ${pick(GIVEN)}` : pick(GIVEN);
-      const birthDate = addDaysIso('1950-01-01', Math.floor(random() * 20_000));
-      const fileNumber = `KI-${2015 + Math.floor(random() * 12)}-${String(index).padStart(6, '0')}`;
-      let residenceStatus: string | null = null;
-      let residenceValidUntil: string | null = null;
-      if (index < PERMITS_DUE) {
-        residenceStatus = 'p104c';
-        residenceValidUntil = addDaysIso(TODAY, (index % 120) - 30);
-      } else if (index < clients * 0.6) {
-        residenceStatus = 'aufenthaltserlaubnis';
-        residenceValidUntil = addDaysIso(TODAY, 400 + (index % 700));
-      }
-      const input: ClientInput = { ...base, familyName, givenName, birthDate, fileNumber, residenceStatus, residenceValidUntil };
-      insertClient(core.db, id, input, now);
-      people.push({ familyName, givenName, birthDate, fileNumber });
-      if (index >= PERMITS_DUE && index < PERMITS_DUE + CONSENTS_DUE) insertConsent.run(`bench-consent-${index}`, id, addDaysIso(TODAY, index % 30), now);
-      if (index < DONE) insertDone.run(id, residenceValidUntil, now);
-    }
-  })();
+  writeClientsWithDeadlines(core, clients, (index, residence, now) => {
+    const id = `bench-${String(index).padStart(6, '0')}`;
+    const familyName = random() < 0.08 ? `${pick(FAMILY)}-${pick(FAMILY)}` : pick(FAMILY);
+    const givenName = random() < 0.15 ? `${pick(GIVEN)} ${pick(GIVEN)}` : pick(GIVEN);
+    const birthDate = addDaysIso('1950-01-01', Math.floor(random() * 20_000));
+    const fileNumber = `KI-${2015 + Math.floor(random() * 12)}-${String(index).padStart(6, '0')}`;
+    const input: ClientInput = { ...base, familyName, givenName, birthDate, fileNumber, ...residence };
+    insertClient(core.db, id, input, now);
+    people.push({ familyName, givenName, birthDate, fileNumber });
+    return id;
+  });
   const setupSeconds = (performance.now() - setupStarted) / 1000;
 
   // Queries as counselors type them: a name's first letters, a whole name, a folded spelling, a birth date, a file number.
@@ -122,11 +97,11 @@ export async function scaleFigures(core: Core): Promise<{ figures: Figure[]; raw
   }
 
   const deadlineRuns = count(30, 10);
-  await callOk(core, 'deadlines.list', { date: TODAY, limit: 1 }); // prepares statements, registers the sort key
+  await callOk(core, 'deadlines.list', { date: SCALE_TODAY, limit: 1 }); // prepares statements, registers the sort key
   const deadlines: number[] = [];
   let total = 0;
   for (let index = 0; index < deadlineRuns; index += 1) {
-    const measured = await timed(() => callOk<{ total: number }>(core, 'deadlines.list', { date: TODAY, limit: 25 }));
+    const measured = await timed(() => callOk<{ total: number }>(core, 'deadlines.list', { date: SCALE_TODAY, limit: 25 }));
     deadlines.push(measured.wallMs);
     total = measured.value.total;
   }

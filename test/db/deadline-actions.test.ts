@@ -5,6 +5,7 @@ import { contract, type AuditEntry, type Consent, type Deadline, type LotseDocum
 import { deadlineBounds, daysFrom } from '../../shared/domain/deadline-dates';
 import { addDaysIso } from '../../shared/domain/iso-date';
 import { clientToInput, createLookAlike, givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { OTHER_BASIS } from '../support/documents';
 import { callOk, countRows, errorOf } from '../support/results';
 
 /**
@@ -16,7 +17,6 @@ import { callOk, countRows, errorOf } from '../support/results';
 
 const TODAY = '2026-11-25';
 const VHS = 'seed-vhs-rur-eifel';
-const OTHER_BASIS = { basis: '§ 69 SGB X', reason: 'Übermittlung an einen Sozialleistungsträger für dessen gesetzliche Aufgabe' };
 
 let core: Core;
 let dispose: () => void;

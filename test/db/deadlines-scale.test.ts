@@ -5,6 +5,7 @@ import type { Core } from '../../main/core/core';
 import type { MethodOutput } from '../../shared/api/contract';
 import { addDaysIso } from '../../shared/domain/iso-date';
 import { openTestCore } from '../support/core';
+import { CONSENTS_DUE, DONE, PERMITS_DUE, SCALE_TODAY, writeClientsWithDeadlines } from '../support/deadlines-at-scale';
 import { valueOf } from '../support/results';
 
 /**
@@ -15,11 +16,8 @@ import { valueOf } from '../support/results';
  * is shared).
  */
 
-const TODAY = '2026-11-25';
+const TODAY = SCALE_TODAY;
 const CLIENTS = 100_000;
-const PERMITS_DUE = 2_700;
-const CONSENTS_DUE = 300;
-const DONE = 100;
 
 let core: Core;
 let dispose: () => void;
@@ -31,34 +29,11 @@ beforeAll(() => {
     `INSERT INTO clients (id, family_name, given_name, residence_status, residence_valid_until, street, postal_code, city, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, '', '', '', ?, ?)`,
   );
-  const insertConsent = core.db.prepare(
-    `INSERT INTO consents (id, client_id, purposes, data_categories, health_data, exchange, signed_on, valid_until, explained_in, interpreter, notes, recorded_by, created_at)
-     VALUES (?, ?, '[]', '[]', 0, 'both', '2026-01-01', ?, '', '', '', '', ?)`,
-  );
-  const insertDone = core.db.prepare(
-    `INSERT INTO deadline_actions (kind, client_id, source_id, due_date, action, postponed_to, note, acted_at, acted_by)
-     VALUES ('residence-expiry', ?, '', ?, 'done', NULL, '', ?, 'Test')`,
-  );
-  core.db.transaction(() => {
-    const now = '2026-11-25T10:00:00.000Z';
-    for (let index = 0; index < CLIENTS; index += 1) {
-      const id = randomUUID();
-      let status: string | null = null;
-      let until: string | null = null;
-      if (index < PERMITS_DUE) {
-        // From 30 days overdue to 89 days ahead: within the 90 days of § 104c.
-        status = 'p104c';
-        until = addDaysIso(TODAY, (index % 120) - 30);
-      } else if (index < 60_000) {
-        // Permits that run out in one to three years: not due.
-        status = 'aufenthaltserlaubnis';
-        until = addDaysIso(TODAY, 400 + (index % 700));
-      }
-      insertClient.run(id, `Familie${index}`, `Vorname${index}`, status, until, now, now);
-      if (index >= PERMITS_DUE && index < PERMITS_DUE + CONSENTS_DUE) insertConsent.run(randomUUID(), id, addDaysIso(TODAY, index % 30), now);
-      if (index < DONE) insertDone.run(id, until, now);
-    }
-  })();
+  writeClientsWithDeadlines(core, CLIENTS, (index, { residenceStatus, residenceValidUntil }, now) => {
+    const id = randomUUID();
+    insertClient.run(id, `Familie${index}`, `Vorname${index}`, residenceStatus, residenceValidUntil, now, now);
+    return id;
+  });
   console.log(`deadlines at scale: ${CLIENTS} clients written in ${(performance.now() - started).toFixed(0)} ms`);
 }, 120_000);
 afterAll(() => dispose());

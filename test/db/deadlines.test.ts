@@ -5,6 +5,7 @@ import type { Client, Consent, Deadline, LotseDocument, MethodInput, ResidenceSt
 import type { ApiResult } from '../../shared/api/errors';
 import { addDaysIso } from '../../shared/domain/iso-date';
 import { givePartnerAddress, createLookAlike, openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { OTHER_BASIS } from '../support/documents';
 
 /**
  * The deadline list (DOMAIN.md "Residence statuses": each status with a
@@ -63,7 +64,6 @@ async function updateStatus(code: string, change: Partial<ResidenceStatus>): Pro
 
 const VHS = 'seed-vhs-rur-eifel';
 const REFERRAL_VALUES = { reason: 'Sprachkurs B1 gesucht.', request: 'Bitte informieren Sie über freie Plätze.', counselingFields: ['language-courses'] };
-const OTHER_BASIS = { basis: '§ 69 SGB X', reason: 'Übermittlung an einen Sozialleistungsträger für dessen gesetzliche Aufgabe' };
 
 /** A final referral letter to the VHS, handed over with a follow-up date. */
 async function referralToFollowUp(clientId: string, followUpDate: string): Promise<LotseDocument> {

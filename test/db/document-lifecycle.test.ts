@@ -5,7 +5,7 @@ import type { Core } from '../../main/core/core';
 import type { AuditEntry, Client, Consent, Deadline, Disclosure, LotseDocument, MethodInput, Partner, RenderedPdf, Settings } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
 import { clientToInput, givePartnerAddress, openTestCore, partnerToInput, SAMPLE_CLIENT } from '../support/core';
-import { renderedText } from '../support/documents';
+import { OTHER_BASIS, REFERRAL_CLIENT, renderedText } from '../support/documents';
 import { callOk, countRows, errorOf, valueOf } from '../support/results';
 
 /**
@@ -22,18 +22,7 @@ const TODAY = '2026-11-25';
 const VHS = 'seed-vhs-rur-eifel';
 const COURSE_PROVIDER = 'seed-integrationskurstraeger';
 const COUNSELOR_PHONE = '02421 22-1234';
-const OTHER_BASIS = { basis: '§ 69 SGB X', reason: 'Übermittlung an einen Sozialleistungsträger für dessen gesetzliche Aufgabe' };
 
-/** The client of most tests: a Duldung (a residence field the consent may leave out), languages, a phone. */
-const CLIENT: MethodInput<'clients.create'> = {
-  ...SAMPLE_CLIENT,
-  phone: '0176 1234567',
-  languages: [{ language: 'Türkisch', interpreterNeeded: false }],
-  counselingFields: ['recognition', 'language-courses'],
-  residenceStatus: 'duldung',
-  residenceValidUntil: '2027-02-15',
-  fileNumber: 'KI-2026-0815',
-};
 const RESIDENCE_LABEL = 'Duldung (§ 60a AufenthG)';
 
 /** What a referral letter needs besides its prefilled values to be complete. */
@@ -116,7 +105,7 @@ beforeEach(async () => {
     office: { ...current.office, email: '' },
     counselor: { ...current.counselor, phone: COUNSELOR_PHONE, email: '' },
   }));
-  client = await call<Client>('clients.create', CLIENT);
+  client = await call<Client>('clients.create', REFERRAL_CLIENT);
   vhs = await givePartnerAddress(core, VHS);
   await givePartnerAddress(core, COURSE_PROVIDER);
 });
