@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
@@ -193,6 +194,29 @@ describe('batches.cancel', () => {
     const { started } = await runBatch({ templateId: 'free-letter', values: LETTER, filter: { clientIds: ids } });
     expect(await callOk(core, 'batches.cancel', { batchId: started.batchId })).toMatchObject({ state: 'done' });
     expect(countRows(core, 'documents')).toBe(1);
+  });
+
+  it.runIf(process.platform === 'linux')('renders in threads of lower priority than the host’s own (nice 10 on Linux)', async () => {
+    /** The nice value of each thread of this process (/proc/self/task/<tid>/stat, field 19). */
+    const niceValues = () =>
+      fs.readdirSync('/proc/self/task').map((tid) => {
+        const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const before = niceValues().filter((nice) => nice === 10).length;
+    const ids = await createClients(30);
+    const { batchId } = await callOk<BatchStarted>(core, 'batches.render', {
+      templateId: 'free-letter',
+      values: LETTER,
+      filter: { clientIds: ids },
+      recipients: ids,
+    });
+    await vi.waitFor(async () => expect((await callOk<BatchStatus>(core, 'batches.status', { batchId })).done).toBeGreaterThan(0), { timeout: 30_000 });
+    const during = niceValues();
+    expect(during.filter((nice) => nice === 10).length).toBe(before + 2);
+    // The thread that asks (the host's) keeps its priority: on Linux os.getPriority() reads the calling thread's.
+    expect(os.getPriority()).toBe(0);
+    await callOk(core, 'batches.cancel', { batchId });
   });
 
   it('stops a running worker when the core closes', async () => {
