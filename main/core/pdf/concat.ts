@@ -501,6 +501,19 @@ export class PdfConcatenator {
    * whole PDF. A handful of objects, whatever the number of letters.
    */
   finish(): Buffer {
+    const pieces = this.finishInPieces();
+    return Buffer.concat(
+      pieces,
+      pieces.reduce((size, piece) => size + piece.length, 0),
+    );
+  }
+
+  /**
+   * As `finish`, the whole PDF as the pieces it was written in (blocks of
+   * about 1 MB, in order), without copying them into one Buffer: a serial
+   * letter of 1,000 letters hashes and encodes them a piece per turn.
+   */
+  finishInPieces(): Buffer[] {
     if (this.finished) throw new Error('PdfConcatenator: already finished');
     if (this.kids.length === 0) throw new PdfConcatError('keine Seiten.');
     this.finished = true;
@@ -539,9 +552,8 @@ export class PdfConcatenator {
       ),
     );
     this.flushBlock();
-    const result = Buffer.concat(this.chunks, this.size);
-    this.chunks.length = 0;
+    const pieces = this.chunks.splice(0);
     this.block = Buffer.alloc(0);
-    return result;
+    return pieces;
   }
 }

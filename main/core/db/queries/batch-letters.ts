@@ -60,6 +60,15 @@ export function dropStagedLetters(db: Db, batchId?: string): void {
   });
 }
 
+/** Up to `limit` of a finished batch's staged letters let go (their documents are final); returns how many went, 0 when none are left. */
+export function dropSomeStagedLetters(db: Db, batchId: string, limit: number): number {
+  let dropped = 0;
+  stagingChange(db, () => {
+    dropped = db.prepare('DELETE FROM batch_letters WHERE rowid IN (SELECT rowid FROM batch_letters WHERE batch_id = ? LIMIT ?)').run(batchId, limit).changes;
+  });
+  return dropped;
+}
+
 export interface StagedBatch {
   batchId: string;
   templateId: string;

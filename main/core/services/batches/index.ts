@@ -227,10 +227,10 @@ export function batchResult(core: Core, batchId: string): BatchResult {
   if (run.state === 'running') throw new DomainError('conflict', { key: 'batches.stillRunning' });
   if (run.state === 'cancelled') throw new DomainError('conflict', { key: 'batches.cancelled' });
   if (run.state === 'failed' || !run.result) throw new DomainError('conflict', run.message ?? { key: 'batches.failed' });
-  const { pdf, sha256, pages, documentIds } = run.result;
+  const { pdfBase64, sha256, pages, documentIds } = run.result;
   // The serial letter's final documents leave the desk as one PDF: a line of the trail (ids only).
   core.db.transaction(() =>
     recordAudit(core, { action: 'batches.result', subjectType: 'batch', subjectId: batchId, clientId: null, details: { documentIds, sha256 } }),
   )();
-  return { pdfBase64: pdf.toString('base64'), sha256, pages, documentIds, skipped: run.skipped };
+  return { pdfBase64, sha256, pages, documentIds, skipped: run.skipped };
 }

@@ -6,7 +6,7 @@ import type { BatchSkipped, BatchStatus } from '../../../../shared/api/schemas/b
 import type { FormDefinition } from '../../../../shared/forms';
 import type { ErrorMessage } from '../../../../shared/i18n/error-message';
 import type { Core } from '../../core';
-import { dropStagedLetters, type StagedLetter } from '../../db/queries/batch-letters';
+import { dropSomeStagedLetters, dropStagedLetters, type StagedLetter } from '../../db/queries/batch-letters';
 import { DomainError } from '../../errors';
 import { PdfConcatenator } from '../../pdf/concat';
 import type { Prepared, PreparedLetter } from './prepare';
@@ -49,7 +49,8 @@ export interface BatchRun {
   unstaged: StagedLetter[];
   /** All letters are in: the combined PDF is being finished and the batch recorded. */
   finishing: boolean;
-  result?: { pdf: Buffer; sha256: string; pages: number; documentIds: string[] };
+  /** The combined PDF, kept as the base64 `batches.result` hands out (made a slice per turn, so the answer costs no encoding). */
+  result?: { pdfBase64: string; sha256: string; pages: number; documentIds: string[] };
 }
 
 const FAILED: ErrorMessage = { key: 'batches.workerFailed' };
@@ -112,6 +113,37 @@ function stageUnstaged(core: Core, run: BatchRun): void {
   stageLetters(core, run.id, letters);
 }
 
+/** Bytes per turn when the combined PDF is hashed and encoded: a multiple of 3, so the base64 of the slices joins into the base64 of the whole. */
+const ENCODE_SLICE = 3 << 20;
+
+/** The sha256 and base64 of a PDF written in pieces, a slice per turn of the event loop. */
+export async function hashAndEncode(pieces: Buffer[]): Promise<{ sha256: string; base64: string }> {
+  const hash = createHash('sha256');
+  const base64: string[] = [];
+  let carry = Buffer.alloc(0);
+  let pending: Buffer[] = [];
+  let pendingSize = 0;
+  const encode = (final: boolean) => {
+    const bytes = Buffer.concat([carry, ...pending]);
+    pending = [];
+    pendingSize = 0;
+    const cut = final ? bytes.length : bytes.length - (bytes.length % 3);
+    base64.push(bytes.subarray(0, cut).toString('base64'));
+    carry = Buffer.from(bytes.subarray(cut));
+  };
+  for (const piece of pieces) {
+    hash.update(piece);
+    pending.push(piece);
+    pendingSize += piece.length;
+    if (pendingSize < ENCODE_SLICE) continue;
+    encode(false);
+    await yieldToHost();
+  }
+  encode(true);
+  await yieldToHost();
+  return { sha256: hash.digest('hex'), base64: base64.join('') };
+}
+
 /**
  * All letters are in: the combined PDF finished, its sha256, the batch
  * recorded (the staged letters become final documents in one transaction),
@@ -131,22 +163,24 @@ async function finishRun(core: Core, run: BatchRun): Promise<void> {
     await yieldToHost();
     if (run.state !== 'running') return;
     const pages = combined.pageCount;
-    const pdf = combined.finish();
+    const pieces = combined.finishInPieces();
     run.combined = null;
-    await yieldToHost();
-    if (run.state !== 'running') return;
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const { sha256, base64 } = await hashAndEncode(pieces);
     await yieldToHost();
     if (run.state !== 'running') return;
     recordBatch(core, { id: run.id, form: run.form, finalizedAt: run.creationDate, skippedCount: run.skipped.length });
     const documentIds = run.letters.flatMap((letter) => (letter.documentId === undefined ? [] : [letter.documentId]));
-    run.result = { pdf, sha256, pages, documentIds };
+    run.result = { pdfBase64: base64, sha256, pages, documentIds };
     run.state = 'done';
     run.letters = [];
-    await yieldToHost();
-    // The documents are final: the staged copies go (left behind, a store that opens drops them).
-    dropStaged(run);
+    // The documents are final: the staged copies go, a slice per turn (left behind, a store that opens drops them).
+    do await yieldToHost();
+    while (core.db.open && dropSomeStagedLetters(core.db, run.id, STAGE_SLICE * 4) > 0);
   } catch (error) {
+    if (run.state === 'done') {
+      if (!(error instanceof DomainError)) console.error(`[lotse] batch ${run.id}: dropping its staged letters failed:`, error);
+      return;
+    }
     if (run.state !== 'running') return;
     console.error(`[lotse] batch ${run.id}: recording the documents failed:`, error);
     stopRun(run, 'failed', { key: 'batches.notRecorded' });
