@@ -5,6 +5,7 @@ import { lockDataDir, type DataDirLock } from './data-dir';
 import { checkPassed, type DamageReason } from './db/backup-files';
 import { keyOpens, passphraseStoreKey, rekeyStoreFile, type StoreKey } from './db/cipher';
 import { openDatabase, StoreDamagedError, type Db } from './db/open';
+import { dropStagedLetters } from './db/queries/batch-letters';
 import { seedBuiltIns } from './db/seed';
 import { DomainError } from './errors';
 import { makeTreePrivate, PRIVATE_DIR_MODE } from './private-files';
@@ -77,6 +78,8 @@ function openSeededStore(options: CoreOptions & { key: StoreKey }, now: Clock): 
   });
   try {
     seedBuiltIns(db, now().toISOString());
+    // No serial letter runs in a store that is just opening: letters staged by a host that stopped mid-batch never become documents.
+    dropStagedLetters(db);
     return db;
   } catch (error) {
     db.close();

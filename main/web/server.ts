@@ -8,6 +8,7 @@ import type { Core } from '../core/core';
 import { dispatch } from '../core/api/dispatch';
 import { contentTypeFor, rendererResponseHeaders, resolveRendererFile } from '../renderer-files';
 import { checkRequest } from './request-guard';
+import { resultJson } from './result-json';
 
 export interface WebHostOptions {
   core: Core;
@@ -78,6 +79,28 @@ async function readBody(request: http.IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A dispatch result, written in pieces (result-json.ts): a PDF of a serial letter does not hold the host while it becomes JSON. */
+async function sendResult(response: http.ServerResponse, status: number, body: ApiResult<unknown>): Promise<void> {
+  response.writeHead(status, { ...headers('application/json; charset=utf-8'), 'Cache-Control': 'no-store' });
+  for await (const piece of resultJson(body)) {
+    if (response.destroyed) return;
+    if (!response.write(piece)) await drainedOrClosed(response);
+  }
+  response.end();
+}
+
+function drainedOrClosed(response: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
+}
+
 async function handleApi(core: Core, request: http.IncomingMessage, response: http.ServerResponse, method: string): Promise<void> {
   if (request.method !== 'POST') return fail(response, 405, 'invalid_input', { key: 'web.postOnly' });
   const body = await readBody(request);
@@ -91,7 +114,7 @@ async function handleApi(core: Core, request: http.IncomingMessage, response: ht
     }
   }
   const result = await dispatch(core, method, input);
-  sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result);
+  await sendResult(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result);
 }
 
 function serveStatic(staticDir: string, request: http.IncomingMessage, response: http.ServerResponse): void {

@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { Core } from '../../main/core/core';
 import type { BatchPreview, BatchResult, BatchSample, BatchStarted, BatchStatus, LotseDocument, RenderedPdf } from '../../shared/api/contract';
 import { expectPdfA2b } from '../pdf/pdfa-checks';
 import { batchWorkerScript } from '../support/batch-worker';
-import { createLookAlike, openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { createLookAlike, openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, countRows, errorOf } from '../support/results';
 
 // The test clock: 25.11.2026.
@@ -195,11 +196,99 @@ describe('batches.cancel', () => {
     expect(countRows(core, 'documents')).toBe(1);
   });
 
+  it.runIf(process.platform === 'linux')('renders in threads of lower priority than the host’s own (nice 10 on Linux)', async () => {
+    /** The nice value of each thread of this process (/proc/self/task/<tid>/stat, field 19). */
+    const niceValues = () =>
+      fs.readdirSync('/proc/self/task').map((tid) => {
+        const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const before = niceValues().filter((nice) => nice === 10).length;
+    const ids = await createClients(30);
+    const { batchId } = await callOk<BatchStarted>(core, 'batches.render', {
+      templateId: 'free-letter',
+      values: LETTER,
+      filter: { clientIds: ids },
+      recipients: ids,
+    });
+    await vi.waitFor(async () => expect((await callOk<BatchStatus>(core, 'batches.status', { batchId })).done).toBeGreaterThan(0), { timeout: 30_000 });
+    const during = niceValues();
+    expect(during.filter((nice) => nice === 10).length).toBe(before + 2);
+    // The thread that asks (the host's) keeps its priority: on Linux os.getPriority() reads the calling thread's.
+    expect(os.getPriority()).toBe(0);
+    await callOk(core, 'batches.cancel', { batchId });
+  });
+
   it('stops a running worker when the core closes', async () => {
     const ids = await createClients(20);
     await callOk<BatchStarted>(core, 'batches.render', { templateId: 'free-letter', values: LETTER, filter: { clientIds: ids }, recipients: ids });
     core.close();
     await new Promise((resolve) => setTimeout(resolve, 200));
+  });
+});
+
+describe('batches: the letters are staged, and become documents all at once', () => {
+  /** Asks for the status until `seen` says so while the batch still runs; returns the batch. */
+  async function startAndWatch(count: number, seen: (staged: number, documents: number) => boolean): Promise<{ batchId: string; sawIt: boolean }> {
+    const ids = await createClients(count);
+    const { batchId } = await callOk<BatchStarted>(core, 'batches.render', {
+      templateId: 'free-letter',
+      values: LETTER,
+      filter: { clientIds: ids },
+      recipients: ids,
+    });
+    for (let attempt = 0; attempt < 3000; attempt += 1) {
+      const status = await callOk<BatchStatus>(core, 'batches.status', { batchId });
+      // Read in the same turn as the status: the batch cannot move on in between.
+      if (status.state === 'running' && seen(countRows(core, 'batch_letters'), countRows(core, 'documents'))) return { batchId, sawIt: true };
+      if (status.state !== 'running') return { batchId, sawIt: false };
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error('batch did not finish');
+  }
+
+  it('stages the letters while the batch runs (no document yet), and records them all at the end', async () => {
+    const { batchId, sawIt } = await startAndWatch(120, (staged, documents) => {
+      expect(documents).toBe(0);
+      return staged > 0;
+    });
+    expect(sawIt).toBe(true);
+    expect((await waitForBatch(batchId)).at(-1)).toMatchObject({ state: 'done' });
+    const result = await callOk<BatchResult>(core, 'batches.result', { batchId });
+    expect(result.documentIds).toHaveLength(120);
+    expect(countRows(core, 'documents')).toBe(120);
+    // The staged copies go a turn after the documents are final.
+    await vi.waitFor(() => expect(countRows(core, 'batch_letters')).toBe(0));
+  });
+
+  it('drops what was staged when the batch is cancelled', async () => {
+    const { batchId, sawIt } = await startAndWatch(120, (staged) => staged > 0);
+    expect(sawIt).toBe(true);
+    const before = countRows(core, 'audit');
+    expect(await callOk<BatchStatus>(core, 'batches.cancel', { batchId })).toMatchObject({ state: 'cancelled' });
+    expect(countRows(core, 'batch_letters')).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(countRows(core, 'documents')).toBe(0);
+    expect(countRows(core, 'batch_letters')).toBe(0);
+    expect(countRows(core, 'audit')).toBe(before);
+  });
+
+  it('drops what a host that stopped mid-batch left staged when the store opens again', async () => {
+    const [id] = await createClients(1);
+    core.db
+      .prepare(
+        `INSERT INTO batch_letters (batch_id, position, document_id, client_id, field_values, prefilled, final_snapshot, pdf_sha256)
+         VALUES ('crashed', 0, 'never-a-document', ?, '{}', '[]', '{}', 'abc')`,
+      )
+      .run(id);
+    core.close();
+    core = reopenCore(dataDir);
+    try {
+      expect(countRows(core, 'batch_letters')).toBe(0);
+      expect(countRows(core, 'documents')).toBe(0);
+    } finally {
+      core.close();
+    }
   });
 });
 

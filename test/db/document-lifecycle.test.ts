@@ -6,6 +6,7 @@ import type { AuditEntry, Client, Consent, Deadline, Disclosure, LotseDocument, 
 import type { ApiResult } from '../../shared/api/errors';
 import { clientToInput, givePartnerAddress, openTestCore, partnerToInput, SAMPLE_CLIENT } from '../support/core';
 import { OTHER_BASIS, REFERRAL_CLIENT, renderedText } from '../support/documents';
+import { settleFinalSha256s } from '../../main/core/services/documents/finalize';
 import { callOk, countRows, errorOf, valueOf } from '../support/results';
 
 /**
@@ -62,6 +63,12 @@ function finalize(id: string, options: { omitFields?: string[]; otherLegalBasis?
 
 const getDocument = (id: string) => call<LotseDocument>('documents.get', { id });
 const render = (id: string) => call<RenderedPdf>('documents.render', { id });
+
+/** A final document once the host has kept its PDF's sha256 (rendered after the commit of finalizing). */
+async function withSha256(document: LotseDocument): Promise<LotseDocument> {
+  await settleFinalSha256s(core);
+  return getDocument(document.id);
+}
 
 function referral(values: Record<string, unknown> = REFERRAL_TEXT, partnerId = VHS): Promise<LotseDocument> {
   return createDocument('referral-letter', values, partnerId);
@@ -277,7 +284,9 @@ describe('the consent gate', () => {
       referralStatus: 'created',
       omittedFields: [],
     });
-    expect(final.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Finalizing writes and audits; the PDF is rendered after the commit, for its sha256.
+    expect(final.sha256).toBeNull();
+    expect((await withSha256(final)).sha256).toMatch(/^[0-9a-f]{64}$/);
     // Drafted before the consent existed: the final letter refers to the consent it went out under.
     expect(final.values.consentSignedOn).toBe(TODAY);
     expect(await renderedText(core, final.id)).toContain('25.11.2026');
@@ -424,7 +433,7 @@ describe('final documents are frozen', () => {
   });
 
   it('reprints the same bytes, even after the client and the letterhead changed; a draft shows the changes', async () => {
-    const final = await finalFreeLetter();
+    const final = await withSha256(await finalFreeLetter());
     const draft = await createDocument('free-letter', { subject: 'Terminbestätigung', body: 'Ihr Termin ist am Montag.' });
     const first = await render(final.id);
     const second = await render(final.id);
@@ -450,8 +459,29 @@ describe('final documents are frozen', () => {
     expect(draftText).toContain('02421 99-0');
   });
 
+  it('keeps the sha256 of the final PDF once: after the commit, or at the first render when the host stopped before', async () => {
+    const final = await finalFreeLetter();
+    expect(final.sha256).toBeNull();
+    expect((await call<{ items: AuditEntry[] }>('audit.list', { action: 'documents.finalize' })).items[0]?.details).not.toHaveProperty('sha256');
+    // No background render yet (as after a host that stopped at once): the first render keeps what it rendered.
+    const first = await render(final.id);
+    expect(createHash('sha256').update(Buffer.from(first.pdfBase64, 'base64')).digest('hex')).toBe(first.sha256);
+    expect((await getDocument(final.id)).sha256).toBe(first.sha256);
+    expect((await withSha256(final)).sha256).toBe(first.sha256);
+    expect((await call<{ items: AuditEntry[] }>('audit.list', { action: 'documents.render' })).items[0]?.details).toEqual({ sha256: first.sha256 });
+    // Kept once: the store refuses to change or clear it.
+    expect(() => core.db.prepare('UPDATE documents SET pdf_sha256 = ? WHERE id = ?').run('0'.repeat(64), final.id)).toThrow(/immutable/);
+    expect(() => core.db.prepare('UPDATE documents SET pdf_sha256 = NULL WHERE id = ?').run(final.id)).toThrow(/immutable/);
+
+    // The background render keeps it when nothing rendered the document before.
+    const other = await finalFreeLetter();
+    const kept = await withSha256(other);
+    expect(kept.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await render(other.id)).sha256).toBe(kept.sha256);
+  });
+
   it('reprints a final referral the same after the partner moved; a draft is addressed to the new address', async () => {
-    const final = await finalReferral();
+    const final = await withSha256(await finalReferral());
     const draft = await referral();
     await call('partners.update', { ...partnerToInput(vhs), address: { street: 'Kaiserplatz 1', postalCode: '52349', city: 'Düren' } });
     expect((await render(final.id)).sha256).toBe(final.sha256);
@@ -589,8 +619,12 @@ describe('unprintable text', () => {
     expect(error.code).toBe('unprintable_text');
     expect(Object.keys(error.fields ?? {})).toEqual(['values.request']);
     expect(error.fields?.['values.request']).toContain('🎉');
-    expect(errorOf(await finalize(letter.id, { otherLegalBasis: OTHER_BASIS })).code).toBe('unprintable_text');
-    expect((await getDocument(letter.id)).status).toBe('draft');
+    // Finalizing renders nothing, but runs the same print check first: refused before anything is final or audited.
+    const auditBefore = countRows(core, 'audit');
+    const refused = errorOf(await finalize(letter.id, { otherLegalBasis: OTHER_BASIS }));
+    expect(refused).toMatchObject({ code: 'unprintable_text', fields: error.fields });
+    expect(await getDocument(letter.id)).toMatchObject({ status: 'draft', sha256: null, finalizedAt: null });
+    expect(countRows(core, 'audit')).toBe(auditBefore);
   });
 });
 

@@ -18,7 +18,7 @@ import type {
 import { batchWorkerScript } from '../support/batch-worker';
 import { givePartnerAddress, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { expectPdfA2b } from '../pdf/pdfa-checks';
-import { renderedText } from '../support/documents';
+import { finalizeWithSha256, renderedText } from '../support/documents';
 import { pdfText } from '../support/pdf-words';
 import { callOk, errorOf } from '../support/results';
 
@@ -75,7 +75,7 @@ async function freeLetter(clientId: string, subject: string, body: string): Prom
   return call<LotseDocument>('documents.create', { templateId: 'free-letter', clientId, values: { subject, body } });
 }
 async function finalFreeLetter(clientId: string, subject: string, body: string): Promise<LotseDocument> {
-  return call<LotseDocument>('documents.finalize', { id: (await freeLetter(clientId, subject, body)).id });
+  return finalizeWithSha256(core, { id: (await freeLetter(clientId, subject, body)).id });
 }
 async function referral(clientId: string, values: Record<string, unknown> = REFERRAL_TEXT): Promise<LotseDocument> {
   return call<LotseDocument>('documents.create', { templateId: 'referral-letter', clientId, partnerId: VHS, values });
@@ -226,7 +226,7 @@ describe('documents.printMany', () => {
     const olena = await createClient(OLENA);
     const omar = await createClient(OMAR);
     const first = await finalFreeLetter(olena.id, 'Erster Brief', 'Text des ersten Briefes.');
-    const second = await call<LotseDocument>('documents.finalize', { id: (await referral(omar.id)).id, otherLegalBasis: OTHER_BASIS });
+    const second = await finalizeWithSha256(core, { id: (await referral(omar.id)).id, otherLegalBasis: OTHER_BASIS });
     const third = await freeLetter(omar.id, 'Dritter Brief', 'Text des dritten Briefes, noch ein Entwurf.');
     const singles = await Promise.all([first, second, third].map((document) => call<RenderedPdf>('documents.render', { id: document.id })));
 

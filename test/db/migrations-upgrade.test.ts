@@ -535,6 +535,44 @@ describe('each migration on a store of the version before it', () => {
     expect(again.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(3);
   });
 
+  upgradeTest(150, 'lets a final document keep its sha256 once, adds the batch staging going with its client, and can be run again', () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((migration) => migration.version === 150) - 1]!.version;
+    const store = storeAt(before);
+    insertSchema10Client(store.db, 'c1', 'Müller', null);
+    insertSchema10Client(store.db, 'c2', 'Demir', null);
+    insertSchema10Document(store.db, 'd1', 'c1', 'final');
+    insertSchema10Document(store.db, 'd2', 'c1', 'draft');
+    store.db.prepare("UPDATE documents SET pdf_sha256 = 'kept', status = 'final' WHERE id = 'd2'").run();
+    // Before: no final document's sha256 can be set.
+    expect(() => store.db.prepare("UPDATE documents SET pdf_sha256 = 'late' WHERE id = 'd1'").run()).toThrow(/immutable/);
+    const documentsBefore = rows(store.db, 'SELECT * FROM documents ORDER BY id');
+    const db = upgrade(store, 150);
+    expect(rows(db, 'SELECT * FROM documents ORDER BY id')).toEqual(documentsBefore);
+    // Set once, from NULL; never changed or cleared; everything else of a final document stays frozen.
+    db.prepare("UPDATE documents SET pdf_sha256 = 'late' WHERE id = 'd1'").run();
+    expect(() => db.prepare("UPDATE documents SET pdf_sha256 = 'other' WHERE id = 'd1'").run()).toThrow(/immutable/);
+    expect(() => db.prepare("UPDATE documents SET pdf_sha256 = NULL WHERE id = 'd2'").run()).toThrow(/immutable/);
+    expect(() => db.prepare("UPDATE documents SET field_values = '{}' WHERE id = 'd1'").run()).toThrow(/immutable/);
+    expect(() => db.prepare("UPDATE documents SET status = 'draft' WHERE id = 'd1'").run()).toThrow(/immutable/);
+    expect(rows(db, 'SELECT id, pdf_sha256 FROM documents ORDER BY id')).toEqual([
+      { id: 'd1', pdf_sha256: 'late' },
+      { id: 'd2', pdf_sha256: 'kept' },
+    ]);
+    const stage = db.prepare(
+      `INSERT INTO batch_letters (batch_id, position, document_id, client_id, field_values, prefilled, final_snapshot, pdf_sha256)
+       VALUES ('b1', ?, ?, ?, '{}', '[]', '{}', 'abc')`,
+    );
+    stage.run(0, 'n1', 'c1');
+    stage.run(1, 'n2', 'c2');
+    expect(() => stage.run(1, 'n3', 'c1')).toThrow();
+    db.prepare("DELETE FROM clients WHERE id = 'c2'").run();
+    expect(rows(db, 'SELECT document_id FROM batch_letters')).toEqual([{ document_id: 'n1' }]);
+    db.pragma(`user_version = ${before}`);
+    const again = upgrade({ file: db.name, db }, 150);
+    expect(rows(again, 'SELECT document_id FROM batch_letters')).toEqual([{ document_id: 'n1' }]);
+    expect(() => again.prepare("UPDATE documents SET pdf_sha256 = 'other' WHERE id = 'd1'").run()).toThrow(/immutable/);
+  });
+
   it('has a test for every migration', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
   });

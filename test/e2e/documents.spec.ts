@@ -175,6 +175,8 @@ async function confirmFinalize(page: Page, dialog: Locator): Promise<void> {
   // The PDF arrives and is drawn.
   const preview = page.getByRole('region', { name: 'Vorschau' });
   await expect(preview.getByRole('button', { name: 'PDF speichern' })).toBeVisible({ timeout: 20_000 });
+  // Finalizing renders nothing: the PDF's first render (this preview) keeps its sha256, and the screen shows it.
+  await expect(page.getByRole('main').locator('code.hash')).toHaveAttribute('title', /^[0-9a-f]{64}$/);
 }
 
 /** The document's PDF as the core renders it, on disk, with its text (pdftotext, reading order). */

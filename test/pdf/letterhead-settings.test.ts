@@ -12,6 +12,7 @@ import { renderPdf } from '../../main/core/pdf/render';
 import type { RenderedPdf, Settings } from '../../shared/api/contract';
 import { openTestCore, reopenCore, SAMPLE_CLIENT } from '../support/core';
 import { makeJpeg, makePng, PNG_SIGNATURE, pngChunk, pngHeaderOnly, sampleLogoPng } from '../support/images';
+import { finalizeWithSha256 } from '../support/documents';
 import { pdfWords } from '../support/pdf-words';
 import { TEST_SETTINGS } from '../support/settings';
 import { callOk, errorOf } from '../support/results';
@@ -235,7 +236,7 @@ describe('settings with letterhead', () => {
       clientId: client.id,
       values: { subject: 'Einladung', body: 'Text.' },
     });
-    const final = await callOk<{ sha256: string }>(core, 'documents.finalize', { id: draft.id, omitFields: [] });
+    const final = await finalizeWithSha256(core, { id: draft.id, omitFields: [] });
     return { client, draft, final };
   }
 

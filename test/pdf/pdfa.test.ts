@@ -9,6 +9,7 @@ import { renderPdf } from '../../main/core/pdf/render';
 import type { LotseDocument, RenderedPdf } from '../../shared/api/contract';
 import { BUILT_IN_FORMS } from '../../shared/forms';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { finalizeWithSha256 } from '../support/documents';
 import { sampleLogoPng } from '../support/images';
 import { makeTempDir } from '../support/temp-dir';
 import { callOk } from '../support/results';
@@ -175,7 +176,7 @@ describe('deterministic output', () => {
         values: { subject: 'Müller & Söhne <GmbH>: Ihr Termin', body: 'bitte kommen Sie am Montag um 10 Uhr.\n\nMit Ihren Unterlagen.' },
       });
       id = draft.id;
-      final = await callOk<LotseDocument>(core, 'documents.finalize', { id, omitFields: [] });
+      final = await finalizeWithSha256(core, { id, omitFields: [] });
       inProcess = await callOk<RenderedPdf>(core, 'documents.render', { id });
     } finally {
       test.core.close();

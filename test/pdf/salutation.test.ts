@@ -19,6 +19,7 @@ import type {
 import { BUILT_IN_FORMS } from '../../shared/forms';
 import { batchWorkerScript } from '../support/batch-worker';
 import { createLookAlike, openTestCore, partnerToInput, SAMPLE_CLIENT } from '../support/core';
+import { finalizeWithSha256 } from '../support/documents';
 import { pdfText, pdfWords } from '../support/pdf-words';
 import { callOk, countRows, errorOf } from '../support/results';
 import { sampleContext, textLines } from './print-support';
@@ -199,7 +200,7 @@ describe('a final letter', () => {
   it('reprints byte-identical after the contact, the client and the greeting rules changed since', async () => {
     const partner = await schmitzPartner();
     const document = await letterTo(OLENA, { partnerId: partner.id, contactId: partner.contacts[0]!.id, salutationOverride: 'Liebe Anna,' });
-    const final = await call<LotseDocument>('documents.finalize', { id: document.id });
+    const final = await finalizeWithSha256(core, { id: document.id });
     expect(final).toMatchObject({ status: 'final', contactId: partner.contacts[0]!.id, salutationOverride: 'Liebe Anna,' });
 
     await call('partners.update', {

@@ -1,5 +1,6 @@
 import type { Core } from '../../main/core/core';
-import type { MethodInput, RenderedPdf } from '../../shared/api/contract';
+import { settleFinalSha256s } from '../../main/core/services/documents/finalize';
+import type { LotseDocument, MethodInput, RenderedPdf } from '../../shared/api/contract';
 import { SAMPLE_CLIENT } from './core';
 import { pdfText } from './pdf-words';
 import { callOk } from './results';
@@ -25,3 +26,17 @@ export const REFERRAL_CLIENT: MethodInput<'clients.create'> = {
 
 /** A legal basis other than consent, with its reason, as finalize takes it when no consent covers the recipient. */
 export const OTHER_BASIS = { basis: '§ 69 SGB X', reason: 'Übermittlung an einen Sozialleistungsträger für dessen gesetzliche Aufgabe' };
+
+/**
+ * `documents.finalize` through dispatch, then the document once the host has
+ * kept its PDF's sha256 (finalizing renders nothing; the PDF is rendered after
+ * the commit): for tests that compare reprints with the stored sha256.
+ */
+export async function finalizeWithSha256(
+  core: Core,
+  input: { id: string; omitFields?: string[]; otherLegalBasis?: { basis: string; reason: string } },
+): Promise<LotseDocument> {
+  const { id } = await callOk<LotseDocument>(core, 'documents.finalize', input);
+  await settleFinalSha256s(core);
+  return callOk<LotseDocument>(core, 'documents.get', { id });
+}

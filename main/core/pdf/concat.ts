@@ -348,8 +348,19 @@ function xmpPacket(entries: { title?: string; language?: string; date?: Date }):
  * Builds one PDF from many, document by document. Object 1 is the page
  * tree, 2 the catalog, 3 the info dictionary; every letter's objects follow.
  */
+/**
+ * The combined PDF is written into blocks of this size: a batch of 1,000
+ * letters writes some 100,000 pieces (object headers, streams), and keeping
+ * each as a Buffer of its own left that many objects for the host's garbage
+ * collector (pauses of tens of milliseconds in a batch, DESIGN.md §8).
+ */
+const BLOCK_BYTES = 1 << 20;
+
 export class PdfConcatenator {
+  /** Full blocks (and pieces too large to copy), in order; `block` is being filled. */
   private readonly chunks: Buffer[] = [];
+  private block = Buffer.allocUnsafe(BLOCK_BYTES);
+  private blockUsed = 0;
   private size = 0;
   /** Byte offset of every object, by object number (index 0 unused). */
   private readonly offsets: number[] = [0, 0, 0, 0];
@@ -369,8 +380,31 @@ export class PdfConcatenator {
   }
 
   private write(chunk: Buffer): void {
-    this.chunks.push(chunk);
+    if (chunk.length > BLOCK_BYTES / 4) {
+      this.flushBlock();
+      this.chunks.push(chunk);
+    } else {
+      if (this.blockUsed + chunk.length > BLOCK_BYTES) this.flushBlock();
+      chunk.copy(this.block, this.blockUsed);
+      this.blockUsed += chunk.length;
+    }
     this.size += chunk.length;
+  }
+
+  /** Text of the PDF's syntax (Latin-1), written into the block without a Buffer of its own. */
+  private writeText(text: string): void {
+    // Latin-1: one byte per character.
+    if (text.length > BLOCK_BYTES / 4) return this.write(Buffer.from(text, 'latin1'));
+    if (this.blockUsed + text.length > BLOCK_BYTES) this.flushBlock();
+    this.blockUsed += this.block.write(text, this.blockUsed, 'latin1');
+    this.size += text.length;
+  }
+
+  private flushBlock(): void {
+    if (this.blockUsed === 0) return;
+    this.chunks.push(this.block.subarray(0, this.blockUsed));
+    this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+    this.blockUsed = 0;
   }
 
   private allocate(): number {
@@ -381,12 +415,12 @@ export class PdfConcatenator {
   private writeObject(number: number, body: string, stream?: Buffer): void {
     this.offsets[number] = this.size;
     if (stream === undefined) {
-      this.write(Buffer.from(`${number} 0 obj\n${body}\nendobj\n`, 'latin1'));
+      this.writeText(`${number} 0 obj\n${body}\nendobj\n`);
       return;
     }
-    this.write(Buffer.from(`${number} 0 obj\n${body}\nstream\n`, 'latin1'));
+    this.writeText(`${number} 0 obj\n${body}\nstream\n`);
     this.write(stream);
-    this.write(Buffer.from('\nendstream\nendobj\n', 'latin1'));
+    this.writeText('\nendstream\nendobj\n');
   }
 
   /**
@@ -467,6 +501,19 @@ export class PdfConcatenator {
    * whole PDF. A handful of objects, whatever the number of letters.
    */
   finish(): Buffer {
+    const pieces = this.finishInPieces();
+    return Buffer.concat(
+      pieces,
+      pieces.reduce((size, piece) => size + piece.length, 0),
+    );
+  }
+
+  /**
+   * As `finish`, the whole PDF as the pieces it was written in (blocks of
+   * about 1 MB, in order), without copying them into one Buffer: a serial
+   * letter of 1,000 letters hashes and encodes them a piece per turn.
+   */
+  finishInPieces(): Buffer[] {
     if (this.finished) throw new Error('PdfConcatenator: already finished');
     if (this.kids.length === 0) throw new PdfConcatError('keine Seiten.');
     this.finished = true;
@@ -504,8 +551,9 @@ export class PdfConcatenator {
         'latin1',
       ),
     );
-    const result = Buffer.concat(this.chunks, this.size);
-    this.chunks.length = 0;
-    return result;
+    this.flushBlock();
+    const pieces = this.chunks.splice(0);
+    this.block = Buffer.alloc(0);
+    return pieces;
   }
 }

@@ -31,15 +31,16 @@ export const DATA_ACCESS_PDF = 'Auskunft-nach-Art-15-DSGVO.pdf';
 export async function exportClient(core: Core, id: string): Promise<{ fileName: string; zipBase64: string }> {
   const client = getClient(core, id);
   const today = todayIso(core.now());
-  const documents = listDocuments(core.db, { clientId: id });
   const files: Record<string, Uint8Array> = {};
   const pdfNames: Record<string, string> = {};
-  for (const [index, document] of documents.entries()) {
+  for (const [index, document] of listDocuments(core.db, { clientId: id }).entries()) {
     const rendered = await renderDocument(core, document.id);
     const name = `dokumente/${String(index + 1).padStart(3, '0')}-${document.templateId}-${document.createdAt.slice(0, 10)}.pdf`;
     files[name] = Buffer.from(rendered.pdfBase64, 'base64');
     pdfNames[document.id] = name;
   }
+  // Read after rendering: a document finalized a moment ago keeps its sha256 at its first render.
+  const documents = listDocuments(core.db, { clientId: id });
   const consents = listConsents(core.db, id, today);
   const audit = listAuditEntries(core.db, 10_000, id);
   const record = {

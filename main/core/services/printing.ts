@@ -13,7 +13,7 @@ export async function printPdf(core: Core, input: { pdfBase64: string; title: st
     throw invalid({ pdfBase64: { key: 'printing.notAPdf' } });
   }
   const outcome = await core.printPdf(bytes, input.title);
-  // The PDF's sha256 is the one the final document's `documents.finalize` line holds; the title may name a person and stays out.
+  // A final document's PDF has the sha256 the document keeps (documents.get) and documents.render's line holds; the title may name a person and stays out.
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   core.db.transaction(() =>
     recordAudit(core, { action: 'pdf.print', subjectType: 'pdf', subjectId: null, clientId: null, details: { sha256, printed: outcome.printed } }),

@@ -13,6 +13,7 @@ import { migration0110 } from './0110-case-closing';
 import { migration0120 } from './0120-deadline-actions';
 import { migration0130 } from './0130-document-batches';
 import { migration0140 } from './0140-client-list-order';
+import { migration0150 } from './0150-final-sha256-and-batch-staging';
 
 /** Every migration in the order it runs. Append, never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0120,
   migration0130,
   migration0140,
+  migration0150,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -253,8 +253,11 @@ function nameMatches(db: Db, terms: string[], prefix: boolean, limit: number): C
     .all(match, limit) as ClientRow[];
 }
 
-function sortByName(rows: ClientRow[]): ClientRow[] {
-  return rows.sort((a, b) => a.family_name.localeCompare(b.family_name, 'de') || a.given_name.localeCompare(b.given_name, 'de'));
+/** German order, as `localeCompare(…, 'de')` gives it; one collator rather than one lookup per comparison (1,000 clients of a serial letter: some 20,000). */
+const GERMAN = new Intl.Collator('de');
+
+function sortByName<Row extends Pick<ClientRow, 'family_name' | 'given_name'>>(rows: Row[]): Row[] {
+  return rows.sort((a, b) => GERMAN.compare(a.family_name, b.family_name) || GERMAN.compare(a.given_name, b.given_name));
 }
 
 function rowsToClients(rows: ClientRow[]): Client[] {
@@ -319,11 +322,15 @@ export interface ClientSetFilter {
   clientIds?: string[] | undefined;
 }
 
-/** The clients a serial letter goes to: every criterion given must hold; sorted by name. */
-export function clientsMatching(db: Db, filter: ClientSetFilter): Client[] {
+/**
+ * The ids of the clients a serial letter goes to: every criterion given must
+ * hold; sorted by name. Only ids and names are read here: the caller reads
+ * each record when it gets to it (getClient), a slice at a time.
+ */
+export function clientIdsMatching(db: Db, filter: ClientSetFilter): string[] {
   const rows = db
     .prepare(
-      `SELECT * FROM clients
+      `SELECT id, family_name, given_name FROM clients
        WHERE (@status IS NULL OR residence_status = @status)
          AND (@from IS NULL OR (residence_valid_until >= @from AND residence_valid_until <= @until))
          AND (@field IS NULL OR EXISTS (SELECT 1 FROM json_each(details, '$.counselingFields') WHERE value = @field))
@@ -335,8 +342,8 @@ export function clientsMatching(db: Db, filter: ClientSetFilter): Client[] {
       until: filter.validUntilBetween?.until ?? null,
       field: filter.counselingField ?? null,
       ids: filter.clientIds === undefined ? null : JSON.stringify(filter.clientIds),
-    }) as ClientRow[];
-  return rowsToClients(sortByName(rows));
+    }) as Array<Pick<ClientRow, 'id' | 'family_name' | 'given_name'>>;
+  return sortByName(rows).map((row) => row.id);
 }
 
 /** The fields of a (perhaps unsaved) client that say who the person is. */

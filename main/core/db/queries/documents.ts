@@ -133,7 +133,8 @@ export function updateDraft(
 export interface Finalization {
   values: Record<string, unknown>;
   finalizedAt: string;
-  sha256: string;
+  /** The final PDF's sha256; null when it is not rendered yet (a single document: kept after the commit, see recordFinalSha256). */
+  sha256: string | null;
   snapshot: unknown;
   legalBasis: LegalBasis | null;
   omittedFields: string[];
@@ -167,6 +168,15 @@ export function finalizeDraft(db: Db, id: string, updatedAt: string, final: Fina
         consentId: final.consentId,
       }).changes === 1
   );
+}
+
+/**
+ * Keeps a final document's PDF sha256, once: rendered after finalizing (or
+ * at its first render); a document that has one keeps it. Returns whether
+ * this call stored it.
+ */
+export function recordFinalSha256(db: Db, id: string, sha256: string): boolean {
+  return db.prepare("UPDATE documents SET pdf_sha256 = ? WHERE id = ? AND status = 'final' AND pdf_sha256 IS NULL").run(sha256, id).changes === 1;
 }
 
 /** A document that is final from the start (a letter of a serial letter): one insert, never a draft. */

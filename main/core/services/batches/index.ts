@@ -15,7 +15,7 @@ import { DomainError, invalid, notFound } from '../../errors';
 import { recordAudit } from '../audit';
 import { assertSetUp, getSettings } from '../settings';
 import { renderDocumentPdf, snapshotOf } from '../documents/pdf';
-import { hasCriterion, matchingIds, prepareBatch, unfilledPeople } from './prepare';
+import { hasCriterion, prepareBatch, unfilledPeople } from './prepare';
 import { forgetOldRuns, runRegistry } from '../run-registry';
 import { startRun, stopRun, type BatchRun } from './run';
 
@@ -26,8 +26,12 @@ import { startRun, stopRun, type BatchRun } from './run';
  *
  * - Every letter is a final document of its own (values, frozen snapshot,
  *   sha256 of its own PDF), so it appears in the documents lists and reprints
- *   byte-identical. All documents of a batch are written in one transaction
- *   when the worker has finished: a cancelled or failed batch records nothing.
+ *   byte-identical. The letters are staged as they come back and all
+ *   documents of a batch are made final in one transaction when the workers
+ *   have finished: a cancelled or failed batch records nothing.
+ * - The host stays responsive (DESIGN.md §8): the letters are prepared in
+ *   slices that let other requests in, and the end of a batch (finishing
+ *   the PDF, its sha256, recording) takes a turn of the event loop per step.
  * - Clients who cannot get the letter (no printable address, required values
  *   missing, characters the fonts cannot print) are left out and listed with a
  *   German reason, rather than failing the whole batch.
@@ -51,8 +55,15 @@ const registry = runRegistry<BatchRun>((run) => stopRun(run, 'cancelled'));
 
 /** Whether a serial letter of this core is being rendered (its letters are recorded when it ends). */
 export function batchRunning(core: Core): boolean {
-  return [...registry(core).values()].some((run) => run.state === 'running');
+  return starting.has(core) || [...registry(core).values()].some((run) => run.state === 'running');
 }
+
+/**
+ * Cores where a batch is being started (its letters prepared, in slices): a
+ * second start, a backup or a restore waits for it as for a running batch.
+ * The clients erased meanwhile are noted, so no letter goes to them.
+ */
+const starting = new WeakMap<Core, Set<string>>();
 
 /**
  * The letters a preview lists. The list follows the text (who lacks what a
@@ -60,9 +71,9 @@ export function batchRunning(core: Core): boolean {
  * list still stands, counted without it: the text's message shows where
  * the text is used (the sample, the start).
  */
-function previewLetters(core: Core, input: BatchInput) {
+async function previewLetters(core: Core, input: BatchInput) {
   try {
-    return prepareBatch(core, input, { complete: false });
+    return await prepareBatch(core, input, { complete: false });
   } catch (error) {
     const aboutText =
       error instanceof DomainError && error.code === 'invalid_input' && Object.keys(error.fieldIssues ?? {}).some((path) => path.startsWith('values.'));
@@ -71,8 +82,8 @@ function previewLetters(core: Core, input: BatchInput) {
   }
 }
 
-export function previewBatch(core: Core, input: BatchInput): BatchPreview {
-  const { letters, skipped } = previewLetters(core, input);
+export async function previewBatch(core: Core, input: BatchInput): Promise<BatchPreview> {
+  const { letters, skipped } = await previewLetters(core, input);
   return {
     total: letters.length,
     clients: letters.slice(0, PREVIEW_NAMES).map((letter) => ({
@@ -93,7 +104,7 @@ export function previewBatch(core: Core, input: BatchInput): BatchPreview {
  */
 export async function sampleBatch(core: Core, input: BatchSampleInput): Promise<BatchSample> {
   const { clientId, ...batch } = input;
-  const { form, now, letters, skipped } = prepareBatch(core, batch, {
+  const { form, now, letters, skipped } = await prepareBatch(core, batch, {
     complete: false,
     only: new Set([clientId]),
     gap: (name) => `[fehlt: ${mergeFieldLabel(name)}]`,
@@ -140,6 +151,7 @@ function getRun(core: Core, batchId: string): BatchRun {
  * stopped (it would record the letter for someone no longer there).
  */
 export function discardBatchesWith(core: Core, clientId: string): void {
+  starting.get(core)?.add(clientId);
   const runs = registry(core);
   for (const run of [...runs.values()]) {
     if (!run.clientIds.has(clientId)) continue;
@@ -152,12 +164,12 @@ export function discardBatchesWith(core: Core, clientId: string): void {
 }
 
 /**
- * Starts a batch once the setup is done: chooses the clients, prepares every letter, and hands them
- * to a new worker. Returns at once; `batches.status` tells the progress.
+ * Starts a batch once the setup is done: chooses the clients, prepares every letter (in slices: the
+ * host answers other requests meanwhile), and hands them to new workers. Returns once the workers
+ * have their first letters; `batches.status` tells the progress.
  */
-export function startBatch(core: Core, input: BatchRenderInput): BatchStarted {
+export async function startBatch(core: Core, input: BatchRenderInput): Promise<BatchStarted> {
   assertSetUp(getSettings(core));
-  const runs = registry(core);
   if (batchRunning(core)) {
     throw new DomainError('conflict', { key: 'batches.alreadyRunning' });
   }
@@ -165,16 +177,23 @@ export function startBatch(core: Core, input: BatchRenderInput): BatchStarted {
   // Everyone only when it was said: an empty filter by mistake would write to every client.
   if (!hasCriterion(batch.filter) && batch.filter.everyone !== true)
     throw invalid({ filter: { key: 'batches.chooseRecipients' } }, { key: 'batches.chooseRecipients' });
-  const chosen = new Set(recipients);
-  const matching = matchingIds(core, batch.filter);
-  const outside = [...chosen].filter((id) => !matching.has(id)).length;
+  const erased = new Set<string>();
+  starting.set(core, erased);
+  let prepared: Awaited<ReturnType<typeof prepareBatch>>;
+  try {
+    prepared = await prepareBatch(core, batch, { only: new Set(recipients) });
+  } finally {
+    starting.delete(core);
+  }
+  const outside = new Set(recipients.filter((id) => !prepared.matched.has(id))).size;
   if (outside > 0)
     throw invalid(
       { recipients: { key: 'batches.recipientsOutside', params: { count: outside } } },
       { key: 'batches.recipientsOutside', params: { count: outside } },
     );
-  const prepared = prepareBatch(core, batch, { only: chosen });
-  const { letters, skipped } = prepared;
+  // Someone erased while the letters were prepared gets none, and is not named among those left out either.
+  const letters = prepared.letters.filter((letter) => !erased.has(letter.clientId));
+  const skipped = prepared.skipped.filter((person) => !erased.has(person.clientId));
   const unfilled = letters.filter((letter) => letter.unfilled.length > 0);
   if (unfilled.length > 0) {
     const people = unfilledPeople(unfilled);
@@ -185,7 +204,8 @@ export function startBatch(core: Core, input: BatchRenderInput): BatchStarted {
       ? invalid({ filter: { key: 'batches.peopleSkipped', params: { skipped: skipped.length } } }, { key: 'batches.nobodyCanReceive' })
       : invalid({ filter: { key: 'batches.noClientsFound' } }, { key: 'batches.noClients' });
   }
-  const run = startRun(core, prepared, input.duplex);
+  const runs = registry(core);
+  const run = startRun(core, { ...prepared, letters, skipped }, input.duplex);
   forgetOldRuns(runs, KEEP_FINISHED);
   runs.set(run.id, run);
   return { batchId: run.id, total: run.total, skipped };
@@ -207,10 +227,10 @@ export function batchResult(core: Core, batchId: string): BatchResult {
   if (run.state === 'running') throw new DomainError('conflict', { key: 'batches.stillRunning' });
   if (run.state === 'cancelled') throw new DomainError('conflict', { key: 'batches.cancelled' });
   if (run.state === 'failed' || !run.result) throw new DomainError('conflict', run.message ?? { key: 'batches.failed' });
-  const { pdf, sha256, pages, documentIds } = run.result;
+  const { pdfBase64, sha256, pages, documentIds } = run.result;
   // The serial letter's final documents leave the desk as one PDF: a line of the trail (ids only).
   core.db.transaction(() =>
     recordAudit(core, { action: 'batches.result', subjectType: 'batch', subjectId: batchId, clientId: null, details: { documentIds, sha256 } }),
   )();
-  return { pdfBase64: pdf.toString('base64'), sha256, pages, documentIds, skipped: run.skipped };
+  return { pdfBase64, sha256, pages, documentIds, skipped: run.skipped };
 }

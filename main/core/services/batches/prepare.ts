@@ -9,7 +9,7 @@ import { appointmentFieldsIn, fillMergeFields, mergeFieldLabel, unknownMergeFiel
 import { isBlankValue, validateFormValues, type FormValues } from '../../../../shared/forms/values';
 import { germanText, type FieldIssues } from '../../../../shared/i18n/error-message';
 import type { Core } from '../../core';
-import { clientsMatching } from '../../db/queries/clients';
+import { clientIdsMatching, getClient } from '../../db/queries/clients';
 import { getPartner } from '../../db/queries/partners';
 import { listResidenceStatuses } from '../../db/queries/residence-statuses';
 import { invalid } from '../../errors';
@@ -38,8 +38,8 @@ export interface PreparedLetter {
   job: Omit<LetterJob, 'index'> | null;
   /** Merge fields of the text this client's record leaves empty (placeholder names). */
   unfilled: string[];
-  /** Set when the worker has rendered the letter. */
-  rendered?: { sha256: string; snapshotJson: string };
+  /** Set when the worker has rendered the letter: the id its document will have, once it is staged (db/queries/batch-letters). */
+  documentId?: string;
 }
 
 export interface PrepareOptions {
@@ -69,19 +69,14 @@ export function hasCriterion(filter: BatchFilter): boolean {
   );
 }
 
-/** The ids of the clients a filter matches (for checking the chosen recipients). */
-export function matchingIds(core: Core, filter: BatchFilter): Set<string> {
-  return new Set(matchingClients(core, filter, todayIso(core.now())).map((client) => client.id));
-}
-
 /** „Ayşe Klient (Aufenthalt gültig bis)“ for the message naming who has empty merge fields. */
 export function unfilledPeople(letters: PreparedLetter[], limit = 10): string {
   const named = letters.slice(0, limit).map((letter) => `${letter.clientName} (${letter.unfilled.map(mergeFieldLabel).join(', ')})`);
   return letters.length > limit ? `${named.join('; ')} und ${letters.length - limit} weitere` : named.join('; ');
 }
 
-function matchingClients(core: Core, filter: BatchFilter, today: string): Client[] {
-  return clientsMatching(core.db, {
+function matchingClientIds(core: Core, filter: BatchFilter, today: string): string[] {
+  return clientIdsMatching(core.db, {
     residenceStatus: filter.residenceStatus,
     validUntilBetween: filter.permitEndsWithinMonths === undefined ? undefined : { from: today, until: addMonthsIso(today, filter.permitEndsWithinMonths) },
     counselingField: filter.counselingField,
@@ -285,12 +280,21 @@ function prepareLetter(
   };
 }
 
+/** How long preparing letters may hold the host before it lets other work in (DESIGN.md §8: no stall over 50 ms). */
+const SLICE_MS = 10;
+
+const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The clients the batch goes to, each letter's values and context, and who
  * is left out and why. A preview (`complete: false`) takes the values as a
  * draft: what the counselor has not typed yet does not count against anyone.
+ * The matching clients are listed once (ids, by name), then read and
+ * prepared in slices of some milliseconds that let the host answer other
+ * requests in between; `matched` are all the clients the filter matches
+ * (before `only`).
  */
-export function prepareBatch(core: Core, input: BatchInput, options: PrepareOptions = {}): Prepared {
+export async function prepareBatch(core: Core, input: BatchInput, options: PrepareOptions = {}): Promise<Prepared & { matched: ReadonlySet<string> }> {
   const { complete = true, only, gap } = options;
   const form = documentTemplateDefinition(core, input.templateId);
   checkTemplate(form);
@@ -300,11 +304,20 @@ export function prepareBatch(core: Core, input: BatchInput, options: PrepareOpti
   const given = givenValues(input.values);
   const letters: PreparedLetter[] = [];
   const skipped: BatchSkipped[] = [];
-  for (const client of matchingClients(core, input.filter, todayIso(now))) {
-    if (only && !only.has(client.id)) continue;
+  const ids = matchingClientIds(core, input.filter, todayIso(now));
+  let sliceStarted = performance.now();
+  for (const id of ids) {
+    if (only && !only.has(id)) continue;
+    if (performance.now() - sliceStarted > SLICE_MS) {
+      await yieldToHost();
+      sliceStarted = performance.now();
+    }
+    // Read when its turn comes: one erased meanwhile gets no letter.
+    const client = getClient(core.db, id);
+    if (!client) continue;
     const letter = prepareLetter(contexts.contextFor(client), given, input.appointment, gap);
     if (typeof letter === 'string') skipped.push({ clientId: client.id, clientName: fullName(client), reason: letter });
     else letters.push(letter);
   }
-  return { form, now, letters, skipped };
+  return { form, now, letters, skipped, matched: new Set(ids) };
 }

@@ -6,20 +6,26 @@ import type { BatchSkipped, BatchStatus } from '../../../../shared/api/schemas/b
 import type { FormDefinition } from '../../../../shared/forms';
 import type { ErrorMessage } from '../../../../shared/i18n/error-message';
 import type { Core } from '../../core';
+import { dropSomeStagedLetters, dropStagedLetters, type StagedLetter } from '../../db/queries/batch-letters';
+import { DomainError } from '../../errors';
 import { PdfConcatenator } from '../../pdf/concat';
 import type { Prepared, PreparedLetter } from './prepare';
 import type { BatchWorkerData, FromWorker, ToWorker } from './protocol';
-import { recordBatch } from './record';
+import { recordBatch, stageLetters } from './record';
 
 /**
  * The middle step of a serial letter: the prepared letters rendered in worker
  * threads (DESIGN.md §6: rendering blocks its thread) and joined, in the
- * order of the list, into one PDF while the host stays responsive. When all
- * are in, the batch is recorded; a worker failure or a cancel records nothing.
+ * order of the list, into one PDF while the host stays responsive. Letters
+ * that came back are staged a slice at a time; when all are in, the combined
+ * PDF is finished, hashed and the batch recorded, each step on its own turn
+ * of the host's event loop (DESIGN.md §8: no stall over 50 ms). A worker
+ * failure or a cancel records nothing and drops what was staged.
  */
 
 export interface BatchRun {
   id: string;
+  core: Core;
   state: BatchStatus['state'];
   total: number;
   done: number;
@@ -39,10 +45,20 @@ export interface BatchRun {
   arrived: Map<number, Buffer | null>;
   nextToJoin: number;
   combined: PdfConcatenator | null;
-  result?: { pdf: Buffer; sha256: string; pages: number; documentIds: string[] };
+  /** Letters rendered and not staged yet (db/queries/batch-letters). */
+  unstaged: StagedLetter[];
+  /** All letters are in: the combined PDF is being finished and the batch recorded. */
+  finishing: boolean;
+  /** The combined PDF, kept as the base64 `batches.result` hands out (made a slice per turn, so the answer costs no encoding). */
+  result?: { pdfBase64: string; sha256: string; pages: number; documentIds: string[] };
 }
 
 const FAILED: ErrorMessage = { key: 'batches.workerFailed' };
+
+/** Rendered letters staged in one transaction: a handful of commits for a batch of 1,000, each short. */
+const STAGE_SLICE = 50;
+
+const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A worker's heap needs about 25 MB live; left alone V8 lets it grow to over
@@ -65,7 +81,19 @@ export function stopRun(run: BatchRun, state: 'cancelled' | 'failed', message?: 
   run.letters = [];
   run.arrived.clear();
   run.combined = null;
+  run.unstaged = [];
   for (const worker of workers) void worker.terminate();
+  dropStaged(run);
+}
+
+/** The run's staged letters let go; with the store closed (or damaged) meanwhile, a store that opens drops them. */
+function dropStaged(run: BatchRun): void {
+  try {
+    const db = run.core.db;
+    if (db.open) dropStagedLetters(db, run.id);
+  } catch (error) {
+    if (!(error instanceof DomainError)) console.error(`[lotse] batch ${run.id}: dropping its staged letters failed:`, error);
+  }
 }
 
 /** Gives the worker its next letter, if any is left. */
@@ -78,15 +106,88 @@ function feed(run: BatchRun, worker: Worker): void {
   letter.job = null;
 }
 
-/** Writes the documents and keeps the combined PDF for `batches.result`. */
-function finish(core: Core, run: BatchRun, pdf: Buffer, pages: number): void {
-  const documentIds = recordBatch(core, { id: run.id, form: run.form, finalizedAt: run.creationDate, letters: run.letters, skippedCount: run.skipped.length });
-  run.result = { pdf, sha256: createHash('sha256').update(pdf).digest('hex'), pages, documentIds };
-  run.state = 'done';
-  run.letters = [];
+/** The letters that came back since the last slice, into the staging. */
+function stageUnstaged(core: Core, run: BatchRun): void {
+  const letters = run.unstaged;
+  run.unstaged = [];
+  stageLetters(core, run.id, letters);
 }
 
-/** Adds the letters that are next in order to the combined PDF; when all are in, records the batch. */
+/** Bytes per turn when the combined PDF is hashed and encoded: a multiple of 3, so the base64 of the slices joins into the base64 of the whole. */
+const ENCODE_SLICE = 3 << 20;
+
+/** The sha256 and base64 of a PDF written in pieces, a slice per turn of the event loop. */
+export async function hashAndEncode(pieces: Buffer[]): Promise<{ sha256: string; base64: string }> {
+  const hash = createHash('sha256');
+  const base64: string[] = [];
+  let carry = Buffer.alloc(0);
+  let pending: Buffer[] = [];
+  let pendingSize = 0;
+  const encode = (final: boolean) => {
+    const bytes = Buffer.concat([carry, ...pending]);
+    pending = [];
+    pendingSize = 0;
+    const cut = final ? bytes.length : bytes.length - (bytes.length % 3);
+    base64.push(bytes.subarray(0, cut).toString('base64'));
+    carry = Buffer.from(bytes.subarray(cut));
+  };
+  for (const piece of pieces) {
+    hash.update(piece);
+    pending.push(piece);
+    pendingSize += piece.length;
+    if (pendingSize < ENCODE_SLICE) continue;
+    encode(false);
+    await yieldToHost();
+  }
+  encode(true);
+  await yieldToHost();
+  return { sha256: hash.digest('hex'), base64: base64.join('') };
+}
+
+/**
+ * All letters are in: the combined PDF finished, its sha256, the batch
+ * recorded (the staged letters become final documents in one transaction),
+ * each on a turn of its own; a cancel in between stops it, recording nothing.
+ */
+async function finishRun(core: Core, run: BatchRun): Promise<void> {
+  const combined = run.combined!;
+  const workers = run.workers;
+  run.workers = [];
+  for (const worker of workers) void worker.terminate();
+  if (combined.pageCount === 0) {
+    stopRun(run, 'failed', { key: 'batches.nothingCreated' });
+    return;
+  }
+  try {
+    stageUnstaged(core, run);
+    await yieldToHost();
+    if (run.state !== 'running') return;
+    const pages = combined.pageCount;
+    const pieces = combined.finishInPieces();
+    run.combined = null;
+    const { sha256, base64 } = await hashAndEncode(pieces);
+    await yieldToHost();
+    if (run.state !== 'running') return;
+    recordBatch(core, { id: run.id, form: run.form, finalizedAt: run.creationDate, skippedCount: run.skipped.length });
+    const documentIds = run.letters.flatMap((letter) => (letter.documentId === undefined ? [] : [letter.documentId]));
+    run.result = { pdfBase64: base64, sha256, pages, documentIds };
+    run.state = 'done';
+    run.letters = [];
+    // The documents are final: the staged copies go, a slice per turn (left behind, a store that opens drops them).
+    do await yieldToHost();
+    while (core.db.open && dropSomeStagedLetters(core.db, run.id, STAGE_SLICE * 4) > 0);
+  } catch (error) {
+    if (run.state === 'done') {
+      if (!(error instanceof DomainError)) console.error(`[lotse] batch ${run.id}: dropping its staged letters failed:`, error);
+      return;
+    }
+    if (run.state !== 'running') return;
+    console.error(`[lotse] batch ${run.id}: recording the documents failed:`, error);
+    stopRun(run, 'failed', { key: 'batches.notRecorded' });
+  }
+}
+
+/** Adds the letters that are next in order to the combined PDF; stages a slice of letters; when all are in, finishes the batch. */
 function join(core: Core, run: BatchRun): void {
   const combined = run.combined!;
   while (run.arrived.has(run.nextToJoin)) {
@@ -95,23 +196,19 @@ function join(core: Core, run: BatchRun): void {
     if (pdf !== null) combined.add(pdf, { newSheet: run.duplex });
     run.nextToJoin += 1;
   }
-  if (run.nextToJoin < run.letters.length) return;
-  const workers = run.workers;
-  run.workers = [];
-  for (const worker of workers) void worker.terminate();
-  if (combined.pageCount === 0) {
-    stopRun(run, 'failed', { key: 'batches.nothingCreated' });
+  if (run.nextToJoin < run.letters.length) {
+    if (run.unstaged.length < STAGE_SLICE) return;
+    try {
+      stageUnstaged(core, run);
+    } catch (error) {
+      console.error(`[lotse] batch ${run.id}: staging the letters failed:`, error);
+      stopRun(run, 'failed', { key: 'batches.notRecorded' });
+    }
     return;
   }
-  const pages = combined.pageCount;
-  const pdf = combined.finish();
-  run.combined = null;
-  try {
-    finish(core, run, pdf, pages);
-  } catch (error) {
-    console.error(`[lotse] batch ${run.id}: recording the documents failed:`, error);
-    stopRun(run, 'failed', { key: 'batches.notRecorded' });
-  }
+  if (run.finishing) return;
+  run.finishing = true;
+  void finishRun(core, run);
 }
 
 function onWorkerMessage(core: Core, run: BatchRun, worker: Worker, message: FromWorker): void {
@@ -120,7 +217,16 @@ function onWorkerMessage(core: Core, run: BatchRun, worker: Worker, message: Fro
   if (!letter) return;
   switch (message.type) {
     case 'letter':
-      letter.rendered = { sha256: message.sha256, snapshotJson: message.snapshotJson };
+      letter.documentId = randomUUID();
+      run.unstaged.push({
+        position: message.index,
+        documentId: letter.documentId,
+        clientId: letter.clientId,
+        values: JSON.stringify(letter.values),
+        prefilled: JSON.stringify(letter.prefilled),
+        snapshot: message.snapshotJson,
+        sha256: message.sha256,
+      });
       run.arrived.set(message.index, Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength));
       break;
     case 'skipped':
@@ -151,6 +257,7 @@ export function startRun(core: Core, prepared: Prepared, duplex: boolean): Batch
   const data: BatchWorkerData = { form, creationDate: creationDate.toISOString() };
   const run: BatchRun = {
     id: randomUUID(),
+    core,
     state: 'running',
     total: letters.length,
     done: 0,
@@ -164,6 +271,8 @@ export function startRun(core: Core, prepared: Prepared, duplex: boolean): Batch
     nextJob: 0,
     arrived: new Map(),
     nextToJoin: 0,
+    unstaged: [],
+    finishing: false,
     combined: new PdfConcatenator({ title: `Serienbrief: ${form.title} (${letters.length} Briefe)`, language: 'de-DE', creationDate }),
   };
   for (let count = workerCount(letters.length); count > 0; count -= 1) {

@@ -5,6 +5,7 @@
  * Bundled on its own as dist/batch-worker.cjs: it imports no store and
  * nothing of Electron.
  */
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../../errors';
 import { renderDocumentPdf, snapshotOf, type FinalSnapshot } from '../documents/pdf';
@@ -12,6 +13,22 @@ import type { BatchWorkerData, FromWorker, LetterJob, ToWorker } from './protoco
 
 const port = parentPort;
 if (!port) throw new Error('batch-worker: must run as a worker thread');
+
+/**
+ * Rendering is background work: the host's own thread, which answers the
+ * counselor, comes first (DESIGN.md §8: no host stall over 50 ms). With two
+ * workers busy on a 2-core desk, the host's thread otherwise waits its turn
+ * behind them. Linux keeps the nice value per thread, so this lowers this
+ * worker only; elsewhere it would lower the whole process, so it is left.
+ */
+const WORKER_NICE = 10;
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(WORKER_NICE);
+  } catch {
+    // Not allowed here: the worker keeps the host's priority.
+  }
+}
 
 const setup = workerData as BatchWorkerData;
 const creationDate = new Date(setup.creationDate);

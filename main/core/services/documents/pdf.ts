@@ -61,15 +61,20 @@ export function snapshotOf(context: PrintContext): FinalSnapshot {
   };
 }
 
-/** `draft`: the document as it stands, marked as a draft on every page; otherwise the final document (also every serial letter). */
-export async function renderDocumentPdf(
+/**
+ * The pdfmake definition of a document, after the print check: refused
+ * (`unprintable_text`) when a printed text holds characters the fonts cannot
+ * print. Everything `renderDocumentPdf` checks before it renders, without
+ * rendering: finalizing checks with it and leaves the rendering to later.
+ */
+export function checkedDocumentDefinition(
   form: FormDefinition,
   values: FormValues,
   omittedFields: string[],
   snapshot: FinalSnapshot,
   creationDate: Date,
   kind: 'draft' | 'final',
-): Promise<RenderedPdfBytes> {
+): ReturnType<typeof printDocument>['definition'] {
   const { definition, texts } = printDocument({
     form,
     values,
@@ -84,5 +89,17 @@ export async function renderDocumentPdf(
     draft: kind === 'draft',
   });
   assertPrintable(texts);
-  return renderPdf(definition);
+  return definition;
+}
+
+/** `draft`: the document as it stands, marked as a draft on every page; otherwise the final document (also every serial letter). */
+export async function renderDocumentPdf(
+  form: FormDefinition,
+  values: FormValues,
+  omittedFields: string[],
+  snapshot: FinalSnapshot,
+  creationDate: Date,
+  kind: 'draft' | 'final',
+): Promise<RenderedPdfBytes> {
+  return renderPdf(checkedDocumentDefinition(form, values, omittedFields, snapshot, creationDate, kind));
 }

@@ -70,6 +70,8 @@ export function FinalDocument({ document, sources, justFinalized, onChanged }: F
   }
 
   const labels = new Map(inputFieldsOf(form).map((field) => [field.id, field.label]));
+  // Just finalized, the document has no sha256 yet (the core renders the PDF after the commit): the PDF shown here is that PDF, so its sha256 is the one kept.
+  const sha256 = document.sha256 ?? pdf?.sha256 ?? null;
   const basis = document.legalBasis;
 
   return (
@@ -99,9 +101,9 @@ export function FinalDocument({ document, sources, justFinalized, onChanged }: F
           <Fact term={t('documents.created')}>{formatTimestamp(document.createdAt)}</Fact>
           <Fact term={t('finalDocument.finalizedAt')}>{document.finalizedAt ? formatTimestamp(document.finalizedAt) : ''}</Fact>
           <Fact term={t('finalDocument.sha256')}>
-            {document.sha256 ? (
-              <code className="hash" title={document.sha256}>
-                {shortHash(document.sha256)}
+            {sha256 ? (
+              <code className="hash" title={sha256}>
+                {shortHash(sha256)}
                 <span className="visually-hidden"> ({t('finalDocument.sha256Short')})</span>
               </code>
             ) : null}
