@@ -20,6 +20,7 @@ import { loadAverage, machine, QUICK, table, writeResults, type Figure } from '.
 const root = process.cwd();
 const batchWorkerScript = path.join(root, 'dist/batch-worker.cjs');
 const importWorkerScript = path.join(root, 'dist/partner-import-worker.cjs');
+const checkpointWorkerScript = path.join(root, 'dist/checkpoint-worker.cjs');
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const wanted = (group: string) => only.length === 0 || only.includes(group);
 
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
 
   // Each group on a store of its own, as a real core on a real SQLite file (test/support/core.ts).
   const withCore = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
-    const { core, dispose } = openTestCore(undefined, { batchWorkerScript, importWorkerScript });
+    const { core, dispose } = openTestCore(undefined, { batchWorkerScript, importWorkerScript, checkpointWorkerScript });
     try {
       return await work(core);
     } finally {

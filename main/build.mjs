@@ -43,6 +43,8 @@ async function buildHosts() {
     esbuild(nodeBundle('main/core/services/batches/worker.ts', 'dist/batch-worker.cjs')),
     // A large partner import is read and matched in a worker thread, so the host stays responsive.
     esbuild(nodeBundle('main/core/services/partner-import/worker.ts', 'dist/partner-import-worker.cjs')),
+    // Checkpoints of the store's WAL off the host's thread while a serial letter writes (main/core/db/checkpoints.ts).
+    esbuild(nodeBundle('main/core/db/checkpoint-worker.ts', 'dist/checkpoint-worker.cjs')),
     // A sandboxed preload may require only 'electron'; everything else is bundled in.
     esbuild({ ...nodeBundle('main/preload/preload.ts', 'dist/preload/preload.cjs'), platform: 'browser', external: ['electron'] }),
   ]);

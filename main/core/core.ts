@@ -52,6 +52,8 @@ export interface Core {
   readonly version: string;
   readonly batchWorkerScript: string;
   readonly importWorkerScript: string;
+  /** The bundled checkpoint worker (dist/checkpoint-worker.cjs): checkpoints off the host's thread during long write work (db/checkpoints.ts). */
+  readonly checkpointWorkerScript: string;
   readonly printPdf: PdfPrinter | undefined;
   now: Clock;
   /** Runs `dispose` when the core closes (before the store closes), e.g. to stop a worker. */

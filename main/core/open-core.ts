@@ -45,6 +45,8 @@ export interface CoreOptions {
   batchWorkerScript?: string;
   /** The bundled partner-import worker (dist/partner-import-worker.cjs); defaults to the one beside the running bundle. */
   importWorkerScript?: string;
+  /** The bundled checkpoint worker (dist/checkpoint-worker.cjs); defaults to the one beside the running bundle. */
+  checkpointWorkerScript?: string;
   /** The host's system print dialog for a PDF, where it has one (Electron); the browser prints itself. */
   printPdf?: PdfPrinter;
   /** Takes the daily backup (soon after the start, and on later days while running); tests with a fixed clock switch it off. */
@@ -164,6 +166,7 @@ export function openCore(coreOptions: CoreOptions): Core {
     version: options.version,
     batchWorkerScript: options.batchWorkerScript ?? path.join(__dirname, 'batch-worker.cjs'),
     importWorkerScript: options.importWorkerScript ?? path.join(__dirname, 'partner-import-worker.cjs'),
+    checkpointWorkerScript: options.checkpointWorkerScript ?? path.join(__dirname, 'checkpoint-worker.cjs'),
     printPdf: options.printPdf,
     now,
     onClose(dispose) {

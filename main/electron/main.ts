@@ -118,6 +118,7 @@ function start(dataDir: string): void {
       nativeBinding: resolveNativeBinding({ isPackaged: app.isPackaged, appRoot, electronVersion: process.versions.electron }),
       batchWorkerScript: path.join(appRoot, 'dist', 'batch-worker.cjs'),
       importWorkerScript: path.join(appRoot, 'dist', 'partner-import-worker.cjs'),
+      checkpointWorkerScript: path.join(appRoot, 'dist', 'checkpoint-worker.cjs'),
       printPdf: createPdfPrinter({
         dataDir,
         createWindow: () => {

@@ -1,9 +1,9 @@
 import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// __dirname, not import.meta: the bench's CommonJS bundle loads this file too (through test/support/core.ts), and vitest gives both.
+const root = path.resolve(__dirname, '../..');
 const built = new Map<string, string>();
 
 /**
@@ -37,6 +37,9 @@ function bundledWorker(entry: string, name: string): string {
 
 /** The serial-letter worker. */
 export const batchWorkerScript = (): string => bundledWorker('main/core/services/batches/worker.ts', 'batch-worker');
+
+/** The checkpoint worker. */
+export const checkpointWorkerScript = (): string => bundledWorker('main/core/db/checkpoint-worker.ts', 'checkpoint-worker');
 
 /** The partner-import worker. */
 export const importWorkerScript = (): string => bundledWorker('main/core/services/partner-import/worker.ts', 'partner-import-worker');

@@ -3,11 +3,14 @@ import { openCore, type CoreOptions } from '../../main/core/open-core';
 import type { Client, ClientInput, MethodInput, MethodOutput, Partner } from '../../shared/api/contract';
 import { ClientInputSchema } from '../../shared/api/schemas/client';
 import { updateSettings } from '../../main/core/services/settings';
+import { checkpointWorkerScript } from './batch-worker';
 import { callOk } from './results';
 import { TEST_SETTINGS } from './settings';
 import { makeTempDir } from './temp-dir';
 
-interface TestCoreOptions extends Partial<Pick<CoreOptions, 'batchWorkerScript' | 'importWorkerScript' | 'printPdf' | 'dailyBackups' | 'key'>> {
+interface TestCoreOptions extends Partial<
+  Pick<CoreOptions, 'batchWorkerScript' | 'importWorkerScript' | 'checkpointWorkerScript' | 'printPdf' | 'dailyBackups' | 'key'>
+> {
   /** Leaves the store as a fresh install has it: no office, no counselor, setup not done. */
   freshInstall?: boolean;
 }
@@ -17,7 +20,9 @@ interface TestCoreOptions extends Partial<Pick<CoreOptions, 'batchWorkerScript' 
  * up with TEST_SETTINGS (so letters can be finalized) unless `freshInstall`.
  */
 export function openTestCore(now = new Date('2026-11-25T10:00:00Z'), options: TestCoreOptions = {}): { core: Core; dataDir: string; dispose(): void } {
-  const { freshInstall = false, ...coreOptions } = options;
+  const { freshInstall = false, ...given } = options;
+  // A core that runs serial letters checkpoints in the background while they write (main/core/db/checkpoints.ts).
+  const coreOptions = given.batchWorkerScript && !given.checkpointWorkerScript ? { ...given, checkpointWorkerScript: checkpointWorkerScript() } : given;
   const temp = makeTempDir();
   // The daily backup's timer is off: a test takes the backups it means to, at the moments it means to.
   const core = openCore({ dataDir: temp.dir, host: 'browser', version: '0.0.0-test', now: () => now, dailyBackups: false, ...coreOptions });

@@ -6,6 +6,7 @@ import type { BatchSkipped, BatchStatus } from '../../../../shared/api/schemas/b
 import type { FormDefinition } from '../../../../shared/forms';
 import type { ErrorMessage } from '../../../../shared/i18n/error-message';
 import type { Core } from '../../core';
+import { checkpointInBackground } from '../../db/checkpoints';
 import { dropSomeStagedLetters, dropStagedLetters, type StagedLetter } from '../../db/queries/batch-letters';
 import { DomainError } from '../../errors';
 import { PdfConcatenator } from '../../pdf/concat';
@@ -49,6 +50,8 @@ export interface BatchRun {
   unstaged: StagedLetter[];
   /** All letters are in: the combined PDF is being finished and the batch recorded. */
   finishing: boolean;
+  /** Ends the background checkpoints the run writes under (db/checkpoints.ts). */
+  endCheckpoints: () => Promise<void>;
   /** The combined PDF, kept as the base64 `batches.result` hands out (made a slice per turn, so the answer costs no encoding). */
   result?: { pdfBase64: string; sha256: string; pages: number; documentIds: string[] };
 }
@@ -84,6 +87,7 @@ export function stopRun(run: BatchRun, state: 'cancelled' | 'failed', message?: 
   run.unstaged = [];
   for (const worker of workers) void worker.terminate();
   dropStaged(run);
+  void run.endCheckpoints();
 }
 
 /** The run's staged letters let go; with the store closed (or damaged) meanwhile, a store that opens drops them. */
@@ -176,6 +180,7 @@ async function finishRun(core: Core, run: BatchRun): Promise<void> {
     // The documents are final: the staged copies go, a slice per turn (left behind, a store that opens drops them).
     do await yieldToHost();
     while (core.db.open && dropSomeStagedLetters(core.db, run.id, STAGE_SLICE * 4) > 0);
+    await run.endCheckpoints();
   } catch (error) {
     if (run.state === 'done') {
       if (!(error instanceof DomainError)) console.error(`[lotse] batch ${run.id}: dropping its staged letters failed:`, error);
@@ -273,6 +278,13 @@ export function startRun(core: Core, prepared: Prepared, duplex: boolean): Batch
     nextToJoin: 0,
     unstaged: [],
     finishing: false,
+    endCheckpoints: checkpointInBackground({
+      db: core.db,
+      file: core.databaseFile,
+      nativeBinding: core.nativeBinding,
+      key: core.key,
+      workerScript: core.checkpointWorkerScript,
+    }),
     combined: new PdfConcatenator({ title: `Serienbrief: ${form.title} (${letters.length} Briefe)`, language: 'de-DE', creationDate }),
   };
   for (let count = workerCount(letters.length); count > 0; count -= 1) {
