@@ -23,6 +23,9 @@ export interface CheckpointWorkerData {
 
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
+/** The thread holds a connection and a timer: a small heap keeps a batch within its memory goal (DESIGN.md §8, 400 MB). */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 };
+
 /** The store as checkpoints need it: the host's connection, its file and how to open it. */
 export interface CheckpointedStore {
   db: Db;
@@ -38,7 +41,7 @@ export function checkpointInBackground(store: CheckpointedStore): () => Promise<
   if (!fs.existsSync(store.workerScript)) throw new Error(`checkpoint worker script missing: ${store.workerScript}`);
   const { db } = store;
   const data: CheckpointWorkerData = { file: store.file, nativeBinding: store.nativeBinding, key: store.key };
-  const worker = new Worker(store.workerScript, { workerData: data });
+  const worker = new Worker(store.workerScript, { workerData: data, resourceLimits: WORKER_LIMITS });
   // A host that is closing does not wait for it.
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
