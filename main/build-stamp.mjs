@@ -26,7 +26,14 @@ export const PARTS = {
   hosts: {
     label: 'Hosts',
     inputs: ['main', 'shared', ...COMMON_INPUTS],
-    outputs: ['dist/start.cjs', 'dist/electron/main.cjs', 'dist/batch-worker.cjs', 'dist/partner-import-worker.cjs', 'dist/checkpoint-worker.cjs', 'dist/preload/preload.cjs'],
+    outputs: [
+      'dist/start.cjs',
+      'dist/electron/main.cjs',
+      'dist/batch-worker.cjs',
+      'dist/partner-import-worker.cjs',
+      'dist/checkpoint-worker.cjs',
+      'dist/preload/preload.cjs',
+    ],
   },
   renderer: {
     label: 'Oberfläche',
