@@ -229,12 +229,8 @@ export const errorsDe = {
     unknownFilter: 'unbekannter Zeilenfilter',
   },
   print: {
-    rightToLeftField: '{{label}}: Rechts-nach-links-Schrift (z. B. Arabisch, Hebräisch) wird im PDF noch nicht unterstützt.',
     missingGlyphsField: '{{label}}: Diese Zeichen kann die Schrift nicht drucken: {{characters}}',
-    rightToLeft: 'Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt ({{labels}}).',
     missingGlyphs: 'Das Dokument enthält Zeichen, die die Schrift nicht drucken kann ({{labels}}).',
-    rightToLeftAndMissingGlyphs:
-      'Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt ({{rightToLeft}}). Das Dokument enthält Zeichen, die die Schrift nicht drucken kann ({{missingGlyphs}}).',
   },
   printing: {
     browserPrints: 'Im Browser-Modus wird über die Druckfunktion des Browsers gedruckt: die PDF öffnet sich dafür in einem neuen Tab.',

@@ -212,12 +212,8 @@ export const errorsEn: ErrorCatalogue = {
     unknownFilter: 'unknown row filter',
   },
   print: {
-    rightToLeftField: '{{label}}: right-to-left script (e.g. Arabic, Hebrew) is not yet supported in the PDF.',
     missingGlyphsField: '{{label}}: the font cannot print these characters: {{characters}}',
-    rightToLeft: 'Right-to-left script is not yet supported in the PDF ({{labels}}).',
     missingGlyphs: 'The document contains characters the font cannot print ({{labels}}).',
-    rightToLeftAndMissingGlyphs:
-      'Right-to-left script is not yet supported in the PDF ({{rightToLeft}}). The document contains characters the font cannot print ({{missingGlyphs}}).',
   },
   printing: {
     browserPrints: 'In browser mode you print with the browser’s print function: the PDF opens in a new tab for that.',

@@ -71,19 +71,16 @@ describe('documents.render (free-letter)', () => {
     });
   });
 
-  it('refuses right-to-left script with its own message, naming the field', async () => {
-    const document = await letterTo('Müller', { subject: 'Einladung 🎉', body: 'مرحبا، نراكم يوم الاثنين' });
-    const result = await dispatch(core, 'documents.render', { id: document.id });
-    expect(result).toMatchObject({
+  it('prints Arabic script (Noto Naskh Arabic) and refuses Hebrew, which no shipped font covers, naming the field and its characters', async () => {
+    const arabic = await letterTo('Müller', { subject: 'Einladung', body: 'مرحبا، نراكم يوم الاثنين' });
+    expect(await dispatch(core, 'documents.render', { id: arabic.id })).toMatchObject({ ok: true });
+    const hebrew = await letterTo('Müller', { subject: 'Einladung 🎉', body: 'שלום' });
+    expect(await dispatch(core, 'documents.render', { id: hebrew.id })).toMatchObject({
       ok: false,
       error: {
         code: 'unprintable_text',
-        message:
-          'Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt (Text). Das Dokument enthält Zeichen, die die Schrift nicht drucken kann (Betreff).',
-        fields: {
-          'values.body': 'Text: Rechts-nach-links-Schrift (z. B. Arabisch, Hebräisch) wird im PDF noch nicht unterstützt.',
-          'values.subject': expect.stringContaining('🎉'),
-        },
+        message: 'Das Dokument enthält Zeichen, die die Schrift nicht drucken kann (Betreff, Text).',
+        fields: { 'values.body': 'Text: Diese Zeichen kann die Schrift nicht drucken: ש ל ו ם', 'values.subject': expect.stringContaining('🎉') },
       },
     });
   });
@@ -91,10 +88,10 @@ describe('documents.render (free-letter)', () => {
   it("names the client field when the client's name is in Hebrew script or has a character the fonts lack", async () => {
     const hebrew = await letterTo('כהן', { subject: 'Einladung', body: 'Text' });
     const rtl = await dispatch(core, 'documents.render', { id: hebrew.id });
-    expect(rtl).toMatchObject({ ok: false, error: { code: 'unprintable_text', fields: { recipient: expect.stringContaining('Rechts-nach-links-Schrift') } } });
+    expect(rtl).toMatchObject({ ok: false, error: { code: 'unprintable_text', fields: { recipient: expect.stringContaining('כ ה ן') } } });
     // The greeting names the client too ("Guten Tag כהן,"), so it is named with the address.
     expect((rtl as { error: { message: string } }).error.message).toMatch(
-      /^Rechts-nach-links-Schrift wird im PDF noch nicht unterstützt \(Anschrift der Empfänger\*in, Betreff, Anrede und Gruß\)\.$/,
+      /^Das Dokument enthält Zeichen, die die Schrift nicht drucken kann \(Anschrift der Empfänger\*in, Betreff, Anrede und Gruß\)\.$/,
     );
 
     const klingon = await letterTo('Nguyễn\u{F8D0}', { subject: 'Einladung', body: 'Text' });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FONT_FAMILY, loadFonts, rightToLeftCharacters, sharedFontCount, unprintableCharacters } from '../../main/core/pdf/fonts';
+import { FALLBACK_FAMILIES, FONT_FAMILY, loadFonts, scriptRuns, sharedFontCount, unprintableCharacters } from '../../main/core/pdf/fonts';
 import { renderPdf } from '../../main/core/pdf/render';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -40,10 +40,42 @@ describe('shipped fonts', () => {
   it('covers the scripts counselors write names in, and says which characters it lacks', () => {
     expect(unprintableCharacters('Ayşe Yılmaz, Łukasz Wójcik, Nguyễn Thị Ánh, Жанна Иванова, Ελένη, € – „“ ‚‘ » « § ₺')).toEqual([]);
     expect(unprintableCharacters('Fall ☐ 🎉 \u{F8D0}')).toEqual(['☐', '🎉', '\u{F8D0}']);
-    expect(rightToLeftCharacters('Ayşe')).toEqual([]);
-    expect(rightToLeftCharacters('سلام Ali')).toEqual(['س', 'ل', 'ا', 'م']);
-    expect(rightToLeftCharacters('שלום')).toHaveLength(4);
-    expect(rightToLeftCharacters('A\u200FB')).toEqual(['\u200F']);
+    // Arabic, Persian (with the zero-width non-joiner), Pashto, Sorani, Tigrinya/Amharic, Georgian, Armenian: the Noto fallbacks.
+    expect(
+      unprintableCharacters('محمود حداد، فاطمه رضایی، می\u200Cخواهم ۱۴۰۲، پښتو ځ ږ ډ ړ ڼ ۍ ې، کوردی ڵ ێ ڕ ۆ ڤ ھ، ሰላም ተስፋይ, ნინო ბერიძე, Արամ Պետրոսյան'),
+    ).toEqual([]);
+    // Hebrew: no shipped font.
+    expect(unprintableCharacters('שלום Ali')).toEqual(['ש', 'ל', 'ו', 'ם']);
+  });
+
+  it('splits text into runs by the family that prints it; shared characters stay in their run', () => {
+    expect(scriptRuns('Ayşe Yılmaz „Nguyễn“ 12,50 €')).toBeNull();
+    expect(scriptRuns('محمود Mahmoud (Az. KI-2024-7)')).toEqual([
+      { family: 'NotoNaskhArabic', text: 'محمود ' },
+      { family: FONT_FAMILY, text: 'Mahmoud (Az. KI-2024-7)' },
+    ]);
+    expect(scriptRuns('(ნინო) ሰላም Արամ')).toEqual([
+      { family: 'NotoSansGeorgian', text: '(ნინო) ' },
+      { family: 'NotoSansEthiopic', text: 'ሰላም ' },
+      { family: 'NotoSansArmenian', text: 'Արամ' },
+    ]);
+  });
+
+  it('are Noto for the other scripts, each under the SIL Open Font License 1.1 with its notice in LICENSES/', () => {
+    for (const family of FALLBACK_FAMILIES) {
+      const notice = fs.readFileSync(path.join(ROOT, `LICENSES/${family.name}-OFL-1.1.txt`), 'utf8');
+      expect(notice).toContain('SIL OPEN FONT LICENSE Version 1.1');
+      const loaded = loadFonts().family(family.name);
+      expect(Object.keys(loaded.files)).toHaveLength(2); // Regular (normal, italics) and Medium (bold, bold italics)
+      for (const [file, bytes] of Object.entries(loaded.files)) {
+        const font = fontkit.create(bytes) as fontkit.Font;
+        expect(font.familyName, file).toMatch(/^Noto (Naskh|Sans) \w+( Medium)?$/);
+        expect(String(font.getName('licenseURL', 'en')), file).toMatch(/openfontlicense\.org|scripts\.sil\.org\/OFL/);
+        expect(notice).toContain(String(font.copyright));
+        expect(notice, file).toContain(String(font.version).replace('Version ', 'version '));
+      }
+    }
+    expect(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')).toContain('LICENSES/**');
   });
 
   it('is Roboto under the SIL Open Font License 1.1, as LICENSES/ and the README say', () => {

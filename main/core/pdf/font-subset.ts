@@ -67,9 +67,10 @@ function tablesOf(file: Uint8Array): Map<string, Uint8Array> {
 
 /**
  * Installs the direct subsetter on `font` (its `createSubset`), when the font
- * is a static TrueType font; returns whether it did.
+ * is a static TrueType font; returns whether it did. `realGlyphId` maps the
+ * ids the subset was given to the font's glyphs (by default, the same).
  */
-export function subsetFromFileBytes(font: fontkit.Font): boolean {
+export function subsetFromFileBytes(font: fontkit.Font, realGlyphId: (id: number) => number = (id) => id): boolean {
   const internals = font as unknown as FontInternals;
   const tables = internals.directory.tables;
   if (!tables.glyf || !tables.loca || !tables.hmtx || tables.fvar || tables.CFF || tables['CFF ']) return false;
@@ -93,7 +94,8 @@ export function subsetFromFileBytes(font: fontkit.Font): boolean {
     let glyfLength = 0;
     // The list grows while it is read: a composite glyph brings its parts.
     for (let index = 0; index < subset.glyphs.length; index += 1) {
-      const id = subset.glyphs[index]!;
+      // A glyph id past the font's own stands for one of its glyphs drawn for other characters (fonts.ts, distinct glyphs).
+      const id = realGlyphId(subset.glyphs[index]!);
       let bytes = file.subarray(glyf + offsets[id]!, glyf + offsets[id + 1]!);
       if (bytes.length > 0 && view.getInt16(glyf + offsets[id]!) < 0) {
         bytes = Uint8Array.from(bytes);

@@ -10,7 +10,10 @@ import { subsetFromFileBytes } from './font-subset';
  * Greek, Cyrillic. Licence: SIL Open Font License 1.1, as the fonts' own name
  * table says (LICENSES/Roboto-OFL-1.1.txt; earlier Roboto releases were
  * Apache 2.0); a test pins it. Never system fonts: a letter must print the
- * same on every desk.
+ * same on every desk. What Roboto lacks comes from the Noto fallback families
+ * (FALLBACK_FAMILIES: Arabic script, Ethiopic, Georgian, Armenian), chosen
+ * per run of text (scriptRuns, script-layout.ts) and loaded only when a
+ * document needs them.
  */
 const require = createRequire(__filename);
 
@@ -73,8 +76,9 @@ function sharedCreate(buffer: Uint8Array, postscriptName?: string): ReturnType<F
   let font = parsedForPdfkit.get(buffer);
   if (!font) {
     font = original.create(buffer as Buffer) as fontkit.Font;
-    shapeOnce(font);
-    subsetFromFileBytes(font);
+    const distinct = fallbackBuffers.has(buffer) ? distinctGlyphsOf(font) : undefined;
+    shapeOnce(font, distinct);
+    subsetFromFileBytes(font, distinct?.realGlyphId);
     parsedForPdfkit.set(buffer, font);
     pdfkitFonts.add(font);
   }
@@ -107,12 +111,71 @@ interface GlyphRequest {
   seen: number[];
 }
 
+/**
+ * Distinct glyphs for the fallback families (issue 17). Noto Naskh Arabic
+ * draws many letters from one glyph plus marks: the medial ح of "محمود" is
+ * also the medial خ (with a dot glyph above), the dotless beh shape serves
+ * ب ت ث ن ی پ. A PDF's ToUnicode map names one text per glyph, so a
+ * document with "محمود" and "خ" read "ح" for both (pdftotext). Here a glyph
+ * drawn for other characters than the ones its id already stands for in this
+ * document is handed to pdfkit under an id of its own past the font's glyph
+ * count (the same outline, once more in the subset), with its own
+ * characters; the subsetter (font-subset.ts) maps the id back. The ids are
+ * numbered per document in the order met, so a warm process writes the bytes
+ * of a fresh one. Roboto never gets them: its documents keep their bytes.
+ */
+interface DistinctGlyphs {
+  realGlyphId(id: number): number;
+  /** The run's glyphs, with those for other characters swapped for distinct ones. */
+  apply(glyphs: fontkit.Glyph[], codePoints: ReadonlyArray<readonly number[] | undefined>): void;
+  forget(): void;
+}
+
+interface VirtualGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+
+const fallbackBuffers = new WeakSet<Uint8Array>();
+const distinctGlyphSets = new Set<DistinctGlyphs>();
+
+function distinctGlyphsOf(font: fontkit.Font): DistinctGlyphs {
+  let byKey = new Map<string, VirtualGlyph>();
+  let realOf = new Map<number, number>();
+  const distinct: DistinctGlyphs = {
+    realGlyphId: (id) => realOf.get(id) ?? id,
+    apply(glyphs, codePoints) {
+      glyphs.forEach((glyph, index) => {
+        const wanted = codePoints[index];
+        if (!wanted || sameCodePoints(glyph.codePoints, wanted)) return;
+        const key = `${glyph.id}:${wanted.join(',')}`;
+        let virtual = byKey.get(key);
+        if (!virtual) {
+          virtual = { id: font.numGlyphs + byKey.size, codePoints: [...wanted], advanceWidth: glyph.advanceWidth };
+          byKey.set(key, virtual);
+          realOf.set(virtual.id, glyph.id);
+        }
+        glyphs[index] = virtual as unknown as fontkit.Glyph;
+      });
+    },
+    forget() {
+      byKey = new Map();
+      realOf = new Map();
+    },
+  };
+  distinctGlyphSets.add(distinct);
+  return distinct;
+}
+
 interface ShapedWord {
   /** The first request per glyph id, in order: later ones for the same id find that glyph. */
   requests: GlyphRequest[];
   glyphIds: number[];
   /** xAdvance, yAdvance, xOffset, yOffset per glyph, in font units (pdfkit scales its copy). */
   positions: Float64Array;
+  /** Per glyph, the characters it was drawn for (fallback families only; see DistinctGlyphs). */
+  codePoints?: Array<number[] | undefined>;
 }
 
 /** A replayed run: what pdfkit reads of fontkit's GlyphRun. */
@@ -142,17 +205,43 @@ function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-function shapeOnce(font: fontkit.Font): void {
+/**
+ * The characters each glyph of `run` was drawn for: fontkit makes the run's
+ * glyphs last, one `getGlyph(id, characters)` per glyph in logical order
+ * (its OTLayoutEngine.substitute), reversed afterwards for a right-to-left
+ * script. Undefined when no calls match the run.
+ */
+function drawnFor(run: fontkit.GlyphRun, calls: GlyphRequest[]): Array<number[] | undefined> | undefined {
+  const count = run.glyphs.length;
+  const rightToLeft = (run as unknown as { direction?: string }).direction === 'rtl';
+  const logical = run.glyphs.map((glyph) => glyph.id);
+  if (rightToLeft) logical.reverse();
+  // The last calls that give the run's glyphs. After them fontkit may swap a default ignorable (the zero-width
+  // non-joiner) for the space glyph with a call of its own: such a glyph keeps its characters.
+  for (let end = calls.length; end >= count; end -= 1) {
+    const after = new Set(calls.slice(end).map((call) => call.id));
+    const window = calls.slice(end - count, end);
+    if (window.every((call, index) => call.id === logical[index] || after.has(logical[index]!))) {
+      const drawn = window.map((call, index) => (call.id === logical[index] ? [...call.given] : undefined));
+      return rightToLeft ? drawn.reverse() : drawn;
+    }
+  }
+  return undefined;
+}
+
+function shapeOnce(font: fontkit.Font, distinct?: DistinctGlyphs): void {
   const shape = font.layout.bind(font);
   const glyphsOf = () => (font as unknown as { _glyphs: GlyphCache })._glyphs;
   const words = new Map<string, ShapedWord>();
 
   const shapeAndKeep = (text: string): fontkit.GlyphRun => {
     const requests = new Map<number, GlyphRequest>();
+    const calls: GlyphRequest[] = [];
     const getGlyph = font.getGlyph as GetGlyph;
     const recording: GetGlyph = function recordingGetGlyph(this: fontkit.Font, id, given = []) {
       const glyph = getGlyph.call(this, id, given);
       if (!requests.has(id)) requests.set(id, { id, given, seen: glyph.codePoints });
+      if (distinct) calls.push({ id, given, seen: glyph.codePoints });
       return glyph;
     };
     (font as { getGlyph: GetGlyph }).getGlyph = recording;
@@ -164,8 +253,10 @@ function shapeOnce(font: fontkit.Font): void {
     }
     const positions = new Float64Array(run.positions.length * 4);
     run.positions.forEach((position, index) => positions.set([position.xAdvance, position.yAdvance, position.xOffset, position.yOffset], index * 4));
+    const codePoints = distinct ? drawnFor(run, calls) : undefined;
     if (words.size >= MAX_KEPT) words.clear();
-    words.set(text, { requests: [...requests.values()], glyphIds: run.glyphs.map((glyph) => glyph.id), positions });
+    words.set(text, { requests: [...requests.values()], glyphIds: run.glyphs.map((glyph) => glyph.id), positions, codePoints });
+    if (codePoints) distinct!.apply(run.glyphs, codePoints);
     return run;
   };
 
@@ -177,8 +268,10 @@ function shapeOnce(font: fontkit.Font): void {
     }
     for (const request of word.requests) font.getGlyph(request.id, request.given);
     const { positions } = word;
+    const runGlyphs = word.glyphIds.map((id) => font.getGlyph(id));
+    if (word.codePoints) distinct!.apply(runGlyphs, word.codePoints);
     return new ReplayedRun(
-      word.glyphIds.map((id) => font.getGlyph(id)),
+      runGlyphs,
       word.glyphIds.map((_, index) => ({
         xAdvance: positions[index * 4]!,
         yAdvance: positions[index * 4 + 1]!,
@@ -204,6 +297,7 @@ export function sharedFontCount(): number {
 /** Empties the glyph caches of the fonts pdfkit shares (see above); render.ts calls it before each document. */
 export function forgetGlyphs(): void {
   for (const font of pdfkitFonts) (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+  for (const distinct of distinctGlyphSets) distinct.forget();
 }
 
 const FILES = {
@@ -217,10 +311,54 @@ export type FontStyle = keyof typeof FILES;
 
 export const FONT_FAMILY = 'Roboto';
 
-export interface LoadedFonts {
-  /** File name → bytes, for pdfmake's virtual file system. */
+/**
+ * The fallback families, by script: what Roboto lacks and people counselled
+ * in Düren write (issue 17). Noto, SIL Open Font License 1.1 (LICENSES/),
+ * static TrueType files from the @expo-google-fonts packages. Regular for
+ * normal and italics (none has an italic), Medium for bold, matching
+ * Roboto Medium, Lotse's bold. pdfkit embeds a file used for two styles once.
+ *
+ * Loaded only when a document (or a print check) meets a character of its
+ * script: a Latin letter reads and parses none of them.
+ */
+interface FallbackFamily {
+  name: string;
+  /** The characters it is chosen for (by Script_Extensions, so the Arabic comma counts as Arabic). */
+  script: RegExp;
+  directory: string;
+  stem: string;
+}
+
+export const FALLBACK_FAMILIES: readonly FallbackFamily[] = [
+  { name: 'NotoNaskhArabic', script: /\p{scx=Arabic}/u, directory: 'noto-naskh-arabic', stem: 'NotoNaskhArabic' },
+  { name: 'NotoSansEthiopic', script: /\p{scx=Ethiopic}/u, directory: 'noto-sans-ethiopic', stem: 'NotoSansEthiopic' },
+  { name: 'NotoSansGeorgian', script: /\p{scx=Georgian}/u, directory: 'noto-sans-georgian', stem: 'NotoSansGeorgian' },
+  { name: 'NotoSansArmenian', script: /\p{scx=Armenian}/u, directory: 'noto-sans-armenian', stem: 'NotoSansArmenian' },
+];
+
+function fallbackFiles(family: FallbackFamily): Record<FontStyle, string> {
+  const regular = `${family.stem}_400Regular.ttf`;
+  const medium = `${family.stem}_500Medium.ttf`;
+  return { normal: regular, italics: regular, bold: medium, bolditalics: medium };
+}
+
+function fallbackPath(family: FallbackFamily, file: string): string {
+  return require.resolve(`@expo-google-fonts/${family.directory}/${file.slice(family.stem.length + 1, -'.ttf'.length)}/${file}`);
+}
+
+/** A family's faces, parsed, and its files' bytes. */
+export interface LoadedFamily {
+  name: string;
   files: Record<string, Buffer>;
-  /** pdfmake font descriptor naming those files. */
+  regular: fontkit.Font;
+  /** True when every style of the family has a glyph for the code point. */
+  covers(codePoint: number): boolean;
+}
+
+export interface LoadedFonts {
+  /** File name → bytes, for pdfmake's virtual file system: Roboto's; a fallback family's come with `family`. */
+  files: Record<string, Buffer>;
+  /** pdfmake font descriptor naming the files of every family (Roboto's and the fallbacks'). */
   descriptors: Record<string, Record<FontStyle, string>>;
   /** The regular face, parsed, for layouts that measure text (address lines must not wrap). */
   regular: fontkit.Font;
@@ -228,13 +366,54 @@ export interface LoadedFonts {
   regularAdvance(text: string): number;
   /** The bold face, parsed: the draft mark is drawn from its outlines. */
   bold: fontkit.Font;
-  /** True when every style can print this code point. */
+  /** True when every style of some shipped family can print this code point (Roboto, else the fallback for its script). */
   canPrint(codePoint: number): boolean;
+  /** True when every style of Roboto can print this code point. */
+  robotoCovers(codePoint: number): boolean;
+  /** The fallback family that prints a code point Roboto lacks, loading it on first use; undefined when none does. */
+  fallbackFor(codePoint: number): LoadedFamily | undefined;
+  /** A fallback family by name, loading it on first use. */
+  family(name: string): LoadedFamily;
 }
 
 let loaded: LoadedFonts | undefined;
 
-/** Reads the font files once per process; later documents reuse them. */
+/** Keeps a yes/no answer per code point (at most the fonts' repertoire and what was refused). */
+function memo(answer: (codePoint: number) => boolean): (codePoint: number) => boolean {
+  const kept = new Map<number, boolean>();
+  return (codePoint) => {
+    let known = kept.get(codePoint);
+    if (known === undefined) {
+      known = answer(codePoint);
+      if (kept.size >= MAX_KEPT) kept.clear();
+      kept.set(codePoint, known);
+    }
+    return known;
+  };
+}
+
+const families = new Map<string, LoadedFamily>();
+
+function loadFamily(family: FallbackFamily): LoadedFamily {
+  let done = families.get(family.name);
+  if (done) return done;
+  const files: Record<string, Buffer> = {};
+  const faces: fontkit.Font[] = [];
+  for (const file of new Set(Object.values(fallbackFiles(family)))) {
+    const bytes = fs.readFileSync(fallbackPath(family, file));
+    fallbackBuffers.add(bytes);
+    files[file] = bytes;
+    faces.push(plainFontkit().create(bytes) as fontkit.Font);
+  }
+  done = { name: family.name, files, regular: faces[0]!, covers: memo((codePoint) => faces.every((face) => face.hasGlyphForCodePoint(codePoint))) };
+  families.set(family.name, done);
+  return done;
+}
+
+/** Characters of no script of their own (spaces, digits, punctuation, joiners, combining marks): any family may print them. */
+const SHARED_CHARACTER = /[\p{Script=Common}\p{Script=Inherited}]/u;
+
+/** Reads the font files once per process; later documents reuse them. Fallback families load when first needed. */
 export function loadFonts(): LoadedFonts {
   if (loaded) return loaded;
   const files: Record<string, Buffer> = {};
@@ -245,49 +424,97 @@ export function loadFonts(): LoadedFonts {
     faces[style] = plainFontkit().create(bytes) as fontkit.Font;
   }
   const advances = new Map<string, number>();
-  const printable = new Map<number, boolean>();
+  const robotoCovers = memo((codePoint) => Object.values(faces).every((face) => face.hasGlyphForCodePoint(codePoint)));
+  const fallbacks = new Map<number, LoadedFamily | null>();
+  const fallbackFor = (codePoint: number): LoadedFamily | undefined => {
+    let found = fallbacks.get(codePoint);
+    if (found === undefined) {
+      const character = String.fromCodePoint(codePoint);
+      const byScript = FALLBACK_FAMILIES.filter((family) => family.script.test(character));
+      // A shared character Roboto lacks (the zero-width non-joiner of Persian) may be in any family; one of another script is in its own only.
+      const candidates = byScript.length > 0 ? byScript : SHARED_CHARACTER.test(character) ? FALLBACK_FAMILIES : [];
+      found = candidates.map(loadFamily).find((family) => family.covers(codePoint)) ?? null;
+      if (fallbacks.size >= MAX_KEPT) fallbacks.clear();
+      fallbacks.set(codePoint, found);
+    }
+    return found ?? undefined;
+  };
+  const descriptors: LoadedFonts['descriptors'] = { [FONT_FAMILY]: { ...FILES } };
+  for (const family of FALLBACK_FAMILIES) descriptors[family.name] = fallbackFiles(family);
   loaded = {
     files,
-    descriptors: { [FONT_FAMILY]: { ...FILES } },
+    descriptors,
     regular: faces.normal,
     bold: faces.bold,
     regularAdvance(text) {
       let advance = advances.get(text);
       if (advance === undefined) {
-        advance = faces.normal.layout(text).advanceWidth;
+        const runs = scriptRuns(text);
+        advance = runs
+          ? runs.reduce((sum, run) => {
+              const face = run.family === FONT_FAMILY ? faces.normal : loadFonts().family(run.family).regular;
+              return sum + (face.layout(run.text).advanceWidth * faces.normal.unitsPerEm) / face.unitsPerEm;
+            }, 0)
+          : faces.normal.layout(text).advanceWidth;
         if (advances.size >= MAX_KEPT) advances.clear();
         advances.set(text, advance);
       }
       return advance;
     },
-    // Every character of every document is checked: the answer per code point is kept (at most the fonts' repertoire and what was refused).
-    canPrint(codePoint) {
-      let answer = printable.get(codePoint);
-      if (answer === undefined) {
-        answer = Object.values(faces).every((face) => face.hasGlyphForCodePoint(codePoint));
-        if (printable.size >= MAX_KEPT) printable.clear();
-        printable.set(codePoint, answer);
-      }
-      return answer;
+    // Every character of every document is checked: the answers per code point are kept.
+    canPrint: (codePoint) => robotoCovers(codePoint) || fallbackFor(codePoint) !== undefined,
+    robotoCovers,
+    fallbackFor,
+    family(name) {
+      const family = FALLBACK_FAMILIES.find((candidate) => candidate.name === name);
+      if (!family) throw new Error(`Unbekannte Schriftfamilie ${name}`);
+      return loadFamily(family);
     },
   };
   return loaded;
 }
 
-/**
- * Scripts written right to left, and the marks that switch direction.
- * pdfmake lays out every line left to right and does no Arabic shaping: such
- * text would print reversed and unjoined even with a font that has the
- * glyphs. Refused with its own message, before the glyph check.
- */
-const RIGHT_TO_LEFT =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}\u200F\u202B\u202E\u2067]/u;
+/** Text Roboto prints whole (Latin, Greek, Cyrillic, Vietnamese, general punctuation without the invisible marks): no run of another family. */
+const ROBOTO_ONLY = /^[\u0000-\u052F\u1E00-\u1EFF\u2010-\u2027\u2030-\u205E\u20A0-\u20CF\u2100-\u214F]*$/;
 
-/** The distinct right-to-left characters of `text` (see RIGHT_TO_LEFT). */
-export function rightToLeftCharacters(text: string): string[] {
-  const found = new Set<string>();
-  for (const character of text) if (RIGHT_TO_LEFT.test(character)) found.add(character);
-  return [...found];
+export interface ScriptRun {
+  /** A family of LoadedFonts.descriptors. */
+  family: string;
+  text: string;
+}
+
+/**
+ * `text` split into runs by the family that prints it (font fallback,
+ * issue 17): a character of a script goes to Roboto when Roboto has it, else
+ * to the fallback family of its script. Shared characters (spaces, digits,
+ * punctuation, joiners, combining marks) stay in the run they are in, where
+ * its family has them, so "محمود 12" is one Arabic run and a combining mark
+ * stays with its letter. Null when the text is Roboto's alone (the common
+ * case, decided without looking at each character).
+ */
+export function scriptRuns(text: string): ScriptRun[] | null {
+  if (ROBOTO_ONLY.test(text)) return null;
+  const fonts = loadFonts();
+  const strongFamily = (codePoint: number) => (fonts.robotoCovers(codePoint) ? FONT_FAMILY : (fonts.fallbackFor(codePoint)?.name ?? FONT_FAMILY));
+  const has = (family: string, codePoint: number) => (family === FONT_FAMILY ? fonts.robotoCovers(codePoint) : fonts.family(family).covers(codePoint));
+  let current = FONT_FAMILY;
+  for (const character of text) {
+    if (!SHARED_CHARACTER.test(character)) {
+      current = strongFamily(character.codePointAt(0)!);
+      break;
+    }
+  }
+  const runs: ScriptRun[] = [];
+  for (const character of text) {
+    const codePoint = character.codePointAt(0)!;
+    const family = SHARED_CHARACTER.test(character) && has(current, codePoint) ? current : strongFamily(codePoint);
+    const last = runs[runs.length - 1];
+    if (last && last.family === family) last.text += character;
+    else runs.push({ family, text: character });
+    current = family;
+  }
+  if (runs.length === 1 && runs[0]!.family === FONT_FAMILY) return null;
+  return runs;
 }
 
 /** Characters that are layout, not glyphs: line breaks and tabs. */

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { fontkitForPdfkit, forgetGlyphs, loadFonts } from './fonts';
+import { installScriptLayout } from './script-layout';
 import { installStyleLookup } from './style-lookup';
 import { escapeXml, xmlSafeText, xmpLanguage } from './xmp';
 
@@ -72,6 +73,13 @@ function configurePdfmake(): PdfmakeServer {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   installStyleLookup();
+  // A fallback family's files enter the virtual file system when a document first needs them (script-layout.ts).
+  const written = new Set<string>();
+  installScriptLayout((family) => {
+    if (written.has(family)) return;
+    for (const [name, bytes] of Object.entries(fonts.family(family).files)) pdfmake.virtualfs.writeFileSync(name, bytes);
+    written.add(family);
+  });
   configured = true;
   return pdfmake;
 }

@@ -5,7 +5,7 @@ import type { PrefillContext } from '../../../shared/forms/prefill';
 import type { FormValues } from '../../../shared/forms/values';
 import { recordLabelsDe } from '../../../shared/i18n/record-labels.de';
 import type { Core } from '../core';
-import { rightToLeftCharacters, unprintableCharacters } from '../pdf/fonts';
+import { unprintableCharacters } from '../pdf/fonts';
 import type { RenderedPdfBytes } from '../pdf/render';
 import { loadDocumentContext, type DocumentContext } from './documents/context';
 import { recipientLinesOf, renderDocumentPdf } from './documents/pdf';
@@ -92,7 +92,7 @@ type Marked = { any: boolean };
 
 /** Marks what the shipped fonts cannot print; the JSON of the export keeps it as stored. */
 function printable(text: string, marked: Marked): string {
-  const missing = new Set([...rightToLeftCharacters(text), ...unprintableCharacters(text)]);
+  const missing = new Set(unprintableCharacters(text));
   if (missing.size === 0) return text;
   marked.any = true;
   return [...text]
