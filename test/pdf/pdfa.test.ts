@@ -17,7 +17,7 @@ import { TEST_SETTINGS } from '../support/settings';
 import { runInChildProcess } from './child-process';
 import { expectPdfA2b, HOSTILE_TITLES, pdfInfo, unescapeXml as unescape } from './pdfa-checks';
 import { builtInFormJob, prefilledFormValues } from './print-support';
-import { LETTERS_BEFORE, sampleLetterContent } from './sample-letter';
+import { LETTERS_BEFORE, SCRIPT_LETTERS_BEFORE, sampleLetterContent, scriptLetterContent } from './sample-letter';
 
 /**
  * PDF/A-2b (DESIGN.md §6) of single documents, read back from the bytes by
@@ -142,6 +142,16 @@ describe('deterministic output', () => {
     for (const content of LETTERS_BEFORE()) await renderPdf(din5008Letter(content));
     const warm = await renderPdf(din5008Letter(sampleLetterContent()));
     expect(execFileSync('pdftotext', [write(warm.bytes), '-'], { encoding: 'utf8' })).toContain('Ihr Antrag auf Beratung vom 3. März 2025');
+    expect(warm.sha256).toBe(fresh);
+  });
+
+  it('gives the same bytes for a letter in every script (Noto fallback fonts, distinct glyphs) warm and fresh', async () => {
+    const fresh = runInChildProcess('render-letter.ts', ['--scripts']);
+    expect(runInChildProcess('render-letter.ts', ['--scripts', '--after-others'])).toBe(fresh);
+    for (const content of [...SCRIPT_LETTERS_BEFORE(), ...LETTERS_BEFORE()]) await renderPdf(din5008Letter(content));
+    const warm = await renderPdf(din5008Letter(scriptLetterContent()));
+    const text = execFileSync('pdftotext', [write(warm.bytes), '-'], { encoding: 'utf8' }).replace(/[\u202A-\u202E]/g, '');
+    for (const name of ['محمود حداد', 'فاطمه رضایی', 'پښتو ځدراڼ', 'ሰላም ተስፋይ', 'ნინო ბერიძე', 'Արամ Պետրոսյան']) expect(text).toContain(name);
     expect(warm.sha256).toBe(fresh);
   });
 

@@ -74,3 +74,28 @@ export const LETTERS_BEFORE = (): LetterContent[] => [
     body: 'Ihr Antrag auf Beratung vom 3. März 2025, offiziell und fristgerecht.',
   }),
 ];
+
+/**
+ * The sample letter to a client who writes her name in Arabic script, with a
+ * paragraph in every script the fallback fonts print (issue 17). Words in
+ * Noto Naskh Arabic share glyphs ("محمود" and "خ" the medial ح shape, "پښتو"
+ * the dotless beh): the letter tests that those get distinct glyphs and read
+ * back right, also after SCRIPT_LETTERS_BEFORE met them in another order.
+ */
+export function scriptLetterContent(): LetterContent {
+  return sampleLetterContent({
+    recipientLines: ['Herr', 'محمود حداد', 'Hauptstraße 5', '52349 Düren'],
+    salutation: 'Sehr geehrter Herr محمود حداد,',
+    body: [
+      'محمود Mahmoud (Az. KI-2024-7)',
+      'فاطمه رضایی می‌خواهم، پښتو ځدراڼ، شێرکۆ ڕەسوڵ (سوريا) ۱۴۰۲',
+      'ሰላም ተስፋይ, ნინო ბერიძე, Արամ Պետրոսյան: bitte bringen Sie Ihren Pass mit.',
+    ].join('\n\n'),
+  });
+}
+
+/** Letters that meet the shared Naskh glyphs in another order than scriptLetterContent (خ before ح, ت before پ). */
+export const SCRIPT_LETTERS_BEFORE = (): LetterContent[] => [
+  sampleLetterContent({ body: 'خالد تقی بخش ڕەسوڵ ተስፋይ ბერიძე Պետրոսյան', subject: 'Termin' }),
+  sampleLetterContent({ recipientLines: ['Frau', 'فاطمه رضایی', 'Hauptstraße 5', '52349 Düren'], body: 'محمود حداد' }),
+];

@@ -240,6 +240,8 @@ function recipient(lines: string[]): Content {
       noWrap: true,
     })),
     fontSize: RECIPIENT_SIZE,
+    // The address field is flush left (DIN 5008), a name in right-to-left script too (script-layout.ts right-aligns such paragraphs otherwise).
+    alignment: 'left',
   };
 }
 

@@ -138,7 +138,8 @@ function recipientBlock(lines: string[]): Content[] {
       columnGap: mm(3),
       columns: [
         { width: mm(10), text: 'An:', bold: true, fontSize: BODY_SIZE },
-        { width: WIDTH - mm(10) - mm(3), stack: lines.map((line) => ({ text: line, fontSize: BODY_SIZE })) },
+        // Flush left, a name in right-to-left script too (script-layout.ts right-aligns such paragraphs otherwise).
+        { width: WIDTH - mm(10) - mm(3), stack: lines.map((line) => ({ text: line, fontSize: BODY_SIZE })), alignment: 'left' },
       ],
     },
   ];
