@@ -150,7 +150,10 @@ describe('deterministic output', () => {
     expect(runInChildProcess('render-letter.ts', ['--scripts', '--after-others'])).toBe(fresh);
     for (const content of [...SCRIPT_LETTERS_BEFORE(), ...LETTERS_BEFORE()]) await renderPdf(din5008Letter(content));
     const warm = await renderPdf(din5008Letter(scriptLetterContent()));
-    const text = execFileSync('pdftotext', [write(warm.bytes), '-'], { encoding: 'utf8' }).replace(/[\u202A-\u202E]/g, '');
+    const file = write(warm.bytes);
+    // PDF/A-2b with six fonts and /ActualText spans (mirrored parentheses), each font an embedded subset.
+    expectPdfA2b(file);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/[\u202A-\u202E]/g, '');
     for (const name of ['محمود حداد', 'فاطمه رضایی', 'پښتو ځدراڼ', 'ሰላም ተስፋይ', 'ნინო ბერიძე', 'Արամ Պետրոսյան']) expect(text).toContain(name);
     expect(warm.sha256).toBe(fresh);
   });

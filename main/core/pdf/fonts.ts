@@ -410,6 +410,11 @@ function loadFamily(family: FallbackFamily): LoadedFamily {
   return done;
 }
 
+/** The fallback families read so far in this process (a Latin letter reads none: test/pdf/lazy-pdf-stack.test.ts). */
+export function loadedFallbackFamilies(): string[] {
+  return [...families.keys()];
+}
+
 /** Characters of no script of their own (spaces, digits, punctuation, joiners, combining marks): any family may print them. */
 const SHARED_CHARACTER = /[\p{Script=Common}\p{Script=Inherited}]/u;
 

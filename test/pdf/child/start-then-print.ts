@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { dispatch } from '../../../main/core/api/dispatch';
 import { openCore } from '../../../main/core/open-core';
-import { sharedFontCount } from '../../../main/core/pdf/fonts';
+import { loadedFallbackFamilies, sharedFontCount } from '../../../main/core/pdf/fonts';
 import { din5008Letter } from '../../../main/core/pdf/layouts/din5008-letter';
 import { renderPdf } from '../../../main/core/pdf/render';
 import { startWebHost } from '../../../main/web/server';
@@ -42,7 +42,16 @@ async function main(): Promise<void> {
     const letter = await renderPdf(din5008Letter(sampleLetterContent()));
     const check = await dispatch(core, 'app.info', {});
     process.stdout.write(
-      JSON.stringify({ started, printed: { pages: letter.pages, loaded: loadedPdfPackages(), sharedFonts: sharedFontCount(), appInfo: check.ok } }),
+      JSON.stringify({
+        started,
+        printed: {
+          pages: letter.pages,
+          loaded: loadedPdfPackages(),
+          sharedFonts: sharedFontCount(),
+          fallbackFamilies: loadedFallbackFamilies(),
+          appInfo: check.ok,
+        },
+      }),
     );
   } finally {
     await host.close();
