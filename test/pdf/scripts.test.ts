@@ -176,6 +176,15 @@ describe('bidirectional lines', () => {
     expect(x('محمود')).toBeLessThan(x('Syrien'));
   });
 
+  it('mirrors parentheses in right-to-left text and reads them back as written', async () => {
+    const file = await lineFile('brackets.pdf', 'محمود (سوريا)');
+    // Drawn mirrored at odd embedding levels (bidi-js), each with /ActualText naming the character it stands for.
+    expect(textOf(file).trim()).toBe('محمود (سوريا)');
+    const words = wordsOf(file);
+    expect(words.map((word) => word.text)).toEqual(['(سوريا)', 'محمود']);
+    expect(words[0]!.xMax).toBeLessThan(words[1]!.xMin);
+  });
+
   it('prints the mixed line "محمود Mahmoud (Az. KI-2024-7)" as the reference image shows it (small pixel tolerance)', async () => {
     const image = rasterize(await lineFile('mixed-image.pdf', MIXED), 1, DPI);
     fs.writeFileSync(path.join(dataDir, 'mixed-line.png'), encodePng(image));
