@@ -11,8 +11,12 @@ interface FieldProps extends FrameProps {
   inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'url' | undefined;
   /** Narrow input for short values (PLZ). */
   size?: 'short' | 'medium' | 'full';
-  /** `auto` for names and free text that may be written right to left (Arabic, Persian). */
-  dir?: 'auto' | undefined;
+  /**
+   * `auto` (the default) lets the browser take the direction from the first strong
+   * character, so names and free text written right to left (Arabic, Persian) show
+   * correctly; `ltr` for values that are always left to right.
+   */
+  dir?: 'auto' | 'ltr' | undefined;
   readOnly?: boolean;
 }
 
@@ -27,7 +31,7 @@ export function Field({
   autoComplete,
   inputMode,
   size = 'full',
-  dir,
+  dir = 'auto',
   readOnly,
   ...frame
 }: FieldProps) {
