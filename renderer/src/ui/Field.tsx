@@ -18,6 +18,10 @@ interface FieldProps extends FrameProps {
    */
   dir?: 'auto' | 'ltr' | undefined;
   readOnly?: boolean;
+  /** The language of the text (`lang`), where it is not the interface's: a translation's. */
+  lang?: string | undefined;
+  /** The id of a `<datalist>` of suggestions; the input stays free text. */
+  list?: string | undefined;
 }
 
 /** A labelled text input or textarea (see FieldFrame). */
@@ -33,6 +37,8 @@ export function Field({
   size = 'full',
   dir = 'auto',
   readOnly,
+  lang,
+  list,
   ...frame
 }: FieldProps) {
   const required = frame.required ?? false;
@@ -46,13 +52,14 @@ export function Field({
           maxLength,
           dir,
           readOnly,
+          lang,
           autoComplete: autoComplete ?? 'off',
           className: `${control.className} field-control--${size}`,
         };
         return multiline ? (
           <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
         ) : (
-          <input {...common} type={type} inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
+          <input {...common} type={type} inputMode={inputMode} list={list} onChange={(event) => onChange(event.target.value)} />
         );
       }}
     </FieldFrame>
