@@ -1,4 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { BilingualLayout, LanguageCode } from '../../../shared/api/contract';
 import type { FormDefinition } from '../../../shared/forms/definition';
 import type { PrefillContext } from '../../../shared/forms/prefill';
 import type { FormValues } from '../../../shared/forms/values';
@@ -33,6 +34,8 @@ export interface PrintJob {
   partnerName: (id: string) => string;
   /** The counselor's own greeting for this letter, printed instead of the form's; null or left out: the form's. */
   salutationOverride?: string | null;
+  /** The translation printed beside the German (binding) text; null or left out: German only. */
+  translation?: { language: LanguageCode; layout: BilingualLayout } | null;
   /** PDF creation date and the printed date. */
   creationDate: Date;
   /** Small print identifying the document on every page: `formReference(form)`. */
