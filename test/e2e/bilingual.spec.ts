@@ -226,12 +226,16 @@ test('the template editor edits a translation beside the German, stamps the chec
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: CONSENT, exact: true }) });
   await expect(row.getByRole('cell').last()).toContainText('Persisch: ungeprüft');
   await expectNoSeriousA11yViolations(page, 'Vorlagen mit Übersetzungen');
+  await row.scrollIntoViewIfNeeded();
   await shoot(page, 'templates-translations');
 
   await row.getByRole('link', { name: CONSENT, exact: true }).click();
   const editor = page.getByRole('region', { name: 'Übersetzungen' });
   await editor.getByLabel('Sprache', { exact: true }).selectOption('fa');
   await expect(editor.getByText('Stand der Prüfung: ungeprüft')).toBeVisible();
+  await editor.getByRole('heading', { name: 'Übersetzungen' }).scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, document.getElementById('translation-editor-heading')!.getBoundingClientRect().top - 16));
+  await shoot(page, 'template-translation-start');
   const template = await api(page, lotse, 'templates.get', { id: 'consent-data-transfer' });
   const persian = template.definition.translations!.fa!;
   // Each part: the German on the left, the Persian on the right, written right to left and marked as Persian.
@@ -247,7 +251,7 @@ test('the template editor edits a translation beside the German, stamps the chec
   await expect(block).toHaveValue(persian.blocks[blockIds[0]!]!.text);
   expect(await block.evaluate((element) => element.tagName)).toBe('TEXTAREA');
   await expect(block).toHaveAttribute('lang', 'fa');
-  const pair = editor.locator('.translation-pair').filter({ has: block });
+  const pair = block.locator('xpath=ancestor::li[contains(@class, "translation-pair")]');
   const [left, right] = await Promise.all([pair.locator('.translation-source').boundingBox(), pair.locator('.translation-target').boundingBox()]);
   expect(left!.x + left!.width).toBeLessThanOrEqual(right!.x);
   await expect(editor.getByLabel('Vermerk zur maßgeblichen Sprache', { exact: true })).toHaveValue(persian.bindingNote);
