@@ -233,6 +233,12 @@ test('the template editor edits a translation beside the German, stamps the chec
   const editor = page.getByRole('region', { name: 'Übersetzungen' });
   await editor.getByLabel('Sprache', { exact: true }).selectOption('fa');
   await expect(editor.getByText('Stand der Prüfung: ungeprüft')).toBeVisible();
+  const toggle = editor.getByRole('button', { name: 'Übersetzung bearbeiten: Persisch' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('button', { name: 'Übersetzung schließen' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(editor.getByLabel('Titel (Persisch)', { exact: true })).toBeFocused();
   await editor.getByRole('heading', { name: 'Übersetzungen' }).scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, document.getElementById('translation-editor-heading')!.getBoundingClientRect().top - 16));
   await shoot(page, 'template-translation-start');

@@ -1408,6 +1408,8 @@ export const de = {
     editorLanguage: 'Sprache',
     editorOptionExisting: '{{german}} – {{native}} ({{state}})',
     editorOptionNew: '{{german}} – {{native}} (noch nicht übersetzt)',
+    open: 'Übersetzung bearbeiten: {{language}}',
+    close: 'Übersetzung schließen',
     editorNew: 'In diese Sprache ist die Vorlage noch nicht übersetzt. Was hier eingetragen und gespeichert wird, wird ihre Übersetzung.',
     german: 'Deutsch (maßgeblich)',
     germanOf: 'Deutsch: {{part}}',

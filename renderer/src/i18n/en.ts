@@ -1383,6 +1383,8 @@ export const en: MessageCatalogue = {
     editorLanguage: 'Language',
     editorOptionExisting: '{{german}} – {{native}} ({{state}})',
     editorOptionNew: '{{german}} – {{native}} (not translated yet)',
+    open: 'Edit the translation: {{language}}',
+    close: 'Close the translation',
     editorNew: 'The template is not translated into this language yet. What is entered and saved here becomes its translation.',
     german: 'German (binding)',
     germanOf: 'German: {{part}}',

@@ -50,6 +50,8 @@ export function TranslationEditor({ template, language, onLanguage, onSaved }: T
   const [drafts, setDrafts] = useState<Partial<Record<LanguageCode, TranslationDraft>>>({});
   const draft = drafts[language] ?? translationDraft(form, stored);
   const [saving, setSaving] = useState(false);
+  // The side-by-side form is long: it opens on request, so the German wording above stays the page's main part.
+  const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const info = LANGUAGES[language];
   const parts = translationParts(form);
@@ -135,7 +137,19 @@ export function TranslationEditor({ template, language, onLanguage, onSaved }: T
       ) : (
         <p className="alert alert--info">{t('translations.editorNew')}</p>
       )}
-      <form noValidate onSubmit={submit} className="form" aria-labelledby="translation-editor-heading">
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-expanded={open}
+        aria-controls="translation-editor-form"
+        onClick={() => {
+          setOpen((current) => !current);
+          if (!open) focusSoon(translationInputId('title'));
+        }}
+      >
+        {open ? t('translations.close') : t('translations.open', { language: info.german })}
+      </button>
+      <form id="translation-editor-form" hidden={!open} noValidate onSubmit={submit} className="form" aria-labelledby="translation-editor-heading">
         <div id="translation-editor-error" tabIndex={-1}>
           {error ? <ErrorAlert error={error} /> : null}
         </div>
