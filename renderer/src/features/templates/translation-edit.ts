@@ -89,7 +89,10 @@ export function translationEdit(form: FormDefinition, draft: TranslationDraft): 
     title: text('title'),
     labels,
     blocks,
-    ...(form.letter ? { letter: { subject: text('letter.subject'), salutation: text('letter.salutation'), closing: text('letter.closing') } } : {}),
+    // A letter's parts only when one of them is translated: without, the letter prints them in German.
+    ...(form.letter && (['letter.subject', 'letter.salutation', 'letter.closing'] as const).some((path) => text(path) !== '')
+      ? { letter: { subject: text('letter.subject'), salutation: text('letter.salutation'), closing: text('letter.closing') } }
+      : {}),
     bindingNote: draft.bindingNote.trim(),
     checked: draft.checked,
   };
