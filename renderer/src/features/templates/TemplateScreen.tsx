@@ -70,7 +70,8 @@ export function TemplateScreen({ id }: { id: string }) {
             }}
           />
           <TranslationEditor
-            key={template.version}
+            // Not the wording form's key: two siblings with one key confuse React (the form then keeps an old version's text).
+            key={`translations-${template.version}`}
             template={template}
             language={translationLanguage ?? template.translations[0]?.language ?? 'ar'}
             onLanguage={setTranslationLanguage}
