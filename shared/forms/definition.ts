@@ -266,6 +266,8 @@ export type BlockDefinition = z.output<typeof BlockSchema>;
 export type SectionDefinition = z.output<typeof SectionSchema>;
 export type FormDefinition = z.output<typeof FormDefinitionSchema>;
 export type FormTranslation = z.output<typeof FormTranslationSchema>;
+/** A shipped translation as written (shared/forms/translations). */
+export type FormTranslationSource = z.input<typeof FormTranslationSchema>;
 export type TranslationReview = z.output<typeof TranslationReviewSchema>;
 export type { LanguageCode };
 /** What a definition file may leave out (defaults filled in when loaded). */

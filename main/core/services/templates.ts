@@ -2,6 +2,7 @@ import type { Template, TemplateSummary, TemplateTranslationEdit, TemplateUpdate
 import { LANGUAGE_CODES, type LanguageCode } from '../../../shared/domain/languages';
 import { todayIso } from '../../../shared/domain/iso-date';
 import type { FormTranslation } from '../../../shared/forms/definition';
+import { translatableBlocks, translatableLabels } from '../../../shared/forms/translation-keys';
 import { BUILT_IN_FORMS, FormDefinitionError, loadFormDefinition, type FormDefinition } from '../../../shared/forms';
 import { unknownPlaceholders } from '../../../shared/forms/load';
 import type { ErrorMessage, FieldIssues } from '../../../shared/i18n/error-message';
@@ -120,19 +121,8 @@ function applyTranslation(
   errors: FieldIssues,
 ): FormTranslation {
   const at = `translations.${language}`;
-  const labelKeys = new Set<string>();
-  const blockIds = new Set<string>();
-  for (const section of form.sections) {
-    labelKeys.add(section.id);
-    for (const field of section.fields) {
-      labelKeys.add(field.id);
-      if (field.type === 'block') blockIds.add(field.id);
-      if (field.type === 'lines') for (const column of field.columns) labelKeys.add(`${field.id}.${column.id}`);
-      if (field.type === 'select' || field.type === 'multiselect') for (const option of field.options) labelKeys.add(`${field.id}.${option.value}`);
-      if (field.type === 'signature') field.signers.forEach((_signer, index) => labelKeys.add(`${field.id}.signer${index}`));
-      if (field.type === 'office-box') field.lines.forEach((_line, index) => labelKeys.add(`${field.id}.line${index}`));
-    }
-  }
+  const labelKeys = new Set(translatableLabels(form).map((entry) => entry.key));
+  const blockIds = new Set(translatableBlocks(form).map((entry) => entry.id));
   for (const key of Object.keys(edit.labels)) {
     if (!labelKeys.has(key)) errors[`${at}.labels.${key}`] = { key: 'templates.unknownField', params: { key } };
   }
