@@ -30,7 +30,9 @@ import {
 import { id, isoDate, list, text } from './schemas/common';
 import { ConsentInputSchema, ConsentSchema } from './schemas/consent';
 import { DeadlineCompleteSchema, DeadlineListInputSchema, DeadlineListSchema, DeadlinePostponeSchema, DeadlineRefSchema } from './schemas/deadline';
+import { LanguageCodeSchema } from '../forms/definition';
 import {
+  BILINGUAL_LAYOUTS,
   DisclosureSchema,
   DocumentContextSchema,
   BatchGroupSchema,
@@ -225,6 +227,12 @@ export const contract = closedInputs({
        * form's purpose and the kinds of its personal data prefill the form.
        */
       fromDocumentId: id.optional(),
+      /**
+       * The language printed beside the German; left out: the first of the
+       * client's languages the template version has a translation in; null:
+       * German only.
+       */
+      translationLanguage: LanguageCodeSchema.nullable().optional(),
     }),
     output: DocumentSchema,
   },
@@ -239,6 +247,9 @@ export const contract = closedInputs({
       partnerId: id.nullable().optional(),
       contactId: id.nullable().optional(),
       salutationOverride: salutationOverride.optional(),
+      /** Left out: stays. null: German only. */
+      translationLanguage: LanguageCodeSchema.nullable().optional(),
+      bilingualLayout: z.enum(BILINGUAL_LAYOUTS).optional(),
     }),
     output: DocumentSchema,
   },
@@ -374,6 +385,7 @@ export type { Consent, ConsentInput, ConsentState } from './schemas/consent';
 export type { Deadline, DeadlineGroup, DeadlineNext, DeadlineRef } from './schemas/deadline';
 export type {
   BatchGroup,
+  BilingualLayout,
   Disclosure,
   DocumentContextView,
   DocumentListFilter,
@@ -383,8 +395,10 @@ export type {
   ReferralStatus,
   RenderedPdf,
 } from './schemas/document';
-export { DOCUMENT_STATUSES, PRINT_MANY_LIMIT, REFERRAL_STATUSES } from './schemas/document';
-export type { Template, TemplateSummary, TemplateUpdate } from './schemas/template';
+export { BILINGUAL_LAYOUTS, DOCUMENT_STATUSES, PRINT_MANY_LIMIT, REFERRAL_STATUSES } from './schemas/document';
+export type { Template, TemplateSummary, TemplateTranslationEdit, TemplateUpdate } from './schemas/template';
+export type { LanguageCode } from '../domain/languages';
+export { LANGUAGE_CODES, LANGUAGES, languageCodeOf } from '../domain/languages';
 export type { Logo, RetentionSettings, Settings } from './schemas/settings';
 export type { BatchFilter, BatchPreview, BatchResult, BatchSample, BatchSkipped, BatchStarted, BatchStatus, Unfilled } from './schemas/batch';
 export { BATCH_STATES } from './schemas/batch';

@@ -1,4 +1,5 @@
 import type { FormDefinitionSource } from './definition';
+import { consentDataTransferTranslations } from './translations/consent-data-transfer';
 
 /** Date of the legal state the wording below describes (⚖, DOMAIN.md). */
 const STAND = '2026-11-01';
@@ -45,6 +46,15 @@ export const consentDataTransfer: FormDefinitionSource = {
       title: 'Betroffene Person',
       fields: [
         { id: 'clientName', type: 'text', label: 'Name', required: true, max: 200, prefill: 'client.fullName', personal: 'identity' },
+        {
+          id: 'nameInOwnScript',
+          type: 'text',
+          label: 'Name in eigener Schrift',
+          help: 'Vorbelegt aus den weiteren Namen des Datensatzes, die nicht in lateinischer Schrift geschrieben sind; leer lassen, wenn die Person ihn selbst einträgt.',
+          max: 200,
+          prefill: 'client.nameInOwnScript',
+          personal: 'identity',
+        },
         { id: 'birthDate', type: 'date', label: 'Geburtsdatum', prefill: 'client.birthDate', personal: 'identity' },
         { id: 'address', type: 'text', label: 'Anschrift', max: 300, prefill: 'client.addressLine', personal: 'contact' },
         {
@@ -257,4 +267,5 @@ export const consentDataTransfer: FormDefinitionSource = {
       ],
     },
   ],
+  translations: consentDataTransferTranslations,
 };

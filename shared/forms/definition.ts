@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATA_CATEGORIES } from '../api/schemas/consent';
+import { LANGUAGE_CODES, type LanguageCode } from '../domain/languages';
 
 /**
  * The vocabulary of form definitions (DESIGN.md §5). A form is data: the
@@ -188,6 +189,27 @@ export const FORM_EFFECTS = ['consent-record'] as const;
  */
 export const FORM_PURPOSES = ['data-access'] as const;
 
+/** Who checked a translation against the German text, and when; null: ungeprüft. */
+export const TranslationReviewSchema = z.object({ checkedBy: z.string().min(1).max(200), checkedOn: isoDay }).nullable();
+
+/**
+ * The form's wording in another language (issue 17), printed beside or
+ * under the German, which stays binding. Keys as `templates.update` takes
+ * them: `labels` by section/field id (`field.column`, `field.option`),
+ * `blocks` by block id, each with its own Stand. `bindingNote` is „Übersetzung –
+ * maßgeblich ist der deutsche Text“ in the language.
+ */
+export const FormTranslationSchema = z.object({
+  title: label,
+  labels: z.record(z.string(), label),
+  blocks: z.record(z.string(), z.object({ text: z.string().max(20000), stand: isoDay })),
+  letter: z.object({ subject: label, salutation: label, closing: label }).optional(),
+  bindingNote: label,
+  review: TranslationReviewSchema,
+});
+
+export const LanguageCodeSchema = z.enum(LANGUAGE_CODES);
+
 export const FormDefinitionSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{0,59}$/),
   version: z.number().int().positive(),
@@ -231,6 +253,8 @@ export const FormDefinitionSchema = z.object({
     })
     .optional(),
   sections: z.array(SectionSchema).min(1).max(60),
+  /** Translations of the wording by language; German is the definition itself and binding. */
+  translations: z.partialRecord(LanguageCodeSchema, FormTranslationSchema).optional(),
 });
 
 export type Condition = z.output<typeof ConditionSchema>;
@@ -241,6 +265,11 @@ export type LinesFieldDefinition = z.output<typeof LinesFieldSchema>;
 export type BlockDefinition = z.output<typeof BlockSchema>;
 export type SectionDefinition = z.output<typeof SectionSchema>;
 export type FormDefinition = z.output<typeof FormDefinitionSchema>;
+export type FormTranslation = z.output<typeof FormTranslationSchema>;
+/** A shipped translation as written (shared/forms/translations). */
+export type FormTranslationSource = z.input<typeof FormTranslationSchema>;
+export type TranslationReview = z.output<typeof TranslationReviewSchema>;
+export type { LanguageCode };
 /** What a definition file may leave out (defaults filled in when loaded). */
 export type FormDefinitionSource = z.input<typeof FormDefinitionSchema>;
 export type FieldType = FieldDefinition['type'];

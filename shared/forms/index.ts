@@ -1,6 +1,8 @@
+import { appointmentInvitation } from './appointment-invitation';
 import { consentDataTransfer } from './consent-data-transfer';
 import { courseReferral } from './course-referral';
 import { dataAccessInformation } from './data-access-information';
+import { dataProcessingInformation } from './data-processing-information';
 import type { FormDefinition, FormDefinitionSource } from './definition';
 import { freeLetter } from './free-letter';
 import { loadFormDefinition } from './load';
@@ -16,6 +18,8 @@ export const BUILT_IN_FORM_SOURCES: readonly FormDefinitionSource[] = [
   referralLetter,
   recognitionCostApplication,
   consentDataTransfer,
+  appointmentInvitation,
+  dataProcessingInformation,
   courseReferral,
   residence104cChecklist,
   freeLetter,

@@ -10,6 +10,8 @@ import {
 import { germanIssueMessage } from '../api/german-messages';
 import { placeholdersIn } from './placeholders';
 import { PREFILL_SOURCES, prefillSource, type PrefillKind } from './prefill';
+import { translatableBlocks, translatableLabels } from './translation-keys';
+import { LANGUAGE_CODES } from '../domain/languages';
 
 /** A definition that cannot be used; the message names the template and the field. */
 export class FormDefinitionError extends Error {
@@ -157,6 +159,25 @@ export function loadFormDefinition(source: unknown): FormDefinition {
   if (form.consentPurpose !== undefined) {
     if (!form.consentGate) problems.push(`Vorlage ${templateName}: Einen Zweck für die Einwilligung („consentPurpose“) gibt es nur mit Einwilligungsprüfung.`);
     checkPlaceholders('consentPurpose', form.consentPurpose);
+  }
+  // Translations: of things the form has, with placeholders that name something, letter parts only for a letter.
+  const labelKeys = new Set(translatableLabels(form).map((entry) => entry.key));
+  const blockIds = new Set(translatableBlocks(form).map((entry) => entry.id));
+  for (const language of LANGUAGE_CODES) {
+    const translation = form.translations?.[language];
+    if (!translation) continue;
+    const where = `Übersetzung ${language}`;
+    for (const key of Object.keys(translation.labels)) {
+      if (!labelKeys.has(key)) problems.push(`Vorlage ${templateName}, ${where}: Die Beschriftung „${key}“ gehört zu nichts in der Vorlage.`);
+    }
+    for (const [id, block] of Object.entries(translation.blocks)) {
+      if (!blockIds.has(id)) problems.push(`Vorlage ${templateName}, ${where}: Den Textbaustein „${id}“ gibt es nicht.`);
+      checkPlaceholders(`${where}, ${id}`, block.text);
+    }
+    if (translation.letter) {
+      if (!form.letter) problems.push(`Vorlage ${templateName}, ${where}: Betreff, Anrede und Gruß gibt es nur bei Briefen.`);
+      for (const part of ['subject', 'salutation', 'closing'] as const) checkPlaceholders(`${where}, letter.${part}`, translation.letter[part]);
+    }
   }
   if (problems.length > 0) throw new FormDefinitionError(problems.join('\n'));
   return form;

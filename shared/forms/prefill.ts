@@ -60,6 +60,18 @@ function addressLine(address: { addition?: string; street: string; postalCode: s
 
 const firstQualification = (context: PrefillContext) => context.client.qualifications[0];
 
+/** A letter of another script than Latin (Arabic, Cyrillic, Ethiopic, Georgian …). */
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
+/**
+ * The client's name as they write it (issue 17): the first of the other
+ * names written in a script other than Latin, e.g. `محمود حداد`; '' when
+ * the record has none. The address block stays Latin (the post reads it).
+ */
+export function nameInOwnScript(client: Pick<Client, 'otherNames'>): string {
+  return client.otherNames.find((name) => NON_LATIN_LETTER.test(name))?.trim() ?? '';
+}
+
 /** How to reach the client: the preferred channel first, then phone and e-mail. */
 function howToReach(client: Client): string {
   const preferred = client.preferredContact ? `bevorzugt: ${recordLabelsDe.contactChannels[client.preferredContact]}` : '';
@@ -71,6 +83,12 @@ export const PREFILL_SOURCES: Readonly<Record<string, PrefillSource>> = {
   salutation: text((c) => c.salutation),
 
   'client.fullName': text((c) => fullName(c.client)),
+  'client.nameInOwnScript': text((c) => nameInOwnScript(c.client)),
+  /** `Mahmoud Haddad (محمود حداد)`, or the Latin name alone. */
+  'client.fullNameWithOwnScript': text((c) => {
+    const own = nameInOwnScript(c.client);
+    return own === '' ? fullName(c.client) : `${fullName(c.client)} (${own})`;
+  }),
   'client.familyName': text((c) => c.client.familyName),
   'client.givenName': text((c) => c.client.givenName),
   'client.birthDate': date((c) => c.client.birthDate),

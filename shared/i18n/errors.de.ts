@@ -173,6 +173,7 @@ export const errorsDe = {
     unknownField: 'Die Vorlage hat kein Feld „{{key}}“.',
     unknownBlock: 'Die Vorlage hat keinen Textbaustein „{{key}}“.',
     unknownPlaceholders: 'Diese Platzhalter benennen nichts: {{placeholders}}.',
+    untranslatedBlock: 'Die Übersetzung hat keinen Text für diesen Textbaustein.',
     // The definition check (shared/forms/load.ts) words its findings in German itself.
     definitionInvalid: '{{problems}}',
   },
@@ -253,6 +254,7 @@ export const errorsDe = {
     noReferralStatus: '„{{title}}“ hat keinen Überleitungsstatus.',
     referralNeedsFinal: 'Den Status gibt es erst, wenn das Dokument endgültig ist.',
     contactUnknown: 'Diese Ansprechperson gehört nicht (mehr) zu der gewählten Stelle. Bitte neu wählen.',
+    noTranslation: 'Für „{{title}}“ gibt es keine Übersetzung in {{language}}.',
   },
   // A letter's recipient without a deliverable address (shared/domain/postal-address.ts); `missing` is one of `missing.*`.
   postalAddress: {

@@ -161,6 +161,7 @@ export const errorsEn: ErrorCatalogue = {
     unknownField: 'The template has no field “{{key}}”.',
     unknownBlock: 'The template has no text block “{{key}}”.',
     unknownPlaceholders: 'These placeholders name nothing: {{placeholders}}.',
+    untranslatedBlock: 'The translation has no text for this text block.',
     definitionInvalid: 'The template cannot be used like this: {{problems}}',
   },
   settings: {
@@ -235,6 +236,7 @@ export const errorsEn: ErrorCatalogue = {
     noReferralStatus: '“{{title}}” has no referral status.',
     referralNeedsFinal: 'The status exists only once the document is final.',
     contactUnknown: 'This contact person does not (or no longer) belong to the chosen agency. Please choose again.',
+    noTranslation: 'There is no {{language}} translation of “{{title}}”.',
   },
   postalAddress: {
     undeliverable: 'The address of {{name}} is not deliverable: {{missing}}.',

@@ -128,12 +128,14 @@ describe('documents.create: prefilled drafts', () => {
       values: { familyName: 'Müller', givenName: 'Ayşe', birthDate: BIRTH, counselorPhone: COUNSELOR_PHONE },
     },
     'consent-data-transfer': { partnerId: null, values: { clientName: 'Ayşe Müller', birthDate: BIRTH } },
+    'appointment-invitation': { partnerId: null, values: { personName: 'Ayşe Müller', place: 'Bismarckstr. 16, 52351 Düren', withWhom: 'Erika Mustermann' } },
+    'data-processing-information': { partnerId: null, values: { clientName: 'Ayşe Müller', handedOutBy: 'Erika Mustermann' } },
     'course-referral': { partnerId: COURSE_PROVIDER, values: { familyName: 'Müller', givenName: 'Ayşe', birthDate: BIRTH, counselorPhone: COUNSELOR_PHONE } },
     'residence-104c-checklist': { partnerId: null, values: { clientName: 'Ayşe Müller', birthDate: BIRTH, checkedOn: TODAY } },
     'free-letter': { partnerId: null, values: {} },
   };
 
-  it('creates a draft of each of the six templates documents are made of, prefilled from client and settings', async () => {
+  it('creates a draft of each of the eight templates documents are made of, prefilled from client and settings', async () => {
     const templates = (await call<{ items: Array<{ id: string; purpose: string | null }> }>('templates.list', {})).items;
     expect(Object.keys(EXPECTED).sort()).toEqual(
       templates
@@ -158,7 +160,7 @@ describe('documents.create: prefilled drafts', () => {
       });
       expect(document.prefilled, templateId).toEqual(expect.arrayContaining(Object.keys(expected.values)));
     }
-    expect(countRows(core, 'documents')).toBe(6);
+    expect(countRows(core, 'documents')).toBe(8);
   });
 
   it('marks exactly the fields that got a value from a prefill', async () => {

@@ -573,6 +573,32 @@ describe('each migration on a store of the version before it', () => {
     expect(() => again.prepare("UPDATE documents SET pdf_sha256 = 'other' WHERE id = 'd1'").run()).toThrow(/immutable/);
   });
 
+  upgradeTest(160, 'gives every document no translation and the sequential layout, freezes both on final documents, and can be run again', () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((migration) => migration.version === 160) - 1]!.version;
+    const store = storeAt(before);
+    insertSchema10Client(store.db, 'c1', 'Haddad', null);
+    insertSchema10Document(store.db, 'd1', 'c1', 'final');
+    insertSchema10Document(store.db, 'd2', 'c1', 'draft');
+    const documentsBefore = rows(store.db, 'SELECT * FROM documents ORDER BY id');
+    const db = upgrade(store, 160);
+    expect(rows(db, 'SELECT * FROM documents ORDER BY id')).toEqual(
+      (documentsBefore as object[]).map((row) => ({ ...row, translation_language: null, bilingual_layout: 'sequential' })),
+    );
+    db.prepare("UPDATE documents SET translation_language = 'fa', bilingual_layout = 'side-by-side' WHERE id = 'd2'").run();
+    expect(() => db.prepare("UPDATE documents SET bilingual_layout = 'diagonal' WHERE id = 'd2'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE documents SET translation_language = 'uk' WHERE id = 'd1'").run()).toThrow(/immutable/);
+    expect(() => db.prepare("UPDATE documents SET bilingual_layout = 'side-by-side' WHERE id = 'd1'").run()).toThrow(/immutable/);
+    // What 0150 allowed stays allowed: a final document's sha256 set once.
+    db.prepare("UPDATE documents SET pdf_sha256 = 'late' WHERE id = 'd1'").run();
+    db.pragma(`user_version = ${before}`);
+    const again = upgrade({ file: db.name, db }, 160);
+    expect(rows(again, 'SELECT id, translation_language, bilingual_layout FROM documents ORDER BY id')).toEqual([
+      { id: 'd1', translation_language: null, bilingual_layout: 'sequential' },
+      { id: 'd2', translation_language: 'fa', bilingual_layout: 'side-by-side' },
+    ]);
+    expect(() => again.prepare("UPDATE documents SET translation_language = 'uk' WHERE id = 'd1'").run()).toThrow(/immutable/);
+  });
+
   it('has a test for every migration', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
   });

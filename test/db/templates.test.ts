@@ -65,10 +65,10 @@ async function counselorIs(name: string): Promise<void> {
 }
 
 describe('templates.list and templates.get', () => {
-  it('lists the seven built-in forms, each as shipped version 1', async () => {
+  it('lists the nine built-in forms, each as shipped version 1', async () => {
     const items = await listTemplates();
     expect(items.map((item) => item.id).sort()).toEqual(Object.keys(BUILT_IN_FORMS).sort());
-    expect(items).toHaveLength(7);
+    expect(items).toHaveLength(9);
     for (const item of items) {
       expect(item, item.id).toMatchObject({ version: 1, source: 'built-in', savedAt: NOW, title: BUILT_IN_FORMS[item.id]?.title });
     }

@@ -107,10 +107,12 @@ test.describe('caseload: people with several names, permits that run out, consen
 
     // The client page: every hostile value as text.
     const heading = page.getByRole('heading', { level: 1 });
-    await expect(heading).toHaveText(`${VIETNAMESE_GIVEN_NAME} ${HOSTILE_FAMILY_NAME}`);
+    // The name in its own script (an other spelling in Cyrillic) stands beside the Latin form (issue 17).
+    await expect(heading).toHaveText(`${VIETNAMESE_GIVEN_NAME} ${HOSTILE_FAMILY_NAME}${CYRILLIC_SPELLING}`);
+    await expect(heading.getByText(CYRILLIC_SPELLING, { exact: true })).toBeVisible();
     const main = page.getByRole('main');
     await expect(main.getByText(HOSTILE_FAMILY_NAME, { exact: true })).toBeVisible();
-    await expect(main.getByText(CYRILLIC_SPELLING, { exact: true })).toBeVisible();
+    await expect(main.locator('dl.facts').getByText(CYRILLIC_SPELLING, { exact: true })).toBeVisible();
     await expect(main.getByText('Kỹ sư xây dựng', { exact: true })).toBeVisible();
     const notes = page.locator('.client-notes');
     expect(await notes.textContent()).toBe(NOTES);

@@ -39,11 +39,13 @@ function expectedTitles(form: FormDefinition, values: FormValues): string[] {
 const forms = Object.values(BUILT_IN_FORMS);
 
 describe('built-in forms print', () => {
-  it('has the seven shipped forms', () => {
+  it('has the nine shipped forms', () => {
     expect(forms.map((form) => form.id).sort()).toEqual(
       [
+        'appointment-invitation',
         'consent-data-transfer',
         'course-referral',
+        'data-processing-information',
         'data-access-information',
         'free-letter',
         'recognition-cost-application',

@@ -27,6 +27,8 @@ const FORM_IDS = [
   'referral-letter',
   'recognition-cost-application',
   'consent-data-transfer',
+  'appointment-invitation',
+  'data-processing-information',
   'course-referral',
   'residence-104c-checklist',
   'free-letter',
@@ -254,7 +256,7 @@ const context: PrefillContext = {
 };
 
 describe('built-in forms', () => {
-  it('ships the seven forms in the order they are offered', () => {
+  it('ships the nine forms in the order they are offered', () => {
     expect(Object.keys(BUILT_IN_FORMS)).toEqual(FORM_IDS);
     expect(BUILT_IN_FORM_SOURCES.map((source) => source.id)).toEqual(FORM_IDS);
   });

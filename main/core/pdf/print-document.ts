@@ -1,4 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { BilingualLayout, LanguageCode } from '../../../shared/api/contract';
 import type { FormDefinition } from '../../../shared/forms/definition';
 import type { PrefillContext } from '../../../shared/forms/prefill';
 import type { FormValues } from '../../../shared/forms/values';
@@ -9,7 +10,17 @@ import { din5008Letter } from './layouts/din5008-letter';
 import { formLayout } from './layouts/form-layout';
 import { letterBody } from './layouts/letter-body';
 import { letterContent, printedDate } from './letter-assembly';
-import { fileNumberField, filledTemplate, personLine, printedForm, settingsText, type PrintedText, type PrintSource } from './printed-form';
+import { LANGUAGES } from '../../../shared/domain/languages';
+import {
+  fileNumberField,
+  filledTemplate,
+  personLine,
+  printedForm,
+  settingsText,
+  type PrintedText,
+  type PrintSource,
+  type TranslationSource,
+} from './printed-form';
 
 export type { PrintedText } from './printed-form';
 
@@ -33,6 +44,8 @@ export interface PrintJob {
   partnerName: (id: string) => string;
   /** The counselor's own greeting for this letter, printed instead of the form's; null or left out: the form's. */
   salutationOverride?: string | null;
+  /** The translation printed beside the German (binding) text; null or left out: German only. */
+  translation?: { language: LanguageCode; layout: BilingualLayout } | null;
   /** PDF creation date and the printed date. */
   creationDate: Date;
   /** Small print identifying the document on every page: `formReference(form)`. */
@@ -57,16 +70,32 @@ export function printDocument(job: PrintJob): { definition: TDocumentDefinitions
   return job.draft ? { ...printed, definition: markedAsDraft(printed.definition) } : printed;
 }
 
+/** The template version's wording in the job's language; null: German only (also when the version has no such translation). */
+function translationSourceOf(job: PrintJob): TranslationSource | null {
+  const chosen = job.translation ?? null;
+  const wording = chosen === null ? undefined : job.form.translations?.[chosen.language];
+  return chosen === null || wording === undefined ? null : { language: chosen.language, layout: chosen.layout, wording };
+}
+
 function printedDocument(job: PrintJob): { definition: TDocumentDefinitions; texts: PrintedText[] } {
+  const translation = translationSourceOf(job);
   const source: PrintSource = {
     form: job.form,
     values: job.values,
     omittedFields: job.omittedFields,
     context: job.context,
     partnerName: job.partnerName,
+    translation,
   };
   const { settings } = job.context;
-  const keywords = (kind: string) => [kind, job.form.title, `Vorlage ${job.form.id} Version ${job.form.version}`, 'Lotse'].join(', ');
+  const keywords = (kind: string) =>
+    [
+      kind,
+      job.form.title,
+      `Vorlage ${job.form.id} Version ${job.form.version}`,
+      ...(translation ? [`zweisprachig: Deutsch (maßgeblich) und ${LANGUAGES[translation.language].german}`] : []),
+      'Lotse',
+    ].join(', ');
   const recipient: PrintedText[] =
     job.recipientLines.length > 0 ? [{ path: 'recipient', label: 'Anschrift der Empfänger*in', text: job.recipientLines.join('\n') }] : [];
   const person = personLine(source);
@@ -82,7 +111,7 @@ function printedDocument(job: PrintJob): { definition: TDocumentDefinitions; tex
       subject: filledTemplate(parts.subject, source) || job.form.title,
       salutation: salutationOverride ?? filledTemplate(parts.salutation, source),
       closing: filledTemplate(parts.closing, source),
-      body: letterBody(printed.sections),
+      body: letterBody(printed.sections, printed.translation),
       yourReference: printed.letter.yourReference,
       fileNumber: fileField ? String(job.values[fileField.id] ?? '') : '',
       attachments: printed.letter.attachments,
@@ -93,8 +122,28 @@ function printedDocument(job: PrintJob): { definition: TDocumentDefinitions; tex
     });
     const letterParts = [parts.subject, parts.salutation, parts.closing].map((text) => templatePart(text, source)).filter((text) => text.trim() !== '');
     const override: PrintedText[] = salutationOverride === null ? [] : [{ path: 'salutationOverride', label: 'Anrede', text: salutationOverride }];
+    const ownParts = translation?.wording.letter;
+    const translatedParts =
+      printed.translation === null
+        ? null
+        : {
+            printed: printed.translation,
+            subject: ownParts ? filledTemplate(ownParts.subject, source) : '',
+            salutation: ownParts ? filledTemplate(ownParts.salutation, source) : '',
+            closing: ownParts ? filledTemplate(ownParts.closing, source) : '',
+          };
+    const translatedLetterTexts: PrintedText[] =
+      translation && ownParts
+        ? [
+            {
+              path: `translations.${translation.language}.letter`,
+              label: `Betreff, Anrede und Gruß (Übersetzung ${LANGUAGES[translation.language].german})`,
+              text: [ownParts.subject, ownParts.salutation, ownParts.closing].map((text) => templatePart(text, source)).join('\n'),
+            },
+          ]
+        : [];
     return {
-      definition: din5008Letter({ ...content, person: person.line }),
+      definition: din5008Letter({ ...content, person: person.line, translation: translatedParts }),
       texts: [
         ...printed.texts.filter((entry) => entry.path !== 'template'),
         ...recipient,
@@ -103,6 +152,7 @@ function printedDocument(job: PrintJob): { definition: TDocumentDefinitions; tex
         settingsText(settings),
         ...printed.texts.filter((entry) => entry.path === 'template'),
         ...(letterParts.length > 0 ? [{ path: 'template.letter', label: 'Betreff, Anrede und Gruß', text: letterParts.join('\n') }] : []),
+        ...translatedLetterTexts,
       ],
     };
   }
@@ -119,6 +169,7 @@ function printedDocument(job: PrintJob): { definition: TDocumentDefinitions; tex
     creationDate: job.creationDate,
     author: [settings.counselor.name, settings.office.organization].filter((part) => part.trim() !== '').join(', '),
     keywords: keywords('Formular'),
+    translation: printed.translation,
   });
   return {
     definition,

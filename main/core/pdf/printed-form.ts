@@ -1,10 +1,12 @@
-import type { Settings } from '../../../shared/api/contract';
+import type { BilingualLayout, Settings } from '../../../shared/api/contract';
+import { LANGUAGES, type LanguageCode } from '../../../shared/domain/languages';
 import { formatGermanDate } from '../../../shared/domain/iso-date';
 import {
   isInputField,
   type BlockDefinition,
   type FieldDefinition,
   type FormDefinition,
+  type FormTranslation,
   type InputFieldDefinition,
   type LinesFieldDefinition,
   type SectionDefinition,
@@ -56,15 +58,14 @@ export interface PrintedRow {
  * What prints, item by item. A label is null where it would only repeat
  * its section's title (printed once, as the heading) or is blank.
  */
-export type PrintItem =
-  /** A label and one short value (blank in forms: a writing line). */
-  | { kind: 'value'; label: string | null; text: string }
-  /** A label over long text (textarea); blank in forms: several writing lines. */
+export type PrintItem = (
+  | /** A label and one short value (blank in forms: a writing line). */ { kind: 'value'; label: string | null; text: string }
+    /** A label over long text (textarea); blank in forms: several writing lines. */
   | { kind: 'long-text'; label: string | null; text: string }
   /** Text as paragraphs without a label (`print: 'paragraphs'`). */
   | { kind: 'paragraphs'; text: string }
   /** Every option with a box, ticked where chosen (forms only; letters print the chosen labels as a value). */
-  | { kind: 'choice'; label: string | null; options: Array<{ label: string; chosen: boolean }> }
+  | { kind: 'choice'; label: string | null; options: Array<{ label: string; chosen: boolean; translation?: string }> }
   | { kind: 'checkbox'; label: string; checked: boolean }
   | {
       kind: 'lines';
@@ -73,17 +74,47 @@ export type PrintItem =
       rows: PrintedRow[];
       /** A computed money field that sums a column of these rows: printed as the table's last row. */
       total: { label: string; column: string; text: string } | null;
+      /** Column headers in the translation's language, by column id. */
+      columnTranslations?: Record<string, string>;
     }
-  | { kind: 'block'; label: string | null; text: string; stand: string | null }
-  | { kind: 'signature'; label: string | null; signers: string[] }
-  | { kind: 'office-box'; label: string; lines: string[] };
+  | {
+      kind: 'block';
+      label: string | null;
+      text: string;
+      stand: string | null;
+      /** The block's text in the translation's language, its placeholders filled; its Stand is printed with it. */
+      textTranslation?: { text: string; stand: string };
+    }
+  | { kind: 'signature'; label: string | null; signers: string[]; signerTranslations?: string[]; placeDateTranslation?: string }
+  | { kind: 'office-box'; label: string; lines: string[] }
+) & {
+  /** The label in the translation's language, printed under (or beside) the German one; none: no translation of it. */
+  labelTranslation?: string;
+};
 
 export interface PrintSection {
   id: string;
   /** The heading; null where none prints (an editor-only title, a letter section of paragraphs only). */
   title: string | null;
+  /** The heading in the translation's language, where the section prints one and the translation has it. */
+  titleTranslation?: string;
   items: PrintItem[];
 }
+
+/** What the layouts need to know of a translation printed beside the German text. */
+export interface PrintedTranslation {
+  language: LanguageCode;
+  /** The language as German readers call it and as its speakers do, e.g. `Arabisch / العربية`. */
+  languageName: string;
+  direction: 'ltr' | 'rtl';
+  layout: BilingualLayout;
+  title: string;
+  /** „Übersetzung – maßgeblich ist der deutsche Text“ in the language. */
+  bindingNote: string;
+}
+
+/** The German half of the binding-language note, printed with every translation's own. */
+export const GERMAN_BINDING_NOTE = 'Übersetzung – maßgeblich ist der deutsche Text';
 
 export interface PrintedForm {
   sections: PrintSection[];
@@ -91,6 +122,15 @@ export interface PrintedForm {
   letter: { yourReference: string; attachments: string[] };
   /** Values by field path, in form order, then template wording: what the glyph check looks at. */
   texts: PrintedText[];
+  /** The translation printed with the German; null: German only. */
+  translation: PrintedTranslation | null;
+}
+
+/** A translation of the form to print beside the German: the template version's wording in that language. */
+export interface TranslationSource {
+  language: LanguageCode;
+  layout: BilingualLayout;
+  wording: FormTranslation;
 }
 
 export interface PrintSource {
@@ -99,6 +139,27 @@ export interface PrintSource {
   omittedFields: string[];
   context: PrefillContext;
   partnerName: (id: string) => string;
+  /** Left out or null: German only. */
+  translation?: TranslationSource | null;
+}
+
+/** The translation's text for a label key, where it has a non-blank one. */
+function translatedLabel(wording: FormTranslation | undefined, key: string): string | undefined {
+  const label = wording?.labels[key];
+  return label !== undefined && Object.hasOwn(wording!.labels, key) && label.trim() !== '' ? label : undefined;
+}
+
+/** What the layouts show of a translation source. */
+export function printedTranslationOf(translation: TranslationSource): PrintedTranslation {
+  const info = LANGUAGES[translation.language];
+  return {
+    language: translation.language,
+    languageName: `${info.german} / ${info.native}`,
+    direction: info.direction,
+    layout: translation.layout,
+    title: translation.wording.title,
+    bindingNote: translation.wording.bindingNote,
+  };
 }
 
 function isBlankRow(row: LineRow): boolean {
@@ -155,6 +216,14 @@ function templateOnly(text: string, source: PrintSource): string {
 
 export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateTexts: string[] = []): PrintedForm {
   const { form } = source;
+  const wording = source.translation?.wording;
+  /** Translated wording that prints, for the glyph check (under `translations.<language>`). */
+  const translationTexts: string[] = wording ? [wording.title, wording.bindingNote] : [];
+  const translated = (key: string): string | undefined => {
+    const label = translatedLabel(wording, key);
+    if (label !== undefined) translationTexts.push(label);
+    return label;
+  };
   const omitted = new Set(source.omittedFields);
   const values = withComputedValues(form, source.values);
   const letter = mode === 'letter';
@@ -194,11 +263,32 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
         const text = filledTemplate(field.text, source, letter ? {} : { gap: WRITE_IN_GAP });
         if (letter && text.trim() === '') return null;
         addBlockText(field);
-        return { kind: 'block', label: field.label, text, stand: field.stand ? formatGermanDate(field.stand) : null };
+        const own = wording && Object.hasOwn(wording.blocks, field.id) ? wording.blocks[field.id] : undefined;
+        const textTranslation =
+          own && own.text.trim() !== ''
+            ? { text: filledTemplate(own.text, source, letter ? {} : { gap: WRITE_IN_GAP }), stand: formatGermanDate(own.stand) }
+            : undefined;
+        if (own) translationTexts.push(templateOnly(own.text, source));
+        return {
+          kind: 'block',
+          label: field.label,
+          text,
+          stand: field.stand ? formatGermanDate(field.stand) : null,
+          ...(textTranslation ? { textTranslation } : {}),
+        };
       }
-      case 'signature':
+      case 'signature': {
         templateTexts.push(field.label, ...field.signers);
-        return { kind: 'signature', label: field.label, signers: field.signers };
+        const signerTranslations = field.signers.map((_signer, index) => translated(`${field.id}.signer${index}`) ?? '');
+        const placeDateTranslation = translated(`${field.id}.placeDate`);
+        return {
+          kind: 'signature',
+          label: field.label,
+          signers: field.signers,
+          ...(signerTranslations.some((signer) => signer !== '') ? { signerTranslations } : {}),
+          ...(placeDateTranslation === undefined ? {} : { placeDateTranslation }),
+        };
+      }
       case 'office-box':
         templateTexts.push(field.label, ...field.lines);
         return { kind: 'office-box', label: field.label, lines: field.lines };
@@ -243,7 +333,13 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
           templateTexts.push(sum.label);
           valueTexts.set(sum.id, [{ path: `values.${sum.id}`, label: sum.label, text: total.text }]);
         }
-        return { kind: 'lines', label: field.label, field, rows, total };
+        const columnTranslations = Object.fromEntries(
+          field.columns.flatMap((column) => {
+            const label = translated(`${field.id}.${column.id}`);
+            return label === undefined ? [] : [[column.id, label] as const];
+          }),
+        );
+        return { kind: 'lines', label: field.label, field, rows, total, ...(wording ? { columnTranslations } : {}) };
       }
       case 'checkbox': {
         const checked = value === true;
@@ -257,7 +353,10 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
         if (letter || print === 'paragraphs') return scalarItem(field, text);
         const chosen = new Set(Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : []);
         templateTexts.push(field.label, ...field.options.map((option) => option.label));
-        const options = choiceOptions(field, chosen);
+        const options = choiceOptions(field, chosen).map((option, index) => {
+          const label = translated(`${field.id}.${field.options[index]!.value}`);
+          return label === undefined ? option : { ...option, translation: label };
+        });
         // Each chosen option prints on its own, next to its box.
         const chosenLabels = options.filter((option) => option.chosen).map((option) => option.label);
         if (chosenLabels.length > 0) printedValue(field, chosenLabels.join('\n'));
@@ -287,13 +386,21 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
     for (const field of section.fields) {
       if (!takesPart(section, field)) continue;
       const item = itemOf(field);
-      if (item) items.push(item);
+      if (!item) continue;
+      const labelTranslation = item.kind === 'paragraphs' || item.kind === 'office-box' ? undefined : translated(field.id);
+      items.push(labelTranslation === undefined ? item : { ...item, labelTranslation });
     }
     if (items.length === 0) continue;
     // A section of paragraphs only (the body of a letter) prints without its title.
     const title = section.printTitle !== false && items.some((item) => item.kind !== 'paragraphs') ? section.title : null;
     if (title !== null) templateTexts.push(title);
-    sections.push({ id: section.id, title, items: items.map((item) => withoutRepeatedLabel(item, section.title)) });
+    const titleTranslation = title === null ? undefined : translated(section.id);
+    sections.push({
+      id: section.id,
+      title,
+      ...(titleTranslation === undefined ? {} : { titleTranslation }),
+      items: items.map((item) => withoutRepeatedLabel(item, section.title)),
+    });
   }
 
   const letterParts = { yourReference: '', attachments: [] as string[] };
@@ -344,7 +451,14 @@ export function printedForm(source: PrintSource, mode: PrintMode, extraTemplateT
   for (const { field } of inputs.values()) texts.push(...(valueTexts.get(field.id) ?? []).filter((entry) => entry.text !== ''));
   texts.push(...blockTexts.filter((entry) => entry.text.trim() !== ''));
   texts.push({ path: 'template', label: `Vorlage „${form.title}“`, text: templateTexts.filter((text) => text.trim() !== '').join('\n') });
-  return { sections, letter: letterParts, texts };
+  if (source.translation) {
+    texts.push({
+      path: `translations.${source.translation.language}`,
+      label: `Übersetzung (${LANGUAGES[source.translation.language].german})`,
+      text: translationTexts.filter((text) => text.trim() !== '').join('\n'),
+    });
+  }
+  return { sections, letter: letterParts, texts, translation: source.translation ? printedTranslationOf(source.translation) : null };
 }
 
 /**
@@ -359,7 +473,10 @@ function withoutRepeatedLabel(item: PrintItem, sectionTitle: string): PrintItem 
   const label = item.label?.trim() ?? '';
   const same = (other: string) => label.toLocaleLowerCase('de') === other.trim().toLocaleLowerCase('de');
   const repeated = same(sectionTitle) || (item.kind === 'lines' && item.field.columns.length === 1 && same(item.field.columns[0]!.label));
-  return label === '' || repeated ? { ...item, label: null } : item;
+  if (label !== '' && !repeated) return item;
+  // The translation of a label that does not print goes with it.
+  const { labelTranslation: _dropped, ...rest } = item;
+  return { ...rest, label: null };
 }
 
 function choiceOptions(field: ChoiceField, chosen: ReadonlySet<string>): Array<{ label: string; chosen: boolean }> {

@@ -11,6 +11,7 @@ import { makeDocumentContext, NO_ADDRESSING } from './documents/context';
 import { printContextOf, renderDocumentPdf, snapshotOf } from './documents/pdf';
 import { renderDataAccessLetter } from './data-access-information';
 import { getSettings } from './settings';
+import { currentCounselor } from './audit';
 import { editedDefinition, getTemplate } from './templates';
 
 /**
@@ -103,9 +104,9 @@ function sampleValues(form: FormDefinition, prefilled: FormValues, today: string
 }
 
 export async function previewTemplate(core: Core, edit: TemplateUpdate): Promise<RenderedPdf> {
-  const form = editedDefinition(getTemplate(core, edit.id, edit.baseVersion).definition, edit);
   const now = core.now();
   const today = todayIso(now);
+  const form = editedDefinition(getTemplate(core, edit.id, edit.baseVersion).definition, edit, { name: currentCounselor(core), today });
   // A status that runs out, so the forms' status and valid-until lines show.
   const residenceStatus = listResidenceStatuses(core.db).find((status) => status.expires);
   const client = sampleClient(today, now.toISOString(), residenceStatus);

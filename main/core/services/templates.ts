@@ -1,4 +1,8 @@
-import type { Template, TemplateSummary, TemplateUpdate } from '../../../shared/api/contract';
+import type { Template, TemplateSummary, TemplateTranslationEdit, TemplateUpdate } from '../../../shared/api/contract';
+import { LANGUAGE_CODES, type LanguageCode } from '../../../shared/domain/languages';
+import { todayIso } from '../../../shared/domain/iso-date';
+import type { FormTranslation } from '../../../shared/forms/definition';
+import { translatableBlocks, translatableLabels } from '../../../shared/forms/translation-keys';
 import { BUILT_IN_FORMS, FormDefinitionError, loadFormDefinition, type FormDefinition } from '../../../shared/forms';
 import { unknownPlaceholders } from '../../../shared/forms/load';
 import type { ErrorMessage, FieldIssues } from '../../../shared/i18n/error-message';
@@ -68,6 +72,10 @@ function summaryOf(row: queries.TemplateVersionRow, form: FormDefinition): Templ
     savedAt: row.saved_at,
     oldestStand: oldestStand(form),
     purpose: form.purpose ?? null,
+    translations: LANGUAGE_CODES.flatMap((language) => {
+      const translation = form.translations?.[language];
+      return translation ? [{ language, review: translation.review }] : [];
+    }),
   };
 }
 
@@ -94,8 +102,54 @@ export function getTemplate(core: Core, id: string, version?: number): Template 
   };
 }
 
+/** Who checked a translation, stamped when it is saved as checked. */
+export interface Reviewer {
+  name: string;
+  today: string;
+}
+
+/**
+ * One language's wording as the editor saved it, checked against the
+ * definition: labels of things that exist, a text for blocks that exist,
+ * placeholders that name something, the letter parts only for a letter.
+ */
+function applyTranslation(
+  form: FormDefinition,
+  language: LanguageCode,
+  edit: TemplateTranslationEdit,
+  reviewer: Reviewer,
+  errors: FieldIssues,
+): FormTranslation {
+  const at = `translations.${language}`;
+  const labelKeys = new Set(translatableLabels(form).map((entry) => entry.key));
+  const blockIds = new Set(translatableBlocks(form).map((entry) => entry.id));
+  for (const key of Object.keys(edit.labels)) {
+    if (!labelKeys.has(key)) errors[`${at}.labels.${key}`] = { key: 'templates.unknownField', params: { key } };
+  }
+  for (const [key, block] of Object.entries(edit.blocks)) {
+    if (!blockIds.has(key)) errors[`${at}.blocks.${key}`] = { key: 'templates.unknownBlock', params: { key } };
+    const unknown = unknownPlaceholders(form, block.text);
+    if (unknown.length > 0) errors[`${at}.blocks.${key}.text`] = placeholderMessage(unknown);
+  }
+  if (edit.letter) {
+    if (!form.letter) errors[`${at}.letter`] = { key: 'templates.notALetter' };
+    for (const part of ['subject', 'salutation', 'closing'] as const) {
+      const unknown = unknownPlaceholders(form, edit.letter[part]);
+      if (unknown.length > 0) errors[`${at}.letter.${part}`] = placeholderMessage(unknown);
+    }
+  }
+  return {
+    title: edit.title,
+    labels: edit.labels,
+    blocks: edit.blocks,
+    ...(edit.letter ? { letter: edit.letter } : {}),
+    bindingNote: edit.bindingNote,
+    review: edit.checked ? { checkedBy: reviewer.name, checkedOn: reviewer.today } : null,
+  };
+}
+
 /** Applies the office's wording to a copy of the definition; keys it does not know are errors, not ignored. */
-function applyEdit(form: FormDefinition, edit: TemplateUpdate, errors: FieldIssues): FormDefinition {
+function applyEdit(form: FormDefinition, edit: TemplateUpdate, errors: FieldIssues, reviewer: Reviewer): FormDefinition {
   const next = structuredClone(form);
   if (edit.title !== undefined) next.title = edit.title;
   if (edit.letter) {
@@ -138,6 +192,13 @@ function applyEdit(form: FormDefinition, edit: TemplateUpdate, errors: FieldIssu
       if (unknown.length > 0) errors[`letter.${part}`] = placeholderMessage(unknown);
     }
   }
+  // Translations given replace that language's whole; the others stay as they are.
+  const translations = { ...(next.translations ?? {}) };
+  for (const language of LANGUAGE_CODES) {
+    const translation = edit.translations[language];
+    if (translation) translations[language] = applyTranslation(next, language, translation, reviewer, errors);
+  }
+  if (Object.keys(translations).length > 0) next.translations = translations;
   return next;
 }
 
@@ -163,9 +224,9 @@ function saveVersion(core: Core, form: FormDefinition, source: 'built-in' | 'off
 }
 
 /** The definition with the office's edit applied, checked as a stored version is when loaded; nothing is saved. */
-export function editedDefinition(base: FormDefinition, edit: TemplateUpdate): FormDefinition {
+export function editedDefinition(base: FormDefinition, edit: TemplateUpdate, reviewer: Reviewer): FormDefinition {
   const errors: FieldIssues = {};
-  const next = applyEdit(base, edit, errors);
+  const next = applyEdit(base, edit, errors, reviewer);
   if (Object.keys(errors).length > 0) throw invalid(errors);
   try {
     return loadFormDefinition(next);
@@ -182,7 +243,8 @@ export function updateTemplate(core: Core, edit: TemplateUpdate): Template {
   if (latest.version !== edit.baseVersion) {
     throw new DomainError('conflict', { key: 'templates.changedMeanwhile', params: { current: latest.version, edited: edit.baseVersion } });
   }
-  return saveVersion(core, editedDefinition(latest.definition, edit), 'office', 'templates.update');
+  const reviewer = { name: currentCounselor(core), today: todayIso(core.now()) };
+  return saveVersion(core, editedDefinition(latest.definition, edit, reviewer), 'office', 'templates.update');
 }
 
 /** A new version with the wording the app ships. */

@@ -11,9 +11,17 @@ interface FieldProps extends FrameProps {
   inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'url' | undefined;
   /** Narrow input for short values (PLZ). */
   size?: 'short' | 'medium' | 'full';
-  /** `auto` for names and free text that may be written right to left (Arabic, Persian). */
-  dir?: 'auto' | undefined;
+  /**
+   * `auto` (the default) lets the browser take the direction from the first strong
+   * character, so names and free text written right to left (Arabic, Persian) show
+   * correctly; `ltr` for values that are always left to right.
+   */
+  dir?: 'auto' | 'ltr' | undefined;
   readOnly?: boolean;
+  /** The language of the text (`lang`), where it is not the interface's: a translation's. */
+  lang?: string | undefined;
+  /** The id of a `<datalist>` of suggestions; the input stays free text. */
+  list?: string | undefined;
 }
 
 /** A labelled text input or textarea (see FieldFrame). */
@@ -27,8 +35,10 @@ export function Field({
   autoComplete,
   inputMode,
   size = 'full',
-  dir,
+  dir = 'auto',
   readOnly,
+  lang,
+  list,
   ...frame
 }: FieldProps) {
   const required = frame.required ?? false;
@@ -42,13 +52,14 @@ export function Field({
           maxLength,
           dir,
           readOnly,
+          lang,
           autoComplete: autoComplete ?? 'off',
           className: `${control.className} field-control--${size}`,
         };
         return multiline ? (
           <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
         ) : (
-          <input {...common} type={type} inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
+          <input {...common} type={type} inputMode={inputMode} list={list} onChange={(event) => onChange(event.target.value)} />
         );
       }}
     </FieldFrame>

@@ -19,6 +19,8 @@ export interface FieldFrameProps {
   labelHidden?: boolean;
   /** A short mark beside the label ("vorbelegt"), also said with the control. */
   badge?: string | undefined;
+  /** Ids of further text that describes the control (the German beside a translation). */
+  describedBy?: string | undefined;
   /** Renders the control, given what ties it to the label, hint and error. */
   children(control: FieldControlProps): ReactNode;
 }
@@ -40,7 +42,19 @@ export interface FieldControlProps {
  * control's whole accessible name (the * for required fields stays outside
  * it), and hint and error are tied to it with aria-describedby.
  */
-export function FieldFrame({ id, label, labelSuffix, error, hint, required = false, className, labelHidden = false, badge, children }: FieldFrameProps) {
+export function FieldFrame({
+  id,
+  label,
+  labelSuffix,
+  error,
+  hint,
+  required = false,
+  className,
+  labelHidden = false,
+  badge,
+  describedBy: extra,
+  children,
+}: FieldFrameProps) {
   const { t } = useTranslation();
   const { describedBy } = messageIds(id, hint, error);
   const badgeId = badge ? `${id}-badge` : undefined;
@@ -67,7 +81,7 @@ export function FieldFrame({ id, label, labelSuffix, error, hint, required = fal
         id,
         name: id,
         'aria-invalid': error ? true : undefined,
-        'aria-describedby': [describedBy, badgeId].filter(Boolean).join(' ') || undefined,
+        'aria-describedby': [extra, describedBy, badgeId].filter(Boolean).join(' ') || undefined,
         className: `field-control${error ? ' field-control--invalid' : ''}`,
       })}
     </div>

@@ -21,7 +21,7 @@ interface TextRowsProps {
   groupError?: string | undefined;
   max: number;
   maxLength: number;
-  dir?: 'auto' | undefined;
+  dir?: 'auto' | 'ltr' | undefined;
   multiline?: boolean;
   size?: 'medium' | 'full';
 }
@@ -44,7 +44,7 @@ export function TextRows({
   groupError,
   max,
   maxLength,
-  dir,
+  dir = 'auto',
   multiline = false,
   size = 'medium',
 }: TextRowsProps) {

@@ -49,3 +49,15 @@ export function safeFileNamePart(text: string): string {
     .slice(0, 80);
   return cleaned === '' ? 'ohne-Namen' : cleaned;
 }
+
+/** A letter of a script other than Latin (Arabic, Cyrillic, Ethiopic, Georgian …). */
+const NON_LATIN_LETTER = /(?![\p{Script=Latin}])\p{L}/u;
+
+/**
+ * The names among a person's other names that are written in a script of their
+ * own (محمود حداد beside Mahmoud Haddad): shown next to the Latin form, so the
+ * counselor sees the name as the person writes it.
+ */
+export function ownScriptNames(otherNames: readonly string[]): string[] {
+  return otherNames.filter((name) => NON_LATIN_LETTER.test(name));
+}

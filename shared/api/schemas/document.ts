@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MISSING_ADDRESS_PARTS } from '../../domain/postal-address';
+import { LanguageCodeSchema, TranslationReviewSchema } from '../../forms/definition';
 import { ClientSchema } from './client';
 import { refinement } from '../german-messages';
 import { id, isoDate, requiredText, timestamp } from './common';
@@ -11,6 +12,9 @@ import { SettingsSchema } from './settings';
 export const salutationOverride = requiredText(200)
   .refine((value) => !/[\r\n]/.test(value), refinement('input.oneLine'))
   .nullable();
+
+/** How a document with a translation prints: each German part with its translation under it, or German left and the translation right. */
+export const BILINGUAL_LAYOUTS = ['sequential', 'side-by-side'] as const;
 
 /** `draft`: autosaved, editable. `final`: frozen; a correction is a new document linked to it. */
 export const DOCUMENT_STATUSES = ['draft', 'final'] as const;
@@ -60,6 +64,13 @@ export const DocumentSchema = z.object({
   omittedFields: z.array(z.string()),
   /** For a consent form: the consent record its finalization created. */
   consentId: id.nullable(),
+  /** The language printed beside the German (binding) text; null: German only. */
+  translationLanguage: LanguageCodeSchema.nullable(),
+  bilingualLayout: z.enum(BILINGUAL_LAYOUTS),
+  /** The review state of the template version's translation in that language (a final document: as frozen); null: ungeprüft or no translation. */
+  translationReview: TranslationReviewSchema,
+  /** The languages the document's template version has a translation in. */
+  translationsAvailable: z.array(LanguageCodeSchema),
 });
 
 export const DocumentListFilterSchema = z.object({
@@ -188,3 +199,4 @@ export type DocumentListFilter = z.output<typeof DocumentListFilterSchema>;
 export type DuplicateResult = z.output<typeof DuplicateResultSchema>;
 export type BatchGroup = z.output<typeof BatchGroupSchema>;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export type BilingualLayout = (typeof BILINGUAL_LAYOUTS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORM_PURPOSES, FormDefinitionSchema } from '../../forms/definition';
+import { FORM_PURPOSES, FormDefinitionSchema, LanguageCodeSchema, TranslationReviewSchema } from '../../forms/definition';
 import { isoDate, requiredText, text, timestamp } from './common';
 
 /** Where a template version's text came from: as shipped, or edited by the office. */
@@ -27,11 +27,23 @@ export const TemplateSummarySchema = z.object({
   oldestStand: isoDate.nullable(),
   /** Set for a form Lotse fills itself (the Art. 15 information): its wording is edited here, but no document is made of it. */
   purpose: z.enum(FORM_PURPOSES).nullable(),
+  /** The languages this version has a translation in, each with its review state (null: ungeprüft). */
+  translations: z.array(z.object({ language: LanguageCodeSchema, review: TranslationReviewSchema })),
 });
 
 export const TemplateSchema = TemplateSummarySchema.extend({
   definition: FormDefinitionSchema,
   versions: z.array(TemplateVersionSchema),
+});
+
+/** One language's wording as the template editor saves it. */
+export const TemplateTranslationEditSchema = z.object({
+  title: requiredText(300),
+  labels: z.record(z.string(), requiredText(300)).default({}),
+  blocks: z.record(z.string(), z.object({ text: text(20000), stand: isoDate })).default({}),
+  letter: z.object({ subject: text(300), salutation: text(300), closing: text(300) }).optional(),
+  bindingNote: requiredText(300),
+  checked: z.boolean(),
 });
 
 /**
@@ -47,6 +59,13 @@ export const TemplateUpdateSchema = z.object({
   labels: z.record(z.string(), requiredText(300)).default({}),
   blocks: z.record(z.string(), z.object({ text: text(20000), stand: isoDate })).default({}),
   letter: z.object({ subject: text(300), salutation: text(300), closing: text(300) }).optional(),
+  /**
+   * Translations edited with it, by language: each one given replaces that
+   * language's translation whole; `checked: true` stamps it as checked by the
+   * counselor (settings) today, `false` makes it ungeprüft. Languages not
+   * given stay as they are.
+   */
+  translations: z.partialRecord(LanguageCodeSchema, TemplateTranslationEditSchema).default({}),
 });
 
 export const TemplateRefSchema = z.object({ id: z.string().min(1).max(100), version: z.number().int().positive().optional() });
@@ -54,3 +73,4 @@ export const TemplateRefSchema = z.object({ id: z.string().min(1).max(100), vers
 export type TemplateSummary = z.output<typeof TemplateSummarySchema>;
 export type Template = z.output<typeof TemplateSchema>;
 export type TemplateUpdate = z.output<typeof TemplateUpdateSchema>;
+export type TemplateTranslationEdit = z.output<typeof TemplateTranslationEditSchema>;

@@ -14,6 +14,7 @@ import { migration0120 } from './0120-deadline-actions';
 import { migration0130 } from './0130-document-batches';
 import { migration0140 } from './0140-client-list-order';
 import { migration0150 } from './0150-final-sha256-and-batch-staging';
+import { migration0160 } from './0160-document-translations';
 
 /** Every migration in the order it runs. Append, never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0130,
   migration0140,
   migration0150,
+  migration0160,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

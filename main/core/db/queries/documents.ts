@@ -1,4 +1,5 @@
-import type { DocumentListFilter, LegalBasis, LotseDocument, ReferralStatus } from '../../../../shared/api/contract';
+import type { BilingualLayout, DocumentListFilter, LanguageCode, LegalBasis, LotseDocument, ReferralStatus } from '../../../../shared/api/contract';
+import type { TranslationReview } from '../../../../shared/forms/definition';
 import type { Db } from '../open';
 import { fullNameSql } from './person-name';
 
@@ -27,6 +28,12 @@ interface DocumentRow {
   legal_basis: string | null;
   omitted_fields: string;
   consent_id: string | null;
+  translation_language: LanguageCode | null;
+  bilingual_layout: BilingualLayout;
+  /** JSON `{ [language]: review | null }` of the template version's translations, or null without any. */
+  translation_reviews: string | null;
+  /** A final document's frozen review (JSON), or null. */
+  frozen_review: string | null;
 }
 
 /** The title of the template version a document (under `alias`) was written with: an office edit of the title changes no old document. */
@@ -35,11 +42,19 @@ export function templateTitleSql(alias: string): string {
             WHERE t.template_id = ${alias}.template_id AND t.version = ${alias}.template_version)`;
 }
 
+/** The languages the template version of a document (under `alias`) has a translation in, each with its review state, as a JSON object. */
+function translationReviewsSql(alias: string): string {
+  return `(SELECT json_group_object(j.key, json_extract(j.value, '$.review')) FROM template_versions t, json_each(t.definition, '$.translations') j
+            WHERE t.template_id = ${alias}.template_id AND t.version = ${alias}.template_version)`;
+}
+
 /** Documents with what lists show beside them: client, partner, template title, the correction that replaced one. */
 const SELECT_DOCUMENTS = `
   SELECT d.id, d.template_id, d.template_version, d.client_id, d.partner_id, d.contact_id, d.salutation_override, d.field_values, d.prefilled, d.status,
          d.created_at, d.updated_at, d.finalized_at, d.pdf_sha256, d.corrects_id, d.referral_status, d.follow_up_date,
-         d.legal_basis, d.omitted_fields, d.consent_id,
+         d.legal_basis, d.omitted_fields, d.consent_id, d.translation_language, d.bilingual_layout,
+         ${translationReviewsSql('d')} AS translation_reviews,
+         CASE WHEN d.status = 'final' THEN json_extract(d.final_snapshot, '$.translation.review') END AS frozen_review,
          ${fullNameSql('c')} AS client_name,
          p.name AS partner_name,
          ${templateTitleSql('d')} AS template_title,
@@ -49,6 +64,16 @@ const SELECT_DOCUMENTS = `
   LEFT JOIN partners p ON p.id = d.partner_id`;
 
 function toDocument(row: DocumentRow): LotseDocument {
+  const reviews = row.translation_reviews === null ? {} : (JSON.parse(row.translation_reviews) as Record<string, TranslationReview>);
+  const language = row.translation_language;
+  const review =
+    row.status === 'final'
+      ? row.frozen_review === null
+        ? null
+        : (JSON.parse(row.frozen_review) as TranslationReview)
+      : language === null
+        ? null
+        : (reviews[language] ?? null);
   return {
     id: row.id,
     templateId: row.template_id,
@@ -74,6 +99,10 @@ function toDocument(row: DocumentRow): LotseDocument {
     legalBasis: row.legal_basis === null ? null : (JSON.parse(row.legal_basis) as LegalBasis),
     omittedFields: JSON.parse(row.omitted_fields) as string[],
     consentId: row.consent_id,
+    translationLanguage: language,
+    bilingualLayout: row.bilingual_layout,
+    translationReview: review,
+    translationsAvailable: Object.keys(reviews).sort() as LanguageCode[],
   };
 }
 
@@ -90,13 +119,15 @@ export interface NewDocument {
   correctsId: string | null;
   /** The serial letter a letter was made by (documents.batch_id); left out: none. */
   batchId?: string | null;
+  /** The language printed beside the German; left out: none. */
+  translationLanguage?: LanguageCode | null;
 }
 
 export function insertDocument(db: Db, document: NewDocument, now: string): void {
   db.prepare(
     `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, contact_id, salutation_override, field_values,
-                            prefilled, status, corrects_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+                            prefilled, status, corrects_id, created_at, updated_at, translation_language)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
   ).run(
     document.id,
     document.templateId,
@@ -110,6 +141,7 @@ export function insertDocument(db: Db, document: NewDocument, now: string): void
     document.correctsId,
     now,
     now,
+    document.translationLanguage ?? null,
   );
 }
 
@@ -117,16 +149,35 @@ export function insertDocument(db: Db, document: NewDocument, now: string): void
 export function updateDraft(
   db: Db,
   id: string,
-  draft: { values: Record<string, unknown>; prefilled: string[]; partnerId: string | null; contactId: string | null; salutationOverride: string | null },
+  draft: {
+    values: Record<string, unknown>;
+    prefilled: string[];
+    partnerId: string | null;
+    contactId: string | null;
+    salutationOverride: string | null;
+    translationLanguage: LanguageCode | null;
+    bilingualLayout: BilingualLayout;
+  },
   now: string,
 ): boolean {
   return (
     db
       .prepare(
-        `UPDATE documents SET field_values = ?, prefilled = ?, partner_id = ?, contact_id = ?, salutation_override = ?, updated_at = ?
+        `UPDATE documents SET field_values = ?, prefilled = ?, partner_id = ?, contact_id = ?, salutation_override = ?, translation_language = ?,
+                              bilingual_layout = ?, updated_at = ?
          WHERE id = ? AND status = 'draft'`,
       )
-      .run(JSON.stringify(draft.values), JSON.stringify(draft.prefilled), draft.partnerId, draft.contactId, draft.salutationOverride, now, id).changes === 1
+      .run(
+        JSON.stringify(draft.values),
+        JSON.stringify(draft.prefilled),
+        draft.partnerId,
+        draft.contactId,
+        draft.salutationOverride,
+        draft.translationLanguage,
+        draft.bilingualLayout,
+        now,
+        id,
+      ).changes === 1
   );
 }
 

@@ -2,7 +2,8 @@ import type * as fontkit from 'fontkit';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FONT_FAMILY, loadFonts } from '../fonts';
 import { fittedLogoSize } from '../logo';
-import { afterSigned, continuationHeader, keepHeadingsWithText } from './form-parts';
+import type { PrintedTranslation } from '../printed-form';
+import { afterSigned, bindingNote, continuationHeader, footerNote, keepHeadingsWithText, translatedText } from './form-parts';
 import type { LetterContent } from './letter-content';
 
 /**
@@ -333,6 +334,30 @@ function letterText(content: LetterContent): Content[] {
   const blankLine = lineHeight(BODY_SIZE);
   const attachments = content.attachments ?? [];
   const kept = attachments.length <= ATTACHMENTS_KEPT_WITH_SIGNATURE;
+  const translation = content.translation ?? null;
+  const translated = (text: string | undefined, extra: Partial<ContentText> = {}): Content[] =>
+    translation && text !== undefined && text.trim() !== '' ? [translatedText(translation.printed, text, BODY_SIZE, extra)] : [];
+  if (translation) {
+    return [
+      { text: content.subject, bold: true, margin: [0, 2 * blankLine, 0, 0] },
+      ...translated(translation.subject, { bold: true }),
+      { stack: [bindingNote(translation.printed, 7)], margin: [0, 2, 0, blankLine] },
+      { text: content.salutation },
+      { stack: translated(translation.salutation), margin: [0, 0, 0, blankLine] },
+      ...(typeof content.body === 'string' ? paragraphs(content.body) : content.body),
+      {
+        unbreakable: true,
+        stack: [
+          { text: content.closing },
+          { stack: translated(translation.closing), margin: [0, 0, 0, 3 * blankLine] },
+          ...content.signature.map((line): ContentText => ({ text: line })),
+          ...(kept ? attachmentsList(attachments) : []),
+        ],
+      },
+      afterSigned(),
+      ...(kept ? [] : attachmentsList(attachments)),
+    ];
+  }
   return [
     { text: content.subject, bold: true, margin: [0, 2 * blankLine, 0, blankLine] },
     { text: content.salutation, margin: [0, 0, 0, blankLine] },
@@ -374,16 +399,19 @@ function marks(): Content {
  * where, when, how to reach), on every page; the page number on page 1
  * (later pages have it in their header).
  */
-function footer(sender: LetterContent['sender'], reference: string, currentPage: number, pageCount: number): Content {
+function footer(sender: LetterContent['sender'], reference: string, currentPage: number, pageCount: number, translation: PrintedTranslation | null): Content {
   const lines = (entries: Array<ContentText | false>): Content[] =>
     entries.filter((entry): entry is ContentText => entry !== false && String(entry.text).trim() !== '');
   const labelled = (label: string, value: string): ContentText | false =>
     value.trim() !== '' && { text: [{ text: `${label} `, color: GREY }, { text: value }] };
   const width = mm(TEXT_RIGHT - MARGIN_LEFT);
   return {
-    margin: [mm(MARGIN_LEFT), mm(FOOTER_GAP), mm(MARGIN_RIGHT), 0],
+    // The binding note takes the room of the gap above it: the footer must still fit (see MARGIN_BOTTOM).
+    margin: [mm(MARGIN_LEFT), mm(translation ? FOOTER_GAP - 2.5 : FOOTER_GAP), mm(MARGIN_RIGHT), 0],
     fontSize: FOOTER_SIZE,
     stack: [
+      // Every page of a bilingual letter says which text is binding.
+      ...(translation ? [{ ...(footerNote(translation, 6) as object), margin: [0, 0, 0, 1] } as Content] : []),
       {
         margin: [0, 0, 0, 3],
         columnGap: mm(FOOTER_COLUMN_GAP),
@@ -444,7 +472,7 @@ export function din5008Letter(content: LetterContent): TDocumentDefinitions {
             width: mm(TEXT_RIGHT - MARGIN_LEFT),
           })
         : null,
-    footer: (currentPage, pageCount) => footer(content.sender, content.reference ?? '', currentPage, pageCount),
+    footer: (currentPage, pageCount) => footer(content.sender, content.reference ?? '', currentPage, pageCount, content.translation?.printed ?? null),
     pageBreakBefore: keepHeadingsWithText,
     ...(content.sender.logo ? { images: { logo: content.sender.logo.dataUrl } } : {}),
     content: [

@@ -2,16 +2,18 @@ import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/i
 import type { Settings } from '../../../../shared/api/contract';
 import { FONT_FAMILY } from '../fonts';
 import { fittedLogoSize, printableLogo } from '../logo';
-import type { PrintItem, PrintSection } from '../printed-form';
+import type { PrintedTranslation, PrintItem, PrintSection } from '../printed-form';
 import {
   afterSigned,
   blockContent,
   checkEntry,
   continuationHeader,
   EMPTY_LINE,
+  footerNote,
   GREY,
   KEEP,
   keepHeadingsWithText,
+  labelStack,
   LIGHT_GREY,
   linesTable,
   mm,
@@ -19,6 +21,8 @@ import {
   sectionHeadingLevel,
   signatureContent,
   splitParagraphs,
+  translatedText,
+  translationIntro,
   writingLines,
 } from './form-parts';
 
@@ -50,6 +54,8 @@ export interface FormLayoutContent {
   author: string;
   /** PDF metadata keywords, comma-separated (default `Formular`). */
   keywords?: string;
+  /** A translation printed with the German (binding) text; null or left out: German only. */
+  translation?: PrintedTranslation | null;
 }
 
 const A4_WIDTH = 210;
@@ -114,10 +120,12 @@ function letterhead(office: Settings['office']): Content {
 }
 
 function titleBlock(content: FormLayoutContent): Content {
+  const translation = content.translation ?? null;
   return {
     margin: [0, mm(5), 0, mm(2)],
     stack: [
       { text: content.title, fontSize: 16, bold: true },
+      ...(translation ? [translatedText(translation, translation.title, 13, { bold: true, margin: [0, 1, 0, 0] }), translationIntro(translation, WIDTH)] : []),
       {
         margin: [0, 2, 0, 0],
         columnGap: mm(6),
@@ -145,10 +153,22 @@ function recipientBlock(lines: string[]): Content[] {
   ];
 }
 
-function sectionHeading(section: PrintSection): Content[] {
+function sectionHeading(section: PrintSection, translation: PrintedTranslation | null): Content[] {
   if (section.title === null) return [];
+  // Text nodes, not a stack or columns: pdfmake asks keepHeadingsWithText about text nodes only. Side by side, the
+  // translation starts where the right column does.
+  const own: Content[] =
+    translation && section.titleTranslation !== undefined
+      ? [
+          translatedText(translation, section.titleTranslation, 11.5, {
+            bold: true,
+            margin: [translation.layout === 'side-by-side' ? (WIDTH + mm(5)) / 2 : 0, 0, 0, 1],
+          }),
+        ]
+      : [];
   return [
-    { text: section.title, fontSize: 11.5, bold: true, headlineLevel: sectionHeadingLevel(section), margin: [0, mm(5), 0, 1] },
+    { text: section.title, fontSize: 11.5, bold: true, headlineLevel: sectionHeadingLevel(section), margin: [0, mm(5), 0, own.length > 0 ? 0 : 1] },
+    ...own,
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: WIDTH, y2: 0, lineWidth: 0.8, lineColor: 'black' }], margin: [0, 0, 0, mm(2)] },
   ];
 }
@@ -156,11 +176,11 @@ function sectionHeading(section: PrintSection): Content[] {
 type RowItem = Extract<PrintItem, { kind: 'value' | 'choice' | 'checkbox' }>;
 
 /** Options of a choice, ticked where chosen; many options in two columns. */
-function choiceContent(item: Extract<PrintItem, { kind: 'choice' }>): Content {
+function choiceContent(item: Extract<PrintItem, { kind: 'choice' }>, translation: PrintedTranslation | null): Content {
   const entry =
     (width: number) =>
-    (option: { label: string; chosen: boolean }): Content => ({
-      stack: [checkEntry(option.label, option.chosen, BODY_SIZE, width)],
+    (option: { label: string; chosen: boolean; translation?: string }): Content => ({
+      stack: [checkEntry(option.label, option.chosen, BODY_SIZE, width, translation ? { translation, text: option.translation } : undefined)],
       margin: [0, 0, 0, 2],
     });
   if (item.options.length <= 6) return { stack: item.options.map(entry(VALUE_WIDTH)) };
@@ -198,7 +218,7 @@ function keptWhole(item: RowItem): boolean {
  * page break; a long value continues on the next page, in a table of its own
  * that may break (see keptWhole).
  */
-function rowsTables(items: RowItem[]): Content[] {
+function rowsTables(items: RowItem[], translation: PrintedTranslation | null): Content[] {
   const runs: Array<{ whole: boolean; items: RowItem[] }> = [];
   for (const item of items) {
     const whole = keptWhole(item);
@@ -206,24 +226,32 @@ function rowsTables(items: RowItem[]): Content[] {
     if (last && last.whole === whole) last.items.push(item);
     else runs.push({ whole, items: [item] });
   }
-  return runs.map((run, index) => rowsTable(run.items, run.whole, index === runs.length - 1));
+  return runs.map((run, index) => rowsTable(run.items, run.whole, index === runs.length - 1, translation));
 }
 
-function rowsTable(items: RowItem[], keepRowsWhole: boolean, last: boolean): Content {
+function rowsTable(items: RowItem[], keepRowsWhole: boolean, last: boolean, translation: PrintedTranslation | null): Content {
+  const labelCell = (item: RowItem, top: number): TableCell => ({
+    stack: labelStack(translation, item.label ?? '', item.labelTranslation, { fontSize: LABEL_SIZE, color: GREY }),
+    margin: [0, top, 0, 0],
+  });
   const body = items.map((item): TableCell[] => {
     switch (item.kind) {
       case 'checkbox':
-        return [{ colSpan: 2, stack: [checkEntry(item.label, item.checked, BODY_SIZE, WIDTH)], margin: [0, 2, 0, 0] }, {}];
-      case 'choice':
         return [
-          { text: item.label ?? '', fontSize: LABEL_SIZE, color: GREY, margin: [0, 1, 0, 0] },
-          { ...(choiceContent(item) as object), margin: [0, 1, 0, 0] } as TableCell,
+          {
+            colSpan: 2,
+            stack: [checkEntry(item.label, item.checked, BODY_SIZE, WIDTH, translation ? { translation, text: item.labelTranslation } : undefined)],
+            margin: [0, 2, 0, 0],
+          },
+          {},
         ];
+      case 'choice':
+        return [labelCell(item, 1), { ...(choiceContent(item, translation) as object), margin: [0, 1, 0, 0] } as TableCell];
       case 'value': {
         // A blank value leaves room to write above its line; the label moves down with it.
         const room = item.text.trim() === '' ? WRITE_IN_ROOM : 0;
         return [
-          { text: item.label ?? '', fontSize: LABEL_SIZE, color: GREY, margin: [0, 1 + room, 0, 0] },
+          labelCell(item, 1 + room),
           { text: room ? EMPTY_LINE : item.text, fontSize: BODY_SIZE, border: [false, false, false, true], margin: [0, room, 0, 0] },
         ];
       }
@@ -249,10 +277,17 @@ function rowsTable(items: RowItem[], keepRowsWhole: boolean, last: boolean): Con
   };
 }
 
-function itemContent(item: Exclude<PrintItem, RowItem>): Content[] {
+function itemContent(item: Exclude<PrintItem, RowItem>, translation: PrintedTranslation | null): Content[] {
   // A label stays with what it labels (see keepHeadingsWithText).
   const label = (text: string | null): Content[] =>
-    text === null ? [] : [{ text, fontSize: LABEL_SIZE, color: GREY, margin: [0, 0, 0, 2], headlineLevel: KEEP.heading }];
+    text === null
+      ? []
+      : [
+          {
+            stack: labelStack(translation, text, item.labelTranslation, { fontSize: LABEL_SIZE, color: GREY, headlineLevel: KEEP.heading }),
+            margin: [0, 0, 0, 2],
+          },
+        ];
   const spaced = (content: Content): Content => ({ stack: [content], margin: [0, 0, 0, ITEM_GAP] });
   switch (item.kind) {
     case 'paragraphs':
@@ -267,21 +302,21 @@ function itemContent(item: Exclude<PrintItem, RowItem>): Content[] {
       ];
     }
     case 'lines':
-      return [...label(item.label), spaced(linesTable(item, { fontSize: SMALL_SIZE, width: WIDTH, form: true }))];
+      return [...label(item.label), spaced(linesTable(item, { fontSize: SMALL_SIZE, width: WIDTH, form: true, translation }))];
     case 'block':
-      return [spaced(blockContent(item, { fontSize: 9.5 }))];
+      return [spaced(blockContent(item, { fontSize: 9.5, translation, width: WIDTH }))];
     case 'signature':
-      return [spaced(signatureContent(item, { fontSize: BODY_SIZE, width: WIDTH })), afterSigned()];
+      return [spaced(signatureContent(item, { fontSize: BODY_SIZE, width: WIDTH, translation })), afterSigned()];
     case 'office-box':
       return [spaced(officeBox(item, { fontSize: BODY_SIZE, width: WIDTH })), afterSigned()];
   }
 }
 
-function sectionContent(section: PrintSection): Content[] {
-  const content: Content[] = sectionHeading(section);
+function sectionContent(section: PrintSection, translation: PrintedTranslation | null): Content[] {
+  const content: Content[] = sectionHeading(section, translation);
   let rows: RowItem[] = [];
   const flush = () => {
-    if (rows.length > 0) content.push(...rowsTables(rows));
+    if (rows.length > 0) content.push(...rowsTables(rows, translation));
     rows = [];
   };
   for (const item of section.items) {
@@ -290,17 +325,19 @@ function sectionContent(section: PrintSection): Content[] {
       continue;
     }
     flush();
-    content.push(...itemContent(item));
+    content.push(...itemContent(item, translation));
   }
   flush();
   return content;
 }
 
 /** The reference on every page; the page number on page 1 only (later pages have it in their header). */
-function footer(reference: string, currentPage: number, pageCount: number): Content {
+function footer(reference: string, currentPage: number, pageCount: number, translation: PrintedTranslation | null): Content {
   return {
-    margin: [mm(MARGIN.left), mm(6), mm(MARGIN.right), 0],
+    margin: [mm(MARGIN.left), mm(translation ? 4 : 6), mm(MARGIN.right), 0],
     stack: [
+      // Every page of a bilingual form says which text is binding.
+      ...(translation ? [{ ...(footerNote(translation, 6.5) as object), margin: [0, 0, 0, 2] } as Content] : []),
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: WIDTH, y2: 0, lineWidth: 0.5, lineColor: RULE }] },
       {
         margin: [0, 3, 0, 0],
@@ -340,9 +377,14 @@ export function formLayout(content: FormLayoutContent): TDocumentDefinitions {
             width: WIDTH,
           })
         : null,
-    footer: (currentPage, pageCount) => footer(content.reference, currentPage, pageCount),
+    footer: (currentPage, pageCount) => footer(content.reference, currentPage, pageCount, content.translation ?? null),
     pageBreakBefore: keepHeadingsWithText,
     ...(content.office.logo ? { images: { logo: printableLogo(content.office.logo).dataUrl } } : {}),
-    content: [letterhead(content.office), titleBlock(content), ...recipientBlock(content.recipientLines), ...content.sections.flatMap(sectionContent)],
+    content: [
+      letterhead(content.office),
+      titleBlock(content),
+      ...recipientBlock(content.recipientLines),
+      ...content.sections.flatMap((section) => sectionContent(section, content.translation ?? null)),
+    ],
   };
 }

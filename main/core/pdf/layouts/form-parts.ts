@@ -1,8 +1,8 @@
-import type { Column, Content, ContentCanvas, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Column, Content, ContentCanvas, ContentTable, ContentText, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ColumnDefinition } from '../../../../shared/forms/definition';
 import { displayValue } from '../../../../shared/forms/values';
 import { loadFonts } from '../fonts';
-import type { PrintItem, PrintSection } from '../printed-form';
+import { GERMAN_BINDING_NOTE, type PrintedTranslation, type PrintItem, type PrintSection } from '../printed-form';
 
 /**
  * Building blocks both layouts print form content with: check boxes drawn as
@@ -93,15 +93,22 @@ export function checkBox(checked: boolean, fontSize: number): ContentCanvas {
  * its longest word, past the page edge, but breaks a word that is wider than
  * a fixed column.
  */
-export function checkEntry(label: string, checked: boolean, fontSize: number, width: number): Content {
+export function checkEntry(
+  label: string,
+  checked: boolean,
+  fontSize: number,
+  width: number,
+  translated?: { translation: PrintedTranslation; text: string | undefined },
+): Content {
   const box = fontSize * 0.8 + 1;
   const gap = fontSize * 0.5;
+  const text: Column =
+    translated && translated.text !== undefined
+      ? { width: width - box - gap, stack: [{ text: label, fontSize }, translatedText(translated.translation, translated.text, fontSize)] }
+      : { width: width - box - gap, text: label, fontSize };
   return {
     columnGap: gap,
-    columns: [
-      { width: box, stack: [checkBox(checked, fontSize)] },
-      { width: width - box - gap, text: label, fontSize },
-    ],
+    columns: [{ width: box, stack: [checkBox(checked, fontSize)] }, text],
   };
 }
 
@@ -164,17 +171,20 @@ function columnWidths(columns: ColumnDefinition[], width: number): number[] {
  * reaches), one row per entry and the computed total in bold. Forms print at
  * least three rows so that there is room to write by hand.
  */
-export function linesTable(item: LinesItem, options: { fontSize: number; width: number; form: boolean }): ContentTable {
+export function linesTable(
+  item: LinesItem,
+  options: { fontSize: number; width: number; form: boolean; translation?: PrintedTranslation | null },
+): ContentTable {
   const { fontSize, form } = options;
   const columns = item.field.columns;
   const alignOf = (column: ColumnDefinition) => (column.type === 'money' || column.type === 'number' ? 'right' : 'left');
-  const header: TableCell[] = columns.map((column) => ({
-    text: column.label,
-    bold: true,
-    fontSize: fontSize - 1,
-    fillColor: HEADER_FILL,
-    alignment: alignOf(column),
-  }));
+  const header: TableCell[] = columns.map((column): TableCell => {
+    const german: ContentText = { text: column.label, bold: true, fontSize: fontSize - 1, alignment: alignOf(column) };
+    const own = item.columnTranslations?.[column.id];
+    return options.translation && own !== undefined
+      ? { fillColor: HEADER_FILL, stack: [german, translatedText(options.translation, own, fontSize - 1)] }
+      : { ...german, fillColor: HEADER_FILL };
+  });
   const cell = (column: ColumnDefinition, value: unknown): TableCell => {
     if (column.type === 'checkbox') return { stack: [checkBox(value === true, fontSize)], alignment: 'center' };
     const text = displayValue(column, (value ?? null) as Parameters<typeof displayValue>[1]);
@@ -229,49 +239,87 @@ export function linesTable(item: LinesItem, options: { fontSize: number; width: 
 /** A text block (legal wording) with its placeholders filled, and its "Stand". */
 export function blockContent(
   item: Extract<PrintItem, { kind: 'block' }>,
-  options: { fontSize: number; labelStyle?: { fontSize: number; bold: boolean; color: string } },
+  options: {
+    fontSize: number;
+    labelStyle?: { fontSize: number; bold: boolean; color: string };
+    /** The translation to print with it: under the German (`sequential`) or right of it (`side-by-side`), width needed for the columns. */
+    translation?: PrintedTranslation | null;
+    width?: number;
+  },
 ): Content {
-  const { fontSize } = options;
+  const { fontSize, translation } = options;
   const labelStyle = options.labelStyle ?? { fontSize, bold: true, color: 'black' };
   const paragraphs = splitParagraphs(item.text);
-  return {
-    stack: [
-      ...(item.label !== null
-        ? [{ text: item.label, ...labelStyle, margin: [0, 0, 0, 1] as [number, number, number, number], headlineLevel: KEEP.heading }]
-        : []),
-      ...paragraphs.map((paragraph, index) => ({
-        text: paragraph,
-        fontSize,
-        margin: [0, 0, 0, index === paragraphs.length - 1 ? 0 : fontSize * 0.5] as [number, number, number, number],
-      })),
-      ...(item.stand ? [{ text: `Stand: ${item.stand}`, fontSize: 7.5, color: LIGHT_GREY, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
-    ],
-  };
+  const sideBySide = translation?.layout === 'side-by-side' && item.textTranslation !== undefined && options.width !== undefined;
+  // The German label stays a text node of its own (also side by side, above both columns): see keepHeadingsWithText.
+  const label: Content[] =
+    item.label !== null
+      ? [
+          { text: item.label, ...labelStyle, margin: [0, 0, 0, 1] as [number, number, number, number], headlineLevel: KEEP.heading },
+          // Sequential: the label's translation right under it (side by side it heads the right column).
+          ...(translation && !sideBySide && item.labelTranslation !== undefined
+            ? [translatedText(translation, item.labelTranslation, labelStyle.fontSize, { bold: labelStyle.bold, margin: [0, 0, 0, 1] })]
+            : []),
+        ]
+      : [];
+  const german: Content[] = [
+    ...paragraphs.map((paragraph, index) => ({
+      text: paragraph,
+      fontSize,
+      margin: [0, 0, 0, index === paragraphs.length - 1 ? 0 : fontSize * 0.5] as [number, number, number, number],
+    })),
+    ...(item.stand ? [{ text: `Stand: ${item.stand}`, fontSize: 7.5, color: LIGHT_GREY, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
+  ];
+  if (!translation || item.textTranslation === undefined) return { stack: [...label, ...german] };
+  if (sideBySide) {
+    const gap = mm(5);
+    const half = (options.width! - gap) / 2;
+    return {
+      stack: [
+        ...label,
+        {
+          columnGap: gap,
+          columns: [
+            { width: half, stack: german },
+            { width: half, stack: translatedBlock(translation, item, fontSize, { withLabel: true }) },
+          ],
+        },
+      ],
+    };
+  }
+  return { stack: [...label, ...german, { stack: translatedBlock(translation, item, fontSize, { withLabel: false }), margin: [0, mm(1.5), 0, 0] }] };
 }
 
 /**
  * Lines to sign on: for each signer, a short line for place and date and a
  * longer one for the signature, captions below. Kept together on one page.
  */
-export function signatureContent(item: Extract<PrintItem, { kind: 'signature' }>, options: { fontSize: number; width: number }): Content {
+export function signatureContent(
+  item: Extract<PrintItem, { kind: 'signature' }>,
+  options: { fontSize: number; width: number; translation?: PrintedTranslation | null },
+): Content {
+  const { translation } = options;
   const placeWidth = Math.min(mm(60), options.width * 0.38);
   const gap = mm(8);
   const signWidth = options.width - placeWidth - gap;
-  const signLine = (width: number, caption: string): Column => ({
+  const signLine = (width: number, caption: string, captionTranslation?: string): Column => ({
     width,
     stack: [
       { canvas: [{ type: 'line', x1: 0, y1: mm(14), x2: width, y2: mm(14), lineWidth: 0.7, lineColor: 'black' }] },
       { text: caption, fontSize: options.fontSize - 2, color: GREY, margin: [0, 2, 0, 0] },
+      ...(translation && captionTranslation ? [translatedText(translation, captionTranslation, options.fontSize - 2)] : []),
     ],
   });
   return {
     unbreakable: true,
     stack: [
-      ...(item.label !== null ? [{ text: item.label, bold: true, fontSize: options.fontSize }] : []),
-      ...item.signers.map((signer): Content => ({
+      ...(item.label !== null
+        ? labelStack(translation ?? null, item.label, item.labelTranslation, { fontSize: options.fontSize, color: 'black', bold: true })
+        : []),
+      ...item.signers.map((signer, index): Content => ({
         columnGap: gap,
         margin: [0, 0, 0, mm(3)],
-        columns: [signLine(placeWidth, 'Ort, Datum'), signLine(signWidth, signer)],
+        columns: [signLine(placeWidth, 'Ort, Datum', item.placeDateTranslation), signLine(signWidth, signer, item.signerTranslations?.[index])],
       })),
     ],
   };
@@ -394,4 +442,131 @@ export function continuationHeader(options: {
       { canvas: [{ type: 'line', x1: 0, y1: 2, x2: options.width, y2: 2, lineWidth: 0.5, lineColor: RULE }] },
     ],
   };
+}
+
+/**
+ * How a translation prints beside the German text (issue 17): the German
+ * comes first (or left) in the usual style and is binding; the translation
+ * follows directly under it (or right of it) smaller, in a dark blue and, in
+ * left-to-right scripts, italic, so no reader takes it for the German.
+ * Right-to-left translations are right-aligned. Every translated block says
+ * „Übersetzung – maßgeblich ist der deutsche Text“ in German and in the
+ * language, and so do the title and the footer of every page.
+ */
+
+/** The colour of translated text: dark enough to read and copy, distinct from the German black and the grey labels. */
+export const TRANSLATION_COLOR = '#2f4a7a';
+
+/** The style of translated text at the size of the German text beside it. */
+export function translatedStyle(
+  translation: PrintedTranslation,
+  fontSize: number,
+): { fontSize: number; color: string; italics: boolean; alignment: 'left' | 'right' } {
+  return {
+    fontSize: Math.max(7, fontSize - 1),
+    color: TRANSLATION_COLOR,
+    // Scripts without italics (Arabic) would print slanted Latin only; right-to-left text stays upright.
+    italics: translation.direction === 'ltr',
+    alignment: translation.direction === 'rtl' ? 'right' : 'left',
+  };
+}
+
+/** A translated line or paragraph in the translation's style. */
+export function translatedText(translation: PrintedTranslation, text: string, fontSize: number, extra: Partial<ContentText> = {}): ContentText {
+  return { text, ...translatedStyle(translation, fontSize), ...extra };
+}
+
+/**
+ * A label with its translation under it (none without one), as text nodes
+ * side by side in a stack: `headlineLevel` goes on the German one, since
+ * pdfmake asks `keepHeadingsWithText` about text nodes, never about stacks.
+ */
+export function labelStack(
+  translation: PrintedTranslation | null,
+  label: string,
+  labelTranslation: string | undefined,
+  style: { fontSize: number; color: string; bold?: boolean; headlineLevel?: number },
+): Content[] {
+  const german: ContentText = {
+    text: label,
+    fontSize: style.fontSize,
+    color: style.color,
+    ...(style.bold ? { bold: true } : {}),
+    ...(style.headlineLevel !== undefined ? { headlineLevel: style.headlineLevel } : {}),
+  };
+  if (translation === null || labelTranslation === undefined) return [german];
+  return [german, translatedText(translation, labelTranslation, style.fontSize, style.bold ? { bold: true } : {})];
+}
+
+/**
+ * The note that German is binding, in German and in the language: under a
+ * form's title, a letter's subject and after each translated block.
+ */
+export function bindingNote(translation: PrintedTranslation, fontSize: number, options: { stand?: string } = {}): Content {
+  const german = options.stand ? `${GERMAN_BINDING_NOTE} · Übersetzung Stand: ${options.stand}` : GERMAN_BINDING_NOTE;
+  return {
+    stack: [
+      { text: german, fontSize, color: LIGHT_GREY },
+      { text: translation.bindingNote, fontSize, color: TRANSLATION_COLOR, alignment: translation.direction === 'rtl' ? 'right' : 'left' },
+    ],
+  };
+}
+
+/** The note under a document's title: which language the translation is in, and that the German is binding. */
+export function translationIntro(translation: PrintedTranslation, width: number): Content {
+  return {
+    margin: [0, mm(2), 0, mm(1)],
+    table: {
+      widths: [width - 2 * 5 - 2 * 0.8],
+      body: [
+        [
+          {
+            stack: [{ text: `Zweisprachig: Deutsch und ${translation.languageName}`, fontSize: 8, bold: true }, bindingNote(translation, 8)],
+          },
+        ],
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0.8,
+      vLineWidth: () => 0.8,
+      hLineColor: () => TRANSLATION_COLOR,
+      vLineColor: () => TRANSLATION_COLOR,
+      paddingLeft: () => 5,
+      paddingRight: () => 5,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+  };
+}
+
+/** The binding note as one line of small print for a footer (German · language). */
+export function footerNote(translation: PrintedTranslation, fontSize: number): Content {
+  return {
+    columnGap: mm(3),
+    columns: [
+      { width: 'auto', text: GERMAN_BINDING_NOTE, fontSize, color: LIGHT_GREY },
+      { width: '*', text: translation.bindingNote, fontSize, color: TRANSLATION_COLOR, alignment: translation.direction === 'rtl' ? 'right' : 'left' },
+    ],
+  };
+}
+
+/** The translated paragraphs of a block, with the binding note and the translation's Stand under them. */
+export function translatedBlock(
+  translation: PrintedTranslation,
+  block: Extract<PrintItem, { kind: 'block' }>,
+  fontSize: number,
+  options: { withLabel: boolean },
+): Content[] {
+  const own = block.textTranslation;
+  if (!own) return [];
+  const paragraphs = splitParagraphs(own.text);
+  return [
+    ...(options.withLabel && block.labelTranslation !== undefined
+      ? [translatedText(translation, block.labelTranslation, fontSize, { bold: true, margin: [0, 0, 0, 1] })]
+      : []),
+    ...paragraphs.map((paragraph, index) =>
+      translatedText(translation, paragraph, fontSize, { margin: [0, 0, 0, index === paragraphs.length - 1 ? 1.5 : fontSize * 0.4] }),
+    ),
+    bindingNote(translation, 6.5, { stand: own.stand }),
+  ];
 }

@@ -1,4 +1,5 @@
 import type { Content } from 'pdfmake/interfaces';
+import type { PrintedTranslation } from '../printed-form';
 
 /**
  * What a DIN 5008 letter says, already resolved to printable strings.
@@ -54,4 +55,10 @@ export interface LetterContent {
   reference?: string;
   /** Whose letter it is, at the top of pages 2 and following with the subject and page number (e.g. name · geb. … · Az. …). */
   person?: string;
+  /**
+   * A translation printed with the German (binding) text: subject, greeting
+   * and closing in the language under the German ones ('' where the
+   * translation has none), the binding note under the subject and in the footer.
+   */
+  translation?: { printed: PrintedTranslation; subject: string; salutation: string; closing: string } | null;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { DocumentListFilter, LotseDocument, ReferralStatus } from '../../../../shared/api/contract';
+import type { BilingualLayout, DocumentListFilter, LanguageCode, LotseDocument, ReferralStatus } from '../../../../shared/api/contract';
+import { LANGUAGES, languageCodeOf } from '../../../../shared/domain/languages';
 import { inputFieldsOf, type FormDefinition, type InputFieldDefinition } from '../../../../shared/forms';
 import { prefilledValues } from '../../../../shared/forms/fill';
 import { isBlankValue, validateFormValues, type FormValues } from '../../../../shared/forms/values';
@@ -86,6 +87,30 @@ function valuesFromReferral(core: Core, consentForm: FormDefinition, clientId: s
 }
 
 /**
+ * The language a new document prints beside the German: the one asked for
+ * (null: German only), else the first of the client's languages the
+ * template version has a translation in, else none.
+ */
+function chosenTranslation(form: FormDefinition, clientLanguages: Array<{ language: string }>, asked: LanguageCode | null | undefined): LanguageCode | null {
+  if (asked !== undefined) {
+    checkTranslation(form, asked);
+    return asked;
+  }
+  for (const entry of clientLanguages) {
+    const code = languageCodeOf(entry.language);
+    if (code !== null && form.translations?.[code] !== undefined) return code;
+  }
+  return null;
+}
+
+/** A language asked for must have a translation in the template version. */
+function checkTranslation(form: FormDefinition, language: LanguageCode | null): void {
+  if (language !== null && form.translations?.[language] === undefined) {
+    throw invalid({ translationLanguage: { key: 'documents.noTranslation', params: { title: form.title, language: LANGUAGES[language].german } } });
+  }
+}
+
+/**
  * A new draft from the newest template version. A correction starts from
  * the values of the final document it corrects; a consent form from what
  * its referral asks consent for; values given win over both.
@@ -101,6 +126,7 @@ export function createDocument(
     values: Record<string, unknown>;
     correctsId?: string | undefined;
     fromDocumentId?: string | undefined;
+    translationLanguage?: LanguageCode | null | undefined;
   },
 ): LotseDocument {
   const form = documentTemplateDefinition(core, input.templateId);
@@ -117,6 +143,7 @@ export function createDocument(
   };
   const context = loadDocumentContext(core, form, input.clientId, partnerId, addressing);
   checkContact(context, input.contactId);
+  const translationLanguage = chosenTranslation(form, context.prefill.client.languages, input.translationLanguage);
   const prefill = prefilledValues(form, context.prefill);
   const known = new Set(inputFieldsOf(form).map((field) => field.id));
   const carried = corrected ? Object.fromEntries(Object.entries(corrected.values).filter(([key]) => known.has(key))) : {};
@@ -140,6 +167,7 @@ export function createDocument(
         values,
         prefilled,
         correctsId: corrected?.id ?? null,
+        translationLanguage,
       },
       context.now.toISOString(),
     );
@@ -155,6 +183,7 @@ export function createDocument(
           templateVersion: form.version,
           ...(corrected ? { correctsId: corrected.id } : {}),
           ...(input.fromDocumentId === undefined ? {} : { fromDocumentId: input.fromDocumentId }),
+          ...(translationLanguage === null ? {} : { translationLanguage }),
         },
       },
       { now: context.now, settings: context.prefill.settings },
@@ -197,11 +226,22 @@ export function refreshRecipientValues(
  * stays "prefilled" while unchanged. Partner, contact and greeting change
  * where given.
  */
-export function updateDocument(core: Core, input: { id: string; values: Record<string, unknown> } & RecipientChoice): LotseDocument {
+export function updateDocument(
+  core: Core,
+  input: {
+    id: string;
+    values: Record<string, unknown>;
+    translationLanguage?: LanguageCode | null | undefined;
+    bilingualLayout?: BilingualLayout | undefined;
+  } & RecipientChoice,
+): LotseDocument {
   const { id, values } = input;
   const document = getDraft(core, id);
   const context = contextOfDocument(core, document, input);
   checkContact(context, input.contactId);
+  const translationLanguage = input.translationLanguage === undefined ? document.translationLanguage : input.translationLanguage;
+  if (translationLanguage !== document.translationLanguage) checkTranslation(context.form, translationLanguage);
+  const bilingualLayout = input.bilingualLayout ?? document.bilingualLayout;
   const nextPartnerId = context.prefill.partner?.id ?? null;
   const clean = checkedValues(context, values, false);
   const unchanged = document.prefilled.filter((key) => isDeepStrictEqual(document.values[key], clean[key]));
@@ -209,7 +249,9 @@ export function updateDocument(core: Core, input: { id: string; values: Record<s
     nextPartnerId === document.partnerId ? { values: clean, prefilled: unchanged } : refreshRecipientValues(context, { values: clean, prefilled: unchanged });
   core.db.transaction(() => {
     const addressing = { contactId: context.contact?.id ?? null, salutationOverride: context.salutationOverride };
-    if (!queries.updateDraft(core.db, id, { ...draft, partnerId: nextPartnerId, ...addressing }, context.now.toISOString())) {
+    if (
+      !queries.updateDraft(core.db, id, { ...draft, partnerId: nextPartnerId, ...addressing, translationLanguage, bilingualLayout }, context.now.toISOString())
+    ) {
       throw notFound('draft');
     }
     // Field names only, never what was typed; an autosave that changed nothing leaves no line.
@@ -220,6 +262,8 @@ export function updateDocument(core: Core, input: { id: string; values: Record<s
       ...(nextPartnerId === document.partnerId ? {} : { partnerId: nextPartnerId }),
       ...(addressing.contactId === document.contactId ? {} : { contactId: addressing.contactId }),
       ...(addressing.salutationOverride === document.salutationOverride ? {} : { salutationChanged: true }),
+      ...(translationLanguage === document.translationLanguage ? {} : { translationLanguage }),
+      ...(bilingualLayout === document.bilingualLayout ? {} : { bilingualLayout }),
     };
     if (fields.length > 0 || Object.keys(recipient).length > 0) {
       recordAudit(

@@ -13,7 +13,7 @@ import { loadedSnapshot, storedSnapshot } from '../final-snapshot';
 import { templateDefinition } from '../templates';
 import { legalBasisFor, omitFields } from './consent-gate';
 import { checkedValues, contextOfDocument, getDocument, getDraft, refreshRecipientValues } from './drafts';
-import { checkedDocumentDefinition, printContextOf, renderDocumentPdf, snapshotOf, type FinalSnapshot } from './pdf';
+import { checkedDocumentDefinition, printContextOf, printTranslationOf, renderDocumentPdf, snapshotOf, type FinalSnapshot } from './pdf';
 
 /**
  * Documents from draft to final (DESIGN.md §5), the final half. Finalizing
@@ -119,7 +119,8 @@ export async function renderDocument(core: Core, id: string): Promise<RenderedPd
   if (document.status === 'draft') {
     const context = contextOfDocument(core, document);
     const values = document.values as FormValues;
-    return renderWith(context.form, values, document.omittedFields, snapshotOf(printContextOf(context, values)), context.now, 'draft');
+    const snapshot = snapshotOf(printContextOf(context, values, printTranslationOf(context.form, document)));
+    return renderWith(context.form, values, document.omittedFields, snapshot, context.now, 'draft');
   }
   const form = templateDefinition(core, document.templateId, document.templateVersion);
   const snapshot = loadedSnapshot(core, queries.finalSnapshot(core.db, id));
@@ -184,7 +185,8 @@ export async function finalizeDocument(
   const values = omitFields(form, checkedValues(context, current.values, true), input.omitFields);
   const legalBasis = legalBasisFor(context, values, input.otherLegalBasis);
   const omittedFields = [...new Set(input.omitFields)];
-  const snapshot = snapshotOf(printContextOf(context, values));
+  const translation = printTranslationOf(form, document);
+  const snapshot = snapshotOf(printContextOf(context, values, translation));
   // The print check of the final PDF, without rendering it: the rendering waits until after the commit.
   checkedDocumentDefinition(form, values, omittedFields, snapshot, context.now, 'final');
   const finalized = core.db.transaction(() => {
@@ -213,6 +215,8 @@ export async function finalizeDocument(
           // No sha256: the PDF is not rendered yet. Every time it leaves the desk its sha256 is a line of the
           // trail (documents.render, documents.printMany, pdf.print), and the document keeps it (documents.get).
           omittedFields,
+          // The language printed beside the German and whether its translation was checked: no personal data.
+          ...(translation === null ? {} : { translationLanguage: translation.language, translationChecked: translation.review !== null }),
           // Another legal basis (the consent gate overridden) is marked here; basis and reason are free text and stay with the
           // document (erased with the person), since the trail outlives an erasure and must hold no personal values.
           ...(legalBasis === null ? {} : legalBasis.kind === 'consent' ? { consentId: legalBasis.consentId } : { otherLegalBasis: true }),

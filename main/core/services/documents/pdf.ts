@@ -1,4 +1,5 @@
-import { inputFieldsOf, type FormDefinition } from '../../../../shared/forms';
+import type { BilingualLayout, LanguageCode } from '../../../../shared/api/contract';
+import { inputFieldsOf, type FormDefinition, type TranslationReview } from '../../../../shared/forms';
 import type { PrefillContext } from '../../../../shared/forms/prefill';
 import type { FormValues } from '../../../../shared/forms/values';
 import { addressBlock, type AddressRecipient } from '../../pdf/address-block';
@@ -21,6 +22,26 @@ export interface FinalSnapshot {
   partnerNames: Record<string, string>;
   /** The counselor's own greeting; snapshots frozen before it existed lack it and print the form's, as they did. */
   salutationOverride?: string | null;
+  /** The translation printed beside the German, with its review state when frozen; snapshots frozen before issue 17 lack it (German only). */
+  translation?: PrintTranslation | null;
+}
+
+/** Which translation of the template version prints beside the German, and how. */
+export interface PrintTranslation {
+  language: LanguageCode;
+  layout: BilingualLayout;
+  /** As the template version has it when printed: a final document keeps it (DocumentSchema `translationReview`). */
+  review: TranslationReview;
+}
+
+/** The document's translation choice, where the template version has that translation; else null (German only). */
+export function printTranslationOf(
+  form: FormDefinition,
+  document: { translationLanguage: LanguageCode | null; bilingualLayout: BilingualLayout },
+): PrintTranslation | null {
+  const language = document.translationLanguage;
+  const translation = language === null ? undefined : form.translations?.[language];
+  return language === null || translation === undefined ? null : { language, layout: document.bilingualLayout, review: translation.review };
 }
 
 /**
@@ -32,17 +53,18 @@ export interface PrintContext {
   recipient: AddressRecipient | null;
   partnerNames: Record<string, string>;
   salutationOverride: string | null;
+  translation: PrintTranslation | null;
 }
 
 /** What of the context prints with these values: the names of partners picked in `partner` fields are looked up once. */
-export function printContextOf(context: DocumentContext, values: FormValues): PrintContext {
+export function printContextOf(context: DocumentContext, values: FormValues, translation: PrintTranslation | null = null): PrintContext {
   const partnerNames: Record<string, string> = {};
   for (const field of inputFieldsOf(context.form)) {
     if (field.type !== 'partner') continue;
     const id = values[field.id];
     if (typeof id === 'string' && id !== '') partnerNames[id] = context.findPartner(id)?.name ?? '';
   }
-  return { prefill: context.prefill, recipient: context.recipient, partnerNames, salutationOverride: context.salutationOverride };
+  return { prefill: context.prefill, recipient: context.recipient, partnerNames, salutationOverride: context.salutationOverride, translation };
 }
 
 /** The address block in the envelope window; [] without a recipient. */
@@ -58,6 +80,7 @@ export function snapshotOf(context: PrintContext): FinalSnapshot {
     recipientLines: recipientLinesOf(context.recipient),
     partnerNames: context.partnerNames,
     salutationOverride: context.salutationOverride,
+    translation: context.translation,
   };
 }
 
@@ -84,6 +107,7 @@ export function checkedDocumentDefinition(
     // The id comes from the document's values: Object.hasOwn keeps `constructor` from naming a function.
     partnerName: (id) => (Object.hasOwn(snapshot.partnerNames, id) ? (snapshot.partnerNames[id] ?? '') : ''),
     salutationOverride: snapshot.salutationOverride ?? null,
+    translation: snapshot.translation ?? null,
     creationDate,
     reference: formReference(form),
     draft: kind === 'draft',

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_CHANNELS, GERMAN_LEVELS, SEXES, type Client } from '../../../../shared/api/contract';
+import { CONTACT_CHANNELS, GERMAN_LEVELS, LANGUAGE_CODES, LANGUAGES, SEXES, type Client } from '../../../../shared/api/contract';
 import { ClientInputSchema } from '../../../../shared/api/schemas/client';
 import { COUNSELING_FIELDS } from '../../../../shared/domain/counseling-fields';
 import { call, isApiCallError } from '../../api';
@@ -256,14 +256,26 @@ function LanguageRows({ form }: { form: ContractForm<ClientDraft> }) {
   const max = form.limits.maxItems('languages');
   const groupError = form.errorOf('languages');
   const removeErrors = form.removeRowErrors('languages');
+  // Known languages are offered while typing (German names, with the endonym beside them); any other text is kept as typed.
+  const suggestions = `${id}-known`;
   return (
     <fieldset
       id={`${id}-group`}
       className={`fieldset fieldset--rows${groupError ? ' fieldset--invalid' : ''}`}
-      aria-describedby={groupError ? `${id}-error` : undefined}
+      aria-describedby={[groupError ? `${id}-error` : '', `${id}-hint`].filter(Boolean).join(' ')}
       tabIndex={-1}
     >
       <legend>{t('clientFields.languages')}</legend>
+      <p id={`${id}-hint`} className="field-hint">
+        {t('translations.clientLanguageHint')}
+      </p>
+      <datalist id={suggestions}>
+        {LANGUAGE_CODES.map((code) => (
+          <option key={code} value={LANGUAGES[code].german}>
+            {LANGUAGES[code].native}
+          </option>
+        ))}
+      </datalist>
       {groupError ? (
         <p id={`${id}-error`} className="field-error">
           {groupError}
@@ -275,7 +287,7 @@ function LanguageRows({ form }: { form: ContractForm<ClientDraft> }) {
             const item = t('clientForm.language', { n: index + 1 });
             return (
               <li key={row.id} className="row">
-                <Field label={item} {...form.text(`languages.${index}.language`)} size="medium" className="row-field" />
+                <Field label={item} {...form.text(`languages.${index}.language`)} size="medium" className="row-field" list={suggestions} />
                 <div className="row-check">
                   <Checkbox label={t('clientFields.interpreterNeeded')} labelSuffix={`(${item})`} {...form.flag(`languages.${index}.interpreterNeeded`)} />
                 </div>

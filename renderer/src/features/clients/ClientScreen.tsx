@@ -8,7 +8,7 @@ import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Fact, TextList } from '../../ui/Facts';
 import { focusSoon } from '../../ui/focus';
-import { addressLines, formatDate, fullName } from '../../ui/format';
+import { addressLines, formatDate, fullName, ownScriptNames } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { navigate, routeHref } from '../../app/routes';
 import { useAsync, type AsyncState } from '../../ui/use-async';
@@ -30,6 +30,7 @@ export function ClientScreen({ id }: { id: string }) {
   const [eraseOpen, setEraseOpen] = useState(false);
   const eraseButton = useRef<HTMLButtonElement>(null);
   const name = client.status === 'ready' ? fullName(client.value) || client.value.familyName : t('client.title');
+  const ownScript = client.status === 'ready' ? ownScriptNames(client.value.otherNames) : [];
 
   async function exportData() {
     if (exportState.status === 'busy') return;
@@ -48,8 +49,13 @@ export function ClientScreen({ id }: { id: string }) {
       <p className="breadcrumb">
         <a href={routeHref({ name: 'clients' })}>{t('client.backToClients')}</a>
       </p>
-      <PageHeading title={name}>
+      <PageHeading title={[name, ...ownScript].join(' · ')}>
         <span dir="auto">{name}</span>
+        {ownScript.map((other, index) => (
+          <span key={index} className="own-script-name" dir="auto">
+            {other}
+          </span>
+        ))}
       </PageHeading>
       {client.status === 'loading' ? <p className="busy">{t('common.loading')}</p> : null}
       {client.status === 'error' ? <ErrorAlert error={client.error} onRetry={reloadClient} /> : null}

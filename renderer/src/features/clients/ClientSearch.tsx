@@ -7,7 +7,7 @@ import { call } from '../../api';
 import { Checkbox } from '../../ui/Checkbox';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
-import { formatDate, listName } from '../../ui/format';
+import { formatDate, listName, ownScriptNames } from '../../ui/format';
 import { SelectField } from '../../ui/SelectField';
 import { routeHref } from '../../app/routes';
 import { useResidenceStatuses } from './residence-statuses';
@@ -192,8 +192,13 @@ export function ClientSearch() {
           <ul className="result-list">
             {items.map((client) => (
               <li key={client.id} className="result-item">
-                <a href={routeHref({ name: 'client', id: client.id })} className="result-link" dir="auto">
-                  {listName(client)}
+                <a href={routeHref({ name: 'client', id: client.id })} className="result-link">
+                  <bdi>{listName(client)}</bdi>
+                  {ownScriptNames(client.otherNames).map((other, index) => (
+                    <span key={index} className="own-script-name" dir="auto">
+                      {other}
+                    </span>
+                  ))}
                 </a>
                 {client.closedOn !== null ? (
                   <span className="status status--revoked status--inline" title={t('retention.stateClosed', { date: formatDate(client.closedOn) })}>

@@ -161,11 +161,11 @@ function ConsentItem({ consent, onChanged }: { consent: Consent; onChanged(messa
         </div>
         <div>
           <dt>{t('consents.explainedIn')}</dt>
-          <dd>{consent.explainedIn || none}</dd>
+          <dd>{consent.explainedIn ? <bdi>{consent.explainedIn}</bdi> : none}</dd>
         </div>
         <div>
           <dt>{t('consents.interpreter')}</dt>
-          <dd>{consent.interpreter || none}</dd>
+          <dd>{consent.interpreter ? <bdi>{consent.interpreter}</bdi> : none}</dd>
         </div>
         <div>
           <dt>{t('consents.recordedBy')}</dt>

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LotseDocument, RenderedPdf } from '../../../../shared/api/contract';
+import type { BilingualLayout, LanguageCode, LotseDocument, RenderedPdf } from '../../../../shared/api/contract';
 import type { FieldErrors } from '../../../../shared/api/errors';
 import { fillText } from '../../../../shared/forms/fill';
 import { withComputedValues, type FieldValue } from '../../../../shared/forms/values';
@@ -31,6 +31,7 @@ import { FinalizeDialog } from './FinalizeDialog';
 import { CONTACT_INPUT_ID, LetterAddressing, SALUTATION_INPUT_ID } from './LetterAddressing';
 import { RECIPIENT_INPUT_ID, RecipientPicker } from './RecipientPicker';
 import { SaveState } from './SaveState';
+import { reviewOf, TRANSLATION_STATE_ID, TranslationChoice, TranslationState } from './TranslationChoice';
 import { useDocumentContext } from './use-document-context';
 import { useDraftAutosave, type DraftSnapshot } from './use-draft-autosave';
 
@@ -57,6 +58,8 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
     partnerId: document.partnerId,
     contactId: document.contactId,
     salutationOverride: document.salutationOverride,
+    translationLanguage: document.translationLanguage,
+    bilingualLayout: document.bilingualLayout,
   }));
   const latest = useRef(draft);
   const [prefilled, setPrefilled] = useState<ReadonlySet<string>>(() => new Set(document.prefilled));
@@ -125,6 +128,14 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
     commit({ ...latest.current, contactId });
     void autosave.flush();
   };
+
+  const changeTranslation = (change: { translationLanguage?: LanguageCode | null; bilingualLayout?: BilingualLayout }) => {
+    commit({ ...latest.current, ...change });
+    void autosave.flush();
+  };
+  // The version's translation in the chosen language: an unchecked one is said before previewing, printing and finalizing.
+  const translationReview = reviewOf(sources.template, draft.translationLanguage);
+  const uncheckedTranslation = draft.translationLanguage !== null && translationReview === null;
 
   const changeSalutation = (salutationOverride: string | null) => {
     setServerErrors(({ salutationOverride: _dropped, ...rest }) => rest);
@@ -211,7 +222,12 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
       headingId={PREVIEW_HEADING_ID}
     />
   ) : null;
-  const previewError = preview.status === 'error' ? <ErrorAlert error={preview.error} onRetry={showPreview} /> : null;
+  const previewError = (
+    <>
+      {draft.translationLanguage !== null && translationReview === null ? <TranslationState review={null} /> : null}
+      {preview.status === 'error' ? <ErrorAlert error={preview.error} onRetry={showPreview} /> : null}
+    </>
+  );
 
   return (
     <div className={`editor${previewOpen && wide ? ' editor--previewing' : ''}`} ref={editorRef}>
@@ -220,7 +236,27 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
         <SaveState status={status} onRetry={() => void autosave.flush()} />
         <div className="editor-bar-actions">
           {context.status === 'ready' ? <SectionJumps sections={shownSections(form, values)} /> : null}
-          <button ref={previewButton} type="button" className="button button--secondary" onClick={showPreview} aria-disabled={preview.status === 'busy'}>
+          {uncheckedTranslation ? (
+            <a
+              href={`#${TRANSLATION_STATE_ID}`}
+              id="editor-translation-unchecked"
+              className="status status--warning editor-translation-badge"
+              onClick={(event) => {
+                event.preventDefault();
+                focusSoon(TRANSLATION_STATE_ID);
+              }}
+            >
+              {t('translations.uncheckedShort')}
+            </a>
+          ) : null}
+          <button
+            ref={previewButton}
+            type="button"
+            className="button button--secondary"
+            onClick={showPreview}
+            aria-disabled={preview.status === 'busy'}
+            aria-describedby={uncheckedTranslation ? 'editor-translation-unchecked' : undefined}
+          >
             {t('documentEditor.preview')}
           </button>
           {previewOpen && wide ? (
@@ -262,6 +298,14 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
               partnerName={document.partnerName}
               onChange={changeRecipient}
               error={errors.partnerId}
+            />
+            <TranslationChoice
+              available={document.translationsAvailable}
+              language={draft.translationLanguage}
+              layout={draft.bilingualLayout}
+              review={translationReview}
+              onLanguage={(translationLanguage) => changeTranslation({ translationLanguage })}
+              onLayout={(bilingualLayout) => changeTranslation({ bilingualLayout })}
             />
             {context.status === 'ready' && form.letter ? (
               <LetterAddressing
@@ -325,6 +369,7 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
             partnerName: (context.status === 'ready' ? context.value.partner?.name : undefined) ?? document.partnerName,
           }}
           saveDraft={() => autosave.settle()}
+          translation={draft.translationLanguage === null ? null : { language: draft.translationLanguage, review: translationReview }}
           onFinalized={onFinalized}
           onFieldErrors={(found) => {
             setDialog(null);

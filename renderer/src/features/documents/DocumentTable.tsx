@@ -68,7 +68,7 @@ export function DocumentTable({ documents, withClient, caption, onDiscarded, sel
                 ) : null}
                 <td className="document-cell">
                   <a href={routeHref({ name: 'document', id: document.id })}>
-                    {document.templateTitle}
+                    <bdi>{document.templateTitle}</bdi>
                     {subject ? (
                       <span className="line document-subject" dir="auto">
                         {subject}

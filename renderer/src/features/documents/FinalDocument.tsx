@@ -5,6 +5,7 @@ import { inputFieldsOf } from '../../../../shared/forms/definition';
 import { call } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Fact } from '../../ui/Facts';
+import { languageLabel } from './TranslationChoice';
 import { focusSoon } from '../../ui/focus';
 import { formatDate, formatTimestamp } from '../../ui/format';
 import { PdfPreview } from '../../ui/pdf/PdfPreview';
@@ -98,6 +99,16 @@ export function FinalDocument({ document, sources, justFinalized, onChanged }: F
             </a>
           </Fact>
           <Fact term={t('finalDocument.recipient')}>{document.partnerName || (form.recipient === 'none' ? '' : document.clientName)}</Fact>
+          {document.translationLanguage ? (
+            <Fact term={t('translations.language')}>
+              {languageLabel(t, document.translationLanguage)}
+              <span className="line muted">
+                {document.translationReview
+                  ? t('translations.checkedBy', { name: document.translationReview.checkedBy, date: formatDate(document.translationReview.checkedOn) })
+                  : t('translations.uncheckedShort')}
+              </span>
+            </Fact>
+          ) : null}
           <Fact term={t('documents.created')}>{formatTimestamp(document.createdAt)}</Fact>
           <Fact term={t('finalDocument.finalizedAt')}>{document.finalizedAt ? formatTimestamp(document.finalizedAt) : ''}</Fact>
           <Fact term={t('finalDocument.sha256')}>

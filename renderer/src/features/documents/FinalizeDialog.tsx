@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Disclosure, LotseDocument } from '../../../../shared/api/contract';
+import type { Disclosure, LanguageCode, LotseDocument } from '../../../../shared/api/contract';
+import type { TranslationReview } from '../../../../shared/forms/definition';
 import type { FieldErrors } from '../../../../shared/api/errors';
 import { undeliverableMessage } from '../../../../shared/domain/postal-address';
 import { ApiCallError, call, isApiCallError } from '../../api';
@@ -17,6 +18,7 @@ import { ModalDialog } from '../../ui/ModalDialog';
 import { wordCatalogueError } from '../../i18n/errors';
 import { serviceAges } from '../network/partner-choices';
 import { ConsentMissingChoices } from './ConsentMissingChoices';
+import { languageLabel, TranslationState } from './TranslationChoice';
 
 const DIALOG_ID = 'finalize-dialog';
 const BASIS_ID = 'finalize-basis';
@@ -27,6 +29,8 @@ interface FinalizeDialogProps {
   document: LotseDocument;
   /** Stores what was typed before the disclosure is asked for. */
   saveDraft(): Promise<void>;
+  /** The language printed beside the German and its review; null: German only. */
+  translation?: { language: LanguageCode; review: TranslationReview } | null;
   onFinalized(document: LotseDocument): void;
   /** The core refused values of the form: the editor shows them at the fields. */
   onFieldErrors(errors: FieldErrors): void;
@@ -41,7 +45,7 @@ type Loading = { status: 'loading' } | { status: 'error'; error: unknown } | { s
  * consent covers the recipient, recording one first or naming another legal
  * basis with a reason.
  */
-export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors, onCancel }: FinalizeDialogProps) {
+export function FinalizeDialog({ document, saveDraft, translation = null, onFinalized, onFieldErrors, onCancel }: FinalizeDialogProps) {
   const { t } = useTranslation();
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -122,6 +126,14 @@ export function FinalizeDialog({ document, saveDraft, onFinalized, onFieldErrors
         {t('finalize.title')}
       </h2>
       <p id={`${DIALOG_ID}-text`}>{t('finalize.text')}</p>
+      {translation ? (
+        <div className="finalize-translation">
+          <p>
+            {t('translations.language')}: {languageLabel(t, translation.language)}
+          </p>
+          <TranslationState id={`${DIALOG_ID}-translation`} review={translation.review} />
+        </div>
+      ) : null}
       {loading.status === 'loading' ? <p className="busy">{t('finalize.checking')}</p> : null}
       {loading.status === 'error' ? <ErrorAlert error={loading.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
       {disclosure ? (

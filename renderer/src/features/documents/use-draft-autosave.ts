@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { LotseDocument } from '../../../../shared/api/contract';
+import type { BilingualLayout, LanguageCode, LotseDocument } from '../../../../shared/api/contract';
 import type { FieldErrors } from '../../../../shared/api/errors';
 import type { FormValues } from '../../../../shared/forms/values';
 import { call, isApiCallError } from '../../api';
@@ -10,6 +10,9 @@ export interface DraftSnapshot {
   partnerId: string | null;
   contactId: string | null;
   salutationOverride: string | null;
+  /** The language printed beside the German; null: German only. */
+  translationLanguage: LanguageCode | null;
+  bilingualLayout: BilingualLayout;
 }
 
 /** Milliseconds after the last keystroke. */
@@ -42,10 +45,10 @@ export function useDraftAutosave(
         onStatus: setStatus,
         save: async (snapshot, urgent) => {
           try {
-            const { values, partnerId, contactId, salutationOverride } = snapshot;
+            const { values, partnerId, contactId, salutationOverride, translationLanguage, bilingualLayout } = snapshot;
             const saved = await call(
               'documents.update',
-              { id: documentId, values, partnerId, contactId, salutationOverride },
+              { id: documentId, values, partnerId, contactId, salutationOverride, translationLanguage, bilingualLayout },
               urgent ? { keepalive: true } : undefined,
             );
             setServerErrors({});

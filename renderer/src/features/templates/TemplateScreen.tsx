@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../../shared/api/contract';
+import type { LanguageCode, Template } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -12,6 +12,7 @@ import { routeHref } from '../../app/routes';
 import { useAsync } from '../../ui/use-async';
 import { SourceBadge } from './SourceBadge';
 import { TemplateForm } from './TemplateForm';
+import { TranslationEditor } from './TranslationEditor';
 
 /** `#/templates/<id>`: the template's wording to edit, its versions, and the way back to the shipped text. */
 export function TemplateScreen({ id }: { id: string }) {
@@ -22,6 +23,8 @@ export function TemplateScreen({ id }: { id: string }) {
   const [message, setMessage] = useState('');
   const [restoring, setRestoring] = useState(false);
   const restoreButton = useRef<HTMLButtonElement>(null);
+  // The language the translation editor shows; it stays when a save brings a new version. Null: the first the template has.
+  const [translationLanguage, setTranslationLanguage] = useState<LanguageCode | null>(null);
   const template = saved ?? (loaded.status === 'ready' ? loaded.value : null);
   const title = template?.title ?? t('templates.title');
 
@@ -65,6 +68,14 @@ export function TemplateScreen({ id }: { id: string }) {
               setMessage('');
               reload();
             }}
+          />
+          <TranslationEditor
+            // Not the wording form's key: two siblings with one key confuse React (the form then keeps an old version's text).
+            key={`translations-${template.version}`}
+            template={template}
+            language={translationLanguage ?? template.translations[0]?.language ?? 'ar'}
+            onLanguage={setTranslationLanguage}
+            onSaved={(next) => replaced(next, t('translations.saved', { version: next.version }))}
           />
           <section className="panel" aria-labelledby="template-versions-heading">
             <h2 id="template-versions-heading">{t('templateEditor.versionsHeading')}</h2>

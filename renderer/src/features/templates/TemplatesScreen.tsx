@@ -6,10 +6,13 @@ import { PageHeading } from '../../ui/PageHeading';
 import { routeHref } from '../../app/routes';
 import { useAsync } from '../../ui/use-async';
 import { SourceBadge } from './SourceBadge';
+import { LANGUAGES } from '../../../../shared/api/contract';
+import { useReviewState } from './TranslationEditor';
 
 /** The form catalogue: each template with its version, how current its legal wording is, and who wrote it. */
 export function TemplatesScreen() {
   const { t } = useTranslation();
+  const reviewState = useReviewState();
   const [templates, reload] = useAsync(() => call('templates.list', {}).then(({ items }) => items), []);
   return (
     <>
@@ -27,6 +30,7 @@ export function TemplatesScreen() {
                 <th scope="col">{t('templates.version')}</th>
                 <th scope="col">{t('templates.stand')}</th>
                 <th scope="col">{t('templates.source')}</th>
+                <th scope="col">{t('translations.listColumn')}</th>
               </tr>
             </thead>
             <tbody>
@@ -41,6 +45,19 @@ export function TemplatesScreen() {
                   <td>
                     <SourceBadge source={template.source} />
                     <span className="line muted">{formatTimestamp(template.savedAt)}</span>
+                  </td>
+                  <td className="template-translations">
+                    {template.translations.length === 0 ? (
+                      <span className="muted">{t('translations.listNone')}</span>
+                    ) : (
+                      <ul className="plain-list">
+                        {template.translations.map(({ language, review }) => (
+                          <li key={language} className={review === null ? 'translation-unchecked' : undefined}>
+                            {t('translations.listItem', { language: LANGUAGES[language].german, state: reviewState(review) })}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -50,6 +50,7 @@ export function templateChanges(id: string, baseVersion: number, form: FormDefin
     labels,
     blocks,
     ...(letterChanged && draft.letter ? { letter: draft.letter } : {}),
+    translations: {},
   };
 }
 
