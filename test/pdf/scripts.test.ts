@@ -41,6 +41,7 @@ const NAMES = [
 function write(name: string, base64: string): string {
   const file = path.join(dataDir, name);
   fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+  if (process.env.KEEP_PDF) fs.copyFileSync(file, path.join(process.env.KEEP_PDF, name));
   return file;
 }
 
