@@ -37,10 +37,29 @@ describe('shipped fonts', () => {
     expect(sharedFontCount()).toBe(4);
   });
 
+  it('prints the fallback families regular (also for italics, they have no italic) and medium for bold', async () => {
+    const rendered = await renderPdf({
+      content: [
+        { text: 'محمود ნინო' },
+        { text: 'محمود ნინო', italics: true },
+        { text: 'محمود ნინო', bold: true },
+        { text: 'محمود ნინო', bold: true, italics: true },
+      ],
+      defaultStyle: { font: FONT_FAMILY },
+      info: { title: 'Schriften', creationDate: new Date('2026-01-01T00:00:00Z') },
+    });
+    const file = path.join(temp.dir, 'fallback-faces.pdf');
+    fs.writeFileSync(file, rendered.bytes);
+    const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const names = rows.map((row) => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort();
+    expect(names).toEqual(['NotoNaskhArabic-Medium', 'NotoNaskhArabic-Regular', 'NotoSansGeorgian-Medium', 'NotoSansGeorgian-Regular']);
+    for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+yes\b/); // emb, sub, uni
+  });
+
   it('covers the scripts counselors write names in, and says which characters it lacks', () => {
     expect(unprintableCharacters('Ayşe Yılmaz, Łukasz Wójcik, Nguyễn Thị Ánh, Жанна Иванова, Ελένη, € – „“ ‚‘ » « § ₺')).toEqual([]);
     expect(unprintableCharacters('Fall ☐ 🎉 \u{F8D0}')).toEqual(['☐', '🎉', '\u{F8D0}']);
-    // Arabic, Persian (with the zero-width non-joiner), Pashto, Sorani, Tigrinya/Amharic, Georgian, Armenian: the Noto fallbacks.
+    // Arabic, Persian (with the zero-width non-joiner), Pashto, Sorani, Tigrinya and Amharic (አማርኛ), Georgian, Armenian: the Noto fallbacks.
     expect(
       unprintableCharacters('محمود حداد، فاطمه رضایی، می\u200Cخواهم ۱۴۰۲، پښتو ځ ږ ډ ړ ڼ ۍ ې، کوردی ڵ ێ ڕ ۆ ڤ ھ، ሰላም ተስፋይ, ნინო ბერიძე, Արամ Պետրոսյան'),
     ).toEqual([]);

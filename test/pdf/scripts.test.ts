@@ -41,6 +41,7 @@ const NAMES = [
 function write(name: string, base64: string): string {
   const file = path.join(dataDir, name);
   fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+  if (process.env.KEEP_PDF) fs.copyFileSync(file, path.join(process.env.KEEP_PDF, name));
   return file;
 }
 
@@ -174,6 +175,36 @@ describe('bidirectional lines', () => {
     expect(x('Name:')).toBeLessThan(x('حداد'));
     expect(x('حداد')).toBeLessThan(x('محمود'));
     expect(x('محمود')).toBeLessThan(x('Syrien'));
+  });
+
+  it('breaks a long right-to-left paragraph into lines in logical order, each flush right', async () => {
+    const paragraph =
+      'يرجى إحضار جواز السفر وشهادة التسجيل والشهادات إن وجدت إلى الموعد يوم الاثنين 12.03.2025 الساعة 10:00 في مكتب KI-2024-7 (الطابق الثاني). نحن نقدم لكم الاستشارة بكل سرور.';
+    const rendered = await renderPdf({
+      pageSize: { width: 300, height: 300 },
+      pageMargins: [20, 20, 20, 20],
+      content: [{ text: paragraph, fontSize: 12 }],
+      defaultStyle: { font: FONT_FAMILY },
+      info: { title: 'Absatz', creationDate: new Date('2026-01-01T00:00:00Z') },
+    });
+    const file = path.join(dataDir, 'paragraph.pdf');
+    fs.writeFileSync(file, rendered.bytes);
+    const lines = textOf(file).trim().split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines[0]).toMatch(/^يرجى إحضار جواز/);
+    expect(lines[lines.length - 1]).toMatch(/بكل سرور\.$/);
+    // Every line ends at the right margin (300 − 20 pt), the last one too.
+    const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    // Words of one line: their boxes' tops differ by the fonts' ascenders (Roboto, Noto Naskh), by less than a line.
+    const rightEdges: Array<{ y: number; x: number }> = [];
+    for (const match of html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)"/g)) {
+      const y = Number(match[1]);
+      const line = rightEdges.find((edge) => Math.abs(edge.y - y) < 8);
+      if (line) line.x = Math.max(line.x, Number(match[2]));
+      else rightEdges.push({ y, x: Number(match[2]) });
+    }
+    expect(rightEdges).toHaveLength(lines.length);
+    for (const edge of rightEdges) expect(edge.x).toBeCloseTo(280, 0);
   });
 
   it('mirrors parentheses in right-to-left text and reads them back as written', async () => {

@@ -98,11 +98,10 @@ const SHARED = /[\p{Script=Common}\p{Script=Inherited}]/u;
 
 /** Splits each word that needs another family than the default into runs, each with its font. */
 function splitIntoScriptRuns(array: Inline[], styleContextStack: StyleStack, writeFontFiles: WriteFontFiles): Inline[] {
-  const StyleContextStack = pdfmakeStyleStack();
   let result: Inline[] | undefined;
   array.forEach((item, index) => {
     const runs = scriptRuns(item.text);
-    if (runs && StyleContextStack.getStyleProperty(item, styleContextStack, 'font', FONT_FAMILY) === FONT_FAMILY) {
+    if (runs && StyleContextStack!.getStyleProperty(item, styleContextStack, 'font', FONT_FAMILY) === FONT_FAMILY) {
       result ??= array.slice(0, index);
       runs.forEach((run, runIndex) => {
         if (run.family !== FONT_FAMILY) writeFontFiles(run.family);
@@ -122,8 +121,7 @@ function splitIntoScriptRuns(array: Inline[], styleContextStack: StyleStack, wri
 /** The words whose layout (or style) set an alignment, asked before pdfmake's measure gives every word one. */
 function alignedByLayout(array: Inline[], styleContextStack: StyleStack): Set<Inline> | undefined {
   if (!array.some((inline) => BIDI_RELEVANT.test(inline.text))) return undefined;
-  const StyleContextStack = pdfmakeStyleStack();
-  return new Set(array.filter((inline) => StyleContextStack.getStyleProperty(inline, styleContextStack, 'alignment', null) !== null));
+  return new Set(array.filter((inline) => StyleContextStack!.getStyleProperty(inline, styleContextStack, 'alignment', null) !== null));
 }
 
 /** Marks the words of right-to-left paragraphs (split at line ends) and right-aligns them where no alignment was set. */
@@ -261,10 +259,13 @@ function withActualText(doc: PdfDocument, inlines: Inline[], render: () => void)
 }
 
 let installed = false;
+/** pdfmake's style stack class, taken once at install (a require per text node would cost a letter milliseconds). */
+let StyleContextStack: ReturnType<typeof pdfmakeStyleStack> | undefined;
 
 /** Installs both patches (see above), once per process; `writeFontFiles` puts a fallback family's files into pdfmake's virtual file system. */
 export function installScriptLayout(writeFontFiles: WriteFontFiles): void {
   if (installed) return;
+  StyleContextStack = pdfmakeStyleStack();
   const load = createRequire(__filename);
   const TextInlines = (load('pdfmake/js/TextInlines') as { default: TextInlinesClass }).default;
   const ElementWriter = (load('pdfmake/js/ElementWriter') as { default: ElementWriterClass }).default;

@@ -161,7 +161,7 @@ export async function renderDocumentForCaller(core: Core, id: string): Promise<R
 /**
  * Freezes a draft once the setup is done: complete values, the consent gate, fields left out, the
  * recipient and letterhead as they are now. Whatever the final PDF would
- * refuse to print (characters the fonts lack, right-to-left text) is refused
+ * refuse to print (characters no shipped font has) is refused
  * here, before anything is final; the PDF itself is rendered after the
  * commit for its sha256 (the returned document has none yet). A consent form
  * pre-creates its consent record. One transaction; nothing half written.
