@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, openApp, test, type LotseHost } from './fixtures';
@@ -36,7 +36,8 @@ async function goTo(page: Page, hash: string): Promise<void> {
   }, hash);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+/** The window at both desk sizes; `part` is scrolled into view at each. */
+async function shoot(page: Page, name: string, part?: Locator): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.mouse.move(0, 0);
   for (const [width, height] of [
@@ -44,6 +45,7 @@ async function shoot(page: Page, name: string): Promise<void> {
     [1024, 640],
   ] as const) {
     await page.setViewportSize({ width, height });
+    if (part) await part.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, `${name}-${width}x${height}.png`) });
     await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`) });
   }
@@ -90,8 +92,7 @@ test('a name in Arabic script shows right to left, beside its Latin form, in the
   await page.getByRole('searchbox', { name: 'Suche' }).fill('محمود');
   const result = page.getByRole('link', { name: new RegExp(`${FAMILY}, ${GIVEN}`) });
   await expect(result).toContainText(OWN_SCRIPT);
-  await result.scrollIntoViewIfNeeded();
-  await shoot(page, 'client-search-arabic');
+  await shoot(page, 'client-search-arabic', result);
 
   // Every text input and textarea of the form takes its direction from what is typed (dates, always TT.MM.JJJJ, aside).
   await goTo(page, `#/clients/${encodeURIComponent(client.id)}/edit`);
@@ -147,8 +148,7 @@ test('a consent for a client whose record says Persisch starts in German and Per
   await expect(page.locator(`datalist[id="${suggestions}"] option`)).toHaveCount(20);
   await language.fill('Persisch');
   await expectNoSeriousA11yViolations(page, 'Neue Klient*in mit Sprache');
-  await language.scrollIntoViewIfNeeded();
-  await shoot(page, 'client-form-language');
+  await shoot(page, 'client-form-language', language);
   await page.getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zahra Rahimiزهرا رحیمی');
   const clientId = decodeURIComponent(/#\/clients\/([^/?#]+)$/.exec(page.url())![1]!);
@@ -235,8 +235,7 @@ test('the template editor edits a translation beside the German, stamps the chec
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: CONSENT, exact: true }) });
   await expect(row.getByRole('cell').last()).toContainText(/ungeprüft: .*Persisch/);
   await expectNoSeriousA11yViolations(page, 'Vorlagen mit Übersetzungen');
-  await row.scrollIntoViewIfNeeded();
-  await shoot(page, 'templates-translations');
+  await shoot(page, 'templates-translations', row);
 
   await row.getByRole('link', { name: CONSENT, exact: true }).click();
   const editor = page.getByRole('region', { name: 'Übersetzungen' });
@@ -272,8 +271,7 @@ test('the template editor edits a translation beside the German, stamps the chec
   await expect(editor.getByLabel('Vermerk zur maßgeblichen Sprache', { exact: true })).toHaveValue(persian.bindingNote);
   await expect(editor.getByLabel('Übersetzung geprüft', { exact: true })).not.toBeChecked();
   await expectNoSeriousA11yViolations(page, 'Vorlage: Übersetzung neben dem Deutschen');
-  await block.scrollIntoViewIfNeeded();
-  await shoot(page, 'template-translation-editor');
+  await shoot(page, 'template-translation-editor', block);
 
   // The keyboard reaches the check and the save: ticked and saved, it names the counselor and today.
   await editor.getByLabel('Übersetzung geprüft', { exact: true }).focus();
