@@ -5,6 +5,7 @@ import { settleFinalSha256s } from '../../main/core/services/documents/finalize'
 import type { Client, LotseDocument, Settings, Template, TemplateSummary } from '../../shared/api/contract';
 import { BUILT_IN_FORMS, type FormTranslation } from '../../shared/forms';
 import { openTestCore, SAMPLE_CLIENT } from '../support/core';
+import { pdfText } from '../support/pdf-words';
 import { callOk, errorOf } from '../support/results';
 
 /**
@@ -143,6 +144,22 @@ describe('translations in templates.update', () => {
     const restored = await callOk<Template>(core, 'templates.restore', { id: CONSENT });
     expect(restored).toMatchObject({ version: 3, source: 'built-in' });
     expect(restored.definition.translations).toEqual(BUILT_IN_FORMS[CONSENT]!.translations);
+  });
+});
+
+describe('templates.preview of a translation', () => {
+  it('prints the edited translation beside the German, saving nothing', async () => {
+    const uk = BUILT_IN_FORMS[CONSENT]!.translations!.uk!;
+    const preview = await callOk<{ pdfBase64: string }>(core, 'templates.preview', {
+      id: CONSENT,
+      baseVersion: 1,
+      translations: { uk: translationEdit(uk, { title: 'Згода (нова редакція)', checked: false }) },
+    });
+    const text = pdfText(preview.pdfBase64).replace(/\s+/g, ' ');
+    expect(text).toContain('Einwilligung in die Übermittlung personenbezogener Daten');
+    expect(text).toContain('Згода (нова редакція)');
+    expect(text).toContain('Переклад – чинним є текст німецькою мовою.');
+    expect((await getTemplate(CONSENT)).version).toBe(1);
   });
 });
 
