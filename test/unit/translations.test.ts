@@ -77,7 +77,7 @@ describe('shipped translations', () => {
     for (const language of SHIPPED_LANGUAGES) {
       it(`${id} in ${language}: every block and every printed label translated, placeholders kept`, () => {
         const definition = form(id);
-        const translation = definition.translations?.[language as 'ar']!;
+        const translation = definition.translations![language as 'ar']!;
         expect(translation.title.trim()).not.toBe('');
         expect(translation.bindingNote.trim()).not.toBe('');
         for (const block of translatableBlocks(definition)) {
