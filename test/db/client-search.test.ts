@@ -51,6 +51,14 @@ describe('client search', () => {
     expect(familyNamesFor(query)).toEqual([expected]);
   });
 
+  it('finds a client by the name in its own script (Arabic) and by the Latin form (issue 17)', () => {
+    createClient(core, clientInput({ familyName: 'Haddad', givenName: 'Mahmoud', otherNames: ['محمود حداد'], birthDate: null }));
+    expect(familyNamesFor('محمود حداد')).toEqual(['Haddad']);
+    expect(familyNamesFor('حداد')).toEqual(['Haddad']);
+    expect(familyNamesFor('Mahmoud Haddad')).toEqual(['Haddad']);
+    expect(familyNamesFor('haddad')).toEqual(['Haddad']);
+  });
+
   it('reads dates, numbers and names apart', () => {
     expect(parseClientQuery('1.2.1990')).toEqual({ kind: 'birthDate', date: '1990-02-01' });
     expect(parseClientQuery('  ')).toEqual({ kind: 'recent' });

@@ -8,7 +8,8 @@ import type { FieldValue, FormValues } from '../../../shared/forms/values';
 import type { Core } from '../core';
 import { listResidenceStatuses } from '../db/queries/residence-statuses';
 import { makeDocumentContext, NO_ADDRESSING } from './documents/context';
-import { printContextOf, renderDocumentPdf, snapshotOf } from './documents/pdf';
+import { printContextOf, printTranslationOf, renderDocumentPdf, snapshotOf } from './documents/pdf';
+import { LANGUAGE_CODES } from '../../../shared/domain/languages';
 import { renderDataAccessLetter } from './data-access-information';
 import { getSettings } from './settings';
 import { currentCounselor } from './audit';
@@ -122,10 +123,13 @@ export async function previewTemplate(core: Core, edit: TemplateUpdate): Promise
     addressing: NO_ADDRESSING,
   });
   const values = sampleValues(form, prefilledValues(form, context.prefill).values, today);
+  // A translation in the edit prints beside the German (the first language sent), as a document in that language would.
+  const language = LANGUAGE_CODES.find((code) => edit.translations[code] !== undefined) ?? null;
+  const translation = language === null ? null : printTranslationOf(form, { translationLanguage: language, bilingualLayout: 'sequential' });
   // A sample is never a letter to send: it carries the draft mark. A form Lotse fills itself shows what it fills in, for the made-up person.
   const { bytes, sha256, pages } =
     form.purpose === 'data-access'
       ? await renderDataAccessLetter(form, context, { client, consents: [], documents: [], audit: [] }, 'draft')
-      : await renderDocumentPdf(form, values, [], snapshotOf(printContextOf(context, values)), now, 'draft');
+      : await renderDocumentPdf(form, values, [], snapshotOf(printContextOf(context, values, translation)), now, 'draft');
   return { pdfBase64: bytes.toString('base64'), sha256, pages };
 }

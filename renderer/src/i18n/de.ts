@@ -1401,6 +1401,7 @@ export const de = {
     stateChecked: 'geprüft von {{name}} am {{date}}',
     listColumn: 'Übersetzungen',
     listNone: 'keine',
+    listUnchecked: 'ungeprüft: {{languages}}',
     listItem: '{{language}}: {{state}}',
     editorHeading: 'Übersetzungen',
     editorIntro:

@@ -1376,6 +1376,7 @@ export const en: MessageCatalogue = {
     stateChecked: 'checked by {{name}} on {{date}}',
     listColumn: 'Translations',
     listNone: 'none',
+    listUnchecked: 'not checked: {{languages}}',
     listItem: '{{language}}: {{state}}',
     editorHeading: 'Translations',
     editorIntro:

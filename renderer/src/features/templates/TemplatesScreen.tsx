@@ -51,11 +51,22 @@ export function TemplatesScreen() {
                       <span className="muted">{t('translations.listNone')}</span>
                     ) : (
                       <ul className="plain-list">
-                        {template.translations.map(({ language, review }) => (
-                          <li key={language} className={review === null ? 'translation-unchecked' : undefined}>
-                            {t('translations.listItem', { language: LANGUAGES[language].german, state: reviewState(review) })}
+                        {/* Checked ones each with who and when; the unchecked in one line, so six shipped translations stay short. */}
+                        {template.translations.map(({ language, review }) =>
+                          review ? (
+                            <li key={language}>{t('translations.listItem', { language: LANGUAGES[language].german, state: reviewState(review) })}</li>
+                          ) : null,
+                        )}
+                        {template.translations.some(({ review }) => review === null) ? (
+                          <li className="translation-unchecked">
+                            {t('translations.listUnchecked', {
+                              languages: template.translations
+                                .filter(({ review }) => review === null)
+                                .map(({ language }) => LANGUAGES[language].german)
+                                .join(', '),
+                            })}
                           </li>
-                        ))}
+                        ) : null}
                       </ul>
                     )}
                   </td>
