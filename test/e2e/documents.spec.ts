@@ -140,7 +140,7 @@ async function newDocument(page: Page, lotse: LotseHost, title: string, recipien
   await page.getByRole('button', { name: 'Neues Dokument', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Neues Dokument für ${FULL_NAME}`);
   const templates = page.getByRole('group', { name: 'Vorlage', exact: true });
-  await expect(templates.getByRole('radio')).toHaveCount(6);
+  await expect(templates.getByRole('radio')).toHaveCount(8);
   await templates.getByRole('radio', { name: title, exact: true }).check();
   if (recipient) await page.getByLabel(recipient.label, { exact: true }).selectOption({ label: recipient.name });
   if (a11y) await expectNoSeriousA11yViolations(page, 'Neues Dokument');
@@ -236,7 +236,7 @@ async function recipientPartner(request: APIRequestContext, lotse: LotseHost, id
   return { name: partner.name, label: partner.department.trim() !== '' ? `${partner.name} – ${partner.department}` : partner.name };
 }
 
-test.describe.serial('documents: six forms from draft to final, the consent gate, office wording, filters and follow-ups', () => {
+test.describe.serial('documents: the forms from draft to final, the consent gate, office wording, filters and follow-ups', () => {
   test.setTimeout(120_000);
 
   test('a referral without a consent is refused and stays a draft; the consent form is made from the refusal', async ({ page, lotse, requests }) => {

@@ -86,6 +86,11 @@ describe('a bilingual consent form', () => {
     expect(words).toContain('Олена Коваленко');
     // German before its translation.
     expect(words.indexOf('Die Einwilligung ist freiwillig.')).toBeLessThan(words.indexOf('Згода є добровільною.'));
+    // A section heading with its translation is never left alone at the foot of a page: it goes with its first block.
+    const pages = text.split('\f');
+    const headed = pages.findIndex((page) => page.split('\n').includes('Einwilligung'));
+    expect(headed).toBeGreaterThanOrEqual(0);
+    expect(pages[headed]).toContain('Erklärung');
     expectPdfA2b(file);
   });
 

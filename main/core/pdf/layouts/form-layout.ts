@@ -162,6 +162,7 @@ function sectionHeading(section: PrintSection, translation: PrintedTranslation |
       ? [
           translatedText(translation, section.titleTranslation, 11.5, {
             bold: true,
+            headlineLevel: KEEP.translation,
             margin: [translation.layout === 'side-by-side' ? (WIDTH + mm(5)) / 2 : 0, 0, 0, 1],
           }),
         ]

@@ -33,6 +33,8 @@ export const KEEP = {
   headingOfSigned: 2,
   /** The mark after such a box (`afterSigned`). */
   signed: 3,
+  /** A heading's translation right under it (bilingual documents): goes where its heading goes. */
+  translation: 4,
 } as const;
 
 /**
@@ -383,6 +385,9 @@ export function officeBox(item: Extract<PrintItem, { kind: 'office-box' }>, opti
 
 interface PageNode {
   headlineLevel?: number;
+  canvas?: unknown;
+  /** pdfmake lists a stack before what it holds. */
+  stack?: boolean;
   startPosition?: { verticalRatio?: number; pageInnerHeight?: number };
 }
 
@@ -401,7 +406,15 @@ export const keepHeadingsWithText = ((node: PageNode, nodes: { getFollowingNodes
   const position = node.startPosition;
   const level = node.headlineLevel;
   if ((level !== KEEP.heading && level !== KEEP.headingOfSigned) || !position?.pageInnerHeight || position.verticalRatio === undefined) return false;
-  if ((1 - position.verticalRatio) * position.pageInnerHeight < mm(30)) return true;
+  const nearBottom = (at: PageNode['startPosition']) =>
+    at?.pageInnerHeight !== undefined && at.verticalRatio !== undefined && (1 - at.verticalRatio) * at.pageInnerHeight < mm(30);
+  if (nearBottom(position)) return true;
+  // A heading whose next heading (past its translation and rule) moves on would stay alone: it goes first. pdfmake asks about
+  // each node once, top down, so the heading cannot wait for the one after it to move.
+  const next = nodes
+    .getFollowingNodesOnPage()
+    .find((following) => following.headlineLevel !== KEEP.translation && following.canvas === undefined && following.stack !== true);
+  if (next?.headlineLevel === KEEP.heading && nearBottom(next.startPosition)) return true;
   if (level !== KEEP.headingOfSigned || position.verticalRatio < 0.5) return false;
   return !nodes.getFollowingNodesOnPage().some((following) => following.headlineLevel === KEEP.signed);
 }) as unknown as TDocumentDefinitions['pageBreakBefore'];

@@ -119,6 +119,7 @@ export function letterBody(sections: PrintSection[], translation: PrintedTransla
         content.push(
           translatedText(translation, section.titleTranslation, LETTER_BODY_SIZE, {
             bold: true,
+            headlineLevel: KEEP.translation,
             margin: [translation.layout === 'side-by-side' ? (WIDTH + mm(5)) / 2 : 0, 0, 0, 2],
           }),
         );
