@@ -1051,6 +1051,8 @@ export const de = {
     salutation: 'Anrede (aus Geschlecht, Titel oder Ansprechperson)',
     client: {
       fullName: 'Name (Vor- und Familienname)',
+      nameInOwnScript: 'Name in eigener Schrift (z. B. arabisch, kyrillisch)',
+      fullNameWithOwnScript: 'Name, dahinter in eigener Schrift',
       familyName: 'Familienname',
       givenName: 'Vorname',
       birthDate: 'Geburtsdatum',

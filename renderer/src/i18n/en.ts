@@ -1034,6 +1034,8 @@ export const en: MessageCatalogue = {
     salutation: 'Greeting (from sex, title or contact person)',
     client: {
       fullName: 'Name (given and family name)',
+      nameInOwnScript: 'Name in own script (e.g. Arabic, Cyrillic)',
+      fullNameWithOwnScript: 'Name, followed by the name in own script',
       familyName: 'Family name',
       givenName: 'Given name',
       birthDate: 'Date of birth',

@@ -46,7 +46,7 @@ describe('template edits', () => {
   it('sends only what changed', () => {
     const draft = templateDraft(form);
     const unchanged = templateChanges('sample', 3, form, draft);
-    expect(unchanged).toEqual({ id: 'sample', baseVersion: 3, labels: {}, blocks: {} });
+    expect(unchanged).toEqual({ id: 'sample', baseVersion: 3, labels: {}, blocks: {}, translations: {} });
     expect(hasChanges(unchanged)).toBe(false);
 
     draft.labels['costs.amount'] = 'Betrag in Euro';
@@ -59,6 +59,7 @@ describe('template edits', () => {
       labels: { 'costs.amount': 'Betrag in Euro' },
       blocks: { privacy: { text: 'Ihre Daten …', stand: '2026-02-01' } },
       letter: { subject: '{{subject}}', salutation: 'Sehr geehrte Damen und Herren,', closing: 'Mit freundlichen Grüßen' },
+      translations: {},
     });
     expect(hasChanges(changed)).toBe(true);
   });
