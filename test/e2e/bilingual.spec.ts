@@ -168,7 +168,8 @@ test('a consent for a client whose record says Persisch starts in German and Per
   await expect(warning).toContainText('Diese Übersetzung ist noch nicht geprüft.');
   const bar = page.getByRole('region', { name: 'Entwurf: Aktionen' });
   await expect(bar.getByText('Übersetzung ungeprüft')).toBeVisible();
-  await expect(bar.getByRole('button', { name: 'Vorschau', exact: true })).toHaveAttribute('aria-describedby', 'editor-translation-unchecked');
+  await expect(bar.getByRole('button', { name: 'Vorschau', exact: true })).toHaveAccessibleDescription('Übersetzung ungeprüft');
+  await expect(bar.getByRole('button', { name: 'Fertigstellen', exact: true })).toHaveAccessibleDescription('Übersetzung ungeprüft');
   await expectNoSeriousA11yViolations(page, 'Einwilligung mit persischer Übersetzung');
   await page.locator('#document-translation-group').scrollIntoViewIfNeeded();
   await shoot(page, 'document-translation-choice');

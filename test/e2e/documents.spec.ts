@@ -140,6 +140,7 @@ async function newDocument(page: Page, lotse: LotseHost, title: string, recipien
   await page.getByRole('button', { name: 'Neues Dokument', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Neues Dokument für ${FULL_NAME}`);
   const templates = page.getByRole('group', { name: 'Vorlage', exact: true });
+  // The six of this file, the invitation letter and the Art. 13 information sheet (issue 17).
   await expect(templates.getByRole('radio')).toHaveCount(8);
   await templates.getByRole('radio', { name: title, exact: true }).check();
   if (recipient) await page.getByLabel(recipient.label, { exact: true }).selectOption({ label: recipient.name });

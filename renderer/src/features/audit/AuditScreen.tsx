@@ -202,9 +202,11 @@ export function AuditScreen() {
                     </td>
                     <td>
                       {actionLabel(entry.action)}
-                      {Object.keys(entry.details).length > 0 ? <span className="line muted audit-details" dir="auto">
+                      {Object.keys(entry.details).length > 0 ? (
+                        <span className="line muted audit-details" dir="auto">
                           {detailsText(entry.details)}
-                        </span> : null}
+                        </span>
+                      ) : null}
                     </td>
                     <td>{areaLabel(entry.subjectType)}</td>
                     <td className="audit-id">{entry.subjectId ?? (entry.subjectType === 'client' ? t('audit.erased') : '')}</td>

@@ -31,7 +31,7 @@ import { FinalizeDialog } from './FinalizeDialog';
 import { CONTACT_INPUT_ID, LetterAddressing, SALUTATION_INPUT_ID } from './LetterAddressing';
 import { RECIPIENT_INPUT_ID, RecipientPicker } from './RecipientPicker';
 import { SaveState } from './SaveState';
-import { reviewOf, TRANSLATION_STATE_ID, TranslationChoice, TranslationState } from './TranslationChoice';
+import { reviewOf, TranslationChoice, TranslationState } from './TranslationChoice';
 import { useDocumentContext } from './use-document-context';
 import { useDraftAutosave, type DraftSnapshot } from './use-draft-autosave';
 
@@ -237,17 +237,10 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
         <div className="editor-bar-actions">
           {context.status === 'ready' ? <SectionJumps sections={shownSections(form, values)} /> : null}
           {uncheckedTranslation ? (
-            <a
-              href={`#${TRANSLATION_STATE_ID}`}
-              id="editor-translation-unchecked"
-              className="status status--warning editor-translation-badge"
-              onClick={(event) => {
-                event.preventDefault();
-                focusSoon(TRANSLATION_STATE_ID);
-              }}
-            >
+            // Said with Vorschau and Fertigstellen too; the whole warning stands in the form and in the finalize dialog.
+            <span id="editor-translation-unchecked" className="status status--warning editor-translation-badge">
               {t('translations.uncheckedShort')}
-            </a>
+            </span>
           ) : null}
           <button
             ref={previewButton}
@@ -264,7 +257,13 @@ export function DocumentEditor({ document, sources, onFinalized }: DocumentEdito
               {t('editorLayout.closePreview')}
             </button>
           ) : null}
-          <button ref={finalizeButton} type="button" className="button button--primary" onClick={startFinalize}>
+          <button
+            ref={finalizeButton}
+            type="button"
+            className="button button--primary"
+            onClick={startFinalize}
+            aria-describedby={uncheckedTranslation ? 'editor-translation-unchecked' : undefined}
+          >
             {t('documentEditor.finalize')}
           </button>
         </div>
