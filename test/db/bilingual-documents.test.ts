@@ -239,4 +239,22 @@ describe('the language of a document', () => {
     expect(errorOf(await dispatch(core, 'documents.update', { id: document.id, values: {}, translationLanguage: 'ru' })).code).toBe('conflict');
     expect(() => core.db.prepare("UPDATE documents SET translation_language = 'ru' WHERE id = ?").run(document.id)).toThrow(/immutable/);
   });
+
+  it('of a correction is the corrected document’s, with its layout, unless another is asked for', async () => {
+    const person = await ukrainianClient();
+    const draft = await create({ clientId: person.id, translationLanguage: 'en' });
+    await callOk(core, 'documents.update', { id: draft.id, values: draft.values, bilingualLayout: 'side-by-side' });
+    await callOk(core, 'documents.finalize', { id: draft.id });
+    await settleFinalSha256s(core);
+    const correction = await callOk<LotseDocument>(core, 'documents.create', { templateId: CONSENT, clientId: person.id, correctsId: draft.id, values: {} });
+    expect(correction).toMatchObject({ correctsId: draft.id, translationLanguage: 'en', bilingualLayout: 'side-by-side' });
+    const asked = await callOk<LotseDocument>(core, 'documents.create', {
+      templateId: CONSENT,
+      clientId: person.id,
+      correctsId: draft.id,
+      values: {},
+      translationLanguage: null,
+    });
+    expect(asked.translationLanguage).toBeNull();
+  });
 });

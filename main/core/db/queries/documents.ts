@@ -121,13 +121,15 @@ export interface NewDocument {
   batchId?: string | null;
   /** The language printed beside the German; left out: none. */
   translationLanguage?: LanguageCode | null;
+  /** Left out: sequential. */
+  bilingualLayout?: BilingualLayout;
 }
 
 export function insertDocument(db: Db, document: NewDocument, now: string): void {
   db.prepare(
     `INSERT INTO documents (id, template_id, template_version, client_id, partner_id, contact_id, salutation_override, field_values,
-                            prefilled, status, corrects_id, created_at, updated_at, translation_language)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
+                            prefilled, status, corrects_id, created_at, updated_at, translation_language, bilingual_layout)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
   ).run(
     document.id,
     document.templateId,
@@ -142,6 +144,7 @@ export function insertDocument(db: Db, document: NewDocument, now: string): void
     now,
     now,
     document.translationLanguage ?? null,
+    document.bilingualLayout ?? 'sequential',
   );
 }
 

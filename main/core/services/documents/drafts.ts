@@ -143,7 +143,16 @@ export function createDocument(
   };
   const context = loadDocumentContext(core, form, input.clientId, partnerId, addressing);
   checkContact(context, input.contactId);
-  const translationLanguage = chosenTranslation(form, context.prefill.client.languages, input.translationLanguage);
+  // A correction prints in the language and layout of the document it corrects (where the template still has that translation).
+  const keptLanguage =
+    corrected && (corrected.translationLanguage === null || form.translations?.[corrected.translationLanguage] !== undefined)
+      ? corrected.translationLanguage
+      : undefined;
+  const translationLanguage = chosenTranslation(
+    form,
+    context.prefill.client.languages,
+    input.translationLanguage !== undefined ? input.translationLanguage : keptLanguage,
+  );
   const prefill = prefilledValues(form, context.prefill);
   const known = new Set(inputFieldsOf(form).map((field) => field.id));
   const carried = corrected ? Object.fromEntries(Object.entries(corrected.values).filter(([key]) => known.has(key))) : {};
@@ -168,6 +177,7 @@ export function createDocument(
         prefilled,
         correctsId: corrected?.id ?? null,
         translationLanguage,
+        bilingualLayout: corrected?.bilingualLayout ?? 'sequential',
       },
       context.now.toISOString(),
     );
