@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, openApp, test, type LotseHost } from './fixtures';
+import { api, expect, goTo, openApp, test } from './fixtures';
 
 /**
  * Issue 17, items 3 and 4, through the UI: a name written right to left
@@ -22,19 +21,6 @@ const SHOTS = '/tmp/i17-ui';
 const FAMILY = 'Haddad';
 const GIVEN = 'Mahmoud';
 const OWN_SCRIPT = 'محمود حداد';
-
-async function api<M extends MethodName>(page: Page, lotse: LotseHost, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const response = await page.request.post(`${lotse.origin}/api/${method}`, { headers: { Authorization: `Bearer ${lotse.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: MethodOutput<M> };
-  expect(body, `${method} answered ${JSON.stringify(body)}`).toMatchObject({ ok: true });
-  return body.value;
-}
-
-async function goTo(page: Page, hash: string): Promise<void> {
-  await page.evaluate((target) => {
-    window.location.hash = target;
-  }, hash);
-}
 
 /** The window at both desk sizes; `part` is scrolled into view at each. */
 async function shoot(page: Page, name: string, part?: Locator): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, foreignRequests, isoDay, openApp, test, type LotseHost } from './fixtures';
+import { expect, foreignRequests, goTo, isoDay, openApp, test, type LotseHost } from './fixtures';
 import { shots, SMALL, WIDE } from './shots';
 
 /**
@@ -17,12 +17,6 @@ async function api<M extends MethodName>(page: Page, lotse: LotseHost, method: M
   const body = (await response.json()) as { ok: boolean; value?: unknown };
   expect(body, `${method} answered ${JSON.stringify(body)}`).toMatchObject({ ok: true });
   return body.value as MethodOutput<M>;
-}
-
-async function goTo(page: Page, hash: string): Promise<void> {
-  await page.evaluate((target) => {
-    window.location.hash = target;
-  }, hash);
 }
 
 async function eraseAll(page: Page, lotse: LotseHost, query: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -125,3 +126,18 @@ export function isoDay(offsetDays = 0): string {
 
 export { formatGermanDate as germanDate } from '../../shared/domain/iso-date';
 export { expect };
+
+/** Calls the host's API with its token, as a script would, and fails the test on an error answer. */
+export async function api<M extends MethodName>(page: Page, lotse: LotseHost, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const response = await page.request.post(`${lotse.origin}/api/${method}`, { headers: { Authorization: `Bearer ${lotse.token}` }, data: input });
+  const body = (await response.json()) as { ok: boolean; value: MethodOutput<M> };
+  expect(body, `${method} answered ${JSON.stringify(body)}`).toMatchObject({ ok: true });
+  return body.value;
+}
+
+/** Moves the app to a route as a link would, without reloading the page. */
+export async function goTo(page: Page, hash: string): Promise<void> {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, hash);
+}

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Client, LotseDocument, MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import type { Client, LotseDocument } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, foreignRequests, openApp, test, type LotseHost } from './fixtures';
+import { api, expect, foreignRequests, goTo, openApp, test } from './fixtures';
 
 /**
  * Issue 11, item 3, through the UI: a partner's contact person gets a form
@@ -18,19 +18,6 @@ import { expect, foreignRequests, openApp, test, type LotseHost } from './fixtur
 
 const SHOTS = '/tmp/i11-salutation';
 const PARTNER = 'Jugendmigrationsdienst Düren (Anrede)';
-
-async function api<M extends MethodName>(page: Page, lotse: LotseHost, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const response = await page.request.post(`${lotse.origin}/api/${method}`, { headers: { Authorization: `Bearer ${lotse.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: MethodOutput<M> };
-  expect(body, `${method} answered ${JSON.stringify(body)}`).toMatchObject({ ok: true });
-  return body.value;
-}
-
-async function goTo(page: Page, hash: string): Promise<void> {
-  await page.evaluate((target) => {
-    window.location.hash = target;
-  }, hash);
-}
 
 async function shoot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
