@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Tests live in test/, or as *.test.ts beside the code they test.
-    include: ['test/{unit,db,pdf}/**/*.test.ts', '{main,renderer,shared}/**/*.test.ts'],
+    include: ['test/{unit,db,pdf,team}/**/*.test.ts', '{main,renderer,shared}/**/*.test.ts'],
     environment: 'node',
     // PDF tests run poppler and qpdf on real files; a cold font load takes a moment.
     testTimeout: 30_000,
