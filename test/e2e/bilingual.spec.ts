@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { api, expect, goTo, openApp, test } from './fixtures';
+import { windowShots } from './shots';
 
 /**
  * Issue 17, items 3 and 4, through the UI: a name written right to left
@@ -21,22 +21,6 @@ const SHOTS = '/tmp/i17-ui';
 const FAMILY = 'Haddad';
 const GIVEN = 'Mahmoud';
 const OWN_SCRIPT = 'محمود حداد';
-
-/** The window at both desk sizes; `part` is scrolled into view at each. */
-async function shoot(page: Page, name: string, part?: Locator): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.mouse.move(0, 0);
-  for (const [width, height] of [
-    [1280, 800],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    if (part) await part.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}x${height}.png`) });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 const created: string[] = [];
 
@@ -71,14 +55,14 @@ test('a name in Arabic script shows right to left, beside its Latin form, in the
   expect(await own.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
   await expect(page.locator('.client-notes')).toHaveAttribute('dir', 'auto');
   await expectNoSeriousA11yViolations(page, 'Klient*in mit arabischem Namen');
-  await shoot(page, 'client-arabic-name');
+  await windowShots(page, SHOTS, 'client-arabic-name');
 
   // The search finds the person by the Arabic name and shows both forms.
   await goTo(page, '#/clients');
   await page.getByRole('searchbox', { name: 'Suche' }).fill('محمود');
   const result = page.getByRole('link', { name: new RegExp(`${FAMILY}, ${GIVEN}`) });
   await expect(result).toContainText(OWN_SCRIPT);
-  await shoot(page, 'client-search-arabic', result);
+  await windowShots(page, SHOTS, 'client-search-arabic', result);
 
   // Every text input and textarea of the form takes its direction from what is typed (dates, always TT.MM.JJJJ, aside).
   await goTo(page, `#/clients/${encodeURIComponent(client.id)}/edit`);
@@ -91,7 +75,7 @@ test('a name in Arabic script shows right to left, beside its Latin form, in the
   const otherName = page.getByLabel('Schreibweise 1', { exact: true });
   await expect(otherName).toHaveValue(OWN_SCRIPT);
   expect(await otherName.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
-  await shoot(page, 'client-form-arabic');
+  await windowShots(page, SHOTS, 'client-form-arabic');
 });
 
 const CONSENT = 'Einwilligung in die Übermittlung personenbezogener Daten';
@@ -134,7 +118,7 @@ test('a consent for a client whose record says Persisch starts in German and Per
   await expect(page.locator(`datalist[id="${suggestions}"] option`)).toHaveCount(20);
   await language.fill('Persisch');
   await expectNoSeriousA11yViolations(page, 'Neue Klient*in mit Sprache');
-  await shoot(page, 'client-form-language', language);
+  await windowShots(page, SHOTS, 'client-form-language', language);
   await page.getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zahra Rahimiزهرا رحیمی');
   const clientId = decodeURIComponent(/#\/clients\/([^/?#]+)$/.exec(page.url())![1]!);
@@ -158,7 +142,7 @@ test('a consent for a client whose record says Persisch starts in German and Per
   await expect(bar.getByRole('button', { name: 'Fertigstellen', exact: true })).toHaveAccessibleDescription('Übersetzung ungeprüft');
   await expectNoSeriousA11yViolations(page, 'Einwilligung mit persischer Übersetzung');
   await page.locator('#document-translation-group').scrollIntoViewIfNeeded();
-  await shoot(page, 'document-translation-choice');
+  await windowShots(page, SHOTS, 'document-translation-choice');
 
   // Side by side, stored with the draft.
   await page.getByRole('radio', { name: 'Nebeneinander: Deutsch links, die Übersetzung rechts' }).check();
@@ -190,7 +174,7 @@ test('a consent for a client whose record says Persisch starts in German and Per
   await expect(dialog.getByText('Sprache der Übersetzung: Persisch – فارسی')).toBeVisible();
   await expect(dialog.getByText('Diese Übersetzung ist noch nicht geprüft.', { exact: false })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'Fertigstellen mit ungeprüfter Übersetzung');
-  await shoot(page, 'finalize-translation-unchecked');
+  await windowShots(page, SHOTS, 'finalize-translation-unchecked');
   await dialog.getByRole('button', { name: 'Abbrechen', exact: true }).click();
   await expect(dialog).toHaveCount(0);
 
@@ -200,7 +184,7 @@ test('a consent for a client whose record says Persisch starts in German and Per
   await expect(page.locator('.editor-preview').getByText('Diese Übersetzung ist noch nicht geprüft.', { exact: false })).toBeVisible();
   await expect(preview.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
   await expect(preview).toHaveAttribute('aria-busy', 'false');
-  await shoot(page, 'document-translation-preview');
+  await windowShots(page, SHOTS, 'document-translation-preview');
   const downloadPromise = page.waitForEvent('download');
   await preview.getByRole('button', { name: 'PDF speichern' }).click();
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -222,7 +206,7 @@ test('the template editor edits a translation beside the German, stamps the chec
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: CONSENT, exact: true }) });
   await expect(row.getByRole('cell').last()).toContainText(/ungeprüft: .*Persisch/);
   await expectNoSeriousA11yViolations(page, 'Vorlagen mit Übersetzungen');
-  await shoot(page, 'templates-translations', row);
+  await windowShots(page, SHOTS, 'templates-translations', row);
 
   await row.getByRole('link', { name: CONSENT, exact: true }).click();
   const editor = page.getByRole('region', { name: 'Übersetzungen' });
@@ -236,7 +220,7 @@ test('the template editor edits a translation beside the German, stamps the chec
   await expect(editor.getByLabel('Titel (Persisch)', { exact: true })).toBeFocused();
   await editor.getByRole('heading', { name: 'Übersetzungen' }).scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, document.getElementById('translation-editor-heading')!.getBoundingClientRect().top - 16));
-  await shoot(page, 'template-translation-start');
+  await windowShots(page, SHOTS, 'template-translation-start');
   const template = await api(page, lotse, 'templates.get', { id: 'consent-data-transfer' });
   const persian = template.definition.translations!.fa!;
   // Each part: the German on the left, the Persian on the right, written right to left and marked as Persian.
@@ -258,7 +242,7 @@ test('the template editor edits a translation beside the German, stamps the chec
   await expect(editor.getByLabel('Vermerk zur maßgeblichen Sprache', { exact: true })).toHaveValue(persian.bindingNote);
   await expect(editor.getByLabel('Übersetzung geprüft', { exact: true })).not.toBeChecked();
   await expectNoSeriousA11yViolations(page, 'Vorlage: Übersetzung neben dem Deutschen');
-  await shoot(page, 'template-translation-editor', block);
+  await windowShots(page, SHOTS, 'template-translation-editor', block);
 
   // The keyboard reaches the check and the save: ticked and saved, it names the counselor and today.
   await editor.getByLabel('Übersetzung geprüft', { exact: true }).focus();

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import type { Client, LotseDocument } from '../../shared/api/contract';
 import { expectNoSeriousA11yViolations } from './axe';
 import { api, expect, foreignRequests, goTo, openApp, test } from './fixtures';
+import { windowShots } from './shots';
 
 /**
  * Issue 11, item 3, through the UI: a partner's contact person gets a form
@@ -18,19 +19,6 @@ import { api, expect, foreignRequests, goTo, openApp, test } from './fixtures';
 
 const SHOTS = '/tmp/i11-salutation';
 const PARTNER = 'Jugendmigrationsdienst Düren (Anrede)';
-
-async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.mouse.move(0, 0);
-  for (const [width, height] of [
-    [1280, 800],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}x${height}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** Opens the preview, saves its PDF, and gives back its text (and a PNG of page 1 in SHOTS). */
 async function previewText(page: Page, name: string): Promise<string> {
@@ -76,7 +64,7 @@ test.describe('salutation and contact person of a letter', () => {
     await page.getByLabel('Titel (Ansprechperson 1)', { exact: true }).fill('Dr.');
     await expectNoSeriousA11yViolations(page, 'Partnerstelle bearbeiten');
     await page.getByRole('heading', { name: 'Ansprechpersonen' }).scrollIntoViewIfNeeded();
-    await shoot(page, 'partner-form-contact');
+    await windowShots(page, SHOTS, 'partner-form-contact');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'wurden gespeichert' })).toBeVisible();
     const saved = await api(page, lotse, 'partners.get', { id: partner.id });
@@ -102,13 +90,13 @@ test.describe('salutation and contact person of a letter', () => {
     await expect(salutation).toHaveValue('Sehr geehrte Frau Dr. Schmitz,');
     await expect(page.getByRole('status').filter({ hasText: /^Gespeichert \d{2}:\d{2}$/ })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'Brief mit Ansprechperson');
-    await shoot(page, 'editor-contact');
+    await windowShots(page, SHOTS, 'editor-contact');
 
     const text = await previewText(page, 'letter-contact');
     expect(text).toContain(`${PARTNER} Beratung junger Menschen Frau Dr. Anna Schmitz Kölnstraße 12 52351 Düren`);
     expect(text).toContain('Sehr geehrte Frau Dr. Schmitz,');
     await expectNoSeriousA11yViolations(page, 'Vorschau');
-    await shoot(page, 'editor-preview');
+    await windowShots(page, SHOTS, 'editor-preview');
 
     // The counselor's own greeting wins; emptying the field brings the computed one back.
     await salutation.fill('Liebe Frau Dr. Schmitz,');
@@ -141,7 +129,7 @@ test.describe('salutation and contact person of a letter', () => {
     await page.getByLabel('Titel in der Anrede', { exact: true }).fill('Dr.');
     await expectNoSeriousA11yViolations(page, 'Klient*in bearbeiten');
     await page.getByLabel('Geschlecht', { exact: true }).scrollIntoViewIfNeeded();
-    await shoot(page, 'client-form-title');
+    await windowShots(page, SHOTS, 'client-form-title');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     // The saved notice, not "Wird gespeichert …": the save navigates when it ends, and would undo a navigation made before.
     await expect(page.getByRole('status').filter({ hasText: 'Die Änderungen an Mehmet Yılmaz-Öztürk wurden gespeichert.' })).toBeVisible();

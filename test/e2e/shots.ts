@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import { test, type Locator, type Page } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** The two windows a counselor works in: a desktop screen and a small laptop. */
@@ -17,4 +18,24 @@ export async function shots(page: Page, name: string, outputPath: (name: string)
     for (const target of paths) await (part ? part.screenshot({ path: target }) : page.screenshot({ path: target, fullPage: true }));
   }
   await page.setViewportSize(WIDE);
+}
+
+/**
+ * The window as the counselor sees it, at both sizes (`part` scrolled into
+ * view), into `folder` for a person to look at and into the test's output
+ * folder; the pointer is moved away so no hover state shows.
+ */
+export async function windowShots(page: Page, folder: string, name: string, part?: Locator): Promise<void> {
+  fs.mkdirSync(folder, { recursive: true });
+  await page.mouse.move(0, 0);
+  for (const [label, size] of [
+    ['1280x800', WIDE],
+    ['1024x640', SMALL],
+  ] as const) {
+    await page.setViewportSize(size);
+    if (part) await part.scrollIntoViewIfNeeded();
+    const file = `${name}-${label}.png`;
+    for (const target of [path.join(folder, file), test.info().outputPath(file)]) await page.screenshot({ path: target });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadFormDefinition } from '../../../../shared/forms/load';
 import { BUILT_IN_FORMS } from '../../../../shared/forms';
 import { unknownPlaceholders } from '../../../../shared/forms/load';
 import { de } from '../../i18n/de';
 import { en } from '../../i18n/en';
 import { hasChanges, insertPlaceholder, placeholderChoices, templateChanges, templateDraft, templateInputId, templatePathOrder } from './template-edit';
+import { sampleTemplate } from './sample-template';
 
-const form = loadFormDefinition({
-  id: 'sample',
-  version: 3,
-  title: 'Beispiel',
-  layout: 'letter',
-  recipient: 'client',
-  letter: { subject: '{{subject}}', salutation: 'Guten Tag,', closing: 'Mit freundlichen Grüßen' },
-  sections: [
-    {
-      id: 'main',
-      title: 'Angaben',
-      fields: [
-        { id: 'subject', type: 'text', label: 'Betreff' },
-        { id: 'kind', type: 'select', label: 'Art', options: [{ value: 'a', label: 'A' }] },
-        { id: 'costs', type: 'lines', label: 'Kosten', columns: [{ id: 'amount', type: 'money', label: 'Betrag' }] },
-        { id: 'privacy', type: 'block', label: 'Datenschutz', text: 'Ihre Daten …', stand: '2025-01-01' },
-      ],
-    },
-  ],
-});
+const form = sampleTemplate;
 
 describe('template edits', () => {
   it('starts from the definition, with the core’s label keys', () => {

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadFormDefinition } from '../../../../shared/forms/load';
 import { ownScriptNames } from '../../ui/format';
 import { translationDraft, translationEdit, translationInputId, translationParts, translationUpdate } from './translation-edit';
+import { sampleTemplate } from './sample-template';
 
-const form = loadFormDefinition({
-  id: 'sample',
-  version: 3,
-  title: 'Beispiel',
-  layout: 'letter',
-  recipient: 'client',
-  letter: { subject: '{{subject}}', salutation: 'Guten Tag,', closing: 'Mit freundlichen Grüßen' },
-  sections: [
-    {
-      id: 'main',
-      title: 'Angaben',
-      fields: [
-        { id: 'subject', type: 'text', label: 'Betreff' },
-        { id: 'kind', type: 'select', label: 'Art', options: [{ value: 'a', label: 'A' }] },
-        { id: 'costs', type: 'lines', label: 'Kosten', columns: [{ id: 'amount', type: 'money', label: 'Betrag' }] },
-        { id: 'privacy', type: 'block', label: 'Datenschutz', text: 'Ihre Daten …', stand: '2025-01-01' },
-      ],
-    },
-  ],
-});
+const form = sampleTemplate;
 
 describe('translation edits', () => {
   it('pairs every translatable part with its German, in page order, under the paths templates.update takes', () => {
