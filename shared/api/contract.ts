@@ -56,6 +56,14 @@ import {
   PARTNER_EXPORT_FORMS,
 } from './schemas/partner';
 import { SettingsSchema } from './schemas/settings';
+import {
+  ConflictListSchema,
+  ConflictResolveSchema,
+  HandOverSchema,
+  TeamConnectSchema,
+  TeamStatusSchema,
+  TeamSyncResultSchema,
+} from './schemas/team';
 import { TemplateRefSchema, TemplateSchema, TemplateSummarySchema, TemplateUpdateSchema } from './schemas/template';
 
 /**
@@ -353,6 +361,26 @@ export const contract = closedInputs({
   'audit.facets': { input: noInput, output: AuditFacetsSchema },
   /** Every line the filter matches as CSV for German Excel: UTF-8 with BOM, `;`, cells that would start a formula quoted. */
   'audit.exportCsv': { input: AuditFilterSchema, output: AuditCsvSchema },
+
+  /**
+   * Links this desk to the office's team store (docs/team-mode.md): refused with `team_unreachable` when the server
+   * cannot be reached or refuses the login, and with `invalid_input` on `url` for an address off this machine
+   * without `sslmode=verify-full`. The password is kept in the encrypted store only. What the desk holds goes up
+   * with the first sync; what the team holds comes down.
+   */
+  'team.connect': { input: TeamConnectSchema, output: TeamStatusSchema },
+  /** Unlinks the desk; refused with `conflict` while changes are still waiting, unless `discardWaiting`. The local data stay. */
+  'team.disconnect': { input: z.object({ discardWaiting: z.boolean().default(false) }), output: TeamStatusSchema },
+  /** Online or not, the last sync, the changes waiting and the conflicts open. */
+  'team.status': { input: noInput, output: TeamStatusSchema },
+  /** Pushes the waiting changes and pulls the team's; `team_unreachable` when offline (nothing is lost: they keep waiting). */
+  'team.sync': { input: noInput, output: TeamSyncResultSchema },
+  /** Every open conflict, field by field, the server's state beside this desk's. */
+  'team.conflicts': { input: noInput, output: ConflictListSchema },
+  /** Decides a conflict: the merged state is written as a new change on top of the server's and syncs like any edit. */
+  'team.resolve': { input: ConflictResolveSchema, output: z.object({ resolved: z.literal(true) }) },
+  /** Moves a client with everything of theirs to another team (online only, audited); this desk keeps them only if it belongs to that team too. */
+  'team.handOver': { input: HandOverSchema, output: z.object({ handedOver: z.literal(true), kept: z.boolean() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>);
 
 export type Contract = typeof contract;
@@ -400,6 +428,8 @@ export type { Template, TemplateSummary, TemplateTranslationEdit, TemplateUpdate
 export type { LanguageCode } from '../domain/languages';
 export { LANGUAGE_CODES, LANGUAGES, languageCodeOf } from '../domain/languages';
 export type { Logo, RetentionSettings, Settings } from './schemas/settings';
+export type { Conflict, ConflictField, ConflictSubject, TeamStatus } from './schemas/team';
+export { CONFLICT_SUBJECTS } from './schemas/team';
 export type { BatchFilter, BatchPreview, BatchResult, BatchSample, BatchSkipped, BatchStarted, BatchStatus, Unfilled } from './schemas/batch';
 export { BATCH_STATES } from './schemas/batch';
 export type { Partner, PartnerInput, PartnerImportResult, PartnerImportStatus } from './schemas/partner';

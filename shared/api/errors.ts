@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'store_locked',
   /** The browser host's port is taken (EADDRINUSE). */
   'port_in_use',
+  /** The team store cannot be reached, or refused the login (team mode): nothing is lost, local changes keep waiting. */
+  'team_unreachable',
   'unauthorized',
   'forbidden',
   'internal',

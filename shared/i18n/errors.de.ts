@@ -367,6 +367,27 @@ export const errorsDe = {
     foreignOrigin: 'Anfragen von anderen Webseiten sind nicht erlaubt.',
     unauthorized: 'Zugriff verweigert: Bitte Lotse über den beim Start angezeigten Link öffnen.',
   },
+  // Team mode (main/core/team): the team store on PostgreSQL.
+  team: {
+    badUrl: 'Das ist keine Adresse eines Team-Speichers (sie beginnt mit postgres://).',
+    badRole: 'Das ist kein Benutzername des Team-Speichers (Kleinbuchstaben, Ziffern und _ , wie ihn die IT mitgeteilt hat).',
+    tlsRequired:
+      'Der Team-Speicher {{host}} ist nicht auf diesem Rechner: Lotse verbindet sich nur verschlüsselt und mit geprüftem Zertifikat. Bitte die Adresse mit „?sslmode=verify-full“ von der IT geben lassen.',
+    unreachable:
+      'Der Team-Speicher ist nicht erreichbar ({{reason}}). Es geht nichts verloren: Ihre Änderungen bleiben auf diesem Arbeitsplatz und werden beim nächsten Abgleich übertragen.',
+    loginRefused: 'Der Team-Speicher hat die Anmeldung als „{{role}}“ abgelehnt. Bitte Benutzername und Kennwort prüfen (oder bei der IT erfragen).',
+    notInitialized: 'Auf diesem Server ist noch kein Team-Speicher eingerichtet. Die IT richtet ihn mit „npm run team-admin -- init“ ein.',
+    noTeam: 'Der Benutzer „{{role}}“ gehört zu keinem Team. Die IT trägt ihn mit „npm run team-admin -- add-counselor“ ein.',
+    notLinked: 'Dieser Arbeitsplatz ist mit keinem Team verbunden.',
+    alreadyLinked: 'Dieser Arbeitsplatz ist schon mit einem Team verbunden. Bitte zuerst trennen.',
+    waiting: 'Es warten noch {{count}} Änderungen auf den Abgleich. Bitte erst abgleichen, oder ausdrücklich verwerfen und trennen.',
+    notLead: 'Vorlagen, Briefkopf und Aufenthaltstitel ändert im Team nur die Teamleitung.',
+    conflictGone: 'Dieser Konflikt ist schon entschieden.',
+    unknownField: 'Das Feld „{{field}}“ gehört nicht zu diesem Konflikt.',
+    unknownTeam: 'Dieses Team gibt es im Team-Speicher nicht.',
+    notYourClient: 'Diese Person gehört nicht zu Ihren Teams und kann von hier nicht übergeben werden.',
+    sameTeam: 'Die Person gehört schon zu diesem Team.',
+  },
   // Several documents printed as one PDF (documents.printMany).
   printMany: {
     tooMany: 'Höchstens 200 Dokumente auf einmal drucken. Bitte weniger auswählen.',

@@ -336,6 +336,26 @@ export const errorsEn: ErrorCatalogue = {
     foreignOrigin: 'Requests from other web pages are not allowed.',
     unauthorized: 'Access denied: please open Lotse with the link shown at startup.',
   },
+  // Team mode (main/core/team): the team store on PostgreSQL.
+  team: {
+    badUrl: 'That is not the address of a team store (it starts with postgres://).',
+    badRole: 'That is not a team store user name (lower-case letters, digits and _, as IT gave it to you).',
+    tlsRequired:
+      'The team store {{host}} is not on this computer: Lotse only connects encrypted and with a checked certificate. Please ask IT for the address with “?sslmode=verify-full”.',
+    unreachable: 'The team store cannot be reached ({{reason}}). Nothing is lost: your changes stay on this desk and go up with the next sync.',
+    loginRefused: 'The team store refused the login as “{{role}}”. Please check user name and password (or ask IT).',
+    notInitialized: 'There is no team store on this server yet. IT sets it up with “npm run team-admin -- init”.',
+    noTeam: 'The user “{{role}}” belongs to no team. IT adds them with “npm run team-admin -- add-counselor”.',
+    notLinked: 'This desk is not linked to a team.',
+    alreadyLinked: 'This desk is already linked to a team. Please unlink it first.',
+    waiting: '{{count}} changes are still waiting to be synced. Please sync first, or discard them explicitly and unlink.',
+    notLead: 'In a team, only the team lead changes templates, letterhead and residence statuses.',
+    conflictGone: 'This conflict has already been decided.',
+    unknownField: 'The field “{{field}}” is not part of this conflict.',
+    unknownTeam: 'There is no such team in the team store.',
+    notYourClient: 'This person does not belong to your teams and cannot be handed over from here.',
+    sameTeam: 'The person already belongs to this team.',
+  },
   printMany: {
     tooMany: 'Print at most 200 documents at once. Please select fewer.',
     twice: 'A document is selected twice.',

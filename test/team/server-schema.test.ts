@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCounselor, connectionRefusal, migrateServer } from '../../main/team/server-schema';
+import { addCounselor, connectionRefusal, migrateServer } from '../../main/core/team/server-schema';
 import { startTestCluster, type TestCluster } from '../support/postgres';
 
 /** The team store's schema on a real PostgreSQL (docs/team-mode.md): idempotent, and each counselor sees their teams' clients only. */
@@ -36,10 +36,10 @@ describe('row-level security', () => {
     const berta = await connected(cluster.adminUrl, (client) => addCounselor(client, { name: 'Berta Öztürk', team: 'Team Y' }));
     await connected(cluster.adminUrl, (client) =>
       client.query(
-        `INSERT INTO lotse.entities (kind, id, team_id, version, payload) VALUES
-          ('client', gen_random_uuid(), $1, 1, '{"familyName":"Kovalenko"}'),
-          ('client', gen_random_uuid(), $2, 1, '{"familyName":"Haddad"}'),
-          ('partner', gen_random_uuid(), NULL, 1, '{"name":"JMD Düren"}')`,
+        `INSERT INTO lotse.entities (kind, id, team_id, last_change, payload, updated_by, updated_at) VALUES
+          ('clients', 'c-1', $1, gen_random_uuid(), '{"familyName":"Kovalenko"}', 'it', now()),
+          ('clients', 'c-2', $2, gen_random_uuid(), '{"familyName":"Haddad"}', 'it', now()),
+          ('partners', 'p-1', NULL, gen_random_uuid(), '{"name":"JMD Düren"}', 'it', now())`,
         [anna.teamId, berta.teamId],
       ),
     );
@@ -51,7 +51,10 @@ describe('row-level security', () => {
     expect(seenByAnna.map((row) => row.payload)).toEqual([{ familyName: 'Kovalenko' }, { name: 'JMD Düren' }]);
     await expect(
       connected(url(anna.role, anna.password), (client) =>
-        client.query(`INSERT INTO lotse.entities (kind, id, team_id, version, payload) VALUES ('client', gen_random_uuid(), $1, 1, '{}')`, [berta.teamId]),
+        client.query(
+          `INSERT INTO lotse.entities (kind, id, team_id, last_change, payload, updated_by, updated_at) VALUES ('clients', 'c-3', $1, gen_random_uuid(), '{}', 'x', now())`,
+          [berta.teamId],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
   });

@@ -1,17 +1,15 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Client } from 'pg';
+import { migration0001 } from './server-migrations/0001-team-schema';
 
 /**
  * The team store's schema on PostgreSQL (docs/team-mode.md): versioned SQL
- * files in server-migrations/, applied in order and recorded in
+ * in server-migrations/ (TypeScript files, so the bundle carries them), applied in order and recorded in
  * lotse.schema_migrations. Every file is idempotent on its own, and the
  * whole run holds an advisory lock, so two admins starting `init` at once
  * apply each file once.
  */
 
-const MIGRATIONS_DIR = path.join(__dirname, 'server-migrations');
 /** Any fixed number: the lock only has to be the same for every `init`. */
 const INIT_LOCK = 0x10775e;
 
@@ -21,16 +19,11 @@ export interface ServerMigration {
   sql: string;
 }
 
-export function serverMigrations(dir = MIGRATIONS_DIR): ServerMigration[] {
-  return fs
-    .readdirSync(dir)
-    .filter((file) => /^\d{4}-[a-z0-9-]+\.sql$/.test(file))
-    .sort()
-    .map((file) => ({ version: Number(file.slice(0, 4)), name: file.slice(5, -4), sql: fs.readFileSync(path.join(dir, file), 'utf8') }));
-}
+/** Every step, oldest first. */
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration0001];
 
 /** Applies what the server lacks; answers the versions applied now (none on a second run). */
-export async function migrateServer(client: Client, migrations = serverMigrations()): Promise<number[]> {
+export async function migrateServer(client: Client, migrations: readonly ServerMigration[] = SERVER_MIGRATIONS): Promise<number[]> {
   await client.query('SELECT pg_advisory_lock($1)', [INIT_LOCK]);
   try {
     await client.query('CREATE SCHEMA IF NOT EXISTS lotse');
