@@ -17,6 +17,11 @@ import { reapplyErasures, removeClient } from '../clients';
 const PUSH_BATCH = 500;
 const PULL_BATCH = 1000;
 
+/** The protocol's two statements (the bench's simulated desks send the same). */
+export const PUSH_SQL = 'SELECT lotse.push($1, $2) AS answers';
+export const PULL_SQL = `SELECT seq, change_id, desk_id, kind, entity_id, team_id, client_id, op, payload
+  FROM lotse.changes WHERE seq > $1 ORDER BY seq LIMIT $2`;
+
 export interface SyncCounts {
   pushed: number;
   pulled: number;
@@ -71,7 +76,7 @@ export async function push(core: Core, client: Client, link: team.TeamLink, auth
       insertOnly: replicatedTable(entry.kind)?.insertOnly === true,
       ...(entry.resolves ? { resolves: entry.resolves } : {}),
     }));
-    const answers = (await client.query<{ answers: Answer[] }>('SELECT lotse.push($1, $2) AS answers', [link.deskId, JSON.stringify(changes)])).rows[0]!
+    const answers = (await client.query<{ answers: Answer[] }>(PUSH_SQL, [link.deskId, JSON.stringify(changes)])).rows[0]!
       .answers;
     const byId = new Map(answers.map((answer) => [answer.changeId, answer]));
     core.db.transaction(() => {
@@ -176,11 +181,7 @@ export async function pull(core: Core, client: Client, link: team.TeamLink): Pro
   let pulled = 0;
   const erasures: Erasure[] = [];
   for (;;) {
-    const { rows } = await client.query<PulledChange>(
-      `SELECT seq, change_id, desk_id, kind, entity_id, team_id, client_id, op, payload
-       FROM lotse.changes WHERE seq > $1 ORDER BY seq LIMIT $2`,
-      [lastSeq, PULL_BATCH],
-    );
+    const { rows } = await client.query<PulledChange>(PULL_SQL, [lastSeq, PULL_BATCH]);
     core.db.transaction(() => {
       // A batch may bring a document before the client it names would be complete; the keys are checked at commit.
       core.db.pragma('defer_foreign_keys = ON');
