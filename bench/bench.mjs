@@ -11,11 +11,16 @@ import { buildSync } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// Which groups run: `npm run bench -- team` (argv) or BENCH_ONLY=team,letter; all when neither names one.
+const only = [...(process.env.BENCH_ONLY ?? '').split(','), ...process.argv.slice(2)].filter(Boolean);
+// The team group (issue 18) runs the core from source against PostgreSQL: it needs neither dist/ nor Chromium.
+const teamOnly = only.length > 0 && only.every((group) => group === 'team');
+
 // Debian's Chromium (the printToPDF comparison, the first screen) and poppler's pdfinfo, as the tests need them.
 const missing = [
   ['/usr/bin/chromium', 'chromium'],
   ['/usr/bin/pdfinfo', 'poppler-utils'],
-].filter(([file]) => !fs.existsSync(file));
+].filter(([file]) => !teamOnly && !fs.existsSync(file));
 if (missing.length > 0) {
   console.error(
     `npm run bench braucht ${missing.map(([, name]) => name).join(' und ')}: apt-get install ${missing.map(([, name]) => name).join(' ')} (wie .ci/run).`,
@@ -23,7 +28,7 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-if (process.env.BENCH_SKIP_BUILD !== '1') {
+if (process.env.BENCH_SKIP_BUILD !== '1' && !teamOnly) {
   const build = spawnSync(process.execPath, [path.join(root, 'main/build.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -17,12 +17,20 @@ export interface TestCluster {
   stop(): void;
 }
 
+const BINARY_DIRS = ['/usr/lib/postgresql/15/bin', '/usr/local/bin', '/usr/bin'];
+
 function binary(name: string): string {
-  for (const dir of ['/usr/lib/postgresql/15/bin', '/usr/local/bin', '/usr/bin']) {
+  for (const dir of BINARY_DIRS) {
     const file = path.join(dir, name);
     if (fs.existsSync(file)) return file;
   }
   throw new Error(`${name} fehlt: .ci/run installiert Debians postgresql.`);
+}
+
+/** Why no cluster can be made here (initdb or pg_ctl not installed), or null: the bench says so instead of failing. */
+export function missingPostgres(): string | null {
+  const missing = ['initdb', 'pg_ctl'].filter((name) => !BINARY_DIRS.some((dir) => fs.existsSync(path.join(dir, name))));
+  return missing.length === 0 ? null : `${missing.join(' und ')} fehlt: .ci/run installiert Debians postgresql.`;
 }
 
 /** As the postgres user when this process is root (CI), else as this user. */
@@ -31,7 +39,11 @@ function run(command: string, args: string[]): void {
   else execFileSync(command, args, { stdio: 'pipe' });
 }
 
-export function startTestCluster(): TestCluster {
+/**
+ * `settings` go to the server as extra `-c name=value` options (the bench's 300 desks need more than the default
+ * 100 connections); without them the cluster is what every test gets.
+ */
+export function startTestCluster(settings: Readonly<Record<string, string | number>> = {}): TestCluster {
   const dir = fs.mkdtempSync(path.join(os.platform() === 'linux' ? '/var/tmp' : os.tmpdir(), 'lotse-pg-'));
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
   const port = 40_000 + Math.floor(Math.random() * 20_000);
@@ -40,7 +52,7 @@ export function startTestCluster(): TestCluster {
     '-D',
     path.join(dir, 'data'),
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    [`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`)].join(' '),
     '-l',
     path.join(dir, 'log'),
     '-w',
