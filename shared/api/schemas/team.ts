@@ -13,7 +13,7 @@ import { id, text } from './common';
 export const TeamUrlSchema = z
   .string()
   .max(1000)
-  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value), refinement('team.badUrl'));
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), refinement('team.badUrl'));
 
 export const TeamConnectSchema = z.object({
   url: TeamUrlSchema,

@@ -4,6 +4,7 @@ import { DomainError } from '../../errors';
 import * as team from '../../db/queries/team';
 import { finishErasures } from '../erasure';
 import { openTeamClient, teamError } from './connection';
+import { refreshTeams } from './teams';
 import { pull, push, type SyncCounts } from './sync';
 
 /**
@@ -92,6 +93,7 @@ export class TeamEngine {
     this.lastRound = Date.now();
     try {
       const client = await this.connected(link);
+      await refreshTeams(this.core, client);
       const pushed = await push(this.core, client, link, this.authors);
       const pulled = await pull(this.core, client, team.readLink(this.core.db) ?? link);
       if (pulled.erasures.length > 0) void finishErasures(this.core, pulled.erasures);
