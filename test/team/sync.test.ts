@@ -311,3 +311,28 @@ describe('three desks', () => {
     for (const desk of [a!, b!, c!]) expect((await call<Client>(desk, 'clients.get', { id: client.id })).address.city).toBe('Kreuzau');
   });
 });
+
+describe('desks that are online', () => {
+  it("sync by themselves: a change on one desk reaches the other within seconds (the server's NOTIFY, no team.sync)", async () => {
+    teamCount += 1;
+    const online: Desk[] = [];
+    for (const name of ['Online A', 'Online B']) {
+      const counselor = await server.counselor(`${name} ${teamCount}`, `Integration ${teamCount}`);
+      const desk = openTestCore(undefined, { teamAutoSync: true });
+      desks.push(desk);
+      await call(desk, 'team.connect', { url: server.url, role: counselor.role, password: counselor.password });
+      online.push(desk);
+    }
+    const [a, b] = online;
+    const started = Date.now();
+    const partner = await call<Partner>(a!, 'partners.create', { name: 'Integrationskurs Jülich (live)' });
+    let arrived = false;
+    while (!arrived && Date.now() - started < 10_000) {
+      arrived = (await dispatch(b!.core, 'partners.get', { id: partner.id })).ok;
+      if (!arrived) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(arrived, 'the partner reached desk B').toBe(true);
+    console.log(`team: a change reached the other online desk after ${Date.now() - started} ms`);
+    expect((await status(b!)).online).toBe(true);
+  });
+});
