@@ -20,9 +20,10 @@ import { count, summarize, type Figure, type Summary } from './stats';
  *   counselors made with addCounselor (team-admin's own code), plus the 2 real desks' counselors in the first team.
  * - A simulated desk is one pg connection as its own role that speaks the real protocol: PUSH_SQL with batches shaped
  *   exactly as sync.ts's push() builds them, PULL_SQL from its last seq after each NOTIFY (LISTEN lotse_changes on the
- *   same connection). It is the engine (engine.ts) in small: a round is a push of whatever waits, then a pull; a
- *   NOTIFY or a write (seen by a 1 s tick) asks for a round; rounds never overlap, a request during one runs one more
- *   after it (so at most one pull in flight and one pending). Its payloads are real rows (a client, its audit lines,
+ *   same connection). It is the engine (engine.ts) in small: a round is the team list (refreshTeams' two queries), a
+ *   push of whatever waits, then a pull; a NOTIFY, a write (seen by a 250 ms tick) or a NOTIFY in the last 2 s (a
+ *   round every 500 ms then) asks for a round; rounds never overlap, a request during one runs one more after it (so
+ *   at most one pull in flight and one pending). Its payloads are real rows (a client, its audit lines,
  *   a partner as a real desk wrote them, taken from the server) with ids, names and streets of their own: each desk
  *   creates 2 clients of its team and edits them, and creates and edits 1 partner of the shared directory.
  *   What a real desk does with a pulled row (JSON.parse, SQLite) is left out for the simulated ones: on a real
@@ -45,7 +46,10 @@ const DESKS_PER_TEAM = count(30, 6);
 const WRITES_PER_DESK = 50;
 const CHANGES_PER_WRITE = 2;
 const WRITING_SECONDS = count(40, 10);
-const TICK_MS = 1000;
+// As engine.ts: the outbox looked at four times a second; while NOTIFYs come, a round every half second.
+const TICK_MS = 250;
+const BUSY_FOR_MS = 2000;
+const BUSY_ROUND_EVERY_MS = 500;
 const PUSH_BATCH = 500;
 const PULL_BATCH = 1000;
 const REAL_EDIT_EVERY_MS = 2000;
@@ -131,6 +135,8 @@ class SimDesk {
   private round: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private lastNotify = 0;
+  private lastRound = 0;
   private auditNumber = 0;
   private readonly base = new Map<string, string>();
   readonly clients: string[] = [randomUUID(), randomUUID()];
@@ -159,6 +165,7 @@ class SimDesk {
     await this.client.connect();
     this.client.on('notification', () => {
       this.bench.totals.notifications += 1;
+      this.lastNotify = performance.now();
       this.requestRound();
     });
     await this.client.query('LISTEN lotse_changes');
@@ -171,7 +178,9 @@ class SimDesk {
     setTimeout(() => {
       if (this.bench.stopped) return;
       this.timer = setInterval(() => {
-        if (this.head !== this.seenHead) this.requestRound();
+        const now = performance.now();
+        const busy = now - this.lastNotify < BUSY_FOR_MS && now - this.lastRound >= BUSY_ROUND_EVERY_MS;
+        if (this.head !== this.seenHead || busy) this.requestRound();
       }, TICK_MS);
     }, phase);
   }
@@ -300,6 +309,10 @@ class SimDesk {
     do {
       this.again = false;
       this.seenHead = this.head;
+      this.lastRound = performance.now();
+      // What the engine asks first in every round (teams.ts: refreshTeams).
+      await this.client.query('SELECT id, name FROM lotse.teams ORDER BY name');
+      await this.client.query('SELECT team_id, lead FROM lotse.memberships WHERE role_name = session_user');
       await this.push();
       await this.pull();
     } while (this.again && !this.bench.stopped);
@@ -502,7 +515,14 @@ export async function teamFigures(): Promise<{ figures: Figure[]; raw: Record<st
   const timers: NodeJS.Timeout[] = [];
   let bench: SimBench | null = null;
   try {
-    cluster = startTestCluster({ max_connections: simulatedCount + 60, track_functions: 'pl' });
+    // BENCH_TEAM_PG=name=value,… adds server settings (to try one out; the table says which were given).
+    const extra = Object.fromEntries(
+      (process.env.BENCH_TEAM_PG ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => pair.split('=') as [string, string]),
+    );
+    cluster = startTestCluster({ max_connections: simulatedCount + 60, track_functions: 'pl', ...extra });
     const adminUrl = cluster.adminUrl;
     const url = `postgres://127.0.0.1:${cluster.port}/postgres`;
     const port = cluster.port;

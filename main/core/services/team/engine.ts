@@ -19,6 +19,11 @@ import { pull, push, type SyncCounts } from './sync';
 const TICK_MS = 250;
 const ROUND_EVERY_MS = 30_000;
 const LISTEN_RETRY_MS = 10_000;
+// The server sends at most one NOTIFY every 250 ms (lotse.notify_changes): a push just after one commits without its
+// own. While NOTIFYs come (one in the last 2 s), a desk therefore also pulls every half second, so such a change
+// arrives within a second rather than at the 30 s round.
+const BUSY_FOR_MS = 2000;
+const BUSY_ROUND_EVERY_MS = 500;
 
 export class TeamEngine {
   online = false;
@@ -31,6 +36,7 @@ export class TeamEngine {
   private again = false;
   private seenHead = 0;
   private lastRound = 0;
+  private lastNotify = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private authors = new Map<string, string>();
@@ -54,7 +60,8 @@ export class TeamEngine {
       return;
     }
     const now = Date.now();
-    if (head !== this.seenHead || now - this.lastRound >= ROUND_EVERY_MS) this.requestRound();
+    const busy = now - this.lastNotify < BUSY_FOR_MS && now - this.lastRound >= BUSY_ROUND_EVERY_MS;
+    if (head !== this.seenHead || busy || now - this.lastRound >= ROUND_EVERY_MS) this.requestRound();
     if (!this.listening && now - this.lastListenTry >= LISTEN_RETRY_MS) void this.listen();
   }
 
@@ -130,7 +137,10 @@ export class TeamEngine {
         void listener.end().catch(() => undefined);
         return;
       }
-      listener.on('notification', () => this.requestRound());
+      listener.on('notification', () => {
+        this.lastNotify = Date.now();
+        this.requestRound();
+      });
       listener.on('error', () => {
         this.listening = false;
         this.listener = null;
