@@ -90,6 +90,8 @@ interface PulledRow {
   change_id: string;
   desk_id: string;
   team_id: string | null;
+  /** jsonb as text (rawJsonTypes). */
+  payload: string | null;
 }
 
 /** A simulated change on its way: who wrote it, when, when it left in a push, when the server took it. */
@@ -117,6 +119,7 @@ interface Totals {
   pushes: number;
   pulls: number;
   pulledRows: number;
+  pulledPayloadBytes: number;
   notifications: number;
   errors: string[];
 }
@@ -320,8 +323,11 @@ class SimDesk {
 
   private async push(): Promise<void> {
     const { totals, travels } = this.bench;
-    while (this.outbox.length > 0) {
-      const batch = this.outbox.slice(0, PUSH_BATCH);
+    // As push() does: what is written meanwhile goes in the next round, after this round's pull.
+    let left = this.outbox.length;
+    while (left > 0) {
+      const batch = this.outbox.slice(0, Math.min(PUSH_BATCH, left));
+      left -= batch.length;
       const handedAt = performance.now();
       for (const change of batch) travels.get(change.changeId)!.handedAt = handedAt;
       const result = await this.client.query<{ answers: string }>(PUSH_SQL, [this.deskId, JSON.stringify(batch)]);
@@ -346,6 +352,7 @@ class SimDesk {
       totals.pulls += 1;
       totals.pulledRows += rows.length;
       for (const row of rows) {
+        totals.pulledPayloadBytes += row.payload?.length ?? 0;
         const travel = travels.get(row.change_id);
         if (!travel) continue;
         if (Number.isNaN(travel.seq)) {
@@ -387,6 +394,7 @@ class SimBench {
     pushes: 0,
     pulls: 0,
     pulledRows: 0,
+    pulledPayloadBytes: 0,
     notifications: 0,
     errors: [],
   };
@@ -527,6 +535,12 @@ export async function teamFigures(): Promise<{ figures: Figure[]; raw: Record<st
     const url = `postgres://127.0.0.1:${cluster.port}/postgres`;
     const port = cluster.port;
     await connected(adminUrl, (client) => migrateServer(client));
+    // BENCH_TEAM_EXPERIMENT=no-lock: lotse.lock_changes() does nothing, to see what the one lock costs. Not the
+    // protocol (seq is then no longer in commit order, a pull may skip a change: the pairs count shows it).
+    const experiment = process.env.BENCH_TEAM_EXPERIMENT ?? '';
+    if (experiment === 'no-lock') {
+      await connected(adminUrl, (client) => client.query('CREATE OR REPLACE FUNCTION lotse.lock_changes() RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$'));
+    }
 
     // Counselors, made as team-admin makes them: 10 teams of 30, and the two real desks' in the first team.
     const counselors = await connected(adminUrl, async (client) => {
@@ -754,6 +768,9 @@ export async function teamFigures(): Promise<{ figures: Figure[]; raw: Record<st
     const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
     const ms = (value: number) => (Number.isNaN(value) ? '–' : `${value.toFixed(0)} ms`);
     const report = [
+      ...(experiment || extra
+        ? [`EXPERIMENT: ${[experiment, ...Object.entries(extra).map(([name, value]) => `${name}=${value}`)].filter(Boolean).join(', ')}`]
+        : []),
       `Team sync, ${simulatedCount} simulated desks × ${WRITES_PER_DESK * CHANGES_PER_WRITE} changes (${TEAMS} teams of ${DESKS_PER_TEAM}) + ${reals.length} real desks, loopback, writes spread over ${WRITING_SECONDS} s:`,
       '',
       row(['figure', 'value', 'goal']),
@@ -786,7 +803,11 @@ export async function teamFigures(): Promise<{ figures: Figure[]; raw: Record<st
         `${server.pushCalls}, ${(server.pushMs / 1000).toFixed(1)} s, ${(server.pushMs / Math.max(1, sim.totals.applied)).toFixed(2)} ms`,
         '',
       ]),
-      row(['pulls by simulated desks, rows pulled, NOTIFYs received', `${sim.totals.pulls}, ${sim.totals.pulledRows}, ${sim.totals.notifications}`, '']),
+      row([
+        'pulls by simulated desks, rows pulled (payload MB), NOTIFYs received',
+        `${sim.totals.pulls}, ${sim.totals.pulledRows} (${(sim.totals.pulledPayloadBytes / 1e6).toFixed(0)} MB), ${sim.totals.notifications}`,
+        '',
+      ]),
       row([
         `CPU over the ${wallWindow.toFixed(0)} s run: PostgreSQL / this process`,
         `${pgCpu.toFixed(1)} s / ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
