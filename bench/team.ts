@@ -559,16 +559,16 @@ export async function teamFigures(): Promise<{ figures: Figure[]; raw: Record<st
 
     reals.push(...(await realDesks(url, counselors.real)));
     const realTeam = counselors.real[0]!.teamId;
+    // Every real desk has the other's clients before the clock starts.
+    const everywhere = () =>
+      reals.every((desk) => reals.every((other) => other.clients.every((client) => desk.core.db.prepare('SELECT 1 FROM clients WHERE id = ?').get(client.id))));
+    if (!(await until('the real desks have each other’s clients', everywhere, 30_000))) throw new Error('real desks did not sync');
     const templates = await templatesFrom(adminUrl);
     if (process.env.BENCH_TEAM_DEBUG === '1') console.log('\n', JSON.stringify(templates, null, 2));
     bench = new SimBench(templates, realTeam);
     const sim = bench;
     for (const [index, counselor] of counselors.made.entries()) sims.push(new SimDesk(index, counselor, port, sim));
     for (let start = 0; start < sims.length; start += 25) await Promise.all(sims.slice(start, start + 25).map((desk) => desk.connect()));
-    // Every real desk has the other's clients before the clock starts.
-    const everywhere = () =>
-      reals.every((desk) => reals.every((other) => other.clients.every((client) => desk.core.db.prepare('SELECT 1 FROM clients WHERE id = ?').get(client.id))));
-    if (!(await until('the real desks have each other’s clients', everywhere, 30_000))) throw new Error('real desks did not sync');
     await sleep(1500);
 
     // The writes: each desk's 50 at a steady pace over the writing time, with a random phase and ±30 % jitter.
