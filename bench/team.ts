@@ -768,7 +768,7 @@ export async function teamFigures(): Promise<{ figures: Figure[]; raw: Record<st
     const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
     const ms = (value: number) => (Number.isNaN(value) ? '–' : `${value.toFixed(0)} ms`);
     const report = [
-      ...(experiment || extra
+      ...(experiment || Object.keys(extra).length > 0
         ? [`EXPERIMENT: ${[experiment, ...Object.entries(extra).map(([name, value]) => `${name}=${value}`)].filter(Boolean).join(', ')}`]
         : []),
       `Team sync, ${simulatedCount} simulated desks × ${WRITES_PER_DESK * CHANGES_PER_WRITE} changes (${TEAMS} teams of ${DESKS_PER_TEAM}) + ${reals.length} real desks, loopback, writes spread over ${WRITING_SECONDS} s:`,
