@@ -799,7 +799,7 @@ export async function teamFigures(): Promise<{ figures: Figure[]; raw: Record<st
       row(['server: changes by simulated desks', String(server.simulated), String(totalChanges)]),
       row(['server: count(*) lotse.conflicts', String(server.conflicts), '0']),
       row([
-        'lotse.push: calls, server time (lock held), per change',
+        'lotse.push: calls, time inside (waiting for the lock included), per change applied',
         `${server.pushCalls}, ${(server.pushMs / 1000).toFixed(1)} s, ${(server.pushMs / Math.max(1, sim.totals.applied)).toFixed(2)} ms`,
         '',
       ]),
