@@ -133,8 +133,8 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 15_000, application_name: 'lotse-team-admin' });
   // A connection the server drops is reported by the next query; without a listener it would end the process with a stack trace.
   client.on('error', () => undefined);
-  await client.connect();
   try {
+    await client.connect();
     return await work(client);
   } finally {
     await client.end().catch(() => undefined);
@@ -228,7 +228,12 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof AdminError ? error.message : `team-admin ist unerwartet gescheitert: ${errorParts(error).message}`);
-  process.exitCode = error instanceof AdminError ? error.exitCode : 1;
-});
+main(process.argv.slice(2))
+  .catch((error: unknown) => {
+    console.error(error instanceof AdminError ? error.message : `team-admin ist unerwartet gescheitert: ${errorParts(error).message}`);
+    process.exitCode = error instanceof AdminError ? error.exitCode : 1;
+  })
+  .finally(() => {
+    // Done: a socket the driver left open after a failed login must not keep IT's terminal waiting (unref: an orderly exit does not wait for it).
+    setTimeout(() => process.exit(), 2_000).unref();
+  });
