@@ -204,3 +204,33 @@ describe('npm run team-admin', () => {
     expectOneLineFailure(teamAdmin(['anlegen']), /^Unbekannter Befehl „anlegen“/, 2);
   });
 });
+
+describe('npm run team-admin as an IT role that is no superuser', () => {
+  let own: TestCluster;
+  beforeAll(() => {
+    own = startTestCluster();
+  }, 60_000);
+  afterAll(() => own?.stop());
+
+  it('sets up the team store and adds a counselor with CREATEROLE and CREATE on the database; a role with neither is told so', async () => {
+    await connected(own.adminUrl, async (client) => {
+      await client.query('CREATE DATABASE lotse');
+      await client.query(`CREATE ROLE it_admin LOGIN CREATEROLE PASSWORD 'it-geheim'`);
+      await client.query('GRANT CREATE ON DATABASE lotse TO it_admin');
+      await client.query(`CREATE ROLE helfer LOGIN PASSWORD 'helfer-geheim'`);
+    });
+    const url = `postgres://it_admin:it-geheim@127.0.0.1:${own.port}/lotse`;
+    expectOneLineFailure(
+      teamAdmin(['init', '--url', url.replace('it_admin:it-geheim', 'helfer:helfer-geheim')]),
+      /^helfer darf das auf 127\.0\.0\.1:\d+ nicht \(.*\)\. team-admin braucht eine Rolle mit CREATEROLE, die in der Datenbank lotse Schemas anlegen darf\.$/,
+    );
+    const init = teamAdmin(['init', '--url', url]);
+    expect([init.status, init.stderr]).toEqual([0, '']);
+    const added = teamAdmin(['add-counselor', '--url', url, '--name', 'Chris Weber', '--team', 'Integration Süd']);
+    expect([added.status, added.stderr]).toEqual([0, '']);
+    const chris = printed(added);
+    expect(chris.url).toBe(`postgres://${chris.role}@127.0.0.1:${own.port}/lotse`);
+    const teams = await connected(chris.url, async (client) => (await client.query('SELECT lotse.my_teams() AS id')).rows, chris.password);
+    expect(teams).toHaveLength(1);
+  });
+});
