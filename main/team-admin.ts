@@ -188,7 +188,7 @@ async function addCounselorCommand(url: string, name: string, team: string, lead
     const counselor = await addCounselor(client, { name, team, lead });
     return [
       existing.rowCount ? `Team „${team}“ gibt es schon; ${name} kommt dazu.` : `Team „${team}“ neu angelegt.`,
-      `Zugang für ${name} angelegt. Das trägt Lotse am Arbeitsplatz beim Verbinden mit dem Team ein:`,
+      `Zugang für ${name} angelegt. Am Arbeitsplatz in Lotse beim Verbinden mit dem Team einzutragen:`,
       '',
       `  Adresse:       ${deskUrl(url, counselor.role, database)}`,
       `  Benutzername:  ${counselor.role}`,
