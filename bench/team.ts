@@ -172,6 +172,7 @@ class SimDesk {
       this.requestRound();
     });
     await this.client.query('LISTEN lotse_changes');
+    this.lastNotify = performance.now();
     // What a desk does first: pull what the team has (the directory the real desks brought), not measured.
     await this.pull();
   }

@@ -151,6 +151,10 @@ export class TeamEngine {
       await listener.query('LISTEN lotse_changes');
       this.listener = listener;
       this.listening = true;
+      // A NOTIFY sent before this LISTEN was not heard, and a push just after it sent none: a round now, and the
+      // half-second rounds for 2 s, as after a NOTIFY.
+      this.lastNotify = Date.now();
+      this.requestRound();
     } catch {
       this.listening = false;
     }
