@@ -20,7 +20,7 @@ import { count, summarize, type Figure, type Summary } from './stats';
  *   counselors made with addCounselor (team-admin's own code), plus the 2 real desks' counselors in the first team.
  * - A simulated desk is one pg connection as its own role that speaks the real protocol: PUSH_SQL with batches shaped
  *   exactly as sync.ts's push() builds them, PULL_SQL from its last seq after each NOTIFY (LISTEN lotse_changes on the
- *   same connection). It is the engine (engine.ts) in small: a round is the team list (refreshTeams' two queries), a
+ *   same connection). It is the engine (engine.ts) in small: a round is the team list (refreshTeams' two queries, every 30 s), a
  *   push of whatever waits, then a pull; a NOTIFY, a write (seen by a 250 ms tick) or a NOTIFY in the last 2 s (a
  *   round every 500 ms then) asks for a round; rounds never overlap, a request during one runs one more after it (so
  *   at most one pull in flight and one pending). Its payloads are real rows (a client, its audit lines,
@@ -140,6 +140,7 @@ class SimDesk {
   private timer: NodeJS.Timeout | null = null;
   private lastNotify = 0;
   private lastRound = 0;
+  private teamsRefreshed = -Infinity;
   private auditNumber = 0;
   private readonly base = new Map<string, string>();
   readonly clients: string[] = [randomUUID(), randomUUID()];
@@ -314,9 +315,12 @@ class SimDesk {
       this.again = false;
       this.seenHead = this.head;
       this.lastRound = performance.now();
-      // What the engine asks first in every round (teams.ts: refreshTeams).
-      await this.client.query('SELECT id, name FROM lotse.teams ORDER BY name');
-      await this.client.query('SELECT team_id, lead FROM lotse.memberships WHERE role_name = session_user');
+      // What the engine asks in its first round and then every 30 s (teams.ts: refreshTeams).
+      if (this.lastRound - this.teamsRefreshed >= 30_000) {
+        this.teamsRefreshed = this.lastRound;
+        await this.client.query('SELECT id, name FROM lotse.teams ORDER BY name');
+        await this.client.query('SELECT team_id, lead FROM lotse.memberships WHERE role_name = session_user');
+      }
       await this.push();
       await this.pull();
     } while (this.again && !this.bench.stopped);

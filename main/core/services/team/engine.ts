@@ -37,6 +37,7 @@ export class TeamEngine {
   private seenHead = 0;
   private lastRound = 0;
   private lastNotify = 0;
+  private teamsRefreshed = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private authors = new Map<string, string>();
@@ -101,7 +102,11 @@ export class TeamEngine {
     this.lastRound = Date.now();
     try {
       const client = await this.connected(link);
-      await refreshTeams(this.core, client);
+      // The team list changes when IT adds a team or a member: looked at in the first round and then every 30 s, not in every round.
+      if (Date.now() - this.teamsRefreshed >= ROUND_EVERY_MS) {
+        await refreshTeams(this.core, client);
+        this.teamsRefreshed = Date.now();
+      }
       const pushed = await push(this.core, client, link, this.authors);
       const pulled = await pull(this.core, client, team.readLink(this.core.db) ?? link);
       if (pulled.erasures.length > 0) void finishErasures(this.core, pulled.erasures);
@@ -163,6 +168,7 @@ export class TeamEngine {
   private dropClient(): void {
     void this.client?.end().catch(() => undefined);
     this.client = null;
+    this.teamsRefreshed = 0;
   }
 
   /** Connections closed, timers off: at unlinking and when the core closes. */

@@ -179,13 +179,15 @@ DECLARE
   current lotse.entities;
   seen lotse.conflicts;
   answers jsonb := '[]'::jsonb;
+  -- The changes this push applied, in its order: appended to lotse.changes at the end, under the lock.
+  applied jsonb := '[]'::jsonb;
   made timestamptz;
   team uuid;
+  inserted integer;
   -- The batch's changes the server has seen before, looked up once per batch rather than once per change.
   applied_before uuid[];
   kept_before uuid[];
 BEGIN
-  PERFORM lotse.lock_changes();
   applied_before := ARRAY(SELECT change_id FROM lotse.changes WHERE change_id IN (SELECT (value ->> 'changeId')::uuid FROM jsonb_array_elements(batch)));
   kept_before := ARRAY(SELECT change_id FROM lotse.conflicts WHERE change_id IN (SELECT (value ->> 'changeId')::uuid FROM jsonb_array_elements(batch)));
   FOR c IN SELECT value FROM jsonb_array_elements(batch) LOOP
@@ -204,28 +206,45 @@ BEGIN
       CONTINUE;
     END IF;
     IF c ->> 'op' = 'erase' THEN
+      -- Rare, and it writes lotse.changes itself: the lock now, held to the commit.
+      PERFORM lotse.lock_changes();
       PERFORM lotse.erase_client(c ->> 'entityId', cid, desk, team, made);
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'applied');
       applied_before := applied_before || cid;
       CONTINUE;
     END IF;
     SELECT * INTO current FROM lotse.entities WHERE kind = c ->> 'kind' AND id = c ->> 'entityId' FOR UPDATE;
+    IF NOT FOUND AND base IS NULL AND NOT lotse.lead_only(c ->> 'kind') THEN
+      -- A new row: claimed at once, so that a second desk creating the same key meanwhile waits and then meets it.
+      INSERT INTO lotse.entities (kind, id, team_id, client_id, last_change, payload, updated_by, updated_at)
+      VALUES (c ->> 'kind', c ->> 'entityId', team, c ->> 'clientId', cid, c -> 'payload', session_user, made)
+      ON CONFLICT (kind, id) DO NOTHING;
+      GET DIAGNOSTICS inserted = ROW_COUNT;
+      IF inserted = 1 THEN
+        applied := applied || jsonb_build_object('change_id', cid, 'kind', c ->> 'kind', 'entity_id', c ->> 'entityId', 'team_id', team,
+          'client_id', c ->> 'clientId', 'op', c ->> 'op', 'payload', c -> 'payload', 'made_at', made);
+        answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'applied');
+        applied_before := applied_before || cid;
+        CONTINUE;
+      END IF;
+      SELECT * INTO current FROM lotse.entities WHERE kind = c ->> 'kind' AND id = c ->> 'entityId' FOR UPDATE;
+    END IF;
     IF lotse.lead_only(c ->> 'kind') AND NOT lotse.i_lead() THEN
       -- With the server's state, so the desk can put it back.
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'refused', 'serverChange', current.last_change,
         'serverPayload', current.payload, 'serverAuthor', current.updated_by, 'serverAt', current.updated_at);
       CONTINUE;
     END IF;
-    IF NOT FOUND AND base IS NOT NULL THEN
+    IF current.kind IS NULL AND base IS NOT NULL THEN
       -- Erased, or handed over to a team this counselor is not in: the pull brings the tombstone.
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'gone');
       CONTINUE;
     END IF;
-    IF FOUND AND (c ->> 'insertOnly')::boolean THEN
+    IF current.kind IS NOT NULL AND (c ->> 'insertOnly')::boolean THEN
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'applied');
       CONTINUE;
     END IF;
-    IF FOUND AND current.last_change IS DISTINCT FROM base THEN
+    IF current.kind IS NOT NULL AND current.last_change IS DISTINCT FROM base THEN
       INSERT INTO lotse.conflicts (change_id, desk_id, kind, entity_id, team_id, client_id, base_change, server_change, server_payload,
                                    server_author, server_at, desk_payload, made_at)
       VALUES (cid, desk, current.kind, current.id, current.team_id, current.client_id, base, current.last_change, current.payload,
@@ -235,7 +254,7 @@ BEGIN
         'serverPayload', current.payload, 'serverAuthor', current.updated_by, 'serverAt', current.updated_at);
       CONTINUE;
     END IF;
-    IF FOUND AND c ->> 'op' = 'delete' THEN
+    IF current.kind IS NOT NULL AND c ->> 'op' = 'delete' THEN
       -- A deletion cascaded from a row already gone may not know its client any more: the row keeps its team.
       team := current.team_id;
     END IF;
@@ -244,9 +263,9 @@ BEGIN
             CASE WHEN c ->> 'op' = 'delete' THEN NULL ELSE c -> 'payload' END, session_user, made)
     ON CONFLICT (kind, id) DO UPDATE SET team_id = EXCLUDED.team_id, client_id = EXCLUDED.client_id, last_change = EXCLUDED.last_change,
       payload = EXCLUDED.payload, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at;
-    INSERT INTO lotse.changes (change_id, desk_id, kind, entity_id, team_id, client_id, op, payload, made_at)
-    VALUES (cid, desk, c ->> 'kind', c ->> 'entityId', team, COALESCE(c ->> 'clientId', current.client_id), c ->> 'op',
-            CASE WHEN c ->> 'op' = 'delete' THEN NULL ELSE c -> 'payload' END, made);
+    applied := applied || jsonb_build_object('change_id', cid, 'kind', c ->> 'kind', 'entity_id', c ->> 'entityId', 'team_id', team,
+      'client_id', COALESCE(c ->> 'clientId', current.client_id), 'op', c ->> 'op',
+      'payload', CASE WHEN c ->> 'op' = 'delete' THEN NULL ELSE c -> 'payload' END, 'made_at', made);
     IF c ? 'resolves' THEN
       UPDATE lotse.conflicts SET resolved_by = cid WHERE change_id = (c ->> 'resolves')::uuid;
     END IF;
@@ -254,6 +273,14 @@ BEGIN
     -- The same change twice in one batch: the second is answered as one seen before.
     applied_before := applied_before || cid;
   END LOOP;
+  -- Only appending to lotse.changes is serial: the lock, held to the commit, hands out seq in commit order, so a desk
+  -- that has pulled up to n never misses a change below n. The checks above run side by side, each row under its own lock.
+  PERFORM lotse.lock_changes();
+  INSERT INTO lotse.changes (change_id, desk_id, kind, entity_id, team_id, client_id, op, payload, made_at)
+  SELECT x.change_id, desk, x.kind, x.entity_id, x.team_id, x.client_id, x.op, NULLIF(x.payload, 'null'::jsonb), x.made_at
+  FROM jsonb_array_elements(applied) WITH ORDINALITY AS a (value, position),
+       jsonb_to_record(a.value) AS x (change_id uuid, kind text, entity_id text, team_id uuid, client_id text, op text, payload jsonb, made_at timestamptz)
+  ORDER BY a.position;
   PERFORM lotse.notify_changes();
   RETURN answers;
 END $$;
