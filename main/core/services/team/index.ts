@@ -21,6 +21,7 @@ import { differingFields, labelOf, mergeStates, subjectOf } from './conflicts';
 import { checkAddress, openTeamClient, teamError, withoutCredentials } from './connection';
 import { TeamEngine } from './engine';
 import { assertMayChangeShared } from './lead';
+import { refreshTeams } from './teams';
 
 /** `team.*` (docs/team-mode.md): linking a desk to the team store, its status, sync, conflicts and hand-over. */
 
@@ -246,16 +247,22 @@ export function resolveConflict(core: Core, input: ParsedInput<'team.resolve'>):
 export async function handOver(core: Core, input: ParsedInput<'team.handOver'>): Promise<MethodOutput<'team.handOver'>> {
   const link = requireLink(core);
   if (!getClient(core.db, input.clientId)) throw notFound('client');
-  const target = team.readTeams(core.db).find((row) => row.id === input.teamId);
-  if (!target) throw new DomainError('invalid_input', { key: 'common.checkInput' }, { teamId: { key: 'team.unknownTeam' } });
-  if ((team.clientTeam(core.db, input.clientId) ?? link.teamId) === input.teamId) {
-    throw new DomainError('invalid_input', { key: 'common.checkInput' }, { teamId: { key: 'team.sameTeam' } });
-  }
   const engine = engineOf(core);
-  // What waits of the person goes up first, in their old team.
-  await engine.sync();
   const client = await openTeamClient(link);
+  let target: team.TeamRow;
   try {
+    // The teams as the server has them now: IT may have made the new team a minute ago.
+    await refreshTeams(core, client).catch((error: unknown) => {
+      throw teamError(error, link.role);
+    });
+    const found = team.readTeams(core.db).find((row) => row.id === input.teamId);
+    if (!found) throw new DomainError('invalid_input', { key: 'common.checkInput' }, { teamId: { key: 'team.unknownTeam' } });
+    if ((team.clientTeam(core.db, input.clientId) ?? link.teamId) === input.teamId) {
+      throw new DomainError('invalid_input', { key: 'common.checkInput' }, { teamId: { key: 'team.sameTeam' } });
+    }
+    target = found;
+    // What waits of the person goes up first, in their old team.
+    await engine.sync();
     await client.query('SELECT lotse.hand_over($1, $2, $3, $4)', [input.clientId, input.teamId, randomUUID(), link.deskId]);
   } catch (error) {
     if ((error as { code?: string }).code === '42501') throw new DomainError('forbidden', { key: 'team.notYourClient' });

@@ -19,8 +19,15 @@ const PULL_BATCH = 1000;
 
 /** The protocol's two statements (the bench's simulated desks send the same). */
 export const PUSH_SQL = 'SELECT lotse.push($1, $2) AS answers';
-export const PULL_SQL = `SELECT seq, change_id, desk_id, kind, entity_id, team_id, client_id, op, payload
-  FROM lotse.changes WHERE seq > $1 ORDER BY seq LIMIT $2`;
+/*
+ * The desk's own teams and the office's shared rows, each read along the (team_id, seq) index: a pull touches the rows
+ * it gets, not every team's changes since the last pull (row-level security still holds for what it returns).
+ */
+export const PULL_SQL = `SELECT seq, change_id, desk_id, kind, entity_id, team_id, client_id, op, payload FROM (
+    (SELECT * FROM lotse.changes WHERE team_id IS NULL AND seq > $1 ORDER BY seq LIMIT $2)
+    UNION ALL
+    (SELECT * FROM lotse.changes WHERE team_id = ANY (ARRAY(SELECT lotse.my_teams())) AND seq > $1 ORDER BY seq LIMIT $2)
+  ) AS mine ORDER BY seq LIMIT $2`;
 
 export interface SyncCounts {
   pushed: number;

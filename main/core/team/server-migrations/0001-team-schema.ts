@@ -67,6 +67,8 @@ CREATE TABLE IF NOT EXISTS lotse.changes (
   applied_at timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX IF NOT EXISTS changes_by_client ON lotse.changes (client_id) WHERE client_id IS NOT NULL;
+-- A desk's pull: its teams' rows and the shared ones (team_id NULL), each in seq order.
+CREATE INDEX IF NOT EXISTS changes_by_team ON lotse.changes (team_id, seq);
 
 -- A desk's edit whose base was no longer the server's: both states, kept for a person to decide.
 CREATE TABLE IF NOT EXISTS lotse.conflicts (
