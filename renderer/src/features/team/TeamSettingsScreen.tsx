@@ -11,12 +11,13 @@ import { FieldFrame } from '../../ui/FieldFrame';
 import { focusSoon } from '../../ui/focus';
 import { formatTimestamp } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
-import { refreshTeamStatus, setTeamStatus, useTeamStatus } from './team-status';
+import { refreshTeamStatus, setTeamStatus, useTeamStatus, useTeamStatusFailure } from './team-status';
 
 /** Einstellungen → Im Team arbeiten: connect this desk to the team store, or see the link, sync and disconnect. */
 export function TeamSettingsScreen() {
   const { t } = useTranslation();
   const status = useTeamStatus();
+  const failure = useTeamStatusFailure();
   const [done, setDone] = useState('');
   useEffect(() => {
     void refreshTeamStatus();
@@ -31,7 +32,8 @@ export function TeamSettingsScreen() {
       <div role="status" className="notice-region">
         {done ? <p className="notice">{done}</p> : null}
       </div>
-      {status === null ? <p className="busy">{t('common.loading')}</p> : null}
+      {status === null && !failure ? <p className="busy">{t('common.loading')}</p> : null}
+      {status === null && failure ? <ErrorAlert error={failure} onRetry={() => void refreshTeamStatus()} /> : null}
       {status && !status.linked ? (
         <ConnectForm
           onConnected={(linked) => {

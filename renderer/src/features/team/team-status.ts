@@ -11,24 +11,27 @@ import { call } from '../../api';
  */
 
 let status: TeamStatus | null = null;
+/** Why the last question failed, for the settings page (the header just stays away). */
+let failure: unknown = null;
 let pending: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 
-function publish(next: TeamStatus | null): void {
+function publish(next: TeamStatus | null, error: unknown = null): void {
   status = next;
+  failure = error;
   listeners.forEach((listener) => listener());
 }
 
-/** Asks `team.status` again; a failed question (an older host without team mode) counts as not linked. */
+/** Asks `team.status` again; a failed question keeps what was known (one missed poll does not hide the header). */
 export function refreshTeamStatus(): Promise<void> {
   pending ??= call('team.status', {}).then(
     (next) => {
       pending = null;
       publish(next);
     },
-    () => {
+    (error: unknown) => {
       pending = null;
-      publish(null);
+      publish(status, error);
     },
   );
   return pending;
@@ -47,6 +50,11 @@ function subscribe(listener: () => void): () => void {
 /** The status as last known, null before the first answer (or when the host has no team mode). */
 export function useTeamStatus(): TeamStatus | null {
   return useSyncExternalStore(subscribe, () => status);
+}
+
+/** Why the last `team.status` failed, or null. */
+export function useTeamStatusFailure(): unknown {
+  return useSyncExternalStore(subscribe, () => failure);
 }
 
 /** How often the header asks while linked: changes waiting and conflicts stay current without costing much. */
@@ -76,5 +84,6 @@ export function useTeamStatusPolling(navigationKey: string): TeamStatus | null {
 /** Only for tests: forget what is known. */
 export function resetTeamStatusForTests(): void {
   status = null;
+  failure = null;
   pending = null;
 }
