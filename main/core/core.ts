@@ -55,6 +55,8 @@ export interface Core {
   /** The bundled checkpoint worker (dist/checkpoint-worker.cjs): checkpoints off the host's thread during long write work (db/checkpoints.ts). */
   readonly checkpointWorkerScript: string;
   readonly printPdf: PdfPrinter | undefined;
+  /** Team mode syncs by itself (at start, after writes, on the server's NOTIFY); tests of the protocol turn it off and sync by hand. */
+  readonly teamAutoSync: boolean;
   now: Clock;
   /** Runs `dispose` when the core closes (before the store closes), e.g. to stop a worker. */
   onClose(dispose: () => void): void;

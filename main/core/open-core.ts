@@ -10,6 +10,7 @@ import { seedBuiltIns } from './db/seed';
 import { DomainError } from './errors';
 import { makeTreePrivate, PRIVATE_DIR_MODE } from './private-files';
 import { scheduleDailyBackups } from './services/backup';
+import { resumeTeamSync } from './services/team';
 import { storageError } from './storage-errors';
 import {
   defaultKeyFile,
@@ -51,6 +52,8 @@ export interface CoreOptions {
   printPdf?: PdfPrinter;
   /** Takes the daily backup (soon after the start, and on later days while running); tests with a fixed clock switch it off. */
   dailyBackups?: boolean;
+  /** Team mode's automatic sync (default on): see Core.teamAutoSync. */
+  teamAutoSync?: boolean;
 }
 
 export const DATABASE_FILE = 'lotse.sqlite';
@@ -135,6 +138,7 @@ export function openCore(coreOptions: CoreOptions): Core {
   let backupsScheduled = false;
   const disposers = new Set<() => void>();
   const scheduleBackups = () => {
+    if (store.db !== undefined && !('locked' in store)) resumeTeamSync(core);
     if (backupsScheduled || !(options.dailyBackups ?? true)) return;
     backupsScheduled = true;
     scheduleDailyBackups(core);
@@ -168,6 +172,7 @@ export function openCore(coreOptions: CoreOptions): Core {
     importWorkerScript: options.importWorkerScript ?? path.join(__dirname, 'partner-import-worker.cjs'),
     checkpointWorkerScript: options.checkpointWorkerScript ?? path.join(__dirname, 'checkpoint-worker.cjs'),
     printPdf: options.printPdf,
+    teamAutoSync: options.teamAutoSync ?? true,
     now,
     onClose(dispose) {
       disposers.add(dispose);

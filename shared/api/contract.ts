@@ -56,14 +56,7 @@ import {
   PARTNER_EXPORT_FORMS,
 } from './schemas/partner';
 import { SettingsSchema } from './schemas/settings';
-import {
-  ConflictListSchema,
-  ConflictResolveSchema,
-  HandOverSchema,
-  TeamConnectSchema,
-  TeamStatusSchema,
-  TeamSyncResultSchema,
-} from './schemas/team';
+import { ConflictListSchema, ConflictResolveSchema, HandOverSchema, TeamConnectSchema, TeamStatusSchema, TeamSyncResultSchema } from './schemas/team';
 import { TemplateRefSchema, TemplateSchema, TemplateSummarySchema, TemplateUpdateSchema } from './schemas/template';
 
 /**

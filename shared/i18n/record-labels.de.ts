@@ -144,6 +144,10 @@ export const recordLabelsDe = {
     'deadlines.complete': 'Frist erledigt',
     'deadlines.postpone': 'Frist verschoben',
     'deadlines.reopen': 'Frist wieder geöffnet',
+    'team.connect': 'Mit dem Team verbunden',
+    'team.disconnect': 'Vom Team getrennt',
+    'team.resolve': 'Konflikt im Team entschieden',
+    'clients.handOver': 'An ein anderes Team übergeben',
   },
   auditAreas: {
     client: 'Klient*in',
@@ -159,5 +163,6 @@ export const recordLabelsDe = {
     'residence-status': 'Aufenthaltsstatus',
     audit: 'Protokoll',
     deadline: 'Frist',
+    team: 'Team',
   },
 };

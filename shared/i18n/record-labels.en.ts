@@ -142,6 +142,10 @@ export const recordLabelsEn: CatalogueShape<typeof recordLabelsDe> = {
     'deadlines.complete': 'Deadline done',
     'deadlines.postpone': 'Deadline postponed',
     'deadlines.reopen': 'Deadline reopened',
+    'team.connect': 'Linked to the team',
+    'team.disconnect': 'Unlinked from the team',
+    'team.resolve': 'Team conflict decided',
+    'clients.handOver': 'Handed over to another team',
   },
   auditAreas: {
     client: 'Client',
@@ -157,5 +161,6 @@ export const recordLabelsEn: CatalogueShape<typeof recordLabelsDe> = {
     'residence-status': 'Residence status',
     audit: 'Audit trail',
     deadline: 'Deadline',
+    team: 'Team',
   },
 };

@@ -9,7 +9,7 @@ import { TEST_SETTINGS } from './settings';
 import { makeTempDir } from './temp-dir';
 
 interface TestCoreOptions extends Partial<
-  Pick<CoreOptions, 'batchWorkerScript' | 'importWorkerScript' | 'checkpointWorkerScript' | 'printPdf' | 'dailyBackups' | 'key'>
+  Pick<CoreOptions, 'batchWorkerScript' | 'importWorkerScript' | 'checkpointWorkerScript' | 'printPdf' | 'dailyBackups' | 'key' | 'teamAutoSync'>
 > {
   /** Leaves the store as a fresh install has it: no office, no counselor, setup not done. */
   freshInstall?: boolean;

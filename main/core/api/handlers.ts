@@ -19,6 +19,7 @@ import { closeCase, reopenCase, retentionDue } from '../services/retention';
 import * as settings from '../services/settings';
 import { previewTemplate } from '../services/template-preview';
 import * as templates from '../services/templates';
+import * as teamMode from '../services/team';
 
 export type Handler<M extends MethodName> = (core: Core, input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
@@ -127,5 +128,12 @@ export const handlers: Handlers = {
   'backups.upload': (core, input) => backups.uploadBackup(core, input),
   'audit.list': (core, input) => listAudit(core, input),
   'audit.facets': (core) => auditFacets(core),
+  'team.connect': (core, input) => teamMode.connectTeam(core, input),
+  'team.disconnect': (core, { discardWaiting }) => teamMode.disconnectTeam(core, discardWaiting),
+  'team.status': (core) => teamMode.teamStatus(core),
+  'team.sync': (core) => teamMode.syncTeam(core),
+  'team.conflicts': (core) => teamMode.listConflicts(core),
+  'team.resolve': (core, input) => teamMode.resolveConflict(core, input),
+  'team.handOver': (core, input) => teamMode.handOver(core, input),
   'audit.exportCsv': (core, filter) => exportAuditCsv(core, filter),
 };

@@ -131,7 +131,7 @@ export function listClients(core: Core, query: string, limit: number, sort: Clie
  * since 10 has (the audit trail where there is one): a backup of an older
  * Lotse is erased from in the same way (eraseFromBackups).
  */
-function removeClient(db: Db, id: string): { documents: number; consents: number } | null {
+export function removeClient(db: Db, id: string): { documents: number; consents: number } | null {
   const attached = queries.countAttached(db, id);
   if (queries.hasTable(db, 'audit')) pseudonymiseAuditOfClient(db, id);
   if (!queries.deleteClient(db, id)) return null;

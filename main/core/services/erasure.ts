@@ -1,4 +1,5 @@
 import type { Core } from '../core';
+import type { Erasure } from '../db/queries/erasures';
 import { recordAudit } from './audit';
 import { eraseFromBackups, type BackupErasure } from './backup';
 import { discardBatchesWith } from './batches';
@@ -13,10 +14,19 @@ import { eraseClient } from './clients';
  */
 export async function eraseClientEverywhere(core: Core, id: string): Promise<BackupErasure> {
   const erasure = eraseClient(core, id);
-  discardBatchesWith(core, id);
+  return finishErasures(core, [erasure]);
+}
+
+/**
+ * What follows an erasure once it has committed in the store (here, or in a
+ * pull of team mode that brought another desk's erasure): the serial letters
+ * in memory and every backup.
+ */
+export async function finishErasures(core: Core, erasures: readonly Erasure[]): Promise<BackupErasure> {
+  for (const erasure of erasures) discardBatchesWith(core, erasure.clientId);
   let backups: BackupErasure;
   try {
-    backups = await eraseFromBackups(core, [erasure]);
+    backups = await eraseFromBackups(core, erasures);
   } catch (error) {
     // The erasure has committed: the answer must say so. What went wrong goes to the log.
     console.error('[lotse] Die Sicherungen konnten nach dem Löschen nicht bereinigt werden:', error);

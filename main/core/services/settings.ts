@@ -1,5 +1,6 @@
 import type { Logo, RenderedPdf, Settings } from '../../../shared/api/contract';
 import type { Core } from '../core';
+import { assertMayChangeShared } from './team/lead';
 import { getLogo, insertLogo, type LogoReference } from '../db/queries/logos';
 import { readSettings, writeSettings, type StoredSettings } from '../db/queries/settings';
 import { setupIncompleteMessage, setupMissing, type SetupFacts, type SetupItem } from '../../../shared/domain/setup';
@@ -105,6 +106,7 @@ export function updateSettings(core: Core, entered: Settings): Settings {
     const after: StoredSettings = { ...settings, backups, retention, office: { ...settings.office, logo: logo && insertLogo(core.db, logo) } };
     writeSettings(core.db, after);
     const fields = changedSettings(before, after);
+    if (fields.some((field) => field.startsWith('office.'))) assertMayChangeShared(core);
     if (fields.length > 0) recordAudit(core, { action: 'settings.update', subjectType: 'settings', subjectId: null, clientId: null, details: { fields } });
     return { ...settings, backups, retention };
   })();

@@ -7,6 +7,7 @@ import { BUILT_IN_FORMS, FormDefinitionError, loadFormDefinition, type FormDefin
 import { unknownPlaceholders } from '../../../shared/forms/load';
 import type { ErrorMessage, FieldIssues } from '../../../shared/i18n/error-message';
 import type { Core } from '../core';
+import { assertMayChangeShared } from './team/lead';
 import type { Db } from '../db/open';
 import * as queries from '../db/queries/templates';
 import { DomainError, invalid, notFound } from '../errors';
@@ -239,6 +240,7 @@ export function editedDefinition(base: FormDefinition, edit: TemplateUpdate, rev
 
 /** Saves the office's labels and text blocks as a new version. */
 export function updateTemplate(core: Core, edit: TemplateUpdate): Template {
+  assertMayChangeShared(core);
   const latest = getTemplate(core, edit.id);
   if (latest.version !== edit.baseVersion) {
     throw new DomainError('conflict', { key: 'templates.changedMeanwhile', params: { current: latest.version, edited: edit.baseVersion } });
@@ -249,6 +251,7 @@ export function updateTemplate(core: Core, edit: TemplateUpdate): Template {
 
 /** A new version with the wording the app ships. */
 export function restoreTemplate(core: Core, id: string): Template {
+  assertMayChangeShared(core);
   const shipped = BUILT_IN_FORMS[id];
   if (!shipped) throw notFound('builtInTemplate', { id });
   return saveVersion(core, shipped, 'built-in', 'templates.restore');

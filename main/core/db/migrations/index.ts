@@ -15,6 +15,7 @@ import { migration0130 } from './0130-document-batches';
 import { migration0140 } from './0140-client-list-order';
 import { migration0150 } from './0150-final-sha256-and-batch-staging';
 import { migration0160 } from './0160-document-translations';
+import { migration0170 } from './0170-team-sync';
 
 /** Every migration in the order it runs. Append, never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0140,
   migration0150,
   migration0160,
+  migration0170,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

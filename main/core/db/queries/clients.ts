@@ -93,11 +93,13 @@ export function numberKey(value: string): string {
 }
 
 /** Every folded spelling of the client's names, as one space-separated text for FTS5. */
-function searchText(input: ClientInput): string {
+function searchText(input: SearchedFields): string {
   return [input.familyName, input.givenName, ...input.otherNames].flatMap(foldedVariants).join(' ');
 }
 
-function writeSearchEntries(db: Db, rowid: number, id: string, input: ClientInput): void {
+type SearchedFields = Pick<ClientInput, 'familyName' | 'givenName' | 'otherNames' | 'customerNumber' | 'bgNumber' | 'fileNumber'>;
+
+function writeSearchEntries(db: Db, rowid: number, id: string, input: SearchedFields): void {
   db.prepare('DELETE FROM clients_search WHERE rowid = ?').run(rowid);
   db.prepare('INSERT INTO clients_search (rowid, names) VALUES (?, ?)').run(rowid, searchText(input));
   db.prepare('DELETE FROM client_search_keys WHERE client_id = ?').run(id);
@@ -138,6 +140,12 @@ export function updateClient(db: Db, id: string, input: ClientInput, now: string
     .get({ id, now, ...columns(input) }) as ClientRow | undefined;
   if (row) writeSearchEntries(db, row.rowid, id, input);
   return row && toClient(row);
+}
+
+/** Search entries for a row another desk wrote (team mode's pull writes the row as it came, without this desk's index). */
+export function reindexClient(db: Db, id: string): void {
+  const row = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+  if (row) writeSearchEntries(db, row.rowid, id, toClient(row));
 }
 
 /** Marks the case closed on `closedOn` (with an optional reason code); undefined when there is no such client. */

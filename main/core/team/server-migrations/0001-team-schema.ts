@@ -178,11 +178,13 @@ BEGIN
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'applied');
       CONTINUE;
     END IF;
+    SELECT * INTO current FROM lotse.entities WHERE kind = c ->> 'kind' AND id = c ->> 'entityId' FOR UPDATE;
     IF lotse.lead_only(c ->> 'kind') AND NOT lotse.i_lead() THEN
-      answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'refused');
+      -- With the server's state, so the desk can put it back.
+      answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'refused', 'serverChange', current.last_change,
+        'serverPayload', current.payload, 'serverAuthor', current.updated_by, 'serverAt', current.updated_at);
       CONTINUE;
     END IF;
-    SELECT * INTO current FROM lotse.entities WHERE kind = c ->> 'kind' AND id = c ->> 'entityId' FOR UPDATE;
     IF NOT FOUND AND base IS NOT NULL THEN
       -- Erased, or handed over to a team this counselor is not in: the pull brings the tombstone.
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'gone');
@@ -201,13 +203,17 @@ BEGIN
         'serverPayload', current.payload, 'serverAuthor', current.updated_by, 'serverAt', current.updated_at);
       CONTINUE;
     END IF;
+    IF FOUND AND c ->> 'op' = 'delete' THEN
+      -- A deletion cascaded from a row already gone may not know its client any more: the row keeps its team.
+      team := current.team_id;
+    END IF;
     INSERT INTO lotse.entities AS e (kind, id, team_id, client_id, last_change, payload, updated_by, updated_at)
-    VALUES (c ->> 'kind', c ->> 'entityId', team, c ->> 'clientId', cid,
+    VALUES (c ->> 'kind', c ->> 'entityId', team, COALESCE(c ->> 'clientId', current.client_id), cid,
             CASE WHEN c ->> 'op' = 'delete' THEN NULL ELSE c -> 'payload' END, session_user, made)
     ON CONFLICT (kind, id) DO UPDATE SET team_id = EXCLUDED.team_id, client_id = EXCLUDED.client_id, last_change = EXCLUDED.last_change,
       payload = EXCLUDED.payload, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at;
     INSERT INTO lotse.changes (change_id, desk_id, kind, entity_id, team_id, client_id, op, payload, made_at)
-    VALUES (cid, desk, c ->> 'kind', c ->> 'entityId', team, c ->> 'clientId', c ->> 'op',
+    VALUES (cid, desk, c ->> 'kind', c ->> 'entityId', team, COALESCE(c ->> 'clientId', current.client_id), c ->> 'op',
             CASE WHEN c ->> 'op' = 'delete' THEN NULL ELSE c -> 'payload' END, made);
     IF c ? 'resolves' THEN
       UPDATE lotse.conflicts SET resolved_by = cid WHERE change_id = (c ->> 'resolves')::uuid;

@@ -1,0 +1,201 @@
+import type { Client } from 'pg';
+import type { Core } from '../../core';
+import type { Erasure } from '../../db/queries/erasures';
+import * as team from '../../db/queries/team';
+import { deleteEntity, replicatedTable, writeEntity, setApplying, type Payload } from '../../db/queries/team-replication';
+import { currentCounselor } from '../audit';
+import { reapplyErasures, removeClient } from '../clients';
+
+/**
+ * One round of team mode's protocol (docs/team-mode.md): push the outbox in
+ * batches, each one call of lotse.push in one PostgreSQL transaction and its
+ * answers written in one SQLite transaction; then pull what the server took
+ * since this desk's last sequence number, each batch applied in one SQLite
+ * transaction with the new sequence number.
+ */
+
+const PUSH_BATCH = 500;
+const PULL_BATCH = 1000;
+
+/** The protocol's two statements (the bench's simulated desks send the same). */
+export const PUSH_SQL = 'SELECT lotse.push($1, $2) AS answers';
+export const PULL_SQL = `SELECT seq, change_id, desk_id, kind, entity_id, team_id, client_id, op, payload
+  FROM lotse.changes WHERE seq > $1 ORDER BY seq LIMIT $2`;
+
+export interface SyncCounts {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+}
+
+interface Answer {
+  changeId: string;
+  outcome: 'applied' | 'conflict' | 'refused' | 'gone';
+  serverChange?: string | null;
+  serverPayload?: Payload | null;
+  serverAuthor?: string | null;
+  serverAt?: string | null;
+}
+
+/** Who the server's author is as people know them (lotse.team_members), else the role itself. */
+export type AuthorNames = ReadonlyMap<string, string>;
+
+function isTeamRow(kind: string): boolean {
+  return kind === 'clients' || replicatedTable(kind)?.client !== undefined;
+}
+
+/** Puts the server's state of a row back on this desk, without sending it again. */
+function takeServerState(core: Core, kind: string, entityId: string, answer: Answer): void {
+  setApplying(core.db, true);
+  try {
+    if (answer.serverPayload) writeEntity(core.db, kind, entityId, answer.serverPayload);
+    else deleteEntity(core.db, kind, entityId);
+  } finally {
+    setApplying(core.db, false);
+  }
+  if (answer.serverChange) team.setLastChange(core.db, kind, entityId, answer.serverChange);
+}
+
+export async function push(core: Core, client: Client, link: team.TeamLink, authors: AuthorNames): Promise<{ pushed: number; conflicts: number }> {
+  let pushed = 0;
+  let conflicts = 0;
+  for (;;) {
+    const batch = team.outboxBatch(core.db, PUSH_BATCH);
+    if (batch.length === 0) break;
+    const teamOf = (entry: team.OutboxEntry) => (isTeamRow(entry.kind) && entry.clientId ? (team.clientTeam(core.db, entry.clientId) ?? link.teamId) : null);
+    const changes = batch.map((entry) => ({
+      changeId: entry.changeId,
+      kind: entry.kind,
+      entityId: entry.entityId,
+      clientId: entry.clientId,
+      teamId: teamOf(entry),
+      op: entry.op,
+      baseChange: entry.baseChange,
+      payload: entry.payload === null ? null : (JSON.parse(entry.payload) as Payload),
+      madeAt: entry.madeAt,
+      insertOnly: replicatedTable(entry.kind)?.insertOnly === true,
+      ...(entry.resolves ? { resolves: entry.resolves } : {}),
+    }));
+    const answers = (await client.query<{ answers: Answer[] }>(PUSH_SQL, [link.deskId, JSON.stringify(changes)])).rows[0]!
+      .answers;
+    const byId = new Map(answers.map((answer) => [answer.changeId, answer]));
+    core.db.transaction(() => {
+      for (const [index, entry] of batch.entries()) {
+        const answer = byId.get(entry.changeId);
+        if (!answer) continue;
+        team.dropOutboxEntry(core.db, entry.changeId);
+        if (answer.outcome === 'applied') {
+          pushed += 1;
+          if (entry.op === 'erase') team.forgetClient(core.db, entry.entityId);
+          else {
+            team.setLastChange(core.db, entry.kind, entry.entityId, entry.changeId);
+            const teamId = changes[index]!.teamId;
+            if (entry.clientId && teamId && team.clientTeam(core.db, entry.clientId) === null) team.setClientTeam(core.db, entry.clientId, teamId);
+          }
+          if (entry.resolves) team.dropResolvedConflict(core.db, entry.changeId);
+        } else if (answer.outcome === 'conflict') {
+          conflicts += 1;
+          takeServerState(core, entry.kind, entry.entityId, answer);
+          team.keepConflict(core.db, {
+            id: entry.changeId,
+            kind: entry.kind,
+            entityId: entry.entityId,
+            clientId: entry.clientId,
+            serverChange: answer.serverChange!,
+            serverPayload: answer.serverPayload ? JSON.stringify(answer.serverPayload) : null,
+            serverAuthor: authors.get(answer.serverAuthor ?? '') ?? answer.serverAuthor ?? '',
+            serverAt: answer.serverAt ?? entry.madeAt,
+            deskPayload: entry.payload,
+            deskAt: entry.madeAt,
+          });
+        } else if (answer.outcome === 'refused') {
+          // Only a lead may change this (the desk refuses it too; a role's lead flag may have changed since).
+          takeServerState(core, entry.kind, entry.entityId, answer);
+        }
+        // 'gone': the row was erased or handed over to another team; the pull brings that.
+      }
+    })();
+  }
+  return { pushed, conflicts };
+}
+
+interface PulledChange {
+  seq: string;
+  change_id: string;
+  desk_id: string;
+  kind: string;
+  entity_id: string;
+  team_id: string | null;
+  client_id: string | null;
+  op: 'upsert' | 'delete' | 'erase' | 'handover';
+  payload: Payload | null;
+}
+
+/** Applies one pulled change; answers the erasure it carried, if any. Runs in the pull's transaction, with the triggers quiet. */
+function applyPulled(core: Core, link: team.TeamLink, myTeams: ReadonlySet<string>, change: PulledChange): Erasure | null {
+  const db = core.db;
+  if (change.desk_id === link.deskId) {
+    // This desk's own change (or its hand-over): the row is here already, only the change it was made by is new.
+    if (change.op === 'upsert' || change.op === 'delete') team.setLastChange(db, change.kind, change.entity_id, change.change_id);
+    return null;
+  }
+  switch (change.op) {
+    case 'upsert':
+    case 'delete':
+      // An edit of this desk waits on top of an older state: its push will be a conflict, kept for a person.
+      if (team.waitsInOutbox(db, change.kind, change.entity_id)) return null;
+      if (change.op === 'upsert') {
+        // A payload blanked by a later erasure: the tombstone follows in this pull.
+        if (change.payload === null) return null;
+        writeEntity(db, change.kind, change.entity_id, change.payload);
+        if (change.client_id && change.team_id) team.setClientTeam(db, change.client_id, change.team_id);
+      } else deleteEntity(db, change.kind, change.entity_id);
+      team.setLastChange(db, change.kind, change.entity_id, change.change_id);
+      return null;
+    case 'erase': {
+      const erasure = { clientId: change.entity_id, erasedAt: core.now().toISOString() };
+      reapplyErasures(db, [erasure], core.now(), currentCounselor(core));
+      team.forgetClient(db, change.entity_id);
+      return erasure;
+    }
+    case 'handover': {
+      const toTeam = (change.payload as { toTeam?: string } | null)?.toTeam;
+      if (toTeam && myTeams.has(toTeam)) team.setClientTeam(db, change.entity_id, toTeam);
+      else {
+        removeClient(db, change.entity_id);
+        team.forgetClient(db, change.entity_id);
+      }
+      return null;
+    }
+  }
+}
+
+export async function pull(core: Core, client: Client, link: team.TeamLink): Promise<{ pulled: number; erasures: Erasure[] }> {
+  const myTeams = new Set(
+    team
+      .readTeams(core.db)
+      .filter((row) => row.mine)
+      .map((row) => row.id),
+  );
+  let lastSeq = link.lastSeq;
+  let pulled = 0;
+  const erasures: Erasure[] = [];
+  for (;;) {
+    const { rows } = await client.query<PulledChange>(PULL_SQL, [lastSeq, PULL_BATCH]);
+    core.db.transaction(() => {
+      // A batch may bring a document before the client it names would be complete; the keys are checked at commit.
+      core.db.pragma('defer_foreign_keys = ON');
+      setApplying(core.db, true);
+      for (const change of rows) {
+        const erasure = applyPulled(core, link, myTeams, change);
+        if (erasure) erasures.push(erasure);
+      }
+      setApplying(core.db, false);
+      if (rows.length > 0) lastSeq = Number(rows.at(-1)!.seq);
+      team.recordSync(core.db, lastSeq, core.now().toISOString());
+    })();
+    pulled += rows.filter((change) => change.desk_id !== link.deskId).length;
+    if (rows.length < PULL_BATCH) break;
+  }
+  return { pulled, erasures };
+}
