@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Client, Conflict, MethodInput, TeamStatus } from '../../shared/api/contract';
 import { addCounselor, migrateServer, type NewCounselor } from '../../main/core/team/server-schema';
 import { startTestCluster, type TestCluster } from '../support/postgres';
+import { TEST_SETTINGS } from '../support/settings';
 import { expectNoSeriousA11yViolations } from './axe';
 import { api, expect, startBrowserHost, stopBrowserHost, test, type LotseHost } from './fixtures';
 import { WIDE, windowShots } from './shots';
@@ -165,7 +166,8 @@ test.describe('with a team store', () => {
     const review = page.getByRole('region', { name: /Klient\*in: .*Haddad/ });
     const table = review.getByRole('table');
     await expect(table.getByRole('columnheader', { name: /^Team-Speicher: Anna Berger, / })).toBeVisible();
-    await expect(table.getByRole('columnheader', { name: /^Dieser Arbeitsplatz: Bernd Kaya, / })).toBeVisible();
+    // This desk's side is signed with the counselor of its letterhead (TEST_SETTINGS).
+    await expect(table.getByRole('columnheader', { name: new RegExp(`^Dieser Arbeitsplatz: ${TEST_SETTINGS.counselor.name}, `) })).toBeVisible();
     const cityRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ort' }) });
     await expect(cityRow).toContainText('Köln-Deutz');
     await expect(cityRow).toContainText('Bonn');
@@ -206,6 +208,22 @@ test.describe('with a team store', () => {
     await dialog.getByRole('button', { name: 'Übergeben' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Klient*innen' })).toBeVisible();
     await expect(page.getByText('Hiwet Tesfaye wurde an das Team „Integration Süd“ übergeben')).toBeVisible();
+    expect((await api(page, deskA, 'clients.search', { query: 'Tesfaye' })).items).toEqual([]);
+  });
+
+  test('a desk with nothing waiting disconnects at once; its data stay and the header goes', async ({ page }) => {
+    await api(page, deskB, 'team.sync', {});
+    await page.setViewportSize(WIDE);
+    await page.goto(deskB.url);
+    await page.evaluate(() => {
+      window.location.hash = '/settings/team';
+    });
+    await expect(header(page)).toContainText('0 Änderungen warten');
+    await page.getByRole('region', { name: 'Verbindung' }).getByRole('button', { name: 'Trennen' }).click();
+    await expect(page.getByText('Dieser Arbeitsplatz ist nicht mehr mit dem Team verbunden. Die Daten auf diesem Arbeitsplatz bleiben.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Mit dem Team verbinden' })).toBeVisible();
+    await expect(header(page)).toHaveCount(0);
+    expect((await api(page, deskB, 'clients.search', { query: 'Haddad' })).items).toHaveLength(1);
   });
 });
 

@@ -1557,7 +1557,7 @@ export const de = {
       open: 'An anderes Team übergeben',
       title: '{{name}} an ein anderes Team übergeben',
       what: 'Die Person wechselt mit allen Dokumenten, Einwilligungen und Fristen in das gewählte Team. Die Übergabe wird protokolliert.',
-      keep: 'Dieser Arbeitsplatz behält die Person nur, wenn Sie auch zu dem Team gehören; sonst verschwindet sie hier beim nächsten Abgleich.',
+      keep: 'Dieser Arbeitsplatz behält die Person nur, wenn Sie auch zu dem Team gehören; sonst ist sie hier gleich nach der Übergabe nicht mehr zu sehen.',
       online: 'Die Übergabe braucht eine Verbindung zum Team-Speicher.',
       team: 'Neues Team',
       noOtherTeam: 'Im Team-Speicher gibt es kein anderes Team.',

@@ -1530,7 +1530,7 @@ export const en: MessageCatalogue = {
       open: 'Hand over to another team',
       title: 'Hand {{name}} over to another team',
       what: 'The person moves to the chosen team with all documents, consents and deadlines. The hand-over is recorded in the audit trail.',
-      keep: 'This desk keeps the person only if you belong to that team too; otherwise they disappear here with the next sync.',
+      keep: 'This desk keeps the person only if you belong to that team too; otherwise they are gone from here right after the hand-over.',
       online: 'A hand-over needs a connection to the team store.',
       team: 'New team',
       noOtherTeam: 'The team store has no other team.',

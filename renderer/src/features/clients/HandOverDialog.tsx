@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client, TeamStatus } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { DialogActions } from '../../ui/DialogActions';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
 import { fullName } from '../../ui/format';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { SelectField } from '../../ui/SelectField';
@@ -67,11 +67,12 @@ export function HandOverDialog({ client, status, onCancel, onHandedOver }: HandO
             value={teamId}
             options={teams.map((team) => ({ value: team.id, label: team.name }))}
             onChange={setTeamId}
+            error={fieldError(error, 'teamId')}
           />
         ) : (
           <p className="muted">{t('team.handOver.noOtherTeam')}</p>
         )}
-        {error ? <ErrorAlert error={error} /> : null}
+        {error ? <ErrorAlert error={error} shownFields={['teamId']} /> : null}
         <DialogActions
           id="hand-over"
           confirmLabel={t('team.handOver.confirm')}
