@@ -161,6 +161,14 @@ test.describe('with a team store', () => {
     await page.setViewportSize(WIDE);
     await page.goto(deskB.url);
     await expect(header(page)).toContainText('1 Konflikt');
+    // The client's page says the conflict is open, and shows the store's state meanwhile.
+    await page.evaluate((id) => {
+      window.location.hash = `/clients/${id}`;
+    }, clientB.id);
+    const marker = page.getByRole('note', { name: 'Konflikt offen' });
+    await expect(marker).toBeVisible();
+    await expect(page.getByText('Köln-Deutz')).toBeVisible();
+    await windowShots(page, SHOTS, 'team-client-conflict');
     await header(page).getByRole('link', { name: '1 Konflikt' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Konflikte prüfen' })).toBeFocused();
     const review = page.getByRole('region', { name: /Klient\*in: .*Haddad/ });

@@ -1553,6 +1553,11 @@ export const de = {
         version: 'Version',
       },
     },
+    marker: {
+      title: 'Konflikt offen',
+      text: 'Diese Angaben wurden auch an einem anderen Arbeitsplatz geändert. Bis Sie entscheiden, zeigt Lotse hier die Fassung des Team-Speichers; Ihre eigene ist aufbewahrt.',
+      review: 'Konflikt prüfen',
+    },
     handOver: {
       open: 'An anderes Team übergeben',
       title: '{{name}} an ein anderes Team übergeben',

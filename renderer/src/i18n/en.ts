@@ -1526,6 +1526,11 @@ export const en: MessageCatalogue = {
         version: 'Version',
       },
     },
+    marker: {
+      title: 'Open conflict',
+      text: 'These details were changed on another desk too. Until you decide, Lotse shows the team store’s version here; your own is kept.',
+      review: 'Review conflict',
+    },
     handOver: {
       open: 'Hand over to another team',
       title: 'Hand {{name}} over to another team',

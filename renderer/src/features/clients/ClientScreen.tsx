@@ -18,6 +18,7 @@ import { DocumentTable } from '../documents/DocumentTable';
 import { EraseDialog } from './EraseDialog';
 import { HandOverDialog } from './HandOverDialog';
 import { refreshTeamStatus, useTeamStatus } from '../team/team-status';
+import { ConflictMarker } from '../team/ConflictMarker';
 import { statusLabel, useResidenceStatuses } from './residence-statuses';
 
 type ExportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; fileName: string } | { status: 'error'; error: unknown };
@@ -93,6 +94,7 @@ export function ClientScreen({ id }: { id: string }) {
           </div>
           {exportState.status === 'error' ? <ErrorAlert error={exportState.error} onRetry={exportData} /> : null}
 
+          <ConflictMarker clientId={id} />
           <CaseState client={client.value} />
           <BaseData client={client.value} />
           <Residence client={client.value} statuses={statuses} />
