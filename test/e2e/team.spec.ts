@@ -10,7 +10,7 @@ import { startTestCluster, type TestCluster } from '../support/postgres';
 import { TEST_SETTINGS } from '../support/settings';
 import { expectNoSeriousA11yViolations } from './axe';
 import { api, expect, startBrowserHost, stopBrowserHost, test, type LotseHost } from './fixtures';
-import { WIDE, windowShots } from './shots';
+import { SMALL, WIDE, windowShots } from './shots';
 
 /**
  * Issue 18, the screens of team mode, on hosts of this file's own (team mode
@@ -168,6 +168,7 @@ test.describe('with a team store', () => {
     const marker = page.getByRole('note', { name: 'Konflikt offen' });
     await expect(marker).toBeVisible();
     await expect(page.getByText('Köln-Deutz')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'a client with an open conflict');
     await windowShots(page, SHOTS, 'team-client-conflict');
     await header(page).getByRole('link', { name: '1 Konflikt' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Konflikte prüfen' })).toBeFocused();
@@ -292,9 +293,32 @@ test.describe('states the store gives only by chance', () => {
     const state = header(page).getByRole('link', { name: 'Team offline' });
     await expect(state).toBeVisible();
     await expect(state).toHaveAccessibleDescription('Der Team-Speicher ist nicht erreichbar (Zeitüberschreitung).');
+    await expect(state).toHaveAttribute('title', 'Der Team-Speicher ist nicht erreichbar (Zeitüberschreitung).');
     await expect(header(page)).toContainText('3 Änderungen warten');
     await expect(header(page).getByRole('link', { name: '2 Konflikte' })).toHaveAttribute('href', '#/settings/team/conflicts');
     await windowShots(page, SHOTS, 'team-header-offline');
+    // On the small laptop the line sits beside the name, above the navigation.
+    await page.setViewportSize(SMALL);
+    const line = (await header(page).boundingBox())!;
+    const navigation = (await page.getByRole('navigation', { name: 'Hauptnavigation' }).boundingBox())!;
+    expect(line.y + line.height).toBeLessThanOrEqual(navigation.y);
+    expect(line.x + line.width).toBeLessThanOrEqual(SMALL.width);
+    await page.setViewportSize(WIDE);
+
+    // Asked again every few seconds while linked, without any navigation …
+    current = { ...current, waiting: 1 };
+    await expect(header(page)).toContainText('1 Änderung wartet', { timeout: 8000 });
+    // … and at once on a navigation.
+    current = { ...current, waiting: 4 };
+    await page.evaluate(() => {
+      window.location.hash = '/documents';
+    });
+    await expect(header(page)).toContainText('4 Änderungen warten', { timeout: 2000 });
+    current = { ...current, waiting: 3 };
+    await page.evaluate(() => {
+      window.location.hash = '/';
+    });
+    await expect(header(page)).toContainText('3 Änderungen warten', { timeout: 2000 });
 
     await state.click();
     const linked = page.getByRole('region', { name: 'Verbindung' });
