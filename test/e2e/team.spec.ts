@@ -272,6 +272,16 @@ test.describe('states the store gives only by chance', () => {
     const disconnects: unknown[] = [];
     await answerTeam(page, {
       'team.status': () => ({ ok: true, value: current }),
+      'team.sync': () => ({
+        ok: false,
+        error: {
+          code: 'team_unreachable',
+          message:
+            'Der Team-Speicher ist nicht erreichbar (Zeitüberschreitung). Es geht nichts verloren: Ihre Änderungen bleiben auf diesem Arbeitsplatz und werden beim nächsten Abgleich übertragen.',
+          key: 'team.unreachable',
+          params: { reason: 'Zeitüberschreitung' },
+        },
+      }),
       'team.disconnect': (route) => {
         const input = route.request().postDataJSON() as { discardWaiting?: boolean };
         disconnects.push(input);
@@ -323,6 +333,9 @@ test.describe('states the store gives only by chance', () => {
     await state.click();
     const linked = page.getByRole('region', { name: 'Verbindung' });
     await expect(linked).toContainText('Zeitüberschreitung');
+    // Offline, "Jetzt abgleichen" says why it did not work and that nothing is lost.
+    await linked.getByRole('button', { name: 'Jetzt abgleichen' }).click();
+    await expect(linked.getByRole('alert')).toContainText('Es geht nichts verloren');
     await linked.getByRole('button', { name: 'Trennen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Wartende Änderungen verwerfen und trennen?' });
     await expect(dialog).toContainText('3 Änderungen dieses Arbeitsplatzes sind noch nicht im Team-Speicher');
