@@ -599,6 +599,25 @@ describe('each migration on a store of the version before it', () => {
     expect(() => again.prepare("UPDATE documents SET translation_language = 'uk' WHERE id = 'd1'").run()).toThrow(/immutable/);
   });
 
+  upgradeTest(170, "adds team mode's empty tables, leaves every row as it was, writes no outbox entry for a desk on its own, and can be run again", () => {
+    const before = MIGRATIONS[MIGRATIONS.findIndex((migration) => migration.version === 170) - 1]!.version;
+    const store = storeAt(before);
+    insertSchema10Client(store.db, 'c1', 'Haddad', null);
+    const clientsBefore = rows(store.db, 'SELECT * FROM clients');
+    const db = upgrade(store, 170);
+    expect(rows(db, 'SELECT * FROM clients')).toEqual(clientsBefore);
+    for (const table of ['team_link', 'team_outbox', 'team_entities', 'team_client_teams', 'team_teams', 'team_conflicts']) {
+      expect(rows(db, `SELECT * FROM ${table}`)).toEqual([]);
+    }
+    expect(rows(db, 'SELECT applying FROM team_applying')).toEqual([{ applying: 0 }]);
+    // Unlinked, no trigger sends anything: a write stays a plain write.
+    db.prepare("UPDATE clients SET city = 'Jülich' WHERE id = 'c1'").run();
+    expect(rows(db, 'SELECT * FROM team_outbox')).toEqual([]);
+    db.pragma(`user_version = ${before}`);
+    const again = upgrade({ file: db.name, db }, 170);
+    expect(rows(again, 'SELECT applying FROM team_applying')).toEqual([{ applying: 0 }]);
+  });
+
   it('has a test for every migration', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, LotseDocument, MethodOutput, Partner, Template } from '../../shared/api/contract';
 import { teamSettled } from '../../main/core/services/team';
-import { clientToInput, SAMPLE_CLIENT } from '../support/core';
+import { clientToInput, openTestCore, SAMPLE_CLIENT } from '../support/core';
 import { callOk, errorOf } from '../support/results';
 import { dispatch } from '../../main/core/api/dispatch';
 import type { NewCounselor } from '../../main/core/team/server-schema';
@@ -204,5 +204,135 @@ describe('templates', () => {
     expect((await call<LotseDocument>(other!, 'documents.get', { id: document.id })).templateVersion).toBe(before.version);
     const refused = errorOf(await dispatch(other!.core, 'templates.update', { id: 'free-letter', baseVersion: changed.version, title: 'Eigenmächtig' }));
     expect([refused.code, refused.message]).toEqual(['forbidden', 'Vorlagen, Briefkopf und Aufenthaltstitel ändert im Team nur die Teamleitung.']);
+  });
+});
+
+/** The newest audit lines of a desk, oldest first: action and area. */
+function lastLines(desk: Desk, count: number): string[] {
+  const rows = desk.core.db.prepare('SELECT action, subject_type FROM audit ORDER BY id DESC LIMIT ?').all(count) as Array<{
+    action: string;
+    subject_type: string;
+  }>;
+  return rows.reverse().map((row) => `${row.action}:${row.subject_type}`);
+}
+
+describe('a hand-over', () => {
+  it('moves the client with their documents to the other team: its desks get them, the old team keeps nothing; audited', async () => {
+    const [a, b] = await team(2);
+    const [c] = await team(1);
+    const client = await call<Client>(a!, 'clients.create', { ...SAMPLE_CLIENT, familyName: 'Übergabe' });
+    const letter = await call<LotseDocument>(a!, 'documents.create', {
+      templateId: 'free-letter',
+      clientId: client.id,
+      values: { subject: 'Brief', body: 'x' },
+    });
+    await sync(a!);
+    await sync(b!);
+    await sync(c!);
+    expect(errorOf(await dispatch(c!.core, 'clients.get', { id: client.id })).code).toBe('not_found');
+
+    const target = (await status(c!)).team!;
+    const answer = await call<MethodOutput<'team.handOver'>>(a!, 'team.handOver', { clientId: client.id, teamId: target.id });
+    expect(answer).toEqual({ handedOver: true, kept: false });
+    expect(lastLines(a!, 1)).toEqual(['clients.handOver:client']);
+    expect(errorOf(await dispatch(a!.core, 'clients.get', { id: client.id })).code).toBe('not_found');
+
+    await sync(b!);
+    await sync(c!);
+    expect(errorOf(await dispatch(b!.core, 'clients.get', { id: client.id })).code).toBe('not_found');
+    expect((await call<Client>(c!, 'clients.get', { id: client.id })).familyName).toBe('Übergabe');
+    expect((await call<LotseDocument>(c!, 'documents.get', { id: letter.id })).clientId).toBe(client.id);
+
+    // The new team works on: an edit on C goes up and is C's team's.
+    await call(c!, 'clients.update', { ...clientToInput(await call<Client>(c!, 'clients.get', { id: client.id })), phone: '02421 999' });
+    expect((await sync(c!)).conflicts).toBe(0);
+    const seenByA = await server.as(
+      a!.counselor,
+      async (pg) => (await pg.query('SELECT count(*)::int AS n FROM lotse.entities WHERE client_id = $1', [client.id])).rows[0].n,
+    );
+    expect(seenByA).toBe(0);
+  });
+});
+
+describe('linking and unlinking', () => {
+  it('are audited; unlinking with changes waiting needs a clear yes, and leaves the data on the desk', async () => {
+    const [a] = await team(1);
+    // Its own line (the other desks' come with the pull: lines about no client are the office's).
+    expect(
+      a!.core.db.prepare("SELECT subject_type FROM audit WHERE action = 'team.connect' AND details ->> '$.role' = ?").pluck().all(a!.counselor.role),
+    ).toEqual(['team']);
+    const client = await call<Client>(a!, 'clients.create', { ...SAMPLE_CLIENT, familyName: 'Bleibt' });
+    const refused = errorOf(await dispatch(a!.core, 'team.disconnect', {}));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toMatch(/Es warten noch \d+ Änderungen/);
+    const unlinked = await call<MethodOutput<'team.status'>>(a!, 'team.disconnect', { discardWaiting: true });
+    expect(unlinked.linked).toBe(false);
+    expect(lastLines(a!, 1)).toEqual(['team.disconnect:team']);
+    expect((await call<Client>(a!, 'clients.get', { id: client.id })).familyName).toBe('Bleibt');
+    // Unlinked, a write waits for no one.
+    await call(a!, 'clients.update', { ...clientToInput(client), phone: '02421 1' });
+    expect(a!.core.db.prepare('SELECT count(*) FROM team_outbox').pluck().get()).toBe(0);
+  });
+
+  it('refuses a wrong password and an address off this machine without TLS, in German', async () => {
+    const counselor = await server.counselor('Falsches Kennwort', 'Team Login');
+    const desk = openTestCore(undefined, { teamAutoSync: false });
+    desks.push(desk);
+    const wrong = errorOf(await dispatch(desk.core, 'team.connect', { url: server.url, role: counselor.role, password: 'falsch' }));
+    expect([wrong.code, wrong.message]).toEqual([
+      'team_unreachable',
+      `Der Team-Speicher hat die Anmeldung als „${counselor.role}“ abgelehnt. Bitte Benutzername und Kennwort prüfen (oder bei der IT erfragen).`,
+    ]);
+    const plain = errorOf(await dispatch(desk.core, 'team.connect', { url: 'postgres://db.kreis-dueren.de/lotse', role: counselor.role, password: 'x' }));
+    expect(plain.fields?.url).toContain('sslmode=verify-full');
+    expect((await status(desk)).linked).toBe(false);
+  });
+});
+
+describe('three desks', () => {
+  it('all get a partner, a client and a resolution, whoever made them', async () => {
+    const [a, b, c] = await team(3);
+    const partner = await call<Partner>(c!, 'partners.create', { name: 'Sprachcafé Düren' });
+    const client = await call<Client>(b!, 'clients.create', { ...SAMPLE_CLIENT, familyName: 'Dreier' });
+    for (const desk of [c!, b!, a!, c!]) await sync(desk);
+    for (const desk of [a!, b!, c!]) {
+      expect((await call<Partner>(desk, 'partners.get', { id: partner.id })).name).toBe('Sprachcafé Düren');
+      expect((await call<Client>(desk, 'clients.get', { id: client.id })).familyName).toBe('Dreier');
+    }
+    await call(a!, 'clients.update', { ...clientToInput(client), address: { ...client.address, city: 'Jülich' } });
+    await call(c!, 'clients.update', { ...clientToInput(client), address: { ...client.address, city: 'Kreuzau' } });
+    await sync(a!);
+    await sync(c!);
+    const [conflict] = (await call<MethodOutput<'team.conflicts'>>(c!, 'team.conflicts', {})).items;
+    expect(conflict!.fields).toEqual([{ field: 'city', server: 'Jülich', desk: 'Kreuzau' }]);
+    await call(c!, 'team.resolve', { id: conflict!.id, pick: { city: 'desk' } });
+    expect(lastLines(c!, 1)).toEqual(['team.resolve:client']);
+    for (const desk of [c!, a!, b!]) await sync(desk);
+    for (const desk of [a!, b!, c!]) expect((await call<Client>(desk, 'clients.get', { id: client.id })).address.city).toBe('Kreuzau');
+  });
+});
+
+describe('desks that are online', () => {
+  it("sync by themselves: a change on one desk reaches the other within seconds (the server's NOTIFY, no team.sync)", async () => {
+    teamCount += 1;
+    const online: Desk[] = [];
+    for (const name of ['Online A', 'Online B']) {
+      const counselor = await server.counselor(`${name} ${teamCount}`, `Integration ${teamCount}`);
+      const desk = openTestCore(undefined, { teamAutoSync: true });
+      desks.push(desk);
+      await call(desk, 'team.connect', { url: server.url, role: counselor.role, password: counselor.password });
+      online.push(desk);
+    }
+    const [a, b] = online;
+    const started = Date.now();
+    const partner = await call<Partner>(a!, 'partners.create', { name: 'Integrationskurs Jülich (live)' });
+    let arrived = false;
+    while (!arrived && Date.now() - started < 10_000) {
+      arrived = (await dispatch(b!.core, 'partners.get', { id: partner.id })).ok;
+      if (!arrived) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(arrived, 'the partner reached desk B').toBe(true);
+    console.log(`team: a change reached the other online desk after ${Date.now() - started} ms`);
+    expect((await status(b!)).online).toBe(true);
   });
 });

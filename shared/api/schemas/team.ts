@@ -13,7 +13,8 @@ import { id, text } from './common';
 export const TeamUrlSchema = z
   .string()
   .max(1000)
-  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value), refinement('team.badUrl'));
+  // Host (with port), then an optional database and query: nothing a URL parser would refuse.
+  .refine((value) => /^postgres(ql)?:\/\/([^\s/?#@]*@)?[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s?#]*)?(\?[^\s#]*)?$/.test(value), refinement('team.badUrl'));
 
 export const TeamConnectSchema = z.object({
   url: TeamUrlSchema,

@@ -19,6 +19,8 @@ export function withoutCredentials(url: string): string {
 
 /** Refuses an address off this machine without TLS that checks the server (docs/team-mode.md), on the `url` field. */
 export function checkAddress(url: string): void {
+  // The contract's pattern lets through what only a URL parser refuses (a port above 65535).
+  if (!URL.canParse(url)) throw new DomainError('invalid_input', { key: 'common.checkInput' }, { url: { key: 'team.badUrl' } });
   if (connectionRefusal(url) === null) return;
   const host = new URL(url).hostname;
   throw new DomainError('invalid_input', { key: 'common.checkInput' }, { url: { key: 'team.tlsRequired', params: { host } } });

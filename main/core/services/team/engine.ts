@@ -4,6 +4,7 @@ import { DomainError } from '../../errors';
 import * as team from '../../db/queries/team';
 import { finishErasures } from '../erasure';
 import { openTeamClient, teamError } from './connection';
+import { refreshTeams } from './teams';
 import { pull, push, type SyncCounts } from './sync';
 
 /**
@@ -14,7 +15,8 @@ import { pull, push, type SyncCounts } from './sync';
  * runs one more round after it. Offline, writes keep going into the outbox.
  */
 
-const TICK_MS = 1000;
+// A look at the outbox head four times a second: one indexed max(), so a write goes up within a quarter second.
+const TICK_MS = 250;
 const ROUND_EVERY_MS = 30_000;
 const LISTEN_RETRY_MS = 10_000;
 
@@ -92,6 +94,7 @@ export class TeamEngine {
     this.lastRound = Date.now();
     try {
       const client = await this.connected(link);
+      await refreshTeams(this.core, client);
       const pushed = await push(this.core, client, link, this.authors);
       const pulled = await pull(this.core, client, team.readLink(this.core.db) ?? link);
       if (pulled.erasures.length > 0) void finishErasures(this.core, pulled.erasures);

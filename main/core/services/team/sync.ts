@@ -76,8 +76,7 @@ export async function push(core: Core, client: Client, link: team.TeamLink, auth
       insertOnly: replicatedTable(entry.kind)?.insertOnly === true,
       ...(entry.resolves ? { resolves: entry.resolves } : {}),
     }));
-    const answers = (await client.query<{ answers: Answer[] }>(PUSH_SQL, [link.deskId, JSON.stringify(changes)])).rows[0]!
-      .answers;
+    const answers = (await client.query<{ answers: Answer[] }>(PUSH_SQL, [link.deskId, JSON.stringify(changes)])).rows[0]!.answers;
     const byId = new Map(answers.map((answer) => [answer.changeId, answer]));
     core.db.transaction(() => {
       for (const [index, entry] of batch.entries()) {
