@@ -1,6 +1,7 @@
 import type { Page, Route } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -39,6 +40,57 @@ function toInput({
   return client;
 }
 
+/**
+ * The network between a desk and the team store, as a TCP relay the test can
+ * unplug: unplugged, open connections drop and new ones are refused, as when
+ * the office's network is gone. So a desk is offline for real, and what it
+ * writes meanwhile waits in its outbox.
+ */
+interface Cable {
+  port: number;
+  unplug(): void;
+  plug(): void;
+  close(): void;
+}
+
+async function cableTo(port: number): Promise<Cable> {
+  const sockets = new Set<net.Socket>();
+  let plugged = true;
+  const server = net.createServer((incoming) => {
+    if (!plugged) {
+      incoming.destroy();
+      return;
+    }
+    const outgoing = net.connect(port, '127.0.0.1');
+    for (const socket of [incoming, outgoing]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        sockets.delete(socket);
+        incoming.destroy();
+        outgoing.destroy();
+      });
+    }
+    incoming.pipe(outgoing).pipe(incoming);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const unplug = () => {
+    plugged = false;
+    for (const socket of sockets) socket.destroy();
+  };
+  return {
+    port: (server.address() as AddressInfo).port,
+    unplug,
+    plug: () => {
+      plugged = true;
+    },
+    close: () => {
+      unplug();
+      server.close();
+    },
+  };
+}
+
 test.describe('with a team store', () => {
   // One store for the whole story: each test goes on from where the one before left it.
   test.describe.configure({ mode: 'serial' });
@@ -49,6 +101,8 @@ test.describe('with a team store', () => {
   let deskA: LotseHost;
   let deskB: LotseHost;
   let storeUrl: string;
+  /** Desk B reaches the store through this. */
+  let cableB: Cable;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
@@ -65,6 +119,7 @@ test.describe('with a team store', () => {
       await admin.end();
     }
     storeUrl = `postgres://127.0.0.1:${cluster.port}/postgres`;
+    cableB = await cableTo(cluster.port);
     for (const name of ['a', 'b']) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `lotse-e2e-team-${name}-`));
       const started = await startBrowserHost(dataDir);
@@ -78,6 +133,7 @@ test.describe('with a team store', () => {
       await stopBrowserHost(child);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+    cableB?.close();
     cluster?.stop();
   });
 
@@ -134,9 +190,11 @@ test.describe('with a team store', () => {
     await expect(header(page)).toContainText(/Abgleich \d\d:\d\d/);
   });
 
-  test('the same client edited on two desks gives one conflict; the review decides it field by field and the header clears', async ({ page }) => {
-    test.setTimeout(90_000);
-    await api(page, deskB, 'team.connect', { url: storeUrl, role: bernd.role, password: bernd.password });
+  test('the same client edited on a desk offline and on one online gives one conflict; the review decides it field by field and the header clears', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await api(page, deskB, 'team.connect', { url: `postgres://127.0.0.1:${cableB.port}/postgres`, role: bernd.role, password: bernd.password });
     await api(page, deskB, 'team.sync', {});
     const onA = (await api(page, deskA, 'clients.search', { query: 'Haddad' })).items[0];
     const onB = (await api(page, deskB, 'clients.search', { query: 'Haddad' })).items[0];
@@ -146,21 +204,40 @@ test.describe('with a team store', () => {
     const clientB = await api(page, deskB, 'clients.get', { id: onB!.id });
     expect(clientB.id).toBe(clientA.id);
 
-    // Both edit the same fields before either syncs; A's reaches the store first.
+    // Desk B loses the network and edits; its change waits, and the header says so.
+    cableB.unplug();
     await api(page, deskB, 'clients.update', {
       ...toInput(clientB),
       address: { ...clientB.address, city: 'Bonn' },
       phone: '0228 123456',
       notes: 'Termin beim Jobcenter am Montag verschoben; Unterlagen zur Anerkennung (Zeugnis, Übersetzung, Lebenslauf) bringt er zum nächsten Gespräch mit.',
     });
-    await api(page, deskA, 'clients.update', { ...toInput(clientA), address: { ...clientA.address, city: 'Köln-Deutz' }, phone: '0221 987654' });
-    await api(page, deskA, 'team.sync', {});
-    await api(page, deskB, 'team.sync', {});
-    await expect.poll(async () => (await api(page, deskB, 'team.status', {})).conflicts).toBe(1);
-
+    await expect.poll(async () => (await api(page, deskB, 'team.status', {})).online, { timeout: 20_000 }).toBe(false);
     await page.setViewportSize(WIDE);
     await page.goto(deskB.url);
+    const offline = header(page).getByRole('link', { name: 'Team offline' });
+    await expect(offline).toBeVisible();
+    await expect(offline).toHaveAccessibleDescription(/nicht erreichbar/);
+    // The edit and its audit line wait.
+    await expect(header(page)).toContainText(/[1-9]\d* Änderungen? warte/);
+    await windowShots(page, SHOTS, 'team-header-offline-real');
+
+    // Meanwhile desk A, online, changes the same fields; its change reaches the store.
+    await api(page, deskA, 'clients.update', { ...toInput(clientA), address: { ...clientA.address, city: 'Köln-Deutz' }, phone: '0221 987654' });
+    await expect.poll(async () => (await api(page, deskA, 'team.status', {})).waiting).toBe(0);
+
+    // The network is back: "Jetzt abgleichen" on B sends its change, which the store keeps as a conflict.
+    cableB.plug();
+    await page.evaluate(() => {
+      window.location.hash = '/settings/team';
+    });
+    await page.getByRole('region', { name: 'Verbindung' }).getByRole('button', { name: 'Jetzt abgleichen' }).click();
+    await expect(header(page)).toContainText('Team online');
+    await expect(header(page)).toContainText('0 Änderungen warten');
     await expect(header(page)).toContainText('1 Konflikt');
+    expect((await api(page, deskB, 'team.status', {})).conflicts).toBe(1);
+    expect((await api(page, deskA, 'team.status', {})).conflicts).toBe(0);
+
     // The client's page says the conflict is open, and shows the store's state meanwhile.
     await page.evaluate((id) => {
       window.location.hash = `/clients/${id}`;
@@ -221,9 +298,9 @@ test.describe('with a team store', () => {
   });
 
   test('a desk with nothing waiting disconnects at once; its data stay and the header goes', async ({ page }) => {
-    await api(page, deskB, 'team.sync', {});
+    await expect.poll(async () => (await api(page, deskA, 'team.status', {})).waiting).toBe(0);
     await page.setViewportSize(WIDE);
-    await page.goto(deskB.url);
+    await page.goto(deskA.url);
     await page.evaluate(() => {
       window.location.hash = '/settings/team';
     });
@@ -232,7 +309,31 @@ test.describe('with a team store', () => {
     await expect(page.getByText('Dieser Arbeitsplatz ist nicht mehr mit dem Team verbunden. Die Daten auf diesem Arbeitsplatz bleiben.')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Mit dem Team verbinden' })).toBeVisible();
     await expect(header(page)).toHaveCount(0);
-    expect((await api(page, deskB, 'clients.search', { query: 'Haddad' })).items).toHaveLength(1);
+    expect((await api(page, deskA, 'clients.search', { query: 'Haddad' })).items).toHaveLength(1);
+  });
+
+  test('a desk offline with a change waiting disconnects only after saying the change is lost to the team', async ({ page }) => {
+    const [found] = (await api(page, deskB, 'clients.search', { query: 'Haddad' })).items;
+    const client = await api(page, deskB, 'clients.get', { id: found!.id });
+    cableB.unplug();
+    await api(page, deskB, 'clients.update', { ...toInput(client), phone: '0228 555' });
+    await expect.poll(async () => (await api(page, deskB, 'team.status', {})).waiting).toBeGreaterThan(0);
+    const { waiting } = await api(page, deskB, 'team.status', {});
+    await page.setViewportSize(WIDE);
+    await page.goto(deskB.url);
+    await page.evaluate(() => {
+      window.location.hash = '/settings/team';
+    });
+    await page.getByRole('region', { name: 'Verbindung' }).getByRole('button', { name: 'Trennen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Wartende Änderungen verwerfen und trennen?' });
+    await expect(dialog).toContainText(new RegExp(`${waiting} Änderungen? dieses Arbeitsplatzes (ist|sind) noch nicht im Team-Speicher`));
+    await expect(dialog).toContainText(/(geht|gehen) sie dem Team verloren/);
+    await expect(dialog.getByRole('button', { name: 'Abbrechen' })).toBeFocused();
+    await dialog.getByRole('button', { name: 'Änderungen verwerfen und trennen' }).click();
+    await expect(page.getByRole('region', { name: 'Mit dem Team verbinden' })).toBeVisible();
+    await expect(header(page)).toHaveCount(0);
+    // The change stays on this desk; only the team never gets it.
+    expect((await api(page, deskB, 'clients.get', { id: client.id })).phone).toBe('0228 555');
   });
 });
 
