@@ -18,11 +18,13 @@ import { SMALL, WIDE, windowShots } from './shots';
  * changes the store, so the shared worker host stays out of it) and a
  * throwaway PostgreSQL cluster: Einstellungen → Im Team arbeiten connects a
  * desk through its form, the header follows the changes waiting and the
- * conflicts, the review shows one conflict made on two desks field by field
- * and resolves it, and a client is handed over to another team. States the
- * real store gives only by chance (offline with a reason, changes waiting at
- * unlinking) are shown with answers the page is given. Screenshots at
- * 1280 × 800 and 1024 × 640 go to SHOTS and the tests' output folders.
+ * conflicts, desk B goes offline for real (its network is a relay the test
+ * unplugs), the review shows the one conflict its edit makes and resolves it,
+ * a client is handed over to another team, and both desks unlink. What the
+ * real store gives only by chance (a reason shown on the settings page as well,
+ * a sync refused, very long and empty values) is shown with answers the page
+ * is given. Screenshots at 1280 × 800 and 1024 × 640 go to SHOTS and the
+ * tests' output folders.
  */
 
 const SHOTS = '/tmp/i18-team';
