@@ -32,6 +32,7 @@ export const PARTS = {
       'dist/batch-worker.cjs',
       'dist/partner-import-worker.cjs',
       'dist/checkpoint-worker.cjs',
+      'dist/team-admin.cjs',
       'dist/preload/preload.cjs',
     ],
   },

@@ -45,6 +45,8 @@ async function buildHosts() {
     esbuild(nodeBundle('main/core/services/partner-import/worker.ts', 'dist/partner-import-worker.cjs')),
     // Checkpoints of the store's WAL off the host's thread while a serial letter writes (main/core/db/checkpoints.ts).
     esbuild(nodeBundle('main/core/db/checkpoint-worker.ts', 'dist/checkpoint-worker.cjs')),
+    // `npm run team-admin`: IT's setup of the team store on PostgreSQL (main/team-admin-launch.mjs runs it).
+    esbuild(nodeBundle('main/team-admin.ts', 'dist/team-admin.cjs')),
     // A sandboxed preload may require only 'electron'; everything else is bundled in.
     esbuild({ ...nodeBundle('main/preload/preload.ts', 'dist/preload/preload.cjs'), platform: 'browser', external: ['electron'] }),
   ]);

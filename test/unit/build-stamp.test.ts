@@ -22,7 +22,11 @@ export async function build(options) {
   if (process.env.FAKE_BUILD_FAILS) throw new Error('esbuild failed');
   if (process.env.FAKE_EDIT_DURING_BUILD) fs.appendFileSync(path.join(root, process.env.FAKE_EDIT_DURING_BUILD), '// saved while building\\n');
   fs.mkdirSync(path.dirname(options.outfile), { recursive: true });
-  const program = options.outfile.endsWith('start.cjs') ? "console.log('START ' + JSON.stringify(process.argv.slice(2)));" : '';
+  const program = options.outfile.endsWith('start.cjs')
+    ? "console.log('START ' + JSON.stringify(process.argv.slice(2)));"
+    : options.outfile.endsWith('team-admin.cjs')
+      ? "console.log('TEAM-ADMIN ' + JSON.stringify(process.argv.slice(2)));"
+      : '';
   fs.writeFileSync(options.outfile, program + '// ' + Math.random() + '\\n');
 }
 `;
@@ -66,7 +70,8 @@ const npmStart = (env: Record<string, string> = {}) => run('main/launch.mjs', ['
 
 beforeEach(() => {
   temp = makeTempDir('lotse-build-stamp-');
-  for (const file of ['main/launch.mjs', 'main/build.mjs', 'main/build-stamp.mjs']) write(file, fs.readFileSync(path.join(ROOT, file), 'utf8'));
+  for (const file of ['main/launch.mjs', 'main/team-admin-launch.mjs', 'main/build.mjs', 'main/build-stamp.mjs'])
+    write(file, fs.readFileSync(path.join(ROOT, file), 'utf8'));
   write('node_modules/esbuild/package.json', JSON.stringify({ name: 'esbuild', type: 'module', main: 'index.js' }));
   write('node_modules/esbuild/index.js', FAKE_ESBUILD);
   write('node_modules/vite/package.json', JSON.stringify({ name: 'vite', type: 'module', main: 'index.js' }));
@@ -91,6 +96,21 @@ describe('npm start builds only what changed', () => {
     expect(first.output).toContain('Seit dem letzten Bau geändert: Hosts und Oberfläche; Lotse baut das neu.');
     expect(first.output).toContain('START ["--browser","--port","0"]');
     expect(built()).toEqual(['hosts', 'renderer']);
+  });
+
+  it('npm run team-admin builds the hosts alone (on a fresh clone, or after a change), says so on stderr, and leaves stdout to the CLI', () => {
+    const teamAdmin = () => spawnSync(process.execPath, ['main/team-admin-launch.mjs', 'init', '--url', 'postgres://x'], { cwd: temp.dir, encoding: 'utf8' });
+    const first = teamAdmin();
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe('TEAM-ADMIN ["init","--url","postgres://x"]\n');
+    expect(first.stderr).toContain('Seit dem letzten Bau geändert: Hosts; Lotse baut das neu.');
+    expect(built()).toEqual(['hosts']);
+    const second = teamAdmin();
+    expect([second.stdout, second.stderr]).toEqual(['TEAM-ADMIN ["init","--url","postgres://x"]\n', '']);
+    expect(built()).toEqual([]);
+    write('main/core/services/clients.ts', 'export const clients = 3;');
+    expect(teamAdmin().status).toBe(0);
+    expect(built()).toEqual(['hosts']);
   });
 
   it('builds nothing the second time with nothing changed, and says nothing about building', () => {
