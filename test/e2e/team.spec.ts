@@ -266,7 +266,9 @@ test.describe('with a team store', () => {
 
     await cityRow.getByRole('radio', { name: /Ort, Fassung Dieser Arbeitsplatz/ }).check();
     await review.getByRole('button', { name: 'Entscheidung speichern' }).click();
-    await expect(page.getByText('Es gibt keine offenen Konflikte.')).toBeVisible();
+    // Focus goes on to what is left: here, the word that nothing is.
+    await expect(page.getByText('Es gibt keine offenen Konflikte.')).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: 'Die Entscheidung zu „Haddad, Mahmoud“ ist gespeichert' })).toBeVisible();
     await expect(header(page)).toContainText('0 Konflikte');
 
     // The decision syncs like any edit and reaches desk A.

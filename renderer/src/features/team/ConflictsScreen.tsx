@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../../shared/api/contract';
 import { call } from '../../api';
 import { routeHref } from '../../app/routes';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { focusSoon } from '../../ui/focus';
 import { formatTimestamp } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
 import { useAsync } from '../../ui/use-async';
@@ -23,6 +22,17 @@ export function ConflictsScreen() {
   const { t } = useTranslation();
   const [conflicts, reload] = useAsync(() => call('team.conflicts', {}), []);
   const [done, setDone] = useState('');
+  // Decided here: taken off the list at once (asking the list again would blank it and lose the focus).
+  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
+  const open = conflicts.status === 'ready' ? conflicts.value.items.filter((conflict) => !decided.has(conflict.id)) : [];
+  // Where focus goes once the decided conflict is off the screen (the next one, or the word that none is left).
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  useEffect(() => {
+    const target = focusNext ? document.getElementById(focusNext) : null;
+    if (!target) return;
+    target.focus();
+    setFocusNext(null);
+  }, [focusNext, open.length]);
   return (
     <>
       <p className="breadcrumb">
@@ -35,23 +45,23 @@ export function ConflictsScreen() {
       </div>
       {conflicts.status === 'loading' ? <p className="busy">{t('common.loading')}</p> : null}
       {conflicts.status === 'error' ? <ErrorAlert error={conflicts.error} onRetry={reload} /> : null}
-      {conflicts.status === 'ready' && conflicts.value.items.length === 0 ? (
+      {conflicts.status === 'ready' && open.length === 0 ? (
         <p id="conflicts-none" className="muted" tabIndex={-1}>
           {t('team.conflicts.none')}
         </p>
       ) : null}
       {conflicts.status === 'ready'
-        ? conflicts.value.items.map((conflict, index) => (
+        ? open.map((conflict, index) => (
             <ConflictReview
               key={conflict.id}
               conflict={conflict}
               onResolved={() => {
                 setDone(t('team.conflicts.resolved', { label: conflict.label }));
-                reload();
+                setDecided((current) => new Set([...current, conflict.id]));
                 void refreshTeamStatus();
                 // Onwards to the next conflict, or to the word that none is left.
-                const next = conflicts.value.items[index + 1] ?? conflicts.value.items[index - 1];
-                focusSoon(next ? `conflict-${next.id}-heading` : 'conflicts-none');
+                const next = open[index + 1] ?? open[index - 1];
+                setFocusNext(next ? `conflict-${next.id}-heading` : 'conflicts-none');
               }}
             />
           ))
