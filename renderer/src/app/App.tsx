@@ -23,6 +23,10 @@ import { StartScreen } from '../features/start/StartScreen';
 import { TemplateScreen } from '../features/templates/TemplateScreen';
 import { TemplatesScreen } from '../features/templates/TemplatesScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
+import { ConflictsScreen } from '../features/team/ConflictsScreen';
+import { TeamHeaderStatus } from '../features/team/TeamHeaderStatus';
+import { TeamSettingsScreen } from '../features/team/TeamSettingsScreen';
+import { useTeamStatusPolling } from '../features/team/team-status';
 import { AppContext, type AppContextValue } from './app-context';
 import { Navigation } from './Navigation';
 import { NotConnected } from './NotConnected';
@@ -52,6 +56,8 @@ const SCREENS: { [N in RouteName]: (route: Extract<Route, { name: N }>) => React
   audit: () => <AuditScreen />,
   settings: () => <SettingsScreen />,
   setup: () => <SetupScreen />,
+  teamSettings: () => <TeamSettingsScreen />,
+  conflicts: () => <ConflictsScreen />,
 };
 
 function Screen({ route }: { route: Route | null }) {
@@ -97,6 +103,8 @@ function Shell() {
   const hash = useHash();
   const navigations = useNavigationCount(hash);
   const [info, setInfo] = useState<MethodOutput<'app.info'> | null>(null);
+  // Asked again on every navigation: a save usually changes the screen, and the header's figures follow.
+  const teamStatus = useTeamStatusPolling(hash);
   const [notice, setNotice] = useState<{ href: string; text: string } | null>(null);
   // A token from an earlier launch (kept for reloads) is refused: say how to get in, once, not on every screen.
   const [unauthorized, setUnauthorized] = useState(false);
@@ -163,12 +171,15 @@ function Shell() {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <p className="app-brand">
-            <a className="app-brand-name" href={routeHref({ name: 'start' })}>
-              {t('app.name')}
-            </a>
-            <span className="app-brand-tagline">{t('app.tagline')}</span>
-          </p>
+          <div className="app-header-top">
+            <p className="app-brand">
+              <a className="app-brand-name" href={routeHref({ name: 'start' })}>
+                {t('app.name')}
+              </a>
+              <span className="app-brand-tagline">{t('app.tagline')}</span>
+            </p>
+            <TeamHeaderStatus status={teamStatus} />
+          </div>
           <Navigation current={route ? sectionOf(route) : null} />
         </div>
       </header>

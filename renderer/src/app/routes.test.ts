@@ -38,6 +38,8 @@ describe('hash routes', () => {
     expect(routeOf('#/audit')).toEqual({ name: 'audit' });
     expect(routeOf('#/settings')).toEqual({ name: 'settings' });
     expect(routeOf('#/settings/setup')).toEqual({ name: 'setup' });
+    expect(routeOf('#/settings/team')).toEqual({ name: 'teamSettings' });
+    expect(routeOf('#/settings/team/conflicts')).toEqual({ name: 'conflicts' });
     expect(routeOf('#/network')).toEqual({ name: 'network' });
     expect(routeOf('#/network/new')).toEqual({ name: 'partnerNew' });
     expect(routeOf('#/network/p1')).toEqual({ name: 'partner', id: 'p1' });

@@ -28,6 +28,8 @@ const PATHS = {
   audit: '/audit',
   settings: '/settings',
   setup: '/settings/setup',
+  teamSettings: '/settings/team',
+  conflicts: '/settings/team/conflicts',
 } as const;
 
 export type RouteName = keyof typeof PATHS;

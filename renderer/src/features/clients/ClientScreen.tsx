@@ -16,6 +16,9 @@ import { ConsentSection } from '../consents/ConsentSection';
 import { CaseState } from '../retention/CaseState';
 import { DocumentTable } from '../documents/DocumentTable';
 import { EraseDialog } from './EraseDialog';
+import { HandOverDialog } from './HandOverDialog';
+import { refreshTeamStatus, useTeamStatus } from '../team/team-status';
+import { ConflictMarker } from '../team/ConflictMarker';
 import { statusLabel, useResidenceStatuses } from './residence-statuses';
 
 type ExportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; fileName: string } | { status: 'error'; error: unknown };
@@ -29,6 +32,10 @@ export function ClientScreen({ id }: { id: string }) {
   const [exportState, setExportState] = useState<ExportState>({ status: 'idle' });
   const [eraseOpen, setEraseOpen] = useState(false);
   const eraseButton = useRef<HTMLButtonElement>(null);
+  const team = useTeamStatus();
+  const [handOverOpen, setHandOverOpen] = useState(false);
+  const [handedOver, setHandedOver] = useState('');
+  const handOverButton = useRef<HTMLButtonElement>(null);
   const name = client.status === 'ready' ? fullName(client.value) || client.value.familyName : t('client.title');
   const ownScript = client.status === 'ready' ? ownScriptNames(client.value.otherNames) : [];
 
@@ -71,6 +78,11 @@ export function ClientScreen({ id }: { id: string }) {
             <button type="button" className="button button--secondary" onClick={exportData} aria-disabled={exportState.status === 'busy'}>
               {t('client.export')}
             </button>
+            {team?.linked ? (
+              <button id="client-hand-over" ref={handOverButton} type="button" className="button button--secondary" onClick={() => setHandOverOpen(true)}>
+                {t('team.handOver.open')}
+              </button>
+            ) : null}
             <button ref={eraseButton} type="button" className="button button--danger-outline toolbar-end" onClick={() => setEraseOpen(true)}>
               {t('client.erase')}
             </button>
@@ -78,9 +90,11 @@ export function ClientScreen({ id }: { id: string }) {
           <div role="status" className="toolbar-status">
             {exportState.status === 'busy' ? <p className="busy">{t('client.exporting')}</p> : null}
             {exportState.status === 'done' ? <p className="form-status">{t('client.exported', { fileName: exportState.fileName })}</p> : null}
+            {handedOver ? <p className="form-status">{handedOver}</p> : null}
           </div>
           {exportState.status === 'error' ? <ErrorAlert error={exportState.error} onRetry={exportData} /> : null}
 
+          <ConflictMarker clientId={id} />
           <CaseState client={client.value} />
           <BaseData client={client.value} />
           <Residence client={client.value} statuses={statuses} />
@@ -107,6 +121,27 @@ export function ClientScreen({ id }: { id: string }) {
             ) : null}
           </section>
 
+          {handOverOpen && team?.linked ? (
+            <HandOverDialog
+              client={client.value}
+              status={team}
+              onCancel={() => {
+                setHandOverOpen(false);
+                window.setTimeout(() => handOverButton.current?.focus(), 0);
+              }}
+              onHandedOver={(target, kept) => {
+                const who = fullName(client.value) || client.value.familyName;
+                void refreshTeamStatus();
+                if (!kept) {
+                  navigateWithNotice({ name: 'clients' }, t('team.handOver.doneGone', { name: who, team: target.name }));
+                  return;
+                }
+                setHandOverOpen(false);
+                setHandedOver(t('team.handOver.doneKept', { name: who, team: target.name }));
+                window.setTimeout(() => handOverButton.current?.focus(), 0);
+              }}
+            />
+          ) : null}
           {eraseOpen ? (
             <EraseDialog
               client={client.value}

@@ -10,6 +10,7 @@ import { useAsync } from '../../ui/use-async';
 import { LetterheadForm } from './LetterheadForm';
 import { RetentionSettings } from '../retention/RetentionSettings';
 import { ResidenceStatusSettings } from './ResidenceStatusSettings';
+import { TeamPointer } from '../team/TeamPointer';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function SettingsScreen() {
         {settings.status === 'ready' ? <LetterheadForm initial={settings.value} variant="settings" /> : null}
       </section>
       <ResidenceStatusSettings />
+      <TeamPointer />
       <BackupSection settings={settings.status === 'ready' ? settings.value : null} />
       <PassphraseSection />
       <RetentionSettings settings={settings.status === 'ready' ? settings.value : null} />
