@@ -136,6 +136,7 @@ const REST_OF_INPUT: Partial<Record<MethodName, Record<string, unknown>>> = {
   'templates.preview': { baseVersion: 1 },
   'documents.update': { values: {} },
   'documents.setStatus': { referralStatus: 'handed-over' },
+  'team.resolve': { pick: {} },
 };
 
 /** The key that names what a method works on: `id`, or the run or code it is asked about. */

@@ -50,7 +50,8 @@ describe('a partner created on one desk', () => {
   it('appears on the other desk after both synced', async () => {
     const [a, b] = await team(2);
     const partner = await call<Partner>(a!, 'partners.create', { name: 'Migrationsberatung Düren (Team-Test)' });
-    expect((await status(a!)).waiting).toBeGreaterThan(0);
+    // One record changed: its audit line goes up with it, uncounted.
+    expect((await status(a!)).waiting).toBe(1);
     await sync(a!);
     expect((await status(a!)).waiting).toBe(0);
     await sync(b!);

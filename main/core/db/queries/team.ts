@@ -102,8 +102,9 @@ export function outboxBatch(db: Db, limit: number): OutboxEntry[] {
     .all(limit) as OutboxEntry[];
 }
 
+/** What waits, as the counselor counts it: records changed, not the audit lines that go up with them. */
 export function outboxCount(db: Db): number {
-  return db.prepare('SELECT count(*) FROM team_outbox').pluck().get() as number;
+  return db.prepare("SELECT count(*) FROM team_outbox WHERE kind <> 'audit'").pluck().get() as number;
 }
 
 /** The newest outbox entry's number: the engine compares it to see that something was written. */
