@@ -5,8 +5,9 @@ import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Client, Conflict, MethodInput, TeamStatus } from '../../shared/api/contract';
+import type { Conflict, TeamStatus } from '../../shared/api/contract';
 import { addCounselor, migrateServer, type NewCounselor } from '../../main/core/team/server-schema';
+import { clientToInput } from '../support/client-input';
 import { startTestCluster, type TestCluster } from '../support/postgres';
 import { TEST_SETTINGS } from '../support/settings';
 import { expectNoSeriousA11yViolations } from './axe';
@@ -30,17 +31,6 @@ import { SMALL, WIDE, windowShots } from './shots';
 const SHOTS = '/tmp/i18-team';
 
 const header = (page: Page) => page.getByRole('list', { name: 'Team-Abgleich' });
-
-/** A stored client as clients.update takes it (the record's own keys are refused as input). */
-function toInput({
-  closedOn: _closedOn,
-  closedReason: _closedReason,
-  createdAt: _createdAt,
-  updatedAt: _updatedAt,
-  ...client
-}: Client): MethodInput<'clients.update'> {
-  return client;
-}
 
 /**
  * The network between a desk and the team store, as a TCP relay the test can
@@ -190,6 +180,13 @@ test.describe('with a team store', () => {
     await expect(header(page)).toContainText('0 Änderungen warten');
     await expect(header(page)).toContainText('0 Konflikte');
     await expect(header(page)).toContainText(/Abgleich \d\d:\d\d/);
+
+    // Linked, the start page no longer says that the data never leave this computer.
+    await page.evaluate(() => {
+      window.location.hash = '/';
+    });
+    await expect(page.getByText('Dieser Arbeitsplatz ist mit dem Team „Integration Nord“ verbunden', { exact: false })).toBeVisible();
+    await expect(page.getByText('Die Daten verlassen den Rechner nicht')).toHaveCount(0);
   });
 
   test('the same client edited on a desk offline and on one online gives one conflict; the review decides it field by field and the header clears', async ({
@@ -209,7 +206,7 @@ test.describe('with a team store', () => {
     // Desk B loses the network and edits; its change waits, and the header says so.
     cableB.unplug();
     await api(page, deskB, 'clients.update', {
-      ...toInput(clientB),
+      ...clientToInput(clientB),
       address: { ...clientB.address, city: 'Bonn' },
       phone: '0228 123456',
       notes: 'Termin beim Jobcenter am Montag verschoben; Unterlagen zur Anerkennung (Zeugnis, Übersetzung, Lebenslauf) bringt er zum nächsten Gespräch mit.',
@@ -221,11 +218,11 @@ test.describe('with a team store', () => {
     await expect(offline).toBeVisible();
     await expect(offline).toHaveAccessibleDescription(/nicht erreichbar/);
     // The edit and its audit line wait.
-    await expect(header(page)).toContainText(/[1-9]\d* Änderungen? warte/);
+    await expect(header(page)).toContainText(/[1-9]\d* Änderung(en)? warte/);
     await windowShots(page, SHOTS, 'team-header-offline-real');
 
     // Meanwhile desk A, online, changes the same fields; its change reaches the store.
-    await api(page, deskA, 'clients.update', { ...toInput(clientA), address: { ...clientA.address, city: 'Köln-Deutz' }, phone: '0221 987654' });
+    await api(page, deskA, 'clients.update', { ...clientToInput(clientA), address: { ...clientA.address, city: 'Köln-Deutz' }, phone: '0221 987654' });
     await expect.poll(async () => (await api(page, deskA, 'team.status', {})).waiting).toBe(0);
 
     // The network is back: "Jetzt abgleichen" on B sends its change, which the store keeps as a conflict.
@@ -320,7 +317,7 @@ test.describe('with a team store', () => {
     const [found] = (await api(page, deskB, 'clients.search', { query: 'Haddad' })).items;
     const client = await api(page, deskB, 'clients.get', { id: found!.id });
     cableB.unplug();
-    await api(page, deskB, 'clients.update', { ...toInput(client), phone: '0228 555' });
+    await api(page, deskB, 'clients.update', { ...clientToInput(client), phone: '0228 555' });
     await expect.poll(async () => (await api(page, deskB, 'team.status', {})).waiting).toBeGreaterThan(0);
     const { waiting } = await api(page, deskB, 'team.status', {});
     await page.setViewportSize(WIDE);
@@ -330,7 +327,7 @@ test.describe('with a team store', () => {
     });
     await page.getByRole('region', { name: 'Verbindung' }).getByRole('button', { name: 'Trennen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Wartende Änderungen verwerfen und trennen?' });
-    await expect(dialog).toContainText(new RegExp(`${waiting} Änderungen? dieses Arbeitsplatzes (ist|sind) noch nicht im Team-Speicher`));
+    await expect(dialog).toContainText(new RegExp(`${waiting} Änderung(en)? dieses Arbeitsplatzes (ist|sind) noch nicht im Team-Speicher`));
     await expect(dialog).toContainText(/(geht|gehen) sie dem Team verloren/);
     await expect(dialog.getByRole('button', { name: 'Abbrechen' })).toBeFocused();
     await dialog.getByRole('button', { name: 'Änderungen verwerfen und trennen' }).click();

@@ -54,6 +54,8 @@ export const de = {
     title: 'Willkommen bei Lotse',
     intro:
       'Lotse hilft Ihnen, Ihre Klient*innen zu verwalten und Briefe als PDF zu erstellen. Alles läuft auf diesem Rechner, auch ohne Internetverbindung: Die Daten verlassen den Rechner nicht.',
+    introTeam:
+      'Lotse hilft Ihnen, Ihre Klient*innen zu verwalten und Briefe als PDF zu erstellen. Alles läuft auf diesem Rechner, auch ohne Internetverbindung. Dieser Arbeitsplatz ist mit dem Team „{{team}}“ verbunden: Ihre Klient*innen werden mit dem Team-Speicher der Dienststelle abgeglichen und nur den Arbeitsplätzen dieses Teams gezeigt.',
     actionsHeading: 'Was möchten Sie tun?',
     newClient: 'Neue Klient*in anlegen',
     newClientHint: 'Namen, Aufenthalt, Sprachen und Abschlüsse erfassen.',

@@ -48,6 +48,8 @@ export const en: MessageCatalogue = {
     title: 'Welcome to Lotse',
     intro:
       'Lotse helps you keep your clients and create letters as PDF. Everything runs on this computer, also without an internet connection: the data never leave it.',
+    introTeam:
+      'Lotse helps you keep your clients and create letters as PDF. Everything runs on this computer, also without an internet connection. This desk is linked to the team “{{team}}”: your clients are synced with the office’s team store and shown only to that team’s desks.',
     actionsHeading: 'What would you like to do?',
     newClient: 'Add a new client',
     newClientHint: 'Record names, residence, languages and qualifications.',

@@ -3,6 +3,7 @@ import { AppInfo } from '../../app/AppInfo';
 import { PageHeading } from '../../ui/PageHeading';
 import { routeHref, type Route } from '../../app/routes';
 import { RetentionNotice } from '../retention/RetentionNotice';
+import { useTeamStatus } from '../team/team-status';
 import { DeadlineList } from './DeadlineList';
 
 const ACTIONS: ReadonlyArray<{ route: Route; label: 'newClient' | 'findClient' | 'documents' | 'settings' }> = [
@@ -14,6 +15,7 @@ const ACTIONS: ReadonlyArray<{ route: Route; label: 'newClient' | 'findClient' |
 
 export function StartScreen() {
   const { t } = useTranslation();
+  const team = useTeamStatus();
   return (
     <>
       <PageHeading title={t('nav.start')}>{t('start.title')}</PageHeading>
@@ -21,7 +23,8 @@ export function StartScreen() {
       {/* The work list first: on a laptop the deadlines are in view without scrolling. */}
       <DeadlineList />
       <RetentionNotice />
-      <p className="lead">{t('start.intro')}</p>
+      {/* Linked to a team store, "the data never leave this computer" would no longer be true. */}
+      <p className="lead">{team?.linked && team.team ? t('start.introTeam', { team: team.team.name }) : t('start.intro')}</p>
 
       <section>
         <h2 id="start-actions">{t('start.actionsHeading')}</h2>
