@@ -97,6 +97,10 @@ test.describe('salutation and contact person of a letter', () => {
     expect(text).toContain('Sehr geehrte Frau Dr. Schmitz,');
     await expectNoSeriousA11yViolations(page, 'Vorschau');
     await windowShots(page, SHOTS, 'editor-preview');
+    // Back at full width the preview leaves its dialog for the side panel and its heading takes focus: type only after
+    // that, as a counselor would (a fill racing that focus once typed into nothing).
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Vorschau' }).getByRole('heading', { name: 'Vorschau' })).toBeFocused();
 
     // The counselor's own greeting wins; emptying the field brings the computed one back.
     await salutation.fill('Liebe Frau Dr. Schmitz,');
