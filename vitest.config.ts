@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,9 @@ export default defineConfig({
     // PDF tests run poppler and qpdf on real files; a cold font load takes a moment.
     testTimeout: 30_000,
     pool: 'forks',
+    // One file per core: vitest's default leaves one core idle, and most files wait on child processes (poppler, qpdf,
+    // PostgreSQL, the kill tests' desks) much of the time. On a two-core machine this takes a third off the run.
+    maxWorkers: os.availableParallelism(),
     // Keys of test stores go to a temp folder, never the user's config folder (main/core/store-key.ts).
     setupFiles: ['test/support/key-folder.ts'],
     // The JSON report feeds the one summary line of .ci/run.
