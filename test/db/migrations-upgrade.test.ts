@@ -618,6 +618,23 @@ describe('each migration on a store of the version before it', () => {
     expect(rows(again, 'SELECT applying FROM team_applying')).toEqual([{ applying: 0 }]);
   });
 
+  upgradeTest(180, 'gives a linked desk its pull cursor (transaction 0, its last seq), so it goes on where it was, and can be run again', () => {
+    const store = storeAt(170);
+    store.db
+      .prepare(
+        `INSERT INTO team_link (id, url, role, password, display_name, desk_id, team_id, lead, last_seq, last_sync_at, linked_at)
+         VALUES (1, 'postgres://127.0.0.1:5432/lotse', 'lotse_anna', 'geheim', 'Anna', 'desk-1', 'team-1', 0, 42, '2026-12-01T10:00:00.000Z', '2026-12-01T09:00:00.000Z')`,
+      )
+      .run();
+    const db = upgrade(store, 180);
+    expect(rows(db, 'SELECT role, last_tx, last_seq, last_sync_at FROM team_link')).toEqual([
+      { role: 'lotse_anna', last_tx: '0', last_seq: 42, last_sync_at: '2026-12-01T10:00:00.000Z' },
+    ]);
+    db.pragma('user_version = 170');
+    const again = upgrade({ file: db.name, db }, 180);
+    expect(rows(again, 'SELECT last_tx, last_seq FROM team_link')).toEqual([{ last_tx: '0', last_seq: 42 }]);
+  });
+
   it('has a test for every migration', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(MIGRATIONS.map((migration) => migration.version));
   });

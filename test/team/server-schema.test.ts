@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCounselor, connectionRefusal, migrateServer } from '../../main/core/team/server-schema';
+import { PULL_SQL, PUSH_SQL } from '../../main/core/services/team/sync';
+import { migration0001 } from '../../main/core/team/server-migrations/0001-team-schema';
+import { addCounselor, connectionRefusal, migrateServer, type NewCounselor } from '../../main/core/team/server-schema';
 import { startTestCluster, type TestCluster } from '../support/postgres';
 
 /** The team store's schema on a real PostgreSQL (docs/team-mode.md): idempotent, and each counselor sees their teams' clients only. */
@@ -67,5 +70,96 @@ describe('connecting a desk', () => {
     expect(connectionRefusal('postgres://anna@db.kreis-dueren.de/lotse')).toContain('sslmode=verify-full');
     expect(connectionRefusal('postgres://anna@db.kreis-dueren.de/lotse?sslmode=require')).toContain('nicht auf diesem Rechner');
     expect(connectionRefusal('http://example.org')).toContain('postgres://');
+  });
+});
+
+/** A new client of `teamId`, as a desk's push() sends it. */
+function newClientChange(teamId: string, familyName: string) {
+  const id = randomUUID();
+  return {
+    changeId: randomUUID(),
+    kind: 'clients',
+    entityId: id,
+    clientId: id,
+    teamId,
+    op: 'upsert',
+    baseChange: null,
+    payload: { id, family_name: familyName },
+    madeAt: new Date().toISOString(),
+    insertOnly: false,
+  };
+}
+
+type Change = ReturnType<typeof newClientChange>;
+const desk = randomUUID();
+const loginOf = (counselor: NewCounselor, database = 'postgres') =>
+  `postgres://${counselor.role}:${encodeURIComponent(counselor.password)}@127.0.0.1:${cluster.port}/${database}`;
+const push = (client: Client, changes: Change[]) => client.query(PUSH_SQL, [desk, JSON.stringify(changes)]);
+/** What a desk's pull gets after `cursor`: family names in the order handed out, and the new cursor. */
+async function pulled(client: Client, cursor: { tx: string; seq: number }): Promise<{ names: string[]; cursor: { tx: string; seq: number } }> {
+  const { rows } = await client.query<{ tx: string; seq: string; payload: { family_name?: string } | null }>(PULL_SQL, [cursor.tx, cursor.seq, 1000]);
+  const last = rows.at(-1);
+  return { names: rows.map((row) => row.payload?.family_name ?? ''), cursor: last ? { tx: last.tx, seq: Number(last.seq) } : cursor };
+}
+
+describe('the pull order (server migration 0002: pushes side by side)', () => {
+  it('hands out a change only once every older transaction has ended, so one committing late is never skipped', async () => {
+    await connected(cluster.adminUrl, (client) => migrateServer(client));
+    const anna = await connected(cluster.adminUrl, (client) => addCounselor(client, { name: 'Anna Order', team: 'Team Order' }));
+    const early = new Client({ connectionString: loginOf(anna) });
+    const late = new Client({ connectionString: loginOf(anna) });
+    const reader = new Client({ connectionString: loginOf(anna) });
+    await Promise.all([early.connect(), late.connect(), reader.connect()]);
+    try {
+      let cursor = (await pulled(reader, { tx: '0', seq: 0 })).cursor;
+      // The early push takes its transaction first and stays open; a later one commits meanwhile (no lock between them).
+      await early.query('BEGIN');
+      await push(early, [newClientChange(anna.teamId, 'Früh')]);
+      await push(late, [newClientChange(anna.teamId, 'Spät')]);
+      // Handing out "Spät" now would move the cursor past "Früh", which commits below it.
+      const meanwhile = await pulled(reader, cursor);
+      expect(meanwhile.names).toEqual([]);
+      await early.query('COMMIT');
+      const after = await pulled(reader, meanwhile.cursor);
+      expect(after.names).toEqual(['Früh', 'Spät']);
+      cursor = after.cursor;
+      expect((await pulled(reader, cursor)).names).toEqual([]);
+    } finally {
+      await Promise.all([early.end(), late.end(), reader.end()]);
+    }
+  });
+
+  it('orders by the transaction as a number, also where it gains a digit (9, then 10)', async () => {
+    await connected(cluster.adminUrl, (client) => migrateServer(client));
+    const berta = await connected(cluster.adminUrl, (client) => addCounselor(client, { name: 'Berta Digits', team: 'Team Digits' }));
+    // Written as IT would see them: transaction 10 first, then 9; both long ended, below every running one.
+    await connected(cluster.adminUrl, (client) =>
+      client.query(
+        `INSERT INTO lotse.changes (tx, change_id, desk_id, kind, entity_id, team_id, client_id, op, payload, made_at) VALUES
+          ('10', gen_random_uuid(), $2, 'clients', 'd-10', $1, 'd-10', 'upsert', '{"family_name":"Zehn"}', now()),
+          ('9', gen_random_uuid(), $2, 'clients', 'd-9', $1, 'd-9', 'upsert', '{"family_name":"Neun"}', now())`,
+        [berta.teamId, desk],
+      ),
+    );
+    expect(await connected(loginOf(berta), async (client) => (await pulled(client, { tx: '0', seq: 0 })).names)).toEqual(['Neun', 'Zehn']);
+  });
+
+  it('upgrades a server of version 1: a desk goes on from its last seq, missing and repeating nothing, and the lock is gone', async () => {
+    await connected(cluster.adminUrl, (client) => client.query('CREATE DATABASE lotse_v1'));
+    const adminV1 = cluster.adminUrl.replace(/\/postgres$/, '/lotse_v1');
+    expect(await connected(adminV1, (client) => migrateServer(client, [migration0001]))).toEqual([1]);
+    const carla = await connected(adminV1, (client) => addCounselor(client, { name: 'Carla Upgrade', team: 'Team Upgrade' }));
+    const before = await connected(loginOf(carla, 'lotse_v1'), async (client) => {
+      for (const name of ['Eins', 'Zwei', 'Drei']) await push(client, [newClientChange(carla.teamId, name)]);
+      // Version 1's pull, by seq alone: the desk has the first two.
+      return (await client.query<{ seq: string }>('SELECT seq FROM lotse.changes ORDER BY seq LIMIT 2')).rows.map((row) => Number(row.seq));
+    });
+    expect(await connected(adminV1, (client) => migrateServer(client))).toEqual([2]);
+    const names = await connected(loginOf(carla, 'lotse_v1'), async (client) => {
+      await push(client, [newClientChange(carla.teamId, 'Vier')]);
+      return (await pulled(client, { tx: '0', seq: before[1]! })).names;
+    });
+    expect(names).toEqual(['Drei', 'Vier']);
+    expect(await connected(adminV1, async (client) => (await client.query("SELECT to_regprocedure('lotse.lock_changes()') AS lock")).rows[0].lock)).toBeNull();
   });
 });

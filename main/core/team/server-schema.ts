@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Client } from 'pg';
 import { migration0001 } from './server-migrations/0001-team-schema';
+import { migration0002 } from './server-migrations/0002-pushes-side-by-side';
 
 /**
  * The team store's schema on PostgreSQL (docs/team-mode.md): versioned SQL
@@ -20,7 +21,7 @@ export interface ServerMigration {
 }
 
 /** Every step, oldest first. */
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration0001];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration0001, migration0002];
 
 /** Applies what the server lacks; answers the versions applied now (none on a second run). */
 export async function migrateServer(client: Client, migrations: readonly ServerMigration[] = SERVER_MIGRATIONS): Promise<number[]> {

@@ -16,6 +16,7 @@ import { migration0140 } from './0140-client-list-order';
 import { migration0150 } from './0150-final-sha256-and-batch-staging';
 import { migration0160 } from './0160-document-translations';
 import { migration0170 } from './0170-team-sync';
+import { migration0180 } from './0180-team-pull-cursor';
 
 /** Every migration in the order it runs. Append, never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0150,
   migration0160,
   migration0170,
+  migration0180,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -10,8 +10,18 @@ export interface TeamLink {
   deskId: string;
   teamId: string;
   lead: boolean;
-  lastSeq: number;
+  /** Where the last pull ended (migration 0180). */
+  pulled: PullCursor;
   lastSyncAt: string | null;
+}
+
+/**
+ * The last change pulled: its PostgreSQL transaction (xid8 as text) and seq.
+ * The server hands out changes in this order (docs/team-mode.md).
+ */
+export interface PullCursor {
+  tx: string;
+  seq: number;
 }
 
 interface LinkRow {
@@ -22,6 +32,7 @@ interface LinkRow {
   desk_id: string;
   team_id: string;
   lead: number;
+  last_tx: string;
   last_seq: number;
   last_sync_at: string | null;
 }
@@ -37,12 +48,12 @@ export function readLink(db: Db): TeamLink | null {
     deskId: row.desk_id,
     teamId: row.team_id,
     lead: row.lead === 1,
-    lastSeq: row.last_seq,
+    pulled: { tx: row.last_tx, seq: row.last_seq },
     lastSyncAt: row.last_sync_at,
   };
 }
 
-export function writeLink(db: Db, link: Omit<TeamLink, 'lastSeq' | 'lastSyncAt'>, linkedAt: string): void {
+export function writeLink(db: Db, link: Omit<TeamLink, 'pulled' | 'lastSyncAt'>, linkedAt: string): void {
   db.prepare(
     `INSERT INTO team_link (id, url, role, password, display_name, desk_id, team_id, lead, linked_at)
      VALUES (1, @url, @role, @password, @displayName, @deskId, @teamId, @lead, @linkedAt)`,
@@ -56,8 +67,8 @@ export function forgetTeam(db: Db): void {
   );
 }
 
-export function recordSync(db: Db, lastSeq: number, at: string): void {
-  db.prepare('UPDATE team_link SET last_seq = ?, last_sync_at = ? WHERE id = 1').run(lastSeq, at);
+export function recordSync(db: Db, pulled: PullCursor, at: string): void {
+  db.prepare('UPDATE team_link SET last_tx = ?, last_seq = ?, last_sync_at = ? WHERE id = 1').run(pulled.tx, pulled.seq, at);
 }
 
 export interface TeamRow {

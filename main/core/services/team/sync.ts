@@ -10,8 +10,8 @@ import { reapplyErasures, removeClient } from '../clients';
  * One round of team mode's protocol (docs/team-mode.md): push the outbox in
  * batches, each one call of lotse.push in one PostgreSQL transaction and its
  * answers written in one SQLite transaction; then pull what the server took
- * since this desk's last sequence number, each batch applied in one SQLite
- * transaction with the new sequence number.
+ * since this desk's cursor, each batch applied in one SQLite transaction
+ * with the new cursor.
  */
 
 const PUSH_BATCH = 500;
@@ -20,14 +20,20 @@ const PULL_BATCH = 1000;
 /** The protocol's two statements (the bench's simulated desks send the same). */
 export const PUSH_SQL = 'SELECT lotse.push($1, $2) AS answers';
 /*
- * The desk's own teams and the office's shared rows, each read along the (team_id, seq) index: a pull touches the rows
- * it gets, not every team's changes since the last pull (row-level security still holds for what it returns).
+ * Changes in the order (transaction, seq), only from transactions older than every one still running: pushes commit
+ * side by side and in any order, and a change that commits later always sorts after everything a desk has pulled
+ * (server migration 0002). The desk's own teams and the office's shared rows are each read along the
+ * (team_id, tx, seq) index: a pull touches the rows it gets, not every team's changes since the last pull
+ * (row-level security still holds for what it returns).
  */
-export const PULL_SQL = `SELECT seq, change_id, desk_id, kind, entity_id, team_id, client_id, op, payload FROM (
-    (SELECT * FROM lotse.changes WHERE team_id IS NULL AND seq > $1 ORDER BY seq LIMIT $2)
+export const PULL_SQL = `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS running)
+  SELECT mine.tx::text AS tx, seq, change_id, desk_id, kind, entity_id, team_id, client_id, op, payload FROM (
+    (SELECT * FROM lotse.changes WHERE team_id IS NULL AND (tx, seq) > ($1::xid8, $2::bigint) AND tx < (SELECT running FROM horizon)
+     ORDER BY tx, seq LIMIT $3)
     UNION ALL
-    (SELECT * FROM lotse.changes WHERE team_id = ANY (ARRAY(SELECT lotse.my_teams())) AND seq > $1 ORDER BY seq LIMIT $2)
-  ) AS mine ORDER BY seq LIMIT $2`;
+    (SELECT * FROM lotse.changes WHERE team_id = ANY (ARRAY(SELECT lotse.my_teams())) AND (tx, seq) > ($1::xid8, $2::bigint)
+       AND tx < (SELECT running FROM horizon) ORDER BY tx, seq LIMIT $3)
+  ) AS mine ORDER BY mine.tx, mine.seq LIMIT $3`;
 
 export interface SyncCounts {
   pushed: number;
@@ -129,6 +135,7 @@ export async function push(core: Core, client: Client, link: team.TeamLink, auth
 }
 
 interface PulledChange {
+  tx: string;
   seq: string;
   change_id: string;
   desk_id: string;
@@ -186,11 +193,11 @@ export async function pull(core: Core, client: Client, link: team.TeamLink): Pro
       .filter((row) => row.mine)
       .map((row) => row.id),
   );
-  let lastSeq = link.lastSeq;
+  let cursor = link.pulled;
   let pulled = 0;
   const erasures: Erasure[] = [];
   for (;;) {
-    const { rows } = await client.query<PulledChange>(PULL_SQL, [lastSeq, PULL_BATCH]);
+    const { rows } = await client.query<PulledChange>(PULL_SQL, [cursor.tx, cursor.seq, PULL_BATCH]);
     core.db.transaction(() => {
       // A batch may bring a document before the client it names would be complete; the keys are checked at commit.
       core.db.pragma('defer_foreign_keys = ON');
@@ -200,8 +207,9 @@ export async function pull(core: Core, client: Client, link: team.TeamLink): Pro
         if (erasure) erasures.push(erasure);
       }
       setApplying(core.db, false);
-      if (rows.length > 0) lastSeq = Number(rows.at(-1)!.seq);
-      team.recordSync(core.db, lastSeq, core.now().toISOString());
+      const last = rows.at(-1);
+      if (last) cursor = { tx: last.tx, seq: Number(last.seq) };
+      team.recordSync(core.db, cursor, core.now().toISOString());
     })();
     pulled += rows.filter((change) => change.desk_id !== link.deskId).length;
     if (rows.length < PULL_BATCH) break;
