@@ -35,8 +35,9 @@ if (process.env.BENCH_SKIP_BUILD !== '1' && !teamOnly) {
 
 const outfile = path.join(root, 'bench/dist/run.cjs');
 buildSync({
-  // The team group's real desks run in worker threads of their own (bench/team-real-desk.ts), from their own bundle.
-  entryPoints: [path.join(root, 'bench/run.ts'), path.join(root, 'bench/team-real-desk.ts')],
+  // The team group's desks run in worker threads of their own (bench/team-real-desk.ts, bench/team-sim-thread.ts),
+  // each from its own bundle.
+  entryPoints: ['bench/run.ts', 'bench/team-real-desk.ts', 'bench/team-sim-thread.ts'].map((entry) => path.join(root, entry)),
   outdir: path.dirname(outfile),
   outExtension: { '.js': '.cjs' },
   bundle: true,
