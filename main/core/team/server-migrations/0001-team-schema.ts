@@ -67,8 +67,6 @@ CREATE TABLE IF NOT EXISTS lotse.changes (
   applied_at timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX IF NOT EXISTS changes_by_client ON lotse.changes (client_id) WHERE client_id IS NOT NULL;
--- A desk's pull: its teams' rows and the shared ones (team_id NULL), each in seq order.
-CREATE INDEX IF NOT EXISTS changes_by_team ON lotse.changes (team_id, seq);
 
 -- A desk's edit whose base was no longer the server's: both states, kept for a person to decide.
 CREATE TABLE IF NOT EXISTS lotse.conflicts (
@@ -97,17 +95,13 @@ ALTER TABLE lotse.conflicts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE lotse.memberships ENABLE ROW LEVEL SECURITY;
 
 -- SECURITY DEFINER: the policies below read memberships, which a counselor may not read in full.
--- PL/pgSQL, not SQL: every statement under a policy calls it, and a SQL function that cannot be inlined (SECURITY
--- DEFINER) is planned anew at every call, PL/pgSQL keeps its plan for the session (the bench's push: half the time).
-CREATE OR REPLACE FUNCTION lotse.my_teams() RETURNS SETOF uuid LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = lotse, pg_temp AS $$
-BEGIN
-  RETURN QUERY SELECT team_id FROM lotse.memberships WHERE role_name = session_user;
-END $$;
+CREATE OR REPLACE FUNCTION lotse.my_teams() RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = lotse, pg_temp AS $$
+  SELECT team_id FROM lotse.memberships WHERE role_name = session_user
+$$;
 
-CREATE OR REPLACE FUNCTION lotse.i_lead() RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = lotse, pg_temp AS $$
-BEGIN
-  RETURN EXISTS (SELECT 1 FROM lotse.memberships WHERE role_name = session_user AND lead);
-END $$;
+CREATE OR REPLACE FUNCTION lotse.i_lead() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = lotse, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM lotse.memberships WHERE role_name = session_user AND lead)
+$$;
 
 -- The names of the people in my teams: a conflict says who made the server's state.
 CREATE OR REPLACE FUNCTION lotse.team_members() RETURNS TABLE (role_name name, display_name text) LANGUAGE sql STABLE SECURITY DEFINER
@@ -128,27 +122,6 @@ CREATE POLICY own_memberships ON lotse.memberships FOR SELECT USING (role_name =
 CREATE OR REPLACE FUNCTION lotse.lock_changes() RETURNS void LANGUAGE sql AS $$
   SELECT pg_advisory_xact_lock(7347001)
 $$;
-
-/*
- * The NOTIFY of a push, at most one every 250 ms: with hundreds of desks listening, PostgreSQL wakes every listening
- * backend for each NOTIFY, and each desk pulls. A push within 250 ms of the last NOTIFY commits without one; the pull
- * that NOTIFY set off, or the next NOTIFY, usually brings it, and a desk that heard a NOTIFY in the last 2 s pulls
- * every half second until it has been quiet for 2 s (engine.ts), so none waits for the 30 s round. Runs under
- * lock_changes, so two pushes never both decide to notify (or both not to) on the same old time.
- */
-CREATE TABLE IF NOT EXISTS lotse.last_notify (
-  one boolean PRIMARY KEY DEFAULT true CHECK (one),
-  at timestamptz NOT NULL
-);
-INSERT INTO lotse.last_notify (one, at) VALUES (true, '-infinity') ON CONFLICT (one) DO NOTHING;
-
-CREATE OR REPLACE FUNCTION lotse.notify_changes() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = lotse, pg_temp AS $$
-BEGIN
-  UPDATE lotse.last_notify SET at = clock_timestamp() WHERE at <= clock_timestamp() - interval '250 milliseconds';
-  IF FOUND THEN
-    NOTIFY lotse_changes;
-  END IF;
-END $$;
 
 -- An erasure (GDPR Art. 17): the client's rows go, the payloads of their earlier changes and conflicts are blanked,
 -- and one tombstone without personal data tells every desk of the team to erase too.
@@ -181,82 +154,56 @@ DECLARE
   current lotse.entities;
   seen lotse.conflicts;
   answers jsonb := '[]'::jsonb;
-  -- The changes this push applied, in its order: appended to lotse.changes at the end, under the lock.
-  applied jsonb := '[]'::jsonb;
   made timestamptz;
   team uuid;
-  inserted integer;
-  -- The batch's changes the server has seen before, looked up once per batch rather than once per change.
-  applied_before uuid[];
-  kept_before uuid[];
 BEGIN
-  applied_before := ARRAY(SELECT change_id FROM lotse.changes WHERE change_id IN (SELECT (value ->> 'changeId')::uuid FROM jsonb_array_elements(batch)));
-  kept_before := ARRAY(SELECT change_id FROM lotse.conflicts WHERE change_id IN (SELECT (value ->> 'changeId')::uuid FROM jsonb_array_elements(batch)));
+  PERFORM lotse.lock_changes();
   FOR c IN SELECT value FROM jsonb_array_elements(batch) LOOP
     cid := (c ->> 'changeId')::uuid;
     base := (c ->> 'baseChange')::uuid;
     made := (c ->> 'madeAt')::timestamptz;
     team := (c ->> 'teamId')::uuid;
-    IF cid = ANY (applied_before) THEN
+    IF EXISTS (SELECT 1 FROM lotse.changes WHERE change_id = cid) THEN
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'applied');
       CONTINUE;
     END IF;
-    IF cid = ANY (kept_before) THEN
-      SELECT * INTO seen FROM lotse.conflicts WHERE change_id = cid;
+    SELECT * INTO seen FROM lotse.conflicts WHERE change_id = cid;
+    IF FOUND THEN
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'conflict', 'serverChange', seen.server_change,
         'serverPayload', seen.server_payload, 'serverAuthor', seen.server_author, 'serverAt', seen.server_at);
       CONTINUE;
     END IF;
     IF c ->> 'op' = 'erase' THEN
-      -- Rare, and it writes lotse.changes itself: the lock now, held to the commit.
-      PERFORM lotse.lock_changes();
       PERFORM lotse.erase_client(c ->> 'entityId', cid, desk, team, made);
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'applied');
-      applied_before := applied_before || cid;
       CONTINUE;
     END IF;
     SELECT * INTO current FROM lotse.entities WHERE kind = c ->> 'kind' AND id = c ->> 'entityId' FOR UPDATE;
-    IF NOT FOUND AND base IS NULL AND NOT lotse.lead_only(c ->> 'kind') THEN
-      -- A new row: claimed at once, so that a second desk creating the same key meanwhile waits and then meets it.
-      INSERT INTO lotse.entities (kind, id, team_id, client_id, last_change, payload, updated_by, updated_at)
-      VALUES (c ->> 'kind', c ->> 'entityId', team, c ->> 'clientId', cid, c -> 'payload', session_user, made)
-      ON CONFLICT (kind, id) DO NOTHING;
-      GET DIAGNOSTICS inserted = ROW_COUNT;
-      IF inserted = 1 THEN
-        applied := applied || jsonb_build_object('change_id', cid, 'kind', c ->> 'kind', 'entity_id', c ->> 'entityId', 'team_id', team,
-          'client_id', c ->> 'clientId', 'op', c ->> 'op', 'payload', c -> 'payload', 'made_at', made);
-        answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'applied');
-        applied_before := applied_before || cid;
-        CONTINUE;
-      END IF;
-      SELECT * INTO current FROM lotse.entities WHERE kind = c ->> 'kind' AND id = c ->> 'entityId' FOR UPDATE;
-    END IF;
     IF lotse.lead_only(c ->> 'kind') AND NOT lotse.i_lead() THEN
       -- With the server's state, so the desk can put it back.
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'refused', 'serverChange', current.last_change,
         'serverPayload', current.payload, 'serverAuthor', current.updated_by, 'serverAt', current.updated_at);
       CONTINUE;
     END IF;
-    IF current.kind IS NULL AND base IS NOT NULL THEN
+    IF NOT FOUND AND base IS NOT NULL THEN
       -- Erased, or handed over to a team this counselor is not in: the pull brings the tombstone.
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'gone');
       CONTINUE;
     END IF;
-    IF current.kind IS NOT NULL AND (c ->> 'insertOnly')::boolean THEN
+    IF FOUND AND (c ->> 'insertOnly')::boolean THEN
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'applied');
       CONTINUE;
     END IF;
-    IF current.kind IS NOT NULL AND current.last_change IS DISTINCT FROM base THEN
+    IF FOUND AND current.last_change IS DISTINCT FROM base THEN
       INSERT INTO lotse.conflicts (change_id, desk_id, kind, entity_id, team_id, client_id, base_change, server_change, server_payload,
                                    server_author, server_at, desk_payload, made_at)
       VALUES (cid, desk, current.kind, current.id, current.team_id, current.client_id, base, current.last_change, current.payload,
               current.updated_by, current.updated_at, c -> 'payload', made);
-      kept_before := kept_before || cid;
       answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'conflict', 'serverChange', current.last_change,
         'serverPayload', current.payload, 'serverAuthor', current.updated_by, 'serverAt', current.updated_at);
       CONTINUE;
     END IF;
-    IF current.kind IS NOT NULL AND c ->> 'op' = 'delete' THEN
+    IF FOUND AND c ->> 'op' = 'delete' THEN
       -- A deletion cascaded from a row already gone may not know its client any more: the row keeps its team.
       team := current.team_id;
     END IF;
@@ -265,25 +212,15 @@ BEGIN
             CASE WHEN c ->> 'op' = 'delete' THEN NULL ELSE c -> 'payload' END, session_user, made)
     ON CONFLICT (kind, id) DO UPDATE SET team_id = EXCLUDED.team_id, client_id = EXCLUDED.client_id, last_change = EXCLUDED.last_change,
       payload = EXCLUDED.payload, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at;
-    applied := applied || jsonb_build_object('change_id', cid, 'kind', c ->> 'kind', 'entity_id', c ->> 'entityId', 'team_id', team,
-      'client_id', COALESCE(c ->> 'clientId', current.client_id), 'op', c ->> 'op',
-      'payload', CASE WHEN c ->> 'op' = 'delete' THEN NULL ELSE c -> 'payload' END, 'made_at', made);
+    INSERT INTO lotse.changes (change_id, desk_id, kind, entity_id, team_id, client_id, op, payload, made_at)
+    VALUES (cid, desk, c ->> 'kind', c ->> 'entityId', team, COALESCE(c ->> 'clientId', current.client_id), c ->> 'op',
+            CASE WHEN c ->> 'op' = 'delete' THEN NULL ELSE c -> 'payload' END, made);
     IF c ? 'resolves' THEN
       UPDATE lotse.conflicts SET resolved_by = cid WHERE change_id = (c ->> 'resolves')::uuid;
     END IF;
     answers := answers || jsonb_build_object('changeId', cid, 'outcome', 'applied');
-    -- The same change twice in one batch: the second is answered as one seen before.
-    applied_before := applied_before || cid;
   END LOOP;
-  -- Only appending to lotse.changes is serial: the lock, held to the commit, hands out seq in commit order, so a desk
-  -- that has pulled up to n never misses a change below n. The checks above run side by side, each row under its own lock.
-  PERFORM lotse.lock_changes();
-  INSERT INTO lotse.changes (change_id, desk_id, kind, entity_id, team_id, client_id, op, payload, made_at)
-  SELECT x.change_id, desk, x.kind, x.entity_id, x.team_id, x.client_id, x.op, NULLIF(x.payload, 'null'::jsonb), x.made_at
-  FROM jsonb_array_elements(applied) WITH ORDINALITY AS a (value, position),
-       jsonb_to_record(a.value) AS x (change_id uuid, kind text, entity_id text, team_id uuid, client_id text, op text, payload jsonb, made_at timestamptz)
-  ORDER BY a.position;
-  PERFORM lotse.notify_changes();
+  NOTIFY lotse_changes;
   RETURN answers;
 END $$;
 

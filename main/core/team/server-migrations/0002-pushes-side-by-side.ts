@@ -3,9 +3,10 @@ import type { ServerMigration } from '../server-schema';
 /**
  * Pushes no longer wait for each other (docs/team-mode.md, "How a change
  * travels"). Version 1 handed out `seq` in commit order by holding one
- * transaction lock from the append to the commit: every push of every desk
+ * transaction lock through each push to its commit: every push of every desk
  * queued behind it, and the bench measured pushes waiting 0.7 s on average
- * for it, the most of the change-to-desk latency.
+ * for it, the most of the change-to-desk latency; and every push sent a
+ * NOTIFY, which wakes every listening desk.
  *
  * - Each change now carries its PostgreSQL transaction id (`tx`, xid8), and a
  *   desk pulls in the order (tx, seq), only changes of transactions older than
@@ -16,10 +17,14 @@ import type { ServerMigration } from '../server-schema';
  *   server holds the pulls back until it ends; it delays, it loses nothing.
  * - The changes from before this migration keep transaction 0, in seq order,
  *   so a desk linked before goes on from its last seq (desk migration 0180).
- * - The NOTIFY throttle skips a push while another is sending one, rather than
- *   waiting for its row.
- * - The push looks up the changes it has seen before by index (`= ANY`), and
- *   collects its answers in arrays rather than growing a jsonb value per change.
+ * - A push sends a NOTIFY at most every 250 ms (lotse.notify_changes), and
+ *   skips it while another push is sending one rather than wait for it.
+ * - A new row is claimed at once (a second desk creating the same key waits
+ *   and then meets it); the push looks up the changes it has seen before once
+ *   per batch, by index, and collects its answers in arrays.
+ * - my_teams() and i_lead() are PL/pgSQL: every statement under a policy calls
+ *   them, and a SQL function that cannot be inlined (SECURITY DEFINER) is
+ *   planned anew at every call, while PL/pgSQL keeps its plan for the session.
  */
 export const migration0002: ServerMigration = {
   version: 2,
@@ -29,7 +34,28 @@ ALTER TABLE lotse.changes ADD COLUMN IF NOT EXISTS tx xid8 NOT NULL DEFAULT '0';
 ALTER TABLE lotse.changes ALTER COLUMN tx SET DEFAULT pg_current_xact_id();
 -- A desk's pull: its teams' rows and the shared ones (team_id NULL), each in (tx, seq) order.
 CREATE INDEX IF NOT EXISTS changes_by_team_tx ON lotse.changes (team_id, tx, seq);
-DROP INDEX IF EXISTS lotse.changes_by_team;
+
+CREATE OR REPLACE FUNCTION lotse.my_teams() RETURNS SETOF uuid LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = lotse, pg_temp AS $$
+BEGIN
+  RETURN QUERY SELECT team_id FROM lotse.memberships WHERE role_name = session_user;
+END $$;
+
+CREATE OR REPLACE FUNCTION lotse.i_lead() RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = lotse, pg_temp AS $$
+BEGIN
+  RETURN EXISTS (SELECT 1 FROM lotse.memberships WHERE role_name = session_user AND lead);
+END $$;
+
+/*
+ * The NOTIFY of a push, at most one every 250 ms: with hundreds of desks listening, PostgreSQL wakes every listening
+ * backend for each NOTIFY, and each desk pulls. A push within 250 ms of the last NOTIFY commits without one; the pull
+ * that NOTIFY set off, or the next NOTIFY, usually brings it, and a desk that heard a NOTIFY in the last 2 s pulls
+ * every half second until it has been quiet for 2 s (engine.ts), so none waits for the 30 s round.
+ */
+CREATE TABLE IF NOT EXISTS lotse.last_notify (
+  one boolean PRIMARY KEY DEFAULT true CHECK (one),
+  at timestamptz NOT NULL
+);
+INSERT INTO lotse.last_notify (one, at) VALUES (true, '-infinity') ON CONFLICT (one) DO NOTHING;
 
 CREATE OR REPLACE FUNCTION lotse.notify_changes() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = lotse, pg_temp AS $$
 BEGIN
