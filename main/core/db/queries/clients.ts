@@ -1,6 +1,7 @@
 import type { Client, ClientInput, ClientListFilter, ClientSort, CloseReason, DuplicateReason } from '../../../../shared/api/contract';
 import { foldedVariants, foldName, words } from '../../../../shared/domain/fold';
 import { clientSortName } from '../migrations/0140-client-list-order';
+import { keptStatement } from '../kept-statements';
 import type { Db } from '../open';
 import { fullNameSql } from './person-name';
 
@@ -100,10 +101,10 @@ function searchText(input: SearchedFields): string {
 type SearchedFields = Pick<ClientInput, 'familyName' | 'givenName' | 'otherNames' | 'customerNumber' | 'bgNumber' | 'fileNumber'>;
 
 function writeSearchEntries(db: Db, rowid: number, id: string, input: SearchedFields): void {
-  db.prepare('DELETE FROM clients_search WHERE rowid = ?').run(rowid);
-  db.prepare('INSERT INTO clients_search (rowid, names) VALUES (?, ?)').run(rowid, searchText(input));
-  db.prepare('DELETE FROM client_search_keys WHERE client_id = ?').run(id);
-  const insertKey = db.prepare('INSERT INTO client_search_keys (client_id, kind, key) VALUES (?, ?, ?)');
+  keptStatement(db, 'DELETE FROM clients_search WHERE rowid = ?').run(rowid);
+  keptStatement(db, 'INSERT INTO clients_search (rowid, names) VALUES (?, ?)').run(rowid, searchText(input));
+  keptStatement(db, 'DELETE FROM client_search_keys WHERE client_id = ?').run(id);
+  const insertKey = keptStatement(db, 'INSERT INTO client_search_keys (client_id, kind, key) VALUES (?, ?, ?)');
   for (const [kind, value] of [
     ['customer', input.customerNumber],
     ['bg', input.bgNumber],
@@ -144,7 +145,7 @@ export function updateClient(db: Db, id: string, input: ClientInput, now: string
 
 /** Search entries for a row another desk wrote (team mode's pull writes the row as it came, without this desk's index). */
 export function reindexClient(db: Db, id: string): void {
-  const row = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+  const row = keptStatement(db, 'SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
   if (row) writeSearchEntries(db, row.rowid, id, toClient(row));
 }
 

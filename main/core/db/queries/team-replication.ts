@@ -1,3 +1,4 @@
+import { keptStatement } from '../kept-statements';
 import type { Db } from '../open';
 import { reindexClient } from './clients';
 
@@ -68,7 +69,7 @@ const NOW_SQL = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 const NOT_APPLYING = '(SELECT applying FROM team_applying) = 0';
 
 function columnsOf(db: Db, table: ReplicatedTable): string[] {
-  const all = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table.table) as string[];
+  const all = keptStatement(db, 'SELECT name FROM pragma_table_info(?)', { pluck: true }).all(table.table) as string[];
   return all.filter((column) => !(table.local ?? []).includes(column));
 }
 
@@ -194,7 +195,8 @@ function keyValues(table: ReplicatedTable, entityId: string): unknown[] {
 export function writeEntity(db: Db, kind: string, entityId: string, payload: Payload): void {
   if (kind === OFFICE_KIND) {
     const office = JSON.stringify(payload.office ?? {});
-    db.prepare(
+    keptStatement(
+      db,
       `INSERT INTO settings (key, value) VALUES ('settings', json_object('office', json(?)))
        ON CONFLICT (key) DO UPDATE SET value = json_set(value, '$.office', json(excluded.value -> '$.office'))`,
     ).run(office);
@@ -211,11 +213,12 @@ export function writeEntity(db: Db, kind: string, entityId: string, payload: Pay
   });
   if (table.deskLocalKey) {
     // A line from another desk gets a number of this desk's own.
-    db.prepare(`INSERT INTO ${table.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+    keptStatement(db, `INSERT INTO ${table.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
     return;
   }
   const update = columns.filter((column) => !table.key.includes(column));
-  db.prepare(
+  keptStatement(
+    db,
     `INSERT INTO ${table.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
      ON CONFLICT (${table.key.join(', ')}) DO ${update.length > 0 ? `UPDATE SET ${update.map((column) => `${column} = excluded.${column}`).join(', ')}` : 'NOTHING'}`,
   ).run(...values);
@@ -227,10 +230,10 @@ export function deleteEntity(db: Db, kind: string, entityId: string): void {
   const table = replicatedTable(kind);
   if (!table || table.deskLocalKey) return;
   if (kind === 'clients') {
-    const rowid = db.prepare('SELECT rowid FROM clients WHERE id = ?').pluck().get(entityId) as number | undefined;
-    if (rowid !== undefined) db.prepare('DELETE FROM clients_search WHERE rowid = ?').run(rowid);
+    const rowid = keptStatement(db, 'SELECT rowid FROM clients WHERE id = ?', { pluck: true }).get(entityId) as number | undefined;
+    if (rowid !== undefined) keptStatement(db, 'DELETE FROM clients_search WHERE rowid = ?').run(rowid);
   }
-  db.prepare(`DELETE FROM ${table.table} WHERE ${table.key.map((column) => `${column} = ?`).join(' AND ')}`).run(...keyValues(table, entityId));
+  keptStatement(db, `DELETE FROM ${table.table} WHERE ${table.key.map((column) => `${column} = ?`).join(' AND ')}`).run(...keyValues(table, entityId));
 }
 
 /** The row as the outbox would send it now, or null when there is none. */
@@ -253,5 +256,5 @@ export function readEntity(db: Db, kind: string, entityId: string): Payload | nu
 
 /** While set, the outbox triggers stay quiet: what is written came from the server. */
 export function setApplying(db: Db, applying: boolean): void {
-  db.prepare('UPDATE team_applying SET applying = ?').run(applying ? 1 : 0);
+  keptStatement(db, 'UPDATE team_applying SET applying = ?').run(applying ? 1 : 0);
 }

@@ -1,3 +1,4 @@
+import { keptStatement } from '../kept-statements';
 import type { Db } from '../open';
 
 /** The desk's side of team mode (migration 0170): the link, the outbox, what the desk knows of the server, and conflicts. */
@@ -132,7 +133,7 @@ export function dropOutboxOf(db: Db, kind: string, entityId: string): void {
 }
 
 export function waitsInOutbox(db: Db, kind: string, entityId: string): boolean {
-  return db.prepare('SELECT 1 FROM team_outbox WHERE kind = ? AND entity_id = ?').get(kind, entityId) !== undefined;
+  return keptStatement(db, 'SELECT 1 FROM team_outbox WHERE kind = ? AND entity_id = ?').get(kind, entityId) !== undefined;
 }
 
 /** The newest waiting change of an entity (a merge is written on top of it and marked as the conflict's resolution). */
@@ -143,17 +144,18 @@ export function newestOutboxChange(db: Db, kind: string, entityId: string): stri
 }
 
 export function setLastChange(db: Db, kind: string, entityId: string, changeId: string): void {
-  db.prepare(
+  keptStatement(
+    db,
     'INSERT INTO team_entities (kind, entity_id, last_change) VALUES (?, ?, ?) ON CONFLICT (kind, entity_id) DO UPDATE SET last_change = excluded.last_change',
   ).run(kind, entityId, changeId);
 }
 
 export function clientTeam(db: Db, clientId: string): string | null {
-  return (db.prepare('SELECT team_id FROM team_client_teams WHERE client_id = ?').pluck().get(clientId) as string | undefined) ?? null;
+  return (keptStatement(db, 'SELECT team_id FROM team_client_teams WHERE client_id = ?', { pluck: true }).get(clientId) as string | undefined) ?? null;
 }
 
 export function setClientTeam(db: Db, clientId: string, teamId: string): void {
-  db.prepare('INSERT INTO team_client_teams (client_id, team_id) VALUES (?, ?) ON CONFLICT (client_id) DO UPDATE SET team_id = excluded.team_id').run(
+  keptStatement(db, 'INSERT INTO team_client_teams (client_id, team_id) VALUES (?, ?) ON CONFLICT (client_id) DO UPDATE SET team_id = excluded.team_id').run(
     clientId,
     teamId,
   );
