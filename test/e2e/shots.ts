@@ -1,4 +1,4 @@
-import { test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -34,7 +34,9 @@ export async function shots(page: Page, name: string, outputPath: (name: string)
 /**
  * The window as the counselor sees it, at both sizes (`part` scrolled into
  * view), into `folder` for a person to look at and into the test's output
- * folder; the pointer is moved away so no hover state shows.
+ * folder; the pointer is moved away so no hover state shows. A PDF preview
+ * draws its pages anew for a new size (aria-busy meanwhile): the shot waits
+ * for the pages, not „Vorschau wird gezeichnet …“.
  */
 export async function windowShots(page: Page, folder: string, name: string, part?: Locator): Promise<void> {
   fs.mkdirSync(folder, { recursive: true });
@@ -44,6 +46,7 @@ export async function windowShots(page: Page, folder: string, name: string, part
     ['1024x640', SMALL],
   ] as const) {
     await resizeWindow(page, size);
+    await expect(page.locator('section.preview[aria-busy="true"]')).toHaveCount(0);
     if (part) await part.scrollIntoViewIfNeeded();
     const file = `${name}-${label}.png`;
     for (const target of [path.join(folder, file), test.info().outputPath(file)]) await page.screenshot({ path: target });
