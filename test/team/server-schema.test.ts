@@ -154,12 +154,80 @@ describe('the pull order (server migration 0002: pushes side by side)', () => {
       // Version 1's pull, by seq alone: the desk has the first two.
       return (await client.query<{ seq: string }>('SELECT seq FROM lotse.changes ORDER BY seq LIMIT 2')).rows.map((row) => Number(row.seq));
     });
-    expect(await connected(adminV1, (client) => migrateServer(client))).toEqual([2]);
+    expect(await connected(adminV1, (client) => migrateServer(client))).toEqual([2, 3]);
     const names = await connected(loginOf(carla, 'lotse_v1'), async (client) => {
       await push(client, [newClientChange(carla.teamId, 'Vier')]);
       return (await pulled(client, { tx: '0', seq: before[1]! })).names;
     });
     expect(names).toEqual(['Drei', 'Vier']);
     expect(await connected(adminV1, async (client) => (await client.query("SELECT to_regprocedure('lotse.lock_changes()') AS lock")).rows[0].lock)).toBeNull();
+  });
+});
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  Plans?: PlanNode[];
+}
+
+/** Rows the plan read from lotse.changes, over all its scans of it. */
+function changesRowsRead(node: PlanNode): number {
+  const own = node['Relation Name'] === 'changes' ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + changesRowsRead(child), 0);
+}
+
+describe('a desk far behind (server migration 0003: pulls along the index)', () => {
+  it('reads about as many changes as a batch brings, not its whole backlog, and is not compiled (JIT) for it', async () => {
+    await connected(cluster.adminUrl, (client) => migrateServer(client));
+    const dora = await connected(cluster.adminUrl, (client) => addCounselor(client, { name: 'Dora Backlog', team: 'Team Backlog' }));
+    const erik = await connected(cluster.adminUrl, (client) => addCounselor(client, { name: 'Erik Other', team: 'Team Other' }));
+    // 6,000 changes, as desks write them: Dora's team, another team and the shared directory in turn, a transaction each.
+    await connected(cluster.adminUrl, async (client) => {
+      for (let batch = 0; batch < 60; batch += 1)
+        await client.query(
+          `INSERT INTO lotse.changes (change_id, desk_id, kind, entity_id, team_id, client_id, op, payload, made_at)
+           SELECT gen_random_uuid(), $3, 'clients', 'b-' || $4 || '-' || g, CASE g % 3 WHEN 0 THEN $1::uuid WHEN 1 THEN $2::uuid END,
+                  'b-' || $4 || '-' || g, 'upsert', jsonb_build_object('family_name', 'Rückstand ' || g, 'notes', repeat('x', 500)), now()
+           FROM generate_series(1, 100) AS g`,
+          [dora.teamId, erik.teamId, desk, batch],
+        );
+      await client.query('ANALYZE lotse.changes');
+    });
+    const batch = 100;
+    const plan = await connected(loginOf(dora), async (client) => {
+      const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode; JIT?: unknown }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${PULL_SQL}`, [
+        '0',
+        0,
+        batch,
+      ]);
+      return rows[0]!['QUERY PLAN'][0]!;
+    });
+    expect(plan.Plan['Actual Rows']).toBe(batch);
+    // At most a batch from each branch (the shared rows, Dora's one team): the other ~3,800 of her backlog stay unread.
+    expect(changesRowsRead(plan.Plan)).toBeLessThanOrEqual(2 * batch);
+    expect(plan.JIT).toBeUndefined();
+    // And the batches, one after another, bring the backlog whole and in order.
+    const names = await connected(loginOf(dora), async (client) => {
+      const seen: string[] = [];
+      let cursor = { tx: '0', seq: 0 };
+      for (;;) {
+        const { rows } = await client.query<{ tx: string; seq: string; team_id: string | null }>(PULL_SQL, [cursor.tx, cursor.seq, batch]);
+        if (rows.length === 0) return seen;
+        seen.push(...rows.map((row) => row.team_id ?? 'shared'));
+        cursor = { tx: rows.at(-1)!.tx, seq: Number(rows.at(-1)!.seq) };
+      }
+    });
+    const onServer = await connected(cluster.adminUrl, async (client) => {
+      const { rows } = await client.query<{ team: number; shared: number }>(
+        'SELECT count(*) FILTER (WHERE team_id = $1)::int AS team, count(*) FILTER (WHERE team_id IS NULL)::int AS shared FROM lotse.changes',
+        [dora.teamId],
+      );
+      return rows[0]!;
+    });
+    expect(onServer.team).toBe(1980);
+    expect(names.filter((team) => team === dora.teamId)).toHaveLength(onServer.team);
+    expect(names.filter((team) => team === 'shared')).toHaveLength(onServer.shared);
+    expect(names).not.toContain(erik.teamId);
   });
 });

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Client } from 'pg';
 import { migration0001 } from './server-migrations/0001-team-schema';
 import { migration0002 } from './server-migrations/0002-pushes-side-by-side';
+import { migration0003 } from './server-migrations/0003-pulls-along-the-index';
 
 /**
  * The team store's schema on PostgreSQL (docs/team-mode.md): versioned SQL
@@ -21,7 +22,7 @@ export interface ServerMigration {
 }
 
 /** Every step, oldest first. */
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration0001, migration0002];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [migration0001, migration0002, migration0003];
 
 /** Applies what the server lacks; answers the versions applied now (none on a second run). */
 export async function migrateServer(client: Client, migrations: readonly ServerMigration[] = SERVER_MIGRATIONS): Promise<number[]> {

@@ -22,17 +22,19 @@ export const PUSH_SQL = 'SELECT lotse.push($1, $2) AS answers';
 /*
  * Changes in the order (transaction, seq), only from transactions older than every one still running: pushes commit
  * side by side and in any order, and a change that commits later always sorts after everything a desk has pulled
- * (server migration 0002). The desk's own teams and the office's shared rows are each read along the
- * (team_id, tx, seq) index: a pull touches the rows it gets, not every team's changes since the last pull
- * (row-level security still holds for what it returns).
+ * (server migration 0002). The office's shared rows and each of the desk's teams (one by one, so that `team_id =`
+ * lets PostgreSQL walk the index in order) are read along an index from the cursor, at most $3 of each: a pull
+ * touches the rows it gets, however far behind the desk is (server migration 0003). Row-level security still holds
+ * for what it returns.
  */
 export const PULL_SQL = `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS running)
   SELECT mine.tx::text AS tx, seq, change_id, desk_id, kind, entity_id, team_id, client_id, op, payload FROM (
     (SELECT * FROM lotse.changes WHERE team_id IS NULL AND (tx, seq) > ($1::xid8, $2::bigint) AND tx < (SELECT running FROM horizon)
      ORDER BY tx, seq LIMIT $3)
     UNION ALL
-    (SELECT * FROM lotse.changes WHERE team_id = ANY (ARRAY(SELECT lotse.my_teams())) AND (tx, seq) > ($1::xid8, $2::bigint)
-       AND tx < (SELECT running FROM horizon) ORDER BY tx, seq LIMIT $3)
+    (SELECT of_team.* FROM lotse.my_teams() AS team (id)
+       CROSS JOIN LATERAL (SELECT * FROM lotse.changes WHERE team_id = team.id AND (tx, seq) > ($1::xid8, $2::bigint)
+         AND tx < (SELECT running FROM horizon) ORDER BY tx, seq LIMIT $3) AS of_team)
   ) AS mine ORDER BY mine.tx, mine.seq LIMIT $3`;
 
 export interface SyncCounts {
