@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PULL_SQL, PUSH_SQL } from '../../main/core/services/team/sync';
 import { migration0001 } from '../../main/core/team/server-migrations/0001-team-schema';
+import { migration0002 } from '../../main/core/team/server-migrations/0002-pushes-side-by-side';
 import { addCounselor, connectionRefusal, migrateServer, type NewCounselor } from '../../main/core/team/server-schema';
 import { startTestCluster, type TestCluster } from '../support/postgres';
 
@@ -144,7 +145,7 @@ describe('the pull order (server migration 0002: pushes side by side)', () => {
     expect(await connected(loginOf(berta), async (client) => (await pulled(client, { tx: '0', seq: 0 })).names)).toEqual(['Neun', 'Zehn']);
   });
 
-  it('upgrades a server of version 1: a desk goes on from its last seq, missing and repeating nothing, and the lock is gone', async () => {
+  it('upgrades a server of version 1, then 2: a desk goes on from its cursor, missing and repeating nothing, and the lock is gone', async () => {
     await connected(cluster.adminUrl, (client) => client.query('CREATE DATABASE lotse_v1'));
     const adminV1 = cluster.adminUrl.replace(/\/postgres$/, '/lotse_v1');
     expect(await connected(adminV1, (client) => migrateServer(client, [migration0001]))).toEqual([1]);
@@ -154,12 +155,19 @@ describe('the pull order (server migration 0002: pushes side by side)', () => {
       // Version 1's pull, by seq alone: the desk has the first two.
       return (await client.query<{ seq: string }>('SELECT seq FROM lotse.changes ORDER BY seq LIMIT 2')).rows.map((row) => Number(row.seq));
     });
-    expect(await connected(adminV1, (client) => migrateServer(client))).toEqual([2, 3]);
-    const names = await connected(loginOf(carla, 'lotse_v1'), async (client) => {
+    expect(await connected(adminV1, (client) => migrateServer(client, [migration0001, migration0002]))).toEqual([2]);
+    const afterV2 = await connected(loginOf(carla, 'lotse_v1'), async (client) => {
       await push(client, [newClientChange(carla.teamId, 'Vier')]);
-      return (await pulled(client, { tx: '0', seq: before[1]! })).names;
+      return pulled(client, { tx: '0', seq: before[1]! });
     });
-    expect(names).toEqual(['Drei', 'Vier']);
+    expect(afterV2.names).toEqual(['Drei', 'Vier']);
+    // Version 3 (the pull along the index) under the same desk: it goes on from its cursor.
+    expect(await connected(adminV1, (client) => migrateServer(client))).toEqual([3]);
+    const afterV3 = await connected(loginOf(carla, 'lotse_v1'), async (client) => {
+      await push(client, [newClientChange(carla.teamId, 'Fünf')]);
+      return (await pulled(client, afterV2.cursor)).names;
+    });
+    expect(afterV3).toEqual(['Fünf']);
     expect(await connected(adminV1, async (client) => (await client.query("SELECT to_regprocedure('lotse.lock_changes()') AS lock")).rows[0].lock)).toBeNull();
   });
 });
