@@ -129,6 +129,9 @@ function serveStatic(staticDir: string, request: http.IncomingMessage, response:
   else fs.createReadStream(file).pipe(response);
 }
 
+/** How long an idle keep-alive connection stays open: longer than the browser and test clients keep one. */
+export const IDLE_CONNECTION_MS = 5 * 60_000;
+
 /** Starts the browser host's HTTP server on 127.0.0.1 only. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const staticDir = path.resolve(options.staticDir);
@@ -146,6 +149,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     serveStatic(staticDir, request, response);
   });
+  // Clients reuse an idle connection; a POST sent just as Node's default 5 s closes it is lost (ECONNRESET, not
+  // retried: a CI run lost a partners.archive so). On loopback an idle connection costs nothing, so it stays longer.
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());

@@ -65,6 +65,29 @@ describe('browser host', () => {
     expect(reply.status).toBe(401);
   });
 
+  it('keeps an idle connection open past Node’s default 5 s, so a call is not sent into one just closing (a POST was lost so to ECONNRESET)', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const call = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = http.request(
+          { agent, host: '127.0.0.1', port: host.port, path: '/api/app.info', method: 'POST', headers: { Host: `127.0.0.1:${host.port}`, ...auth } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+    try {
+      expect(await call()).toEqual({ status: 200, reused: false });
+      await new Promise((resolve) => setTimeout(resolve, 6_500));
+      expect(await call()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 15_000);
+
   it('answers with the token', async () => {
     const reply = await request('/api/app.info', { headers: auth, body: '{}' });
     expect(reply.status).toBe(200);
