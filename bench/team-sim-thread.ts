@@ -42,6 +42,7 @@ async function answer(request: SimThreadRequest): Promise<void> {
     case 'connect': {
       const all = [...desks.values()];
       for (let start = 0; start < all.length; start += 25) await Promise.all(all.slice(start, start + 25).map((desk) => desk.connect()));
+      for (let start = 0; start < all.length; start += 25) await Promise.all(all.slice(start, start + 25).map((desk) => desk.warmUp()));
       post({ type: 'connected' });
       return;
     }

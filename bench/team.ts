@@ -34,13 +34,15 @@ import type { SimThreadEvent, SimThreadRequest, SimThreadSetup } from './team-si
  * - The server: startTestCluster with more connections, the team schema (migrateServer) and 10 teams of 30
  *   counselors made with addCounselor (team-admin's own code), plus the 2 real desks' counselors in the first team.
  * - A simulated desk is one pg connection as its own role that speaks the real protocol: PUSH_SQL with batches shaped
- *   exactly as sync.ts's push() builds them, PULL_SQL from its cursor (transaction, seq) after each NOTIFY (LISTEN lotse_changes on the
+ *   exactly as sync.ts's push() builds them, the pull (pullStatement, named) from its cursor (transaction, seq) after each NOTIFY (LISTEN lotse_changes on the
  *   same connection). It is the engine (engine.ts) in small: a round is the team list (refreshTeams' two queries, every 30 s), a
  *   push of whatever waits, then a pull; a NOTIFY, a write (seen by a 250 ms tick) or a NOTIFY in the last 2 s (a
  *   round every 500 ms then) asks for a round; rounds never overlap, a request during one runs one more after it (so
  *   at most one pull in flight and one pending). Its payloads are real rows (a client, its audit lines,
  *   a partner as a real desk wrote them, taken from the server) with ids, names and streets of their own: each desk
- *   creates 2 clients of its team and edits them, and creates and edits 1 partner of the shared directory.
+ *   creates 2 clients of its team and edits them, and creates and edits 1 partner of the shared directory (at writes
+ *   shifted by the desk: partnerWrites). Before the clock, each has pushed and pulled once (warmUp), as a desk that has
+ *   been online for a while has.
  *   What a real desk does with a pulled row (JSON.parse, SQLite) is left out for the simulated ones: on a real
  *   network each of them is a machine of its own, here they share worker threads (team-sim.ts, 2 by default,
  *   BENCH_TEAM_THREADS) and jsonb stays text.
