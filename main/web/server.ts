@@ -130,7 +130,7 @@ function serveStatic(staticDir: string, request: http.IncomingMessage, response:
 }
 
 /** How long an idle keep-alive connection stays open: longer than the browser and test clients keep one. */
-export const IDLE_CONNECTION_MS = 5 * 60_000;
+const IDLE_CONNECTION_MS = 5 * 60_000;
 
 /** Starts the browser host's HTTP server on 127.0.0.1 only. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
